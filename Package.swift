@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SocialValueToolkit",
+    products: [
+        .executable(name: "svtk", targets: ["svtk"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Streaming, strict reader of delimited text over libcsv.
+        .target(name: "CSV", dependencies: ["CLibCSV"]),
+        // The shared model: areas, indicators, observations.
+        .target(name: "Evidence"),
+        // One loader per real public format, producing the Evidence model.
+        .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
+        .executableTarget(
+            name: "svtk",
+            dependencies: ["CSV", "Evidence", "Loaders",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
+        .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
+        .executableTarget(name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
+                          path: "Benchmarks/CSVBenchmark"),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
+    ]
+)

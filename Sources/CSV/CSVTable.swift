@@ -1,0 +1,134 @@
+/// A delimited-text table in a file, read strictly and streamed row by row.
+///
+/// Opening a table sniffs the delimiter (comma, tab or semicolon, unless one is given), the encoding
+/// (UTF-8 with or without a byte-order mark, or Windows-1252 from Excel, transcoded to UTF-8) and where
+/// the table starts: title lines above the header, as ONS and Nomis files have, are skipped and reported.
+/// ``forEachRow(progress:_:)`` then streams the data rows in blocks through libcsv.
+///
+/// Strict: a row whose width differs from the header's, an unterminated quote, malformed quoting or
+/// undecodable bytes stop the read with an ``InputError`` naming the file, line and column. Blank lines
+/// are skipped and counted; footnote lines after the table (one field each) are kept in the summary.
+///
+/// ```swift
+/// let table = try CSVTable(path: "census2021-ts045-lsoa.csv")
+/// let summary = try table.forEachRow { row in
+///     let code = row[2].string
+///     // ...
+/// }
+/// ```
+public final class CSVTable {
+    /// The path as given.
+    public let path: String
+    /// The delimiter and encoding found (the encoding may be settled only once the rows are read).
+    public let dialect: CSVDialect
+    /// The header's field names, trimmed.
+    public let header: [String]
+    /// The 1-based line of the header.
+    public let headerLine: Int
+    /// The title lines above the header, each as its non-empty fields joined by spaces.
+    public let titleLines: [String]
+    /// The file's size in bytes.
+    public let byteCount: Int64
+
+    private let blocks: FileBlocks
+    private let headerRowIndex: Int
+
+    /// Opens a table, sniffing its layout from the first 256 KB.
+    /// - Parameter delimiter: the delimiter to use instead of sniffing one.
+    public init(path: String, delimiter: Delimiter? = nil) throws {
+        self.path = path
+        blocks = try FileBlocks(path: path)
+        byteCount = blocks.size
+        let sniffed = try DialectSniffer.sniff(blocks, delimiter: delimiter)
+        dialect = sniffed.dialect
+        header = sniffed.header
+        headerLine = sniffed.headerLine
+        headerRowIndex = sniffed.headerRowIndex
+        titleLines = sniffed.titleLines
+    }
+
+    /// The 0-based position of the first header field whose name satisfies `matches`.
+    public func column(where matches: (String) -> Bool) -> Int? { header.firstIndex(where: matches) }
+
+    /// Streams every data row to `body`, in order, and returns what the read found.
+    ///
+    /// The row is valid only inside `body`. An error thrown by `body` ends the read and is rethrown.
+    /// - Parameter progress: called after each block with the bytes read so far and the file's size.
+    @discardableResult
+    public func forEachRow(progress: ((Int64, Int64) -> Void)? = nil,
+                           _ body: (CSVRow) throws -> Void) throws -> CSVReadSummary {
+        var summary = CSVReadSummary(titleLines: titleLines)
+        let width = header.count
+        var nonBlankIndex = 0
+        var footerStartLine: Int?
+        try withoutActuallyEscaping(body) { body in
+            let parser = RowParser(file: path, delimiter: dialect.delimiter, encoding: dialect.encoding, onRow: { row in
+                if row.isBlank { summary.blankLines += 1; return }
+                defer { nonBlankIndex += 1 }
+                if nonBlankIndex <= self.headerRowIndex { return }
+                if let footerStartLine {
+                    if row.count == width && row.nonBlankCount > 1 {
+                        throw InputError(file: self.path, line: footerStartLine, column: nil,
+                            "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
+                            + "(\(width)), yet table rows follow it on line \(row.line)")
+                    }
+                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                    return
+                }
+                if row.count == width {
+                    summary.rows += 1
+                    try body(row)
+                } else if row.nonBlankCount <= 1 && summary.rows > 0 {
+                    footerStartLine = row.line
+                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                } else {
+                    throw InputError(file: self.path, line: row.line, column: min(row.count, width) + 1,
+                        "ragged row: \(row.count) fields where the header on line \(self.headerLine) has \(width)")
+                }
+            }, onBlankLine: { _ in summary.blankLines += 1 })
+            var bytesRead: Int64 = 0
+            try blocks.forEach { block in
+                parser.feed(block)
+                bytesRead += Int64(block.count)
+                progress?(bytesRead, byteCount)
+                return !parser.hasFailed
+            }
+            parser.finish()
+            if let failure = parser.failure { throw failure }
+            summary.encoding = parser.encoding ?? .utf8
+            summary.transcodedFromWindows1252 = parser.transcoded
+        }
+        summary.bytes = byteCount
+        return summary
+    }
+}
+
+/// What a full read of a table found.
+public struct CSVReadSummary: Sendable, Equatable {
+    /// Data rows read (after the header, excluding blank lines and footnotes).
+    public var rows = 0
+    /// Title lines skipped above the header.
+    public var titleLines: [String] = []
+    /// Footnote lines found after the table.
+    public var footnotes: [String] = []
+    /// Blank lines (or rows of bare delimiters) skipped.
+    public var blankLines = 0
+    /// The encoding the file was read in.
+    public var encoding: TextEncoding = .utf8
+    /// True when the file was Windows-1252 and was transcoded to UTF-8.
+    public var transcodedFromWindows1252 = false
+    /// The file's size in bytes.
+    public var bytes: Int64 = 0
+
+    public init(titleLines: [String] = []) { self.titleLines = titleLines }
+
+    /// Human-readable notes about what the read skipped or converted.
+    public var notes: [String] {
+        var notes: [String] = []
+        if !titleLines.isEmpty { notes.append("skipped \(titleLines.count) title line(s) above the header") }
+        if !footnotes.isEmpty { notes.append("kept \(footnotes.count) footnote line(s) after the table") }
+        if blankLines > 0 { notes.append("skipped \(blankLines) blank line(s)") }
+        if transcodedFromWindows1252 { notes.append("read as Windows-1252 (an Excel export) and converted to UTF-8") }
+        return notes
+    }
+}

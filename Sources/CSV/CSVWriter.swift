@@ -1,0 +1,62 @@
+import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes rows of delimited text, quoting fields through libcsv's `csv_write` where they need it.
+///
+/// Output is buffered and flushed in blocks, so writing millions of rows keeps memory flat.
+public final class CSVWriter {
+    private let stream: UnsafeMutablePointer<FILE>
+    private var scratch = [UInt8](repeating: 0, count: 1024)
+    private let delimiter: UInt8
+
+    /// A writer to standard output.
+    public static func standardOutput(delimiter: Delimiter = .comma) -> CSVWriter {
+        CSVWriter(stream: fdopen(STDOUT_FILENO, "w"), delimiter: delimiter)
+    }
+
+    public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma) {
+        self.stream = stream
+        self.delimiter = delimiter.rawValue
+    }
+
+    /// Writes one row, ended by a line feed.
+    public func write<S: Sequence>(_ fields: S) where S.Element == String {
+        var first = true
+        for field in fields {
+            if !first { fputc(Int32(delimiter), stream) }
+            first = false
+            writeField(field)
+        }
+        fputc(0x0A, stream)
+    }
+
+    private func writeField(_ field: String) {
+        var field = field
+        field.withUTF8 { bytes in
+            guard needsQuoting(bytes) else {
+                if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, stream) }
+                return
+            }
+            let needed = bytes.count * 2 + 2
+            if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
+            let written = scratch.withUnsafeMutableBytes { out in
+                csv_write(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
+            }
+            scratch.withUnsafeBytes { out in _ = fwrite(out.baseAddress, 1, written, stream) }
+        }
+    }
+
+    private func needsQuoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return false }
+        if firstByte == 0x20 || lastByte == 0x20 { return true }
+        for b in bytes where b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+        return false
+    }
+
+    /// Flushes buffered output.
+    public func flush() { fflush(stream) }
+}

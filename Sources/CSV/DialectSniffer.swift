@@ -1,0 +1,67 @@
+/// Works out a file's delimiter and where its table starts from a sample of its first bytes.
+///
+/// Each candidate delimiter is tried through libcsv itself; the one that gives the most rows of the same
+/// width (more than one field) wins. The header is the first row of that width; rows above it are title lines.
+struct DialectSniffer {
+    static let sampleBytes = 256 * 1024
+    static let sampleRows = 64
+
+    struct Result {
+        var dialect: CSVDialect
+        var header: [String]
+        var headerLine: Int
+        /// Index of the header among the non-blank rows.
+        var headerRowIndex: Int
+        var titleLines: [String]
+    }
+
+    static func sniff(_ blocks: FileBlocks, delimiter forced: Delimiter?) throws -> Result {
+        let candidates = forced.map { [$0] } ?? Delimiter.allCases
+        var best: (score: (Int, Int), result: Result)?
+        for candidate in candidates {
+            guard let trial = try trial(blocks, candidate) else { continue }
+            if best == nil || trial.score > best!.score { best = trial }
+        }
+        guard let best else {
+            throw InputError(file: blocks.path, line: 1, "no table found: the file is empty or has no row with two or more fields")
+        }
+        return best.result
+    }
+
+    /// Parses the sample with one delimiter; scores it by (rows of the modal width, that width).
+    private static func trial(_ blocks: FileBlocks, _ delimiter: Delimiter) throws -> (score: (Int, Int), result: Result)? {
+        var rows: [(line: Int, fields: [String])] = []
+        let parser = RowParser(file: blocks.path, delimiter: delimiter.rawValue, encoding: nil) { row in
+            if !row.isBlank { rows.append((row.line, row.strings)) }
+        }
+        var wholeFile = false
+        let read = try blocks.forEach(limit: sampleBytes) { block in
+            parser.feed(block)
+            return rows.count < sampleRows && !parser.hasFailed
+        }
+        if read.bytesRead < Int64(sampleBytes), rows.count < sampleRows { wholeFile = true }
+        if wholeFile { parser.finish() }
+        var counts: [Int: Int] = [:]
+        for row in rows where row.fields.count > 1 { counts[row.fields.count, default: 0] += 1 }
+        guard let (width, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
+              let headerIndex = rows.firstIndex(where: { $0.fields.count == width })
+        else { return nil }
+        let encoding: TextEncoding? = read.sawByteOrderMark ? .utf8 : parser.encoding
+        let header = rows[headerIndex].fields.map { $0.trimmingSpaces }
+        let result = Result(
+            dialect: CSVDialect(delimiter: delimiter.rawValue, encoding: encoding, hasByteOrderMark: read.sawByteOrderMark),
+            header: header, headerLine: rows[headerIndex].line, headerRowIndex: headerIndex,
+            titleLines: rows[..<headerIndex].map { $0.fields.filter { !$0.isEmpty }.joined(separator: " ") })
+        return ((count, width), result)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

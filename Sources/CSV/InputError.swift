@@ -1,0 +1,27 @@
+/// A problem with an input file, located at a file, line and column so that a user can find and fix it.
+///
+/// Its description reads `file:line:column: message`, the form editors and terminals recognise.
+public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file the problem is in.
+    public var file: String
+    /// The 1-based physical line, or `nil` when the problem concerns the whole file.
+    public var line: Int?
+    /// The 1-based column (field position within the row), or `nil` when it concerns a whole row.
+    public var column: Int?
+    /// What is wrong and, where possible, what to do about it.
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}

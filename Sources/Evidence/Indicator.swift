@@ -1,0 +1,56 @@
+/// Something measured about areas: a Fingertips indicator, a census category, a deprivation domain.
+public struct Indicator: Hashable, Codable, Sendable {
+    /// A stable identifier: the Fingertips indicator ID, or a source-qualified slug such as
+    /// `census2021:number-of-cars-or-vans:no-cars-or-vans-in-household:percent`.
+    public var id: String
+    /// The name a user would read.
+    public var name: String
+    /// The unit: `%`, `count`, `per 100,000`, `rank`, `decile`, `score`, …; empty when the source does not say.
+    public var unit: String
+    /// Which direction is good.
+    public var polarity: Polarity
+    /// Where it came from (e.g. `OHID Fingertips`, `ONS Census 2021`, `MHCLG IoD2019`).
+    public var source: String
+
+    public init(id: String, name: String, unit: String = "", polarity: Polarity = .unknown, source: String) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.polarity = polarity
+        self.source = source
+    }
+}
+
+/// Whether a higher value of an indicator is better, worse, or neither.
+public enum Polarity: String, Codable, Sendable, CaseIterable {
+    case higherIsBetter = "higher is better"
+    case lowerIsBetter = "lower is better"
+    case neither
+    /// The source gave no polarity; a taxonomy or metadata file may supply one.
+    case unknown
+
+    /// Reads the wordings sources use: Fingertips (`RAG - Low is good`, `Low is good`, `BOB`...),
+    /// our own (`higher is better`) and short forms (`higher`, `lower`, `+`, `-`).
+    public init?(text: String) {
+        let t = text.lowercased().trimmingCharacters(in: " ")
+        switch t {
+        case "higher is better", "high is good", "rag - high is good", "higher", "high", "+", "up":
+            self = .higherIsBetter
+        case "lower is better", "low is good", "rag - low is good", "lower", "low", "-", "down":
+            self = .lowerIsBetter
+        case "neither", "no judgement", "not applicable", "bob", "blue orange blue", "rag - neither", "none":
+            self = .neither
+        case "", "unknown": self = .unknown
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}

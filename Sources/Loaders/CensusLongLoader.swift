@@ -1,0 +1,137 @@
+import CSV
+import Evidence
+
+/// ONS Census 2021 tables in long form, one row per area and category:
+/// - the "create a custom dataset" download: `<Geography> Code,<Geography>,<Variable> Code,<Variable>,…,Observation`;
+/// - the Nomis API CSV: `GEOGRAPHY_CODE`, `GEOGRAPHY_NAME`, one or more `C2021_…_NAME` columns, `OBS_VALUE`,
+///   and optionally `DATE`/`DATE_NAME` and `MEASURES_NAME` (`Value` or `Percent`).
+///
+/// Each category gives a count indicator and a share of the area's total: the `Total` category where the
+/// file has one, otherwise the sum of the area's categories. An area's rows must be together in the file.
+public enum CensusLongLoader: Loader {
+    public static let format = "ONS Census 2021 table (long)"
+    public static let expects = "either <Geography> Code, <Geography>, <Variable> Code, <Variable>, Observation "
+        + "(ONS custom dataset), or GEOGRAPHY_CODE, GEOGRAPHY_NAME, C2021_…_NAME, OBS_VALUE (Nomis API)"
+
+    struct Layout {
+        var code: Int
+        var name: Int
+        var categories: [(column: Int, variable: String)]
+        var value: Int
+        var measure: Int?
+        var date: Int?
+    }
+
+    static func layout(_ header: [String]) -> Layout? {
+        let keys = header.map(HeaderName.key)
+        if let value = keys.firstIndex(of: "obsvalue"), let code = keys.firstIndex(of: "geographycode") {
+            let name = keys.firstIndex(of: "geographyname") ?? code
+            let categories = header.enumerated().filter { i, h in
+                h.uppercased().hasPrefix("C2021_") && h.uppercased().hasSuffix("_NAME")
+            }.map { ($0.offset, String($0.element.dropLast(5))) }
+            guard !categories.isEmpty else { return nil }
+            return Layout(code: code, name: name, categories: categories, value: value,
+                          measure: keys.firstIndex(of: "measuresname"),
+                          date: keys.firstIndex(of: "datename") ?? keys.firstIndex(of: "date"))
+        }
+        guard keys.last == "observation", header.count >= 5, header.count % 2 == 1,
+              header[0].lowercased().hasSuffix(" code") else { return nil }
+        var categories: [(Int, String)] = []
+        for pair in stride(from: 2, to: header.count - 1, by: 2) {
+            guard header[pair].lowercased().hasSuffix(" code"),
+                  header[pair].dropLast(5).trimmingSpaces == header[pair + 1].trimmingSpaces else { return nil }
+            categories.append((pair + 1, header[pair + 1].trimmingSpaces))
+        }
+        return Layout(code: 0, name: 1, categories: categories, value: header.count - 1, measure: nil, date: nil)
+    }
+
+    public static func matches(_ header: [String]) -> Bool { layout(header) != nil }
+
+    private struct Cell {
+        var category: String
+        var value: NumericCell.Value
+        var isPercent: Bool
+    }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        let layout = layout(table.header)!
+        let variable = layout.categories.map(\.variable).joined(separator: " by ")
+        let file = table.path, header = table.header
+        var seenIndicators: Set<String> = []
+        var seenAreas: Set<String> = []
+        var finishedAreas: Set<String> = []
+        var currentArea: String?
+        var currentPeriod = "2021"
+        var cells: [Cell] = []
+        var warnings: [String] = []
+        if layout.date == nil { warnings.append("the file has no date column: its figures are taken as Census 2021") }
+
+        func indicatorID(_ category: String, percent: Bool) -> String {
+            "census2021:\(slug(variable)):\(slug(category))" + (percent ? ":percent" : "")
+        }
+        func declare(_ category: String, percent: Bool) {
+            let id = indicatorID(category, percent: percent)
+            guard seenIndicators.insert(id).inserted else { return }
+            sink.add(Indicator(id: id, name: "\(variable): \(category)" + (percent ? " (% of total)" : ""),
+                               unit: percent ? "%" : "count", source: "ONS Census 2021"))
+        }
+        func flush() throws {
+            guard let area = currentArea else { return }
+            let counts = cells.filter { !$0.isPercent }
+            let totalCell = counts.first { $0.category.lowercased().hasPrefix("total") }
+            let total = totalCell?.value.number
+                ?? counts.reduce(0.0) { $0 + ($1.value.number ?? 0) }
+            let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
+            for cell in cells {
+                declare(cell.category, percent: cell.isPercent)
+                if cell.isPercent {
+                    try sink.add(Observation(indicator: indicatorID(cell.category, percent: true), area: area,
+                                             period: currentPeriod, value: cell.value.number,
+                                             missing: cell.value.missingReason, source: file))
+                    continue
+                }
+                let isTotal = cell.category.lowercased().hasPrefix("total")
+                try sink.add(Observation(indicator: indicatorID(cell.category, percent: false), area: area,
+                                         period: currentPeriod, value: cell.value.number,
+                                         missing: cell.value.missingReason, denominator: isTotal ? nil : total,
+                                         source: file))
+                if !isTotal && !givenPercent.contains(cell.category) {
+                    declare(cell.category, percent: true)
+                    try sink.add(CensusShare.observation(indicator: indicatorID(cell.category, percent: true),
+                                                         area: area, period: currentPeriod, count: cell.value,
+                                                         total: total, source: file))
+                }
+            }
+            finishedAreas.insert(area)
+            cells.removeAll(keepingCapacity: true)
+        }
+
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            let code = row[layout.code].trimmedString
+            guard !code.isEmpty else {
+                throw InputError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
+            }
+            if code != currentArea {
+                try flush()
+                if finishedAreas.contains(code) {
+                    throw InputError(file: file, line: row.line, column: layout.code + 1,
+                        "rows for area \(code) are not together: sort the file by area so each area's total is complete")
+                }
+                currentArea = code
+                currentPeriod = layout.date.map { row[$0].trimmedString } ?? "2021"
+            }
+            if seenAreas.insert(code).inserted {
+                let level = AreaLevel(code: code)
+                sink.add(Area(code: code, name: row[layout.name].trimmedString, level: level,
+                              vintage: CensusGeography.vintage(level)))
+            }
+            let category = layout.categories.map { row[$0.column].trimmedString }.joined(separator: "; ")
+            let value = try NumericCell.parse(row[layout.value], file: file, line: row.line,
+                                              column: layout.value + 1, columnName: header[layout.value])
+            let isPercent = layout.measure.map { row[$0].trimmedString.lowercased().hasPrefix("percent") } ?? false
+            cells.append(Cell(category: category, value: value, isPercent: isPercent))
+        }
+        try flush()
+        return LoadOutcome(csv: summary, warnings: warnings)
+    }
+}

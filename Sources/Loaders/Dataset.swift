@@ -1,0 +1,62 @@
+import Evidence
+
+/// Everything loaded from a set of files, held in memory for analysis.
+///
+/// The same figure (indicator, area, period and breakdown) from two files is kept once, from the file
+/// loaded first; ``duplicates`` counts the rest. An indicator described twice keeps the first description,
+/// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
+/// can supply the polarity of an export's indicators whichever is loaded first).
+public final class Dataset: EvidenceSink {
+    public private(set) var areas: [String: Area] = [:]
+    public private(set) var indicators: [String: Indicator] = [:]
+    public private(set) var observations: [Observation] = []
+    /// Figures seen again in a later file and not counted twice.
+    public private(set) var duplicates = 0
+    private var keys: Set<FigureKey> = []
+
+    struct FigureKey: Hashable {
+        var indicator: String
+        var area: String
+        var period: String
+        var breakdown: Breakdown
+    }
+
+    public init() {}
+
+    public func add(_ area: Area) {
+        if var known = areas[area.code] {
+            if known.parent == nil { known.parent = area.parent }
+            if known.vintage == nil { known.vintage = area.vintage }
+            if known.name == known.code { known.name = area.name }
+            areas[area.code] = known
+        } else {
+            areas[area.code] = area
+        }
+    }
+
+    public func add(_ indicator: Indicator) {
+        guard var known = indicators[indicator.id] else {
+            indicators[indicator.id] = indicator
+            return
+        }
+        if known.polarity == .unknown { known.polarity = indicator.polarity }
+        if known.unit.isEmpty { known.unit = indicator.unit }
+        if known.name.hasPrefix("Fingertips indicator ") { known.name = indicator.name }
+        indicators[indicator.id] = known
+    }
+
+    public func add(_ observation: Observation) throws {
+        let key = FigureKey(indicator: observation.indicator, area: observation.area, period: observation.period,
+                            breakdown: observation.breakdown)
+        guard keys.insert(key).inserted else {
+            duplicates += 1
+            return
+        }
+        observations.append(observation)
+    }
+
+    /// Observations of one indicator.
+    public func observations(of indicator: String) -> [Observation] {
+        observations.filter { $0.indicator == indicator }
+    }
+}

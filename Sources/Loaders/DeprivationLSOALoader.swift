@@ -1,0 +1,89 @@
+import CSV
+import Foundation
+import Evidence
+
+/// The English Indices of Deprivation at LSOA level, as MHCLG publishes them (Files 1 to 7 saved as CSV):
+/// `LSOA code (2011),LSOA name (2011),Local Authority District code (2019),…` then rank, decile and score
+/// columns for the index and its domains (`Income Rank (where 1 is most deprived)`, `… Decile …`,
+/// `Income Score (rate)`), or the population denominators of File 6.
+///
+/// Indicators are `iod:<domain>:rank|decile|score` (polarity: a higher rank or decile is less deprived,
+/// a higher score more deprived) and `iod:population:<column>`.
+public enum DeprivationLSOALoader: Loader {
+    public static let format = "English Indices of Deprivation (LSOA)"
+    public static let expects = "columns LSOA code (2011 or 2021), LSOA name, Local Authority District code and name, "
+        + "then rank, decile, score or population columns"
+
+    public static func matches(_ header: [String]) -> Bool {
+        let keys = header.map(HeaderName.key)
+        return keys.count > 4 && keys[0].hasPrefix("lsoacode") && keys[2].hasPrefix("localauthoritydistrictcode")
+    }
+
+    /// What a measure column holds.
+    struct Column {
+        var index: Int
+        var indicator: Indicator
+    }
+
+    static func column(_ index: Int, _ name: String, edition: String) -> Column {
+        let words = name.replacingParentheticals()
+        for (marker, unit, polarity) in [(" Rank", "rank", Polarity.higherIsBetter),
+                                         (" Decile", "decile", .higherIsBetter),
+                                         (" Score", "score", .lowerIsBetter)] {
+            if let range = words.range(of: marker, options: .backwards) {
+                let domain = String(words[..<range.lowerBound]).trimmingSpaces
+                let displayDomain = name.range(of: marker).map { String(name[..<$0.lowerBound]) } ?? domain
+                let meaning = unit == "score" ? "" : " (1 = most deprived)"
+                return Column(index: index, indicator: Indicator(
+                    id: "iod:\(slug(domain)):\(unit)", name: "\(displayDomain.trimmingSpaces) \(unit)\(meaning)",
+                    unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"))
+            }
+        }
+        return Column(index: index, indicator: Indicator(
+            id: "iod:population:\(slug(words))", name: name, unit: "count", polarity: .neither,
+            source: "MHCLG English Indices of Deprivation \(edition)"))
+    }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
+        let edition = lsoa2021 ? "2025" : "2019"
+        let columns = table.header.enumerated().dropFirst(4).map { column($0.offset, $0.element, edition: edition) }
+        for column in columns { sink.add(column.indicator) }
+        var seenAreas: Set<String> = []
+        let file = table.path, header = table.header
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            let code = row[0].trimmedString, authority = row[2].trimmedString
+            guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
+            if seenAreas.insert(authority).inserted {
+                sink.add(Area(code: authority, name: row[3].trimmedString, level: .localAuthority,
+                              vintage: lsoa2021 ? "LAD24" : "LAD19"))
+            }
+            if seenAreas.insert(code).inserted {
+                sink.add(Area(code: code, name: row[1].trimmedString, level: .lsoa,
+                              vintage: lsoa2021 ? "LSOA21" : "LSOA11", parent: authority))
+            }
+            for column in columns {
+                let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
+                                                   column: column.index + 1, columnName: header[column.index])
+                try sink.add(Observation(indicator: column.indicator.id, area: code, period: edition,
+                                         value: parsed.number, missing: parsed.missingReason, source: file))
+            }
+        }
+        return LoadOutcome(csv: summary)
+    }
+}
+
+extension String {
+    /// The text with every `(…)` group removed and spaces collapsed: `Income Rank (where 1 is most deprived)` →
+    /// `Income Rank`.
+    func replacingParentheticals() -> String {
+        var out = ""
+        var depth = 0
+        for ch in self {
+            if ch == "(" { depth += 1; continue }
+            if ch == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out.split(separator: " ").joined(separator: " ")
+    }
+}

@@ -1,0 +1,142 @@
+import CSV
+import Foundation
+import Evidence
+
+/// Rolls the Indices of Deprivation up from LSOAs to wards, the way MHCLG summarises local authorities:
+/// for each index and domain, the population-weighted average rank and decile (and score, where a score
+/// file is loaded), the share of the ward's population and of its LSOAs in the most deprived 10% nationally,
+/// and the ward's rank among the wards of its authority (1 = most deprived).
+///
+/// Weights are File 6's total population (mid-2015, the one IoD2019 used) times the LSOA's fraction in the
+/// ward; without a population file every LSOA weighs the same, and the result says so.
+public struct DeprivationRollUp {
+    /// The ward figures, as a dataset of `iod-ward:<domain>:<measure>` indicators at ward level.
+    public let wards: Dataset
+    /// How many LSOAs went in, and notes on the method.
+    public let lsoaCount: Int
+    public let notes: [String]
+
+    static let measures: [(suffix: String, label: String, unit: String, polarity: Polarity)] = [
+        ("average-rank", "population-weighted average rank (1 = most deprived)", "rank", .higherIsBetter),
+        ("average-decile", "population-weighted average decile (1 = most deprived)", "decile", .higherIsBetter),
+        ("average-score", "population-weighted average score", "score", .lowerIsBetter),
+        ("population-in-most-deprived-decile", "share of population in the most deprived 10% nationally", "%", .lowerIsBetter),
+        ("lsoas-in-most-deprived-decile", "share of LSOAs in the most deprived 10% nationally", "%", .lowerIsBetter),
+        ("rank-in-authority", "rank among the authority's wards (1 = most deprived)", "rank", .higherIsBetter),
+    ]
+
+    /// - Parameters:
+    ///   - data: loaded IoD LSOA files (ranks, deciles, scores and optionally File 6 populations).
+    ///   - lookup: how LSOAs share out into wards.
+    ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
+    public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
+        let lsoas = data.areas.values.filter { area in
+            area.level == .lsoa && (authority.map { a in
+                area.parent == a || data.areas[area.parent ?? ""]?.name.lowercased() == a.lowercased()
+            } ?? true)
+        }
+        guard !lsoas.isEmpty else {
+            throw InputError(file: "--authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
+        }
+        let selected = Set(lsoas.map(\.code))
+        for code in selected.sorted() where lookup.shares[code] == nil {
+            throw InputError(file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
+        }
+        var notes = ["LSOAs to wards: \(lookup.method)"]
+        let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
+        var population: [String: Double] = [:]
+        if let populationID {
+            for o in data.observations where o.indicator == populationID && selected.contains(o.area) {
+                population[o.area] = o.value
+            }
+            let unweighted = selected.subtracting(population.keys)
+            if !unweighted.isEmpty {
+                throw InputError(file: "--population", "no population for LSOA \(unweighted.sorted().first!) "
+                    + "(and \(unweighted.count - 1) more)")
+            }
+            notes.append("weights: \(data.indicators[populationID]!.name)")
+        } else {
+            notes.append("no population file: every LSOA weighs the same (give File 6 for population weights)")
+        }
+        // domain → measure (rank/decile/score) → LSOA → value
+        var values: [String: [String: [String: Double]]] = [:]
+        var domainNames: [String: String] = [:]
+        var edition = ""
+        for o in data.observations where selected.contains(o.area) && o.indicator.hasPrefix("iod:") {
+            let parts = o.indicator.split(separator: ":")
+            guard parts.count == 3, parts[1] != "population", let value = o.value else { continue }
+            edition = o.period
+            values[String(parts[1]), default: [:]][String(parts[2]), default: [:]][o.area] = value
+            domainNames[String(parts[1])] = data.indicators[o.indicator]?.name
+                .replacingOccurrences(of: " \(parts[2])", with: "").replacingOccurrences(of: " (1 = most deprived)", with: "")
+        }
+        let wardsOut = Dataset()
+        var usedWards: Set<String> = []
+        for lsoa in selected { for share in lookup.shares[lsoa]! { usedWards.insert(share.ward) } }
+        for ward in usedWards.sorted() {
+            wardsOut.add(lookup.wards[ward] ?? Area(code: ward, name: ward, level: .ward, vintage: lookup.wardVintage))
+        }
+        for domain in values.keys.sorted() {
+            let measures = values[domain]!
+            var perWard: [String: (weight: Double, rank: Double, decile: Double, score: Double, inDecile1: Double,
+                                   lsoaWeight: Double, lsoasInDecile1: Double)] = [:]
+            for lsoa in selected {
+                let weight = population[lsoa] ?? 1
+                for share in lookup.shares[lsoa]! {
+                    var w = perWard[share.ward] ?? (0, 0, 0, 0, 0, 0, 0)
+                    let wt = weight * share.fraction
+                    w.weight += wt
+                    w.rank += wt * (measures["rank"]?[lsoa] ?? 0)
+                    w.decile += wt * (measures["decile"]?[lsoa] ?? 0)
+                    w.score += wt * (measures["score"]?[lsoa] ?? 0)
+                    let inDecile1 = measures["decile"]?[lsoa] == 1
+                    w.inDecile1 += inDecile1 ? wt : 0
+                    w.lsoaWeight += share.fraction
+                    w.lsoasInDecile1 += inDecile1 ? share.fraction : 0
+                    perWard[share.ward] = w
+                }
+            }
+            let name = domainNames[domain] ?? domain
+            var produced: [(String, [String: Double])] = []
+            func average(_ key: String, _ pick: (Double, Double, Double) -> Double) -> [String: Double] {
+                guard measures[key] != nil else { return [:] }
+                return perWard.mapValues { pick($0.rank, $0.decile, $0.score) / $0.weight }
+            }
+            produced.append(("average-rank", average("rank") { r, _, _ in r }))
+            produced.append(("average-decile", average("decile") { _, d, _ in d }))
+            produced.append(("average-score", average("score") { _, _, s in s }))
+            if measures["decile"] != nil {
+                produced.append(("population-in-most-deprived-decile", perWard.mapValues { $0.inDecile1 / $0.weight * 100 }))
+                produced.append(("lsoas-in-most-deprived-decile", perWard.mapValues { $0.lsoasInDecile1 / $0.lsoaWeight * 100 }))
+            }
+            // Rank within each authority: by score (higher = more deprived) where there is one, else by average rank.
+            let byScore = measures["score"] != nil
+            let basis = byScore ? produced[2].1 : produced[0].1
+            if !basis.isEmpty {
+                var rankInAuthority: [String: Double] = [:]
+                let byAuthority = Dictionary(grouping: basis.keys) { lookup.wards[$0]?.parent ?? "" }
+                for (_, wards) in byAuthority {
+                    let ordered = wards.sorted { a, b in
+                        let (x, y) = (basis[a]!, basis[b]!)
+                        return x == y ? a < b : (byScore ? x > y : x < y)
+                    }
+                    for (i, ward) in ordered.enumerated() { rankInAuthority[ward] = Double(i + 1) }
+                }
+                produced.append(("rank-in-authority", rankInAuthority))
+            }
+            for (suffix, figures) in produced where !figures.isEmpty {
+                let measure = Self.measures.first { $0.suffix == suffix }!
+                let id = "iod-ward:\(domain):\(suffix)"
+                wardsOut.add(Indicator(id: id, name: "\(name): \(measure.label)", unit: measure.unit,
+                                       polarity: measure.polarity, source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
+                for ward in figures.keys.sorted() {
+                    try wardsOut.add(Observation(indicator: id, area: ward, period: edition, value: figures[ward],
+                                                 denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
+                }
+            }
+        }
+        wards = wardsOut
+        lsoaCount = selected.count
+        self.notes = notes
+    }
+}

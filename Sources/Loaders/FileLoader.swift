@@ -1,0 +1,47 @@
+import CSV
+import Evidence
+
+/// Detects a file's format from its header and loads it with the loader that fits.
+public enum FileLoader {
+    /// Every loader, most specific first.
+    public static let loaders: [any Loader.Type] = [
+        FingertipsExportLoader.self,
+        FingertipsDataCreatorLoader.self,
+        FingertipsMetadataLoader.self,
+        CensusWideLoader.self,
+        CensusLongLoader.self,
+        DeprivationLSOALoader.self,
+        DeprivationSummaryLoader.self,
+        GeographyLookupLoader.self,
+        WardProfileLoader.self,
+    ]
+
+    /// The result of loading one file.
+    public struct Result: Sendable {
+        public var file: String
+        public var format: String
+        public var outcome: LoadOutcome
+    }
+
+    /// The loader whose format a header is, or an error listing what each loader expects.
+    public static func detect(_ table: CSVTable) throws -> any Loader.Type {
+        if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
+        let found = table.header.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+            + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
+        var message = "no loader fits this file. Its header (line \(table.headerLine)) is: \(found)\nEach loader expects:"
+        for loader in loaders { message += "\n  - \(loader.format): \(loader.expects)" }
+        if EqualityActionPlanLoader.matches(table.header) {
+            message = "this is an Equality Analysis action plan: pass it with --eaap, not as data"
+        }
+        throw InputError(file: table.path, line: table.headerLine, message)
+    }
+
+    /// Opens, detects and loads a file into a sink.
+    public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws -> Result {
+        let table = try CSVTable(path: path, delimiter: options.delimiter)
+        let loader = try detect(table)
+        var outcome = try loader.load(table, options: options, into: sink)
+        outcome.warnings = outcome.csv.notes + outcome.warnings
+        return Result(file: path, format: loader.format, outcome: outcome)
+    }
+}

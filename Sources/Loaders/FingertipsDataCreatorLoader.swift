@@ -1,0 +1,52 @@
+import CSV
+import Evidence
+
+/// Fingertips values re-shaped by DHSC's FingertipsNext DataCreator: numeric IDs for indicator, age and sex
+/// (`IndicatorID,Year,AgeID,SexID,AreaCode,Count,Value,LowerCI,UpperCI,Denominator`).
+///
+/// Age and sex stay as the IDs the file gives (`age ID 163`, `sex ID 4`): the file has no labels, and
+/// none are guessed. Indicator names come from a Fingertips metadata file loaded alongside.
+public enum FingertipsDataCreatorLoader: Loader {
+    public static let format = "Fingertips DataCreator table"
+    public static let expects = "columns IndicatorID, Year, AgeID, SexID, AreaCode and Value"
+
+    public static func matches(_ header: [String]) -> Bool {
+        let keys = Set(header.map(HeaderName.key))
+        return ["indicatorid", "year", "ageid", "sexid", "areacode", "value"].allSatisfy(keys.contains)
+    }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        let index = HeaderName.index(table.header)
+        let id = index["indicatorid"]!, year = index["year"]!, age = index["ageid"]!, sex = index["sexid"]!
+        let code = index["areacode"]!, value = index["value"]!
+        let lower = index["lowerci"], upper = index["upperci"], count = index["count"], denominator = index["denominator"]
+        var seenIndicators: Set<String> = []
+        var seenAreas: Set<String> = []
+        let file = table.path, header = table.header
+        func number(_ row: CSVRow, _ column: Int?) throws -> NumericCell.Value? {
+            guard let column else { return nil }
+            return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1,
+                                         columnName: header[column])
+        }
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            let indicator = row[id].trimmedString
+            if seenIndicators.insert(indicator).inserted {
+                sink.add(Indicator(id: indicator, name: "Fingertips indicator \(indicator)", source: "OHID Fingertips"))
+            }
+            let area = row[code].trimmedString
+            if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: area)) }
+            let parsed = try number(row, value)!
+            try sink.add(Observation(
+                indicator: indicator, area: area, period: row[year].trimmedString,
+                breakdown: Breakdown(sex: "sex ID \(row[sex].trimmedString)", age: "age ID \(row[age].trimmedString)"),
+                value: parsed.number, missing: parsed.missingReason,
+                lower95: try number(row, lower)?.number, upper95: try number(row, upper)?.number,
+                count: try number(row, count)?.number, denominator: try number(row, denominator)?.number,
+                source: file))
+        }
+        return LoadOutcome(csv: summary, warnings: [
+            "age and sex are numeric Fingertips IDs without labels in this file; they are kept as IDs",
+            "confidence limits are taken as 95% limits (the file does not state the level)",
+        ])
+    }
+}

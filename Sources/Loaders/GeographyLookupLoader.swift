@@ -1,0 +1,77 @@
+import CSV
+import Evidence
+
+/// ONS geography lookups (`LSOA21CD,LSOA21NM,WD22CD,WD22NM,LAD22CD,…`): pairs of `<entity><yy>CD` and
+/// `<entity><yy>NM` columns. Each code column gives areas of that vintage (e.g. `WD22`); an area's parent is
+/// the next column to its right at a coarser level. Other numeric columns (e.g. `IMD19`) load as indicators.
+public enum GeographyLookupLoader: Loader {
+    public static let format = "ONS geography lookup"
+    public static let expects = "two or more <ENTITY><yy>CD code columns, e.g. LSOA11CD and WD19CD, with their NM names"
+
+    /// Columns that describe the lookup itself rather than an area or a figure.
+    static let bookkeeping: Set<String> = ["fid", "objectid", "chgind"]
+
+    struct CodeColumn {
+        var index: Int
+        var vintage: String
+        var name: Int?
+    }
+
+    static func codeColumns(_ header: [String]) -> [CodeColumn] {
+        let keys = header.map(HeaderName.key)
+        return keys.enumerated().compactMap { i, key in
+            var stem = Substring(key)
+            if stem.hasPrefix("f") && stem.dropFirst().first.map({ !$0.isNumber }) == true
+                && keys.contains(String(stem.dropFirst().dropLast(2)) + "nm") {
+                stem = stem.dropFirst()  // F_LSOA11CD: "F_" is an ArcGIS field prefix
+            }
+            guard stem.hasSuffix("cd") else { return nil }
+            let entity = stem.dropLast(2)
+            guard entity.count >= 4, entity.suffix(2).allSatisfy(\.isNumber),
+                  entity.dropLast(2).allSatisfy(\.isLetter) else { return nil }
+            return CodeColumn(index: i, vintage: entity.uppercased(), name: keys.firstIndex(of: entity + "nm"))
+        }
+    }
+
+    public static func matches(_ header: [String]) -> Bool { codeColumns(header).count >= 2 }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        let codes = codeColumns(table.header)
+        let keys = table.header.map(HeaderName.key)
+        let described = Set(codes.flatMap { [$0.index] + ($0.name.map { [$0] } ?? []) })
+        let extras = keys.indices.filter { i in
+            !described.contains(i) && !bookkeeping.contains(keys[i]) && !keys[i].hasSuffix("nmw")
+        }
+        for i in extras {
+            sink.add(Indicator(id: table.header[i], name: table.header[i], source: "ONS geography lookup \(table.path)"))
+        }
+        var seen: Set<String> = []
+        let file = table.path, header = table.header
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            let values = codes.map { row[$0.index].trimmedString }
+            for (position, column) in codes.enumerated() {
+                let code = values[position]
+                guard !code.isEmpty, seen.insert(code).inserted else { continue }
+                let level = AreaLevel(code: code)
+                let parent = codes.indices.dropFirst(position + 1).first { other in
+                    !values[other].isEmpty && AreaLevel(code: values[other]) > level
+                        && AreaLevel(code: values[other]) != .unknown
+                }.map { values[$0] }
+                sink.add(Area(code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
+                              vintage: column.vintage, parent: parent))
+            }
+            for i in extras {
+                let parsed = try NumericCell.parse(row[i], file: file, line: row.line, column: i + 1,
+                                                   columnName: header[i])
+                try sink.add(Observation(indicator: header[i], area: values[0], period: "",
+                                         value: parsed.number, missing: parsed.missingReason, source: file))
+            }
+        }
+        var warnings: [String] = []
+        if !extras.isEmpty {
+            warnings.append("column(s) \(extras.map { header[$0] }.joined(separator: ", ")) read as indicators "
+                + "for \(codes[0].vintage) areas, with no period, unit or polarity (the lookup gives none)")
+        }
+        return LoadOutcome(csv: summary, warnings: warnings)
+    }
+}

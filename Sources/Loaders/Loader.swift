@@ -1,0 +1,41 @@
+import CSV
+import Evidence
+
+/// A reader for one real public file format. Each recognises its format from the header alone.
+public protocol Loader {
+    /// The format's name as a user would say it.
+    static var format: String { get }
+    /// What the header must contain, for the message shown when no loader fits a file.
+    static var expects: String { get }
+    /// True when a header is this format's.
+    static func matches(_ header: [String]) -> Bool
+    /// Reads every row of the table into the sink; returns warnings (things a user should know, nothing dropped).
+    static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome
+}
+
+/// Settings that apply to a load.
+public struct LoadOptions: Sendable {
+    /// The delimiter to use instead of sniffing.
+    public var delimiter: Delimiter?
+    /// A sidecar metadata file for a ward profile table (see `Datasets/README.md`).
+    public var metadata: String?
+    /// Called after each block with bytes read and the file's size.
+    public var progress: (@Sendable (Int64, Int64) -> Void)?
+
+    public init(delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil) {
+        self.delimiter = delimiter
+        self.metadata = metadata
+        self.progress = progress
+    }
+}
+
+/// What a loader reports beyond the evidence itself.
+public struct LoadOutcome: Sendable {
+    public var csv: CSVReadSummary
+    public var warnings: [String]
+
+    public init(csv: CSVReadSummary, warnings: [String] = []) {
+        self.csv = csv
+        self.warnings = warnings
+    }
+}

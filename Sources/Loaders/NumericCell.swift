@@ -1,0 +1,91 @@
+import CSV
+import Evidence
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a numeric cell the way statistical releases write them: `1234`, `1,234`, `12.5%`, ` 7 `, `-0.3`,
+/// `1.5e3`; and the missing-value markers (`[c]`, `[x]`, `[z]`, `[low]`, `..`, `:`, `*`, `-`, `c`, `x`, empty)
+/// as a missing value with its reason. Anything else is an error naming the file, line and column.
+public enum NumericCell {
+    /// A parsed cell: a number, or a missing value with its reason.
+    public enum Value: Equatable, Sendable {
+        case number(Double)
+        case missing(MissingReason)
+
+        public var number: Double? { if case .number(let n) = self { n } else { nil } }
+        public var missingReason: MissingReason? { if case .missing(let r) = self { r } else { nil } }
+    }
+
+    /// Parses a field without allocating for plain numbers.
+    public static func parse(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) throws -> Value {
+        let cell = field.trimmed
+        guard let start = cell.bytes.baseAddress, !cell.bytes.isEmpty else { return .missing(.empty) }
+        let count = cell.bytes.count
+        if let number = plainNumber(start, count) { return .number(number) }
+        if let number = formattedNumber(cell.bytes) { return .number(number) }
+        let text = cell.string
+        if let reason = MissingReason(marker: text) { return .missing(reason) }
+        throw InputError(file: file, line: line, column: column,
+            "non-numeric value \"\(text)\" in column \"\(columnName)\": expected a number such as 1234, 1,234 or 12.5%, "
+            + "or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
+    }
+
+    /// Parses a `String` the same way (for values that are not in a CSV row).
+    public static func parse(_ text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { bytes -> Value? in
+            var copy = Array(bytes)
+            copy.append(0)
+            return copy.withUnsafeBufferPointer { buffer -> Value? in
+                let field = CSVField(bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+                return try? parse(field, file: "", line: 0, column: 0, columnName: "")
+            }
+        }
+    }
+
+    /// Digits, sign, decimal point and exponent only, read in place by `strtod`.
+    private static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        var sawDigit = false
+        for i in 0..<count {
+            switch start[i] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
+            let base = buffer.baseAddress!
+            start.withMemoryRebound(to: CChar.self, capacity: count) { base.update(from: $0, count: count) }
+            base[count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(base, &end)
+            return end == base + count ? value : nil
+        }
+    }
+
+    /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
+    private static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var body = bytes[...]
+        if body.last == UInt8(ascii: "%") { body = body.dropLast() }
+        while body.last == 0x20 { body = body.dropLast() }
+        guard !body.isEmpty else { return nil }
+        let integerEnd = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let integerPart = body[body.startIndex..<integerEnd]
+        if integerPart.contains(UInt8(ascii: ",")) {
+            // Groups after the first comma must be exactly three digits.
+            var digits = integerPart[...]
+            if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        var cleaned = body.filter { $0 != UInt8(ascii: ",") }
+        guard cleaned.count != bytes.count else { return nil }
+        let count = cleaned.count
+        return cleaned.withUnsafeMutableBufferPointer { plainNumber(UnsafePointer($0.baseAddress!), count) }
+    }
+}

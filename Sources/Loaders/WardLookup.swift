@@ -1,0 +1,111 @@
+import CSV
+import Evidence
+
+/// How LSOAs of one vintage share out into wards, built from ONS lookups.
+///
+/// Either a direct lookup (`LSOA11CD…WD19CD`), or a chain through the LSOA 2011→2021 lookup
+/// (`F_LSOA11CD,LSOA21CD,CHGIND`) and an LSOA 2021→ward lookup (`LSOA21CD…WD22CD`). In a chain, an LSOA
+/// split into several 2021 LSOAs (CHGIND `S`, or `X`) shares its weight equally among the pieces, and
+/// LSOAs merged into one (`M`) each keep their full weight in the merged LSOA's ward. An LSOA that the
+/// lookups do not place is an error naming it.
+public struct WardLookup: Sendable {
+    /// A ward's share of an LSOA.
+    public struct Share: Sendable, Equatable {
+        public var ward: String
+        public var fraction: Double
+    }
+
+    /// Per LSOA, the wards it lies in and the fraction of it in each.
+    public private(set) var shares: [String: [Share]] = [:]
+    /// Ward code → ward area (name, vintage, authority as parent).
+    public private(set) var wards: [String: Area] = [:]
+    /// The ward vintage used, e.g. `WD22`.
+    public let wardVintage: String
+    /// How the lookup was put together, for the report.
+    public let method: String
+
+    /// One lookup file, read as rows of codes.
+    struct Table {
+        var path: String
+        var columns: [String: Int]  // vintage → column
+        var names: [String: Int]
+        var rows: [[String]]
+    }
+
+    static func read(_ path: String) throws -> Table {
+        let table = try CSVTable(path: path)
+        let codes = GeographyLookupLoader.codeColumns(table.header)
+        guard codes.count >= 2 else {
+            throw InputError(file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
+        }
+        var columns: [String: Int] = [:], names: [String: Int] = [:]
+        for code in codes {
+            columns[code.vintage] = code.index
+            if let name = code.name { names[code.vintage] = name }
+        }
+        let used = Array(Set(columns.values).union(names.values)).sorted()
+        var rows: [[String]] = []
+        try table.forEachRow { row in
+            var values = [String](repeating: "", count: table.header.count)
+            for i in used { values[i] = row[i].trimmedString }
+            rows.append(values)
+        }
+        return Table(path: path, columns: columns, names: names, rows: rows)
+    }
+
+    /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards.
+    /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
+    public init(files: [String], from lsoaVintage: String, to wardVintage: String? = nil) throws {
+        let tables = try files.map(Self.read)
+        func isWard(_ v: String) -> Bool { v.hasPrefix("WD") }
+        let wardVintages = Set(tables.flatMap { $0.columns.keys.filter(isWard) })
+        guard let chosen = wardVintage ?? wardVintages.max(by: { $0.suffix(2) < $1.suffix(2) }) else {
+            throw InputError(file: files.first ?? "--lookup", "no ward column (WDyyCD) in the lookups given")
+        }
+        self.wardVintage = chosen
+        // Ward names and authorities from any table with the chosen ward column.
+        for table in tables {
+            guard let wardColumn = table.columns[chosen] else { continue }
+            let authority = table.columns.keys.filter { $0.hasPrefix("LAD") }.max()
+            for row in table.rows where !row[wardColumn].isEmpty && wards[row[wardColumn]] == nil {
+                wards[row[wardColumn]] = Area(
+                    code: row[wardColumn], name: table.names[chosen].map { row[$0] } ?? row[wardColumn],
+                    level: .ward, vintage: chosen, parent: authority.flatMap { table.columns[$0] }.map { row[$0] })
+            }
+        }
+        if let direct = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[chosen] != nil }) {
+            let from = direct.columns[lsoaVintage]!, to = direct.columns[chosen]!
+            for row in direct.rows where !row[from].isEmpty {
+                shares[row[from], default: []].append(Share(ward: row[to], fraction: 1))
+            }
+            method = "\(lsoaVintage)→\(chosen) from \(direct.path)"
+            return
+        }
+        guard let wardTable = tables.first(where: { t in t.columns[chosen] != nil && t.columns.keys.contains { $0.hasPrefix("LSOA") } }),
+              let middle = wardTable.columns.keys.first(where: { $0.hasPrefix("LSOA") }),
+              let bridge = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[middle] != nil }) else {
+            throw InputError(file: files.first ?? "--lookup",
+                "the lookups do not link \(lsoaVintage) to \(chosen) wards: give an \(lsoaVintage)→ward lookup, or an "
+                + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
+        }
+        var wardOf: [String: String] = [:]
+        let middleColumn = wardTable.columns[middle]!, wardColumn = wardTable.columns[chosen]!
+        for row in wardTable.rows { wardOf[row[middleColumn]] = row[wardColumn] }
+        var pieces: [String: [String]] = [:]
+        let from = bridge.columns[lsoaVintage]!, to = bridge.columns[middle]!
+        for row in bridge.rows where !row[from].isEmpty { pieces[row[from], default: []].append(row[to]) }
+        for (lsoa, parts) in pieces {
+            var byWard: [String: Double] = [:]
+            for part in parts {
+                guard let ward = wardOf[part] else {
+                    throw InputError(file: wardTable.path, "\(middle) \(part) (from \(lsoaVintage) \(lsoa) in "
+                        + "\(bridge.path)) is not in this lookup")
+                }
+                byWard[ward, default: 0] += 1 / Double(parts.count)
+            }
+            shares[lsoa] = byWard.keys.sorted().map { Share(ward: $0, fraction: byWard[$0]!) }
+        }
+        method = "\(lsoaVintage)→\(middle) from \(bridge.path), then \(middle)→\(chosen) from \(wardTable.path); "
+            + "a split LSOA shares its population equally among its pieces"
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import CSV
+
+/// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1.
+func reportingInputErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as InputError {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}

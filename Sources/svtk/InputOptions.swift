@@ -1,0 +1,28 @@
+import ArgumentParser
+import CSV
+import Loaders
+
+/// Options shared by every command that reads data files.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Delimiter to use instead of sniffing one: comma, tab or semicolon.", valueName: "name"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("Metadata sidecar for a ward profile table (default: <table>.meta.csv beside it).",
+                               valueName: "file"))
+    var metadata: String?
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let delimiter, Delimiter(argument: delimiter) == nil {
+            throw ValidationError("--delimiter must be comma, tab or semicolon, not \"\(delimiter)\"")
+        }
+    }
+
+    /// Load options for one file, with a progress line for large files when stderr is a terminal.
+    func loadOptions(for path: String) -> LoadOptions {
+        LoadOptions(delimiter: delimiter.flatMap(Delimiter.init(argument:)), metadata: metadata,
+                    progress: quiet ? nil : Progress.reporter(for: path))
+    }
+}

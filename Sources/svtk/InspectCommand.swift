@@ -1,0 +1,86 @@
+import ArgumentParser
+import Evidence
+import Loaders
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Say what each file is and what it holds, without printing its figures.",
+        discussion: """
+            For each file: the detected format, rows read, observations, areas by level, indicators,
+            periods, missing values by reason, and warnings (title lines skipped, Windows-1252 converted,
+            polarity unknown, …). A file that no loader fits gets a message saying what each loader expects.
+
+            Examples:
+              svtk inspect Datasets/demo/*.csv
+              svtk inspect census2021-ts054-lsoa.csv --format json
+            """)
+
+    @Argument(help: ArgumentHelp("Data files (CSV, TSV or semicolon-separated).", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("inspect prints table or json") }
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            var reports: [(FileLoader.Result, LoadStatistics)] = []
+            for file in files {
+                let statistics = LoadStatistics()
+                let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics)
+                reports.append((result, statistics))
+            }
+            print(format == .json ? json(reports) : table(reports))
+        }
+    }
+
+    private func json(_ reports: [(FileLoader.Result, LoadStatistics)]) -> String {
+        JSON.array(reports.map { result, stats in
+            JSON.object([
+                ("file", JSON.string(result.file)),
+                ("format", JSON.string(result.format)),
+                ("encoding", JSON.string(result.outcome.csv.encoding.rawValue)),
+                ("rows", String(result.outcome.csv.rows)),
+                ("observations", String(stats.observations)),
+                ("areas", JSON.object(stats.areasByLevel.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
+                ("indicators", JSON.array(stats.indicators.map(JSON.string))),
+                ("periods", JSON.array(stats.periods.sorted().map(JSON.string))),
+                ("missing", JSON.object(stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }
+                    .map { ($0.key.rawValue, String($0.value)) })),
+                ("warnings", JSON.array(result.outcome.warnings.map(JSON.string))),
+            ])
+        }).replacingOccurrences(of: "}, {", with: "},\n{")
+    }
+
+    private func table(_ reports: [(FileLoader.Result, LoadStatistics)]) -> String {
+        reports.map { result, stats in
+            let areas = stats.areasByLevel.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+            let periods = stats.periods.sorted()
+            let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+            var lines = [
+                result.file,
+                "  format        \(result.format) (\(result.outcome.csv.encoding.rawValue))",
+                "  rows          \(result.outcome.csv.rows)",
+                "  observations  \(stats.observations)",
+                "  areas         \(areas.isEmpty ? "none" : areas.joined(separator: ", "))",
+                "  indicators    \(stats.indicators.count)" + preview(stats.indicators),
+                "  periods       \(periods.count)" + preview(periods),
+                "  missing       \(missing.isEmpty ? "none" : missing.joined(separator: ", "))",
+            ]
+            lines += result.outcome.warnings.map { "  warning       \($0)" }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    private func preview(_ items: [String]) -> String {
+        guard !items.isEmpty else { return "" }
+        let shown = items.prefix(4).joined(separator: ", ")
+        return ": " + shown + (items.count > 4 ? ", …" : "")
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The output formats commands offer.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}

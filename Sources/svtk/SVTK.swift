@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct SVTK: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "svtk",
+        abstract: "SocialValueToolkit: local evidence of need → relevant, proportionate social value measures.",
+        discussion: """
+            Loads JSNA and census evidence (OHID Fingertips exports, ONS Census 2021 tables, ward profiles,
+            the English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one
+            model of areas, indicators and observations.
+
+            Examples:
+              svtk inspect Datasets/demo/*.csv
+              svtk load census2021-ts045-lsoa.csv --format csv > cars.csv
+              svtk deprivation --iod File_2.csv --population File_6.csv \\
+                  --lookup LSOA11_LSOA21.csv --lookup LSOA21_WD22.csv --authority Rotherham
+
+            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage.
+            """,
+        subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self])
+}

@@ -1,0 +1,40 @@
+/// A plain-text table with aligned columns, for terminals.
+struct TextTable {
+    var header: [String]
+    var rows: [[String]] = []
+    /// Columns to right-align (numbers).
+    var numeric: Set<Int> = []
+
+    func render() -> String {
+        let widths = header.indices.map { i in
+            ([header[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return numeric.contains(i) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var out = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// A number as a person reads it: integers without decimals, others to at most 4 significant decimals.
+func formatNumber(_ value: Double?) -> String {
+    guard let value else { return "" }
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}
