@@ -77,7 +77,7 @@ struct DeprivationCommand: ParsableCommand {
 
     /// Wards ranked by the overall index, most deprived first.
     private func table(_ wards: Dataset, lsoas: Int) -> String {
-        let prefix = "iod-ward:index-of-multiple-deprivation-imd:"
+        let prefix = "iod-ward:index-of-multiple-deprivation:"
         func value(_ ward: String, _ measure: String) -> Double? {
             wards.observations.first { $0.area == ward && $0.indicator == prefix + measure }?.value
         }

@@ -1,0 +1,155 @@
+import CSV
+import Testing
+
+/// Reads every data row of a table as strings.
+func readAll(_ path: String, delimiter: Delimiter? = nil) throws -> (CSVTable, [[String]], CSVReadSummary) {
+    let table = try CSVTable(path: path, delimiter: delimiter)
+    var rows: [[String]] = []
+    let summary = try table.forEachRow { rows.append($0.strings) }
+    return (table, rows, summary)
+}
+
+@Suite("CSVTable: layouts real exports have")
+struct CSVTableTests {
+    @Test("quoted fields keep commas, doubled quotes and line breaks")
+    func quotedFields() throws {
+        let path = try temporaryFile("id,text,n\n1,\"a, b\",2\n2,\"say \"\"hi\"\"\",3\n3,\"two\nlines\",4\n")
+        let (_, rows, summary) = try readAll(path)
+        #expect(rows == [["1", "a, b", "2"], ["2", "say \"hi\"", "3"], ["3", "two\nlines", "4"]])
+        #expect(summary.rows == 3)
+    }
+
+    @Test("CRLF line endings, a byte-order mark and no final newline")
+    func crlfAndBOM() throws {
+        let path = try temporaryFile([0xEF, 0xBB, 0xBF] + Array("code,value\r\nE01,1\r\nE02,\"2,345\"".utf8))
+        let (table, rows, summary) = try readAll(path)
+        #expect(table.header == ["code", "value"])
+        #expect(table.dialect.hasByteOrderMark)
+        #expect(rows == [["E01", "1"], ["E02", "2,345"]])
+        #expect(summary.encoding == .utf8)
+    }
+
+    @Test("line numbers count lines inside quoted fields")
+    func lineNumbers() throws {
+        let path = try temporaryFile("a,b\n1,\"x\ny\"\n2,z\n")
+        let table = try CSVTable(path: path)
+        var lines: [Int] = []
+        try table.forEachRow { lines.append($0.line) }
+        #expect(lines == [2, 4])
+    }
+
+    @Test("tab and semicolon delimiters are sniffed; --delimiter overrides")
+    func delimiters() throws {
+        let tab = try temporaryFile("area\tname\tvalue\nE01\tA, B\t1\n")
+        #expect(try readAll(tab).1 == [["E01", "A, B", "1"]])
+        #expect(try CSVTable(path: tab).dialect.delimiterName == "tab")
+        let semicolon = try temporaryFile("area;value\nE01;1,5\nE02;2,5\n")
+        #expect(try readAll(semicolon).1 == [["E01", "1,5"], ["E02", "2,5"]])
+        // Both delimiters give two columns here; comma wins the sniff, --delimiter semicolon overrides it.
+        let ambiguous = try temporaryFile("a;b,c\n1;2,3\n")
+        #expect(try CSVTable(path: ambiguous).header == ["a;b", "c"])
+        #expect(try CSVTable(path: ambiguous, delimiter: .semicolon).header == ["a", "b,c"])
+    }
+
+    @Test("title lines above and footnotes below the table, as Nomis writes them")
+    func titlesAndFootnotes() throws {
+        let text = """
+            "Tenure - Household Reference Persons"
+            "ONS Crown Copyright Reserved [from Nomis on 1 March 2023]"
+            "Population :","All households"
+
+            "geography code","geography","Owned"
+            "E05012993","Anston & Woodsetts","5000"
+            "E05012994","Aston & Todwick","4000"
+
+            "In order to protect against disclosure of personal information, records have been swapped"
+            "Source: Office for National Statistics"
+
+            """
+        let (table, rows, summary) = try readAll(try temporaryFile(text))
+        #expect(table.header == ["geography code", "geography", "Owned"])
+        #expect(table.headerLine == 5)
+        #expect(rows.count == 2)
+        #expect(summary.titleLines.count == 3)
+        #expect(summary.footnotes == ["In order to protect against disclosure of personal information, records have been swapped",
+                                      "Source: Office for National Statistics"])
+        #expect(summary.blankLines >= 2)
+    }
+
+    @Test("blank trailing lines and rows of bare commas are skipped and counted")
+    func blankLines() throws {
+        let (_, rows, summary) = try readAll(try temporaryFile("a,b\n1,2\n,\n\n\n"))
+        #expect(rows == [["1", "2"]])
+        #expect(summary.blankLines == 3)
+    }
+
+    @Test("Windows-1252 from Excel is detected, transcoded and reported")
+    func windows1252() throws {
+        // "Ynys Môn" and "£5" and an en dash, as Excel on Windows saves them.
+        let bytes: [UInt8] = Array("area,note\nW06000001,Ynys M".utf8) + [0xF4] + Array("n ".utf8) + [0x96]
+            + Array(" costs ".utf8) + [0xA3] + Array("5\n".utf8)
+        let (_, rows, summary) = try readAll(try temporaryFile(bytes))
+        #expect(rows == [["W06000001", "Ynys Môn – costs £5"]])
+        #expect(summary.encoding == .windows1252)
+        #expect(summary.transcodedFromWindows1252)
+        #expect(summary.notes.contains { $0.contains("Windows-1252") })
+    }
+}
+
+@Suite("CSVTable: strict errors name file, line and column")
+struct CSVStrictnessTests {
+    func error(_ bytes: [UInt8]) throws -> InputError {
+        let path = try temporaryFile(bytes)
+        do {
+            _ = try readAll(path)
+        } catch let error as InputError {
+            #expect(error.file == path)
+            return error
+        }
+        Issue.record("expected an InputError")
+        return InputError(file: "", "")
+    }
+
+    @Test("a ragged row")
+    func ragged() throws {
+        let e = try error(Array("a,b,c\n1,2,3\n4,5\n6,7,8\n".utf8))
+        #expect(e.line == 3)
+        #expect(e.column == 3)
+        #expect(e.message.contains("2 fields where the header on line 1 has 3"))
+    }
+
+    @Test("an unterminated quote")
+    func unterminatedQuote() throws {
+        let e = try error(Array("a,b\n1,2\n3,\"open\n4,5\n".utf8))
+        #expect(e.line == 3)
+        #expect(e.message.contains("unterminated"))
+    }
+
+    @Test("a quote inside an unquoted field")
+    func malformedQuote() throws {
+        let e = try error(Array("a,b\n1,2\n3,ab\"c\n".utf8))
+        #expect(e.line == 3)
+        #expect(e.column == 2)
+    }
+
+    @Test("bytes that are not UTF-8 after UTF-8 text")
+    func undecodable() throws {
+        let e = try error(Array("a,b\n1,caf\u{E9}\n2,x".utf8) + [0xFF] + Array("y\n".utf8))
+        #expect(e.line == 3)
+        #expect(e.column == 2)
+        #expect(e.message.contains("undecodable"))
+    }
+
+    @Test("a table row after the footnotes")
+    func rowAfterFootnote() throws {
+        let e = try error(Array("a,b\n1,2\nnote\n3,4\n".utf8))
+        #expect(e.line == 3)
+        #expect(e.message.contains("ragged"))
+    }
+
+    @Test("the description reads file:line:column: message")
+    func description() {
+        let e = InputError(file: "x.csv", line: 12, column: 5, "bad")
+        #expect(e.description == "x.csv:12:5: bad")
+    }
+}
