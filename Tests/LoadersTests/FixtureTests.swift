@@ -1,0 +1,113 @@
+import CSV
+import Evidence
+import Loaders
+import Testing
+
+@Suite("Loaders on fixtures reproducing real headers")
+struct FixtureTests {
+    @Test("Nomis API long table: Total recognised, shares from it, a suppressed cell kept as missing")
+    func nomisAPI() throws {
+        let (data, results) = try load(fixture("nomis_api_tenure.csv"))
+        #expect(results[0].format == CensusLongLoader.format)
+        let id = "census2021:c2021-tenure-9:owned"
+        #expect(data.figure(id, "E05012993")?.value == 3000)
+        #expect(data.figure(id, "E05012993")?.denominator == 4000)
+        #expect(data.figure(id + ":percent", "E05012993")?.value == 75)
+        #expect(data.figure(id + ":percent", "E05012994")?.value == 75)  // 1500 of the Total 2000, not of the sum
+        let suppressed = try #require(data.figure("census2021:c2021-tenure-9:social-rented", "E05012994"))
+        #expect(suppressed.value == nil && suppressed.missing == .suppressed)
+        #expect(data.figure("census2021:c2021-tenure-9:social-rented:percent", "E05012994")?.missing == .suppressed)
+    }
+
+    @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")
+    func wardProfile() throws {
+        let (data, results) = try load(fixture("ward_profile.csv"))
+        #expect(results[0].format == WardProfileLoader.format)
+        #expect(data.indicators["claimant-rate"]?.polarity == .lowerIsBetter)
+        #expect(data.indicators["employment-rate"]?.unit == "%")
+        #expect(data.figure("claimant-rate", "E05012993")?.value == 2.1)
+        #expect(data.figure("claimant-rate", "E05012993")?.period == "2024/25")
+        #expect(data.figure("households", "E05012993")?.value == 5432)
+        #expect(data.figure("claimant-rate", "E05012994")?.missing == .suppressed)
+        #expect(data.figure("households", "E05012994")?.missing == .notAvailable)
+        #expect(data.figure("median-age", "E05012993")?.value == 44)
+        #expect(data.areas["E05013010"]?.name == "Rotherham East")
+        #expect(results[0].outcome.warnings.contains { $0.contains("Median age") })
+    }
+
+    @Test("A non-numeric value is an error naming file, line and column")
+    func nonNumeric() throws {
+        let error = try #require(inputError { _ = try load(fixture("fingertips_bad_value.csv")) })
+        #expect(error.line == 3)
+        #expect(error.column == 13)
+        #expect(error.message.contains("\"eighty\""))
+    }
+
+    @Test("A file no loader fits lists what each loader expects")
+    func noLoader() throws {
+        let path = try temporaryFile("colour,size\nred,3\n")
+        let error = try #require(inputError { _ = try load(path) })
+        #expect(error.line == 1)
+        #expect(error.message.contains("no loader fits"))
+        for loader in FileLoader.loaders { #expect(error.message.contains(loader.format)) }
+    }
+
+    @Test("Equality action plan: characteristics matched with common spellings; places split")
+    func actionPlan() throws {
+        let characteristics = try ProtectedCharacteristics(path: datasets + "/taxonomy/protected_characteristics.csv")
+        let gaps = try EqualityActionPlanLoader.load(datasets + "/demo/equality_action_plan_illustrative.csv",
+                                                     characteristics: characteristics)
+        #expect(gaps.count == 5)
+        #expect(gaps[0].characteristics == ["disability"])
+        #expect(gaps[0].isBoroughWide)
+        #expect(gaps[2].characteristics == ["care leavers", "age"])
+        #expect(gaps[2].places == ["Rotherham East", "Boston Castle"])
+        #expect(characteristics.canonical("LGBTQ+") == "sexual orientation")
+        #expect(characteristics.canonical("Unpaid Carers") == "carers")
+        #expect(characteristics.names.count == 13)
+    }
+
+    @Test("Equality action plan: an unknown characteristic is an error listing the accepted names")
+    func actionPlanUnknown() throws {
+        let characteristics = try ProtectedCharacteristics(path: datasets + "/taxonomy/protected_characteristics.csv")
+        let error = try #require(inputError {
+            _ = try EqualityActionPlanLoader.load(fixture("eaap_unknown_characteristic.csv"), characteristics: characteristics)
+        })
+        #expect(error.line == 3)
+        #expect(error.column == 2)
+        #expect(error.message.contains("Left-handedness"))
+        #expect(error.message.contains("marriage and civil partnership"))
+    }
+
+    @Test("The same figure from two files is kept once")
+    func duplicates() throws {
+        let (data, _) = try load(fixture("ward_profile.csv"), fixture("ward_profile.csv"))
+        #expect(data.duplicates == 12)
+        #expect(data.observations.count == 12)
+    }
+}
+
+@Suite("Numeric cells")
+struct NumericCellTests {
+    @Test("numbers as releases write them", arguments: [
+        ("1234", 1234.0), ("1,234", 1234), ("12.5%", 12.5), (" 7 ", 7), ("-0.3", -0.3), ("1.5e3", 1500),
+        ("1,234,567.5", 1_234_567.5), ("\"29,199\"", nil),
+    ] as [(String, Double?)])
+    func numbers(text: String, expected: Double?) {
+        #expect(NumericCell.parse(text)?.number == expected)
+    }
+
+    @Test("missing-value markers keep their reason", arguments: [
+        ("[c]", MissingReason.suppressed), ("c", .suppressed), ("*", .suppressed), ("[x]", .notAvailable),
+        ("x", .notAvailable), ("..", .notAvailable), (":", .notAvailable), ("[z]", .notApplicable),
+        ("-", .notApplicable), ("[low]", .low), ("", .empty), ("  ", .empty),
+    ])
+    func markers(text: String, reason: MissingReason) {
+        #expect(NumericCell.parse(text)?.missingReason == reason)
+    }
+
+    @Test("text, malformed thousands and hex are not numbers", arguments: ["abc", "1,23", "0x10", "inf", "12,5"])
+    func rejects(text: String) {
+        #expect(NumericCell.parse(text) == nil)
+    }
+}

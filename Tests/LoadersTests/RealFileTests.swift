@@ -1,0 +1,135 @@
+import Evidence
+import Loaders
+import Testing
+
+/// Figures from the real files in ../shared/data, each read off the file by hand.
+@Suite("Real public files load with the right figures", .enabled(if: SharedData.available, SharedData.skipMessage))
+struct RealFileTests {
+    @Test("Fingertips export with rewritten headers: Rotherham male suicide rate 2015 - 17")
+    func fingertipsSuicides() throws {
+        let (data, results) = try load(SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_suicides.csv"))
+        #expect(results[0].format == FingertipsExportLoader.format)
+        let o = try #require(data.figure("41001", "E08000018", period: "2015 - 17", sex: "Male"))
+        #expect(o.value == 23.989435314868)
+        #expect(o.lower95 == 18.8966350646671)
+        #expect(o.upper95 == 30.0176290214064)
+        #expect(o.count == 78)
+        #expect(o.denominator == 337185)
+        #expect(o.comparedToEngland == "Higher")
+        #expect(o.breakdown.age == "10+ yrs")
+        #expect(data.areas["E08000018"]?.parent == "E12000003")
+        #expect(data.areas["E08000018"]?.level == .localAuthority)
+        #expect(results[0].outcome.csv.rows == 85)
+    }
+
+    @Test("Fingertips: suppressed values become missing with their note")
+    func fingertipsSuppressed() throws {
+        let (data, _) = try load(SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_cyp_mental_health.csv"))
+        let o = try #require(data.figure("92315", "E06000012", period: "2016/17"))
+        #expect(o.value == nil)
+        #expect(o.missing == .empty)
+        #expect(o.note == "Value suppressed for disclosure control reasons")
+        #expect(data.observations.filter { $0.missing != nil }.count == 3)
+    }
+
+    @Test("Fingertips 27-column variants: quoted with BOM and CRLF, and 'Column not used'")
+    func fingertipsVariants() throws {
+        let (uti, _) = try load(SharedData.path("fingertips/hannahlepper_UTI_model__fingertips_trimres.csv"))
+        #expect(Set(uti.observations.map(\.period)).count == 38)
+        #expect(uti.observations.allSatisfy { $0.area == "E92000001" && $0.indicator == "92519" })
+        let (alcohol, _) = try load(SharedData.path("fingertips/ONS_sdg_3-5-1__unmet_alcohol.csv"))
+        let o = try #require(alcohol.figure("93532", "E10000031", period: "2018/19"))
+        #expect(o.value == 79.89793213)
+        #expect(o.lower95 == 74.64258841)
+        #expect(o.count == 4018.333333)
+    }
+
+    @Test("Fingertips metadata supplies polarity to an export loaded with it")
+    func fingertipsMetadata() throws {
+        let (data, _) = try load(SharedData.path("fingertips/FingertipsNext__DataCreator_healthdata_sample.csv"),
+                                 SharedData.path("fingertips/metadata/FingertipsNext__DataCreator_indicators.csv"))
+        #expect(data.indicators["41101"]?.polarity == .lowerIsBetter)
+        let o = try #require(data.observations.first {
+            $0.indicator == "108" && $0.area == "E06000001" && $0.period == "2023" && $0.breakdown.sex == "sex ID 4"
+        })
+        #expect(o.value == 448.27148)
+        #expect(o.count == 401)
+        #expect(o.denominator == 86650)
+    }
+
+    @Test("Census wide LSOA table: City of London 001A has 555 of 837 households without a car")
+    func censusWide() throws {
+        let (data, results) = try load(SharedData.path("census/census2021-ts045-lsoa.csv"))
+        #expect(results[0].outcome.csv.rows == 35672)
+        let count = try #require(data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household", "E01000001"))
+        #expect(count.value == 555)
+        #expect(count.denominator == 837)
+        let share = try #require(data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household:percent", "E01000001"))
+        #expect(abs(share.value! - 555.0 / 837.0 * 100) < 1e-9)
+        #expect(data.areas["E01000001"]?.vintage == "LSOA21")
+    }
+
+    @Test("Census wide with '; measures: Value' columns: Rotherham's total population")
+    func censusMeasuresColumns() throws {
+        let (data, _) = try load(SharedData.path("census/census2021-ts007a-ltla.csv"))
+        #expect(data.figure("census2021:age:total", "E08000018")?.value == 265806)
+    }
+
+    @Test("Census custom long table: Astley Bridge employed residents and share")
+    func censusLong() throws {
+        let (data, results) = try load(SharedData.path("census/custom_ward_economic_activity_status_last_week_3cat_EW.csv"))
+        #expect(results[0].format == CensusLongLoader.format)
+        let employed = try #require(data.figure("census2021:economic-activity-status-last-week-3-categories:employed", "E05000650"))
+        #expect(employed.value == 6505)
+        // Rotherham's 25 wards sum to 265,812 residents (SOURCES.md).
+        let rotherhamWards = data.observations.filter {
+            $0.indicator.hasSuffix(":employed") && ("E05012993"..."E05013017").contains($0.area)
+        }
+        #expect(rotherhamWards.count == 25)
+        let total = rotherhamWards.reduce(0.0) { $0 + $1.denominator! }
+        #expect(total == 265812)
+    }
+
+    @Test("IoD File 1: quoted thousands separators, BOM and CRLF")
+    func iodFile1() throws {
+        let (data, _) = try load(SharedData.path("deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv"))
+        #expect(data.figure("iod:index-of-multiple-deprivation:rank", "E01000001")?.value == 29199)
+        #expect(data.figure("iod:index-of-multiple-deprivation:decile", "E01000001")?.value == 9)
+        #expect(data.indicators["iod:index-of-multiple-deprivation:rank"]?.polarity == .higherIsBetter)
+        #expect(data.areas.values.filter { $0.level == .lsoa && $0.parent == "E08000018" }.count == 167)
+    }
+
+    @Test("IoD File 6: population with thousands separators")
+    func iodFile6() throws {
+        let (data, _) = try load(SharedData.path("deprivation/File_6_-_IoD2019_Population_Denominators.csv"))
+        #expect(data.figure("iod:population:total-population-mid-2015", "E01000001")?.value == 1296)
+    }
+
+    @Test("IoD local-authority summaries, 2019 and 2025 layouts: Rotherham's average IMD score")
+    func iodSummaries() throws {
+        let (data, _) = try load(SharedData.path("deprivation/IoD2019_LAD19_summaries_File10_tidy_trafforddatalab.csv"),
+                                 SharedData.path("deprivation/IoD2025_LAD24_summaries_File10_tidy_trafforddatalab.csv"))
+        let id = "iod-la:index-of-multiple-deprivation:averagescore"
+        #expect(data.figure(id, "E08000018", period: "2019")?.value == 29.55)
+        #expect(data.figure(id, "E08000018", period: "2025")?.value == 29.836)
+        #expect(data.figure("iod-la:index-of-multiple-deprivation:rankaveragescore", "E08000018", period: "2019")?.value == 44)
+    }
+
+    @Test("Geography lookups: ward names and parents, at every level")
+    func lookups() throws {
+        let (data, _) = try load(SharedData.path("census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_United_Kingdom.csv"))
+        let ward = try #require(data.areas["E05012993"])
+        #expect(ward.name == "Anston & Woodsetts")
+        #expect(ward.parent == "E08000018")
+        #expect(ward.vintage == "WD22")
+        #expect(data.areas["E08000018"]?.parent == "E11000003")  // South Yorkshire (metropolitan county)
+        #expect(data.areas["E12000003"]?.level == .region)
+    }
+
+    @Test("A third party's ward aggregates load as a wide table")
+    func wideAggregates() throws {
+        let (data, results) = try load(SharedData.path("deprivation/English_IMD2019_Ward2020_aggregates_humaniverse.csv"))
+        #expect(results[0].format == WardProfileLoader.format)
+        #expect(data.figure("score", "E05000026")?.value == 31.345440519974638)
+    }
+}
