@@ -29,5 +29,7 @@ let package = Package(
                           path: "Benchmarks/CSVBenchmark"),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
+        // End-to-end: runs the built svtk as a user would.
+        .testTarget(name: "svtkTests", dependencies: ["svtk"]),
     ]
 )

@@ -1,1 +1,152 @@
-print("x")
+// Speed and memory of reading large files: (a) a plain C loop over libcsv with strtod on every field,
+// (b) the CSV layer with every field parsed as a number, (c) the loaders to observations, and the peak
+// memory of `svtk inspect` and `svtk load` on the same files. Each stage runs in its own process so that
+// its peak resident memory is its own.
+//
+// Run: make benchmark   (or: swift run -c release csv-benchmark [folder])
+import CSV
+import CSVBaseline
+import Evidence
+import Foundation
+import Loaders
+
+let arguments = CommandLine.arguments
+
+/// Counts observations without keeping them.
+final class CountingSink: EvidenceSink {
+    var observations = 0
+    func add(_ area: Area) {}
+    func add(_ indicator: Indicator) {}
+    func add(_ observation: Observation) { observations += 1 }
+}
+
+/// Runs one stage on one file and prints "seconds count".
+func runStage(_ stage: String, _ path: String) throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var count = 0
+    switch stage {
+    case "c-loop":
+        var rows = 0
+        count = Int(svtk_baseline_parse(path, &rows))
+    case "csv-layer":
+        let table = try CSVTable(path: path)
+        try table.forEachRow { row in
+            for i in 0..<row.count {
+                if case .number = NumericCell.value(row[i]) { count += 1 }
+            }
+        }
+    case "csv-rows":
+        let table = try CSVTable(path: path)
+        try table.forEachRow { row in count += row.count }
+    case "loader":
+        let sink = CountingSink()
+        _ = try FileLoader.load(path, into: sink)
+        count = sink.observations
+    default:
+        fatalError("unknown stage \(stage)")
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(seconds, count)
+}
+
+/// Runs a command, returning its standard output and peak resident memory in MB.
+func measure(_ executable: String, _ args: [String]) throws -> (output: String, peakMB: Double, seconds: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    let start = Date()
+    try process.run()
+    // Drain output as it comes so a large `load` does not block on a full pipe.
+    var output = Data()
+    let keepOutput = args.first == "--stage"
+    while case let chunk = pipe.fileHandleForReading.availableData, !chunk.isEmpty {
+        if keepOutput { output.append(chunk) }
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(process.processIdentifier, &status, 0, &usage)
+    return (String(decoding: output, as: UTF8.self), Double(usage.ru_maxrss) / 1024, Date().timeIntervalSince(start))
+}
+
+/// Writes a census-style wide file: 230,000 rows × 63 columns of counts.
+func writeCensusStyle(_ path: String) {
+    let out = fopen(path, "w")!
+    var header = "date,geography,geography code,Age: Total"
+    for i in 1...59 { header += ",Age: Band \(i)" }
+    fputs(header + "\n", out)
+    var seed: UInt64 = 42
+    for r in 0..<230_000 {
+        var line = "2021,Area \(r),E01\(String(format: "%06d", r))"
+        var total = 0
+        var cells: [Int] = []
+        for _ in 1...59 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let v = Int((seed >> 33) % 5000)
+            cells.append(v)
+            total += v
+        }
+        line += ",\(total)" + cells.map { ",\($0)" }.joined()
+        fputs(line + "\n", out)
+    }
+    fclose(out)
+}
+
+/// Writes a Fingertips-style export: 1,000,000 rows of the 27-column layout.
+func writeFingertipsStyle(_ path: String) {
+    let out = fopen(path, "w")!
+    fputs("Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,"
+        + "Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,"
+        + "Denominator,Value note,Recent Trend,Compared to England value or percentiles,Column not used,"
+        + "Time period Sortable,New data,Compared to goal,Time period range\n", out)
+    var seed: UInt64 = 7
+    for r in 0..<1_000_000 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let indicator = 90000 + r % 200
+        let area = r / 200 % 5000
+        let value = Double((seed >> 33) % 100_000) / 1000
+        fputs("\(indicator),\"Indicator \(indicator): rate per 100,000\",E12000003,Yorkshire and the Humber region,"
+            + "E0\(6000000 + area),Area \(area),UA,Persons,All ages,,,\(2010 + r % 10),\(value),\(value * 0.9),"
+            + "\(value * 1.1),\(value * 0.85),\(value * 1.15),\(r % 997),\(100_000 + r % 5000),,"
+            + "No significant change,Similar,Similar,\(20100000 + r % 10 * 10000),,,1y\n", out)
+    }
+    fclose(out)
+}
+
+if arguments.count == 4, arguments[1] == "--stage" {
+    try runStage(arguments[2], arguments[3])
+    exit(0)
+}
+
+let folder = arguments.count > 1 ? arguments[1] : FileManager.default.temporaryDirectory.appendingPathComponent("svtk-benchmark").path
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+let census = folder + "/census_wide_230k.csv"
+let fingertips = folder + "/fingertips_1m.csv"
+if !FileManager.default.fileExists(atPath: census) { writeCensusStyle(census) }
+if !FileManager.default.fileExists(atPath: fingertips) { writeFingertipsStyle(fingertips) }
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+let svtk = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("svtk").path
+
+for file in [census, fingertips] {
+    let size = Double((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1e6
+    print("\(URL(fileURLWithPath: file).lastPathComponent): \(String(format: "%.1f", size)) MB")
+    var baseline = 0.0
+    for (stage, label) in [("c-loop", "(a) C loop, libcsv + strtod"), ("csv-layer", "(b) CSV layer, every field parsed"),
+                           ("loader", "(c) loader to observations")] {
+        let run = try measure(me, ["--stage", stage, file])
+        let parts = run.output.split(separator: " ")
+        let seconds = Double(parts[0])!
+        if stage == "c-loop" { baseline = size / seconds }
+        let rate = size / seconds
+        print(String(format: "  %-36@ %8.1f MB/s  %5.2fx of (a)  peak %6.1f MB  (%@ items)", label as NSString, rate,
+                     rate / baseline, run.peakMB, String(parts[1].dropLast(parts[1].hasSuffix("\n") ? 1 : 0)) as NSString))
+    }
+    if FileManager.default.isExecutableFile(atPath: svtk) {
+        for command in ["inspect", "load"] {
+            let run = try measure(svtk, [command, file, "--quiet"])
+            print(String(format: "  %-36@ %8.1f s     peak %6.1f MB", "svtk \(command)" as NSString, run.seconds, run.peakMB))
+        }
+    }
+}

@@ -13,7 +13,7 @@ wards='E05(01299[3-9]|01300[0-9]|01301[0-7])'
 ft="$data/fingertips"
 { head -n 1 "$ft/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_cyp_mental_health.csv"
   for f in "$ft"/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_{cyp_mental_health,suicides}.csv; do
-    tail -n +2 "$f" | grep -E ',(E08000018|E92000001|E12000003),'
+    tail -n +2 "$f" | grep -E ',(E08000018|E92000001|E12000003),[^,]*,(County & UA|England|Region),'
   done; } > "$out/fingertips_rotherham.csv"
 for t in ts007a ts045 ts054 ts062; do
   keep "$data/census/census2021-$t-lsoa.csv" ',Rotherham [0-9]{3}[A-Z],' "census2021_${t}_lsoa_rotherham.csv"

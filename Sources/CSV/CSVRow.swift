@@ -7,6 +7,7 @@ public struct CSVField {
     public let bytes: UnsafeBufferPointer<UInt8>
 
     /// A field over bytes that the caller keeps alive (and, for numeric parsing, follows with a NUL).
+    @inlinable
     public init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The field as a new `String`.
@@ -16,9 +17,11 @@ public struct CSVField {
     public var trimmedString: String { String(decoding: trimmed.bytes, as: UTF8.self) }
 
     /// True when the field has no bytes at all.
+    @inlinable
     public var isEmpty: Bool { bytes.isEmpty }
 
     /// The field without leading and trailing spaces and tabs (no copy).
+    @inlinable
     public var trimmed: CSVField {
         guard let base = bytes.baseAddress else { return self }
         var start = 0
@@ -41,15 +44,15 @@ public struct CSVField {
 ///
 /// Copy what you need (``CSVField/string``) before returning; do not let the row escape.
 public struct CSVRow {
-    let storage: UnsafePointer<UInt8>
-    let fieldStarts: UnsafePointer<Int>
+    @usableFromInline let storage: UnsafePointer<UInt8>
+    @usableFromInline let fieldStarts: UnsafePointer<Int>
     /// The number of fields in the row.
     public let count: Int
     /// The 1-based physical line on which the row starts.
     public let line: Int
 
     /// The field at a 0-based position.
-    @inline(__always)
+    @inlinable
     public subscript(_ index: Int) -> CSVField {
         precondition(index >= 0 && index < count, "field index \(index) out of range 0..<\(count)")
         let start = fieldStarts[index]

@@ -57,6 +57,9 @@ public final class CSVWriter {
         return false
     }
 
+    /// Writes text as it is, unquoted (for other formats sharing the stream, such as JSON).
+    public func writeRaw(_ text: String) { fputs(text, stream) }
+
     /// Flushes buffered output.
     public func flush() { fflush(stream) }
 }

@@ -23,9 +23,19 @@ public enum CensusWideLoader: Loader {
         var variable: String
         var category: String
         var isPercent: Bool
-        var isTotal: Bool { category.lowercased().hasPrefix("total") }
-        var countID: String { "census2021:\(slug(variable)):\(slug(category))" }
-        var shareID: String { countID + ":percent" }
+        var isTotal: Bool
+        var countID: String
+        var shareID: String
+
+        init(index: Int, variable: String, category: String, isPercent: Bool) {
+            self.index = index
+            self.variable = variable
+            self.category = category
+            self.isPercent = isPercent
+            isTotal = category.lowercased().hasPrefix("total")
+            countID = "census2021:\(slug(variable)):\(slug(category))"
+            shareID = countID + ":percent"
+        }
     }
 
     static func columns(_ header: [String]) -> [Column] {
@@ -67,22 +77,21 @@ public enum CensusWideLoader: Loader {
             }
         }
         let file = table.path, header = table.header
-        var seenAreas: Set<String> = []
-        var totalValues: [String: Double] = [:]
+        // Per column: where its total is, and whether a share is derived from it.
+        let totalColumn = columns.map { $0.isTotal ? nil : totals[$0.variable] }
+        let derivesShare = columns.map { c in totals[c.variable] != nil && !c.isTotal && !c.isPercent && !givenPercent.contains(c.countID) }
+        var totalValues = [Double?](repeating: nil, count: header.count)
         let summary = try table.forEachRow(progress: options.progress) { row in
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
-            if seenAreas.insert(code).inserted {
-                let level = AreaLevel(code: code)
-                sink.add(Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
-            }
+            let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen
+            sink.add(Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
             let period = row[0].trimmedString
-            totalValues.removeAll(keepingCapacity: true)
-            for (variable, column) in totals {
-                totalValues[variable] = try NumericCell.parse(row[column], file: file, line: row.line,
-                                                              column: column + 1, columnName: header[column]).number
+            for column in totals.values {
+                totalValues[column] = try NumericCell.parse(row[column], file: file, line: row.line,
+                                                            column: column + 1, columnName: header[column]).number
             }
-            for column in columns {
+            for (position, column) in columns.enumerated() {
                 let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
                                                    column: column.index + 1, columnName: header[column.index])
                 if column.isPercent {
@@ -90,11 +99,11 @@ public enum CensusWideLoader: Loader {
                                              value: parsed.number, missing: parsed.missingReason, source: file))
                     continue
                 }
-                let total = column.isTotal ? nil : totalValues[column.variable] ?? nil
+                let total = totalColumn[position].flatMap { totalValues[$0] }
                 try sink.add(Observation(indicator: column.countID, area: code, period: period,
                                          value: parsed.number, missing: parsed.missingReason,
                                          denominator: total, source: file))
-                if totals[column.variable] != nil && !column.isTotal && !givenPercent.contains(column.countID) {
+                if derivesShare[position] {
                     try sink.add(CensusShare.observation(indicator: column.shareID, area: code, period: period,
                                                          count: parsed, total: total, source: file))
                 }

@@ -19,18 +19,24 @@ public enum NumericCell {
         public var missingReason: MissingReason? { if case .missing(let r) = self { r } else { nil } }
     }
 
-    /// Parses a field without allocating for plain numbers.
+    /// Parses a field, or throws an error naming the file, line and column when it is neither a number nor a marker.
     public static func parse(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) throws -> Value {
+        if let value = value(field) { return value }
+        throw InputError(file: file, line: line, column: column,
+            "non-numeric value \"\(field.trimmedString)\" in column \"\(columnName)\": expected a number such as "
+            + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
+    }
+
+    /// The field's value, or `nil` when it is neither a number nor a marker. Allocates nothing.
+    @inlinable
+    public static func value(_ field: CSVField) -> Value? {
         let cell = field.trimmed
         guard let start = cell.bytes.baseAddress, !cell.bytes.isEmpty else { return .missing(.empty) }
         let count = cell.bytes.count
         if let number = plainNumber(start, count) { return .number(number) }
         if let number = formattedNumber(cell.bytes) { return .number(number) }
-        let text = cell.string
-        if let reason = MissingReason(marker: text) { return .missing(reason) }
-        throw InputError(file: file, line: line, column: column,
-            "non-numeric value \"\(text)\" in column \"\(columnName)\": expected a number such as 1234, 1,234 or 12.5%, "
-            + "or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
+        guard count <= 5 else { return nil }
+        return MissingReason(marker: cell.string).map { .missing($0) }
     }
 
     /// Parses a `String` the same way (for values that are not in a CSV row).
@@ -40,23 +46,48 @@ public enum NumericCell {
             var copy = Array(bytes)
             copy.append(0)
             return copy.withUnsafeBufferPointer { buffer -> Value? in
-                let field = CSVField(bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
-                return try? parse(field, file: "", line: 0, column: 0, columnName: "")
+                value(CSVField(bytes: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count])))
             }
         }
     }
 
-    /// Digits, sign, decimal point and exponent only, read in place by `strtod`.
-    private static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
-        var sawDigit = false
-        for i in 0..<count {
-            switch start[i] {
+    /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly; anything
+    /// else goes to `strtod`, in place when a NUL follows the field (as it does in a ``CSVRow``).
+    @inlinable
+    static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        var i = 0
+        let negative = start[0] == UInt8(ascii: "-")
+        if negative || start[0] == UInt8(ascii: "+") { i = 1 }
+        var integer: UInt64 = 0
+        let firstDigit = i
+        while i < count {
+            let digit = start[i] &- UInt8(ascii: "0")
+            if digit > 9 { break }
+            integer = integer &* 10 &+ UInt64(digit)
+            i += 1
+        }
+        if i == count {
+            let digits = count - firstDigit
+            guard digits > 0 else { return nil }
+            if digits <= 15 { return negative ? -Double(integer) : Double(integer) }
+        }
+        // Only a decimal point or exponent may follow; never hex, "inf" or "nan".
+        var sawDigit = i > firstDigit
+        for k in i..<count {
+            switch start[k] {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
             default: return nil
             }
         }
         guard sawDigit else { return nil }
+        if start[count] == 0 {
+            return start.withMemoryRebound(to: CChar.self, capacity: count + 1) { text in
+                var end: UnsafeMutablePointer<CChar>?
+                let value = strtod(text, &end)
+                return end.map { UnsafePointer($0) == text + count } == true ? value : nil
+            }
+        }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
             let base = buffer.baseAddress!
             start.withMemoryRebound(to: CChar.self, capacity: count) { base.update(from: $0, count: count) }
@@ -68,7 +99,8 @@ public enum NumericCell {
     }
 
     /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
-    private static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    @usableFromInline
+    static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var body = bytes[...]
         if body.last == UInt8(ascii: "%") { body = body.dropLast() }
         while body.last == 0x20 { body = body.dropLast() }
@@ -86,6 +118,7 @@ public enum NumericCell {
         var cleaned = body.filter { $0 != UInt8(ascii: ",") }
         guard cleaned.count != bytes.count else { return nil }
         let count = cleaned.count
+        cleaned.append(0)
         return cleaned.withUnsafeMutableBufferPointer { plainNumber(UnsafePointer($0.baseAddress!), count) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import Evidence
 import Loaders
 
@@ -31,17 +32,54 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             var reports: [(FileLoader.Result, LoadStatistics)] = []
+            var plans: [(String, [EqualityGap])] = []
             for file in files {
+                if try EqualityActionPlanLoader.matches(CSVTable(path: file).header) {
+                    plans.append((file, try EqualityActionPlanLoader.load(file, characteristics: .shipped())))
+                    continue
+                }
                 let statistics = LoadStatistics()
                 let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics)
                 reports.append((result, statistics))
             }
-            print(format == .json ? json(reports) : table(reports))
+            if format == .json {
+                print(json(reports, plans))
+            } else {
+                print((reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
+            }
         }
     }
 
-    private func json(_ reports: [(FileLoader.Result, LoadStatistics)]) -> String {
-        JSON.array(reports.map { result, stats in
+    /// Counts of an action plan's gaps by protected characteristic.
+    private func byCharacteristic(_ gaps: [EqualityGap]) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for gap in gaps { for c in gap.characteristics { counts[c, default: 0] += 1 } }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+    }
+
+    private func table(_ plan: (String, [EqualityGap])) -> String {
+        let (file, gaps) = plan
+        let wards = Set(gaps.flatMap(\.places)).sorted()
+        return [
+            file,
+            "  format        \(EqualityActionPlanLoader.format)",
+            "  actions       \(gaps.count) (\(gaps.filter(\.isBoroughWide).count) borough-wide)",
+            "  groups        " + byCharacteristic(gaps).map { "\($0.1) \($0.0)" }.joined(separator: ", "),
+            "  places        " + (wards.isEmpty ? "borough-wide only" : wards.joined(separator: ", ")),
+        ].joined(separator: "\n")
+    }
+
+    private func json(_ reports: [(FileLoader.Result, LoadStatistics)], _ plans: [(String, [EqualityGap])]) -> String {
+        let planObjects = plans.map { file, gaps in
+            JSON.object([
+                ("file", JSON.string(file)),
+                ("format", JSON.string(EqualityActionPlanLoader.format)),
+                ("rows", String(gaps.count)),
+                ("characteristics", JSON.object(byCharacteristic(gaps).map { ($0.0, String($0.1)) })),
+                ("places", JSON.array(Set(gaps.flatMap(\.places)).sorted().map(JSON.string))),
+            ])
+        }
+        return JSON.array(reports.map { result, stats in
             JSON.object([
                 ("file", JSON.string(result.file)),
                 ("format", JSON.string(result.format)),
@@ -55,11 +93,12 @@ struct InspectCommand: ParsableCommand {
                     .map { ($0.key.rawValue, String($0.value)) })),
                 ("warnings", JSON.array(result.outcome.warnings.map(JSON.string))),
             ])
-        }).replacingOccurrences(of: "}, {", with: "},\n{")
+        } + planObjects).replacingOccurrences(of: "}, {", with: "},\n{")
     }
 
-    private func table(_ reports: [(FileLoader.Result, LoadStatistics)]) -> String {
-        reports.map { result, stats in
+    private func table(_ report: (FileLoader.Result, LoadStatistics)) -> String {
+        let (result, stats) = report
+        do {
             let areas = stats.areasByLevel.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
             let periods = stats.periods.sorted()
             let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
@@ -75,7 +114,7 @@ struct InspectCommand: ParsableCommand {
             ]
             lines += result.outcome.warnings.map { "  warning       \($0)" }
             return lines.joined(separator: "\n")
-        }.joined(separator: "\n\n")
+        }
     }
 
     private func preview(_ items: [String]) -> String {

@@ -45,14 +45,15 @@ struct LoadCommand: ParsableCommand {
     }
 }
 
-/// Streams observations out as CSV or a JSON array, remembering only areas and indicators.
+/// Streams observations out as CSV or a JSON array. It remembers only each area's name and level and each
+/// indicator, so memory grows with the number of distinct areas, never with the number of rows.
 final class ObservationWriter: EvidenceSink {
     static let columns = ["source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name",
                           "area_level", "period", "sex", "age", "category_type", "category", "value", "missing",
                           "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator", "note"]
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
-    private var areas: [String: Area] = [:]
+    private var areas: [String: (name: String, level: AreaLevel)] = [:]
     private var indicators: [String: Indicator] = [:]
     private var first = true
 
@@ -61,37 +62,38 @@ final class ObservationWriter: EvidenceSink {
         if !json { csv.write(Self.columns) }
     }
 
-    func add(_ area: Area) { if areas[area.code] == nil { areas[area.code] = area } }
+    func add(_ area: Area) { if areas[area.code] == nil { areas[area.code] = (area.name, area.level) } }
     func add(_ indicator: Indicator) { indicators[indicator.id] = indicator }
 
     func add(_ o: Observation) throws {
         let indicator = indicators[o.indicator]
         let area = areas[o.area]
-        let fields: [String?] = [
-            o.source, o.indicator, indicator?.name, indicator?.unit, indicator?.polarity.rawValue, o.area, area?.name,
-            area?.level.rawValue, o.period, o.breakdown.sex, o.breakdown.age, o.breakdown.categoryType,
-            o.breakdown.category, nil, o.missing?.rawValue, nil, nil, nil, nil, nil, nil, o.note,
+        let row: [String] = [
+            o.source, o.indicator, indicator?.name ?? "", indicator?.unit ?? "", indicator?.polarity.rawValue ?? "",
+            o.area, area?.name ?? "", area?.level.rawValue ?? "", o.period, o.breakdown.sex, o.breakdown.age,
+            o.breakdown.categoryType, o.breakdown.category, Self.text(o.value), o.missing?.rawValue ?? "",
+            Self.text(o.lower95), Self.text(o.upper95), Self.text(o.lower998), Self.text(o.upper998),
+            Self.text(o.count), Self.text(o.denominator), o.note ?? "",
         ]
-        let numbers: [Int: Double?] = [13: o.value, 15: o.lower95, 16: o.upper95, 17: o.lower998, 18: o.upper998,
-                                       19: o.count, 20: o.denominator]
-        if json {
-            let pairs = Self.columns.enumerated().map { i, key in
-                (key, numbers[i].map { JSON.number($0) } ?? JSON.optionalString(fields[i]))
-            }
-            csv.flush()
-            FileHandle.standardOutput.write(Data(((first ? "[\n" : ",\n") + JSON.object(pairs)).utf8))
-            first = false
-        } else {
-            csv.write(Self.columns.indices.map { i in
-                numbers[i].map { $0.map { "\($0)" } ?? "" } ?? (fields[i] ?? "")
-            })
+        guard json else { return csv.write(row) }
+        let numeric: Set<Int> = [13, 15, 16, 17, 18, 19, 20]
+        let pairs = Self.columns.indices.map { i in
+            (Self.columns[i], numeric.contains(i) || (i == 14 && o.missing == nil) || (i == 21 && o.note == nil)
+                ? (row[i].isEmpty ? "null" : row[i]) : JSON.string(row[i]))
         }
+        csv.writeRaw((first ? "[\n" : ",\n") + JSON.object(pairs))
+        first = false
+    }
+
+    /// A number in full precision, integers without a decimal point; empty when missing.
+    private static func text(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     func finish() {
-        if json {
-            FileHandle.standardOutput.write(Data((first ? "[]\n" : "\n]\n").utf8))
-        }
+        if json { csv.writeRaw(first ? "[]\n" : "\n]\n") }
         csv.flush()
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite("svtk on the command line")
+struct CommandLineTests {
+    @Test("inspect --format json reports each demo file's figures")
+    func inspectJSON() throws {
+        let run = try SVTKBinary.run(["inspect", "Datasets/demo/census2021_ts045_lsoa_rotherham.csv",
+                                      "Datasets/demo/fingertips_rotherham.csv", "--format", "json"])
+        #expect(run.status == 0)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(reports.count == 2)
+        #expect(reports[0]["format"] as? String == "ONS Census 2021 table (wide)")
+        #expect(reports[0]["rows"] as? Int == 170)
+        #expect(reports[0]["observations"] as? Int == 1530)  // 170 LSOAs × (5 counts + 4 shares)
+        #expect((reports[0]["areas"] as? [String: Int])?["LSOA"] == 170)
+        #expect(reports[1]["format"] as? String == "OHID Fingertips export")
+        #expect((reports[1]["periods"] as? [String])?.contains("2015 - 17") == true)
+        for key in ["file", "format", "rows", "observations", "areas", "indicators", "periods", "missing", "warnings"] {
+            #expect(reports.allSatisfy { $0[key] != nil }, "missing key \(key)")
+        }
+    }
+
+    @Test("load --format csv prints one normalised row per observation")
+    func loadCSV() throws {
+        let run = try SVTKBinary.run(["load", "Datasets/demo/fingertips_rotherham.csv", "--format", "csv", "--quiet"])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 46)  // header + 15 indicators × (Rotherham, the region, England)
+        #expect(lines[0].hasPrefix("source,indicator_id,indicator_name,unit,polarity,area_code"))
+        #expect(lines.contains { $0.contains(",41001,Suicide rate,") && $0.contains(",E08000018,Rotherham,local authority,2015 - 17,Male,10+ yrs,,,23.989435314868,") })
+    }
+
+    @Test("load --format json is a JSON array")
+    func loadJSON() throws {
+        let run = try SVTKBinary.run(["load", "Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
+                                      "--format", "json", "--quiet"])
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(rows.count == 150)  // 25 wards × 3 categories × (count + share)
+        let anston = rows.first { $0["area_code"] as? String == "E05012993" && $0["indicator_id"] as? String
+            == "census2021:economic-activity-status-last-week-3-categories:employed" }
+        #expect(anston?["area_name"] as? String == "Anston & Woodsetts")
+    }
+
+    @Test("bad input exits 1 with file:line:column on stderr")
+    func badInput() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-ragged-\(UUID()).csv").path
+        try "date,geography,geography code,Age: Total\n2021,A,E01000001,5\n2021,B,E01000002\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let run = try SVTKBinary.run(["inspect", path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(path):3:4: ragged row"))
+    }
+
+    @Test("wrong usage exits 64")
+    func usage() throws {
+        let run = try SVTKBinary.run(["load", "x.csv", "--format", "table"])
+        #expect(run.status == 64)
+    }
+
+    @Test("deprivation ranks the demo borough's wards, Rotherham East first")
+    func deprivation() throws {
+        let run = try SVTKBinary.run([
+            "deprivation", "--iod", "Datasets/demo/iod2019_domains_rotherham.csv",
+            "--population", "Datasets/demo/iod2019_population_rotherham.csv",
+            "--lookup", "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv",
+            "--lookup", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv", "--authority", "Rotherham", "--quiet",
+        ])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 3 + 25)
+        #expect(lines[3].contains("Rotherham East"))
+        #expect(lines[3].hasPrefix("   1"))
+    }
+}
