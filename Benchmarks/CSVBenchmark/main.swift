@@ -8,6 +8,9 @@ import CSV
 import CSVBaseline
 import Evidence
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Loaders
 
 let arguments = CommandLine.arguments
@@ -49,25 +52,39 @@ func runStage(_ stage: String, _ path: String) throws {
     print(seconds, count)
 }
 
-/// Runs a command, returning its standard output and peak resident memory in MB.
+/// Runs a command, returning its standard output and its own peak resident memory in MB (from wait4's
+/// rusage; Foundation's Process is not used because it reaps the child itself).
 func measure(_ executable: String, _ args: [String]) throws -> (output: String, peakMB: Double, seconds: Double) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    let start = Date()
-    try process.run()
-    // Drain output as it comes so a large `load` does not block on a full pipe.
-    var output = Data()
+    var pipe: [Int32] = [0, 0]
+    guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EIO) }
     let keepOutput = args.first == "--stage"
-    while case let chunk = pipe.fileHandleForReading.availableData, !chunk.isEmpty {
-        if keepOutput { output.append(chunk) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    if keepOutput {
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], STDOUT_FILENO)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
     }
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addclose(&actions, pipe[0])
+    let argv = ([executable] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = Date()
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw POSIXError(.ENOEXEC) }
+    posix_spawn_file_actions_destroy(&actions)
+    close(pipe[1])
+    var output = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = read(pipe[0], &buffer, buffer.count)
+        if n <= 0 { break }
+        output.append(contentsOf: buffer[0..<n])
+    }
+    close(pipe[0])
     var status: Int32 = 0
     var usage = rusage()
-    wait4(process.processIdentifier, &status, 0, &usage)
+    wait4(pid, &status, 0, &usage)
     return (String(decoding: output, as: UTF8.self), Double(usage.ru_maxrss) / 1024, Date().timeIntervalSince(start))
 }
 

@@ -30,6 +30,7 @@ public struct Observation: Hashable, Codable, Sendable {
     /// The file the figure came from.
     public var source: String
 
+    @inlinable
     public init(indicator: String, area: String, period: String, breakdown: Breakdown = Breakdown(),
                 value: Double?, missing: MissingReason? = nil,
                 lower95: Double? = nil, upper95: Double? = nil, lower998: Double? = nil, upper998: Double? = nil,
@@ -64,6 +65,7 @@ public struct Breakdown: Hashable, Codable, Sendable, CustomStringConvertible {
     public var categoryType: String
     public var category: String
 
+    @inlinable
     public init(sex: String = "", age: String = "", categoryType: String = "", category: String = "") {
         self.sex = sex
         self.age = age

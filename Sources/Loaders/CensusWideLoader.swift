@@ -81,6 +81,9 @@ public enum CensusWideLoader: Loader {
         let totalColumn = columns.map { $0.isTotal ? nil : totals[$0.variable] }
         let derivesShare = columns.map { c in totals[c.variable] != nil && !c.isTotal && !c.isPercent && !givenPercent.contains(c.countID) }
         var totalValues = [Double?](repeating: nil, count: header.count)
+        // Column facts as flat arrays: the row loop reads them without copying each Column.
+        let columnIndex = columns.map(\.index), isPercent = columns.map(\.isPercent)
+        let countIDs = columns.map(\.countID), shareIDs = columns.map(\.shareID)
         let summary = try table.forEachRow(progress: options.progress) { row in
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
@@ -91,20 +94,21 @@ public enum CensusWideLoader: Loader {
                 totalValues[column] = try NumericCell.parse(row[column], file: file, line: row.line,
                                                             column: column + 1, columnName: header[column]).number
             }
-            for (position, column) in columns.enumerated() {
-                let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
-                                                   column: column.index + 1, columnName: header[column.index])
-                if column.isPercent {
-                    try sink.add(Observation(indicator: column.shareID, area: code, period: period,
+            for position in columns.indices {
+                let index = columnIndex[position]
+                let parsed = try NumericCell.parse(row[index], file: file, line: row.line, column: index + 1,
+                                                   columnName: header[index])
+                if isPercent[position] {
+                    try sink.add(Observation(indicator: shareIDs[position], area: code, period: period,
                                              value: parsed.number, missing: parsed.missingReason, source: file))
                     continue
                 }
                 let total = totalColumn[position].flatMap { totalValues[$0] }
-                try sink.add(Observation(indicator: column.countID, area: code, period: period,
+                try sink.add(Observation(indicator: countIDs[position], area: code, period: period,
                                          value: parsed.number, missing: parsed.missingReason,
                                          denominator: total, source: file))
                 if derivesShare[position] {
-                    try sink.add(CensusShare.observation(indicator: column.shareID, area: code, period: period,
+                    try sink.add(CensusShare.observation(indicator: shareIDs[position], area: code, period: period,
                                                          count: parsed, total: total, source: file))
                 }
             }

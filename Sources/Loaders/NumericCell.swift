@@ -20,9 +20,16 @@ public enum NumericCell {
     }
 
     /// Parses a field, or throws an error naming the file, line and column when it is neither a number nor a marker.
-    public static func parse(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) throws -> Value {
+    @inlinable
+    public static func parse(_ field: CSVField, file: @autoclosure () -> String, line: Int, column: Int,
+                             columnName: @autoclosure () -> String) throws -> Value {
         if let value = value(field) { return value }
-        throw InputError(file: file, line: line, column: column,
+        throw nonNumeric(field, file: file(), line: line, column: column, columnName: columnName())
+    }
+
+    @usableFromInline
+    static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> InputError {
+        InputError(file: file, line: line, column: column,
             "non-numeric value \"\(field.trimmedString)\" in column \"\(columnName)\": expected a number such as "
             + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
     }
@@ -101,6 +108,8 @@ public enum NumericCell {
     /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
     @usableFromInline
     static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: ".") else { return nil }
         var body = bytes[...]
         if body.last == UInt8(ascii: "%") { body = body.dropLast() }
         while body.last == 0x20 { body = body.dropLast() }
