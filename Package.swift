@@ -5,7 +5,7 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "Evidence"),
         // One loader per real public format, producing the Evidence model.
         .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
+        // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
+        .target(name: "Catalogue", dependencies: ["CSV", "Evidence", "Loaders"]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders",
+            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
@@ -29,6 +31,7 @@ let package = Package(
                           path: "Benchmarks/CSVBenchmark"),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk"]),
     ]

@@ -15,8 +15,12 @@ struct SVTK: ParsableCommand {
               svtk load census2021-ts045-lsoa.csv --format csv > cars.csv
               svtk deprivation --iod File_2.csv --population File_6.csv \\
                   --lookup LSOA11_LSOA21.csv --lookup LSOA21_WD22.csv --authority Rotherham
+              svtk measures --framework council
+              svtk cpv 45233142-6
+              svtk taxonomy check
 
             Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage.
             """,
-        subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self])
+        subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
+                      CPVCommand.self, TaxonomyCommand.self])
 }

@@ -74,3 +74,41 @@ struct CommandLineTests {
         #expect(lines[3].hasPrefix("   1"))
     }
 }
+
+@Suite("svtk measures, cpv and taxonomy")
+struct CatalogueCommandTests {
+    @Test("measures --framework council --format json lists the 36 reconstructed measures")
+    func measuresJSON() throws {
+        let run = try SVTKBinary.run(["measures", "--framework", "council", "--format", "json"])
+        #expect(run.status == 0)
+        let measures = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(measures.count == 36)
+        #expect(measures.first { $0["ref"] as? String == "RJ2" }?["proxyValue"] as? Int == 14610)
+    }
+
+    @Test("measures show prints the proxy working and the needs a measure answers")
+    func measuresShow() throws {
+        let run = try SVTKBinary.run(["measures", "show", "J2"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("= 14044 + 566 = 14610"))
+        #expect(run.output.contains("Worklessness and long-term unemployment"))
+    }
+
+    @Test("cpv names a code and its subject; a wrong check digit exits 1")
+    func cpv() throws {
+        let run = try SVTKBinary.run(["cpv", "90910000"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("Cleaning services"))
+        #expect(run.output.contains("subject: Facilities management and cleaning"))
+        let bad = try SVTKBinary.run(["cpv", "45233142-5"])
+        #expect(bad.status == 1)
+        #expect(bad.errors.contains("45233142-6"))
+    }
+
+    @Test("taxonomy check passes on the shipped files")
+    func taxonomyCheck() throws {
+        let run = try SVTKBinary.run(["taxonomy", "check", "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("taxonomy check passed"))
+    }
+}

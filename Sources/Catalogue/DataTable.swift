@@ -1,0 +1,72 @@
+import CSV
+
+/// A reviewed data file read through the CSV layer, with its columns looked up by name.
+///
+/// Every row is handed over as a ``DataRow`` whose text cells are trimmed strings, and which can raise an
+/// ``InputError`` located at the file, line and column of any cell.
+struct DataTable {
+    let path: String
+    let columns: [String: Int]
+    let headerLine: Int
+
+    /// Opens a file and checks that it has the required columns.
+    init(path: String, required: [String]) throws {
+        let table = try CSVTable(path: path)
+        self.path = path
+        headerLine = table.headerLine
+        var columns: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() { columns[name.lowercased()] = i }
+        self.columns = columns
+        let missing = required.filter { columns[$0] == nil }
+        guard missing.isEmpty else {
+            throw InputError(file: path, line: table.headerLine,
+                             "missing column(s) \(missing.joined(separator: ", ")); the header needs "
+                             + required.joined(separator: ","))
+        }
+        self.table = table
+    }
+
+    private let table: CSVTable
+
+    /// Calls `body` with every row.
+    func forEachRow(_ body: (DataRow) throws -> Void) throws {
+        try table.forEachRow { row in
+            try body(DataRow(path: path, line: row.line, columns: columns, cells: row.strings.map(\.trimmingSpaces)))
+        }
+    }
+
+    /// All rows, in order.
+    func rows() throws -> [DataRow] {
+        var rows: [DataRow] = []
+        try forEachRow { rows.append($0) }
+        return rows
+    }
+}
+
+/// One row of a ``DataTable``.
+struct DataRow {
+    let path: String
+    let line: Int
+    let columns: [String: Int]
+    let cells: [String]
+
+    /// The cell in a column, or "" when the file has no such column.
+    subscript(_ column: String) -> String {
+        columns[column].map { cells[$0] } ?? ""
+    }
+
+    /// An error located at this row and column.
+    func error(_ column: String, _ message: String) -> InputError {
+        InputError(file: path, line: line, column: columns[column].map { $0 + 1 }, message)
+    }
+
+    /// A required non-empty cell.
+    func required(_ column: String) throws -> String {
+        let value = self[column]
+        if value.isEmpty { throw error(column, "empty \(column)") }
+        return value
+    }
+
+    /// Where this row is, as `file:line`.
+    var location: String { "\(path):\(line)" }
+}

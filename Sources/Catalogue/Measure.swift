@@ -1,0 +1,45 @@
+/// A social value framework: the open catalogue, a council's own, the government's model, or a licensed TOMs file.
+public struct Framework: Hashable, Codable, Sendable {
+    /// Short id used on the command line and in link files, e.g. `open`, `council`, `government`.
+    public var id: String
+    public var name: String
+    /// `open`, `reconstructed`, `licensed`, …
+    public var status: String
+    public var licence: String
+    public var description: String
+}
+
+/// Goods, services or works: the three kinds of public contract.
+public enum ContractCategory: String, Codable, Sendable, CaseIterable, Comparable {
+    case goods, services, works
+
+    public static func < (a: ContractCategory, b: ContractCategory) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One measure of a framework: what a supplier can commit to, in a unit, with a proxy value where one is sourced.
+public struct Measure: Hashable, Codable, Sendable {
+    /// The framework's id.
+    public var framework: String
+    /// The reference within the framework, e.g. `J2` or `PPN06/20-MAC5.1`.
+    public var ref: String
+    public var theme: String
+    public var outcome: String
+    public var title: String
+    public var description: String
+    /// The unit the target is counted in (from `catalogues/units.csv`).
+    public var unit: String
+    /// The kinds of contract it usually fits.
+    public var categories: [ContractCategory]
+    /// The National TOMs (or localised TOMs) reference a public source names for it, if any.
+    public var tomsReference: String?
+    /// The id of its open proxy in `catalogues/proxies.csv`, if any.
+    public var proxy: String?
+    /// The open-catalogue measure it is derived from, if any (its links and relevance are inherited).
+    public var basedOn: String?
+    /// `unverified`, `reconstructed`, or empty.
+    public var status: String
+    public var source: String
+
+    /// `framework:ref`, unique across frameworks.
+    public var key: String { "\(framework):\(ref)" }
+}

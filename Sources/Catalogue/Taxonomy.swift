@@ -1,0 +1,185 @@
+import CSV
+import Evidence
+import Loaders
+
+/// The reviewed links from evidence to measures (`taxonomy/`): need domains, indicator → domain links,
+/// domain → measure and protected characteristic → measure links, and the relevance of measures to a
+/// contract's subject matter (CPV code → subject → measure). Every link carries the reason a commissioner reads.
+public struct Taxonomy: Sendable {
+    public let domains: [NeedDomain]
+    public let indicatorLinks: [IndicatorLink]
+    /// Domain id → measure links.
+    public let domainMeasures: [String: [MeasureLink]]
+    /// Protected characteristic → measure links.
+    public let characteristicMeasures: [String: [MeasureLink]]
+    public let characteristics: ProtectedCharacteristics
+    public let subjects: [Subject]
+    public let cpvRules: [CPVSubjectRule]
+    public let relevanceRules: [RelevanceRule]
+    let keywords: [String: [String]]
+
+    init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
+        let domains = try DataTable(path: folder + "/need_domains.csv", required: ["id", "name"]).rows().map {
+            NeedDomain(id: try $0.required("id"), name: try $0.required("name"), description: $0["description"])
+        }
+        self.domains = domains
+        let domainIDs = Set(domains.map(\.id))
+        func checkDomain(_ row: DataRow, _ column: String) throws -> String {
+            let id = try row.required(column)
+            guard domainIDs.contains(id) else {
+                throw row.error(column, "unknown need domain \"\(id)\"; known: \(domains.map(\.id).joined(separator: ", "))")
+            }
+            return id
+        }
+        func checkMeasure(_ row: DataRow) throws -> String {
+            let key = "\(try row.required("framework")):\(try row.required("measure"))"
+            guard measures[key] != nil else {
+                throw row.error("measure", "unknown measure \(key): no such framework and reference in the catalogues")
+            }
+            return key
+        }
+        indicatorLinks = try DataTable(path: folder + "/indicator_domains.csv",
+                                       required: ["indicator", "domain", "polarity", "status", "reason"]).rows().map { row in
+            let status = try row.required("status")
+            guard status == "linked" || status == "unlinked" else {
+                throw row.error("status", "status must be linked or unlinked, not \"\(status)\"")
+            }
+            let polarityText = row["polarity"]
+            let polarity: Polarity?
+            if polarityText == "source" || status == "unlinked" {
+                polarity = nil
+            } else if let p = Polarity(text: polarityText), p != .unknown {
+                polarity = p
+            } else {
+                throw row.error("polarity", "polarity must be higher is better, lower is better, neither or source, not \"\(polarityText)\"")
+            }
+            return IndicatorLink(pattern: try row.required("indicator"),
+                                 domain: status == "linked" ? try checkDomain(row, "domain") : nil,
+                                 polarity: polarity, reason: try row.required("reason"), location: row.location)
+        }
+        domainMeasures = try Dictionary(grouping: DataTable(path: folder + "/domain_measures.csv",
+                                                            required: ["domain", "framework", "measure", "reason"]).rows().map { row in
+            MeasureLink(from: try checkDomain(row, "domain"), measure: try checkMeasure(row), reason: try row.required("reason"))
+        }, by: \.from)
+        characteristics = try ProtectedCharacteristics(path: folder + "/protected_characteristics.csv")
+        let knownCharacteristics = characteristics
+        characteristicMeasures = try Dictionary(grouping: DataTable(path: folder + "/characteristic_measures.csv",
+                                                required: ["characteristic", "framework", "measure", "reason"]).rows().map { row in
+            let name = try row.required("characteristic")
+            guard let canonical = knownCharacteristics.canonical(name) else {
+                throw row.error("characteristic", "unknown protected characteristic \"\(name)\"; accepted: "
+                                + knownCharacteristics.names.joined(separator: ", "))
+            }
+            return MeasureLink(from: canonical, measure: try checkMeasure(row), reason: try row.required("reason"))
+        }, by: \.from)
+        let subjects = try DataTable(path: folder + "/subjects.csv", required: ["id", "name", "category"]).rows().map { row in
+            let category = row["category"]
+            guard category.isEmpty || ContractCategory(rawValue: category) != nil else {
+                throw row.error("category", "category must be goods, services, works or empty")
+            }
+            return Subject(id: try row.required("id"), name: try row.required("name"),
+                           category: ContractCategory(rawValue: category), description: row["description"])
+        }
+        self.subjects = subjects
+        let subjectIDs = Set(subjects.map(\.id))
+        func checkSubject(_ row: DataRow) throws -> String {
+            let id = try row.required("subject")
+            guard subjectIDs.contains(id) else {
+                throw row.error("subject", "unknown subject \"\(id)\"; subjects are listed in taxonomy/subjects.csv")
+            }
+            return id
+        }
+        cpvRules = try DataTable(path: folder + "/cpv_subjects.csv", required: ["cpv_prefix", "subject", "reason"]).rows().map { row in
+            let prefix = try row.required("cpv_prefix")
+            guard prefix.count >= 2, prefix.count <= 8, prefix.allSatisfy(\.isNumber),
+                  cpv.codes[prefix + String(repeating: "0", count: 8 - prefix.count)] != nil else {
+                throw row.error("cpv_prefix", "\"\(prefix)\" is not the start of a CPV code (2 to 8 digits naming a code, e.g. 45 or 909)")
+            }
+            return CPVSubjectRule(prefix: prefix, subject: try checkSubject(row), reason: try row.required("reason"))
+        }
+        relevanceRules = try DataTable(path: folder + "/subject_measures.csv",
+                                       required: ["subject", "framework", "measure", "strength", "reason"]).rows().map { row in
+            let text = try row.required("strength")
+            guard let strength = RelevanceStrength(rawValue: text) else {
+                throw row.error("strength", "strength must be strong, possible or none, not \"\(text)\"")
+            }
+            return RelevanceRule(subject: try checkSubject(row), measure: try checkMeasure(row), strength: strength,
+                                 reason: try row.required("reason"))
+        }
+        keywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/domain_keywords.csv",
+                                                                  required: ["domain", "keywords"]).rows().map { row in
+            (try checkDomain(row, "domain"), row["keywords"].lowercased().split(separator: "|").map(String.init))
+        })
+    }
+
+    /// A need domain by id.
+    public func domain(_ id: String) -> NeedDomain? { domains.first { $0.id == id } }
+}
+
+/// A need a commissioner would recognise, such as worklessness or fuel poverty.
+public struct NeedDomain: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var description: String
+}
+
+/// A reviewed link from indicators (an id, or a prefix ending in `*`) to a need domain, or a mark that
+/// they are deliberately left unlinked.
+public struct IndicatorLink: Hashable, Codable, Sendable {
+    public var pattern: String
+    /// The domain, or `nil` for an indicator marked unlinked.
+    public var domain: String?
+    /// The polarity to judge it by; `nil` means the indicator's own (from its source or metadata).
+    public var polarity: Polarity?
+    public var reason: String
+    /// `file:line` of the link.
+    public var location: String
+
+    /// True when the pattern covers the indicator id.
+    public func matches(_ id: String) -> Bool {
+        pattern.hasSuffix("*") ? id.hasPrefix(pattern.dropLast()) : id == pattern
+    }
+
+    /// How specific the pattern is (an exact id beats any prefix; a longer prefix beats a shorter).
+    var specificity: Int { pattern.hasSuffix("*") ? pattern.count - 1 : Int.max }
+}
+
+/// A reviewed link from a need domain or protected characteristic to a measure, with its reason.
+public struct MeasureLink: Hashable, Codable, Sendable {
+    /// The domain id or canonical characteristic.
+    public var from: String
+    /// `framework:ref`.
+    public var measure: String
+    public var reason: String
+}
+
+/// A kind of contract by subject matter (construction works, home care, fleet, …) or a category-level default.
+public struct Subject: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var category: ContractCategory?
+    public var description: String
+}
+
+/// CPV codes starting with `prefix` are about `subject`.
+public struct CPVSubjectRule: Hashable, Codable, Sendable {
+    public var prefix: String
+    public var subject: String
+    public var reason: String
+}
+
+/// How strongly a measure is connected to a contract's subject matter.
+public enum RelevanceStrength: String, Codable, Sendable, Comparable {
+    case strong, possible, none
+
+    private var order: Int { self == .strong ? 2 : self == .possible ? 1 : 0 }
+    public static func < (a: RelevanceStrength, b: RelevanceStrength) -> Bool { a.order < b.order }
+}
+
+/// A reviewed statement: for contracts about `subject`, `measure` is strongly, possibly or not connected.
+public struct RelevanceRule: Hashable, Codable, Sendable {
+    public var subject: String
+    public var measure: String
+    public var strength: RelevanceStrength
+    public var reason: String
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CSV
+import Catalogue
+
+struct CPVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cpv",
+        abstract: "Name a CPV code and its contract subject, or find codes by words.",
+        discussion: """
+            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract
+            subject the taxonomy files it under (which decides what social value is relevant).
+            With words: the matching codes, broadest first.
+
+            Examples:
+              svtk cpv 45233142-6
+              svtk cpv home care
+              svtk cpv refuse vehicles --format json
+            """)
+
+    @Argument(help: ArgumentHelp("A CPV code, or words to search for.", valueName: "code|text"))
+    var query: [String]
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Most codes to list for a word search.")
+    var limit = 25
+
+    @OptionGroup var catalogueOptions: CatalogueOptions
+
+    func run() throws {
+        try reportingInputErrors {
+            let catalogue = try catalogueOptions.load()
+            let text = query.joined(separator: " ")
+            let looksLikeCode = text.first?.isNumber == true
+            if looksLikeCode {
+                switch catalogue.cpv.lookup(text) {
+                case .failure(let error): throw InputError(file: "cpv", error.description)
+                case .success(let code): print(describe(code, catalogue))
+                }
+                return
+            }
+            let hits = catalogue.cpv.search(text, limit: limit)
+            if format == .json {
+                print(JSON.array(hits.map { code in
+                    JSON.object([("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
+                                 ("subject", JSON.optionalString(catalogue.taxonomy.subject(for: code)?.subject.id))])
+                }))
+                return
+            }
+            guard !hits.isEmpty else { print("No CPV code mentions \"\(text)\"."); return }
+            var table = TextTable(header: ["code", "description", "subject"])
+            for code in hits {
+                table.rows.append([code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? ""])
+            }
+            print(table.render())
+        }
+    }
+
+    private func describe(_ code: CPVVocabulary.Code, _ catalogue: Catalogue) -> String {
+        let subject = catalogue.taxonomy.subject(for: code)
+        if format == .json {
+            return JSON.object([
+                ("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
+                ("ancestors", JSON.array(catalogue.cpv.ancestors(of: code).dropLast().map { JSON.string("\($0.full) \($0.description)") })),
+                ("subject", JSON.optionalString(subject?.subject.id)), ("subjectReason", JSON.optionalString(subject?.rule.reason)),
+            ])
+        }
+        var lines = ["\(code.full)  \(code.description)"]
+        for (depth, ancestor) in catalogue.cpv.ancestors(of: code).dropLast().enumerated() {
+            lines.append(String(repeating: "  ", count: depth + 1) + "under \(ancestor.full) \(ancestor.description)")
+        }
+        if let subject {
+            lines.append("subject: \(subject.subject.name) (CPV \(subject.rule.prefix)…: \(subject.rule.reason))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
