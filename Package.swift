@@ -5,7 +5,7 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,9 +21,13 @@ let package = Package(
         .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
         .target(name: "Catalogue", dependencies: ["CSV", "Evidence", "Loaders"]),
+        // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
+        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue"]),
+        // The explainable index from needs and equality gaps to measures.
+        .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue",
+            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
@@ -32,6 +36,8 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk"]),
     ]

@@ -13,6 +13,8 @@ public struct Taxonomy: Sendable {
     /// Protected characteristic → measure links.
     public let characteristicMeasures: [String: [MeasureLink]]
     public let characteristics: ProtectedCharacteristics
+    /// Protected characteristic → indicators giving the size of the group in an area.
+    public let characteristicIndicators: [String: [IndicatorLink]]
     public let subjects: [Subject]
     public let cpvRules: [CPVSubjectRule]
     public let relevanceRules: [RelevanceRule]
@@ -72,6 +74,15 @@ public struct Taxonomy: Sendable {
             }
             return MeasureLink(from: canonical, measure: try checkMeasure(row), reason: try row.required("reason"))
         }, by: \.from)
+        characteristicIndicators = try Dictionary(grouping: DataTable(path: folder + "/characteristic_indicators.csv",
+                                                      required: ["characteristic", "indicator", "reason"]).rows().map { row in
+            let name = try row.required("characteristic")
+            guard let canonical = knownCharacteristics.canonical(name) else {
+                throw row.error("characteristic", "unknown protected characteristic \"\(name)\"")
+            }
+            return (canonical, IndicatorLink(pattern: try row.required("indicator"), domain: nil, polarity: .neither,
+                                             reason: try row.required("reason"), location: row.location))
+        }, by: \.0).mapValues { $0.map(\.1) }
         let subjects = try DataTable(path: folder + "/subjects.csv", required: ["id", "name", "category"]).rows().map { row in
             let category = row["category"]
             guard category.isEmpty || ContractCategory(rawValue: category) != nil else {

@@ -55,6 +55,17 @@ public final class Dataset: EvidenceSink {
         observations.append(observation)
     }
 
+    /// The local authority an area lies in, following parents upwards (an authority is its own).
+    public func authority(of code: String) -> Area? {
+        var current = areas[code]
+        for _ in 0..<6 {
+            guard let area = current else { return nil }
+            if area.level == .localAuthority { return area }
+            current = area.parent.flatMap { areas[$0] }
+        }
+        return nil
+    }
+
     /// Observations of one indicator.
     public func observations(of indicator: String) -> [Observation] {
         observations.filter { $0.indicator == indicator }

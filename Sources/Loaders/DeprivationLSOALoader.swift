@@ -44,6 +44,9 @@ public enum DeprivationLSOALoader: Loader {
             source: "MHCLG English Indices of Deprivation \(edition)"))
     }
 
+    /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
+    public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
+
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
         let edition = lsoa2021 ? "2025" : "2019"

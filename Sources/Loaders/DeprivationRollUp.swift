@@ -30,9 +30,11 @@ public struct DeprivationRollUp {
     ///   - lookup: how LSOAs share out into wards.
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
-        let lsoas = data.areas.values.filter { area in
+        let withFigures = Set(data.observations.lazy.filter { $0.indicator.hasPrefix("iod:") }.map(\.area))
+        let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
             area.level == .lsoa && (authority.map { a in
-                area.parent == a || data.areas[area.parent ?? ""]?.name.lowercased() == a.lowercased()
+                let la = data.authority(of: area.code)
+                return la?.code == a || la?.name.lowercased() == a.lowercased()
             } ?? true)
         }
         guard !lsoas.isEmpty else {

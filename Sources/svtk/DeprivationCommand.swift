@@ -59,7 +59,7 @@ struct DeprivationCommand: ParsableCommand {
                     throw InputError(file: file, "this is a \(result.format), not an IoD LSOA file")
                 }
             }
-            let vintage = data.areas.values.first { $0.level == .lsoa }?.vintage ?? "LSOA11"
+            let vintage = DeprivationLSOALoader.lsoaVintage(edition: data.observations.first?.period ?? "")
             let lookup = try WardLookup(files: lookups, from: vintage, to: wards)
             let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
             if !input.quiet { for note in rollUp.notes { printError("note: \(note)") } }

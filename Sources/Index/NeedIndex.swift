@@ -1,0 +1,98 @@
+import Catalogue
+import Evidence
+import NeedsAnalysis
+
+/// A link from a local need to a measure that answers it, with the chain of evidence:
+/// indicator figures → need domain → outcome → measure, and the taxonomy's reason.
+public struct NeedLink: Codable, Sendable {
+    public var area: Area
+    public var domain: NeedDomain
+    public var score: Double
+    public var level: String
+    public var measure: Measure
+    /// The taxonomy's reason for the domain → measure link.
+    public var reason: String
+    /// The indicator figures behind the need, with each one's link reason.
+    public var evidence: [DomainScore.Evidence]
+
+    /// The chain in one line, for people.
+    public var chain: String {
+        let figures = evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" }.joined(separator: "; ")
+        return "\(area.name): \(figures) → \(domain.name) (\(level), score \(String(format: "%.2f", score))) → "
+            + "\(measure.outcome) → \(measure.ref) \(measure.title): \(reason)"
+    }
+}
+
+/// A link from an equality gap to a measure for the characteristic concerned.
+public struct GapLink: Codable, Sendable {
+    public var need: EqualityNeed
+    public var characteristic: String
+    public var measure: Measure
+    public var reason: String
+
+    public var chain: String {
+        let places = need.places.map(\.name).joined(separator: ", ")
+        return "\(need.gap.action) (\(characteristic); \(places)) → \(measure.outcome) → \(measure.ref) \(measure.title): \(reason)"
+    }
+}
+
+/// The index from local needs and equality gaps to one framework's measures. Built once; every query is a
+/// dictionary lookup.
+public struct NeedIndex: Sendable {
+    public let framework: String
+    public let needLinks: [NeedLink]
+    public let gapLinks: [GapLink]
+    private let byArea: [String: [Int]]
+    private let byDomain: [String: [Int]]
+    private let byMeasure: [String: [Int]]
+    private let gapsByCharacteristic: [String: [Int]]
+    private let gapsByMeasure: [String: [Int]]
+
+    /// Links every scored need at or above `minimumScore` in the profiles, and every equality gap, to the
+    /// framework's measures through the taxonomy.
+    public init(catalogue: Catalogue, framework: String, profiles: [NeedProfile], equalityNeeds: [EqualityNeed],
+                minimumScore: Double = 0.5) {
+        self.framework = framework
+        var needLinks: [NeedLink] = []
+        for profile in profiles {
+            for domain in profile.domains {
+                guard let score = domain.score, score >= minimumScore else { continue }
+                for (measure, link) in catalogue.measures(forDomain: domain.domain.id, framework: framework) {
+                    needLinks.append(NeedLink(area: profile.area, domain: domain.domain, score: score, level: domain.level,
+                                              measure: measure, reason: link.reason, evidence: domain.evidence))
+                }
+            }
+        }
+        var gapLinks: [GapLink] = []
+        for need in equalityNeeds {
+            for characteristic in need.gap.characteristics {
+                for (measure, link) in catalogue.measures(forCharacteristic: characteristic, framework: framework) {
+                    gapLinks.append(GapLink(need: need, characteristic: characteristic, measure: measure, reason: link.reason))
+                }
+            }
+        }
+        self.needLinks = needLinks
+        self.gapLinks = gapLinks
+        func index<T>(_ items: [T], _ key: (T) -> [String]) -> [String: [Int]] {
+            var out: [String: [Int]] = [:]
+            for (i, item) in items.enumerated() { for k in key(item) { out[k, default: []].append(i) } }
+            return out
+        }
+        byArea = index(needLinks) { [$0.area.code] }
+        byDomain = index(needLinks) { [$0.domain.id] }
+        byMeasure = index(needLinks) { [$0.measure.key, $0.measure.ref] }
+        gapsByCharacteristic = index(gapLinks) { [$0.characteristic] }
+        gapsByMeasure = index(gapLinks) { [$0.measure.key, $0.measure.ref] }
+    }
+
+    /// The needs of an area and the measures that answer them.
+    public func links(area code: String) -> [NeedLink] { (byArea[code] ?? []).map { needLinks[$0] } }
+    /// Every area's links for a need domain.
+    public func links(domain id: String) -> [NeedLink] { (byDomain[id] ?? []).map { needLinks[$0] } }
+    /// "Which local needs does this measure answer here?" (by `framework:ref` or `ref`).
+    public func links(measure reference: String) -> [NeedLink] { (byMeasure[reference] ?? []).map { needLinks[$0] } }
+    /// The gaps of a protected characteristic and the measures that answer them.
+    public func gapLinks(characteristic: String) -> [GapLink] { (gapsByCharacteristic[characteristic] ?? []).map { gapLinks[$0] } }
+    /// The gaps a measure answers.
+    public func gapLinks(measure reference: String) -> [GapLink] { (gapsByMeasure[reference] ?? []).map { gapLinks[$0] } }
+}

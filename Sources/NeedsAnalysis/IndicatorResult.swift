@@ -1,0 +1,58 @@
+import Evidence
+
+/// One indicator for one area: its latest figure, compared with the parent area, England and sibling areas,
+/// its trend, and the need signal it contributes (positive = worse than typical).
+public struct IndicatorResult: Codable, Sendable, Hashable {
+    public var indicator: String
+    public var name: String
+    public var unit: String
+    /// The polarity used: the taxonomy's, or the indicator's own.
+    public var polarity: Polarity
+    public var area: String
+    public var period: String
+    public var breakdown: String
+    public var value: Double
+    public var lower95: Double?
+    public var upper95: Double?
+    public var parent: Comparison?
+    public var england: Comparison?
+    /// Rank among sibling areas, 1 = worst (polarity-aware), with the number ranked and the quintile (1 = worst 20%).
+    public var rank: Int?
+    public var rankedAmong: Int?
+    public var quintile: Int?
+    /// Standard deviations worse than the siblings' mean (negative = better).
+    public var zScore: Double?
+    /// The siblings, e.g. `25 wards of Rotherham`.
+    public var siblings: String?
+    /// `improving`, `worsening` or `no clear change`, over `trendPeriods`.
+    public var trend: String?
+    public var trendPeriods: [String]
+    /// The need signal in −3…3 (positive = worse) and how it was derived.
+    public var signal: Double?
+    public var signalBasis: String
+    /// The file the figure came from.
+    public var source: String
+}
+
+extension IndicatorResult {
+    /// `7.9% (worse than England 5.1%; z 1.8 among 25 wards)`: the figure and its comparisons in one line.
+    public var summary: String {
+        var parts = ["\(display(value))\(unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)") (\(period))"]
+        if let england { parts.append("England \(display(england.value)), \(england.significance95.rawValue)") }
+        if let parent { parts.append("\(parent.name) \(display(parent.value))") }
+        if let zScore, let siblings { parts.append("z \(display(zScore, digits: 1)) among \(siblings)") }
+        if let trend { parts.append(trend) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// A number as a person reads it.
+func display(_ value: Double, digits: Int = 2) -> String {
+    if value == value.rounded() && abs(value) < 1e12 { return String(Int64(value)) }
+    let scale = pow10(abs(value) >= 100 ? 0 : digits)
+    let rounded = (value * scale).rounded() / scale
+    if rounded == rounded.rounded() { return String(Int64(rounded)) }
+    return "\(rounded)"
+}
+
+private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }

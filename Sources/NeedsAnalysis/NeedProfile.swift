@@ -1,0 +1,109 @@
+import Catalogue
+import Evidence
+
+/// A need domain scored for one area, with the evidence behind the score.
+public struct DomainScore: Codable, Sendable {
+    public var domain: NeedDomain
+    /// Mean need signal of the domain's indicators (positive = worse); nil when the area has no data for it.
+    public var score: Double?
+    /// `high need`, `above-average need`, `average`, `below-average need`, or `no data`.
+    public var level: String
+    /// Indicators scored, each with the taxonomy's reason for the link.
+    public var evidence: [Evidence]
+    /// Indicators linked to the domain that describe the area without a better or worse (group sizes).
+    public var context: [Evidence]
+    /// Why there is no score, when there is none.
+    public var note: String?
+
+    public struct Evidence: Codable, Sendable {
+        public var result: IndicatorResult
+        public var reason: String
+    }
+
+    static func level(_ score: Double?) -> String {
+        guard let score else { return "no data" }
+        switch score {
+        case 1...: return "high need"
+        case 0.5..<1: return "above-average need"
+        case -0.5..<0.5: return "average"
+        default: return "below-average need"
+        }
+    }
+}
+
+/// An area's needs: every domain scored (or marked no data), worst first.
+public struct NeedProfile: Codable, Sendable {
+    public var area: Area
+    public var domains: [DomainScore]
+
+    /// The domains with a score, worst first.
+    public var scored: [DomainScore] { domains.filter { $0.score != nil } }
+}
+
+extension NeedsAnalysis {
+    /// The need profile of an area. A domain with no data says so; it never scores 0.
+    public func profile(for code: String) -> NeedProfile {
+        let area = dataset.areas[code] ?? Area(code: code, name: code)
+        let results = results(for: code)
+        var byDomain: [String: (scored: [DomainScore.Evidence], context: [DomainScore.Evidence])] = [:]
+        for result in results {
+            for link in taxonomy.links(for: result.indicator) {
+                guard let domain = link.domain else { continue }
+                let evidence = DomainScore.Evidence(result: result, reason: link.reason)
+                if result.signal != nil { byDomain[domain, default: ([], [])].scored.append(evidence) }
+                else { byDomain[domain, default: ([], [])].context.append(evidence) }
+            }
+        }
+        let domains = taxonomy.domains.map { domain -> DomainScore in
+            let found = byDomain[domain.id] ?? ([], [])
+            let signals = found.scored.compactMap(\.result.signal)
+            let score = signals.isEmpty ? nil : signals.reduce(0, +) / Double(signals.count)
+            let note: String? = score != nil ? nil : found.context.isEmpty
+                ? "no data for \(domain.name.lowercased()) in \(area.name)"
+                : "only context figures (no better or worse) for \(area.name)"
+            return DomainScore(domain: domain, score: score, level: DomainScore.level(score),
+                               evidence: found.scored.sorted { ($0.result.signal ?? 0) > ($1.result.signal ?? 0) },
+                               context: found.context, note: note)
+        }
+        return NeedProfile(area: area, domains: domains.sorted { a, b in
+            switch (a.score, b.score) {
+            case let (x?, y?): x != y ? x > y : a.domain.id < b.domain.id
+            case (.some, nil): true
+            case (nil, .some): false
+            default: a.domain.id < b.domain.id
+            }
+        })
+    }
+
+    /// The borough view: which wards stand out on which domains, and which domains are worst for the borough.
+    public func boroughView(threshold: Double = 1) -> BoroughView {
+        let profiles = wards.map { profile(for: $0.code) }
+        var standouts: [BoroughView.Standout] = []
+        for domain in taxonomy.domains {
+            let scored = profiles.compactMap { p in p.domains.first { $0.domain.id == domain.id }?.score.map { (p.area, $0) } }
+            let high = scored.filter { $0.1 >= threshold }.sorted { $0.1 > $1.1 }
+            standouts.append(BoroughView.Standout(domain: domain, wardsScored: scored.count,
+                                                  wards: high.map { .init(ward: $0.0, score: $0.1) }))
+        }
+        return BoroughView(borough: profile(for: borough.code), wardProfiles: profiles, standouts: standouts)
+    }
+}
+
+/// The borough and its wards side by side.
+public struct BoroughView: Codable, Sendable {
+    public var borough: NeedProfile
+    public var wardProfiles: [NeedProfile]
+    public var standouts: [Standout]
+
+    /// Wards whose score on a domain reaches the threshold, worst first.
+    public struct Standout: Codable, Sendable {
+        public var domain: NeedDomain
+        public var wardsScored: Int
+        public var wards: [WardScore]
+    }
+
+    public struct WardScore: Codable, Sendable {
+        public var ward: Area
+        public var score: Double
+    }
+}

@@ -1,0 +1,191 @@
+import Catalogue
+import CSV
+import Evidence
+import Foundation
+import Loaders
+
+/// Turns a loaded dataset into an explainable picture of need: each area's indicators compared with its
+/// parent, England and its sibling areas, scored by need domain through the taxonomy.
+///
+/// Only the headline breakdown of each indicator is analysed (the one covering most areas, `Persons` and
+/// no category preferred) and only the latest period, except for the trend, which uses every period.
+public struct NeedsAnalysis {
+    public let dataset: Dataset
+    public let taxonomy: Taxonomy
+    /// The borough (local authority) the analysis is for.
+    public let borough: Area
+    /// The borough's wards, by code.
+    public let wards: [Area]
+
+    /// Headline series: indicator → area → observations, oldest first.
+    let series: [String: [String: [Observation]]]
+    /// Latest headline value: indicator → area → observation.
+    let latest: [String: [String: Observation]]
+
+    /// Minimum sibling areas with values for a z-score.
+    public static let minimumSiblings = 5
+    /// England's code.
+    public static let england = "E92000001"
+
+    /// - Parameter borough: the authority's code or name; when nil, the single authority the data's wards
+    ///   belong to.
+    public init(dataset: Dataset, taxonomy: Taxonomy, borough: String?) throws {
+        self.dataset = dataset
+        self.taxonomy = taxonomy
+        self.borough = try Self.findBorough(dataset, borough)
+        let code = self.borough.code
+        wards = dataset.areas.values.filter { $0.level == .ward && $0.parent == code }.sorted { $0.name < $1.name }
+        var grouped: [String: [Breakdown: [Observation]]] = [:]
+        for o in dataset.observations where o.value != nil {
+            grouped[o.indicator, default: [:]][o.breakdown, default: []].append(o)
+        }
+        var series: [String: [String: [Observation]]] = [:]
+        var latest: [String: [String: Observation]] = [:]
+        for (indicator, byBreakdown) in grouped {
+            let headline = byBreakdown.max { a, b in Self.headlineOrder(a, b) }!.value
+            let byArea = Dictionary(grouping: headline, by: \.area).mapValues {
+                $0.sorted { PeriodKey($0.period) < PeriodKey($1.period) }
+            }
+            series[indicator] = byArea
+            latest[indicator] = byArea.mapValues { $0.last! }
+        }
+        self.series = series
+        self.latest = latest
+    }
+
+    /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
+    static func headlineOrder(_ a: (key: Breakdown, value: [Observation]), _ b: (key: Breakdown, value: [Observation])) -> Bool {
+        func key(_ e: (key: Breakdown, value: [Observation])) -> (Int, Int, Int, String) {
+            (Set(e.value.map(\.area)).count, ["", "persons"].contains(e.key.sex.lowercased()) ? 1 : 0,
+             e.key.categoryType.isEmpty ? 1 : 0, e.key.description)
+        }
+        let (ka, kb) = (key(a), key(b))
+        return (ka.0, ka.1, ka.2) != (kb.0, kb.1, kb.2) ? (ka.0, ka.1, ka.2) < (kb.0, kb.1, kb.2) : ka.3 > kb.3
+    }
+
+    static func findBorough(_ dataset: Dataset, _ wanted: String?) throws -> Area {
+        let authorities = dataset.areas.values.filter { $0.level == .localAuthority }
+        if let wanted {
+            if let area = dataset.areas[wanted] ?? authorities.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame }) {
+                return area
+            }
+            throw InputError(file: "--authority", "no local authority \"\(wanted)\" in the data; "
+                             + "load a lookup or a file that names it, or check the spelling")
+        }
+        let parents = Set(dataset.areas.values.filter { $0.level == .ward }.compactMap(\.parent))
+        if parents.count == 1, let area = dataset.areas[parents.first!] { return area }
+        if authorities.count == 1 { return authorities[0] }
+        throw InputError(file: "--authority", "the data cover \(max(parents.count, authorities.count)) authorities: "
+                         + "choose one with --authority CODE|NAME")
+    }
+
+    /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.
+    public func polarity(of indicator: String) -> Polarity {
+        taxonomy.links(for: indicator).compactMap(\.polarity).first ?? dataset.indicators[indicator]?.polarity ?? .unknown
+    }
+
+    /// Every indicator with a headline value for an area, analysed.
+    public func results(for area: String) -> [IndicatorResult] {
+        latest.keys.sorted().compactMap { result(indicator: $0, area: area) }
+    }
+
+    /// One indicator for one area, or nil when the area has no value.
+    public func result(indicator id: String, area code: String) -> IndicatorResult? {
+        guard let o = latest[id]?[code], let value = o.value, let indicator = dataset.indicators[id] else { return nil }
+        let polarity = polarity(of: id)
+        let area = dataset.areas[code]
+        func comparison(_ other: String?) -> Comparison? {
+            guard let other, other != code, let ref = series[id]?[other]?.last(where: { $0.period == o.period }),
+                  let refValue = ref.value else { return nil }
+            return Comparison(area: other, name: dataset.areas[other]?.name ?? other, value: refValue,
+                              difference: value - refValue, ratio: refValue == 0 ? nil : value / refValue,
+                              significance95: Significance.judge(lower: o.lower95, upper: o.upper95, reference: refValue, polarity: polarity),
+                              significance998: Significance.judge(lower: o.lower998, upper: o.upper998, reference: refValue, polarity: polarity))
+        }
+        var result = IndicatorResult(
+            indicator: id, name: indicator.name, unit: indicator.unit, polarity: polarity, area: code, period: o.period,
+            breakdown: o.breakdown.description, value: value, lower95: o.lower95, upper95: o.upper95,
+            parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil, quintile: nil,
+            zScore: nil, siblings: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "", source: o.source)
+        rankAmongSiblings(&result, area: area, period: o.period)
+        addTrend(&result)
+        addSignal(&result)
+        return result
+    }
+
+    private func rankAmongSiblings(_ result: inout IndicatorResult, area: Area?, period: String) {
+        guard let area, let parent = area.parent, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
+        let values = (latest[result.indicator] ?? [:]).compactMap { code, o -> Double? in
+            guard let sibling = dataset.areas[code], sibling.level == area.level, sibling.parent == parent, o.period == period else { return nil }
+            return o.value
+        }
+        guard values.count >= 2 else { return }
+        let worseFirst = values.sorted { result.polarity == .lowerIsBetter ? $0 > $1 : $0 < $1 }
+        let rank = (worseFirst.firstIndex(of: result.value) ?? 0) + 1
+        result.rank = rank
+        result.rankedAmong = values.count
+        result.quintile = Int((Double(rank) / Double(values.count) * 5).rounded(.up))
+        result.siblings = "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.rawValue + "s") of "
+            + (dataset.areas[parent]?.name ?? parent)
+        guard values.count >= Self.minimumSiblings else { return }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
+        guard sd > 0 else { return }
+        result.zScore = (result.polarity == .lowerIsBetter ? result.value - mean : mean - result.value) / sd
+    }
+
+    private func addTrend(_ result: inout IndicatorResult) {
+        guard let points = series[result.indicator]?[result.area], points.count >= 2,
+              let first = points.first?.value, let last = points.last?.value else { return }
+        result.trendPeriods = points.map(\.period)
+        let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)
+        guard abs(change) >= 0.05 else { result.trend = "no clear change"; return }
+        switch result.polarity {
+        case .higherIsBetter: result.trend = change > 0 ? "improving" : "worsening"
+        case .lowerIsBetter: result.trend = change > 0 ? "worsening" : "improving"
+        case .neither, .unknown: result.trend = change > 0 ? "rising" : "falling"
+        }
+    }
+
+    /// The need signal: a z-score among siblings where there are enough; else significance against England
+    /// (or the parent) from confidence intervals; else the relative difference, 20% worse counting as 1.
+    private func addSignal(_ result: inout IndicatorResult) {
+        guard result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else {
+            result.signalBasis = "context only: no direction is better"
+            return
+        }
+        if let z = result.zScore, let siblings = result.siblings {
+            result.signal = max(-3, min(3, z))
+            result.signalBasis = "z-score among \(siblings)"
+            return
+        }
+        guard let reference = result.england ?? result.parent else {
+            result.signalBasis = "no comparator in the data"
+            return
+        }
+        switch reference.significance95 {
+        case .worse: result.signal = 1; result.signalBasis = "significantly worse than \(reference.name) (95% CI)"
+        case .better: result.signal = -1; result.signalBasis = "significantly better than \(reference.name) (95% CI)"
+        case .similar: result.signal = 0; result.signalBasis = "similar to \(reference.name) (95% CI)"
+        default:
+            guard let ratio = reference.ratio else { result.signalBasis = "comparator is zero"; return }
+            let worse = (ratio - 1) * (result.polarity == .lowerIsBetter ? 1 : -1)
+            result.signal = max(-1, min(1, worse / 0.2))
+            result.signalBasis = String(format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
+        }
+    }
+}
+
+/// Orders periods as sources write them: `2015 Q1`, `2018/19`, `2018 - 20`, `2021` by their first year, then text.
+struct PeriodKey: Comparable {
+    let year: Int
+    let text: String
+
+    init(_ period: String) {
+        text = period
+        let digits = period.split(whereSeparator: { !$0.isNumber }).first { $0.count == 4 }
+        year = digits.flatMap { Int(String($0)) } ?? 0
+    }
+
+    static func < (a: PeriodKey, b: PeriodKey) -> Bool { (a.year, a.text) < (b.year, b.text) }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Evidence
+import Loaders
+import NeedsAnalysis
+
+/// Options of the commands that analyse need: the data, the borough, the areas, the catalogue.
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("data"), parsing: .upToNextOption,
+            help: ArgumentHelp("Data files of any supported format, ONS lookups included (lookups let deprivation and "
+                               + "census LSOA figures roll up to wards).", valueName: "file"))
+    var dataFiles: [String] = []
+
+    @Option(help: ArgumentHelp("The borough: a local authority code or name (default: the one the data's wards belong to).",
+                               valueName: "code|name"))
+    var authority: String?
+
+    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
+                               valueName: "areas"))
+    var areas: String?
+
+    @OptionGroup var catalogueOptions: CatalogueOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+    }
+
+    /// Loads the data and the catalogue and sets up the analysis.
+    func analysis() throws -> (NeedsAnalysis, Catalogue, [String]) {
+        let catalogue = try catalogueOptions.load()
+        let files = dataFiles.filter { path in (try? EqualityActionPlanLoader.matches(CSVTable(path: path).header)) != true }
+        let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
+        let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, borough: authority)
+        return (analysis, catalogue, built.notes)
+    }
+
+    /// The area codes asked for, resolved against the data (an unknown one is an error).
+    func selectedAreas(_ analysis: NeedsAnalysis) throws -> [Area] {
+        guard let areas else { return [analysis.borough] + analysis.wards }
+        return try areas.split(separator: ",").map { String($0).trimmingSpaces }.map { wanted in
+            if let area = analysis.dataset.areas[wanted]
+                ?? analysis.dataset.areas.values.filter({ $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
+                    .min(by: { $0.level > $1.level }) {
+                return area
+            }
+            throw InputError(file: "--areas", "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
+                             + analysis.wards.map(\.name).joined(separator: ", "))
+        }
+    }
+}
