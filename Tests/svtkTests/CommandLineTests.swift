@@ -112,3 +112,52 @@ struct CatalogueCommandTests {
         #expect(run.output.contains("taxonomy check passed"))
     }
 }
+
+@Suite("svtk needs and links")
+struct NeedsCommandTests {
+    static let demo = ["Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
+                       "Datasets/demo/census2021_ts062_lsoa_rotherham.csv", "Datasets/demo/fingertips_rotherham.csv",
+                       "Datasets/demo/iod2019_domains_rotherham.csv", "Datasets/demo/iod2019_population_rotherham.csv",
+                       "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv"]
+
+    @Test("needs --format json gives each area's domains with their evidence and no-data notes")
+    func needsJSON() throws {
+        let run = try SVTKBinary.run(["needs", "--data"] + Self.demo + ["--areas", "Rotherham East", "--format", "json", "--quiet"])
+        #expect(run.status == 0)
+        let profiles = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(profiles.count == 1)
+        let domains = try #require(profiles[0]["domains"] as? [[String: Any]])
+        #expect(domains.count == 15)
+        #expect(domains[0]["level"] as? String == "high need")
+        #expect(domains.contains { $0["domain"] as? String == "digital-exclusion" && $0["level"] as? String == "no data" })
+    }
+
+    @Test("needs prints the borough, its wards and the wards that stand out")
+    func needsTable() throws {
+        let run = try SVTKBinary.run(["needs", "--data"] + Self.demo + ["--quiet"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("Rotherham (E08000018, local authority)"))
+        #expect(run.output.contains("Wards standing out"))
+    }
+
+    @Test("links answers: which local needs does J2 answer here?")
+    func linksByMeasure() throws {
+        let run = try SVTKBinary.run(["links", "--data"] + Self.demo + ["--measure", "J2", "--format", "csv", "--quiet"])
+        #expect(run.status == 0)
+        let rows = run.output.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("open:J2") })
+        #expect(rows.contains { $0.hasPrefix("need,Rotherham East,worklessness,") })
+    }
+
+    @Test("links with an action plan links the disability gap to J5")
+    func linksGaps() throws {
+        let run = try SVTKBinary.run(["links", "--data"] + Self.demo + ["--eaap", "Datasets/demo/equality_action_plan_illustrative.csv",
+                                     "--characteristic", "disabled", "--format", "json", "--quiet"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let gaps = try #require(object["equalityGaps"] as? [[String: Any]])
+        #expect(gaps.contains { $0["measure"] as? String == "open:J5" })
+        #expect(gaps.allSatisfy { !(($0["reason"] as? String) ?? "").isEmpty })
+    }
+}
