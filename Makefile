@@ -12,14 +12,12 @@ build: setup
 	swift build -c release --product svtk
 
 demo: build
-	@echo "== What the demo borough's files hold (Rotherham, E08000018)"
-	$(SVTK) inspect $(DEMO)/*.csv
+	@echo "== Local needs of the demo borough (Rotherham, E08000018) and the wards that stand out"
+	$(SVTK) needs --data $(DEMO)/*.csv --areas "Rotherham,Rotherham East" --top 3 --quiet
 	@echo
-	@echo "== Deprivation by ward: IoD2019 LSOAs rolled up to today's 25 wards"
-	$(SVTK) deprivation --iod $(DEMO)/iod2019_domains_rotherham.csv \
-	    --population $(DEMO)/iod2019_population_rotherham.csv \
-	    --lookup $(DEMO)/lookup_lsoa11_lsoa21_rotherham.csv \
-	    --lookup $(DEMO)/lookup_lsoa21_ward22_rotherham.csv --authority Rotherham
+	@echo "== Social value recommendation for highways resurfacing works in Rotherham East and Dalton & Thrybergh"
+	$(SVTK) recommend --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
+	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --quiet
 
 test: setup
 	swift test

@@ -5,7 +5,7 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,9 +25,11 @@ let package = Package(
         .target(name: "NeedsAnalysis", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue"]),
         // The explainable index from needs and equality gaps to measures.
         .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
+        // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
+        .target(name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index",
+            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk"]),

@@ -13,6 +13,13 @@ public struct CPVVocabulary: Sendable {
         public var full: String { "\(code)-\(checkDigit)" }
         /// The two-digit division, e.g. `45`.
         public var division: String { String(code.prefix(2)) }
+        /// The kind of contract the code describes, by the CPV's own structure: divisions 03 to 44 and 48 are
+        /// supplies (goods), 45 is works, 50 and above are services.
+        public var category: ContractCategory {
+            let d = Int(division) ?? 0
+            return d == 45 ? .works : (d < 45 || d == 48) ? .goods : .services
+        }
+
         /// The significant digits: trailing zeros after the division dropped (`45233142`, `45000000` → `45`).
         public var significant: String {
             var digits = Substring(code)

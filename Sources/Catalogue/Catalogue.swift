@@ -35,11 +35,12 @@ public struct Catalogue: Sendable {
         if let directory, !FileManager.default.fileExists(atPath: directory) {
             throw InputError(file: directory, "no such catalogue folder")
         }
-        return try Catalogue(catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"))
+        return try Catalogue(catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"),
+                             policy: folder("policy"))
     }
 
-    init(catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String) throws {
-        sources = ["catalogues": catalogues, "taxonomy": taxonomyFolder, "cpv": cpvFolder]
+    init(catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String, policy: String) throws {
+        sources = ["catalogues": catalogues, "taxonomy": taxonomyFolder, "cpv": cpvFolder, "policy": policy]
         units = try Self.readUnits(catalogues + "/units.csv")
         frameworks = try Self.readFrameworks(catalogues + "/frameworks.csv")
         themes = try Self.readThemes(catalogues + "/themes.csv", frameworks: Set(frameworks.map(\.id)))

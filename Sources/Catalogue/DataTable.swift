@@ -4,13 +4,13 @@ import CSV
 ///
 /// Every row is handed over as a ``DataRow`` whose text cells are trimmed strings, and which can raise an
 /// ``InputError`` located at the file, line and column of any cell.
-struct DataTable {
-    let path: String
+public struct DataTable {
+    public let path: String
     let columns: [String: Int]
-    let headerLine: Int
+    public let headerLine: Int
 
     /// Opens a file and checks that it has the required columns.
-    init(path: String, required: [String]) throws {
+    public init(path: String, required: [String]) throws {
         let table = try CSVTable(path: path)
         self.path = path
         headerLine = table.headerLine
@@ -29,14 +29,14 @@ struct DataTable {
     private let table: CSVTable
 
     /// Calls `body` with every row.
-    func forEachRow(_ body: (DataRow) throws -> Void) throws {
+    public func forEachRow(_ body: (DataRow) throws -> Void) throws {
         try table.forEachRow { row in
             try body(DataRow(path: path, line: row.line, columns: columns, cells: row.strings.map(\.trimmingSpaces)))
         }
     }
 
     /// All rows, in order.
-    func rows() throws -> [DataRow] {
+    public func rows() throws -> [DataRow] {
         var rows: [DataRow] = []
         try forEachRow { rows.append($0) }
         return rows
@@ -44,29 +44,36 @@ struct DataTable {
 }
 
 /// One row of a ``DataTable``.
-struct DataRow {
-    let path: String
-    let line: Int
+public struct DataRow {
+    public let path: String
+    public let line: Int
     let columns: [String: Int]
     let cells: [String]
 
     /// The cell in a column, or "" when the file has no such column.
-    subscript(_ column: String) -> String {
+    public subscript(_ column: String) -> String {
         columns[column].map { cells[$0] } ?? ""
     }
 
     /// An error located at this row and column.
-    func error(_ column: String, _ message: String) -> InputError {
+    public func error(_ column: String, _ message: String) -> InputError {
         InputError(file: path, line: line, column: columns[column].map { $0 + 1 }, message)
     }
 
     /// A required non-empty cell.
-    func required(_ column: String) throws -> String {
+    public func required(_ column: String) throws -> String {
         let value = self[column]
         if value.isEmpty { throw error(column, "empty \(column)") }
         return value
     }
 
+    /// A required numeric cell.
+    public func number(_ column: String) throws -> Double {
+        let text = try required(column)
+        guard let value = Double(text) else { throw error(column, "non-numeric \(column) \"\(text)\"") }
+        return value
+    }
+
     /// Where this row is, as `file:line`.
-    var location: String { "\(path):\(line)" }
+    public var location: String { "\(path):\(line)" }
 }

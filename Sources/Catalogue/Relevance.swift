@@ -8,6 +8,8 @@ public struct Relevance: Hashable, Codable, Sendable {
     public var subject: String
     /// The CPV code it was judged for, if any.
     public var cpv: String?
+    /// True when a reviewed rule decided it (false when no rule covers the measure for this contract).
+    public var reviewed: Bool
 }
 
 extension Taxonomy {
@@ -35,6 +37,14 @@ extension Taxonomy {
         return (subject, rule)
     }
 
+    /// Subjects a contract description's words suggest, with the word that suggested each.
+    public func subjects(inDescription text: String) -> [(subject: Subject, word: String)] {
+        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+        return subjects.compactMap { subject in
+            subjectKeywords[subject.id]?.first { words.contains(" \($0) ") }.map { (subject, $0) }
+        }
+    }
+
     /// The reviewed rule for a measure (as `framework:ref`) under a list of subjects, most specific first.
     func rule(for measure: String, subjects: [String]) -> RelevanceRule? {
         for subject in subjects {
@@ -49,6 +59,11 @@ extension Catalogue {
     /// tried first, then the category's default, then the default for any contract; the strongest result
     /// over the codes wins. A measure with no reviewed rule is not connected to the subject matter.
     public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory) -> Relevance {
+        guard measure.categories.contains(category) else {
+            return Relevance(strength: .none, reason: "not connected: the measure fits "
+                             + measure.categories.map(\.rawValue).joined(separator: " and ") + " contracts, not \(category.rawValue)",
+                             subject: category.rawValue, cpv: nil, reviewed: true)
+        }
         let key = linkKey(measure)
         var best: Relevance?
         let chains: [(String?, [String])] = codes.isEmpty
@@ -58,15 +73,33 @@ extension Catalogue {
             let found: Relevance
             if let rule = taxonomy.rule(for: key, subjects: chain) {
                 let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                found = Relevance(strength: rule.strength, reason: "\(name): \(rule.reason)", subject: rule.subject, cpv: code)
+                found = Relevance(strength: rule.strength, reason: "\(name): \(rule.reason)", subject: rule.subject, cpv: code,
+                                  reviewed: true)
             } else {
                 let name = taxonomy.subjects.first { $0.id == chain[0] }?.name ?? chain[0]
                 found = Relevance(strength: .none, reason: "not connected to the subject matter (\(name)): no reviewed link",
-                                  subject: chain[0], cpv: code)
+                                  subject: chain[0], cpv: code, reviewed: false)
             }
-            if best == nil || found.strength > best!.strength { best = found }
+            if best == nil || found.strength > best!.strength || (found.strength == best!.strength && found.reviewed && !best!.reviewed) {
+                best = found
+            }
         }
         return best!
+    }
+
+    /// Relevance from the CPV codes and category, raised to at most `possible` by a subject the description's
+    /// words suggest (the recommendation names the word), and only for a measure that fits the contract's category.
+    public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
+                          description: String) -> Relevance {
+        var best = relevance(of: measure, cpv: codes, category: category)
+        guard best.strength == .none, !best.reviewed else { return best }
+        for (subject, word) in taxonomy.subjects(inDescription: description) {
+            guard let rule = taxonomy.rule(for: linkKey(measure), subjects: [subject.id]), rule.strength != .none else { continue }
+            best = Relevance(strength: .possible, reason: "the description mentions \"\(word)\" (\(subject.name)): \(rule.reason)",
+                             subject: subject.id, cpv: nil, reviewed: true)
+            break
+        }
+        return best
     }
 
     /// Domain → measure links for a framework's measures (council measures inherit those of their open base).

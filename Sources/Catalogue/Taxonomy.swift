@@ -19,6 +19,8 @@ public struct Taxonomy: Sendable {
     public let cpvRules: [CPVSubjectRule]
     public let relevanceRules: [RelevanceRule]
     let keywords: [String: [String]]
+    /// Subject → words in a contract description that suggest it.
+    public let subjectKeywords: [String: [String]]
 
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
         let domains = try DataTable(path: folder + "/need_domains.csv", required: ["id", "name"]).rows().map {
@@ -117,6 +119,10 @@ public struct Taxonomy: Sendable {
             return RelevanceRule(subject: try checkSubject(row), measure: try checkMeasure(row), strength: strength,
                                  reason: try row.required("reason"))
         }
+        subjectKeywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/subject_keywords.csv",
+                                                                         required: ["subject", "keywords"]).rows().map { row in
+            (try checkSubject(row), row["keywords"].lowercased().split(separator: "|").map(String.init))
+        })
         keywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/domain_keywords.csv",
                                                                   required: ["domain", "keywords"]).rows().map { row in
             (try checkDomain(row, "domain"), row["keywords"].lowercased().split(separator: "|").map(String.init))

@@ -16,10 +16,6 @@ struct AnalysisOptions: ParsableArguments {
                                valueName: "code|name"))
     var authority: String?
 
-    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
-                               valueName: "areas"))
-    var areas: String?
-
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
 
@@ -37,7 +33,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// The area codes asked for, resolved against the data (an unknown one is an error).
-    func selectedAreas(_ analysis: NeedsAnalysis) throws -> [Area] {
+    func selectedAreas(_ analysis: NeedsAnalysis, _ areas: String?) throws -> [Area] {
         guard let areas else { return [analysis.borough] + analysis.wards }
         return try areas.split(separator: ",").map { String($0).trimmingSpaces }.map { wanted in
             if let area = analysis.dataset.areas[wanted]

@@ -24,6 +24,10 @@ struct LinksCommand: ParsableCommand {
 
     @OptionGroup var analysisOptions: AnalysisOptions
 
+    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
+                               valueName: "areas"))
+    var areas: String?
+
     @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
     var eaap: String?
 
@@ -54,8 +58,8 @@ struct LinksCommand: ParsableCommand {
             }
             let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
             let needs = try analysis.equalityNeeds(gaps)
-            let areas = try analysisOptions.selectedAreas(analysis)
-            let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: areas.map { analysis.profile(for: $0.code) },
+            let selected = try analysisOptions.selectedAreas(analysis, areas)
+            let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
                                   equalityNeeds: needs, minimumScore: minimumScore)
             var links = index.needLinks
             if let measure { links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure) }

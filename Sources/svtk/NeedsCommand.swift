@@ -22,6 +22,10 @@ struct NeedsCommand: ParsableCommand {
 
     @OptionGroup var analysisOptions: AnalysisOptions
 
+    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
+                               valueName: "areas"))
+    var areas: String?
+
     @Option(help: "Domains to show per area (all with --format json|csv).")
     var top = 3
 
@@ -32,14 +36,14 @@ struct NeedsCommand: ParsableCommand {
         try reportingInputErrors {
             let (analysis, _, notes) = try analysisOptions.analysis()
             if !analysisOptions.input.quiet { for note in notes { printError("note: \(note)") } }
-            let areas = try analysisOptions.selectedAreas(analysis)
-            let profiles = areas.map { analysis.profile(for: $0.code) }
+            let selected = try analysisOptions.selectedAreas(analysis, areas)
+            let profiles = selected.map { analysis.profile(for: $0.code) }
             switch format {
             case .json: print(JSON.array(profiles.map(NeedsJSON.profile)).replacingOccurrences(of: "}]}, {\"area\"", with: "}]},\n{\"area\""))
             case .csv: writeCSV(profiles)
             case .table:
                 var sections = profiles.map(table)
-                if analysisOptions.areas == nil { sections.append(standouts(analysis.boroughView())) }
+                if areas == nil { sections.append(standouts(analysis.boroughView())) }
                 print(sections.joined(separator: "\n\n"))
             }
         }

@@ -22,5 +22,6 @@ struct SVTK: ParsableCommand {
             Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage.
             """,
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
-                      CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self])
+                      CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
+                      RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self])
 }

@@ -161,3 +161,49 @@ struct NeedsCommandTests {
         #expect(gaps.allSatisfy { !(($0["reason"] as? String) ?? "").isEmpty })
     }
 }
+
+@Suite("svtk recommend, evaluate and monitor")
+struct RecommendCommandTests {
+    static let recommend = ["recommend", "--contract", "Datasets/contracts/highways_resurfacing.json",
+                            "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--data"] + NeedsCommandTests.demo + ["--quiet"]
+
+    @Test("recommend --format json has the documented keys, and two runs are byte-identical")
+    func json() throws {
+        let first = try SVTKBinary.run(Self.recommend + ["--format", "json"])
+        let second = try SVTKBinary.run(Self.recommend + ["--format", "json"])
+        #expect(first.status == 0)
+        #expect(first.output == second.output)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        for key in ["contract", "rules", "measures", "excluded", "totalSleva"] { #expect(object[key] != nil, "\(key)") }
+        let rules = try #require(object["rules"] as? [String: Any])
+        for key in ["commitments", "socialValueWeighting", "quantitativeShare", "qualitativeShare", "qualitativeEvidence",
+                    "localQuotation", "realLivingWage"] { #expect(rules[key] != nil, "\(key)") }
+        #expect(rules["qualitativeEvidence"] as? String == "delivery plan")
+        let measures = try #require(object["measures"] as? [[String: Any]])
+        for key in ["ref", "framework", "theme", "title", "unit", "relevance", "relevanceReason", "needs", "equalityGaps",
+                    "target", "proxyValue", "sleva"] { #expect(measures.allSatisfy { $0[key] != nil }, "\(key)") }
+    }
+
+    @Test("recommend from flags, in Markdown")
+    func flags() throws {
+        let run = try SVTKBinary.run(["recommend", "--title", "Office cleaning", "--cpv", "90911200", "--category", "services",
+                                      "--value", "180000", "--duration-months", "36", "--fte", "9", "--data"]
+                                     + NeedsCommandTests.demo + ["--quiet", "--format", "markdown"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("# Social value recommendation: Office cleaning"))
+        #expect(run.output.contains("milestone tracker"))
+    }
+
+    @Test("evaluate and monitor print the worked examples")
+    func evaluateAndMonitor() throws {
+        let evaluate = try SVTKBinary.run(["evaluate", "--contract", "Datasets/contracts/highways_resurfacing.json",
+                                           "--offers", "Datasets/contracts/highways_offers.csv", "--format", "csv"])
+        #expect(evaluate.status == 0)
+        #expect(evaluate.output.contains("Acme Highways Ltd,1,30611,100.00,60,60.00,80.00,16.00"))
+        let monitor = try SVTKBinary.run(["monitor", "--contract", "Datasets/contracts/highways_resurfacing.json",
+                                          "--commitments", "Datasets/contracts/highways_commitments.csv",
+                                          "--returns", "Datasets/contracts/highways_returns.csv", "--format", "csv"])
+        #expect(monitor.status == 0)
+        #expect(monitor.output.contains("open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,"))
+    }
+}

@@ -1,0 +1,91 @@
+import Catalogue
+import CSV
+import Foundation
+
+/// A contract to recommend social value for: its subject matter, value, duration, where it is delivered and,
+/// optionally, its workforce. Read from JSON (see `Datasets/README.md`) or built from command-line flags.
+public struct ContractProfile: Codable, Sendable {
+    public var title: String
+    public var description: String
+    /// CPV codes, with or without check digits.
+    public var cpv: [String]
+    public var category: ContractCategory
+    /// Total contract value in £.
+    public var value: Double
+    public var durationMonths: Double
+    /// Ward codes or names, or `["borough"]`.
+    public var areas: [String]
+    public var workforce: Workforce?
+    /// The framework to recommend from (default `open`).
+    public var framework: String?
+    /// The social value weighting for this contract, when it differs from the policy default.
+    public var socialValueWeighting: Double?
+
+    /// What the commissioner knows of the people who will deliver the contract.
+    public struct Workforce: Codable, Sendable {
+        public var fte: Double?
+        public var aged18Plus: Bool?
+        public var contracted: Bool?
+        public var hoursPerWeek: Double?
+        public var consecutiveWeeks: Double?
+        public var onCouncilPremises: Bool?
+        public var onCouncilProperty: Bool?
+        public var onCouncilLand: Bool?
+
+        public init(fte: Double? = nil, aged18Plus: Bool? = nil, contracted: Bool? = nil, hoursPerWeek: Double? = nil,
+                    consecutiveWeeks: Double? = nil, onCouncilPremises: Bool? = nil, onCouncilProperty: Bool? = nil,
+                    onCouncilLand: Bool? = nil) {
+            self.fte = fte
+            self.aged18Plus = aged18Plus
+            self.contracted = contracted
+            self.hoursPerWeek = hoursPerWeek
+            self.consecutiveWeeks = consecutiveWeeks
+            self.onCouncilPremises = onCouncilPremises
+            self.onCouncilProperty = onCouncilProperty
+            self.onCouncilLand = onCouncilLand
+        }
+    }
+
+    public init(title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
+                durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,
+                socialValueWeighting: Double? = nil) {
+        self.title = title
+        self.description = description
+        self.cpv = cpv
+        self.category = category
+        self.value = value
+        self.durationMonths = durationMonths
+        self.areas = areas
+        self.workforce = workforce
+        self.framework = framework
+        self.socialValueWeighting = socialValueWeighting
+    }
+
+    /// The contract's length in years.
+    public var years: Double { durationMonths / 12 }
+
+    /// Reads a profile from JSON; a missing or mistyped field is an error naming it.
+    public static func load(_ path: String) throws -> ContractProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read the contract profile")
+        }
+        do {
+            return try JSONDecoder().decode(ContractProfile.self, from: data)
+        } catch DecodingError.keyNotFound(let key, let context) {
+            throw InputError(file: path, "missing field \"\(fieldPath(context.codingPath + [key]))\"")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": \(context.debugDescription)")
+        } catch DecodingError.dataCorrupted(let context) {
+            let field = fieldPath(context.codingPath)
+            if field == "category" {
+                throw InputError(file: path, "field \"category\": use goods, services or works")
+            }
+            throw InputError(file: path, (field.isEmpty ? "" : "field \"\(field)\": ")
+                             + "not valid JSON: \((context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription)")
+        }
+    }
+
+    private static func fieldPath(_ path: [CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+}

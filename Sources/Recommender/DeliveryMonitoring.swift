@@ -1,0 +1,88 @@
+import Catalogue
+import CSV
+import Foundation
+
+/// Commitments against quarterly delivery returns: progress, value delivered against committed, RAG status,
+/// shortfall and a forecast to the contract's end at the run rate so far.
+///
+/// A commitment is due evenly over the contract's quarters: by quarter q of n, q/n of it. RAG compares what
+/// was delivered with what was due (`policy/monitoring.csv`: green from 95%, amber from 70%).
+public struct DeliveryMonitoring: Sendable {
+    public struct Line: Codable, Sendable {
+        public var measure: String
+        public var title: String
+        public var unit: String
+        public var committed: Double
+        public var delivered: Double
+        public var dueToDate: Double
+        /// delivered ÷ committed.
+        public var progress: Double
+        public var status: String
+        public var shortfall: Double
+        /// delivered ÷ quarters elapsed × quarters in the contract.
+        public var forecast: Double
+        public var valueCommitted: Double?
+        public var valueDelivered: Double?
+    }
+
+    public let lines: [Line]
+    public let quarters: Int
+    public let quartersElapsed: Int
+    public let valueCommitted: Double
+    public let valueDelivered: Double
+
+    /// - Parameters:
+    ///   - commitments: CSV `measure,quantity`.
+    ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
+    public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy) throws {
+        let framework = contract.framework ?? "open"
+        quarters = max(1, Int((contract.durationMonths / 3).rounded(.up)))
+        var committed: [(Measure, Double)] = []
+        try DataTable(path: commitments, required: ["measure", "quantity"]).forEachRow { row in
+            let reference = try row.required("measure")
+            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference) else {
+                throw row.error("measure", "unknown measure \"\(reference)\"")
+            }
+            guard !committed.contains(where: { $0.0.key == measure.key }) else {
+                throw row.error("measure", "\(reference) is committed twice")
+            }
+            committed.append((measure, try row.number("quantity")))
+        }
+        var delivered: [String: Double] = [:]
+        var elapsed = 0
+        let quarterCount = quarters
+        try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
+            let text = try row.required("quarter")
+            guard let quarter = Int(text.uppercased().hasPrefix("Q") ? String(text.dropFirst()) : text), quarter >= 1 else {
+                throw row.error("quarter", "quarter must be 1, 2, … or Q1, Q2, …, not \"\(text)\"")
+            }
+            guard quarter <= quarterCount else {
+                throw row.error("quarter", "quarter \(quarter) is after the contract's \(quarterCount) quarters")
+            }
+            let reference = try row.required("measure")
+            guard let match = committed.first(where: { $0.0.ref == reference || $0.0.key == reference }) else {
+                throw row.error("measure", "\(reference) is not among the commitments")
+            }
+            delivered[match.0.key, default: 0] += try row.number("delivered")
+            elapsed = max(elapsed, quarter)
+        }
+        quartersElapsed = elapsed
+        let green = policy.value("green_from"), amber = policy.value("amber_from")
+        let total = Double(quarters)
+        lines = committed.map { measure, quantity in
+            let done = delivered[measure.key] ?? 0
+            let due = quantity * Double(elapsed) / total
+            let ratio = due > 0 ? done / due : 1
+            let status = ratio >= green ? "green" : ratio >= amber ? "amber" : "red"
+            let proxy = catalogue.proxy(for: measure)
+            let years = policy.targets[measure.basedOn ?? measure.ref]?.everyYear == true ? contract.years : 1
+            return Line(measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
+                        dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status, shortfall: max(0, due - done),
+                        forecast: elapsed > 0 ? done / Double(elapsed) * total : 0,
+                        valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
+                        valueDelivered: proxy.map { (done * $0.value * years).rounded() })
+        }
+        valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
+        valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)
+    }
+}

@@ -1,0 +1,104 @@
+import Catalogue
+
+/// The commissioning toolkit's rules as they apply to one contract.
+public struct ProcurementRules: Codable, Sendable {
+    /// `formal` from the threshold, else `aspirations` (non-binding, not scored at award).
+    public var commitments: String
+    /// Share of the overall evaluation given to social value (nil for aspirations: not scored).
+    public var socialValueWeighting: Double?
+    public var quantitativeShare: Double?
+    public var qualitativeShare: Double?
+    /// `delivery plan` above the delivery-plan threshold, `milestone tracker` below, nil for aspirations.
+    public var qualitativeEvidence: String?
+    /// True below the quotation threshold: at least one quotation must be sought from a local organisation.
+    public var localQuotation: Bool
+    public var realLivingWage: RealLivingWageTest
+    /// The rules in words, each with its source.
+    public var notes: [String]
+
+    /// The Real Living Wage scope test: in scope when every criterion is met.
+    public struct RealLivingWageTest: Codable, Sendable {
+        /// True, false, or nil when the profile does not say enough to decide.
+        public var inScope: Bool?
+        public var criteria: [Criterion]
+        public var note: String
+    }
+
+    public struct Criterion: Codable, Sendable {
+        public var criterion: String
+        /// `yes`, `no` or `not known`.
+        public var answer: String
+        public var met: Bool?
+    }
+
+    public init(contract: ContractProfile, policy: Policy) {
+        let formal = contract.value >= policy.value("formal_commitments_from")
+        let threshold = "£" + grouped(policy.value("formal_commitments_from"))
+        commitments = formal ? "formal" : "aspirations"
+        socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
+        quantitativeShare = formal ? policy.value("quantitative_share") : nil
+        qualitativeShare = formal ? policy.value("qualitative_share") : nil
+        qualitativeEvidence = formal ? (contract.value > policy.value("delivery_plan_above") ? "delivery plan" : "milestone tracker") : nil
+        localQuotation = contract.value < policy.value("local_quotation_below")
+        realLivingWage = Self.livingWage(contract.workforce, policy)
+        var notes = ["Social value applies to all procurements, direct awards and exemptions included."]
+        if formal {
+            notes.append("Formal commitments are sought (value \(threshold) or more): social value is "
+                + "\(percent(socialValueWeighting!)) of the overall evaluation"
+                + (contract.socialValueWeighting != nil ? " (set for this contract)" : " (the usual weighting; set per contract)")
+                + ", split \(percent(quantitativeShare!)) quantitative offer and \(percent(qualitativeShare!)) qualitative offer.")
+            notes.append("Qualitative evidence: a \(qualitativeEvidence!) (a delivery plan above £"
+                + "\(grouped(policy.value("delivery_plan_above"))), a milestone tracker below).")
+        } else {
+            notes.append("Below \(threshold): only non-binding aspirations, which cannot be scored when awarding the contract.")
+        }
+        if localQuotation {
+            notes.append("When seeking quotations, at least one must come from a local organisation; keep a record where that is not possible.")
+        }
+        notes.append("Local-only labour may not be required (it would discriminate); suppliers may be invited to commit to "
+            + "reducing worklessness and long-term unemployment.")
+        notes.append("Commitments are monitored over the contract's life against evidence, reported quarterly; "
+            + "under-delivery can lead to recovery of costs.")
+        self.notes = notes
+    }
+
+    static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy) -> RealLivingWageTest {
+        func criterion(_ text: String, _ value: Bool?) -> Criterion {
+            Criterion(criterion: text, answer: value.map { $0 ? "yes" : "no" } ?? "not known", met: value)
+        }
+        let w = workforce
+        let places = [w?.onCouncilPremises, w?.onCouncilProperty, w?.onCouncilLand]
+        let onCouncilPlace: Bool? = places.contains(true) ? true : places.contains(nil) ? nil : false
+        let criteria = [
+            criterion("aged \(grouped(policy.value("rlw_minimum_age"))) or over", w?.aged18Plus),
+            criterion("contracted or sub-contracted by the supplier", w == nil ? nil : w?.contracted ?? true),
+            criterion("\(grouped(policy.value("rlw_minimum_hours_per_week"))) or more hours of work a week",
+                      w?.hoursPerWeek.map { $0 >= policy.value("rlw_minimum_hours_per_week") }),
+            criterion("for \(grouped(policy.value("rlw_minimum_consecutive_weeks"))) or more consecutive weeks in a year",
+                      w?.consecutiveWeeks.map { $0 >= policy.value("rlw_minimum_consecutive_weeks") }),
+            criterion("on council premises, property the council owns or occupies, or land it maintains or works on", onCouncilPlace),
+        ]
+        let inScope: Bool? = criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
+        let note: String
+        switch inScope {
+        case true?: note = "In scope: suppliers must pay the Real Living Wage to employees and subcontractors working on the contract."
+        case false?: note = "Not in scope; the council may still specify the Real Living Wage where the budget allows."
+        case nil: note = "Cannot be decided: give the workforce's age, hours, weeks and place of work in the contract profile."
+        }
+        return RealLivingWageTest(inScope: inScope, criteria: criteria, note: note)
+    }
+}
+
+/// 2400000 → "2,400,000".
+func grouped(_ value: Double) -> String {
+    let whole = Int64(value.rounded())
+    var digits = String(abs(whole))
+    var out = ""
+    while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+    return (whole < 0 ? "-" : "") + digits + out
+}
+
+func percent(_ share: Double) -> String {
+    let p = share * 100
+    return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+}

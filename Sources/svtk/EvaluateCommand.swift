@@ -1,0 +1,94 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Recommender
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score suppliers' social value offers: SLEVA, quantitative and qualitative scores, weighted contribution.",
+        discussion: """
+            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's
+            qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter,
+            or more than 3 times the proportionate target for the contract (policy/evaluation.csv), is flagged
+            and not counted. Method: quantitative score = SLEVA ÷ the best SLEVA × 100; qualitative = mark; social
+            value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
+
+            Examples:
+              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json --offers Datasets/contracts/highways_offers.csv
+              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json --offers offers.csv --format json
+            """)
+
+    @Option(help: ArgumentHelp("The contract profile (JSON).", valueName: "file"))
+    var contract: String
+
+    @Option(help: ArgumentHelp("The offers CSV.", valueName: "file"))
+    var offers: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var catalogueOptions: CatalogueOptions
+
+    func run() throws {
+        try reportingInputErrors {
+            let catalogue = try catalogueOptions.load()
+            let profile = try ContractProfile.load(contract)
+            let evaluation = try BidEvaluation(offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
+            switch format {
+            case .table: print(table(evaluation))
+            case .json: print(json(evaluation))
+            case .csv:
+                let writer = CSVWriter.standardOutput()
+                writer.write(["supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
+                              "social_value_score", "weighted_contribution"])
+                for o in evaluation.offers {
+                    writer.write([o.supplier, String(o.rank), formatNumber(o.sleva), fixed(o.quantitativeScore), formatNumber(o.qualitativeMark),
+                                  fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution)])
+                }
+                writer.flush()
+            }
+        }
+    }
+
+    private func fixed(_ v: Double) -> String { String(format: "%.2f", v) }
+
+    private func table(_ e: BidEvaluation) -> String {
+        var text = TextTable(header: ["rank", "supplier", "SLEVA £", "quantitative", "qualitative", "social value", "contribution"],
+                             numeric: [0, 2, 3, 4, 5, 6])
+        for o in e.offers.sorted(by: { $0.rank < $1.rank }) {
+            text.rows.append([String(o.rank), o.supplier, formatNumber(o.sleva).grouped, fixed(o.quantitativeScore), fixed(o.qualitativeScore),
+                              fixed(o.socialValueScore), fixed(o.weightedContribution) + " / " + formatNumber(e.weighting * 100)])
+        }
+        var lines = [text.render(), "", "Method: \(e.method)", ""]
+        for o in e.offers {
+            lines.append(o.supplier)
+            for c in o.commitments {
+                lines.append("  \(c.measure) \(c.title): \(formatNumber(c.quantity)) \(c.unit) → "
+                             + (c.flag.map { "NOT COUNTED, \($0)" } ?? (c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
+                                ?? "no open proxy value: counted at £0")))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func json(_ e: BidEvaluation) -> String {
+        JSON.object([
+            ("weighting", JSON.number(e.weighting)), ("quantitativeShare", JSON.number(e.quantitativeShare)),
+            ("qualitativeShare", JSON.number(e.qualitativeShare)), ("method", JSON.string(e.method)),
+            ("offers", JSON.array(e.offers.map { o in
+                JSON.object([
+                    ("supplier", JSON.string(o.supplier)), ("rank", String(o.rank)), ("sleva", JSON.number(o.sleva)),
+                    ("quantitativeScore", JSON.number(o.quantitativeScore)), ("qualitativeMark", JSON.number(o.qualitativeMark)),
+                    ("qualitativeScore", JSON.number(o.qualitativeScore)), ("socialValueScore", JSON.number(o.socialValueScore)),
+                    ("weightedContribution", JSON.number(o.weightedContribution)),
+                    ("commitments", JSON.array(o.commitments.map { c in
+                        JSON.object([("measure", JSON.string(c.measure)), ("quantity", JSON.number(c.quantity)),
+                                     ("proxyValue", JSON.number(c.proxyValue)), ("sleva", JSON.number(c.sleva)),
+                                     ("flag", JSON.optionalString(c.flag)), ("line", String(c.line))])
+                    })),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Recommender
+
+struct MonitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
+        discussion: """
+            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn;
+            an evidence column may follow). Each commitment is due evenly over the contract's quarters; RAG
+            compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the
+            forecast extends the run rate to the contract's end.
+
+            Examples:
+              svtk monitor --contract Datasets/contracts/highways_resurfacing.json \\
+                  --commitments Datasets/contracts/highways_commitments.csv --returns Datasets/contracts/highways_returns.csv
+            """)
+
+    @Option(help: ArgumentHelp("The contract profile (JSON).", valueName: "file"))
+    var contract: String
+
+    @Option(help: ArgumentHelp("The supplier's commitments (CSV: measure,quantity).", valueName: "file"))
+    var commitments: String
+
+    @Option(help: ArgumentHelp("Quarterly delivery returns (CSV: quarter,measure,delivered).", valueName: "file"))
+    var returns: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var catalogueOptions: CatalogueOptions
+
+    func run() throws {
+        try reportingInputErrors {
+            let catalogue = try catalogueOptions.load()
+            let m = try DeliveryMonitoring(contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
+                                           catalogue: catalogue, policy: try Policy.load(for: catalogue))
+            let header = ["measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
+                          "forecast", "value_committed", "value_delivered"]
+            func cells(_ l: DeliveryMonitoring.Line) -> [String] {
+                [l.measure, l.title, l.unit, formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
+                 String(format: "%.0f%%", l.progress * 100), l.status, formatNumber(l.shortfall), formatNumber(l.forecast),
+                 formatNumber(l.valueCommitted), formatNumber(l.valueDelivered)]
+            }
+            switch format {
+            case .csv:
+                let writer = CSVWriter.standardOutput()
+                writer.write(header)
+                for l in m.lines { writer.write(cells(l)) }
+                writer.flush()
+            case .json:
+                print(JSON.object([("quarters", String(m.quarters)), ("quartersElapsed", String(m.quartersElapsed)),
+                                   ("valueCommitted", JSON.number(m.valueCommitted)), ("valueDelivered", JSON.number(m.valueDelivered)),
+                                   ("lines", JSON.array(m.lines.map { l in
+                                       JSON.object(zip(header, cells(l)).map { key, value in
+                                           (key, ["committed", "delivered", "due_to_date", "shortfall", "forecast", "value_committed",
+                                                  "value_delivered"].contains(key) ? (value.isEmpty ? "null" : value) : JSON.string(value))
+                                       })
+                                   }))]))
+            case .table:
+                var text = TextTable(header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
+                                     numeric: [1, 2, 3, 4, 6, 7])
+                for l in m.lines {
+                    text.rows.append(["\(l.measure) \(l.title)", formatNumber(l.committed), formatNumber(l.delivered),
+                                      formatNumber(l.dueToDate), String(format: "%.0f%%", l.progress * 100), l.status.uppercased(),
+                                      formatNumber(l.shortfall), formatNumber(l.forecast)])
+                }
+                print("Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
+                      + "\n\nValue delivered £\(formatNumber(m.valueDelivered).grouped) of £\(formatNumber(m.valueCommitted).grouped) committed "
+                      + "(measures with an open proxy value)")
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Loaders
+import NeedsAnalysis
+import Recommender
+
+struct RecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Recommend relevant, proportionate social value measures for a contract, with the rules that apply.",
+        discussion: """
+            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in
+            Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months,
+            --areas); flags override the file. Relevance to the subject matter gates every measure; needs in the
+            delivery areas and equality gaps rank them; targets scale with value, duration and workforce.
+            The same input gives byte-identical output.
+
+            Examples:
+              svtk recommend --contract Datasets/contracts/highways_resurfacing.json --data Datasets/demo/*.csv
+              svtk recommend --contract Datasets/contracts/home_care.json --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv --format markdown
+              svtk recommend --title "Office cleaning" --cpv 90911200 --category services --value 180000 \\
+                  --duration-months 36 --areas borough --data Datasets/demo/*.csv --format json
+            """)
+
+    @OptionGroup var analysisOptions: AnalysisOptions
+    @OptionGroup var contractOptions: ContractOptions
+
+    @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
+    var eaap: String?
+
+    @Option(help: "Output format: table, json or markdown.")
+    var format: ReportFormat = .table
+
+    func run() throws {
+        try reportingInputErrors {
+            let recommendation = try makeRecommendation()
+            print(RecommendationText.render(recommendation, format: format))
+        }
+    }
+
+    func makeRecommendation() throws -> Recommendation {
+        let (analysis, catalogue, notes) = try analysisOptions.analysis()
+        let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+        let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
+        return try recommender.recommend(try contractOptions.profile(), file: contractOptions.contract ?? "flags", notes: notes)
+    }
+}
+
+/// Output formats of reports.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, markdown
+}
+
+/// The contract profile, from a JSON file and/or flags.
+struct ContractOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A contract profile (JSON).", valueName: "file"))
+    var contract: String?
+
+    @Option(help: "Contract title.")
+    var title: String?
+
+    @Option(help: "What is being bought, in words (its words also inform relevance).")
+    var description: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("CPV codes, e.g. 45233142-6.", valueName: "code"))
+    var cpv: [String] = []
+
+    @Option(help: "goods, services or works.")
+    var category: String?
+
+    @Option(help: "Total contract value in £.")
+    var value: Double?
+
+    @Option(help: "Contract length in months.")
+    var durationMonths: Double?
+
+    @Option(help: ArgumentHelp("Delivery areas: comma-separated ward codes or names, or borough.", valueName: "areas"))
+    var areas: String?
+
+    @Option(help: "Framework to recommend from (open, council, government, …).")
+    var framework: String?
+
+    @Option(help: "Contract workforce in FTE (estimated from value when not given).")
+    var fte: Double?
+
+    func profile() throws -> ContractProfile {
+        var profile: ContractProfile
+        if let contract {
+            profile = try ContractProfile.load(contract)
+        } else {
+            guard let title, let value, let durationMonths, let category, !cpv.isEmpty else {
+                throw ValidationError("give --contract FILE, or --title, --cpv, --category, --value and --duration-months")
+            }
+            guard let parsed = ContractCategory(rawValue: category) else { throw ValidationError("--category must be goods, services or works") }
+            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsed, value: value,
+                                      durationMonths: durationMonths, areas: ["borough"])
+        }
+        if let title { profile.title = title }
+        if let description { profile.description = description }
+        if !cpv.isEmpty { profile.cpv = cpv }
+        if let category {
+            guard let parsed = ContractCategory(rawValue: category) else { throw ValidationError("--category must be goods, services or works") }
+            profile.category = parsed
+        }
+        if let value { profile.value = value }
+        if let durationMonths { profile.durationMonths = durationMonths }
+        if let areas { profile.areas = areas.split(separator: ",").map { String($0).trimmingSpaces } }
+        if let framework { profile.framework = framework }
+        if let fte { profile.workforce = (profile.workforce ?? .init()).with(fte: fte) }
+        return profile
+    }
+}
+
+extension ContractProfile.Workforce {
+    func with(fte: Double) -> Self { var copy = self; copy.fte = fte; return copy }
+}

@@ -1,0 +1,225 @@
+import Catalogue
+import CSV
+import Foundation
+import Recommender
+import Testing
+
+@Suite("Recommendations for the example contracts")
+struct RecommendationTests {
+    @Test("a fleet contract gets low-emission vehicle measures")
+    func fleet() throws {
+        let r = try recommend(try contract("fleet_vehicles"))
+        let refs = r.measures.map(\.ref)
+        #expect(refs.contains("E3") && refs.contains("E2"))
+        #expect(r.measures.first { $0.ref == "E3" }?.relevance == "strong")
+    }
+
+    @Test("construction in a highly deprived ward ranks jobs for long-term unemployed people and apprenticeships high")
+    func construction() throws {
+        let r = try recommend(try contract("highways_resurfacing"))
+        let rank = { (ref: String) in r.measures.first { $0.ref == ref }?.rank }
+        #expect(try #require(rank("J2")) <= 3)
+        #expect(try #require(rank("J9")) <= 10)
+        let j2 = r.measures.first { $0.ref == "J2" }!
+        #expect(j2.needs.contains { $0.areaName == "Rotherham East" && $0.domain == "worklessness" })
+        // 18 FTE × 0.05 = 0.9, rounded to 1; 1 × £14,610 = £14,610.
+        #expect(j2.target.quantity == 1)
+        #expect(j2.sleva == 14610)
+        #expect(j2.target.working.hasPrefix("18 FTE × 0.05 = 0.9, rounded to 1"))
+    }
+
+    @Test("the procurement rules follow the value thresholds", arguments: [
+        (60_000.0, "aspirations", String?.none, true), (150_000, "formal", "milestone tracker", false),
+        (2_000_000, "formal", "delivery plan", false), (250_000, "formal", "milestone tracker", false),
+        (100_000, "formal", "milestone tracker", false),
+    ])
+    func thresholds(value: Double, commitments: String, evidence: String?, localQuotation: Bool) throws {
+        var profile = try contract("office_cleaning")
+        profile.value = value
+        let r = try recommend(profile)
+        #expect(r.rules.commitments == commitments)
+        #expect(r.rules.qualitativeEvidence == evidence)
+        #expect(r.rules.localQuotation == localQuotation)
+        #expect(r.rules.socialValueWeighting == (commitments == "formal" ? 0.2 : nil))
+        if commitments == "aspirations" { #expect(r.measures.allSatisfy { $0.commitment == "aspiration" }) }
+    }
+
+    @Test("a small contract's targets are smaller than a large one's of the same kind, and it gets fewer measures")
+    func proportionality() throws {
+        var small = try contract("highways_resurfacing")
+        small.value = 300_000
+        small.workforce?.fte = 4
+        let large = try recommend(try contract("highways_resurfacing"))
+        let smaller = try recommend(small)
+        #expect(smaller.measures.count <= large.measures.count)
+        for m in smaller.measures {
+            if let big = large.measures.first(where: { $0.ref == m.ref }), m.unit != "commitment", !m.unit.hasPrefix("%") {
+                #expect(m.target.quantity <= big.target.quantity, "\(m.ref)")
+            }
+        }
+        #expect(smaller.totalSleva < large.totalSleva)
+    }
+
+    @Test("local hires never exceed the contract's workforce")
+    func workforceCap() throws {
+        var profile = try contract("office_cleaning")
+        profile.workforce?.fte = 2
+        let r = try recommend(profile)
+        for m in r.measures where m.unit == "people (FTE)" { #expect(m.target.quantity <= 2, "\(m.ref)") }
+    }
+
+    @Test("software licences get no construction-site measures")
+    func software() throws {
+        var profile = try contract("small_it_purchase")
+        profile.cpv = ["48000000-8"]
+        profile.value = 400_000
+        profile.durationMonths = 36
+        let r = try recommend(profile)
+        for ref in ["E8", "S8", "J11", "J2", "J13", "S3"] {
+            #expect(!r.measures.contains { $0.ref == ref }, "\(ref)")
+            #expect(r.excluded.first { $0.ref == ref }?.reason.contains("not connected") == true, "\(ref)")
+        }
+    }
+
+    @Test("an equality gap for disabled people brings in the disability employment measure where relevant")
+    func disabilityGap() throws {
+        let r = try recommend(try contract("home_care"))
+        let rj4 = try #require(r.measures.first { $0.ref == "RJ4" })   // council framework: based on open J5
+        #expect(rj4.equalityGaps.contains { $0.characteristic == "disability" })
+        #expect(rj4.title == "Disabled people employed on the contract")
+    }
+
+    @Test("cleaning of council buildings is in scope for the Real Living Wage; home care in residents' homes is not")
+    func livingWage() throws {
+        let cleaning = try recommend(try contract("office_cleaning"))
+        #expect(cleaning.rules.realLivingWage.inScope == true)
+        #expect(cleaning.rules.realLivingWage.criteria.allSatisfy { $0.met == true })
+        #expect(cleaning.measures.first?.ref == "J18")
+        let care = try recommend(try contract("home_care"))
+        #expect(care.rules.realLivingWage.inScope == false)
+        #expect(care.rules.realLivingWage.criteria.last?.answer == "no")
+        var unknown = try contract("fleet_vehicles")
+        unknown.workforce = nil
+        #expect(try recommend(unknown).rules.realLivingWage.inScope == nil)
+    }
+
+    @Test("the workforce is estimated from value, duration and category where not given, and says so")
+    func estimatedWorkforce() throws {
+        let r = try recommend(try contract("home_care"))
+        // £3,600,000 × 75% ÷ £37,430 ÷ 3 years = 24.05 → 24 FTE.
+        #expect(r.workforce.estimated)
+        #expect(r.workforce.fte == 24)
+        #expect(r.workforce.working.contains("75% labour share (health-social-care)"))
+    }
+
+    @Test("the same input gives the same output")
+    func deterministic() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let a = try encoder.encode(try recommend(try contract("highways_resurfacing")))
+        let b = try encoder.encode(try recommend(try contract("highways_resurfacing")))
+        #expect(a == b)
+    }
+
+    @Test("every recommended measure is relevant and has a reason, a target working and a need or gap")
+    func explainable() throws {
+        for name in ["highways_resurfacing", "home_care", "fleet_vehicles", "small_it_purchase", "office_cleaning"] {
+            let r = try recommend(try contract(name))
+            for m in r.measures {
+                #expect(m.relevance != "none" && !m.relevanceReason.isEmpty)
+                #expect(!m.target.working.isEmpty)
+                #expect(!m.needs.isEmpty || !m.equalityGaps.isEmpty)
+                if let sleva = m.sleva, let proxy = m.proxyValue { #expect(sleva > 0 && proxy > 0) }
+            }
+            #expect(r.excluded.allSatisfy { !$0.reason.isEmpty })
+        }
+    }
+}
+
+@Suite("Contract profiles: bad input names the field")
+struct ContractValidationTests {
+    func error(_ edit: (inout ContractProfile) -> Void) throws -> String {
+        var profile = try contract("highways_resurfacing")
+        edit(&profile)
+        do { _ = try recommend(profile) } catch let e as InputError { return e.message }
+        return ""
+    }
+
+    @Test("unknown CPV, wrong check digit, unknown ward, bad value")
+    func errors() throws {
+        #expect(try error { $0.cpv = ["99999999"] }.contains("field \"cpv[0]\""))
+        #expect(try error { $0.cpv = ["45233142-5"] }.contains("45233142-6"))
+        #expect(try error { $0.areas = ["Atlantis"] }.contains("field \"areas[0]\": unknown ward \"Atlantis\""))
+        #expect(try error { $0.value = -5 }.contains("field \"value\""))
+        #expect(try error { $0.framework = "nope" }.contains("field \"framework\""))
+    }
+
+    @Test("a category that contradicts the CPV division is a warning")
+    func category() throws {
+        var profile = try contract("highways_resurfacing")
+        profile.category = .services
+        let r = try recommend(profile)
+        #expect(r.warnings.contains { $0.contains("field \"category\": services contradicts") })
+    }
+
+    @Test("a missing field in the JSON is named")
+    func missingField() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID()).json").path
+        try #"{"title": "x", "description": "y", "cpv": ["45233142"], "category": "works", "durationMonths": 12, "areas": ["borough"]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try ContractProfile.load(path)
+            Issue.record("expected an error")
+        } catch let e as InputError {
+            #expect(e.message == "missing field \"value\"")
+        }
+    }
+}
+
+@Suite("Bid evaluation and delivery monitoring, worked by hand")
+struct EvaluationTests {
+    @Test("offers are scored, weighted and flagged")
+    func evaluate() throws {
+        let e = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv",
+                                  contract: try contract("highways_resurfacing"), catalogue: catalogue, policy: policy)
+        let acme = e.offers[0], borough = e.offers[1]
+        // Acme: 2 × £14,610 (J2) + 1 × £1,390.80 (J10, rounded to £1,391) = £30,611.
+        #expect(acme.sleva == 30611)
+        #expect(acme.quantitativeScore == 100)
+        // 50% × 100 + 50% × 60 = 80; × 20% = 16 points.
+        #expect(acme.socialValueScore == 80)
+        #expect(abs(acme.weightedContribution - 16) < 1e-9)
+        // Borough: only J2 counts (£14,610): E8 500 t is over 3 × the 12 t target, S12 is unconnected to road works.
+        #expect(borough.sleva == 14610)
+        #expect(abs(borough.quantitativeScore - 14610.0 / 30611 * 100) < 1e-9)
+        #expect(abs(borough.socialValueScore - (0.5 * 14610.0 / 30611 * 100 + 40)) < 1e-9)
+        #expect(borough.commitments.first { $0.measure == "open:E8" }?.flag?.hasPrefix("implausible") == true)
+        #expect(borough.commitments.first { $0.measure == "open:S12" }?.flag?.hasPrefix("irrelevant") == true)
+        #expect(acme.rank == 1 && borough.rank == 2)
+    }
+
+    @Test("a contract below £100,000 cannot be scored")
+    func aspirations() throws {
+        var profile = try contract("highways_resurfacing")
+        profile.value = 60_000
+        #expect(throws: InputError.self) {
+            _ = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv", contract: profile,
+                                  catalogue: catalogue, policy: policy)
+        }
+    }
+
+    @Test("commitments against quarterly returns: progress, RAG, shortfall and forecast")
+    func monitor() throws {
+        let m = try DeliveryMonitoring(contract: try contract("highways_resurfacing"),
+                                       commitments: repository + "/Datasets/contracts/highways_commitments.csv",
+                                       returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
+        #expect(m.quarters == 8 && m.quartersElapsed == 4)
+        let j2 = m.lines[0], e8 = m.lines[1]
+        // J2: 2 committed over 8 quarters, 1 due after 4, 1 delivered: 100% of due → green; forecast 1 ÷ 4 × 8 = 2.
+        #expect(j2.dueToDate == 1 && j2.delivered == 1 && j2.status == "green" && j2.forecast == 2 && j2.shortfall == 0)
+        #expect(j2.valueCommitted == 29220 && j2.valueDelivered == 14610)
+        // E8: 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 × 8 = 7.
+        #expect(e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == "red" && e8.shortfall == 2.5 && e8.forecast == 7)
+        #expect(e8.valueCommitted == nil)
+    }
+}
