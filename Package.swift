@@ -5,7 +5,7 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
+        // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
+        .target(name: "Reports", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis", "Recommender"]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
+            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk"]),

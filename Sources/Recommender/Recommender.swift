@@ -144,7 +144,7 @@ public struct Recommender {
     }
 
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
-    func deliveryAreas(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [Area] {
+    public func deliveryAreas(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [Area] {
         guard !contract.areas.isEmpty else { throw fail("areas", "give ward codes or names, or [\"borough\"]") }
         if contract.areas.count == 1, ["borough", "borough-wide"].contains(contract.areas[0].lowercased())
             || contract.areas[0] == analysis.borough.code || contract.areas[0].caseInsensitiveCompare(analysis.borough.name) == .orderedSame {

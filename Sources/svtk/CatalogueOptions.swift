@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Catalogue
 
 /// The `--catalogue DIR` option shared by commands that use measures and the taxonomy.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import CSV
 import Evidence
 import Loaders

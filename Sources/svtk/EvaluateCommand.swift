@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Catalogue
 import CSV
 import Recommender

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import CSV
 
 /// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// The output formats commands offer.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

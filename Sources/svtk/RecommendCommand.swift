@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Catalogue
 import CSV
 import Loaders
@@ -31,7 +32,7 @@ struct RecommendCommand: ParsableCommand {
     var eaap: String?
 
     @Option(help: "Output format: table, json or markdown.")
-    var format: ReportFormat = .table
+    var format: RecommendationText.Format = .table
 
     func run() throws {
         try reportingInputErrors {
@@ -48,10 +49,7 @@ struct RecommendCommand: ParsableCommand {
     }
 }
 
-/// Output formats of reports.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, markdown
-}
+extension RecommendationText.Format: ExpressibleByArgument {}
 
 /// The contract profile, from a JSON file and/or flags.
 struct ContractOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 @main
 struct SVTK: ParsableCommand {
@@ -23,5 +24,6 @@ struct SVTK: ParsableCommand {
             """,
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
                       CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
-                      RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self])
+                      RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
+                      ProfileCommand.self])
 }

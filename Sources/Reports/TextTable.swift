@@ -1,11 +1,19 @@
-/// A plain-text table with aligned columns, for terminals.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
-    /// Columns to right-align (numbers).
-    var numeric: Set<Int> = []
+import Foundation
 
-    func render() -> String {
+/// A plain-text table with aligned columns, for terminals.
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
+    /// Columns to right-align (numbers).
+    public var numeric: Set<Int> = []
+
+    public init(header: [String], rows: [[String]] = [], numeric: Set<Int> = []) {
+        self.header = header
+        self.rows = rows
+        self.numeric = numeric
+    }
+
+    public func render() -> String {
         let widths = header.indices.map { i in
             ([header[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(\.count).max() ?? 0
         }
@@ -30,7 +38,7 @@ extension String {
 }
 
 /// A number as a person reads it: integers without decimals, others to at most 4 significant decimals.
-func formatNumber(_ value: Double?) -> String {
+public func formatNumber(_ value: Double?) -> String {
     guard let value else { return "" }
     if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
     var text = String(format: "%.4f", value)

@@ -1,6 +1,6 @@
 /// Minimal streaming JSON output: strings escaped per RFC 8259, numbers in full precision.
-enum JSON {
-    static func string(_ text: String) -> String {
+public enum JSON {
+    public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -16,18 +16,18 @@ enum JSON {
         return out + "\""
     }
 
-    static func number(_ value: Double?) -> String {
+    public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "null" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
-    static func optionalString(_ text: String?) -> String { text.map(string) ?? "null" }
+    public static func optionalString(_ text: String?) -> String { text.map(string) ?? "null" }
 
     /// An object from ordered key/value pairs whose values are already JSON.
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+    public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

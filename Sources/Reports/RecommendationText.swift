@@ -3,8 +3,11 @@ import Foundation
 import Recommender
 
 /// A recommendation as a terminal table, Markdown or JSON.
-enum RecommendationText {
-    static func render(_ r: Recommendation, format: ReportFormat) -> String {
+public enum RecommendationText {
+    /// The formats a recommendation is written in.
+    public enum Format: String, CaseIterable, Sendable { case table, json, markdown }
+
+    public static func render(_ r: Recommendation, format: Format) -> String {
         switch format {
         case .json: json(r)
         case .markdown: markdown(r)
@@ -12,14 +15,14 @@ enum RecommendationText {
         }
     }
 
-    static func money(_ value: Double?) -> String {
+    public static func money(_ value: Double?) -> String {
         guard let value else { return "—" }
         return "£" + formatNumber(value.rounded()).grouped
     }
 
     // MARK: table
 
-    static func table(_ r: Recommendation) -> String {
+    public static func table(_ r: Recommendation) -> String {
         var lines = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(formatNumber(r.contract.durationMonths)) months, "
                      + "\(r.contract.category.rawValue)",
                      "  subject: \(r.subjects.joined(separator: "; "))",
@@ -55,7 +58,7 @@ enum RecommendationText {
 
     // MARK: markdown
 
-    static func markdown(_ r: Recommendation) -> String {
+    public static func markdown(_ r: Recommendation) -> String {
         var md = ["# Social value recommendation: \(r.contract.title)", "",
                   "| | |", "|---|---|",
                   "| Value | £\(formatNumber(r.contract.value).grouped) over \(formatNumber(r.contract.durationMonths)) months |",
@@ -89,7 +92,7 @@ enum RecommendationText {
 
     // MARK: json
 
-    static func json(_ r: Recommendation) -> String {
+    public static func json(_ r: Recommendation) -> String {
         let c = r.contract
         let w = c.workforce
         func bool(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "null" }
@@ -157,7 +160,7 @@ enum RecommendationText {
 
 extension String {
     /// "2400000" → "2,400,000" (digits before any decimal point).
-    var grouped: String {
+    public var grouped: String {
         let parts = split(separator: ".", maxSplits: 1)
         var digits = String(parts[0])
         let negative = digits.hasPrefix("-")

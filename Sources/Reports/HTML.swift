@@ -1,0 +1,94 @@
+/// Small helpers for writing self-contained, accessible HTML.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A table with a caption, column headers and (optionally) a row header in the first column.
+    static func table(caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true,
+                      escapeCells: Bool = true) -> String {
+        var html = "<table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
+        for (i, h) in header.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(escape(h))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            html += "<tr>"
+            for (i, cell) in row.enumerated() {
+                let content = escapeCells ? escape(cell) : cell
+                let cls = numeric.contains(i) ? " class=\"num\"" : ""
+                html += i == 0 && rowHeaders ? "<th scope=\"row\"\(cls)>\(content)</th>" : "<td\(cls)>\(content)</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// A whole page: inline CSS only, no scripts, no external fonts or images.
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        <footer><p>Made with SocialValueToolkit (svtk). Figures: OHID Fingertips, ONS Census 2021, MHCLG English Indices of Deprivation 2019, ONS geography lookups (Open Government Licence v3.0). Open proxy values from the sources listed in Datasets/catalogues/README.md.</p></footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let css = """
+    :root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --accent: #0b5394; --worse: #b35806; --better: #2166ac; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+           color: var(--ink); line-height: 1.45; background: #fff; }
+    main { max-width: 1080px; margin: 0 auto; padding: 24px 28px 8px; }
+    h1 { font-size: 1.7rem; margin: 0 0 4px; color: var(--accent); }
+    h2 { font-size: 1.25rem; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+    h3 { font-size: 1.05rem; margin: 20px 0 6px; }
+    p.lead { color: var(--muted); margin-top: 0; }
+    table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9rem; }
+    caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
+    th, td { border-bottom: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
+    thead th { border-bottom: 2px solid var(--ink); background: #f4f6f9; }
+    th[scope=row] { font-weight: 600; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 8px 16px; margin: 12px 0; }
+    .fact { border-left: 4px solid var(--accent); padding: 4px 10px; background: #f7f9fc; }
+    .fact b { display: block; font-size: 1.15rem; }
+    .fact span { color: var(--muted); font-size: 0.85rem; }
+    .measure { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; margin: 12px 0; break-inside: avoid; }
+    .measure h3 { margin-top: 0; }
+    .tag { display: inline-block; font-size: 0.75rem; padding: 1px 7px; border-radius: 10px; background: #e8eef7; color: var(--accent); margin-left: 6px; }
+    .tag.strong { background: var(--accent); color: #fff; }
+    .working { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.82rem; color: #333; }
+    ul.evidence { margin: 4px 0; padding-left: 20px; }
+    .warn { border-left: 4px solid var(--worse); background: #fdf3ea; padding: 6px 10px; }
+    figure { margin: 12px 0 20px; }
+    figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
+    svg text { font-family: inherit; }
+    footer { max-width: 1080px; margin: 24px auto; padding: 8px 28px; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); }
+    @media print { main { padding: 0; max-width: none; } h2 { break-after: avoid; } .measure, figure, table { break-inside: avoid; }
+                   a { color: inherit; text-decoration: none; } }
+    """
+}

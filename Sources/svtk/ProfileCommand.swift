@@ -1,0 +1,54 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+import Loaders
+import NeedsAnalysis
+import Reports
+
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Write a ward profile page for analysts: its needs, its indicators against the borough and England, its equality gaps.",
+        discussion: """
+            Writes NAME.html (self-contained, with charts), NAME.md, NAME.json and NAME-tables/*.csv.
+
+            Examples:
+              svtk profile --area "Rotherham East" --data Datasets/demo/*.csv --out out/rotherham-east.html
+              svtk profile --area E05013010 --data Datasets/demo/*.csv --eaap Datasets/demo/equality_action_plan_illustrative.csv
+            """)
+
+    @OptionGroup var analysisOptions: AnalysisOptions
+
+    @Option(help: ArgumentHelp("The ward (or the borough): code or name.", valueName: "ward"))
+    var area: String
+
+    @Option(help: ArgumentHelp("An Equality Analysis action plan.", valueName: "file"))
+    var eaap: String?
+
+    @Option(help: ArgumentHelp("The HTML file to write (default: out/profile-<code>.html).", valueName: "file"))
+    var out: String?
+
+    func run() throws {
+        try reportingInputErrors {
+            let (analysis, catalogue, _) = try analysisOptions.analysis()
+            let target = try analysisOptions.selectedAreas(analysis, area)[0]
+            let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+            let needs = try analysis.equalityNeeds(gaps)
+            let profile = analysis.profile(for: target.code)
+            let results = analysis.results(for: target.code)
+            let view = analysis.boroughView()
+            let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
+                html: ProfilePage.html(profile, results: results, view: view, gaps: needs),
+                markdown: ProfilePage.markdown(profile, results: results), json: NeedsJSON.profile(profile),
+                tables: [("domains", ["domain", "level", "score", "note"], profile.domains.map {
+                            [$0.domain.id, $0.level, $0.score.map { String(format: "%.4f", $0) } ?? "", $0.note ?? ""] }),
+                         ("indicators", ["indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of", "trend", "signal"],
+                          results.map { r in [r.indicator, r.name, r.period, formatNumber(r.value), formatNumber(r.parent?.value),
+                                              formatNumber(r.england?.value), r.england?.significance95.rawValue ?? "",
+                                              r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
+                                              r.signal.map { String(format: "%.4f", $0) } ?? ""] })])
+            let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
+            print("\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
+        }
+    }
+}
