@@ -2,24 +2,27 @@
 # `make test` runs every test. Both install what is missing first.
 SVTK = .build/release/svtk
 DEMO = Datasets/demo
+PYTHON ?= python3
 
-.PHONY: demo test setup build benchmark
+.PHONY: demo test setup setup-notebooks build benchmark
 
 setup:
 	@scripts/setup.sh
+
+setup-notebooks:
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r Notebooks/requirements.txt
 
 build: setup
 	swift build -c release --product svtk
 
 demo: build
-	@echo "== Local needs of the demo borough (Rotherham, E08000018) and the wards that stand out"
-	$(SVTK) needs --data $(DEMO)/*.csv --areas "Rotherham,Rotherham East" --top 3 --quiet
-	@echo
-	@echo "== Social value recommendation for highways resurfacing works in Rotherham East and Dalton & Thrybergh"
-	$(SVTK) recommend --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
-	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --quiet
+	@echo "== The demo borough (Rotherham): local needs → the need index → a recommendation for highways resurfacing"
+	$(SVTK) report --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
+	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --out out/demo/highways_resurfacing.html --quiet
 
-test: setup
+test: setup setup-notebooks
+	swift build --product svtk
+	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	swift test
 
 benchmark: setup

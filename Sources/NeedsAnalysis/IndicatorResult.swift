@@ -22,8 +22,10 @@ public struct IndicatorResult: Codable, Sendable, Hashable {
     public var quintile: Int?
     /// Standard deviations worse than the siblings' mean (negative = better).
     public var zScore: Double?
-    /// The siblings, e.g. `25 wards of Rotherham`.
+    /// The siblings, e.g. `25 wards of Rotherham`, and the lowest and highest of their values.
     public var siblings: String?
+    public var siblingMinimum: Double?
+    public var siblingMaximum: Double?
     /// `improving`, `worsening` or `no clear change`, over `trendPeriods`.
     public var trend: String?
     public var trendPeriods: [String]

@@ -106,7 +106,7 @@ public struct NeedsAnalysis {
             indicator: id, name: indicator.name, unit: indicator.unit, polarity: polarity, area: code, period: o.period,
             breakdown: o.breakdown.description, value: value, lower95: o.lower95, upper95: o.upper95,
             parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil, quintile: nil,
-            zScore: nil, siblings: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "", source: o.source)
+            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "", source: o.source)
         rankAmongSiblings(&result, area: area, period: o.period)
         addTrend(&result)
         addSignal(&result)
@@ -125,6 +125,8 @@ public struct NeedsAnalysis {
         result.rank = rank
         result.rankedAmong = values.count
         result.quintile = Int((Double(rank) / Double(values.count) * 5).rounded(.up))
+        result.siblingMinimum = values.min()
+        result.siblingMaximum = values.max()
         result.siblings = "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.rawValue + "s") of "
             + (dataset.areas[parent]?.name ?? parent)
         guard values.count >= Self.minimumSiblings else { return }

@@ -18,12 +18,12 @@ public enum ProfilePage {
         let ordered = results.sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
         body += "<figure>" + SVGCharts.indicators(ordered, area: a.name)
             + "<figcaption>The 14 indicators with the strongest need signal; all are in the table below.</figcaption></figure>\n"
-        body += HTML.table(caption: "All indicators", header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
-                           rows: ordered.map { r in
+        body += HTML.table(caption: "Indicators (shares, rates, ranks and scores; raw counts are in the CSV tables)", header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
+                           rows: ordered.filter { $0.unit != "count" }.map { r in
                                [r.name, r.period, formatNumber((r.value * 100).rounded() / 100), formatNumber(r.parent.map { ($0.value * 100).rounded() / 100 }),
                                 formatNumber(r.england.map { ($0.value * 100).rounded() / 100 }), r.england?.significance95.rawValue ?? "",
                                 r.rank.map { "\($0) of \(r.rankedAmong!)" } ?? "", r.trend ?? ""]
-                           }, numeric: [2, 3, 4])
+                           }, numeric: [2, 3, 4, 6])
         body += "<h2>Equality gaps</h2>\n"
         let here = gaps.filter { g in g.places.contains { $0.code == a.code } || g.gap.isBoroughWide }
         body += here.isEmpty ? "<p>No action plan gap is placed here.</p>\n" : HTML.table(

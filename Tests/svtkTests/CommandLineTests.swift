@@ -207,3 +207,31 @@ struct RecommendCommandTests {
         #expect(monitor.output.contains("open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,"))
     }
 }
+
+@Suite("svtk report and profile")
+struct ReportCommandTests {
+    @Test("report writes HTML, Markdown, JSON and CSV tables and prints a summary with the path")
+    func report() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-report-\(UUID())").path
+        let run = try SVTKBinary.run(["report", "--contract", "Datasets/contracts/office_cleaning.json", "--data"] + NeedsCommandTests.demo
+                                     + ["--out", folder + "/cleaning.html", "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("Report written to \(folder)/cleaning.html"))
+        #expect(run.output.contains("Real Living Wage in scope"))
+        for file in ["cleaning.html", "cleaning.md", "cleaning.json", "cleaning-tables/measures.csv", "cleaning-tables/excluded.csv",
+                     "cleaning-tables/rules.csv", "cleaning-tables/ward_needs.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file)")
+        }
+    }
+
+    @Test("profile writes a ward profile page")
+    func profile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-profile-\(UUID())").path
+        let run = try SVTKBinary.run(["profile", "--area", "Rotherham East", "--data"] + NeedsCommandTests.demo
+                                     + ["--out", folder + "/east.html", "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("Rotherham East: Income and child poverty (high need)"))
+        let html = try String(contentsOfFile: folder + "/east.html", encoding: .utf8)
+        #expect(html.contains("<h1>Rotherham East</h1>"))
+    }
+}
