@@ -23,7 +23,7 @@ public enum SVGCharts {
             .reduce(into: [NeedsAnalysisDomain]()) { list, d in if !list.contains(where: { $0.id == d.id }) { list.append(.init(id: d.id, name: d.name)) } }
             .sorted { $0.name < $1.name }
         let label = 190.0, cell = 64.0, row = 22.0, top = 118.0
-        let width = label + cell * Double(domains.count) + 10, height = top + row * Double(profiles.count) + 40
+        let width = label + cell * Double(domains.count) + 70, height = top + row * Double(profiles.count) + 40
         var svg = "<svg role=\"img\" aria-labelledby=\"hm-title hm-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" "
             + "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"hm-title\">\(HTML.escape(title))</title>\n"
             + "<desc id=\"hm-desc\">Need score of each ward on each need domain: positive is worse than the borough's wards on "
@@ -39,7 +39,7 @@ public enum SVGCharts {
                 let x = label + cell * Double(j)
                 let score = p.domains.first { $0.domain.id == d.id }?.score
                 let fill = score.map(colour) ?? "#ffffff"
-                let text = score.map { String(format: "%.1f", $0) } ?? "–"
+                let text = score.map { abs($0) < 0.05 ? "0.0" : String(format: "%.1f", $0) } ?? "–"
                 let ink = (score.map { abs($0) > 1.6 } ?? false) ? "#fff" : "#1b1b1b"
                 svg += "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) \(score.map { String(format: "%.2f", $0) } ?? "no data")</title>"
                     + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
