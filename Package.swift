@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
                           path: "Benchmarks/CSVBenchmark"),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
-        .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),

@@ -2,7 +2,7 @@ import CSV
 import Evidence
 
 /// A reader for one real public file format. Each recognises its format from the header alone.
-public protocol Loader {
+public protocol Loader: Sendable {
     /// The format's name as a user would say it.
     static var format: String { get }
     /// What the header must contain, for the message shown when no loader fits a file.

@@ -24,12 +24,14 @@ struct AnalysisOptions: ParsableArguments {
         if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
     }
 
-    /// Loads the data and the catalogue and sets up the analysis.
+    /// Loads the data and the catalogue and sets up the analysis; notes on how the data were prepared go to
+    /// stderr unless `--quiet`, and are returned for reports.
     func analysis() throws -> (NeedsAnalysis, Catalogue, [String]) {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.filter { path in (try? EqualityActionPlanLoader.matches(CSVTable(path: path).header)) != true }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, borough: authority)
+        if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         return (analysis, catalogue, built.notes)
     }
 
@@ -45,5 +47,16 @@ struct AnalysisOptions: ParsableArguments {
             throw InputError(file: "--areas", "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
                              + analysis.wards.map(\.name).joined(separator: ", "))
         }
+    }
+}
+
+/// The `--eaap FILE` option of the commands that place equality gaps.
+struct EqualityPlanOption: ParsableArguments {
+    @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
+    var eaap: String?
+
+    /// The plan's gaps, or none when no plan is given.
+    func gaps(_ catalogue: Catalogue) throws -> [EqualityGap] {
+        try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
     }
 }

@@ -29,8 +29,7 @@ struct LinksCommand: ParsableCommand {
                                valueName: "areas"))
     var areas: String?
 
-    @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
-    var eaap: String?
+    @OptionGroup var equalityPlan: EqualityPlanOption
 
     @Option(help: "Framework whose measures to link (open, council, government, …).")
     var framework = "open"
@@ -52,12 +51,11 @@ struct LinksCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let (analysis, catalogue, notes) = try analysisOptions.analysis()
-            if !analysisOptions.input.quiet { for note in notes { printError("note: \(note)") } }
+            let (analysis, catalogue, _) = try analysisOptions.analysis()
             guard catalogue.frameworks.contains(where: { $0.id == framework }) else {
                 throw ValidationError("unknown framework \"\(framework)\"; known: \(catalogue.frameworks.map(\.id).joined(separator: ", "))")
             }
-            let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+            let gaps = try equalityPlan.gaps(catalogue)
             let needs = try analysis.equalityNeeds(gaps)
             let selected = try analysisOptions.selectedAreas(analysis, areas)
             let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },

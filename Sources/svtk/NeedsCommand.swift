@@ -35,8 +35,7 @@ struct NeedsCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let (analysis, _, notes) = try analysisOptions.analysis()
-            if !analysisOptions.input.quiet { for note in notes { printError("note: \(note)") } }
+            let (analysis, _, _) = try analysisOptions.analysis()
             let selected = try analysisOptions.selectedAreas(analysis, areas)
             let profiles = selected.map { analysis.profile(for: $0.code) }
             switch format {

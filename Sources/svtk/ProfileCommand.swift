@@ -22,8 +22,7 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ward (or the borough): code or name.", valueName: "ward"))
     var area: String
 
-    @Option(help: ArgumentHelp("An Equality Analysis action plan.", valueName: "file"))
-    var eaap: String?
+    @OptionGroup var equalityPlan: EqualityPlanOption
 
     @Option(help: ArgumentHelp("The HTML file to write (default: out/profile-<code>.html).", valueName: "file"))
     var out: String?
@@ -32,7 +31,7 @@ struct ProfileCommand: ParsableCommand {
         try reportingInputErrors {
             let (analysis, catalogue, _) = try analysisOptions.analysis()
             let target = try analysisOptions.selectedAreas(analysis, area)[0]
-            let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+            let gaps = try equalityPlan.gaps(catalogue)
             let needs = try analysis.equalityNeeds(gaps)
             let profile = analysis.profile(for: target.code)
             let results = analysis.results(for: target.code)

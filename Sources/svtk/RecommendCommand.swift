@@ -28,8 +28,7 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var analysisOptions: AnalysisOptions
     @OptionGroup var contractOptions: ContractOptions
 
-    @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
-    var eaap: String?
+    @OptionGroup var equalityPlan: EqualityPlanOption
 
     @Option(help: "Output format: table, json or markdown.")
     var format: RecommendationText.Format = .table
@@ -43,7 +42,7 @@ struct RecommendCommand: ParsableCommand {
 
     func makeRecommendation() throws -> Recommendation {
         let (analysis, catalogue, notes) = try analysisOptions.analysis()
-        let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+        let gaps = try equalityPlan.gaps(catalogue)
         let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
         return try recommender.recommend(try contractOptions.profile(), file: contractOptions.contract ?? "flags", notes: notes)
     }

@@ -26,8 +26,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var analysisOptions: AnalysisOptions
     @OptionGroup var contractOptions: ContractOptions
 
-    @Option(help: ArgumentHelp("An Equality Analysis action plan (template in Datasets/README.md).", valueName: "file"))
-    var eaap: String?
+    @OptionGroup var equalityPlan: EqualityPlanOption
 
     @Option(help: ArgumentHelp("The HTML file to write (default: out/<contract>.html).", valueName: "file"))
     var out: String?
@@ -35,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let (analysis, catalogue, notes) = try analysisOptions.analysis()
-            let gaps = try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+            let gaps = try equalityPlan.gaps(catalogue)
             let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
             let profile = try contractOptions.profile()
             let r = try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
