@@ -8,9 +8,7 @@ struct CPVCommand: ParsableCommand {
         commandName: "cpv",
         abstract: "Name a CPV code and its contract subject, or find codes by words.",
         discussion: """
-            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract
-            subject the taxonomy files it under (which decides what social value is relevant).
-            With words: the matching codes, broadest first.
+            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract subject the taxonomy files it under (which decides what social value is relevant). With words: the matching codes, broadest first.
 
             Examples:
               svtk cpv 45233142-6

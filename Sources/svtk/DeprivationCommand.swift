@@ -9,20 +9,18 @@ struct DeprivationCommand: ParsableCommand {
         commandName: "deprivation",
         abstract: "Roll the Indices of Deprivation up from LSOAs to wards and rank each authority's wards.",
         discussion: """
-            For the index and each domain: population-weighted average rank and decile (and score, where a
-            score file is given), the share of the ward's population and of its LSOAs in the most deprived
-            10% nationally, and the ward's rank among its authority's wards (1 = most deprived).
+            For the index and each domain: population-weighted average rank and decile (and score, where a score file is given), the share of the ward's population and of its LSOAs in the most deprived 10% nationally, and the ward's rank among its authority's wards (1 = most deprived).
 
-            LSOAs reach wards through ONS lookups: an LSOA11→ward lookup, or LSOA11→LSOA21 plus LSOA21→ward
-            for today's wards (a split LSOA shares its population equally among its pieces). An LSOA the
-            lookups do not place is an error naming it.
+            LSOAs reach wards through ONS lookups: an LSOA11→ward lookup, or LSOA11→LSOA21 plus LSOA21→ward for today's wards (a split LSOA shares its population equally among its pieces). An LSOA the lookups do not place is an error naming it.
 
             Examples:
               svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
                   --population Datasets/demo/iod2019_population_rotherham.csv \\
                   --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
-                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv --authority Rotherham
-              svtk deprivation --iod File_2.csv --lookup LSOA11_WD19_LAD19_EW_LU.csv --authority E08000018 --format csv
+                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
+                  --authority Rotherham
+              svtk deprivation --iod File_2.csv --lookup LSOA11_WD19_LAD19_EW_LU.csv \\
+                  --authority E08000018 --format csv
             """)
 
     @Option(name: .customLong("iod"), help: ArgumentHelp("IoD LSOA file(s): ranks and deciles (File 1, 2), scores (File 5, 7).",

@@ -9,15 +9,13 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score suppliers' social value offers: SLEVA, quantitative and qualitative scores, weighted contribution.",
         discussion: """
-            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's
-            qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter,
-            or more than 3 times the proportionate target for the contract (policy/evaluation.csv), is flagged
-            and not counted. Method: quantitative score = SLEVA ÷ the best SLEVA × 100; qualitative = mark; social
-            value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
+            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter, or more than 3 times the proportionate target for the contract (policy/evaluation.csv), is flagged and not counted. Method: quantitative score = SLEVA ÷ the best SLEVA × 100; qualitative = mark; social value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
 
             Examples:
-              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json --offers Datasets/contracts/highways_offers.csv
-              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json --offers offers.csv --format json
+              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\
+                  --offers Datasets/contracts/highways_offers.csv
+              svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\
+                  --offers offers.csv --format json
             """)
 
     @Option(help: ArgumentHelp("The contract profile (JSON).", valueName: "file"))

@@ -9,9 +9,7 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Say what each file is and what it holds, without printing its figures.",
         discussion: """
-            For each file: the detected format, rows read, observations, areas by level, indicators,
-            periods, missing values by reason, and warnings (title lines skipped, Windows-1252 converted,
-            polarity unknown, …). A file that no loader fits gets a message saying what each loader expects.
+            For each file: the detected format, rows read, observations, areas by level, indicators, periods, missing values by reason, and warnings (title lines skipped, Windows-1252 converted, polarity unknown, …). A file that no loader fits gets a message saying what each loader expects.
 
             Examples:
               svtk inspect Datasets/demo/*.csv

@@ -12,15 +12,14 @@ struct LinksCommand: ParsableCommand {
         commandName: "links",
         abstract: "Link local needs and equality gaps to the measures that answer them, and say why.",
         discussion: """
-            Every need at or above --minimum-score (0.5: above-average need) in the chosen areas, and every
-            equality gap of the action plan, is linked through the taxonomy to the framework's measures. Each
-            link shows its chain: indicator figures → need domain → outcome → measure, with the reason.
-            Query by --measure ("which local needs does J2 answer here?"), --domain or --characteristic.
+            Every need at or above --minimum-score (0.5: above-average need) in the chosen areas, and every equality gap of the action plan, is linked through the taxonomy to the framework's measures. Each link shows its chain: indicator figures → need domain → outcome → measure, with the reason. Query by --measure ("which local needs does J2 answer here?"), --domain or --characteristic.
 
             Examples:
-              svtk links --data Datasets/demo/*.csv --eaap Datasets/demo/equality_action_plan_illustrative.csv
+              svtk links --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv
               svtk links --data Datasets/demo/*.csv --measure J2
-              svtk links --data Datasets/demo/*.csv --framework council --areas "Rotherham East" --format json
+              svtk links --data Datasets/demo/*.csv --framework council \\
+                  --areas "Rotherham East" --format json
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions

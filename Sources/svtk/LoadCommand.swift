@@ -10,12 +10,11 @@ struct LoadCommand: ParsableCommand {
         commandName: "load",
         abstract: "Print the normalised observations of data files as CSV or JSON, for pandas or a spreadsheet.",
         discussion: """
-            One row per observation: source, indicator id and name, unit, polarity, area code, name and level,
-            period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence
-            limits, count, denominator and note. Output streams: memory stays flat however large the input.
+            One row per observation: source, indicator id and name, unit, polarity, area code, name and level, period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, denominator and note. Output streams: memory stays flat however large the input.
 
             Examples:
-              svtk load Datasets/demo/fingertips_rotherham.csv --format csv > fingertips.csv
+              svtk load Datasets/demo/fingertips_rotherham.csv \\
+                  --format csv > fingertips.csv
               svtk load census2021-ts045-lsoa.csv --format json | head
               python -c "import pandas as pd, sys; print(pd.read_csv(sys.stdin).head())" < fingertips.csv
             """)

@@ -16,9 +16,7 @@ struct MeasuresListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List measures, filtered by framework, theme or words (the default of `svtk measures`).",
         discussion: """
-            Frameworks: open (the open measure catalogue, the default), council (the council's framework,
-            reconstructed), government (the UK Government Social Value Model), or any framework your own
-            --catalogue folder defines.
+            Frameworks: open (the open measure catalogue, the default), council (the council's framework, reconstructed), government (the UK Government Social Value Model), or any framework your own --catalogue folder defines.
 
             Examples:
               svtk measures

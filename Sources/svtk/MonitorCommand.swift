@@ -9,14 +9,12 @@ struct MonitorCommand: ParsableCommand {
         commandName: "monitor",
         abstract: "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
         discussion: """
-            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn;
-            an evidence column may follow). Each commitment is due evenly over the contract's quarters; RAG
-            compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the
-            forecast extends the run rate to the contract's end.
+            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an evidence column may follow). Each commitment is due evenly over the contract's quarters; RAG compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the forecast extends the run rate to the contract's end.
 
             Examples:
               svtk monitor --contract Datasets/contracts/highways_resurfacing.json \\
-                  --commitments Datasets/contracts/highways_commitments.csv --returns Datasets/contracts/highways_returns.csv
+                  --commitments Datasets/contracts/highways_commitments.csv \\
+                  --returns Datasets/contracts/highways_returns.csv
             """)
 
     @Option(help: ArgumentHelp("The contract profile (JSON).", valueName: "file"))

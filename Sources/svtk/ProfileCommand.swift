@@ -13,8 +13,10 @@ struct ProfileCommand: ParsableCommand {
             Writes NAME.html (self-contained, with charts), NAME.md, NAME.json and NAME-tables/*.csv.
 
             Examples:
-              svtk profile --area "Rotherham East" --data Datasets/demo/*.csv --out out/rotherham-east.html
-              svtk profile --area E05013010 --data Datasets/demo/*.csv --eaap Datasets/demo/equality_action_plan_illustrative.csv
+              svtk profile --area "Rotherham East" --data Datasets/demo/*.csv \\
+                  --out out/rotherham-east.html
+              svtk profile --area E05013010 --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions

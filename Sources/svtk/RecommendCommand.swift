@@ -11,18 +11,19 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Recommend relevant, proportionate social value measures for a contract, with the rules that apply.",
         discussion: """
-            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in
-            Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months,
-            --areas); flags override the file. Relevance to the subject matter gates every measure; needs in the
-            delivery areas and equality gaps rank them; targets scale with value, duration and workforce.
-            The same input gives byte-identical output.
+            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months, --areas); flags override the file. Relevance to the subject matter gates every measure; needs in the delivery areas and equality gaps rank them; targets scale with value, duration and workforce. The same input gives byte-identical output.
 
             Examples:
-              svtk recommend --contract Datasets/contracts/highways_resurfacing.json --data Datasets/demo/*.csv
-              svtk recommend --contract Datasets/contracts/home_care.json --data Datasets/demo/*.csv \\
-                  --eaap Datasets/demo/equality_action_plan_illustrative.csv --format markdown
-              svtk recommend --title "Office cleaning" --cpv 90911200 --category services --value 180000 \\
-                  --duration-months 36 --areas borough --data Datasets/demo/*.csv --format json
+              svtk recommend --contract Datasets/contracts/highways_resurfacing.json \\
+                  --data Datasets/demo/*.csv
+              svtk recommend --contract Datasets/contracts/home_care.json \\
+                  --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv \\
+                  --format markdown
+              svtk recommend --title "Office cleaning" --cpv 90911200 \\
+                  --category services --value 180000 \\
+                  --duration-months 36 --areas borough --data Datasets/demo/*.csv \\
+                  --format json
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions

@@ -12,15 +12,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the recommendation for a contract as a self-contained HTML report, with Markdown, JSON and CSV tables.",
         discussion: """
-            The HTML page needs no network: the contract and the rules that apply, the recommended measures
-            with targets, proxy values, SLEVA and the evidence behind each, the excluded measures, and SVG charts
-            (ward needs by domain as a heat map, the first delivery area's indicators against its parent and
-            England with confidence intervals, SLEVA by theme). Beside it: NAME.md, NAME.json and NAME-tables/*.csv.
-            A short summary is printed.
+            The HTML page needs no network: the contract and the rules that apply, the recommended measures with targets, proxy values, SLEVA and the evidence behind each, the excluded measures, and SVG charts (ward needs by domain as a heat map, the first delivery area's indicators against its parent and England with confidence intervals, SLEVA by theme). Beside it: NAME.md, NAME.json and NAME-tables/*.csv. A short summary is printed.
 
             Examples:
-              svtk report --contract Datasets/contracts/highways_resurfacing.json --data Datasets/demo/*.csv \\
-                  --eaap Datasets/demo/equality_action_plan_illustrative.csv --out out/highways.html
+              svtk report --contract Datasets/contracts/highways_resurfacing.json \\
+                  --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv \\
+                  --out out/highways.html
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions

@@ -7,9 +7,7 @@ struct SVTK: ParsableCommand {
         commandName: "svtk",
         abstract: "SocialValueToolkit: local evidence of need → relevant, proportionate social value measures.",
         discussion: """
-            Loads JSNA and census evidence (OHID Fingertips exports, ONS Census 2021 tables, ward profiles,
-            the English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one
-            model of areas, indicators and observations.
+            Loads JSNA and census evidence (OHID Fingertips exports, ONS Census 2021 tables, ward profiles, the English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one model of areas, indicators and observations.
 
             Examples:
               svtk inspect Datasets/demo/*.csv

@@ -17,12 +17,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check that every link resolves and every measure, domain and indicator is covered.",
         discussion: """
-            Loading validates every file (unique references, known themes, units, frameworks, domains,
-            subjects and CPV prefixes, numeric figures, proxy formulas); errors name file, line and column.
-            The check then reports: measures no need or subject reaches, domains with no measure, CPV
-            divisions with no subject, and each indicator of the data files that is neither linked nor marked
-            unlinked (with a proposed domain, never used until accepted in taxonomy/indicator_domains.csv).
-            By default the data checked are the demo borough's files. Exits 1 when there are errors.
+            Loading validates every file (unique references, known themes, units, frameworks, domains, subjects and CPV prefixes, numeric figures, proxy formulas); errors name file, line and column. The check then reports: measures no need or subject reaches, domains with no measure, CPV divisions with no subject, and each indicator of the data files that is neither linked nor marked unlinked (with a proposed domain, never used until accepted in taxonomy/indicator_domains.csv). By default the data checked are the demo borough's files. Exits 1 when there are errors.
 
             Examples:
               svtk taxonomy check
