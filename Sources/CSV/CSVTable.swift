@@ -47,9 +47,6 @@ public final class CSVTable {
         titleLines = sniffed.titleLines
     }
 
-    /// The 0-based position of the first header field whose name satisfies `matches`.
-    public func column(where matches: (String) -> Bool) -> Int? { header.firstIndex(where: matches) }
-
     /// Streams every data row to `body`, in order, and returns what the read found.
     ///
     /// The row is valid only inside `body`. An error thrown by `body` ends the read and is rethrown.

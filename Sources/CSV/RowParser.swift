@@ -36,8 +36,6 @@ final class RowParser {
     private let onBlankLine: (Int) -> Void
     /// The first error met; once set, further input is ignored.
     private(set) var failure: Error?
-    /// Set by ``stop()`` to end the parse early without an error.
-    private(set) var stopped = false
 
     init(file: String, delimiter: UInt8, encoding: TextEncoding?,
          onRow: @escaping (CSVRow) throws -> Void, onBlankLine: @escaping (Int) -> Void = { _ in }) {
@@ -63,10 +61,7 @@ final class RowParser {
         fieldStarts.deallocate()
     }
 
-    var hasFailed: Bool { failure != nil || stopped }
-
-    /// Ends the parse after the current row, without an error.
-    func stop() { stopped = true }
+    var hasFailed: Bool { failure != nil }
 
     /// Feeds a block of bytes; rows complete through the row callback as they end.
     func feed(_ bytes: UnsafeRawBufferPointer) {

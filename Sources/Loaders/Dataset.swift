@@ -65,9 +65,4 @@ public final class Dataset: EvidenceSink {
         }
         return nil
     }
-
-    /// Observations of one indicator.
-    public func observations(of indicator: String) -> [Observation] {
-        observations.filter { $0.indicator == indicator }
-    }
 }
