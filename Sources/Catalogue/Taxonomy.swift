@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 import Evidence
 import Loaders
 
@@ -140,7 +141,7 @@ public struct NeedDomain: Hashable, Codable, Sendable {
     public var description: String
 }
 
-/// A reviewed link from indicators (an id, or a prefix ending in `*`) to a need domain, or a mark that
+/// A reviewed link from indicators (an id, or a pattern with `*`) to a need domain, or a mark that
 /// they are deliberately left unlinked.
 public struct IndicatorLink: Hashable, Codable, Sendable {
     public var pattern: String
@@ -152,13 +153,30 @@ public struct IndicatorLink: Hashable, Codable, Sendable {
     /// `file:line` of the link.
     public var location: String
 
-    /// True when the pattern covers the indicator id.
-    public func matches(_ id: String) -> Bool {
-        pattern.hasSuffix("*") ? id.hasPrefix(pattern.dropLast()) : id == pattern
+    public init(pattern: String, domain: String?, polarity: Polarity?, reason: String, location: String) {
+        self.pattern = pattern
+        self.domain = domain
+        self.polarity = polarity
+        self.reason = reason
+        self.location = location
     }
 
-    /// How specific the pattern is (an exact id beats any prefix; a longer prefix beats a shorter).
-    var specificity: Int { pattern.hasSuffix("*") ? pattern.count - 1 : Int.max }
+    /// True when the pattern covers the indicator id: an exact id, or a pattern where `*` stands for any text
+    /// (`iod:income:*`, `census2021:general-health:*bad-health:percent`).
+    public func matches(_ id: String) -> Bool {
+        guard pattern.contains("*") else { return id == pattern }
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        guard id.hasPrefix(parts[0]), id.count >= parts.reduce(0, { $0 + $1.count }) else { return false }
+        var rest = Substring(id.dropFirst(parts[0].count))
+        for part in parts.dropFirst().dropLast() {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.hasSuffix(parts.last!)
+    }
+
+    /// How specific the pattern is (an exact id beats any pattern; more fixed characters beat fewer).
+    var specificity: Int { pattern.contains("*") ? pattern.filter { $0 != "*" }.count : Int.max }
 }
 
 /// A reviewed link from a need domain or protected characteristic to a measure, with its reason.

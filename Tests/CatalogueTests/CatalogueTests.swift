@@ -161,3 +161,32 @@ struct CPVTests {
         #expect(shipped.cpv.divisions.count == 45)
     }
 }
+
+@Suite("Indicator patterns")
+struct PatternTests {
+    func link(_ pattern: String) -> IndicatorLink {
+        IndicatorLink(pattern: pattern, domain: nil, polarity: nil, reason: "", location: "")
+    }
+
+    @Test("* stands for any text, anywhere in the pattern")
+    func glob() {
+        #expect(link("iod:income:*").matches("iod:income:rank"))
+        #expect(!link("iod:income:*").matches("iod:incomes"))
+        let bad = link("census2021:general-health:*bad-health:percent")
+        #expect(bad.matches("census2021:general-health:very-bad-health:percent"))
+        #expect(bad.matches("census2021:general-health:bad-health:percent"))
+        #expect(!bad.matches("census2021:general-health:bad-health"))
+        #expect(!link("a*b*c").matches("ab"))
+        #expect(link("a*b*c").matches("a1b2c"))
+        #expect(link("41001").matches("41001") && !link("41001").matches("410011"))
+    }
+
+    @Test("census tables beyond the shipped files are linked: unemployment, disability, qualifications")
+    func censusLinks() {
+        let unemployed = shipped.taxonomy.links(for: "census2021:economic-activity-status:economically-active-excluding-full-time-students-unemployed:percent")
+        #expect(unemployed.map(\.domain) == ["worklessness"])
+        #expect(shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act:percent").first?.polarity == .lowerIsBetter)
+        // A count is context, not a need: only its share is linked.
+        #expect(shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act").allSatisfy { $0.domain == nil })
+    }
+}
