@@ -26,7 +26,7 @@ public struct Policy: Sendable {
     /// How one measure's target is sized (see `Datasets/policy/README.md`).
     public struct TargetRule: Sendable {
         public enum Kind: String, Sendable {
-            case workforceShare = "workforce_share", workforceWeeks = "workforce_weeks", workforceHours = "workforce_hours"
+            case wholeWorkforce = "whole_workforce", workforceShare = "workforce_share", workforceWeeks = "workforce_weeks", workforceHours = "workforce_hours"
             case perMillion = "per_million", valueShare = "value_share", share, commitment
         }
         public var kind: Kind
@@ -62,7 +62,7 @@ public struct Policy: Sendable {
         try DataTable(path: folder + "/targets.csv", required: ["measure", "rule", "rate", "proxy_years", "basis"]).forEachRow { row in
             let kindText = try row.required("rule")
             guard let kind = TargetRule.Kind(rawValue: kindText) else {
-                throw row.error("rule", "unknown rule \"\(kindText)\": use workforce_share, workforce_weeks, workforce_hours, "
+                throw row.error("rule", "unknown rule \"\(kindText)\": use whole_workforce, workforce_share, workforce_weeks, workforce_hours, "
                                 + "per_million, value_share, share or commitment")
             }
             let years = try row.required("proxy_years")

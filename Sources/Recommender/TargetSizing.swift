@@ -18,6 +18,9 @@ struct TargetSizing {
         let raw: Double
         var working: String
         switch rule.kind {
+        case .wholeWorkforce:
+            raw = fte
+            working = "the whole workforce: \(number(fte)) FTE\(workforce.estimated ? " (estimated)" : "")"
         case .workforceShare:
             raw = min(fte * rule.rate * ambition, fte)
             working = "\(number(fte)) FTE\(workforce.estimated ? " (estimated)" : "") × \(number(rule.rate))\(a)"
