@@ -74,7 +74,7 @@ public struct DeprivationRollUp {
         }
         let wardsOut = Dataset()
         var usedWards: Set<String> = []
-        for lsoa in selected { for share in lookup.shares[lsoa]! { usedWards.insert(share.ward) } }
+        for lsoa in selected.sorted() { for share in lookup.shares[lsoa]! { usedWards.insert(share.ward) } }
         for ward in usedWards.sorted() {
             wardsOut.add(lookup.wards[ward] ?? Area(code: ward, name: ward, level: .ward, vintage: lookup.wardVintage))
         }
@@ -82,7 +82,7 @@ public struct DeprivationRollUp {
             let measures = values[domain]!
             var perWard: [String: (weight: Double, rank: Double, decile: Double, score: Double, inDecile1: Double,
                                    lsoaWeight: Double, lsoasInDecile1: Double)] = [:]
-            for lsoa in selected {
+            for lsoa in selected.sorted() {  // a fixed order keeps the sums, and so the output, identical run to run
                 let weight = population[lsoa] ?? 1
                 for share in lookup.shares[lsoa]! {
                     var w = perWard[share.ward] ?? (0, 0, 0, 0, 0, 0, 0)

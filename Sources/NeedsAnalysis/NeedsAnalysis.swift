@@ -115,10 +115,11 @@ public struct NeedsAnalysis {
 
     private func rankAmongSiblings(_ result: inout IndicatorResult, area: Area?, period: String) {
         guard let area, let parent = area.parent, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
+        // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same output.
         let values = (latest[result.indicator] ?? [:]).compactMap { code, o -> Double? in
             guard let sibling = dataset.areas[code], sibling.level == area.level, sibling.parent == parent, o.period == period else { return nil }
             return o.value
-        }
+        }.sorted()
         guard values.count >= 2 else { return }
         let worseFirst = values.sorted { result.polarity == .lowerIsBetter ? $0 > $1 : $0 < $1 }
         let rank = (worseFirst.firstIndex(of: result.value) ?? 0) + 1
