@@ -70,6 +70,12 @@ public struct Catalogue: Sendable {
         return measures.first { $0.ref.caseInsensitiveCompare(reference) == .orderedSame }
     }
 
+    /// Why a framework id cannot be used, or nil when the catalogue has it.
+    public func unknownFramework(_ id: String) -> String? {
+        frameworks.contains { $0.id == id } ? nil
+            : "unknown framework \"\(id)\"; known: \(frameworks.map(\.id).joined(separator: ", "))"
+    }
+
     /// The measures of one framework.
     public func measures(in framework: String) -> [Measure] { measures.filter { $0.framework == framework } }
 

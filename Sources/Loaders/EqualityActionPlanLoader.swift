@@ -18,6 +18,11 @@ public enum EqualityActionPlanLoader {
         return required.allSatisfy(keys.contains)
     }
 
+    /// True when a file's header is an action plan's (false when it cannot be read as a table).
+    public static func isActionPlan(_ path: String) -> Bool {
+        (try? matches(CSVTable(path: path).header)) == true
+    }
+
     /// Reads an action plan into equality gaps.
     public static func load(_ path: String, characteristics: ProtectedCharacteristics) throws -> [EqualityGap] {
         let table = try CSVTable(path: path)

@@ -90,12 +90,19 @@ public struct ProcurementRules: Codable, Sendable {
 }
 
 /// 2400000 → "2,400,000".
-func grouped(_ value: Double) -> String {
-    let whole = Int64(value.rounded())
-    var digits = String(abs(whole))
-    var out = ""
-    while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
-    return (whole < 0 ? "-" : "") + digits + out
+func grouped(_ value: Double) -> String { String(Int64(value.rounded())).grouped }
+
+extension String {
+    /// "2400000" → "2,400,000", "-1234.5" → "-1,234.5" (digits before any decimal point).
+    public var grouped: String {
+        let parts = split(separator: ".", maxSplits: 1)
+        var digits = String(parts[0])
+        let negative = digits.hasPrefix("-")
+        if negative { digits.removeFirst() }
+        var out = ""
+        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+        return (negative ? "-" : "") + digits + out + (parts.count > 1 ? "." + parts[1] : "")
+    }
 }
 
 func percent(_ share: Double) -> String {

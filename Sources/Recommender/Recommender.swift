@@ -44,9 +44,7 @@ public struct Recommender {
             throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w)")
         }
         let framework = contract.framework ?? "open"
-        guard catalogue.frameworks.contains(where: { $0.id == framework }) else {
-            throw fail("framework", "unknown framework \"\(framework)\"; known: \(catalogue.frameworks.map(\.id).joined(separator: ", "))")
-        }
+        if let problem = catalogue.unknownFramework(framework) { throw fail("framework", problem) }
         let codes = try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
             switch catalogue.cpv.lookup(text) {
             case .success(let code): return code

@@ -157,16 +157,3 @@ public enum RecommendationText {
         ])
     }
 }
-
-extension String {
-    /// "2400000" → "2,400,000" (digits before any decimal point).
-    public var grouped: String {
-        let parts = split(separator: ".", maxSplits: 1)
-        var digits = String(parts[0])
-        let negative = digits.hasPrefix("-")
-        if negative { digits.removeFirst() }
-        var out = ""
-        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
-        return (negative ? "-" : "") + digits + out + (parts.count > 1 ? "." + parts[1] : "")
-    }
-}

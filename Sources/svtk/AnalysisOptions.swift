@@ -28,7 +28,7 @@ struct AnalysisOptions: ParsableArguments {
     /// stderr unless `--quiet`, and are returned for reports.
     func analysis() throws -> (NeedsAnalysis, Catalogue, [String]) {
         let catalogue = try catalogueOptions.load()
-        let files = dataFiles.filter { path in (try? EqualityActionPlanLoader.matches(CSVTable(path: path).header)) != true }
+        let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, borough: authority)
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }

@@ -27,8 +27,3 @@ struct InputOptions: ParsableArguments {
                     progress: quiet ? nil : Progress.reporter(for: path))
     }
 }
-
-/// Reads just a file's header (for choosing how to treat it).
-enum CSVTableHeader {
-    static func read(_ path: String) throws -> [String] { try CSVTable(path: path).header }
-}

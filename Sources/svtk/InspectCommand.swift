@@ -33,7 +33,7 @@ struct InspectCommand: ParsableCommand {
             var reports: [(FileLoader.Result, LoadStatistics)] = []
             var plans: [(String, [EqualityGap])] = []
             for file in files {
-                if try EqualityActionPlanLoader.matches(CSVTable(path: file).header) {
+                if EqualityActionPlanLoader.isActionPlan(file) {
                     plans.append((file, try EqualityActionPlanLoader.load(file, characteristics: .shipped())))
                     continue
                 }

@@ -51,9 +51,7 @@ struct LinksCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let (analysis, catalogue, _) = try analysisOptions.analysis()
-            guard catalogue.frameworks.contains(where: { $0.id == framework }) else {
-                throw ValidationError("unknown framework \"\(framework)\"; known: \(catalogue.frameworks.map(\.id).joined(separator: ", "))")
-            }
+            if let problem = catalogue.unknownFramework(framework) { throw ValidationError(problem) }
             let gaps = try equalityPlan.gaps(catalogue)
             let needs = try analysis.equalityNeeds(gaps)
             let selected = try analysisOptions.selectedAreas(analysis, areas)

@@ -43,9 +43,7 @@ struct MeasuresListCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let catalogue = try catalogueOptions.load()
-            guard catalogue.frameworks.contains(where: { $0.id == framework }) else {
-                throw ValidationError("unknown framework \"\(framework)\"; known: \(catalogue.frameworks.map(\.id).joined(separator: ", "))")
-            }
+            if let problem = catalogue.unknownFramework(framework) { throw ValidationError(problem) }
             let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
             let measures = catalogue.measures(in: framework).filter { m in
                 (theme.map { m.theme.caseInsensitiveCompare($0) == .orderedSame } ?? true)

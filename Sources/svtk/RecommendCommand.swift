@@ -84,24 +84,24 @@ struct ContractOptions: ParsableArguments {
     var fte: Double?
 
     func profile() throws -> ContractProfile {
+        let parsedCategory = try category.map { text -> ContractCategory in
+            guard let parsed = ContractCategory(rawValue: text) else { throw ValidationError("--category must be goods, services or works") }
+            return parsed
+        }
         var profile: ContractProfile
         if let contract {
             profile = try ContractProfile.load(contract)
         } else {
-            guard let title, let value, let durationMonths, let category, !cpv.isEmpty else {
+            guard let title, let value, let durationMonths, let parsedCategory, !cpv.isEmpty else {
                 throw ValidationError("give --contract FILE, or --title, --cpv, --category, --value and --duration-months")
             }
-            guard let parsed = ContractCategory(rawValue: category) else { throw ValidationError("--category must be goods, services or works") }
-            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsed, value: value,
+            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsedCategory, value: value,
                                       durationMonths: durationMonths, areas: ["borough"])
         }
         if let title { profile.title = title }
         if let description { profile.description = description }
         if !cpv.isEmpty { profile.cpv = cpv }
-        if let category {
-            guard let parsed = ContractCategory(rawValue: category) else { throw ValidationError("--category must be goods, services or works") }
-            profile.category = parsed
-        }
+        if let parsedCategory { profile.category = parsedCategory }
         if let value { profile.value = value }
         if let durationMonths { profile.durationMonths = durationMonths }
         if let areas { profile.areas = areas.split(separator: ",").map { String($0).trimmingSpaces } }

@@ -37,7 +37,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
             let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
             let data = Dataset()
             for file in files {
-                if try EqualityActionPlanLoader.matches(CSVTableHeader.read(file)) { continue }
+                if EqualityActionPlanLoader.isActionPlan(file) { continue }
                 _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
             }
             let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
