@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
-        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),
+        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"],
+                    exclude: ["Contracts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Evidence"]),
         // End-to-end: runs the built svtk as a user would.

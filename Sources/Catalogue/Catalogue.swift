@@ -16,12 +16,18 @@ public struct Catalogue: Sendable {
     public let measures: [Measure]
     /// Known units and their kind (`quantity`, `money`, `share`, `qualitative`).
     public let units: [String: String]
+    /// Units reported as a level at a point in time (a headcount, a share), never summed over quarters.
+    public let pointInTimeUnits: Set<String>
     /// Each framework's themes.
     public let themes: [String: [String]]
     public let openValues: [String: OpenValue]
     public let proxies: [String: ProxyValue]
+    /// The one price year and valuation basis of every proxy value.
+    public let priceBase: PriceBase
     public let taxonomy: Taxonomy
     public let cpv: CPVVocabulary
+    /// How need is read: levels, the score that answers a need, national anchors (`policy/need_bands.csv`).
+    public let needBands: NeedBands
 
     private let byKey: [String: Measure]
 
@@ -41,11 +47,12 @@ public struct Catalogue: Sendable {
 
     init(catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String, policy: String) throws {
         sources = ["catalogues": catalogues, "taxonomy": taxonomyFolder, "cpv": cpvFolder, "policy": policy]
-        units = try Self.readUnits(catalogues + "/units.csv")
+        (units, pointInTimeUnits) = try Self.readUnits(catalogues + "/units.csv")
         frameworks = try Self.readFrameworks(catalogues + "/frameworks.csv")
         themes = try Self.readThemes(catalogues + "/themes.csv", frameworks: Set(frameworks.map(\.id)))
         openValues = try Self.readOpenValues(catalogues + "/open_values.csv")
-        proxies = try Self.readProxies(catalogues + "/proxies.csv", values: openValues)
+        priceBase = try PriceBase(valuation: catalogues + "/valuation.csv", deflators: catalogues + "/gdp_deflators.csv")
+        proxies = try Self.readProxies(catalogues + "/proxies.csv", values: openValues, priceBase: priceBase)
         var measures: [Measure] = []
         var byKey: [String: Measure] = [:]
         // The open catalogue first, so that other frameworks can be based on it.
@@ -61,6 +68,7 @@ public struct Catalogue: Sendable {
         self.byKey = byKey
         cpv = try CPVVocabulary(path: cpvFolder + "/cpv_2008.csv")
         taxonomy = try Taxonomy(folder: taxonomyFolder, measures: byKey, cpv: cpv)
+        needBands = try NeedBands(folder: policy)
     }
 
     /// A measure by `framework:ref`, or by `ref` within a framework (default: searched in every framework).
@@ -87,14 +95,20 @@ public struct Catalogue: Sendable {
 }
 
 extension Catalogue {
-    static func readUnits(_ path: String) throws -> [String: String] {
+    static func readUnits(_ path: String) throws -> ([String: String], Set<String>) {
         var units: [String: String] = [:]
-        try DataTable(path: path, required: ["unit", "kind"]).forEachRow { row in
+        var pointInTime: Set<String> = []
+        try DataTable(path: path, required: ["unit", "kind", "measured"]).forEachRow { row in
             let unit = try row.required("unit")
             guard units[unit] == nil else { throw row.error("unit", "unit \"\(unit)\" is listed twice") }
             units[unit] = row["kind"]
+            switch row["measured"] {
+            case "point in time": pointInTime.insert(unit)
+            case "cumulative": break
+            default: throw row.error("measured", "measured must be \"point in time\" or cumulative, not \"\(row["measured"])\"")
+            }
         }
-        return units
+        return (units, pointInTime)
     }
 
     static func readFrameworks(_ path: String) throws -> [Framework] {
@@ -138,7 +152,7 @@ extension Catalogue {
     /// The year part of a price year (`2024/25 (nominal)` → `2024/25`).
     static func priceYear(_ text: String) -> String { String(text.split(separator: " ").first ?? "") }
 
-    static func readProxies(_ path: String, values: [String: OpenValue]) throws -> [String: ProxyValue] {
+    static func readProxies(_ path: String, values: [String: OpenValue], priceBase: PriceBase) throws -> [String: ProxyValue] {
         var proxies: [String: ProxyValue] = [:]
         let numbers = values.mapValues(\.value)
         try DataTable(path: path, required: ["id", "formula", "unit", "price_year", "basis"]).forEachRow { row in
@@ -157,10 +171,19 @@ extension Catalogue {
                 throw row.error("price_year", "\(id) is priced in \(year) but \(name) is in \(values[name]!.priceYear); "
                                 + "use figures of one price year")
             }
-            proxies[id] = ProxyValue(id: id, formula: formula.text, value: value, unit: row["unit"], priceYear: year,
-                                     basis: row["basis"],
-                                     working: formula.substituted(numbers, format: plainNumber) + " = " + plainNumber(value),
-                                     inputs: formula.names)
+            var working = formula.substituted(numbers, format: plainNumber) + " = " + plainNumber(value)
+            var rebased = value
+            do {
+                if let (factor, text) = try priceBase.factor(from: year), !text.isEmpty {   // to the penny
+                    rebased = (value * factor * 100).rounded() / 100
+                    working += " (\(year) prices) \(text) = \(plainNumber(rebased)) (\(priceBase.priceYear) prices)"
+                }
+            } catch let error as InputError {
+                throw row.error("price_year", error.message)
+            }
+            proxies[id] = ProxyValue(id: id, formula: formula.text, value: rebased, unit: row["unit"],
+                                     priceYear: year == "n/a" ? year : priceBase.priceYear, basis: row["basis"], working: working,
+                                     inputs: formula.names, sourceValue: value, sourcePriceYear: year)
         }
         return proxies
     }

@@ -39,9 +39,18 @@ extension Taxonomy {
 
     /// Subjects a contract description's words suggest, with the word that suggested each.
     public func subjects(inDescription text: String) -> [(subject: Subject, word: String)] {
-        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+        let words = Self.words(text)
         return subjects.compactMap { subject in
-            subjectKeywords[subject.id]?.first { words.contains(" \($0) ") }.map { (subject, $0) }
+            subjectKeywords[subject.id]?.first { words.contains($0) }.map { (subject, String($0.dropFirst().dropLast())) }
+        }
+    }
+
+    /// The subjects a description refines a CPV code's subject to: narrower subjects of it (`construction works`
+    /// → `housing construction` for "homes"). A description never adds a subject beside the code's, nor moves
+    /// it sideways (a school build on a "housing growth site" stays a school build).
+    public func refinements(of subject: String, description: String) -> [(subject: Subject, word: String)] {
+        subjects(inDescription: description).filter { found in
+            found.subject.id != subject && lineage(of: found.subject.id).contains(subject)
         }
     }
 
@@ -55,10 +64,12 @@ extension Taxonomy {
 }
 
 extension Catalogue {
-    /// How relevant a measure is to a contract with these CPV codes and category. Each code's subject is
-    /// tried first, then the category's default, then the default for any contract; the strongest result
-    /// over the codes wins. A measure with no reviewed rule is not connected to the subject matter.
-    public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory) -> Relevance {
+    /// How relevant a measure is to a contract with these CPV codes, category and description. For each code the
+    /// subjects are tried most specific first: a narrower subject the description's words refine the code to, the code's subject and its broader subjects, then the category's default,
+    /// then the default for any contract; the first reviewed rule decides, and the strongest result over the
+    /// codes wins. A measure with no reviewed rule is not connected to the subject matter.
+    public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
+                          description: String = "") -> Relevance {
         guard measure.categories.contains(category) else {
             return Relevance(strength: .none, reason: "not connected: the measure fits "
                              + measure.categories.map(\.rawValue).joined(separator: " and ") + " contracts, not \(category.rawValue)",
@@ -66,14 +77,21 @@ extension Catalogue {
         }
         let key = linkKey(measure)
         var best: Relevance?
-        let chains: [(String?, [String])] = codes.isEmpty
-            ? [(nil, [category.rawValue, "any"])]
-            : codes.map { code in (code.full, [taxonomy.subject(for: code)?.subject.id, category.rawValue, "any"].compactMap { $0 }) }
-        for (code, chain) in chains {
+        let defaults = [category.rawValue, "any"]
+        let chains: [(String?, [String], [String: String])] = codes.isEmpty
+            ? [(nil, defaults, [:])]
+            : codes.map { code in
+                guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }
+                let refined = taxonomy.refinements(of: subject, description: description)
+                let words = Dictionary(refined.map { ($0.subject.id, $0.word) }, uniquingKeysWith: { a, _ in a })
+                return (code.full, refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words)
+            }
+        for (code, chain, words) in chains {
             let found: Relevance
             if let rule = taxonomy.rule(for: key, subjects: chain) {
                 let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                found = Relevance(strength: rule.strength, reason: "\(name): \(rule.reason)", subject: rule.subject, cpv: code,
+                let via = words[rule.subject].map { " (the description's \"\($0)\" refines \(code ?? "the CPV code"))" } ?? ""
+                found = Relevance(strength: rule.strength, reason: "\(name)\(via): \(rule.reason)", subject: rule.subject, cpv: code,
                                   reviewed: true)
             } else {
                 let name = taxonomy.subjects.first { $0.id == chain[0] }?.name ?? chain[0]
@@ -85,21 +103,6 @@ extension Catalogue {
             }
         }
         return best!
-    }
-
-    /// Relevance from the CPV codes and category, raised to at most `possible` by a subject the description's
-    /// words suggest (the recommendation names the word), and only for a measure that fits the contract's category.
-    public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
-                          description: String) -> Relevance {
-        var best = relevance(of: measure, cpv: codes, category: category)
-        guard best.strength == .none, !best.reviewed else { return best }
-        for (subject, word) in taxonomy.subjects(inDescription: description) {
-            guard let rule = taxonomy.rule(for: linkKey(measure), subjects: [subject.id]), rule.strength != .none else { continue }
-            best = Relevance(strength: .possible, reason: "the description mentions \"\(word)\" (\(subject.name)): \(rule.reason)",
-                             subject: subject.id, cpv: nil, reviewed: true)
-            break
-        }
-        return best
     }
 
     /// Domain → measure links for a framework's measures (council measures inherit those of their open base).

@@ -20,12 +20,19 @@ public struct Taxonomy: Sendable {
     public let cpvRules: [CPVSubjectRule]
     public let relevanceRules: [RelevanceRule]
     let keywords: [String: [String]]
-    /// Subject → words in a contract description that suggest it.
+    /// Subject → words in a contract description that refine a CPV code's subject.
     public let subjectKeywords: [String: [String]]
+    /// Measures that restate what contracts with some CPV codes buy (`core_measures.csv`).
+    public let coreRules: [CoreMeasureRule]
+    /// Safeguarding constraints on measures for some CPV codes (`safeguarding.csv`).
+    public let safeguardingRules: [SafeguardingRule]
+    /// `open:REF` → words an equality action must contain to link to the measure (`action_keywords.csv`).
+    public let actionKeywords: [String: [String]]
 
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
         let domains = try DataTable(path: folder + "/need_domains.csv", required: ["id", "name"]).rows().map {
-            NeedDomain(id: try $0.required("id"), name: try $0.required("name"), description: $0["description"])
+            NeedDomain(id: try $0.required("id"), name: try $0.required("name"), description: $0["description"],
+                       judgedAtBorough: $0["judged_at"] == "borough")
         }
         self.domains = domains
         let domainIDs = Set(domains.map(\.id))
@@ -92,10 +99,14 @@ public struct Taxonomy: Sendable {
                 throw row.error("category", "category must be goods, services, works or empty")
             }
             return Subject(id: try row.required("id"), name: try row.required("name"),
-                           category: ContractCategory(rawValue: category), description: row["description"])
+                           category: ContractCategory(rawValue: category), description: row["description"],
+                           parent: row["parent"].isEmpty ? nil : row["parent"], servesPeople: row["services_to_people"] == "yes")
         }
         self.subjects = subjects
         let subjectIDs = Set(subjects.map(\.id))
+        for subject in subjects where subject.parent.map({ !subjectIDs.contains($0) }) ?? false {
+            throw InputError(file: folder + "/subjects.csv", "subject \(subject.id): unknown parent \"\(subject.parent!)\"")
+        }
         func checkSubject(_ row: DataRow) throws -> String {
             let id = try row.required("subject")
             guard subjectIDs.contains(id) else {
@@ -104,12 +115,7 @@ public struct Taxonomy: Sendable {
             return id
         }
         cpvRules = try DataTable(path: folder + "/cpv_subjects.csv", required: ["cpv_prefix", "subject", "reason"]).rows().map { row in
-            let prefix = try row.required("cpv_prefix")
-            guard prefix.count >= 2, prefix.count <= 8, prefix.allSatisfy(\.isNumber),
-                  cpv.codes[prefix + String(repeating: "0", count: 8 - prefix.count)] != nil else {
-                throw row.error("cpv_prefix", "\"\(prefix)\" is not the start of a CPV code (2 to 8 digits naming a code, e.g. 45 or 909)")
-            }
-            return CPVSubjectRule(prefix: prefix, subject: try checkSubject(row), reason: try row.required("reason"))
+            CPVSubjectRule(prefix: try Self.cpvPrefix(row, cpv), subject: try checkSubject(row), reason: try row.required("reason"))
         }
         relevanceRules = try DataTable(path: folder + "/subject_measures.csv",
                                        required: ["subject", "framework", "measure", "strength", "reason"]).rows().map { row in
@@ -122,12 +128,49 @@ public struct Taxonomy: Sendable {
         }
         subjectKeywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/subject_keywords.csv",
                                                                          required: ["subject", "keywords"]).rows().map { row in
-            (try checkSubject(row), row["keywords"].lowercased().split(separator: "|").map(String.init))
+            (try checkSubject(row), row["keywords"].split(separator: "|").map { Self.words(String($0)) })
         })
+        coreRules = try DataTable(path: folder + "/core_measures.csv", required: ["cpv_prefix", "measure", "reason"]).rows().map { row in
+            CoreMeasureRule(prefix: try Self.cpvPrefix(row, cpv), keywords: row["keywords"].split(separator: "|").map { Self.words(String($0)) },
+                            measure: "open:" + (try row.required("measure")), reason: try row.required("reason"))
+        }
+        safeguardingRules = try DataTable(path: folder + "/safeguarding.csv",
+                                          required: ["cpv_prefix", "measure", "action", "caveat", "source"]).rows().map { row in
+            let action = try row.required("action")
+            guard let kind = SafeguardingRule.Action(rawValue: action) else {
+                throw row.error("action", "action must be exclude or caveat, not \"\(action)\"")
+            }
+            return SafeguardingRule(prefix: try Self.cpvPrefix(row, cpv), measure: "open:" + (try row.required("measure")), action: kind,
+                                    caveat: try row.required("caveat"), source: try row.required("source"))
+        }
+        actionKeywords = try Dictionary(DataTable(path: folder + "/action_keywords.csv", required: ["measure", "keywords", "reason"]).rows().map { row in
+            ("open:" + (try row.required("measure")), try row.required("keywords").split(separator: "|").map { Self.words(String($0)) })
+        }, uniquingKeysWith: +)
         keywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/domain_keywords.csv",
                                                                   required: ["domain", "keywords"]).rows().map { row in
             (try checkDomain(row, "domain"), row["keywords"].lowercased().split(separator: "|").map(String.init))
         })
+    }
+
+    /// A checked CPV prefix: 2 to 8 digits naming a code of the vocabulary.
+    static func cpvPrefix(_ row: DataRow, _ cpv: CPVVocabulary) throws -> String {
+        let prefix = try row.required("cpv_prefix")
+        guard prefix.count >= 2, prefix.count <= 8, prefix.allSatisfy(\.isNumber),
+              cpv.codes[prefix + String(repeating: "0", count: 8 - prefix.count)] != nil else {
+            throw row.error("cpv_prefix", "\"\(prefix)\" is not the start of a CPV code (2 to 8 digits naming a code, e.g. 45 or 909)")
+        }
+        return prefix
+    }
+
+    /// Text as space-separated lower-case words with a space at each end, so that `" word "` finds a whole word:
+    /// `"Children's home-to-school"` → `" children s home to school "`.
+    static func words(_ text: String) -> String {
+        var out = " "
+        for c in text.lowercased() {
+            let keep = c.isLetter || c.isNumber
+            if keep { out.append(c) } else if out.last != " " { out.append(" ") }
+        }
+        return out.last == " " ? out : out + " "
     }
 
     /// A need domain by id.
@@ -139,6 +182,9 @@ public struct NeedDomain: Hashable, Codable, Sendable {
     public var id: String
     public var name: String
     public var description: String
+    /// True for a labour-market need (jobs, skills, local business), judged for the borough as well as the
+    /// delivery wards: people travel across ward boundaries to work.
+    public var judgedAtBorough: Bool
 }
 
 /// A reviewed link from indicators (an id, or a pattern with `*`) to a need domain, or a mark that
@@ -194,6 +240,10 @@ public struct Subject: Hashable, Codable, Sendable {
     public var name: String
     public var category: ContractCategory?
     public var description: String
+    /// The broader subject this one refines (`civil-engineering` → `construction-works`), if any.
+    public var parent: String?
+    /// True for services delivered to people (care, education), where the council co-produces the service.
+    public var servesPeople: Bool
 }
 
 /// CPV codes starting with `prefix` are about `subject`.

@@ -49,7 +49,8 @@ public struct NeedIndex: Sendable {
     private let gapsByMeasure: [String: [Int]]
 
     /// Links every scored need at or above `minimumScore` in the profiles, and every equality gap, to the
-    /// framework's measures through the taxonomy.
+    /// framework's measures through the taxonomy: a gap links to a measure for its characteristic only when the
+    /// action's text is about what the measure does (`taxonomy/action_keywords.csv`).
     public init(catalogue: Catalogue, framework: String, profiles: [NeedProfile], equalityNeeds: [EqualityNeed],
                 minimumScore: Double = 0.5) {
         self.framework = framework
@@ -66,7 +67,8 @@ public struct NeedIndex: Sendable {
         var gapLinks: [GapLink] = []
         for need in equalityNeeds {
             for characteristic in need.gap.characteristics {
-                for (measure, link) in catalogue.measures(forCharacteristic: characteristic, framework: framework) {
+                for (measure, link) in catalogue.measures(forCharacteristic: characteristic, framework: framework)
+                    where catalogue.taxonomy.action(need.gap.action, isAbout: catalogue.linkKey(measure)) {
                     gapLinks.append(GapLink(need: need, characteristic: characteristic, measure: measure, reason: link.reason))
                 }
             }

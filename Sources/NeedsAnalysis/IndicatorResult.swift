@@ -29,9 +29,13 @@ public struct IndicatorResult: Codable, Sendable, Hashable {
     /// `improving`, `worsening` or `no clear change`, over `trendPeriods`.
     public var trend: String?
     public var trendPeriods: [String]
-    /// The need signal in −3…3 (positive = worse) and how it was derived.
+    /// The local need signal in −3…3 (positive = worse) and how it was derived.
     public var signal: Double?
     public var signalBasis: String
+    /// The national need signal (the area's position in England: a national decile, or the comparison with
+    /// England) and how it was derived; nil when the data place the area nowhere in England.
+    public var nationalSignal: Double?
+    public var nationalBasis: String?
     /// The file the figure came from.
     public var source: String
 }
@@ -43,6 +47,7 @@ extension IndicatorResult {
         if let england { parts.append("England \(display(england.value)), \(england.significance95.rawValue)") }
         if let parent { parts.append("\(parent.name) \(display(parent.value))") }
         if let zScore, let siblings { parts.append("z \(display(zScore, digits: 1)) among \(siblings)") }
+        if let nationalBasis, england == nil { parts.append(nationalBasis) }
         if let trend { parts.append(trend) }
         return parts.joined(separator: "; ")
     }

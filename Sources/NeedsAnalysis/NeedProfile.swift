@@ -4,8 +4,13 @@ import Evidence
 /// A need domain scored for one area, with the evidence behind the score.
 public struct DomainScore: Codable, Sendable {
     public var domain: NeedDomain
-    /// Mean need signal of the domain's indicators (positive = worse); nil when the area has no data for it.
+    /// The need score (positive = worse): the higher of the local and the national score, so that an area
+    /// deprived by England's standards is a need even in a deprived borough; nil when the area has no data for it.
     public var score: Double?
+    /// Mean local signal of the domain's indicators (against sibling areas).
+    public var localScore: Double?
+    /// Mean national signal of the domain's indicators (national deciles, comparison with England).
+    public var nationalScore: Double?
     /// `high need`, `above-average need`, `average`, `below-average need`, or `no data`.
     public var level: String
     /// Indicators scored, each with the taxonomy's reason for the link.
@@ -20,14 +25,10 @@ public struct DomainScore: Codable, Sendable {
         public var reason: String
     }
 
-    static func level(_ score: Double?) -> String {
-        guard let score else { return "no data" }
-        switch score {
-        case 1...: return "high need"
-        case 0.5..<1: return "above-average need"
-        case -0.5..<0.5: return "average"
-        default: return "below-average need"
-        }
+    /// Which score decided, in words: `local 0.39, England 0.95`.
+    public var basis: String {
+        [localScore.map { "local " + String(format: "%.2f", $0) }, nationalScore.map { "England " + String(format: "%.2f", $0) }]
+            .compactMap { $0 }.joined(separator: ", ")
     }
 }
 
@@ -50,18 +51,19 @@ extension NeedsAnalysis {
             for link in taxonomy.links(for: result.indicator) {
                 guard let domain = link.domain else { continue }
                 let evidence = DomainScore.Evidence(result: result, reason: link.reason)
-                if result.signal != nil { byDomain[domain, default: ([], [])].scored.append(evidence) }
+                if result.signal != nil || result.nationalSignal != nil { byDomain[domain, default: ([], [])].scored.append(evidence) }
                 else { byDomain[domain, default: ([], [])].context.append(evidence) }
             }
         }
         let domains = taxonomy.domains.map { domain -> DomainScore in
             let found = byDomain[domain.id] ?? ([], [])
-            let signals = found.scored.compactMap(\.result.signal)
-            let score = signals.isEmpty ? nil : signals.reduce(0, +) / Double(signals.count)
+            let local = mean(found.scored.compactMap(\.result.signal))
+            let national = mean(found.scored.compactMap(\.result.nationalSignal))
+            let score = [local, national].compactMap { $0 }.max()
             let note: String? = score != nil ? nil : found.context.isEmpty
                 ? "no data for \(domain.name.lowercased()) in \(area.name)"
                 : "only context figures (no better or worse) for \(area.name)"
-            return DomainScore(domain: domain, score: score, level: DomainScore.level(score),
+            return DomainScore(domain: domain, score: score, localScore: local, nationalScore: national, level: bands.level(score),
                                evidence: found.scored.sorted { ($0.result.signal ?? 0) > ($1.result.signal ?? 0) },
                                context: found.context, note: note)
         }
@@ -73,6 +75,10 @@ extension NeedsAnalysis {
             default: a.domain.id < b.domain.id
             }
         })
+    }
+
+    private func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 
     /// The borough view: which wards stand out on which domains, and which domains are worst for the borough.

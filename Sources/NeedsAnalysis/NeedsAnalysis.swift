@@ -12,6 +12,8 @@ import Loaders
 public struct NeedsAnalysis {
     public let dataset: Dataset
     public let taxonomy: Taxonomy
+    /// How need is read: levels, national anchors.
+    public let bands: NeedBands
     /// The borough (local authority) the analysis is for.
     public let borough: Area
     /// The borough's wards, by code.
@@ -29,9 +31,10 @@ public struct NeedsAnalysis {
 
     /// - Parameter borough: the authority's code or name; when nil, the single authority the data's wards
     ///   belong to.
-    public init(dataset: Dataset, taxonomy: Taxonomy, borough: String?) throws {
+    public init(dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?) throws {
         self.dataset = dataset
         self.taxonomy = taxonomy
+        self.bands = bands
         self.borough = try Self.findBorough(dataset, borough)
         let code = self.borough.code
         wards = dataset.areas.values.filter { $0.level == .ward && $0.parent == code }.sorted { $0.name < $1.name }
@@ -79,6 +82,17 @@ public struct NeedsAnalysis {
                          + "choose one with --authority CODE|NAME")
     }
 
+    /// A ward of the borough by code or name, ignoring case and a bracketed suffix: "Claremont" finds
+    /// "Claremont (Blackpool)" and the other way round.
+    public func ward(named text: String) -> Area? {
+        func plain(_ name: String) -> String {
+            var name = name.trimmingCharacters(in: .whitespaces)
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]).trimmingCharacters(in: .whitespaces) }
+            return name.lowercased()
+        }
+        return wards.first { $0.code == text } ?? wards.first { plain($0.name) == plain(text) }
+    }
+
     /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.
     public func polarity(of indicator: String) -> Polarity {
         taxonomy.links(for: indicator).compactMap(\.polarity).first ?? dataset.indicators[indicator]?.polarity ?? .unknown
@@ -106,10 +120,12 @@ public struct NeedsAnalysis {
             indicator: id, name: indicator.name, unit: indicator.unit, polarity: polarity, area: code, period: o.period,
             breakdown: o.breakdown.description, value: value, lower95: o.lower95, upper95: o.upper95,
             parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil, quintile: nil,
-            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "", source: o.source)
+            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "",
+            nationalSignal: nil, nationalBasis: nil, source: o.source)
         rankAmongSiblings(&result, area: area, period: o.period)
         addTrend(&result)
         addSignal(&result)
+        addNationalSignal(&result)
         return result
     }
 
@@ -173,9 +189,34 @@ public struct NeedsAnalysis {
         default:
             guard let ratio = reference.ratio else { result.signalBasis = "comparator is zero"; return }
             let worse = (ratio - 1) * (result.polarity == .lowerIsBetter ? 1 : -1)
-            result.signal = max(-1, min(1, worse / 0.2))
+            result.signal = max(-1, min(1, worse / bands.relativeDifferenceForOne))
             result.signalBasis = String(format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
         }
+    }
+}
+
+extension NeedsAnalysis {
+    /// The national signal: a national decile read against the middle of England (`policy/need_bands.csv`), else
+    /// significance against England from confidence intervals, else the relative difference from England.
+    func addNationalSignal(_ result: inout IndicatorResult) {
+        if bands.isNationalDecile(result.indicator) {
+            let signal = bands.signal(decile: result.value)
+            result.nationalSignal = signal
+            result.nationalBasis = "national decile \(display(result.value, digits: 1)) (1 = most deprived 10% of England): "
+                + String(format: "%+.2f", signal)
+            return
+        }
+        guard let england = result.england, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
+        switch england.significance95 {
+        case .worse: result.nationalSignal = 1
+        case .better: result.nationalSignal = -1
+        case .similar: result.nationalSignal = 0
+        default:
+            guard let ratio = england.ratio else { return }
+            let worse = (ratio - 1) * (result.polarity == .lowerIsBetter ? 1 : -1)
+            result.nationalSignal = max(-1, min(1, worse / bands.relativeDifferenceForOne))
+        }
+        result.nationalBasis = "against England: " + String(format: "%+.2f", result.nationalSignal!)
     }
 }
 

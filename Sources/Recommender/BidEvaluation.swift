@@ -4,11 +4,15 @@ import Foundation
 
 /// Scores suppliers' social value offers for a contract.
 ///
-/// Method (parameters in `policy/rules.csv` and `policy/evaluation.csv`):
+/// Method (parameters in `policy/rules.csv`, `policy/evaluation.csv` and `policy/priorities.csv`):
 /// - each commitment's SLEVA is its quantity × the measure's proxy value (× years where the value recurs);
-///   a commitment not connected to the subject matter, or more than `implausible_factor` times the
-///   proportionate target for this contract, is flagged and not counted;
-/// - quantitative score = the offer's SLEVA ÷ the highest SLEVA offered × 100;
+///   a commitment not connected to the subject matter, or to a contract condition (the living wage, prompt
+///   payment: pass/fail, not scored), is flagged and not counted; one more than `implausible_factor` times the
+///   proportionate target is flagged for clarification and counted;
+/// - a commitment with no open proxy is never £0: it earns points, its quantity ÷ the best quantity offered for
+///   that measure × the measure's weight (1 + its council priority weight);
+/// - quantitative score = valued share × (SLEVA ÷ highest SLEVA × 100) + unvalued share × (points ÷ highest
+///   points × 100), the shares being those of the measures offered with and without a proxy;
 /// - qualitative score = the mark ÷ `qualitative_mark_maximum` × 100;
 /// - social value score = quantitative share × quantitative score + qualitative share × qualitative score;
 /// - contribution to the overall score = social value score × the social value weighting (points out of 100).
@@ -20,8 +24,12 @@ public struct BidEvaluation: Sendable {
         public var unit: String
         public var proxyValue: Double?
         public var sleva: Double
-        /// Why it is not counted, if it is not.
+        /// Points of the second method, for a commitment with no proxy value (nil for a valued one).
+        public var points: Double?
+        /// Why it is not counted, or what to clarify.
         public var flag: String?
+        /// False when the flag keeps it out of the score.
+        public var counted: Bool
         public var line: Int
     }
 
@@ -29,6 +37,8 @@ public struct BidEvaluation: Sendable {
         public var supplier: String
         public var commitments: [Commitment]
         public var sleva: Double
+        /// Points for commitments with no proxy value (the second method).
+        public var points: Double
         public var quantitativeScore: Double
         public var qualitativeMark: Double
         public var qualitativeScore: Double
@@ -46,7 +56,8 @@ public struct BidEvaluation: Sendable {
 
     /// Reads an offers CSV (`supplier,measure,quantity,qualitative_mark`) and scores it.
     public init(offersFile path: String, contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
-        let rules = ProcurementRules(contract: contract, policy: policy)
+        try contract.validate(file: "contract", knownFramework: catalogue.unknownFramework)
+        let rules = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false)
         guard let weighting = rules.socialValueWeighting, let quantitative = rules.quantitativeShare,
               let qualitative = rules.qualitativeShare else {
             throw InputError(file: path, "the contract is below £\(grouped(policy.value("formal_commitments_from"))): "
@@ -61,7 +72,8 @@ public struct BidEvaluation: Sendable {
         }
         let subject = codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }
         let workforce = WorkforceEstimate(contract, subject: subject, policy: policy)
-        let sizing = TargetSizing(contract: contract, workforce: workforce, ambition: policy.band(for: contract.value).ambition)
+        let sizing = TargetSizing(contract: contract, base: contract.controlledValue.value, workforce: workforce,
+                                  ambition: policy.band(for: contract.value).ambition, floors: [:])
         let factor = policy.value("implausible_factor")
         let maximumMark = policy.value("qualitative_mark_maximum")
         var order: [String] = []
@@ -86,32 +98,46 @@ public struct BidEvaluation: Sendable {
                 throw row.error("measure", "unknown measure \"\(reference)\" in the \(framework) framework")
             }
             let quantity = try row.number("quantity")
-            guard quantity >= 0 else { throw row.error("quantity", "a negative quantity (\(number(quantity)))") }
+            guard quantity.isFinite, quantity >= 0, quantity < 1e12 else {
+                throw row.error("quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")
+            }
             let relevance = catalogue.relevance(of: measure, cpv: codes, category: contract.category, description: contract.description)
             let rule = policy.targets[measure.basedOn ?? measure.ref]
-            let target = sizing.target(for: measure, rule: rule).target.quantity
+            let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
             var flag: String?
-            if relevance.strength == .none {
-                flag = "irrelevant to the subject matter: \(relevance.reason)"
+            var counted = true
+            if let condition = policy.conditions.first(where: { $0.measure == (measure.basedOn ?? measure.ref) }) {
+                (flag, counted) = ("a contract condition (pass/fail), not scored: \(condition.condition)", false)
+            } else if relevance.strength == .none {
+                (flag, counted) = ("irrelevant to the subject matter: \(relevance.reason)", false)
             } else if quantity > factor * max(target, 1) {
-                flag = "implausible for the contract's size: more than \(number(factor)) × the proportionate target of \(number(target)) \(measure.unit)"
+                flag = "to clarify: more than \(number(factor)) × the proportionate target of \(Recommender.describe(target, measure.unit)); "
+                    + "ask how it will be delivered and evidenced (counted as offered)"
             }
             let proxy = catalogue.proxy(for: measure)
             let years = rule?.everyYear == true ? contract.years : 1
-            let sleva = flag == nil ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0
+            let sleva = counted ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0
             commitments[supplier]!.append(Commitment(measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
-                                                     proxyValue: proxy?.value, sleva: sleva, flag: flag, line: row.line))
+                                                     proxyValue: proxy?.value, sleva: sleva, points: nil, flag: flag, counted: counted,
+                                                     line: row.line))
         }
         for supplier in order where marks[supplier] == nil {
             throw InputError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
         }
+        let scoring = UnvaluedPoints(commitments: commitments, priorities: policy.priorities, catalogue: catalogue)
+        for supplier in order { commitments[supplier] = scoring.scored(commitments[supplier]!) }
         let slevas = order.map { s in commitments[s]!.map(\.sleva).reduce(0, +) }
+        let points = order.map { s in commitments[s]!.compactMap(\.points).reduce(0, +) }
         let best = slevas.max() ?? 0
+        let bestPoints = points.max() ?? 0
         var offers = order.enumerated().map { i, supplier -> Offer in
-            let quantitativeScore = best > 0 ? slevas[i] / best * 100 : 0
+            let valued = best > 0 ? slevas[i] / best * 100 : 0
+            let unvalued = bestPoints > 0 ? points[i] / bestPoints * 100 : 0
+            let quantitativeScore = scoring.valuedShare * valued + (1 - scoring.valuedShare) * unvalued
             let qualitativeScore = marks[supplier]!.0 / maximumMark * 100
             let score = quantitative * quantitativeScore + qualitative * qualitativeScore
-            return Offer(supplier: supplier, commitments: commitments[supplier]!, sleva: slevas[i], quantitativeScore: quantitativeScore,
+            return Offer(supplier: supplier, commitments: commitments[supplier]!, sleva: slevas[i], points: points[i],
+                         quantitativeScore: quantitativeScore,
                          qualitativeMark: marks[supplier]!.0, qualitativeScore: qualitativeScore, socialValueScore: score,
                          weightedContribution: score * weighting, rank: 0)
         }
@@ -121,7 +147,9 @@ public struct BidEvaluation: Sendable {
         self.weighting = weighting
         quantitativeShare = quantitative
         qualitativeShare = qualitative
-        method = "quantitative score = SLEVA ÷ highest SLEVA × 100; qualitative score = mark ÷ \(number(maximumMark)) × 100; "
+        method = "quantitative score = \(percent(scoring.valuedShare)) × (SLEVA ÷ highest SLEVA × 100) + "
+            + "\(percent(1 - scoring.valuedShare)) × (points ÷ highest points × 100), the shares of the \(scoring.measures) measures offered "
+            + "with and without an open proxy; points = quantity ÷ best quantity offered × (1 + council priority weight); qualitative score = mark ÷ \(number(maximumMark)) × 100; "
             + "social value score = \(percent(quantitative)) × quantitative + \(percent(qualitative)) × qualitative; "
             + "contribution = social value score × \(percent(weighting)) weighting"
     }

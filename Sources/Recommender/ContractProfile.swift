@@ -20,6 +20,14 @@ public struct ContractProfile: Codable, Sendable {
     public var framework: String?
     /// The social value weighting for this contract, when it differs from the policy default.
     public var socialValueWeighting: Double?
+    /// The share of the value the supplier passes through without control over it (agency workers' pay, a
+    /// unitary charge's finance and energy), 0 to 1; targets are sized on the rest.
+    public var passThroughShare: Double?
+    /// The supplier's own fee or margin in £, when known: targets sized on value are sized on it.
+    public var supplierFee: Double?
+    /// True when the council only passes funds through the supplier and has no leverage on how they are
+    /// spent: aspirations only (commissioning toolkit 2.3).
+    public var councilIsConduit: Bool?
 
     /// What the commissioner knows of the people who will deliver the contract.
     public struct Workforce: Codable, Sendable {
@@ -48,7 +56,8 @@ public struct ContractProfile: Codable, Sendable {
 
     public init(title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
                 durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,
-                socialValueWeighting: Double? = nil) {
+                socialValueWeighting: Double? = nil, passThroughShare: Double? = nil, supplierFee: Double? = nil,
+                councilIsConduit: Bool? = nil) {
         self.title = title
         self.description = description
         self.cpv = cpv
@@ -59,10 +68,26 @@ public struct ContractProfile: Codable, Sendable {
         self.workforce = workforce
         self.framework = framework
         self.socialValueWeighting = socialValueWeighting
+        self.passThroughShare = passThroughShare
+        self.supplierFee = supplierFee
+        self.councilIsConduit = councilIsConduit
     }
 
     /// The contract's length in years.
     public var years: Double { durationMonths / 12 }
+
+    /// The value the supplier controls, and how it was found: the fee when given, else the value less the
+    /// share passed through.
+    public var controlledValue: (value: Double, working: String) {
+        if let supplierFee {
+            return (supplierFee, "the supplier's fee of £\(grouped(supplierFee)) (of £\(grouped(value)))")
+        }
+        if let share = passThroughShare, share > 0 {
+            let rest = value * (1 - share)
+            return (rest, "£\(grouped(rest)): £\(grouped(value)) less the \(number(share * 100))% passed through")
+        }
+        return (value, "the contract value of £\(grouped(value))")
+    }
 
     /// Reads a profile from JSON; a missing or mistyped field is an error naming it.
     public static func load(_ path: String) throws -> ContractProfile {

@@ -5,8 +5,11 @@ import Foundation
 /// Commitments against quarterly delivery returns: progress, value delivered against committed, RAG status,
 /// shortfall and a forecast to the contract's end at the run rate so far.
 ///
-/// A commitment is due evenly over the contract's quarters: by quarter q of n, q/n of it. RAG compares what
-/// was delivered with what was due (`policy/monitoring.csv`: green from 95%, amber from 70%).
+/// A cumulative commitment (hours, weeks, tonnes, people taken on) is due evenly over the contract's quarters:
+/// by quarter q of n, q/n of it, and quarterly returns add up. A point-in-time commitment (a headcount in FTE, a
+/// share; `catalogues/units.csv`) is due in full at every point: the latest quarter's figure is compared with it
+/// and returns are never summed. RAG compares delivered with due (`policy/monitoring.csv`: green from 95%,
+/// amber from 70%). Aspirations are reported the same way but carry no cost recovery.
 public struct DeliveryMonitoring: Sendable {
     public struct Line: Codable, Sendable {
         public var measure: String
@@ -23,6 +26,8 @@ public struct DeliveryMonitoring: Sendable {
         public var forecast: Double
         public var valueCommitted: Double?
         public var valueDelivered: Double?
+        /// `point in time` (the latest quarter against the commitment) or `cumulative` (summed over quarters).
+        public var measured: String
     }
 
     public let lines: [Line]
@@ -30,13 +35,20 @@ public struct DeliveryMonitoring: Sendable {
     public let quartersElapsed: Int
     public let valueCommitted: Double
     public let valueDelivered: Double
+    /// What under-delivery leads to: cost recovery for formal commitments, none for aspirations.
+    public let consequence: String
 
     /// - Parameters:
     ///   - commitments: CSV `measure,quantity`.
     ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
     public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy) throws {
+        try contract.validate(file: "contract", knownFramework: catalogue.unknownFramework)
         let framework = contract.framework ?? "open"
         quarters = max(1, Int((contract.durationMonths / 3).rounded(.up)))
+        let aspirations = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false).commitments != "formal"
+        consequence = aspirations
+            ? "Aspirations (non-binding): delivery is reported and discussed, but there is no cost recovery for under-delivery."
+            : "Formal commitments: under-delivery can lead to recovery of costs at the contract manager's discretion."
         var committed: [(Measure, Double)] = []
         try DataTable(path: commitments, required: ["measure", "quantity"]).forEachRow { row in
             let reference = try row.required("measure")
@@ -46,9 +58,13 @@ public struct DeliveryMonitoring: Sendable {
             guard !committed.contains(where: { $0.0.key == measure.key }) else {
                 throw row.error("measure", "\(reference) is committed twice")
             }
-            committed.append((measure, try row.number("quantity")))
+            let quantity = try row.number("quantity")
+            guard quantity.isFinite, quantity >= 0 else { throw row.error("quantity", "a quantity must be a finite number of 0 or more") }
+            committed.append((measure, quantity))
         }
         var delivered: [String: Double] = [:]
+        var latest: [String: (quarter: Int, value: Double)] = [:]
+        let pointInTime = catalogue.pointInTimeUnits
         var elapsed = 0
         let quarterCount = quarters
         try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
@@ -63,24 +79,35 @@ public struct DeliveryMonitoring: Sendable {
             guard let match = committed.first(where: { $0.0.ref == reference || $0.0.key == reference }) else {
                 throw row.error("measure", "\(reference) is not among the commitments")
             }
-            delivered[match.0.key, default: 0] += try row.number("delivered")
+            let value = try row.number("delivered")
+            guard value.isFinite, value >= 0 else { throw row.error("delivered", "delivered must be a finite number of 0 or more, not \(row["delivered"])") }
+            if pointInTime.contains(match.0.unit) {
+                if let known = latest[match.0.key], known.quarter == quarter {
+                    throw row.error("quarter", "\(reference) is a level at a point in time (\(match.0.unit)) and quarter \(quarter) is reported twice")
+                }
+                if latest[match.0.key].map({ quarter > $0.quarter }) ?? true { latest[match.0.key] = (quarter, value) }
+            } else {
+                delivered[match.0.key, default: 0] += value
+            }
             elapsed = max(elapsed, quarter)
         }
         quartersElapsed = elapsed
         let green = policy.value("green_from"), amber = policy.value("amber_from")
         let total = Double(quarters)
         lines = committed.map { measure, quantity in
-            let done = delivered[measure.key] ?? 0
-            let due = quantity * Double(elapsed) / total
+            let level = pointInTime.contains(measure.unit)
+            let done = level ? latest[measure.key]?.value ?? 0 : delivered[measure.key] ?? 0
+            let due = level ? (elapsed > 0 ? quantity : 0) : quantity * Double(elapsed) / total
             let ratio = due > 0 ? done / due : 1
             let status = ratio >= green ? "green" : ratio >= amber ? "amber" : "red"
             let proxy = catalogue.proxy(for: measure)
             let years = policy.targets[measure.basedOn ?? measure.ref]?.everyYear == true ? contract.years : 1
             return Line(measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
                         dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status, shortfall: max(0, due - done),
-                        forecast: elapsed > 0 ? done / Double(elapsed) * total : 0,
+                        forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
                         valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
-                        valueDelivered: proxy.map { (done * $0.value * years).rounded() })
+                        valueDelivered: proxy.map { (done * $0.value * years).rounded() },
+                        measured: level ? "point in time" : "cumulative")
         }
         valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
         valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)

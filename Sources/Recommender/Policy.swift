@@ -11,8 +11,20 @@ public struct Policy: Sendable {
     public let bands: [Band]
     public let labourShares: [String: Double]
     public let targets: [String: TargetRule]
-    /// Standing council priorities: open measure ref → (need score it counts as, reason, source).
-    public let priorities: [String: (weight: Double, reason: String, source: String)]
+    /// Standing council priorities: open measure ref → weight, reason, source.
+    public let priorities: [String: CouncilPriority]
+    /// The weights of the rank score (`ranking.csv`).
+    public let ranking: [String: RankingWeight]
+    /// Measures that are standard contract conditions, not scored measures (`conditions.csv`).
+    public let conditions: [StandardCondition]
+    /// The smallest target worth monitoring, by unit, or by `measure:REF` for one measure (`floors.csv`).
+    public let floors: [String: (minimum: Double, location: String)]
+    /// Living wage rates (`living_wage.csv`).
+    public let livingWages: [LivingWageRate]
+    /// The measures short capital works can deliver: open measure ref → reason and source (`short_works.csv`).
+    public let shortWorksMeasures: [String: String]
+    /// Whose policy this is (`pack.csv`).
+    public let pack: PolicyPack
 
     /// A contract value band.
     public struct Band: Sendable {
@@ -34,6 +46,10 @@ public struct Policy: Sendable {
         /// True when the proxy value accrues each year of the contract.
         public var everyYear: Bool
         public var basis: String
+        /// The shortest contract, in months, that can deliver the measure (an apprenticeship lasts 12 months).
+        public var minimumMonths: Double?
+        /// `targets.csv:LINE`.
+        public var location: String
     }
 
     public init(folder: String) throws {
@@ -48,10 +64,17 @@ public struct Policy: Sendable {
         self.parameters = parameters
         var bands: [Band] = []
         try DataTable(path: folder + "/proportionality.csv", required: ["value_from", "max_measures", "ambition"]).forEachRow { row in
+            let most = try row.number("max_measures")
+            guard most >= 0, most <= 1000, most == most.rounded() else {
+                throw row.error("max_measures", "max_measures must be a whole number from 0 to 1000, not \(row["max_measures"])")
+            }
+            let ambition = try row.number("ambition")
+            guard ambition.isFinite, ambition >= 0 else { throw row.error("ambition", "ambition must be a finite number of 0 or more") }
             bands.append(Band(from: try row.number("value_from"), to: row["value_to"].isEmpty ? nil : try row.number("value_to"),
-                              maxMeasures: Int(try row.number("max_measures")), ambition: try row.number("ambition"),
+                              maxMeasures: Int(most), ambition: ambition,
                               label: row["label"]))
         }
+        guard !bands.isEmpty else { throw InputError(file: folder + "/proportionality.csv", "no value bands") }
         self.bands = bands.sorted { $0.from < $1.from }
         var shares: [String: Double] = [:]
         try DataTable(path: folder + "/labour_shares.csv", required: ["subject", "labour_share"]).forEachRow { row in
@@ -67,19 +90,34 @@ public struct Policy: Sendable {
             }
             let years = try row.required("proxy_years")
             guard years == "one" || years == "contract" else { throw row.error("proxy_years", "proxy_years must be one or contract") }
-            targets[try row.required("measure")] = TargetRule(kind: kind, rate: try row.number("rate"), everyYear: years == "contract",
-                                                          basis: try row.required("basis"))
+            let rate = try row.number("rate")
+            guard rate.isFinite, rate >= 0 else { throw row.error("rate", "rate must be a finite number of 0 or more") }
+            targets[try row.required("measure")] = TargetRule(kind: kind, rate: rate, everyYear: years == "contract",
+                                                          basis: try row.required("basis"),
+                                                          minimumMonths: row["minimum_months"].isEmpty ? nil : try row.number("minimum_months"),
+                                                          location: Self.cite(row))
         }
         self.targets = targets
-        var priorities: [String: (Double, String, String)] = [:]
-        try DataTable(path: folder + "/priorities.csv", required: ["measure", "weight", "reason", "source"]).forEachRow { row in
-            priorities[try row.required("measure")] = (try row.number("weight"), try row.required("reason"), try row.required("source"))
-        }
-        self.priorities = priorities
+        priorities = try Self.readPriorities(folder + "/priorities.csv")
+        ranking = try Self.readRanking(folder + "/ranking.csv")
+        conditions = try Self.readConditions(folder + "/conditions.csv")
+        floors = try Self.readFloors(folder + "/floors.csv")
+        livingWages = try Self.readLivingWages(folder + "/living_wage.csv")
+        pack = try Self.readPack(folder + "/pack.csv")
+        shortWorksMeasures = try Self.readShortWorks(folder + "/short_works.csv")
     }
 
     /// A named parameter (the files are validated to hold every one the toolkit uses).
     public func value(_ name: String) -> Double { parameters[name]?.value ?? .nan }
+
+    /// A weight of the rank score (the file is validated to hold every one).
+    public func weight(_ component: String) -> RankingWeight { ranking[component]! }
+
+    /// The living wage that applies in an authority: the rate for its GSS code prefix, else the general one.
+    public func livingWage(authority code: String) -> LivingWageRate {
+        livingWages.first { !$0.authorityPrefix.isEmpty && code.hasPrefix($0.authorityPrefix) }
+            ?? livingWages.first { $0.authorityPrefix.isEmpty }!
+    }
 
     /// The band a contract value falls in.
     public func band(for value: Double) -> Band {
@@ -87,9 +125,11 @@ public struct Policy: Sendable {
     }
 
     static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
-                                     "delivery_plan_above", "local_quotation_below", "rlw_minimum_age", "rlw_minimum_hours_per_week",
+                                     "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",
                                      "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
-                                     "implausible_factor", "green_from", "amber_from"]
+                                     "implausible_factor", "green_from", "amber_from",
+                                     "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
+                                     "aspirations_max_measures"]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.
     public static func load(for catalogue: Catalogue) throws -> Policy {

@@ -10,7 +10,7 @@ public struct ProcurementRules: Codable, Sendable {
     public var qualitativeShare: Double?
     /// `delivery plan` above the delivery-plan threshold, `milestone tracker` below, nil for aspirations.
     public var qualitativeEvidence: String?
-    /// True below the quotation threshold: at least one quotation must be sought from a local organisation.
+    /// True up to the quotation threshold: at least one quotation must be sought from a local organisation.
     public var localQuotation: Bool
     public var realLivingWage: RealLivingWageTest
     /// The rules in words, each with its source.
@@ -20,6 +20,10 @@ public struct ProcurementRules: Codable, Sendable {
     public struct RealLivingWageTest: Codable, Sendable {
         /// True, false, or nil when the profile does not say enough to decide.
         public var inScope: Bool?
+        /// `condition` (in scope), `option` (out of scope: subject to affordability) or `questions` (undecided).
+        public var treatment: String
+        /// The rate that applies where the contract is delivered (the London Living Wage in London).
+        public var wage: LivingWageRate
         public var criteria: [Criterion]
         public var note: String
     }
@@ -31,38 +35,49 @@ public struct ProcurementRules: Codable, Sendable {
         public var met: Bool?
     }
 
-    public init(contract: ContractProfile, policy: Policy) {
-        let formal = contract.value >= policy.value("formal_commitments_from")
+    /// The rules for a contract delivered in an authority (its GSS code picks the living wage); `servesPeople`
+    /// when the contract is a service to people (care, education), which the council co-produces.
+    public init(contract: ContractProfile, policy: Policy, authority: String, servesPeople: Bool) {
+        let conduit = contract.councilIsConduit ?? false
+        let formal = contract.value > policy.value("formal_commitments_from") && !conduit
         let threshold = "£" + grouped(policy.value("formal_commitments_from"))
         commitments = formal ? "formal" : "aspirations"
         socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
         quantitativeShare = formal ? policy.value("quantitative_share") : nil
         qualitativeShare = formal ? policy.value("qualitative_share") : nil
         qualitativeEvidence = formal ? (contract.value > policy.value("delivery_plan_above") ? "delivery plan" : "milestone tracker") : nil
-        localQuotation = contract.value < policy.value("local_quotation_below")
-        realLivingWage = Self.livingWage(contract.workforce, policy)
+        localQuotation = contract.value <= policy.value("local_quotation_up_to")
+        realLivingWage = Self.livingWage(contract.workforce, policy, wage: policy.livingWage(authority: authority))
         var notes = ["Social value applies to all procurements, direct awards and exemptions included."]
         if formal {
-            notes.append("Formal commitments are sought (value \(threshold) or more): social value is "
+            notes.append("Formal commitments are sought (the value exceeds \(threshold)): social value is "
                 + "\(percent(socialValueWeighting!)) of the overall evaluation"
                 + (contract.socialValueWeighting != nil ? " (set for this contract)" : " (the usual weighting; set per contract)")
                 + ", split \(percent(quantitativeShare!)) quantitative offer and \(percent(qualitativeShare!)) qualitative offer.")
             notes.append("Qualitative evidence: a \(qualitativeEvidence!) (a delivery plan above £"
                 + "\(grouped(policy.value("delivery_plan_above"))), a milestone tracker below).")
+            notes.append("Commitments are monitored over the contract's life against evidence, reported quarterly; "
+                + "under-delivery can lead to recovery of costs.")
         } else {
-            notes.append("Below \(threshold): only non-binding aspirations, which cannot be scored when awarding the contract.")
+            notes.append(conduit
+                ? "The council is a conduit for funds it has no leverage over: only non-binding aspirations, which cannot be scored when awarding the contract."
+                : "The value does not exceed \(threshold): only non-binding aspirations, which cannot be scored when awarding the contract.")
+            notes.append("Aspirations are agreed with the provider and reported on, but they are not contractual: no cost recovery for under-delivery.")
         }
         if localQuotation {
             notes.append("When seeking quotations, at least one must come from a local organisation; keep a record where that is not possible.")
         }
         notes.append("Local-only labour may not be required (it would discriminate); suppliers may be invited to commit to "
             + "reducing worklessness and long-term unemployment.")
-        notes.append("Commitments are monitored over the contract's life against evidence, reported quarterly; "
-            + "under-delivery can lead to recovery of costs.")
+        notes.append("Social value is over and above the core: what the contract itself buys is not counted as social value.")
+        if servesPeople {
+            notes.append("A service to people: co-design the specification and co-produce the service with the people who use it, "
+                + "their families and the organisations that represent them (commissioning toolkit 2.7).")
+        }
         self.notes = notes
     }
 
-    static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy) -> RealLivingWageTest {
+    static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy, wage: LivingWageRate) -> RealLivingWageTest {
         func criterion(_ text: String, _ value: Bool?) -> Criterion {
             Criterion(criterion: text, answer: value.map { $0 ? "yes" : "no" } ?? "not known", met: value)
         }
@@ -79,18 +94,32 @@ public struct ProcurementRules: Codable, Sendable {
             criterion("on council premises, property the council owns or occupies, or land it maintains or works on", onCouncilPlace),
         ]
         let inScope: Bool? = criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
+        let rate = "\(wage.name) (£\(String(format: "%.2f", wage.hourlyRate)) an hour, \(wage.rateYear) rate)"
         let note: String
+        let treatment: String
         switch inScope {
-        case true?: note = "In scope: suppliers must pay the Real Living Wage to employees and subcontractors working on the contract."
-        case false?: note = "Not in scope; the council may still specify the Real Living Wage where the budget allows."
-        case nil: note = "Cannot be decided: give the workforce's age, hours, weeks and place of work in the contract profile."
+        case true?:
+            treatment = "condition"
+            note = "In scope: a contract condition (pass/fail, whatever the value), not a scored measure: the supplier must pay at least the "
+                + "\(rate) to every employee and subcontractor working on the contract."
+        case false?:
+            treatment = "option"
+            note = "Not in scope: the council may still require the \(rate) as an optional requirement, subject to affordability "
+                + "(the budget must allow it); it is not scored."
+        case nil:
+            treatment = "questions"
+            note = "Cannot be decided yet: answer " + criteria.filter { $0.met == nil }.map { "\"\($0.criterion)?\"" }.joined(separator: ", ")
+                + " in the contract profile's workforce; if every answer is yes, paying the \(rate) is a contract condition."
         }
-        return RealLivingWageTest(inScope: inScope, criteria: criteria, note: note)
+        return RealLivingWageTest(inScope: inScope, treatment: treatment, wage: wage, criteria: criteria, note: note)
     }
 }
 
 /// 2400000 → "2,400,000".
-func grouped(_ value: Double) -> String { String(Int64(value.rounded())).grouped }
+func grouped(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 9e18 else { return "\(value)" }
+    return String(Int64(value.rounded())).grouped
+}
 
 extension String {
     /// "2400000" → "2,400,000", "-1234.5" → "-1,234.5" (digits before any decimal point).
@@ -105,7 +134,9 @@ extension String {
     }
 }
 
+/// 0.2 → "20%", 2/3 → "66.7%".
 func percent(_ share: Double) -> String {
-    let p = share * 100
-    return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+    guard share.isFinite else { return "\(share)" }
+    let p = (share * 1000).rounded() / 10
+    return (p == p.rounded() ? String(Int64(p)) : String(p)) + "%"
 }

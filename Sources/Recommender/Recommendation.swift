@@ -11,9 +11,17 @@ public struct Recommendation: Codable, Sendable {
     /// The value band that sets how many measures and how ambitious.
     public var band: String
     public var rules: ProcurementRules
+    /// Contract conditions (pass/fail, not scored): the living wage where in scope, and supply-chain good practice.
+    public var conditions: [ContractCondition]
     public var measures: [RecommendedMeasure]
     public var excluded: [ExcludedMeasure]
     public var totalSleva: Double
+    /// The base targets were sized on: the supplier-controlled value and how it was found.
+    public var targetBase: String
+    /// The price year and valuation basis of every money value.
+    public var valuation: String
+    /// Whose policy the priorities, weights and thresholds come from, and whether it is the borough's own.
+    public var policy: String
     /// Warnings about the contract profile (e.g. a category that contradicts a CPV division).
     public var warnings: [String]
     /// How the data were prepared (roll-ups, duplicates).
@@ -69,6 +77,21 @@ public struct RecommendedMeasure: Codable, Sendable {
     public var rankWorking: String
     /// `formal` commitment or non-binding `aspiration`.
     public var commitment: String
+    /// `need shown` (a need at or above the policy's level in a delivery area), `no need shown` (the data show
+    /// none) or `unknown` (no data on the needs the measure answers).
+    public var needStatus: String
+    /// Conditions the law or the council attaches to the measure for this contract (safeguarding).
+    public var caveats: [String]
+}
+
+/// A contract condition: pass/fail terms, not scored and with no money value.
+public struct ContractCondition: Codable, Sendable {
+    public var ref: String
+    public var title: String
+    /// `condition` (required), `option` (subject to affordability) or `questions` (to answer before tender).
+    public var kind: String
+    public var text: String
+    public var source: String
 }
 
 /// A local need a measure answers, with the figures behind it.
@@ -104,4 +127,33 @@ public struct ExcludedMeasure: Codable, Sendable {
     public var ref: String
     public var title: String
     public var reason: String
+    /// The kind of reason, for grouping: see ``ExclusionCode``.
+    public var code: String
+
+    public init(ref: String, title: String, code: ExclusionCode, reason: String) {
+        self.ref = ref
+        self.title = title
+        self.reason = reason
+        self.code = code.rawValue
+    }
+}
+
+/// Why a measure is left out. A measure is never left out for lack of local data: need only ranks.
+public enum ExclusionCode: String, Codable, Sendable, CaseIterable {
+    /// Its categories exclude the contract's category (goods, services, works).
+    case category
+    /// No reviewed link to the contract's subject matter, or a reviewed `none`.
+    case notConnected = "not-connected"
+    /// It restates what the contract buys: the core, not social value.
+    case core
+    /// Safeguarding or suitability rules bar it for this contract.
+    case safeguarding
+    /// The contract is shorter than the measure needs (an apprenticeship lasts 12 months).
+    case tooShort = "too-short"
+    /// Its target rounds to nothing the contract can deliver.
+    case nothingToDeliver = "nothing-to-deliver"
+    /// Its target is under the policy's floor for monitoring.
+    case belowFloor = "below-floor"
+    /// Ranked below the number of measures proportionate to the contract.
+    case beyondCap = "beyond-cap"
 }

@@ -3,142 +3,196 @@ import CSV
 import Evidence
 import Foundation
 import Index
-import Loaders
 import NeedsAnalysis
 
 /// Recommends relevant, proportionate social value measures for a contract.
 ///
-/// 1. Relevance to the subject matter gates everything: a measure the taxonomy does not connect to the
-///    contract's CPV codes, category or description is excluded however great the need.
-/// 2. A relevant measure must answer a need shown in the delivery areas (a domain scoring 0.5 or more), an
-///    equality gap there, or a standing council priority (`policy/priorities.csv`); otherwise it is excluded
-///    as showing no local need.
-/// 3. Its target is sized from the contract's value, duration and workforce (given, or estimated from the
-///    labour share of its value) by the rule in `policy/targets.csv`, scaled by the value band's ambition;
-///    a target that rounds to nothing is beyond what the contract can deliver.
-/// 4. The rest are ranked by relevance (strong 2, possible 1) + the strongest need they answer (its domain
-///    score, at most 3) + 1 if they answer an equality gap + value (SLEVA as a share of 1% of the contract
-///    value, at most 1), and the band's number of measures is kept.
+/// 1. Gates (``gate(_:contract:codes:)``): relevance to the subject matter (CPV codes at the level that
+///    distinguishes the work, refined but never extended by the description), the contract's core (a measure that
+///    restates what is bought is not social value), safeguarding, and the duration a measure needs.
+/// 2. Conditions: the living wage (as the scope test decides) and supply-chain good practice
+///    (`policy/conditions.csv`) are contract conditions, never scored measures.
+/// 3. Targets are sized on what the supplier controls (`policy/targets.csv`, scaled by the value band's ambition)
+///    and dropped when under the floor for monitoring (`policy/floors.csv`).
+/// 4. Need ranks and never vetoes: the rank score (`policy/ranking.csv`) adds relevance, the strongest need the
+///    measure answers in the delivery areas (local or against England; unknown when there are no data), an
+///    equality gap, the council's standing priority (`policy/priorities.csv`) and value, less a little for each
+///    measure of the same theme or outcome ranked above it; the band's number of measures is kept (fewer on
+///    short capital works).
 public struct Recommender {
     public let catalogue: Catalogue
     public let policy: Policy
     public let analysis: NeedsAnalysis
     public let equalityGaps: [EqualityGap]
-    /// The lowest domain score that counts as a local need.
-    public static let needThreshold = 0.5
+    /// Open measure key → the need domains it answers.
+    let measureDomains: [String: Set<String>]
 
     public init(catalogue: Catalogue, policy: Policy, analysis: NeedsAnalysis, equalityGaps: [EqualityGap]) {
         self.catalogue = catalogue
         self.policy = policy
         self.analysis = analysis
         self.equalityGaps = equalityGaps
+        var domains: [String: Set<String>] = [:]
+        for (domain, links) in catalogue.taxonomy.domainMeasures {
+            for link in links { domains[link.measure, default: []].insert(domain) }
+        }
+        measureDomains = domains
     }
 
     /// The recommendation for a contract. `file` names the profile in error messages.
     public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws -> Recommendation {
         func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
-        guard contract.value > 0 else { throw fail("value", "must be a positive amount in £, not \(contract.value)") }
-        guard contract.durationMonths > 0 else { throw fail("durationMonths", "must be a positive number of months") }
-        guard !contract.cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
-        if let w = contract.socialValueWeighting, !(0...1).contains(w) {
-            throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w)")
-        }
+        try contract.validate(file: file, knownFramework: catalogue.unknownFramework)
         let framework = contract.framework ?? "open"
-        if let problem = catalogue.unknownFramework(framework) { throw fail("framework", problem) }
         let codes = try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
             switch catalogue.cpv.lookup(text) {
             case .success(let code): return code
             case .failure(let error): throw fail("cpv[\(i)]", error.description)
             }
         }
-        var warnings: [String] = []
-        let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
-        if !codes.contains(where: { $0.category == contract.category }) {
-            warnings.append("field \"category\": \(contract.category.rawValue) contradicts the CPV codes, which are "
-                + codes.map { "\($0.full) (\($0.category.rawValue))" }.joined(separator: ", "))
-        }
         let areas = try deliveryAreas(contract, fail: fail)
-        let workforce = WorkforceEstimate(contract, subject: subjects.first?.1.id, policy: policy)
-        let band = policy.band(for: contract.value)
-        let rules = ProcurementRules(contract: contract, policy: policy)
-        let profiles = areas.map { analysis.profile(for: $0.code) }
-        let boroughWide = areas.contains { $0.code == analysis.borough.code }
-        let needs = try analysis.equalityNeeds(equalityGaps).filter { need in
-            boroughWide || need.gap.isBoroughWide || need.places.contains { p in areas.contains { $0.code == p.code } }
+        let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
+        let servesPeople = subjects.contains { _, subject in
+            catalogue.taxonomy.lineage(of: subject.id).contains { id in catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true }
         }
-        let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: profiles, equalityNeeds: needs,
-                              minimumScore: Self.needThreshold)
-        let sizing = TargetSizing(contract: contract, workforce: workforce, ambition: band.ambition)
+        let rules = ProcurementRules(contract: contract, policy: policy, authority: analysis.borough.code, servesPeople: servesPeople)
+        let band = policy.band(for: contract.value)
+        let short = contract.category == .works && contract.durationMonths <= policy.value("short_works_months")
+        var cap = short ? min(band.maxMeasures, Int(policy.value("short_works_max_measures"))) : band.maxMeasures
+        if rules.commitments != "formal" { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+        let base = contract.controlledValue
+        let sizing = TargetSizing(contract: contract, base: base.value,
+                                  workforce: WorkforceEstimate(contract, subject: subjects.first?.1.id, policy: policy),
+                                  ambition: band.ambition, floors: policy.floors)
+        let profiles = needProfiles(areas)
+        let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: profiles,
+                              equalityNeeds: try equalityNeeds(areas, subjects: subjects.map(\.1)), minimumScore: catalogue.needBands.answersNeedFrom)
         var candidates: [RecommendedMeasure] = []
         var excluded: [ExcludedMeasure] = []
-        for measure in catalogue.measures(in: framework) {
-            let relevance = catalogue.relevance(of: measure, cpv: codes, category: contract.category, description: contract.description)
-            guard relevance.strength != .none else {
-                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, reason: relevance.reason))
-                continue
+        for measure in catalogue.measures(in: framework) where !isCondition(measure) {
+            switch gate(measure, contract: contract, codes: codes, shortWorks: short) {
+            case .excluded(let code, let reason):
+                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, code: code, reason: reason))
+            case .through(let relevance, let caveats):
+                switch candidate(measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
+                                 index: index, profiles: profiles, valueReference: base.value) {
+                case .recommended(let m): candidates.append(m)
+                case .excluded(let exclusion): excluded.append(exclusion)
+                }
+            }
+        }
+        let outcomes = Dictionary(catalogue.measures(in: framework).map { ($0.ref, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        candidates = balanced(candidates, outcomes: outcomes)
+        for dropped in candidates.dropFirst(cap) {
+            excluded.append(ExcludedMeasure(ref: dropped.ref, title: dropped.title, code: .beyondCap,
+                reason: "beyond the \(cap) measures proportionate to " + (rules.commitments != "formal"
+                    ? "non-binding aspirations (policy/rules.csv aspirations_max_measures)" : short
+                    ? "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv short_works_max_measures)"
+                    : "a contract of £\(grouped(contract.value)) (\(band.label))") + "; rank score \(String(format: "%.2f", dropped.rankScore))"))
+        }
+        let measures = candidates.prefix(cap).enumerated().map { i, m in var m = m; m.rank = i + 1; return m }
+        return Recommendation(
+            contract: contract, subjects: subjectNames(subjects, description: contract.description),
+            workforce: sizing.workforce, band: band.label, rules: rules, conditions: conditions(rules: rules, framework: framework),
+            measures: measures, excluded: excluded.sorted { $0.ref.localizedStandardCompare($1.ref) == .orderedAscending },
+            totalSleva: measures.compactMap(\.sleva).reduce(0, +), targetBase: base.working,
+            valuation: "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: \(catalogue.priceBase.basis).",
+            policy: policyLabel(), warnings: warnings(contract, codes: codes, short: short), notes: notes)
+    }
+
+    /// One measure through sizing, need and ranking: the recommended measure, or why it is left out.
+    func candidate(_ measure: Measure, relevance: Relevance, caveats: [String], contract: ContractProfile, rules: ProcurementRules,
+                   sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double)
+        -> Candidate {
+        let ruleKey = measure.basedOn ?? measure.ref
+        let rule = policy.targets[ruleKey]
+        switch sizing.target(for: measure, rule: rule) {
+        case .failure(let shortfall):
+            return .excluded(ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
+        case .success(let target):
+            let proxy = catalogue.proxy(for: measure)
+            var sleva: Double?, slevaWorking: String?
+            if let proxy {
+                let years = (rule?.everyYear ?? false) ? contract.years : 1
+                sleva = (target.quantity * proxy.value * years).rounded()
+                slevaWorking = "\(Self.describe(target.quantity, measure.unit)) × £\(number(proxy.value))" + (years == 1 ? "" : " × \(number(years)) years")
+                    + " = £\(grouped(sleva!)) (\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
             }
             let needLinks = index.links(measure: measure.key)
             let gapLinks = index.gapLinks(measure: measure.key)
-            let priority = policy.priorities[measure.basedOn ?? measure.ref]
-            guard !needLinks.isEmpty || !gapLinks.isEmpty || priority != nil else {
-                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title,
-                    reason: "no local need shown in the delivery areas (relevant: \(relevance.reason))"))
-                continue
-            }
-            let ruleKey = measure.basedOn ?? measure.ref
-            let (target, deliverable) = sizing.target(for: measure, rule: policy.targets[ruleKey])
-            guard deliverable else {
-                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title,
-                    reason: "beyond what the contract can deliver: \(target.working)"))
-                continue
-            }
-            let proxy = catalogue.proxy(for: measure)
-            let everyYear = policy.targets[ruleKey]?.everyYear ?? false
-            var sleva: Double?, slevaWorking: String?
-            if let proxy {
-                let years = everyYear ? contract.years : 1
-                sleva = (target.quantity * proxy.value * years).rounded()
-                slevaWorking = "\(number(target.quantity)) × £\(number(proxy.value))" + (everyYear ? " × \(number(years)) years" : "")
-                    + " = £\(grouped(sleva!)) (\(proxy.priceYear) prices)"
-            }
+            let priority = policy.priorities[ruleKey]
+            let reading = readNeed(measure, profiles: profiles)
             var needs = needEvidence(needLinks)
             if let priority {
                 needs.append(NeedEvidence(area: analysis.borough.code, areaName: analysis.borough.name, domain: "council-priority",
                                           domainName: "Council priority", score: priority.weight, level: "council priority",
-                                          reason: priority.reason, figures: ["Source: \(priority.source)"]))
+                                          reason: priority.reason, figures: ["Source: \(priority.source) (\(policyLabel()))"]))
             }
-            let strongestNeed = max(needLinks.map(\.score).max() ?? 0, priority?.weight ?? 0)
-            let needPart = min(3, strongestNeed)
-            let gapPart: Double = gapLinks.isEmpty ? 0 : 1
-            let valuePart = min(1, (sleva ?? 0) / (contract.value * 0.01))
-            let relevancePart: Double = relevance.strength == .strong ? 2 : 1
-            let score = relevancePart + needPart + gapPart + valuePart
-            let working = "\(number(relevancePart)) (\(relevance.strength.rawValue) relevance) + \(String(format: "%.2f", needPart)) (strongest need)"
-                + " + \(number(gapPart)) (equality gap) + \(String(format: "%.2f", valuePart)) (value) = \(String(format: "%.2f", score))"
-            candidates.append(RecommendedMeasure(
-                rank: 0, ref: measure.ref, framework: framework, theme: measure.theme, title: measure.title, unit: measure.unit,
+            let rank = RankScore(policy: policy, relevance: relevance.strength, need: reading, gap: !gapLinks.isEmpty, priority: priority,
+                                 sleva: sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
+            return .recommended(RecommendedMeasure(
+                rank: 0, ref: measure.ref, framework: measure.framework, theme: measure.theme, title: measure.title, unit: measure.unit,
                 relevance: relevance.strength.rawValue, relevanceReason: relevance.reason,
                 needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
                 proxyValue: proxy?.value, proxy: proxy, sleva: sleva, slevaWorking: slevaWorking,
-                rankScore: (score * 10000).rounded() / 10000, rankWorking: working,
-                commitment: rules.commitments == "formal" ? "formal" : "aspiration"))
+                rankScore: rank.score, rankWorking: rank.working,
+                commitment: rules.commitments == "formal" ? "formal" : "aspiration", needStatus: reading.status, caveats: caveats))
         }
-        candidates.sort { ($0.rankScore, $1.ref) > ($1.rankScore, $0.ref) }
-        let kept = Array(candidates.prefix(band.maxMeasures))
-        for dropped in candidates.dropFirst(band.maxMeasures) {
-            excluded.append(ExcludedMeasure(ref: dropped.ref, title: dropped.title,
-                reason: "beyond the \(band.maxMeasures) measures proportionate to a contract of £\(grouped(contract.value)) "
-                    + "(\(band.label)); rank score \(String(format: "%.2f", dropped.rankScore))"))
+    }
+
+    /// A measure that passed the gates, sized and ranked, or left out at sizing.
+    enum Candidate {
+        case recommended(RecommendedMeasure)
+        case excluded(ExcludedMeasure)
+    }
+
+    /// The equality action plan's actions that apply to this contract: in its delivery areas (an action limited
+    /// to some wards applies only to contracts delivered there, and a borough-wide contract takes only borough-wide
+    /// actions), and, when the action names a kind of contract ("in commissioned home care", "on capital
+    /// programmes"), only to contracts of that kind.
+    func equalityNeeds(_ areas: [Area], subjects: [Subject]) throws -> [EqualityNeed] {
+        let boroughWide = areas.contains { $0.code == analysis.borough.code }
+        let families = Set(subjects.compactMap { catalogue.taxonomy.lineage(of: $0.id).last })
+        return try analysis.equalityNeeds(equalityGaps).filter { need in
+            let placed = need.gap.isBoroughWide || (!boroughWide && need.places.contains { p in areas.contains { $0.code == p.code } })
+            let named = Set(catalogue.taxonomy.subjects(inDescription: need.gap.action).compactMap {
+                catalogue.taxonomy.lineage(of: $0.subject.id).last
+            })
+            return placed && (named.isEmpty || !named.isDisjoint(with: families))
         }
-        let measures = kept.enumerated().map { i, m in var m = m; m.rank = i + 1; return m }
-        return Recommendation(
-            contract: contract,
-            subjects: subjects.map { "\($0.1.name) (\($0.0.full))" }
-                + catalogue.taxonomy.subjects(inDescription: contract.description).filter { found in !subjects.contains { $0.1.id == found.subject.id } }
-                    .map { "\($0.subject.name) (description: \"\($0.word)\")" },
-            workforce: workforce, band: band.label, rules: rules, measures: measures,
-            excluded: excluded.sorted { $0.ref.localizedStandardCompare($1.ref) == .orderedAscending },
-            totalSleva: measures.compactMap(\.sleva).reduce(0, +), warnings: warnings, notes: notes)
+    }
+
+    /// The contract's subjects: each CPV code's, and the subjects its description refines them to.
+    func subjectNames(_ subjects: [(CPVVocabulary.Code, Subject)], description: String) -> [String] {
+        var names = subjects.map { "\($0.1.name) (\($0.0.full))" }
+        for (code, subject) in subjects {
+            for refined in catalogue.taxonomy.refinements(of: subject.id, description: description) {
+                let name = "\(refined.subject.name) (\(code.full), refined by the description: \"\(refined.word)\")"
+                if !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    /// Whose policy applies: the borough's own, or another authority's pack marked as a default.
+    func policyLabel() -> String {
+        let pack = policy.pack
+        if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(policy.folder))" }
+        return "DEFAULT POLICY PACK: \(pack.title), \(pack.authorityName)'s, not \(analysis.borough.name)'s own; "
+            + "give \(analysis.borough.name)'s priorities with --catalogue DIR (DIR/policy/) (\(policy.folder))"
+    }
+
+    func warnings(_ contract: ContractProfile, codes: [CPVVocabulary.Code], short: Bool) -> [String] {
+        var warnings: [String] = []
+        if !codes.contains(where: { $0.category == contract.category }) {
+            warnings.append("field \"category\": \(contract.category.rawValue) contradicts the CPV codes, which are "
+                + codes.map { "\($0.full) (\($0.category.rawValue))" }.joined(separator: ", "))
+        }
+        if short {
+            warnings.append("Short capital works (\(number(contract.durationMonths)) months): providers have little time to deliver "
+                + "commitments, so fewer are recommended (commissioning toolkit 3.1; policy/rules.csv short_works_months)")
+        }
+        return warnings
     }
 
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
@@ -148,13 +202,15 @@ public struct Recommender {
             || contract.areas[0] == analysis.borough.code || contract.areas[0].caseInsensitiveCompare(analysis.borough.name) == .orderedSame {
             return [analysis.borough] + analysis.wards
         }
-        return try contract.areas.enumerated().map { i, text in
-            guard let ward = analysis.wards.first(where: { $0.code == text || $0.name.caseInsensitiveCompare(text) == .orderedSame }) else {
+        var found: [Area] = []
+        for (i, text) in contract.areas.enumerated() {
+            guard let ward = analysis.ward(named: text) else {
                 throw fail("areas[\(i)]", "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
-                           + "(\(analysis.wards.prefix(4).map(\.name).joined(separator: ", ")), …) or \"borough\"")
+                           + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
             }
-            return ward
+            if !found.contains(where: { $0.code == ward.code }) { found.append(ward) }
         }
+        return found
     }
 
     func needEvidence(_ links: [NeedLink]) -> [NeedEvidence] {

@@ -1,55 +1,95 @@
 import Catalogue
 import Foundation
 
-/// Sizes a measure's target for a contract from its rule in `policy/targets.csv`, showing the arithmetic.
+/// Why a measure's target cannot be recommended.
+struct Shortfall: Error {
+    var code: ExclusionCode
+    var reason: String
+}
+
+/// Sizes a measure's target for a contract from its rule in `policy/targets.csv`, on the value the supplier
+/// controls, showing the arithmetic; a target under the floor for its unit (`policy/floors.csv`) is too small
+/// to monitor.
 struct TargetSizing {
     let contract: ContractProfile
+    /// The supplier-controlled value targets sized on value use.
+    let base: Double
     let workforce: WorkforceEstimate
     let ambition: Double
+    let floors: [String: (minimum: Double, location: String)]
 
-    /// The target, or nil with the working when it rounds to nothing the contract can deliver.
-    func target(for measure: Measure, rule: Policy.TargetRule?) -> (target: Target, deliverable: Bool) {
+    /// The target, or why there is none worth monitoring.
+    func target(for measure: Measure, rule: Policy.TargetRule?) -> Result<Target, Shortfall> {
         guard let rule else {
-            return (Target(quantity: 1, working: "a commitment (no sizing rule in policy/targets.csv)"), true)
+            return .success(Target(quantity: 1, working: "a commitment (no sizing rule in policy/targets.csv)"))
         }
         let fte = workforce.fte
         let years = contract.years
         let a = ambition == 1 ? "" : " × \(number(ambition)) ambition"
+        let f = "\(number(fte)) FTE\(workforce.estimated ? " (estimated)" : "")"
         let raw: Double
         var working: String
         switch rule.kind {
         case .wholeWorkforce:
             raw = fte
-            working = "the whole workforce: \(number(fte)) FTE\(workforce.estimated ? " (estimated)" : "")"
+            working = "the whole workforce: \(f)"
         case .workforceShare:
             raw = min(fte * rule.rate * ambition, fte)
-            working = "\(number(fte)) FTE\(workforce.estimated ? " (estimated)" : "") × \(number(rule.rate))\(a)"
+            working = "\(f) × \(number(rule.rate))\(a)"
         case .workforceWeeks, .workforceHours:
             raw = fte * rule.rate * years * ambition
-            working = "\(number(fte)) FTE × \(number(rule.rate)) \(rule.kind == .workforceWeeks ? "weeks" : "hours") a year × \(number(years)) years\(a)"
+            working = "\(f) × \(number(rule.rate)) \(rule.kind == .workforceWeeks ? "weeks" : "hours") a year × \(number(years)) years\(a)"
         case .perMillion:
-            raw = contract.value / 1_000_000 * rule.rate * ambition
-            working = "£\(number(contract.value / 1_000_000))m × \(number(rule.rate)) per £1m\(a)"
+            raw = base / 1_000_000 * rule.rate * ambition
+            working = "£\(number(base / 1_000_000))m × \(number(rule.rate)) per £1m\(a)"
         case .valueShare:
-            raw = contract.value * rule.rate * ambition
-            working = "£\(grouped(contract.value)) × \(number(rule.rate * 100))%\(a)"
+            raw = base * rule.rate * ambition
+            working = "£\(grouped(base)) × \(number(rule.rate * 100))%\(a)"
         case .share:
             raw = rule.rate
             working = "\(number(rule.rate))%"
         case .commitment:
-            return (Target(quantity: 1, working: "a commitment: \(rule.basis)"), true)
+            return .success(Target(quantity: 1, working: "a commitment: \(rule.basis)"))
         }
-        let quantity = raw.rounded()
-        working += " = \(number(raw))" + (quantity == raw ? "" : ", rounded to \(grouped(quantity))") + " (\(rule.basis))"
-        return (Target(quantity: quantity, working: working), quantity > 0)
+        let amount = raw.rounded()
+        working += " = \(number(raw))" + (amount == raw ? "" : ", rounded to \(grouped(amount))") + " (\(rule.basis); \(rule.location))"
+        guard amount > 0 else {
+            return .failure(Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
+        }
+        if let floor = floors["measure:" + (measure.basedOn ?? measure.ref)] ?? floors[measure.unit], rule.kind != .share, amount < floor.minimum {
+            return .failure(Shortfall(code: .belowFloor, reason: "too small to monitor: \(Recommender.describe(amount, measure.unit)) is under the floor of "
+                                      + "\(Recommender.describe(floor.minimum, measure.unit)) (\(floor.location)); \(working)"))
+        }
+        return .success(Target(quantity: amount, working: working))
     }
 }
 
 /// A number in working: up to two decimals, no trailing zeros.
 func number(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
     if value == value.rounded() { return grouped(value) }
     var text = String(format: "%.2f", value)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
-    return text
+    return text.grouped
+}
+
+extension Recommender {
+    /// A quantity with its unit as a cabinet member reads it: `£3,000`, `1 person`, `5 people`, `24 hours`,
+    /// `1 hour`, `90% of workforce`, `2 tCO2e`.
+    public static func describe(_ value: Double, _ unit: String) -> String {
+        let n = number(value)
+        let one = value == 1
+        switch unit {
+        case "GBP": return "£" + n
+        case "people (FTE)": return n + (one ? " person (FTE)" : " people (FTE)")
+        case "people": return n + (one ? " person" : " people")
+        case "commitment": return "a commitment"
+        case _ where unit.hasPrefix("%"): return n + unit
+        case "tCO2e": return n + " tCO2e"
+        default:
+            guard one, unit.hasSuffix("s") else { return n + " " + unit }
+            return n + " " + (unit.hasSuffix("ies") ? String(unit.dropLast(3)) + "y" : String(unit.dropLast()))
+        }
+    }
 }

@@ -26,7 +26,8 @@ public enum RecommendationText {
         var lines = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(formatNumber(r.contract.durationMonths)) months, "
                      + "\(r.contract.category.rawValue)",
                      "  subject: \(r.subjects.joined(separator: "; "))",
-                     "  workforce: \(r.workforce.working)", "  band: \(r.band)", ""]
+                     "  workforce: \(r.workforce.working)", "  band: \(r.band)", "  targets sized on: \(r.targetBase)",
+                     "  money: \(r.valuation)", "  policy: \(r.policy)", ""]
         lines.append("Rules that apply")
         lines += r.rules.notes.map { "  - \($0)" }
         let rlw = r.rules.realLivingWage
@@ -34,25 +35,30 @@ public enum RecommendationText {
         lines += rlw.criteria.map { "      \($0.answer.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.criterion)" }
         lines += r.warnings.map { "  ! \($0)" }
         lines.append("")
+        lines.append("Contract conditions (pass/fail, not scored, no money value)")
+        lines += r.conditions.map { "  - \($0.ref) \($0.title) [\($0.kind)]: \($0.text)" }
+        lines.append("")
         lines.append(r.rules.commitments == "formal" ? "Recommended measures (formal commitments)" : "Recommended aspirations (non-binding, not scored)")
         for m in r.measures {
             lines.append("\(m.rank). \(m.ref) \(m.title) [\(m.theme)]")
-            lines.append("   target: \(formatNumber(m.target.quantity)) \(m.unit) = \(m.target.working)")
+            lines.append("   target: \(Recommender.describe(m.target.quantity, m.unit)) = \(m.target.working)")
             lines.append("   value:  " + (m.slevaWorking.map { "SLEVA \($0)" } ?? "no open proxy value is sourced for this measure"))
             lines.append("   relevant (\(m.relevance)): \(m.relevanceReason)")
             for need in m.needs.prefix(2) {
                 lines.append("   need: \(need.areaName), \(need.domainName) (\(need.level), \(String(format: "%.2f", need.score))): \(need.reason)")
                 if let figure = need.figures.first { lines.append("         \(figure)") }
             }
+            if m.needs.isEmpty { lines.append("   need: \(m.needStatus)") }
             for gap in m.equalityGaps.prefix(2) { lines.append("   equality gap (\(gap.characteristic)): \(gap.action)") }
+            lines += m.caveats.map { "   caveat: \($0)" }
             lines.append("   rank: \(m.rankWorking)")
         }
-        if r.measures.isEmpty { lines.append("  none: no relevant measure answers a need shown in the delivery areas") }
+        if r.measures.isEmpty { lines.append("  none: no relevant measure with a target worth monitoring") }
         lines.append("")
         lines.append("Total SLEVA of the measures with an open proxy: \(money(r.totalSleva))")
         lines.append("")
         lines.append("Excluded (\(r.excluded.count))")
-        lines += r.excluded.map { "  \($0.ref) \($0.title): \($0.reason)" }
+        lines += r.excluded.map { "  \($0.ref) \($0.title) [\($0.code)]: \($0.reason)" }
         return lines.joined(separator: "\n")
     }
 
@@ -64,16 +70,19 @@ public enum RecommendationText {
                   "| Value | £\(formatNumber(r.contract.value).grouped) over \(formatNumber(r.contract.durationMonths)) months |",
                   "| Category | \(r.contract.category.rawValue) |", "| Subject | \(r.subjects.joined(separator: "; ")) |",
                   "| CPV | \(r.contract.cpv.joined(separator: ", ")) |", "| Delivery areas | \(r.contract.areas.joined(separator: ", ")) |",
-                  "| Workforce | \(r.workforce.working) |", "| Value band | \(r.band) |", "", "## Rules that apply", ""]
+                  "| Workforce | \(r.workforce.working) |", "| Value band | \(r.band) |", "| Targets sized on | \(r.targetBase) |",
+                  "| Money values | \(r.valuation) |", "| Policy | \(r.policy) |", "", "## Rules that apply", ""]
         md += r.rules.notes.map { "- \($0)" }
         let rlw = r.rules.realLivingWage
         md += ["", "**Real Living Wage:** \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided"). \(rlw.note)", "",
                "| Criterion | Answer |", "|---|---|"] + rlw.criteria.map { "| \($0.criterion) | \($0.answer) |" }
         if !r.warnings.isEmpty { md += [""] + r.warnings.map { "> **Warning:** \($0)" } }
+        md += ["", "## Contract conditions (pass/fail, not scored)", "", "| Condition | Kind | Requirement |", "|---|---|---|"]
+        md += r.conditions.map { "| \($0.ref) \($0.title) | \($0.kind) | \($0.text) |" }
         md += ["", r.rules.commitments == "formal" ? "## Recommended measures" : "## Recommended aspirations (non-binding)", "",
                "| # | Measure | Target | Proxy | SLEVA | Relevance |", "|---|---|---|---|---|---|"]
         md += r.measures.map { m in
-            "| \(m.rank) | \(m.ref) \(m.title) | \(formatNumber(m.target.quantity)) \(m.unit) | \(money(m.proxyValue)) | \(money(m.sleva)) | \(m.relevance) |"
+            "| \(m.rank) | \(m.ref) \(m.title) | \(Recommender.describe(m.target.quantity, m.unit)) | \(money(m.proxyValue)) | \(money(m.sleva)) | \(m.relevance) |"
         }
         md += ["", "**Total SLEVA:** \(money(r.totalSleva))", ""]
         for m in r.measures {
@@ -82,11 +91,13 @@ public enum RecommendationText {
             if let working = m.slevaWorking { md.append("- **SLEVA:** \(working)") }
             if let p = m.proxy { md.append("- **Proxy:** £\(formatNumber(p.value)) \(p.unit): \(p.basis) (`\(p.formula)`)") }
             md += m.needs.map { "- **Need:** \($0.areaName), \($0.domainName) (\($0.level)): \($0.reason). \($0.figures.joined(separator: " · "))" }
+            if m.needs.isEmpty { md.append("- **Need:** \(m.needStatus)") }
             md += m.equalityGaps.map { "- **Equality gap** (\($0.characteristic)): \($0.action): \($0.reason)" }
+            md += m.caveats.map { "- **Caveat:** \($0)" }
             md += ["- **Rank:** \(m.rankWorking)", ""]
         }
-        md += ["## Excluded measures", "", "| Measure | Reason |", "|---|---|"]
-        md += r.excluded.map { "| \($0.ref) \($0.title) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |" }
+        md += ["## Excluded measures", "", "| Measure | Code | Reason |", "|---|---|---|"]
+        md += r.excluded.map { "| \($0.ref) \($0.title) | \($0.code) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |" }
         return md.joined(separator: "\n")
     }
 
@@ -105,6 +116,8 @@ public enum RecommendationText {
             ("title", JSON.string(c.title)), ("description", JSON.string(c.description)), ("cpv", JSON.array(c.cpv.map(JSON.string))),
             ("category", JSON.string(c.category.rawValue)), ("value", JSON.number(c.value)),
             ("durationMonths", JSON.number(c.durationMonths)), ("areas", JSON.array(c.areas.map(JSON.string))),
+            ("passThroughShare", JSON.number(c.passThroughShare)), ("supplierFee", JSON.number(c.supplierFee)),
+            ("councilIsConduit", bool(c.councilIsConduit)),
             ("workforce", workforce), ("framework", JSON.string(c.framework ?? "open")),
             ("subjects", JSON.array(r.subjects.map(JSON.string))),
             ("estimatedWorkforce", JSON.object([("fte", JSON.number(r.workforce.fte)), ("estimated", bool(r.workforce.estimated)),
@@ -117,6 +130,8 @@ public enum RecommendationText {
             ("quantitativeShare", JSON.number(r.rules.quantitativeShare)), ("qualitativeShare", JSON.number(r.rules.qualitativeShare)),
             ("qualitativeEvidence", JSON.optionalString(r.rules.qualitativeEvidence)), ("localQuotation", bool(r.rules.localQuotation)),
             ("realLivingWage", JSON.object([("inScope", bool(rlw.inScope)), ("note", JSON.string(rlw.note)),
+                ("treatment", JSON.string(rlw.treatment)), ("wage", JSON.string(rlw.wage.name)), ("hourlyRate", JSON.number(rlw.wage.hourlyRate)),
+                ("rateYear", JSON.string(rlw.wage.rateYear)),
                 ("criteria", JSON.array(rlw.criteria.map {
                     JSON.object([("criterion", JSON.string($0.criterion)), ("answer", JSON.string($0.answer)), ("met", bool($0.met))])
                 }))])),
@@ -146,12 +161,18 @@ public enum RecommendationText {
                 } ?? "null"),
                 ("sleva", JSON.number(m.sleva)), ("slevaWorking", JSON.optionalString(m.slevaWorking)),
                 ("rankScore", JSON.number(m.rankScore)), ("rankWorking", JSON.string(m.rankWorking)),
+                ("needStatus", JSON.string(m.needStatus)), ("caveats", JSON.array(m.caveats.map(JSON.string))),
             ])
         }
         return JSON.object([
             ("contract", contract), ("rules", rules), ("measures", JSON.array(measures)),
+            ("conditions", JSON.array(r.conditions.map {
+                JSON.object([("ref", JSON.string($0.ref)), ("title", JSON.string($0.title)), ("kind", JSON.string($0.kind)),
+                             ("text", JSON.string($0.text)), ("source", JSON.string($0.source))])
+            })),
             ("excluded", JSON.array(r.excluded.map { JSON.object([("ref", JSON.string($0.ref)), ("title", JSON.string($0.title)),
-                                                                   ("reason", JSON.string($0.reason))]) })),
+                                                                   ("reason", JSON.string($0.reason)), ("code", JSON.string($0.code))]) })),
+            ("targetBase", JSON.string(r.targetBase)), ("valuation", JSON.string(r.valuation)), ("policy", JSON.string(r.policy)),
             ("totalSleva", JSON.number(r.totalSleva)), ("warnings", JSON.array(r.warnings.map(JSON.string))),
             ("notes", JSON.array(r.notes.map(JSON.string))),
         ])

@@ -30,7 +30,7 @@ struct AnalysisOptions: ParsableArguments {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
-        let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, borough: authority)
+        let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         return (analysis, catalogue, built.notes)
     }

@@ -40,10 +40,11 @@ struct EvaluateCommand: ParsableCommand {
             case .csv:
                 let writer = CSVWriter.standardOutput()
                 writer.write(["supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
-                              "social_value_score", "weighted_contribution"])
+                              "social_value_score", "weighted_contribution", "points"])
                 for o in evaluation.offers {
                     writer.write([o.supplier, String(o.rank), formatNumber(o.sleva), fixed(o.quantitativeScore), formatNumber(o.qualitativeMark),
-                                  fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution)])
+                                  fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution),
+                                  fixed(o.points)])
                 }
                 writer.flush()
             }
@@ -63,9 +64,10 @@ struct EvaluateCommand: ParsableCommand {
         for o in e.offers {
             lines.append(o.supplier)
             for c in o.commitments {
-                lines.append("  \(c.measure) \(c.title): \(formatNumber(c.quantity)) \(c.unit) → "
-                             + (c.flag.map { "NOT COUNTED, \($0)" } ?? (c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
-                                ?? "no open proxy value: counted at £0")))
+                let value = c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
+                    ?? "no open proxy value: \(fixed(c.points ?? 0)) points (quantity ÷ best offered × weight)"
+                lines.append("  \(c.measure) \(c.title): \(Recommender.describe(c.quantity, c.unit)) → "
+                             + (c.counted ? value + (c.flag.map { "; \($0)" } ?? "") : "NOT COUNTED, \(c.flag ?? "")"))
             }
         }
         return lines.joined(separator: "\n")
@@ -80,11 +82,12 @@ struct EvaluateCommand: ParsableCommand {
                     ("supplier", JSON.string(o.supplier)), ("rank", String(o.rank)), ("sleva", JSON.number(o.sleva)),
                     ("quantitativeScore", JSON.number(o.quantitativeScore)), ("qualitativeMark", JSON.number(o.qualitativeMark)),
                     ("qualitativeScore", JSON.number(o.qualitativeScore)), ("socialValueScore", JSON.number(o.socialValueScore)),
-                    ("weightedContribution", JSON.number(o.weightedContribution)),
+                    ("weightedContribution", JSON.number(o.weightedContribution)), ("points", JSON.number(o.points)),
                     ("commitments", JSON.array(o.commitments.map { c in
                         JSON.object([("measure", JSON.string(c.measure)), ("quantity", JSON.number(c.quantity)),
                                      ("proxyValue", JSON.number(c.proxyValue)), ("sleva", JSON.number(c.sleva)),
-                                     ("flag", JSON.optionalString(c.flag)), ("line", String(c.line))])
+                                     ("flag", JSON.optionalString(c.flag)), ("line", String(c.line)),
+                                     ("points", JSON.number(c.points)), ("counted", c.counted ? "true" : "false")])
                     })),
                 ])
             })),

@@ -37,11 +37,11 @@ struct MonitorCommand: ParsableCommand {
             let m = try DeliveryMonitoring(contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
                                            catalogue: catalogue, policy: try Policy.load(for: catalogue))
             let header = ["measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
-                          "forecast", "value_committed", "value_delivered"]
+                          "forecast", "value_committed", "value_delivered", "measured"]
             func cells(_ l: DeliveryMonitoring.Line) -> [String] {
                 [l.measure, l.title, l.unit, formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
                  String(format: "%.0f%%", l.progress * 100), l.status, formatNumber(l.shortfall), formatNumber(l.forecast),
-                 formatNumber(l.valueCommitted), formatNumber(l.valueDelivered)]
+                 formatNumber(l.valueCommitted), formatNumber(l.valueDelivered), l.measured]
             }
             switch format {
             case .csv:
@@ -52,6 +52,7 @@ struct MonitorCommand: ParsableCommand {
             case .json:
                 print(JSON.object([("quarters", String(m.quarters)), ("quartersElapsed", String(m.quartersElapsed)),
                                    ("valueCommitted", JSON.number(m.valueCommitted)), ("valueDelivered", JSON.number(m.valueDelivered)),
+                                   ("consequence", JSON.string(m.consequence)),
                                    ("lines", JSON.array(m.lines.map { l in
                                        JSON.object(zip(header, cells(l)).map { key, value in
                                            (key, ["committed", "delivered", "due_to_date", "shortfall", "forecast", "value_committed",
@@ -62,13 +63,14 @@ struct MonitorCommand: ParsableCommand {
                 var text = TextTable(header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
                                      numeric: [1, 2, 3, 4, 6, 7])
                 for l in m.lines {
-                    text.rows.append(["\(l.measure) \(l.title)", formatNumber(l.committed), formatNumber(l.delivered),
+                    text.rows.append(["\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""), formatNumber(l.committed), formatNumber(l.delivered),
                                       formatNumber(l.dueToDate), String(format: "%.0f%%", l.progress * 100), l.status.uppercased(),
                                       formatNumber(l.shortfall), formatNumber(l.forecast)])
                 }
                 print("Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
                       + "\n\nValue delivered £\(formatNumber(m.valueDelivered).grouped) of £\(formatNumber(m.valueCommitted).grouped) committed "
-                      + "(measures with an open proxy value)")
+                      + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at a point in time: "
+                      + "the latest quarter is compared with the commitment, never a sum of quarters.")
             }
         }
     }

@@ -118,7 +118,7 @@ enum NeedsJSON {
             ("rank", r.rank.map(String.init) ?? "null"), ("rankedAmong", r.rankedAmong.map(String.init) ?? "null"),
             ("quintile", r.quintile.map(String.init) ?? "null"), ("zScore", JSON.number(r.zScore)),
             ("siblings", JSON.optionalString(r.siblings)), ("trend", JSON.optionalString(r.trend)),
-            ("signal", JSON.number(r.signal)), ("signalBasis", JSON.string(r.signalBasis)), ("source", JSON.string(r.source)),
+            ("signal", JSON.number(r.signal)), ("signalBasis", JSON.string(r.signalBasis)), ("nationalSignal", JSON.number(r.nationalSignal)), ("nationalBasis", JSON.optionalString(r.nationalBasis)), ("source", JSON.string(r.source)),
         ])
     }
 

@@ -42,7 +42,7 @@ struct BrokenCatalogueTests {
 
     @Test("a proxy formula naming a figure that does not exist")
     func unknownFigure() throws {
-        let folder = try editedCatalogue("catalogues/proxies.csv") { $0.replacingOccurrences(of: "gmca_v14_ES8.0_fiscal", with: "gmca_v99_ES8.0") }
+        let folder = try editedCatalogue("catalogues/proxies.csv") { $0.replacingOccurrences(of: "gmca_v14_ES8.0_economic", with: "gmca_v99_ES8.0") }
         let error = try #require(loadError(folder))
         #expect(error.file.hasSuffix("proxies.csv"))
         #expect(error.column == 2)
@@ -52,7 +52,7 @@ struct BrokenCatalogueTests {
     @Test("a proxy mixing price years")
     func mixedPriceYears() throws {
         let folder = try editedCatalogue("catalogues/proxies.csv") {
-            $0.replacingOccurrences(of: "gmca_v14_ES8.0_fiscal,", with: "gmca_v14_ES8.0_fiscal + carbon_value_central_2025,")
+            $0.replacingOccurrences(of: "gmca_v14_ES8.0_economic,", with: "gmca_v14_ES8.0_economic + carbon_value_central_2025,")
         }
         let error = try #require(loadError(folder))
         #expect(error.message.contains("price"))

@@ -32,15 +32,20 @@ struct ShippedCatalogueTests {
 
     @Test("proxy values are computed from the open figures, with the working shown")
     func proxies() throws {
-        // GMCA Unit Cost Database: £14,044 increased earnings + £566 NHS savings (2012/13 prices).
+        // GMCA Unit Cost Database: £14,044 increased earnings + £566 NHS savings (2012/13 prices), re-based with HM Treasury's
+        // GDP deflators: × 100 ÷ 71.5454 (2024-25 = 100) = £20,420.60.
         let jobs = try #require(shipped.proxies["job_long_term_unemployed"])
-        #expect(jobs.value == 14610)
-        #expect(jobs.working == "14044 + 566 = 14610")
-        // (£12.60 Real Living Wage − £11.44 National Living Wage) × 37.5 hours × 52 weeks = £2,262.
+        #expect(jobs.sourceValue == 14610 && jobs.sourcePriceYear == "2012/13")
+        #expect(jobs.value == 20420.6)
+        #expect(jobs.working == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 (2024-25 prices)")
+        // (£12.60 Real Living Wage − £11.44 National Living Wage) × 37.5 hours × 52 weeks = £2,262, already in 2024-25 prices.
         let wage = try #require(shipped.proxies["real_living_wage_uplift"])
         #expect(abs(wage.value - 2262) < 1e-9)
-        #expect(wage.priceYear == "2024/25")
-        #expect(shipped.proxy(for: shipped.measure("open:E1")!)?.value == 273.06)
+        #expect(wage.priceYear == "2024-25")
+        // The carbon value is in 2022 prices, taken as 2022-23: £273.06 × 100 ÷ 91.2996 = £299.08.
+        #expect(shipped.proxy(for: shipped.measure("open:E1")!)?.value == 299.08)
+        #expect(shipped.priceBase.priceYear == "2024-25")
+        #expect(PriceBase.financialYear("2024") == "2024-25" && PriceBase.financialYear("2012/13") == "2012-13")
         // No open figure values a local hire as such: no proxy, none invented.
         #expect(shipped.measure("open:J1")?.proxy == nil)
     }

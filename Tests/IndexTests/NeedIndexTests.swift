@@ -14,7 +14,7 @@ let index: NeedIndex = {
     let folder = repository + "/Datasets/demo"
     let files = (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
         .sorted().map { folder + "/" + $0 }
-    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, borough: nil)
+    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: nil)
     let gaps = try! EqualityActionPlanLoader.load(folder + "/equality_action_plan_illustrative.csv",
                                                   characteristics: catalogue.taxonomy.characteristics)
     let profiles = ([analysis.borough] + analysis.wards).map { analysis.profile(for: $0.code) }

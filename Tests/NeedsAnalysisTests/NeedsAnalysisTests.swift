@@ -68,7 +68,7 @@ struct ComparisonTests {
     func polarity() throws {
         let data = try wards(["claimant-rate": [2, 4, 6, 8, 10], "employment-rate": [80, 75, 70, 65, 60]],
                              polarity: ["claimant-rate": .lowerIsBetter, "employment-rate": .higherIsBetter])
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, borough: "E08000099")
+        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         // Claimant rates 2..10: mean 6, population sd √8 = 2.828; the ward at 10% is (10 − 6) / 2.828 = 1.414 worse.
         let claimant = try #require(analysis.result(indicator: "claimant-rate", area: "E05099904"))
         #expect(abs(claimant.zScore! - 1.4142135623730951) < 1e-12)
@@ -99,7 +99,7 @@ struct ComparisonTests {
         let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
         data.add(Area(code: "E92000001", name: "England", level: .country))
         try data.add(Observation(indicator: "claimant-rate", area: "E92000001", period: "2024", value: 5, source: "test"))
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, borough: "E08000099")
+        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         let r = try #require(analysis.result(indicator: "claimant-rate", area: "E05099901"))
         #expect(r.england?.significance95 == .notCompared)
         #expect(r.zScore == nil)                          // 2 wards: too few for a z-score
@@ -111,7 +111,7 @@ struct ComparisonTests {
     func trend() throws {
         let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
         try data.add(Observation(indicator: "claimant-rate", area: "E05099900", period: "2020", value: 8, source: "test"))
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, borough: "E08000099")
+        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         let r = try #require(analysis.result(indicator: "claimant-rate", area: "E05099900"))
         #expect(r.period == "2024")
         #expect(r.trendPeriods == ["2020", "2024"])

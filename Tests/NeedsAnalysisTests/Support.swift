@@ -18,7 +18,7 @@ var demoFiles: [String] {
 /// The demo borough analysed (built once).
 nonisolated(unsafe) let demo: NeedsAnalysis = {
     let built = try! DatasetBuilder(files: demoFiles)
-    return try! NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, borough: "Rotherham")
+    return try! NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Rotherham")
 }()
 
 /// A dataset of wards of one authority with given values of indicators.

@@ -22,16 +22,17 @@ struct RecommendationTests {
         #expect(try #require(rank("J9")) <= 10)
         let j2 = r.measures.first { $0.ref == "J2" }!
         #expect(j2.needs.contains { $0.areaName == "Rotherham East" && $0.domain == "worklessness" })
-        // 18 FTE × 0.05 = 0.9, rounded to 1; 1 × £14,610 = £14,610.
+        // 18 FTE × 0.05 = 0.9, rounded to 1; 1 × (£14,044 + £566 = £14,610 in 2012/13 prices × 100 ÷ 71.5454) = £20,421.
         #expect(j2.target.quantity == 1)
-        #expect(j2.sleva == 14610)
+        #expect(j2.sleva == 20421)
         #expect(j2.target.working.hasPrefix("18 FTE × 0.05 = 0.9, rounded to 1"))
+        #expect(j2.proxy?.working == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 (2024-25 prices)")
     }
 
     @Test("the procurement rules follow the value thresholds", arguments: [
         (60_000.0, "aspirations", String?.none, true), (150_000, "formal", "milestone tracker", false),
         (2_000_000, "formal", "delivery plan", false), (250_000, "formal", "milestone tracker", false),
-        (100_000, "formal", "milestone tracker", false),
+        (100_000, "aspirations", nil, true), (100_001, "formal", "milestone tracker", false),
     ])
     func thresholds(value: Double, commitments: String, evidence: String?, localQuotation: Bool) throws {
         var profile = try contract("office_cleaning")
@@ -94,13 +95,17 @@ struct RecommendationTests {
         let cleaning = try recommend(try contract("office_cleaning"))
         #expect(cleaning.rules.realLivingWage.inScope == true)
         #expect(cleaning.rules.realLivingWage.criteria.allSatisfy { $0.met == true })
-        #expect(cleaning.measures.first?.ref == "J18")
+        #expect(cleaning.conditions.contains { $0.ref == "J18" && $0.kind == "condition" && $0.text.contains("£13.45 an hour") })
+        #expect(!cleaning.measures.contains { $0.ref == "J18" })
         let care = try recommend(try contract("home_care"))
         #expect(care.rules.realLivingWage.inScope == false)
         #expect(care.rules.realLivingWage.criteria.last?.answer == "no")
+        #expect(care.conditions.contains { $0.ref == "RJ12" && $0.kind == "option" && $0.text.contains("affordability") })
         var unknown = try contract("fleet_vehicles")
         unknown.workforce = nil
-        #expect(try recommend(unknown).rules.realLivingWage.inScope == nil)
+        let undecided = try recommend(unknown)
+        #expect(undecided.rules.realLivingWage.inScope == nil)
+        #expect(undecided.conditions.contains { $0.ref == "J18" && $0.kind == "questions" && $0.text.contains("aged 18 or over?") })
     }
 
     @Test("the workforce is estimated from value, duration and category where not given, and says so")
@@ -121,17 +126,19 @@ struct RecommendationTests {
         #expect(a == b)
     }
 
-    @Test("every recommended measure is relevant and has a reason, a target working and a need or gap")
+    @Test("every recommended measure is relevant and has a reason, a target working and a need reading")
     func explainable() throws {
         for name in ["highways_resurfacing", "home_care", "fleet_vehicles", "small_it_purchase", "office_cleaning"] {
             let r = try recommend(try contract(name))
             for m in r.measures {
                 #expect(m.relevance != "none" && !m.relevanceReason.isEmpty)
                 #expect(!m.target.working.isEmpty)
-                #expect(!m.needs.isEmpty || !m.equalityGaps.isEmpty)
+                #expect(["need shown", "no need shown", "unknown"].contains(m.needStatus))
+                #expect(m.rankWorking.contains("need") && m.rankWorking.contains("policy/ranking.csv:"))
                 if let sleva = m.sleva, let proxy = m.proxyValue { #expect(sleva > 0 && proxy > 0) }
             }
-            #expect(r.excluded.allSatisfy { !$0.reason.isEmpty })
+            #expect(r.excluded.allSatisfy { !$0.reason.isEmpty && ExclusionCode(rawValue: $0.code) != nil })
+            #expect(!r.excluded.contains { $0.reason.contains("no local need") })
         }
     }
 }
@@ -178,30 +185,56 @@ struct ContractValidationTests {
 
 @Suite("Bid evaluation and delivery monitoring, worked by hand")
 struct EvaluationTests {
-    @Test("offers are scored, weighted and flagged")
+    @Test("offers are scored, weighted and flagged; an unvalued commitment earns points, never £0")
     func evaluate() throws {
         let e = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv",
                                   contract: try contract("highways_resurfacing"), catalogue: catalogue, policy: policy)
         let acme = e.offers[0], borough = e.offers[1]
-        // Acme: 2 × £14,610 (J2) + 1 × £1,390.80 (J10, rounded to £1,391) = £30,611.
-        #expect(acme.sleva == 30611)
-        #expect(acme.quantitativeScore == 100)
-        // 50% × 100 + 50% × 60 = 80; × 20% = 16 points.
-        #expect(acme.socialValueScore == 80)
-        #expect(abs(acme.weightedContribution - 16) < 1e-9)
-        // Borough: only J2 counts (£14,610): E8 500 t is over 3 × the 12 t target, S12 is unconnected to road works.
-        #expect(borough.sleva == 14610)
-        #expect(abs(borough.quantitativeScore - 14610.0 / 30611 * 100) < 1e-9)
-        #expect(abs(borough.socialValueScore - (0.5 * 14610.0 / 30611 * 100 + 40)) < 1e-9)
-        #expect(borough.commitments.first { $0.measure == "open:E8" }?.flag?.hasPrefix("implausible") == true)
+        // Acme: 2 × £20,420.60 (J2, 2024-25 prices) = £40,841 + 1 × £2,795.32 (J10) = £2,795; £43,636.
+        #expect(acme.sleva == 43636)
+        // Borough: J2 £20,421; E8 500 t (no proxy) is over 3 × the 12 t target: to clarify, counted as 1 point (the best E8 offer);
+        // S12 is unconnected to road works and not counted.
+        #expect(borough.sleva == 20421)
+        #expect(borough.points == 1 && acme.points == 0)
+        #expect(borough.commitments.first { $0.measure == "open:E8" }?.flag?.hasPrefix("to clarify") == true)
+        #expect(borough.commitments.first { $0.measure == "open:E8" }?.counted == true)
         #expect(borough.commitments.first { $0.measure == "open:S12" }?.flag?.hasPrefix("irrelevant") == true)
-        #expect(acme.rank == 1 && borough.rank == 2)
+        // J2, J10 valued and E8 unvalued: 2/3 × SLEVA score + 1/3 × points score.
+        #expect(abs(acme.quantitativeScore - 200.0 / 3) < 1e-9)
+        #expect(abs(borough.quantitativeScore - (2.0 / 3 * 20421 / 43636 * 100 + 100.0 / 3)) < 1e-9)
+        // Acme: 50% × 66.67 + 50% × 60 = 63.33; Borough: 50% × 64.53 + 50% × 80 = 72.27.
+        #expect(abs(acme.socialValueScore - (100.0 / 3 + 30)) < 1e-9)
+        #expect(abs(acme.weightedContribution - (100.0 / 3 + 30) * 0.2) < 1e-9)
+        #expect(borough.rank == 1 && acme.rank == 2)
     }
 
-    @Test("a contract below £100,000 cannot be scored")
+    @Test("a Real Living Wage-only offer does not beat a substantive one: the living wage is a condition, not scored")
+    func livingWageOnly() throws {
+        let offers = try temporaryFile("""
+            supplier,measure,quantity,qualitative_mark
+            Wage Only Ltd,J18,120,70
+            Substantive Ltd,J2,10,70
+            Substantive Ltd,J9,12,
+            Substantive Ltd,G1,4000000,
+            """)
+        var profile = try contract("highways_resurfacing")
+        profile.value = 40_000_000
+        profile.durationMonths = 48
+        profile.workforce?.fte = 120
+        let e = try BidEvaluation(offersFile: offers, contract: profile, catalogue: catalogue, policy: policy)
+        let wage = try #require(e.offers.first { $0.supplier == "Wage Only Ltd" })
+        let substantive = try #require(e.offers.first { $0.supplier == "Substantive Ltd" })
+        #expect(wage.sleva == 0 && wage.quantitativeScore == 0)
+        #expect(wage.commitments[0].flag?.hasPrefix("a contract condition") == true && !wage.commitments[0].counted)
+        #expect(substantive.quantitativeScore == 100 && substantive.rank == 1)
+        // G1 (local spend) has no proxy: it earns its points, 1 (the best G1 offer) × (1 + its council priority weight of 3), not £0.
+        #expect(substantive.commitments.first { $0.measure == "open:G1" }?.points == 4)
+    }
+
+    @Test("a contract of £100,000 or less cannot be scored")
     func aspirations() throws {
         var profile = try contract("highways_resurfacing")
-        profile.value = 60_000
+        profile.value = 100_000
         #expect(throws: InputError.self) {
             _ = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv", contract: profile,
                                   catalogue: catalogue, policy: policy)
@@ -215,11 +248,41 @@ struct EvaluationTests {
                                        returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
         #expect(m.quarters == 8 && m.quartersElapsed == 4)
         let j2 = m.lines[0], e8 = m.lines[1]
-        // J2: 2 committed over 8 quarters, 1 due after 4, 1 delivered: 100% of due → green; forecast 1 ÷ 4 × 8 = 2.
-        #expect(j2.dueToDate == 1 && j2.delivered == 1 && j2.status == "green" && j2.forecast == 2 && j2.shortfall == 0)
-        #expect(j2.valueCommitted == 29220 && j2.valueDelivered == 14610)
-        // E8: 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 × 8 = 7.
+        // J2 is a headcount (people, FTE): point in time. 2 committed; the latest quarter (Q4) reports 0: red, shortfall 2.
+        #expect(j2.measured == "point in time" && j2.dueToDate == 2 && j2.delivered == 0 && j2.status == "red" && j2.shortfall == 2)
+        #expect(j2.valueCommitted == 40841 && j2.valueDelivered == 0)
+        // E8: cumulative. 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 × 8 = 7.
+        #expect(e8.measured == "cumulative")
         #expect(e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == "red" && e8.shortfall == 2.5 && e8.forecast == 7)
         #expect(e8.valueCommitted == nil)
+        #expect(m.consequence.contains("recovery of costs"))
+    }
+
+    @Test("headcounts are never summed over quarters: 110, 110, 90 against 110 is 82%, amber")
+    func pointInTime() throws {
+        let commitments = try temporaryFile("measure,quantity\nJ1,110\n")
+        let returns = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ2,J1,110\nQ3,J1,90\n")
+        let m = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: returns,
+                                       catalogue: catalogue, policy: policy)
+        #expect(m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == "amber")
+        let twice = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ1,J1,90\n")
+        #expect(throws: InputError.self) {
+            _ = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: twice,
+                                       catalogue: catalogue, policy: policy)
+        }
+        let negative = try temporaryFile("quarter,measure,delivered\nQ1,J1,-5\n")
+        #expect(throws: InputError.self) {
+            _ = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: negative,
+                                       catalogue: catalogue, policy: policy)
+        }
+    }
+
+    @Test("aspirations are reported without cost recovery")
+    func aspirationsMonitoring() throws {
+        var profile = try contract("highways_resurfacing")
+        profile.value = 90_000
+        let m = try DeliveryMonitoring(contract: profile, commitments: repository + "/Datasets/contracts/highways_commitments.csv",
+                                       returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
+        #expect(m.consequence.contains("no cost recovery"))
     }
 }

@@ -14,7 +14,7 @@ nonisolated(unsafe) let setting: (Recommender, NeedsAnalysis) = {
     let folder = repository + "/Datasets/demo"
     let files = (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
         .sorted().map { folder + "/" + $0 }
-    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, borough: nil)
+    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: nil)
     return (Recommender(catalogue: catalogue, policy: try! Policy.load(for: catalogue), analysis: analysis, equalityGaps: []), analysis)
 }()
 

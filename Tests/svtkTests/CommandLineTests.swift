@@ -83,7 +83,7 @@ struct CatalogueCommandTests {
         #expect(run.status == 0)
         let measures = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(measures.count == 36)
-        #expect(measures.first { $0["ref"] as? String == "RJ2" }?["proxyValue"] as? Int == 14610)
+        #expect(measures.first { $0["ref"] as? String == "RJ2" }?["proxyValue"] as? Double == 20420.6)
     }
 
     @Test("measures show prints the proxy working and the needs a measure answers")
@@ -199,12 +199,16 @@ struct RecommendCommandTests {
         let evaluate = try SVTKBinary.run(["evaluate", "--contract", "Datasets/contracts/highways_resurfacing.json",
                                            "--offers", "Datasets/contracts/highways_offers.csv", "--format", "csv"])
         #expect(evaluate.status == 0)
-        #expect(evaluate.output.contains("Acme Highways Ltd,1,30611,100.00,60,60.00,80.00,16.00"))
+        // J2 and J10 valued (2/3), E8 unvalued (1/3): Acme 2/3 × 100 = 66.67; Borough 2/3 × 20,421 ÷ 43,636 × 100 + 1/3 × 100 = 64.53.
+        #expect(evaluate.output.contains("Acme Highways Ltd,2,43636,66.67,60,60.00,63.33,12.67,0.00"))
+        #expect(evaluate.output.contains("Borough Surfacing Ltd,1,20421,64.53,80,80.00,72.27,14.45,1.00"))
         let monitor = try SVTKBinary.run(["monitor", "--contract", "Datasets/contracts/highways_resurfacing.json",
                                           "--commitments", "Datasets/contracts/highways_commitments.csv",
                                           "--returns", "Datasets/contracts/highways_returns.csv", "--format", "csv"])
         #expect(monitor.status == 0)
-        #expect(monitor.output.contains("open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,"))
+        #expect(monitor.output.contains("open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,,cumulative"))
+        // J2 is a headcount: the latest quarter (Q4: 0) against the 2 committed, never the sum of quarters.
+        #expect(monitor.output.contains("open:J2,Long-term unemployed people employed on the contract,people (FTE),2,0,2,0%,red,2,0,40841,0,point in time"))
     }
 }
 

@@ -1,0 +1,59 @@
+/// A measure that restates what contracts with some CPV codes buy: the contract's core deliverable, which is
+/// not social value over and above it (`taxonomy/core_measures.csv`).
+public struct CoreMeasureRule: Hashable, Codable, Sendable {
+    /// CPV codes starting with this prefix.
+    public var prefix: String
+    /// Words of which the description must contain one (as `Taxonomy.words` writes them); empty: any description.
+    public var keywords: [String]
+    /// `open:REF`.
+    public var measure: String
+    public var reason: String
+}
+
+/// A safeguarding or suitability constraint on a measure for contracts with some CPV codes
+/// (`taxonomy/safeguarding.csv`): the measure is not proposed, or proposed only with the caveat the law requires.
+public struct SafeguardingRule: Hashable, Codable, Sendable {
+    public enum Action: String, Codable, Sendable { case exclude, caveat }
+    public var prefix: String
+    /// `open:REF`.
+    public var measure: String
+    public var action: Action
+    public var caveat: String
+    /// The law or guidance behind it.
+    public var source: String
+}
+
+extension Taxonomy {
+    /// The rule saying a measure (as `open:REF`) is the core of a contract with these codes and description, if any.
+    public func coreRule(for measure: String, cpv codes: [CPVVocabulary.Code], description: String) -> CoreMeasureRule? {
+        let text = Self.words(description)
+        return coreRules.first { rule in
+            rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) }
+                && (rule.keywords.isEmpty || rule.keywords.contains { text.contains($0) })
+        }
+    }
+
+    /// The safeguarding rules for a measure (as `open:REF`) under these codes, exclusions first.
+    public func safeguarding(for measure: String, cpv codes: [CPVVocabulary.Code]) -> [SafeguardingRule] {
+        safeguardingRules.filter { rule in rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) } }
+            .sorted { $0.action == .exclude && $1.action != .exclude }
+    }
+
+    /// True when an equality action's text is about what a measure (as `open:REF`) does: it contains one of the
+    /// measure's words in `action_keywords.csv`. A protected characteristic alone never links an action to a measure.
+    public func action(_ text: String, isAbout measure: String) -> Bool {
+        let words = Self.words(text)
+        return actionKeywords[measure]?.contains { words.contains($0) } ?? false
+    }
+
+    /// A subject and its broader subjects, most specific first (`civil-engineering`, `construction-works`).
+    public func lineage(of subject: String) -> [String] {
+        var chain: [String] = []
+        var next: String? = subject
+        while let id = next, !chain.contains(id) {
+            chain.append(id)
+            next = subjects.first { $0.id == id }?.parent
+        }
+        return chain
+    }
+}

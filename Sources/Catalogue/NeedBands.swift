@@ -1,0 +1,75 @@
+import CSV
+
+/// How need is read (`policy/need_bands.csv`, `policy/national_deciles.csv`): the score bands that name a
+/// level of need, the score at which a measure answers a need, and how an indicator's position in England
+/// (a national decile, a comparison with England) becomes a need signal beside the local one.
+public struct NeedBands: Sendable {
+    public let highFrom: Double
+    public let aboveAverageFrom: Double
+    public let belowAverageBelow: Double
+    /// The lowest domain score that counts as a need a measure answers.
+    public let answersNeedFrom: Double
+    /// National deciles: `signal = (midpoint − decile) ÷ scale`, held within ± `cap`.
+    public let decileMidpoint: Double
+    public let decileScale: Double
+    public let cap: Double
+    /// Without confidence intervals, this relative difference from England scores 1.
+    public let relativeDifferenceForOne: Double
+    /// Indicator patterns whose value is a national decile (1 = most deprived).
+    public let nationalDecilePatterns: [IndicatorLink]
+    /// Where the parameters come from, as `file:line` by parameter.
+    public let sources: [String: String]
+
+    /// Reads the two files of a policy folder.
+    public init(folder: String) throws {
+        var values: [String: Double] = [:]
+        var sources: [String: String] = [:]
+        let path = folder + "/need_bands.csv"
+        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
+            let name = try row.required("parameter")
+            let value = try row.number("value")
+            guard value.isFinite else { throw row.error("value", "\(name) must be a finite number") }
+            values[name] = value
+            sources[name] = row.location
+        }
+        func value(_ name: String) throws -> Double {
+            guard let v = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
+            return v
+        }
+        highFrom = try value("high_need_from")
+        aboveAverageFrom = try value("above_average_need_from")
+        belowAverageBelow = try value("below_average_need_below")
+        answersNeedFrom = try value("answers_need_from")
+        decileMidpoint = try value("national_decile_midpoint")
+        decileScale = try value("national_decile_scale")
+        cap = try value("national_signal_cap")
+        relativeDifferenceForOne = try value("relative_difference_for_one")
+        guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
+            throw InputError(file: path, "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
+        }
+        self.sources = sources
+        nationalDecilePatterns = try DataTable(path: folder + "/national_deciles.csv", required: ["indicator", "reason"]).rows().map {
+            IndicatorLink(pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,
+                          reason: try $0.required("reason"), location: $0.location)
+        }
+    }
+
+    /// The level of need a domain score names.
+    public func level(_ score: Double?) -> String {
+        guard let score else { return "no data" }
+        if score >= highFrom { return "high need" }
+        if score >= aboveAverageFrom { return "above-average need" }
+        if score >= belowAverageBelow { return "average" }
+        return "below-average need"
+    }
+
+    /// True when an indicator's values are national deciles.
+    public func isNationalDecile(_ indicator: String) -> Bool {
+        nationalDecilePatterns.contains { $0.matches(indicator) }
+    }
+
+    /// The need signal of a national decile: positive when more deprived than the middle of England.
+    public func signal(decile: Double) -> Double {
+        max(-cap, min(cap, (decileMidpoint - decile) / decileScale))
+    }
+}
