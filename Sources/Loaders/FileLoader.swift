@@ -12,6 +12,7 @@ public enum FileLoader {
         CensusLongLoader.self,
         DeprivationLSOALoader.self,
         DeprivationSummaryLoader.self,
+        LocalStatisticsLoader.self,
         GeographyLookupLoader.self,
         WardProfileLoader.self,
     ]

@@ -71,6 +71,7 @@ public struct BidEvaluation: Sendable {
             return code
         }
         let subject = codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }
+            .flatMap { catalogue.taxonomy.lineage(of: $0).first { policy.labourShares[$0] != nil } }
         let workforce = WorkforceEstimate(contract, subject: subject, policy: policy)
         let sizing = TargetSizing(contract: contract, base: contract.controlledValue.value, workforce: workforce,
                                   ambition: policy.band(for: contract.value).ambition, floors: [:])

@@ -3,9 +3,9 @@ import Catalogue
 extension Recommender {
     /// The contract conditions: the living wage as the scope test decides (a condition, an option subject to
     /// affordability, or the questions to answer), and the supply-chain good practice every contract carries.
-    /// None is scored or valued.
+    /// None is scored or valued. A condition marked `formal` applies only where formal commitments are sought.
     func conditions(rules: ProcurementRules, framework: String) -> [ContractCondition] {
-        policy.conditions.map { row in
+        policy.conditions.filter { $0.applies == "always" || rules.commitments == "formal" }.map { row in
             let title = catalogue.measure(row.measure, framework: "open")?.title ?? row.measure
             let ref = catalogue.measures(in: framework).first { ($0.basedOn ?? $0.ref) == row.measure }?.ref ?? row.measure
             guard row.kind == "living-wage" else {

@@ -39,7 +39,7 @@ public struct Policy: Sendable {
     public struct TargetRule: Sendable {
         public enum Kind: String, Sendable {
             case wholeWorkforce = "whole_workforce", workforceShare = "workforce_share", workforceWeeks = "workforce_weeks", workforceHours = "workforce_hours"
-            case perMillion = "per_million", valueShare = "value_share", share, commitment
+            case perMillion = "per_million", valueShare = "value_share", supplyShare = "supply_share", share, commitment
         }
         public var kind: Kind
         public var rate: Double
@@ -86,7 +86,7 @@ public struct Policy: Sendable {
             let kindText = try row.required("rule")
             guard let kind = TargetRule.Kind(rawValue: kindText) else {
                 throw row.error("rule", "unknown rule \"\(kindText)\": use whole_workforce, workforce_share, workforce_weeks, workforce_hours, "
-                                + "per_million, value_share, share or commitment")
+                                + "per_million, value_share, supply_share, share or commitment")
             }
             let years = try row.required("proxy_years")
             guard years == "one" || years == "contract" else { throw row.error("proxy_years", "proxy_years must be one or contract") }
@@ -119,9 +119,10 @@ public struct Policy: Sendable {
             ?? livingWages.first { $0.authorityPrefix.isEmpty }!
     }
 
-    /// The band a contract value falls in.
+    /// The band a contract value falls in: the last whose lower bound it exceeds (the commissioning toolkit's
+    /// thresholds are "exceeds": £100,000 exactly is in the band up to £100k).
     public func band(for value: Double) -> Band {
-        bands.last { value >= $0.from } ?? bands[0]
+        bands.last { value > $0.from } ?? bands[0]
     }
 
     static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",

@@ -25,6 +25,8 @@ public struct StandardCondition: Codable, Sendable {
     public var measure: String
     /// `standard` (good practice for every supply chain) or `living-wage` (decided by the scope test).
     public var kind: String
+    /// `always`, or `formal` for contracts with formal commitments only.
+    public var applies: String
     public var condition: String
     public var source: String
 }
@@ -56,7 +58,7 @@ extension Policy {
         }
         let needed = ["relevance_strong", "relevance_possible", "need", "need_unknown", "equality_gap", "council_priority", "value",
                       "value_reference_share", "same_theme", "same_outcome",
-                      "need_below_average"]
+                      "need_below_average", "minimum_score"]
         let missing = needed.filter { weights[$0] == nil }
         guard missing.isEmpty else { throw InputError(file: path, "missing component(s): \(missing.joined(separator: ", "))") }
         return weights
@@ -80,11 +82,13 @@ extension Policy {
     }
 
     static func readConditions(_ path: String) throws -> [StandardCondition] {
-        try DataTable(path: path, required: ["measure", "kind", "condition", "source"]).rows().map { row in
+        try DataTable(path: path, required: ["measure", "kind", "applies", "condition", "source"]).rows().map { row in
             let kind = try row.required("kind")
             guard kind == "standard" || kind == "living-wage" else { throw row.error("kind", "kind must be standard or living-wage") }
-            return StandardCondition(measure: try row.required("measure"), kind: kind, condition: try row.required("condition"),
-                                     source: try row.required("source"))
+            let applies = try row.required("applies")
+            guard applies == "always" || applies == "formal" else { throw row.error("applies", "applies must be always or formal") }
+            return StandardCondition(measure: try row.required("measure"), kind: kind, applies: applies,
+                                     condition: try row.required("condition"), source: try row.required("source"))
         }
     }
 

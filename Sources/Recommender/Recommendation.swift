@@ -33,22 +33,28 @@ public struct WorkforceEstimate: Codable, Sendable {
     public var fte: Double
     public var estimated: Bool
     public var working: String
+    /// The share of the contract's value spent on labour, and the row of `policy/labour_shares.csv` it came from.
+    public var labourShare: Double
+    public var labourShareKey: String
 
     /// The workforce given in the profile, or estimated as value × labour share ÷ cost per FTE ÷ years, the labour
     /// share being the contract subject's (or its category's) in `policy/labour_shares.csv`.
     public init(_ contract: ContractProfile, subject: String?, policy: Policy) {
+        let key = subject.flatMap { policy.labourShares[$0] != nil ? $0 : nil } ?? contract.category.rawValue
+        let share = policy.labourShares[key] ?? 0
+        labourShare = share
+        labourShareKey = key
         if let fte = contract.workforce?.fte {
             self.fte = fte
             estimated = false
             working = "\(number(fte)) FTE, as given in the contract profile"
             return
         }
-        let key = subject.flatMap { policy.labourShares[$0] != nil ? $0 : nil } ?? contract.category.rawValue
-        let share = policy.labourShares[key] ?? 0
         let cost = policy.value("cost_per_fte")
-        fte = (contract.value * share / cost / contract.years * 10).rounded() / 10
+        let base = contract.controlledValue.value
+        fte = (base * share / cost / contract.years * 10).rounded() / 10
         estimated = true
-        working = "estimated: £\(grouped(contract.value)) × \(number(share * 100))% labour share (\(key)) ÷ £\(grouped(cost)) "
+        working = "estimated: £\(grouped(base)) × \(number(share * 100))% labour share (\(key)) ÷ £\(grouped(cost)) "
             + "per FTE a year ÷ \(number(contract.years)) years = \(number(fte)) FTE (policy/labour_shares.csv, policy/rules.csv)"
     }
 }
@@ -156,4 +162,6 @@ public enum ExclusionCode: String, Codable, Sendable, CaseIterable {
     case belowFloor = "below-floor"
     /// Ranked below the number of measures proportionate to the contract.
     case beyondCap = "beyond-cap"
+    /// Its score is under the policy's minimum: too weakly connected to ask for (`policy/ranking.csv`).
+    case weakConnection = "weak-connection"
 }

@@ -62,7 +62,7 @@ public struct Recommender {
         if rules.commitments != "formal" { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
         let base = contract.controlledValue
         let sizing = TargetSizing(contract: contract, base: base.value,
-                                  workforce: WorkforceEstimate(contract, subject: subjects.first?.1.id, policy: policy),
+                                  workforce: WorkforceEstimate(contract, subject: labourSubject(subjects.first?.1.id), policy: policy),
                                   ambition: band.ambition, floors: policy.floors)
         let profiles = needProfiles(areas)
         let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: profiles,
@@ -130,6 +130,13 @@ public struct Recommender {
             }
             let rank = RankScore(policy: policy, relevance: relevance.strength, need: reading, gap: !gapLinks.isEmpty, priority: priority,
                                  sleva: sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
+            let minimum = policy.weight("minimum_score")
+            guard rank.score >= minimum.weight else {
+                return .excluded(ExcludedMeasure(ref: measure.ref, title: measure.title, code: .weakConnection,
+                    reason: "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is under the minimum of "
+                        + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) relevance: \(relevance.reason)); "
+                        + "working: \(rank.working)"))
+            }
             return .recommended(RecommendedMeasure(
                 rank: 0, ref: measure.ref, framework: measure.framework, theme: measure.theme, title: measure.title, unit: measure.unit,
                 relevance: relevance.strength.rawValue, relevanceReason: relevance.reason,
@@ -172,6 +179,11 @@ public struct Recommender {
             }
         }
         return names
+    }
+
+    /// The subject whose labour share applies: the most specific of a subject's lineage that `policy/labour_shares.csv` lists.
+    func labourSubject(_ subject: String?) -> String? {
+        subject.flatMap { catalogue.taxonomy.lineage(of: $0).first { policy.labourShares[$0] != nil } }
     }
 
     /// Whose policy applies: the borough's own, or another authority's pack marked as a default.

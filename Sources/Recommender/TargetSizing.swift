@@ -45,14 +45,18 @@ struct TargetSizing {
         case .valueShare:
             raw = base * rule.rate * ambition
             working = "£\(grouped(base)) × \(number(rule.rate * 100))%\(a)"
+        case .supplyShare:
+            let supply = base * (1 - workforce.labourShare)
+            raw = supply * rule.rate * ambition
+            working = "£\(grouped(base)) × (1 − \(number(workforce.labourShare * 100))% labour share, \(workforce.labourShareKey)) "
+                + "× \(number(rule.rate * 100))%\(a)"
         case .share:
-            raw = rule.rate
-            working = "\(number(rule.rate))%"
+            return .success(Target(quantity: rule.rate, working: "\(rule.basis) (\(rule.location))"))
         case .commitment:
             return .success(Target(quantity: 1, working: "a commitment: \(rule.basis)"))
         }
         let amount = raw.rounded()
-        working += " = \(number(raw))" + (amount == raw ? "" : ", rounded to \(grouped(amount))") + " (\(rule.basis); \(rule.location))"
+        working += " = \(number(raw))" + (number(raw) == grouped(amount) ? "" : ", rounded to \(grouped(amount))") + " (\(rule.basis); \(rule.location))"
         guard amount > 0 else {
             return .failure(Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
         }

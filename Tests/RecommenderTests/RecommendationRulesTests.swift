@@ -79,19 +79,24 @@ struct RecommendationRulesTests {
             let r = try recommend(c.contract)
             #expect(!r.excluded.contains { $0.reason.contains("local need") }, "\(c.file)")
         }
-        // Local spend has no local data in the demo: it is unknown, shown as such, and still ranks at the top on the council's priority.
+        // Local spend is read against the borough's business base (ONS business demography: a labour-market need, judged
+        // for the borough), and ranks at the top on the council's standing priority.
         let highways = try recommend(try contract("highways_resurfacing"))
         let g1 = try #require(highways.measures.first { $0.ref == "G1" })
-        #expect(g1.rank <= 2 && g1.needStatus == "unknown")
-        #expect(g1.rankWorking.contains("need unknown") && g1.rankWorking.contains("policy/priorities.csv:2"))
+        #expect(g1.rank <= 2)
+        #expect(g1.rankWorking.contains("Rotherham, Local business base and SMEs") && g1.rankWorking.contains("policy/priorities.csv:2"))
+        // With no data on a need, the measure is unknown, shown as such, never left out.
+        let vans = try recommend(try caseContract("01_"))
+        let unknown = vans.measures.filter { $0.needStatus == "unknown" }
+        #expect(unknown.allSatisfy { $0.rankWorking.contains("need unknown") })
     }
 
     @Test("targets are sized on what the supplier controls")
     func controlledValue() throws {
         let agency = try recommend(try caseContract("13_"))
         #expect(agency.targetBase == "the supplier's fee of £675,000 (of £4,500,000)")
-        // G1: £675,000 × 20% = £135,000.
-        #expect(agency.measures.first { $0.ref == "G1" }?.target.quantity == 135_000)
+        // G1: £675,000 × (1 − 85% labour share) × 20% = £20,250 of non-labour spend with local suppliers.
+        #expect(agency.measures.first { $0.ref == "G1" }?.target.quantity == 20_250)
         var profile = try caseContract("13_")
         profile.supplierFee = nil
         #expect(try recommend(profile).targetBase == "£675,000: £4,500,000 less the 85% passed through")

@@ -1,0 +1,59 @@
+import CSV
+import Evidence
+
+/// ONS "Explore local statistics" data in its tidy long layout, as ONS publishes it for each indicator
+/// (claimant count, business demography, employment rate, gross value added, …):
+/// `areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes`.
+/// `period` is ISO 8601 (`2024-01-01/P1Y` is the calendar year 2024, written `2024`); confidence limits load where
+/// given; an empty observation with a `status` (e.g. `x`) is missing with that reason.
+public enum LocalStatisticsLoader: Loader {
+    public static let format = "ONS local statistics (Explore local statistics)"
+    public static let expects = "columns areacd, areanm, indicator, period, observation and unit"
+
+    public static func matches(_ header: [String]) -> Bool {
+        let keys = Set(header.map(HeaderName.key))
+        return ["areacd", "areanm", "indicator", "period", "observation"].allSatisfy(keys.contains)
+    }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        let index = HeaderName.index(table.header)
+        let code = index["areacd"]!, name = index["areanm"]!, indicator = index["indicator"]!, period = index["period"]!
+        let value = index["observation"]!
+        let unit = index["unit"], lower = index["lci95"], upper = index["uci95"], status = index["status"], notes = index["notes"]
+        var seenAreas: Set<String> = []
+        var seenIndicators: Set<String> = []
+        let file = table.path, header = table.header
+        func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
+            guard let column else { return nil }
+            return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1, columnName: header[column]).number
+        }
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            let area = row[code].trimmedString
+            guard !area.isEmpty else { throw InputError(file: file, line: row.line, column: code + 1, "empty area code") }
+            if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
+            let label = row[indicator].trimmedString
+            let id = "ons-local:" + slug(label)
+            if seenIndicators.insert(id).inserted {
+                sink.add(Indicator(id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
+                                   source: "ONS Explore local statistics"))
+            }
+            var parsed = try NumericCell.parse(row[value], file: file, line: row.line, column: value + 1, columnName: header[value])
+            if parsed.number == nil, let status, let reason = MissingReason(marker: row[status].trimmedString) {
+                parsed = .missing(reason)
+            }
+            let note = notes.map { row[$0].trimmedString }
+            try sink.add(Observation(indicator: id, area: area, period: calendarPeriod(row[period].trimmedString),
+                                     value: parsed.number, missing: parsed.missingReason,
+                                     lower95: try number(row, lower), upper95: try number(row, upper),
+                                     note: note?.isEmpty == false ? note : nil, source: file))
+        }
+        return LoadOutcome(csv: summary)
+    }
+
+    /// `2024-01-01/P1Y` → `2024`; any other period as written.
+    static func calendarPeriod(_ text: String) -> String {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, parts[1] == "P1Y", parts[0].hasSuffix("-01-01"), parts[0].count == 10 else { return text }
+        return String(parts[0].prefix(4))
+    }
+}
