@@ -20,7 +20,7 @@ public enum RecommendationPage {
         body += HTML.table(caption: "The contract", header: ["", ""], rows: [
             ["Subject", r.subjects.joined(separator: "; ")], ["CPV codes", c.cpv.joined(separator: ", ")],
             ["Delivery areas", c.areas.joined(separator: ", ")], ["Workforce", r.workforce.working], ["Value band", r.band],
-            ["Framework", c.framework ?? "open"],
+            ["Framework", c.framework ?? "open"], ["Targets sized on", r.targetBase], ["Money values", r.valuation], ["Policy", r.policy],
         ])
         for warning in r.warnings { body += "<p class=\"warn\">\(HTML.escape(warning))</p>\n" }
 
@@ -29,11 +29,14 @@ public enum RecommendationPage {
         body += "<h3>Real Living Wage: \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")</h3>\n<p>\(HTML.escape(rlw.note))</p>\n"
         body += HTML.table(caption: "Real Living Wage scope test", header: ["Criterion", "Answer"],
                            rows: rlw.criteria.map { [$0.criterion, $0.answer] })
+        body += "<h2>Contract conditions</h2>\n<p>Pass/fail terms of the contract: not scored, and with no money value.</p>\n"
+        body += HTML.table(caption: "Contract conditions", header: ["Condition", "Kind", "Requirement", "Source"],
+                           rows: r.conditions.map { ["\($0.ref) \($0.title)", $0.kind, $0.text, $0.source] })
 
         body += "<h2>\(r.rules.commitments == "formal" ? "Recommended measures" : "Recommended aspirations (non-binding, not scored)")</h2>\n"
         body += HTML.table(caption: "Measures, targets and value", header: ["#", "Measure", "Theme", "Target", "Proxy £ per unit", "SLEVA £", "Relevance"],
                            rows: r.measures.map { m in
-                               [String(m.rank), "\(m.ref) \(m.title)", m.theme, "\(formatNumber(m.target.quantity)) \(m.unit)",
+                               [String(m.rank), "\(m.ref) \(m.title)", m.theme, Recommender.describe(m.target.quantity, m.unit),
                                 m.proxyValue.map { formatNumber(($0 * 100).rounded() / 100) } ?? "none sourced",
                                 m.sleva.map { formatNumber($0).grouped } ?? "—", m.relevance]
                            }, numeric: [0, 4, 5], rowHeaders: false)
@@ -43,19 +46,21 @@ public enum RecommendationPage {
             body += "<figure>" + SVGCharts.bars(themes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) },
                                                 title: "SLEVA of the recommended measures by theme")
                 + "<figcaption>SLEVA (social, local and economic value added) of the recommended measures by theme, £. "
-                + "Measures with no sourced open proxy value count £0.</figcaption></figure>\n"
+                + "Measures with no sourced open proxy value are not valued (they are not worth £0: they have no open proxy).</figcaption></figure>\n"
         }
         for m in r.measures {
             body += "<section class=\"measure\"><h3>\(m.rank). \(HTML.escape(m.ref)) \(HTML.escape(m.title))"
                 + "<span class=\"tag\(m.relevance == "strong" ? " strong" : "")\">\(m.relevance) relevance</span></h3>\n"
             body += "<p><b>Why relevant:</b> \(HTML.escape(m.relevanceReason))</p>\n"
-            body += "<p><b>Target:</b> \(formatNumber(m.target.quantity)) \(HTML.escape(m.unit)) <span class=\"working\">= \(HTML.escape(m.target.working))</span></p>\n"
+            body += "<p><b>Target:</b> \(HTML.escape(Recommender.describe(m.target.quantity, m.unit))) <span class=\"working\">= \(HTML.escape(m.target.working))</span></p>\n"
+            body += m.caveats.map { "<p class=\"warn\"><b>Caveat:</b> \(HTML.escape($0))</p>\n" }.joined()
             if let working = m.slevaWorking, let p = m.proxy {
                 body += "<p><b>Value:</b> <span class=\"working\">\(HTML.escape(working))</span>; proxy £\(formatNumber((p.value * 100).rounded() / 100)) "
                     + "\(HTML.escape(p.unit)): \(HTML.escape(p.basis)) (<span class=\"working\">\(HTML.escape(p.formula))</span>)</p>\n"
             } else {
                 body += "<p><b>Value:</b> no open proxy value is sourced for this measure, so none is given.</p>\n"
             }
+            if m.needs.isEmpty { body += "<p><b>Local need:</b> \(HTML.escape(m.needStatus))</p>\n" }
             if !m.needs.isEmpty {
                 body += "<p><b>Local needs it answers:</b></p><ul class=\"evidence\">" + m.needs.map { n in
                     "<li>\(HTML.escape(n.areaName)), \(HTML.escape(n.domainName)) (\(HTML.escape(n.level))): \(HTML.escape(n.reason))"
@@ -71,7 +76,7 @@ public enum RecommendationPage {
         }
 
         body += "<h2>Local needs</h2>\n<p>Need scores of the borough's wards by domain, from the loaded evidence "
-            + "(positive is worse than the borough's wards on average; 1 or more is high need).</p>\n"
+            + "(positive is worse: against the borough's wards or against England, whichever is worse; 1 or more is high need).</p>\n"
         body += "<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")
             + "<figcaption>Ward needs by domain. Orange is worse, blue better; every cell shows its score; a dash is no data.</figcaption></figure>\n"
         if let area, !areaResults.isEmpty {
@@ -80,8 +85,8 @@ public enum RecommendationPage {
                 + "<figcaption>Indicators for \(HTML.escape(area.area.name)), worst need signal first.</figcaption></figure>\n"
         }
         body += "<h2>Excluded measures</h2>\n"
-        body += HTML.table(caption: "Measures left out, and why", header: ["Measure", "Reason"],
-                           rows: r.excluded.map { ["\($0.ref) \($0.title)", $0.reason] })
+        body += HTML.table(caption: "Measures left out, and why", header: ["Measure", "Code", "Reason"],
+                           rows: r.excluded.map { ["\($0.ref) \($0.title)", $0.code, $0.reason] })
         if !r.notes.isEmpty { body += "<h2>About the data</h2>\n<ul>" + r.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n" }
         return HTML.page(title: "Social value recommendation: \(c.title)", body: body)
     }
@@ -91,17 +96,20 @@ public enum RecommendationPage {
         let domains = view.wardProfiles.first?.domains.map(\.domain).sorted { $0.id < $1.id } ?? []
         return [
             ("measures", ["rank", "ref", "framework", "theme", "title", "unit", "target", "target_working", "proxy_value", "sleva",
-                          "relevance", "relevance_reason", "needs", "equality_gaps"],
+                          "relevance", "relevance_reason", "needs", "equality_gaps", "need_status", "caveats"],
              r.measures.map { m in [String(m.rank), m.ref, m.framework, m.theme, m.title, m.unit, formatNumber(m.target.quantity), m.target.working,
                                     formatNumber(m.proxyValue), formatNumber(m.sleva), m.relevance, m.relevanceReason,
                                     m.needs.map { "\($0.areaName): \($0.domainName)" }.joined(separator: "; "),
-                                    m.equalityGaps.map { "\($0.characteristic): \($0.action)" }.joined(separator: "; ")] }),
-            ("excluded", ["ref", "title", "reason"], r.excluded.map { [$0.ref, $0.title, $0.reason] }),
+                                    m.equalityGaps.map { "\($0.characteristic): \($0.action)" }.joined(separator: "; "),
+                                    m.needStatus, m.caveats.joined(separator: "; ")] }),
+            ("excluded", ["ref", "title", "reason", "code"], r.excluded.map { [$0.ref, $0.title, $0.reason, $0.code] }),
+            ("conditions", ["ref", "title", "kind", "text", "source"], r.conditions.map { [$0.ref, $0.title, $0.kind, $0.text, $0.source] }),
             ("rules", ["rule", "value"], [
                 ["commitments", r.rules.commitments], ["social_value_weighting", formatNumber(r.rules.socialValueWeighting)],
                 ["quantitative_share", formatNumber(r.rules.quantitativeShare)], ["qualitative_share", formatNumber(r.rules.qualitativeShare)],
                 ["qualitative_evidence", r.rules.qualitativeEvidence ?? ""], ["local_quotation", String(r.rules.localQuotation)],
                 ["real_living_wage_in_scope", r.rules.realLivingWage.inScope.map(String.init) ?? "not decided"],
+                ["living_wage_treatment", r.rules.realLivingWage.treatment],
             ] + r.rules.realLivingWage.criteria.map { ["real_living_wage: \($0.criterion)", $0.answer] }),
             ("ward_needs", ["ward_code", "ward"] + domains.map(\.id), view.wardProfiles.map { p in
                 [p.area.code, p.area.name] + domains.map { d in p.domains.first { $0.domain.id == d.id }?.score.map { String(format: "%.4f", $0) } ?? "" }
