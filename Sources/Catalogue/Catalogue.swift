@@ -174,8 +174,8 @@ extension Catalogue {
             var working = formula.substituted(numbers, format: plainNumber) + " = " + plainNumber(value)
             var rebased = value
             do {
-                if let (factor, text) = try priceBase.factor(from: year), !text.isEmpty {   // to the penny
-                    rebased = (value * factor * 100).rounded() / 100
+                if let (factor, text) = try priceBase.factor(from: year) {
+                    rebased = (value * factor * 100).rounded() / 100   // to the penny
                     working += " (\(year) prices) \(text) = \(plainNumber(rebased)) (\(priceBase.priceYear) prices)"
                 }
             } catch let error as InputError {

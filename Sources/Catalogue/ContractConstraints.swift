@@ -1,10 +1,10 @@
 /// A measure that restates what contracts with some CPV codes buy: the contract's core deliverable, which is
 /// not social value over and above it (`taxonomy/core_measures.csv`).
-public struct CoreMeasureRule: Hashable, Codable, Sendable {
+public struct CoreMeasureRule: Hashable, Sendable {
     /// CPV codes starting with this prefix.
     public var prefix: String
-    /// Words of which the description must contain one (as `Taxonomy.words` writes them); empty: any description.
-    public var keywords: [String]
+    /// Words of which the description must contain one; empty: any description.
+    public var keywords: [Words]
     /// `open:REF`.
     public var measure: String
     public var reason: String
@@ -25,11 +25,10 @@ public struct SafeguardingRule: Hashable, Codable, Sendable {
 
 extension Taxonomy {
     /// The rule saying a measure (as `open:REF`) is the core of a contract with these codes and description, if any.
-    public func coreRule(for measure: String, cpv codes: [CPVVocabulary.Code], description: String) -> CoreMeasureRule? {
-        let text = Self.words(description)
-        return coreRules.first { rule in
+    public func coreRule(for measure: String, cpv codes: [CPVVocabulary.Code], description: Words) -> CoreMeasureRule? {
+        coreRules.first { rule in
             rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) }
-                && (rule.keywords.isEmpty || rule.keywords.contains { text.contains($0) })
+                && (rule.keywords.isEmpty || rule.keywords.contains { description.contains($0) })
         }
     }
 
@@ -41,9 +40,8 @@ extension Taxonomy {
 
     /// True when an equality action's text is about what a measure (as `open:REF`) does: it contains one of the
     /// measure's words in `action_keywords.csv`. A protected characteristic alone never links an action to a measure.
-    public func action(_ text: String, isAbout measure: String) -> Bool {
-        let words = Self.words(text)
-        return actionKeywords[measure]?.contains { words.contains($0) } ?? false
+    public func action(_ text: Words, isAbout measure: String) -> Bool {
+        actionKeywords[measure]?.contains { text.contains($0) } ?? false
     }
 
     /// A subject and its broader subjects, most specific first (`civil-engineering`, `construction-works`).

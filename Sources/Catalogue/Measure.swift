@@ -42,4 +42,7 @@ public struct Measure: Hashable, Codable, Sendable {
 
     /// `framework:ref`, unique across frameworks.
     public var key: String { "\(framework):\(ref)" }
+    /// The reference the policy files (`targets.csv`, `priorities.csv`, `conditions.csv`, …) know the measure by:
+    /// the open measure it is based on, or its own.
+    public var policyRef: String { basedOn ?? ref }
 }

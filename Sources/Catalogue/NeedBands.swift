@@ -17,20 +17,16 @@ public struct NeedBands: Sendable {
     public let relativeDifferenceForOne: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
     public let nationalDecilePatterns: [IndicatorLink]
-    /// Where the parameters come from, as `file:line` by parameter.
-    public let sources: [String: String]
 
     /// Reads the two files of a policy folder.
     public init(folder: String) throws {
         var values: [String: Double] = [:]
-        var sources: [String: String] = [:]
         let path = folder + "/need_bands.csv"
         try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
             let name = try row.required("parameter")
             let value = try row.number("value")
             guard value.isFinite else { throw row.error("value", "\(name) must be a finite number") }
             values[name] = value
-            sources[name] = row.location
         }
         func value(_ name: String) throws -> Double {
             guard let v = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
@@ -47,7 +43,6 @@ public struct NeedBands: Sendable {
         guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
             throw InputError(file: path, "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
-        self.sources = sources
         nationalDecilePatterns = try DataTable(path: folder + "/national_deciles.csv", required: ["indicator", "reason"]).rows().map {
             IndicatorLink(pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,
                           reason: try $0.required("reason"), location: $0.location)

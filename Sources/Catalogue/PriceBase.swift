@@ -44,16 +44,16 @@ public struct PriceBase: Sendable {
         return "\(year)-\(String(format: "%02d", (year + 1) % 100))"
     }
 
-    /// The factor taking a value in `priceYear` prices to the catalogue's price year, or nil when the year
-    /// is not a price year (`n/a`: a pound is a pound); the factor is 1, with no working, for a value already in
-    /// the catalogue's price year. Throws when the deflators do not cover the year.
+    /// The factor taking a value in `priceYear` prices to the catalogue's price year, with its working; nil when
+    /// there is nothing to re-base (`n/a`: a pound is a pound; or already the catalogue's price year). Throws when
+    /// the deflators do not cover the year.
     func factor(from priceYear: String) throws -> (factor: Double, working: String)? {
         guard priceYear != "n/a" else { return nil }
         guard let year = Self.financialYear(priceYear), let from = deflators[year] else {
             throw InputError(file: "gdp_deflators.csv", "no GDP deflator for price year \(priceYear)")
         }
         let to = deflators[self.priceYear]!
-        guard year != self.priceYear else { return (1, "") }
+        guard year != self.priceYear else { return nil }
         return (to / from, "× \(Self.index(to)) ÷ \(Self.index(from)) (GDP deflators \(self.priceYear) ÷ \(year))")
     }
 }

@@ -38,17 +38,16 @@ extension Taxonomy {
     }
 
     /// Subjects a contract description's words suggest, with the word that suggested each.
-    public func subjects(inDescription text: String) -> [(subject: Subject, word: String)] {
-        let words = Self.words(text)
-        return subjects.compactMap { subject in
-            subjectKeywords[subject.id]?.first { words.contains($0) }.map { (subject, String($0.dropFirst().dropLast())) }
+    public func subjects(inDescription words: Words) -> [(subject: Subject, word: String)] {
+        subjects.compactMap { subject in
+            subjectKeywords[subject.id]?.first { words.contains($0) }.map { (subject, $0.text) }
         }
     }
 
     /// The subjects a description refines a CPV code's subject to: narrower subjects of it (`construction works`
     /// → `housing construction` for "homes"). A description never adds a subject beside the code's, nor moves
     /// it sideways (a school build on a "housing growth site" stays a school build).
-    public func refinements(of subject: String, description: String) -> [(subject: Subject, word: String)] {
+    public func refinements(of subject: String, description: Words) -> [(subject: Subject, word: String)] {
         subjects(inDescription: description).filter { found in
             found.subject.id != subject && lineage(of: found.subject.id).contains(subject)
         }
@@ -64,12 +63,18 @@ extension Taxonomy {
 }
 
 extension Catalogue {
-    /// How relevant a measure is to a contract with these CPV codes, category and description. For each code the
-    /// subjects are tried most specific first: a narrower subject the description's words refine the code to, the code's subject and its broader subjects, then the category's default,
-    /// then the default for any contract; the first reviewed rule decides, and the strongest result over the
-    /// codes wins. A measure with no reviewed rule is not connected to the subject matter.
+    /// How relevant a measure is to a contract with these CPV codes, category and description (see
+    /// ``relevance(of:in:)``; to judge many measures, build the ``SubjectMatter`` once).
     public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
-                          description: String = "") -> Relevance {
+                          description: Words = Words("")) -> Relevance {
+        relevance(of: measure, in: SubjectMatter(taxonomy: taxonomy, cpv: codes, category: category, description: description))
+    }
+
+    /// How relevant a measure is to a contract's subject matter: for each CPV code its subjects are tried most
+    /// specific first and the first reviewed rule decides; the strongest result over the codes wins. A measure
+    /// with no reviewed rule is not connected to the subject matter.
+    public func relevance(of measure: Measure, in matter: SubjectMatter) -> Relevance {
+        let category = matter.category
         guard measure.categories.contains(category) else {
             return Relevance(strength: .none, reason: "not connected: the measure fits "
                              + measure.categories.map(\.rawValue).joined(separator: " and ") + " contracts, not \(category.rawValue)",
@@ -77,16 +82,7 @@ extension Catalogue {
         }
         let key = linkKey(measure)
         var best: Relevance?
-        let defaults = [category.rawValue, "any"]
-        let chains: [(String?, [String], [String: String])] = codes.isEmpty
-            ? [(nil, defaults, [:])]
-            : codes.map { code in
-                guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }
-                let refined = taxonomy.refinements(of: subject, description: description)
-                let words = Dictionary(refined.map { ($0.subject.id, $0.word) }, uniquingKeysWith: { a, _ in a })
-                return (code.full, refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words)
-            }
-        for (code, chain, words) in chains {
+        for (code, chain, words) in matter.chains {
             let found: Relevance
             if let rule = taxonomy.rule(for: key, subjects: chain) {
                 let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
@@ -120,5 +116,27 @@ extension Catalogue {
         measures(in: framework).flatMap { measure in
             links.filter { $0.measure == linkKey(measure) }.map { (measure, $0) }
         }
+    }
+}
+
+/// A contract's subject matter as relevance reads it, built once per contract: for each CPV code, the subjects to
+/// try, most specific first (a narrower subject the description's words refine the code to, the code's subject
+/// and its broader subjects, the category's default, then `any`), and the word that refined each.
+public struct SubjectMatter: Sendable {
+    public let category: ContractCategory
+    /// Per CPV code (nil when there is none): the subjects to try and, by subject, the refining word.
+    let chains: [(code: String?, subjects: [String], words: [String: String])]
+
+    public init(taxonomy: Taxonomy, cpv codes: [CPVVocabulary.Code], category: ContractCategory, description: Words) {
+        self.category = category
+        let defaults = [category.rawValue, "any"]
+        chains = codes.isEmpty
+            ? [(nil, defaults, [:])]
+            : codes.map { code in
+                guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }
+                let refined = taxonomy.refinements(of: subject, description: description)
+                let words = Dictionary(refined.map { ($0.subject.id, $0.word) }, uniquingKeysWith: { a, _ in a })
+                return (code.full, refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words)
+            }
     }
 }

@@ -21,13 +21,13 @@ public struct Taxonomy: Sendable {
     public let relevanceRules: [RelevanceRule]
     let keywords: [String: [String]]
     /// Subject → words in a contract description that refine a CPV code's subject.
-    public let subjectKeywords: [String: [String]]
+    public let subjectKeywords: [String: [Words]]
     /// Measures that restate what contracts with some CPV codes buy (`core_measures.csv`).
     public let coreRules: [CoreMeasureRule]
     /// Safeguarding constraints on measures for some CPV codes (`safeguarding.csv`).
     public let safeguardingRules: [SafeguardingRule]
     /// `open:REF` → words an equality action must contain to link to the measure (`action_keywords.csv`).
-    public let actionKeywords: [String: [String]]
+    public let actionKeywords: [String: [Words]]
 
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
         let domains = try DataTable(path: folder + "/need_domains.csv", required: ["id", "name"]).rows().map {
@@ -128,10 +128,10 @@ public struct Taxonomy: Sendable {
         }
         subjectKeywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/subject_keywords.csv",
                                                                          required: ["subject", "keywords"]).rows().map { row in
-            (try checkSubject(row), row["keywords"].split(separator: "|").map { Self.words(String($0)) })
+            (try checkSubject(row), row["keywords"].split(separator: "|").map { Words(String($0)) })
         })
         coreRules = try DataTable(path: folder + "/core_measures.csv", required: ["cpv_prefix", "measure", "reason"]).rows().map { row in
-            CoreMeasureRule(prefix: try Self.cpvPrefix(row, cpv), keywords: row["keywords"].split(separator: "|").map { Self.words(String($0)) },
+            CoreMeasureRule(prefix: try Self.cpvPrefix(row, cpv), keywords: row["keywords"].split(separator: "|").map { Words(String($0)) },
                             measure: "open:" + (try row.required("measure")), reason: try row.required("reason"))
         }
         safeguardingRules = try DataTable(path: folder + "/safeguarding.csv",
@@ -144,7 +144,7 @@ public struct Taxonomy: Sendable {
                                     caveat: try row.required("caveat"), source: try row.required("source"))
         }
         actionKeywords = try Dictionary(DataTable(path: folder + "/action_keywords.csv", required: ["measure", "keywords", "reason"]).rows().map { row in
-            ("open:" + (try row.required("measure")), try row.required("keywords").split(separator: "|").map { Self.words(String($0)) })
+            ("open:" + (try row.required("measure")), try row.required("keywords").split(separator: "|").map { Words(String($0)) })
         }, uniquingKeysWith: +)
         keywords = try Dictionary(uniqueKeysWithValues: DataTable(path: folder + "/domain_keywords.csv",
                                                                   required: ["domain", "keywords"]).rows().map { row in
@@ -160,17 +160,6 @@ public struct Taxonomy: Sendable {
             throw row.error("cpv_prefix", "\"\(prefix)\" is not the start of a CPV code (2 to 8 digits naming a code, e.g. 45 or 909)")
         }
         return prefix
-    }
-
-    /// Text as space-separated lower-case words with a space at each end, so that `" word "` finds a whole word:
-    /// `"Children's home-to-school"` → `" children s home to school "`.
-    static func words(_ text: String) -> String {
-        var out = " "
-        for c in text.lowercased() {
-            let keep = c.isLetter || c.isNumber
-            if keep { out.append(c) } else if out.last != " " { out.append(" ") }
-        }
-        return out.last == " " ? out : out + " "
     }
 
     /// A need domain by id.

@@ -66,9 +66,10 @@ public struct NeedIndex: Sendable {
         }
         var gapLinks: [GapLink] = []
         for need in equalityNeeds {
+            let action = Words(need.gap.action)
             for characteristic in need.gap.characteristics {
                 for (measure, link) in catalogue.measures(forCharacteristic: characteristic, framework: framework)
-                    where catalogue.taxonomy.action(need.gap.action, isAbout: catalogue.linkKey(measure)) {
+                    where catalogue.taxonomy.action(action, isAbout: catalogue.linkKey(measure)) {
                     gapLinks.append(GapLink(need: need, characteristic: characteristic, measure: measure, reason: link.reason))
                 }
             }

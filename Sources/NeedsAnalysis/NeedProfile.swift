@@ -48,7 +48,7 @@ extension NeedsAnalysis {
         let results = results(for: code)
         var byDomain: [String: (scored: [DomainScore.Evidence], context: [DomainScore.Evidence])] = [:]
         for result in results {
-            for link in taxonomy.links(for: result.indicator) {
+            for link in links[result.indicator] ?? [] {
                 guard let domain = link.domain else { continue }
                 let evidence = DomainScore.Evidence(result: result, reason: link.reason)
                 if result.signal != nil || result.nationalSignal != nil { byDomain[domain, default: ([], [])].scored.append(evidence) }

@@ -23,6 +23,8 @@ public struct NeedsAnalysis {
     let series: [String: [String: [Observation]]]
     /// Latest headline value: indicator → area → observation.
     let latest: [String: [String: Observation]]
+    /// The taxonomy's links of each analysed indicator, resolved once (patterns are matched here, not per area).
+    let links: [String: [IndicatorLink]]
 
     /// Minimum sibling areas with values for a z-score.
     public static let minimumSiblings = 5
@@ -54,6 +56,7 @@ public struct NeedsAnalysis {
         }
         self.series = series
         self.latest = latest
+        links = Dictionary(uniqueKeysWithValues: series.keys.map { ($0, taxonomy.links(for: $0)) })
     }
 
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
@@ -95,7 +98,7 @@ public struct NeedsAnalysis {
 
     /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.
     public func polarity(of indicator: String) -> Polarity {
-        taxonomy.links(for: indicator).compactMap(\.polarity).first ?? dataset.indicators[indicator]?.polarity ?? .unknown
+        (links[indicator] ?? taxonomy.links(for: indicator)).compactMap(\.polarity).first ?? dataset.indicators[indicator]?.polarity ?? .unknown
     }
 
     /// Every indicator with a headline value for an area, analysed.
@@ -182,15 +185,29 @@ public struct NeedsAnalysis {
             result.signalBasis = "no comparator in the data"
             return
         }
+        result.signal = signal(against: reference, polarity: result.polarity)
         switch reference.significance95 {
-        case .worse: result.signal = 1; result.signalBasis = "significantly worse than \(reference.name) (95% CI)"
-        case .better: result.signal = -1; result.signalBasis = "significantly better than \(reference.name) (95% CI)"
-        case .similar: result.signal = 0; result.signalBasis = "similar to \(reference.name) (95% CI)"
+        case .worse: result.signalBasis = "significantly worse than \(reference.name) (95% CI)"
+        case .better: result.signalBasis = "significantly better than \(reference.name) (95% CI)"
+        case .similar: result.signalBasis = "similar to \(reference.name) (95% CI)"
         default:
             guard let ratio = reference.ratio else { result.signalBasis = "comparator is zero"; return }
-            let worse = (ratio - 1) * (result.polarity == .lowerIsBetter ? 1 : -1)
-            result.signal = max(-1, min(1, worse / bands.relativeDifferenceForOne))
             result.signalBasis = String(format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
+        }
+    }
+
+    /// The signal of a comparison: 1, −1 or 0 when the confidence interval says significantly worse, better or
+    /// similar; else the relative difference, `relative_difference_for_one` worse counting as 1, held within ±1;
+    /// nil when the comparator is zero.
+    func signal(against reference: Comparison, polarity: Polarity) -> Double? {
+        switch reference.significance95 {
+        case .worse: return 1
+        case .better: return -1
+        case .similar: return 0
+        default:
+            guard let ratio = reference.ratio else { return nil }
+            let worse = (ratio - 1) * (polarity == .lowerIsBetter ? 1 : -1)
+            return max(-1, min(1, worse / bands.relativeDifferenceForOne))
         }
     }
 }
@@ -206,17 +223,10 @@ extension NeedsAnalysis {
                 + String(format: "%+.2f", signal)
             return
         }
-        guard let england = result.england, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
-        switch england.significance95 {
-        case .worse: result.nationalSignal = 1
-        case .better: result.nationalSignal = -1
-        case .similar: result.nationalSignal = 0
-        default:
-            guard let ratio = england.ratio else { return }
-            let worse = (ratio - 1) * (result.polarity == .lowerIsBetter ? 1 : -1)
-            result.nationalSignal = max(-1, min(1, worse / bands.relativeDifferenceForOne))
-        }
-        result.nationalBasis = "against England: " + String(format: "%+.2f", result.nationalSignal!)
+        guard let england = result.england, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter,
+              let signal = signal(against: england, polarity: result.polarity) else { return }
+        result.nationalSignal = signal
+        result.nationalBasis = "against England: " + String(format: "%+.2f", signal)
     }
 }
 

@@ -70,11 +70,12 @@ public struct BidEvaluation: Sendable {
             }
             return code
         }
-        let subject = codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }
-            .flatMap { catalogue.taxonomy.lineage(of: $0).first { policy.labourShares[$0] != nil } }
+        let subject = policy.labourSubject(codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
         let workforce = WorkforceEstimate(contract, subject: subject, policy: policy)
         let sizing = TargetSizing(contract: contract, base: contract.controlledValue.value, workforce: workforce,
                                   ambition: policy.band(for: contract.value).ambition, floors: [:])
+        let matter = SubjectMatter(taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
+                                   description: Words(contract.description))
         let factor = policy.value("implausible_factor")
         let maximumMark = policy.value("qualitative_mark_maximum")
         var order: [String] = []
@@ -102,12 +103,12 @@ public struct BidEvaluation: Sendable {
             guard quantity.isFinite, quantity >= 0, quantity < 1e12 else {
                 throw row.error("quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")
             }
-            let relevance = catalogue.relevance(of: measure, cpv: codes, category: contract.category, description: contract.description)
-            let rule = policy.targets[measure.basedOn ?? measure.ref]
+            let relevance = catalogue.relevance(of: measure, in: matter)
+            let rule = policy.targets[measure.policyRef]
             let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
             var flag: String?
             var counted = true
-            if let condition = policy.conditions.first(where: { $0.measure == (measure.basedOn ?? measure.ref) }) {
+            if let condition = policy.condition(for: measure) {
                 (flag, counted) = ("a contract condition (pass/fail), not scored: \(condition.condition)", false)
             } else if relevance.strength == .none {
                 (flag, counted) = ("irrelevant to the subject matter: \(relevance.reason)", false)

@@ -7,7 +7,7 @@ extension Recommender {
     func conditions(rules: ProcurementRules, framework: String) -> [ContractCondition] {
         policy.conditions.filter { $0.applies == "always" || rules.commitments == "formal" }.map { row in
             let title = catalogue.measure(row.measure, framework: "open")?.title ?? row.measure
-            let ref = catalogue.measures(in: framework).first { ($0.basedOn ?? $0.ref) == row.measure }?.ref ?? row.measure
+            let ref = catalogue.measures(in: framework).first { $0.policyRef == row.measure }?.ref ?? row.measure
             guard row.kind == "living-wage" else {
                 return ContractCondition(ref: ref, title: title, kind: "condition", text: row.condition, source: row.source)
             }
@@ -18,7 +18,5 @@ extension Recommender {
     }
 
     /// True when a measure is a contract condition rather than a scored measure.
-    func isCondition(_ measure: Measure) -> Bool {
-        policy.conditions.contains { $0.measure == (measure.basedOn ?? measure.ref) }
-    }
+    func isCondition(_ measure: Measure) -> Bool { policy.condition(for: measure) != nil }
 }

@@ -101,7 +101,7 @@ public struct DeliveryMonitoring: Sendable {
             let ratio = due > 0 ? done / due : 1
             let status = ratio >= green ? "green" : ratio >= amber ? "amber" : "red"
             let proxy = catalogue.proxy(for: measure)
-            let years = policy.targets[measure.basedOn ?? measure.ref]?.everyYear == true ? contract.years : 1
+            let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
             return Line(measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
                         dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status, shortfall: max(0, due - done),
                         forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,

@@ -17,17 +17,17 @@ extension Recommender {
     /// The need profiles to read: the borough's own for a borough-wide contract (not its neediest ward's); else
     /// the delivery wards', plus the borough's labour-market domains (people travel across ward boundaries to work).
     func needProfiles(_ areas: [Area]) -> [NeedProfile] {
-        guard !areas.contains(where: { $0.code == analysis.borough.code }) else { return [boroughProfile()] }
-        let profiles = areas.map { analysis.profile(for: $0.code) }
-        var borough = boroughProfile()
-        borough.domains = borough.domains.filter(\.domain.judgedAtBorough)
-        return profiles + [borough]
+        guard !areas.contains(where: { $0.code == analysis.borough.code }) else { return [boroughProfile { _ in true }] }
+        return areas.map { analysis.profile(for: $0.code) } + [boroughProfile(\.judgedAtBorough)]
     }
 
-    /// The borough's profile; a domain the borough-level data do not score is read as the mean of its wards'
-    /// scores (local and national alike), and says so.
-    func boroughProfile() -> NeedProfile {
+    /// The borough's profile of the domains asked for; a domain the borough-level data do not score is read as
+    /// the mean of its wards' scores (local and national alike), and says so. The wards are profiled only when
+    /// such a domain is asked for.
+    func boroughProfile(_ wanted: (NeedDomain) -> Bool) -> NeedProfile {
         var profile = analysis.profile(for: analysis.borough.code)
+        profile.domains = profile.domains.filter { wanted($0.domain) }
+        guard profile.domains.contains(where: { $0.score == nil }) else { return profile }
         let wards = analysis.wards.map { analysis.profile(for: $0.code) }
         for i in profile.domains.indices where profile.domains[i].score == nil {
             let id = profile.domains[i].domain.id

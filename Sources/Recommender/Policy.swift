@@ -110,6 +110,16 @@ public struct Policy: Sendable {
     /// A named parameter (the files are validated to hold every one the toolkit uses).
     public func value(_ name: String) -> Double { parameters[name]?.value ?? .nan }
 
+    /// The contract condition a measure is, if it is one (`conditions.csv`).
+    public func condition(for measure: Measure) -> StandardCondition? {
+        conditions.first { $0.measure == measure.policyRef }
+    }
+
+    /// The subject whose labour share applies: the most specific of a subject's lineage that `labour_shares.csv` lists.
+    public func labourSubject(_ subject: String?, in taxonomy: Taxonomy) -> String? {
+        subject.flatMap { taxonomy.lineage(of: $0).first { labourShares[$0] != nil } }
+    }
+
     /// A weight of the rank score (the file is validated to hold every one).
     public func weight(_ component: String) -> RankingWeight { ranking[component]! }
 

@@ -51,6 +51,8 @@ public struct Recommender {
             }
         }
         let areas = try deliveryAreas(contract, fail: fail)
+        let description = Words(contract.description)
+        let matter = SubjectMatter(taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
         let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
         let servesPeople = subjects.contains { _, subject in
             catalogue.taxonomy.lineage(of: subject.id).contains { id in catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true }
@@ -62,7 +64,8 @@ public struct Recommender {
         if rules.commitments != "formal" { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
         let base = contract.controlledValue
         let sizing = TargetSizing(contract: contract, base: base.value,
-                                  workforce: WorkforceEstimate(contract, subject: labourSubject(subjects.first?.1.id), policy: policy),
+                                  workforce: WorkforceEstimate(contract, subject: policy.labourSubject(subjects.first?.1.id, in: catalogue.taxonomy),
+                                                               policy: policy),
                                   ambition: band.ambition, floors: policy.floors)
         let profiles = needProfiles(areas)
         let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: profiles,
@@ -70,7 +73,7 @@ public struct Recommender {
         var candidates: [RecommendedMeasure] = []
         var excluded: [ExcludedMeasure] = []
         for measure in catalogue.measures(in: framework) where !isCondition(measure) {
-            switch gate(measure, contract: contract, codes: codes, shortWorks: short) {
+            switch gate(measure, contract: contract, matter: matter, description: description, codes: codes, shortWorks: short) {
             case .excluded(let code, let reason):
                 excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, code: code, reason: reason))
             case .through(let relevance, let caveats):
@@ -92,7 +95,7 @@ public struct Recommender {
         }
         let measures = candidates.prefix(cap).enumerated().map { i, m in var m = m; m.rank = i + 1; return m }
         return Recommendation(
-            contract: contract, subjects: subjectNames(subjects, description: contract.description),
+            contract: contract, subjects: subjectNames(subjects, description: description),
             workforce: sizing.workforce, band: band.label, rules: rules, conditions: conditions(rules: rules, framework: framework),
             measures: measures, excluded: excluded.sorted { $0.ref.localizedStandardCompare($1.ref) == .orderedAscending },
             totalSleva: measures.compactMap(\.sleva).reduce(0, +), targetBase: base.working,
@@ -104,7 +107,7 @@ public struct Recommender {
     func candidate(_ measure: Measure, relevance: Relevance, caveats: [String], contract: ContractProfile, rules: ProcurementRules,
                    sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double)
         -> Candidate {
-        let ruleKey = measure.basedOn ?? measure.ref
+        let ruleKey = measure.policyRef
         let rule = policy.targets[ruleKey]
         switch sizing.target(for: measure, rule: rule) {
         case .failure(let shortfall):
@@ -162,7 +165,7 @@ public struct Recommender {
         let families = Set(subjects.compactMap { catalogue.taxonomy.lineage(of: $0.id).last })
         return try analysis.equalityNeeds(equalityGaps).filter { need in
             let placed = need.gap.isBoroughWide || (!boroughWide && need.places.contains { p in areas.contains { $0.code == p.code } })
-            let named = Set(catalogue.taxonomy.subjects(inDescription: need.gap.action).compactMap {
+            let named = Set(catalogue.taxonomy.subjects(inDescription: Words(need.gap.action)).compactMap {
                 catalogue.taxonomy.lineage(of: $0.subject.id).last
             })
             return placed && (named.isEmpty || !named.isDisjoint(with: families))
@@ -170,7 +173,7 @@ public struct Recommender {
     }
 
     /// The contract's subjects: each CPV code's, and the subjects its description refines them to.
-    func subjectNames(_ subjects: [(CPVVocabulary.Code, Subject)], description: String) -> [String] {
+    func subjectNames(_ subjects: [(CPVVocabulary.Code, Subject)], description: Words) -> [String] {
         var names = subjects.map { "\($0.1.name) (\($0.0.full))" }
         for (code, subject) in subjects {
             for refined in catalogue.taxonomy.refinements(of: subject.id, description: description) {
@@ -179,11 +182,6 @@ public struct Recommender {
             }
         }
         return names
-    }
-
-    /// The subject whose labour share applies: the most specific of a subject's lineage that `policy/labour_shares.csv` lists.
-    func labourSubject(_ subject: String?) -> String? {
-        subject.flatMap { catalogue.taxonomy.lineage(of: $0).first { policy.labourShares[$0] != nil } }
     }
 
     /// Whose policy applies: the borough's own, or another authority's pack marked as a default.

@@ -60,7 +60,7 @@ struct TargetSizing {
         guard amount > 0 else {
             return .failure(Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
         }
-        if let floor = floors["measure:" + (measure.basedOn ?? measure.ref)] ?? floors[measure.unit], rule.kind != .share, amount < floor.minimum {
+        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], rule.kind != .share, amount < floor.minimum {
             return .failure(Shortfall(code: .belowFloor, reason: "too small to monitor: \(Recommender.describe(amount, measure.unit)) is under the floor of "
                                       + "\(Recommender.describe(floor.minimum, measure.unit)) (\(floor.location)); \(working)"))
         }

@@ -22,7 +22,7 @@ struct UnvaluedPoints {
             if commitment.proxyValue != nil { valued.insert(commitment.measure); continue }
             best[commitment.measure] = max(best[commitment.measure] ?? 0, commitment.quantity)
             let measure = catalogue.measure(commitment.measure)
-            weights[commitment.measure] = 1 + (measure.flatMap { priorities[$0.basedOn ?? $0.ref]?.weight } ?? 0)
+            weights[commitment.measure] = 1 + (measure.flatMap { priorities[$0.policyRef]?.weight } ?? 0)
         }
         self.best = best
         self.weights = weights
