@@ -9,7 +9,7 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score suppliers' social value offers: SLEVA, quantitative and qualitative scores, weighted contribution.",
         discussion: """
-            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter, or more than 3 times the proportionate target for the contract (policy/evaluation.csv), is flagged and not counted. Method: quantitative score = SLEVA ÷ the best SLEVA × 100; qualitative = mark; social value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
+            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter, or to a contract condition (the living wage, prompt payment: policy/conditions.csv), is flagged and not counted; one more than 3 times the proportionate target (policy/evaluation.csv) is flagged for clarification and counted. A commitment with no open proxy earns points (quantity ÷ the best offered × (1 + its council priority weight)), never £0. Method: quantitative score = the SLEVA score (÷ the best SLEVA × 100) and the points score (÷ the best points × 100), blended by the share of measures offered with and without a proxy; qualitative = mark; social value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
 
             Examples:
               svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\

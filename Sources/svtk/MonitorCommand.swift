@@ -9,7 +9,7 @@ struct MonitorCommand: ParsableCommand {
         commandName: "monitor",
         abstract: "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
         discussion: """
-            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an evidence column may follow). Each commitment is due evenly over the contract's quarters; RAG compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the forecast extends the run rate to the contract's end.
+            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an evidence column may follow). A cumulative commitment (hours, weeks, tonnes, people taken on) is due evenly over the contract's quarters and its returns add up; a headcount (people, FTE) or share is a level at a point in time: the latest quarter is compared with the whole commitment, never a sum of quarters (catalogues/units.csv). RAG compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the forecast extends the run rate to the contract's end (a level stays as it is). Aspirations are reported without cost recovery.
 
             Examples:
               svtk monitor --contract Datasets/contracts/highways_resurfacing.json \\

@@ -9,7 +9,7 @@ struct NeedsCommand: ParsableCommand {
         commandName: "needs",
         abstract: "Rank local needs by domain for the borough and its wards, with the figures behind each.",
         discussion: """
-            Each indicator's latest figure is compared with its parent area, England (significance from 95% and 99.8% confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score), with its trend; polarity comes from the taxonomy or the source. Indicators feed need domains through the taxonomy; a domain's score is the mean need signal of its indicators (positive = worse: 1 or more is high need). A domain with no data says so.
+            Each indicator's latest figure is compared with its parent area, England (significance from 95% and 99.8% confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score), with its trend; polarity comes from the taxonomy or the source. Indicators feed need domains through the taxonomy; a domain's score is the higher of the mean local signal of its indicators (against sibling areas) and the mean national one (IoD national deciles, comparisons with England), positive = worse: 1 or more is high need (Datasets/policy/need_bands.csv). A domain with no data says so.
 
             Examples:
               svtk needs --data Datasets/demo/*.csv

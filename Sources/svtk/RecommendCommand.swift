@@ -11,7 +11,7 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Recommend relevant, proportionate social value measures for a contract, with the rules that apply.",
         discussion: """
-            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months, --areas); flags override the file. Relevance to the subject matter gates every measure; needs in the delivery areas and equality gaps rank them; targets scale with value, duration and workforce. The same input gives byte-identical output.
+            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months, --areas); flags override the file. Relevance to the subject matter gates every measure (a measure that restates what the contract buys is its core and is left out); need in the delivery areas, read locally and against England, equality gaps and the council's priorities rank them, and never veto one; targets are sized on what the supplier controls, its workforce and the contract's duration. The living wage and supply-chain good practice are contract conditions, not scored. Every weight and threshold is a row in Datasets/policy/. The same input gives byte-identical output.
 
             Examples:
               svtk recommend --contract Datasets/contracts/highways_resurfacing.json \\
