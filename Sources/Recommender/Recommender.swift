@@ -187,9 +187,11 @@ public struct Recommender {
     /// Whose policy applies: the borough's own, or another authority's pack marked as a default.
     func policyLabel() -> String {
         let pack = policy.pack
-        if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(policy.folder))" }
+        let root = DatasetsDirectory.default + "/"
+        let folder = policy.folder.hasPrefix(root) ? "Datasets/" + policy.folder.dropFirst(root.count) : policy.folder
+        if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(folder))" }
         return "DEFAULT POLICY PACK: \(pack.title), \(pack.authorityName)'s, not \(analysis.borough.name)'s own; "
-            + "give \(analysis.borough.name)'s priorities with --catalogue DIR (DIR/policy/) (\(policy.folder))"
+            + "give \(analysis.borough.name)'s priorities with --catalogue DIR (DIR/policy/) (\(folder))"
     }
 
     func warnings(_ contract: ContractProfile, codes: [CPVVocabulary.Code], short: Bool) -> [String] {

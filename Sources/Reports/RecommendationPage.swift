@@ -37,16 +37,16 @@ public enum RecommendationPage {
         body += HTML.table(caption: "Measures, targets and value", header: ["#", "Measure", "Theme", "Target", "Proxy £ per unit", "SLEVA £", "Relevance"],
                            rows: r.measures.map { m in
                                [String(m.rank), "\(m.ref) \(m.title)", m.theme, Recommender.describe(m.target.quantity, m.unit),
-                                m.proxyValue.map { formatNumber(($0 * 100).rounded() / 100) } ?? "none sourced",
+                                m.proxyValue.map(pence) ?? "none sourced",
                                 m.sleva.map { formatNumber($0).grouped } ?? "—", m.relevance]
                            }, numeric: [0, 4, 5], rowHeaders: false)
         var themes: [String: Double] = [:]
-        for m in r.measures { themes[m.theme, default: 0] += m.sleva ?? 0 }
+        for m in r.measures { if let sleva = m.sleva { themes[m.theme, default: 0] += sleva } }
         if !themes.isEmpty {
             body += "<figure>" + SVGCharts.bars(themes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) },
                                                 title: "SLEVA of the recommended measures by theme")
                 + "<figcaption>SLEVA (social, local and economic value added) of the recommended measures by theme, £. "
-                + "Measures with no sourced open proxy value are not valued (they are not worth £0: they have no open proxy).</figcaption></figure>\n"
+                + "A theme whose measures have no sourced open proxy value is not shown: they are not valued, which is not £0.</figcaption></figure>\n"
         }
         for m in r.measures {
             body += "<section class=\"measure\"><h3>\(m.rank). \(HTML.escape(m.ref)) \(HTML.escape(m.title))"
@@ -55,8 +55,8 @@ public enum RecommendationPage {
             body += "<p><b>Target:</b> \(HTML.escape(Recommender.describe(m.target.quantity, m.unit))) <span class=\"working\">= \(HTML.escape(m.target.working))</span></p>\n"
             body += m.caveats.map { "<p class=\"warn\"><b>Caveat:</b> \(HTML.escape($0))</p>\n" }.joined()
             if let working = m.slevaWorking, let p = m.proxy {
-                body += "<p><b>Value:</b> <span class=\"working\">\(HTML.escape(working))</span>; proxy £\(formatNumber((p.value * 100).rounded() / 100)) "
-                    + "\(HTML.escape(p.unit)): \(HTML.escape(p.basis)) (<span class=\"working\">\(HTML.escape(p.formula))</span>)</p>\n"
+                body += "<p><b>Value:</b> <span class=\"working\">\(HTML.escape(working))</span>; proxy £\(pence(p.value)) "
+                    + "\(HTML.escape(p.unit.replacingOccurrences(of: "GBP ", with: ""))): \(HTML.escape(p.basis)) (<span class=\"working\">\(HTML.escape(p.formula))</span>)</p>\n"
             } else {
                 body += "<p><b>Value:</b> no open proxy value is sourced for this measure, so none is given.</p>\n"
             }
@@ -90,6 +90,9 @@ public enum RecommendationPage {
         if !r.notes.isEmpty { body += "<h2>About the data</h2>\n<ul>" + r.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n" }
         return HTML.page(title: "Social value recommendation: \(c.title)", body: body)
     }
+
+    /// £ to the penny as a reader writes it: 20420.6 → "20,420.60".
+    static func pence(_ value: Double) -> String { String(format: "%.2f", value).grouped }
 
     /// Every table of the report, for CSV: name → header and rows.
     public static func tables(_ r: Recommendation, view: BoroughView) -> [(name: String, header: [String], rows: [[String]])] {
