@@ -5,7 +5,7 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,14 +15,16 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // Streaming, strict reader of delimited text over libcsv.
         .target(name: "CSV", dependencies: ["CLibCSV"]),
-        // The shared model: areas, indicators, observations.
+        // The shared model: areas, indicators, observations, and the compact store that holds them.
         .target(name: "Evidence"),
         // One loader per real public format, producing the Evidence model.
         .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
+        // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
+        .target(name: "Geography", dependencies: ["CSV", "Evidence", "Loaders"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
         .target(name: "Catalogue", dependencies: ["CSV", "Evidence", "Loaders"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
-        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue"]),
+        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Evidence", "Catalogue"]),
         // The explainable index from needs and equality gaps to measures.
         .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
@@ -31,13 +33,14 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis", "Recommender"]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
+            dependencies: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
         .executableTarget(name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
                           path: "Benchmarks/CSVBenchmark"),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Evidence", "CSV"]),

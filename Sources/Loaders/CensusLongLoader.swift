@@ -106,7 +106,9 @@ public enum CensusLongLoader: Loader {
             cells.removeAll(keepingCapacity: true)
         }
 
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[layout.code]) else { outside += 1; return }
             let code = row[layout.code].trimmedString
             guard !code.isEmpty else {
                 throw InputError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
@@ -132,6 +134,6 @@ public enum CensusLongLoader: Loader {
             cells.append(Cell(category: category, value: value, isPercent: isPercent))
         }
         try flush()
-        return LoadOutcome(csv: summary, warnings: warnings)
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }

@@ -84,7 +84,9 @@ public enum CensusWideLoader: Loader {
         // Column facts as flat arrays: the row loop reads them without copying each Column.
         let columnIndex = columns.map(\.index), isPercent = columns.map(\.isPercent)
         let countIDs = columns.map(\.countID), shareIDs = columns.map(\.shareID)
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[2]) else { outside += 1; return }
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
             let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen
@@ -113,7 +115,7 @@ public enum CensusWideLoader: Loader {
                 }
             }
         }
-        return LoadOutcome(csv: summary, warnings: warnings)
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }
 

@@ -54,7 +54,9 @@ public enum DeprivationLSOALoader: Loader {
         for column in columns { sink.add(column.indicator) }
         var seenAreas: Set<String> = []
         let file = table.path, header = table.header
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[0]) else { outside += 1; return }
             let code = row[0].trimmedString, authority = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
             if seenAreas.insert(authority).inserted {
@@ -72,7 +74,7 @@ public enum DeprivationLSOALoader: Loader {
                                          value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
-        return LoadOutcome(csv: summary)
+        return LoadOutcome(csv: summary, outside: outside)
     }
 }
 

@@ -28,7 +28,9 @@ public enum FingertipsDataCreatorLoader: Loader {
             return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1,
                                          columnName: header[column])
         }
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[code]) else { outside += 1; return }
             let indicator = row[id].trimmedString
             if seenIndicators.insert(indicator).inserted {
                 sink.add(Indicator(id: indicator, name: "Fingertips indicator \(indicator)", source: "OHID Fingertips"))
@@ -47,6 +49,6 @@ public enum FingertipsDataCreatorLoader: Loader {
         return LoadOutcome(csv: summary, warnings: [
             "age and sex are numeric Fingertips IDs without labels in this file; they are kept as IDs",
             "confidence limits are taken as 95% limits (the file does not state the level)",
-        ])
+        ], outside: outside)
     }
 }

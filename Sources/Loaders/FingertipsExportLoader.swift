@@ -50,7 +50,9 @@ public enum FingertipsExportLoader: Loader {
                                          columnName: header[column]).number
         }
 
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[code]) else { outside += 1; return }
             let indicator = text(row, id)
             guard !indicator.isEmpty else {
                 throw InputError(file: file, line: row.line, column: id + 1, "empty indicator ID")
@@ -89,7 +91,7 @@ public enum FingertipsExportLoader: Loader {
             warnings.append("Fingertips exports carry no polarity: load the indicator metadata file, "
                 + "or rely on the taxonomy, to judge better or worse")
         }
-        return LoadOutcome(csv: summary, warnings: warnings)
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }
 

@@ -11,13 +11,15 @@ public enum GeographyLookupLoader: Loader {
     /// Columns that describe the lookup itself rather than an area or a figure.
     static let bookkeeping: Set<String> = ["fid", "objectid", "chgind"]
 
-    struct CodeColumn {
-        var index: Int
-        var vintage: String
-        var name: Int?
+    /// A code column of a lookup: its index, vintage (e.g. `WD22`) and the index of its name column.
+    public struct CodeColumn: Sendable {
+        public var index: Int
+        public var vintage: String
+        public var name: Int?
     }
 
-    static func codeColumns(_ header: [String]) -> [CodeColumn] {
+    /// The `<ENTITY><yy>CD` columns of a header, left to right.
+    public static func codeColumns(_ header: [String]) -> [CodeColumn] {
         let keys = header.map(HeaderName.key)
         return keys.enumerated().compactMap { i, key in
             var stem = Substring(key)
@@ -47,11 +49,14 @@ public enum GeographyLookupLoader: Loader {
         }
         var seen: Set<String> = []
         let file = table.path, header = table.header
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             let values = codes.map { row[$0.index].trimmedString }
+            // Every row is read, so that other authorities keep their regions for comparisons; only small
+            // areas of other authorities are left out.
             for (position, column) in codes.enumerated() {
                 let code = values[position]
-                guard !code.isEmpty, seen.insert(code).inserted else { continue }
+                guard !code.isEmpty, options.areas?.keeps(code) ?? true, seen.insert(code).inserted else { continue }
                 let level = AreaLevel(code: code)
                 let parent = codes.indices.dropFirst(position + 1).first { other in
                     !values[other].isEmpty && AreaLevel(code: values[other]) > level
@@ -59,6 +64,10 @@ public enum GeographyLookupLoader: Loader {
                 }.map { values[$0] }
                 sink.add(Area(code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
                               vintage: column.vintage, parent: parent))
+            }
+            guard options.areas?.keeps(values[0]) ?? true else {
+                if !extras.isEmpty { outside += 1 }
+                return
             }
             for i in extras {
                 let parsed = try NumericCell.parse(row[i], file: file, line: row.line, column: i + 1,
@@ -72,6 +81,6 @@ public enum GeographyLookupLoader: Loader {
             warnings.append("column(s) \(extras.map { header[$0] }.joined(separator: ", ")) read as indicators "
                 + "for \(codes[0].vintage) areas, with no period, unit or polarity (the lookup gives none)")
         }
-        return LoadOutcome(csv: summary, warnings: warnings)
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }

@@ -21,21 +21,32 @@ public struct LoadOptions: Sendable {
     public var metadata: String?
     /// Called after each block with bytes read and the file's size.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
+    /// The small areas to read when one authority is chosen; rows for others are skipped before their figures
+    /// are parsed. Every row is read when `nil`.
+    public var areas: AreaFilter?
 
-    public init(delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil) {
+    public init(delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil,
+                areas: AreaFilter? = nil) {
         self.delimiter = delimiter
         self.metadata = metadata
         self.progress = progress
+        self.areas = areas
     }
+
+    /// True when a row whose area code is in `field` is to be read.
+    func keeps(_ field: CSVField) -> Bool { areas?.keeps(field.trimmed.bytes) ?? true }
 }
 
 /// What a loader reports beyond the evidence itself.
 public struct LoadOutcome: Sendable {
     public var csv: CSVReadSummary
     public var warnings: [String]
+    /// Rows skipped because their area lies in another authority than the one chosen (``LoadOptions/areas``).
+    public var outside: Int
 
-    public init(csv: CSVReadSummary, warnings: [String] = []) {
+    public init(csv: CSVReadSummary, warnings: [String] = [], outside: Int = 0) {
         self.csv = csv
         self.warnings = warnings
+        self.outside = outside
     }
 }

@@ -27,7 +27,9 @@ public enum LocalStatisticsLoader: Loader {
             guard let column else { return nil }
             return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1, columnName: header[column]).number
         }
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[code]) else { outside += 1; return }
             let area = row[code].trimmedString
             guard !area.isEmpty else { throw InputError(file: file, line: row.line, column: code + 1, "empty area code") }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
@@ -47,7 +49,7 @@ public enum LocalStatisticsLoader: Loader {
                                      lower95: try number(row, lower), upper95: try number(row, upper),
                                      note: note?.isEmpty == false ? note : nil, source: file))
         }
-        return LoadOutcome(csv: summary)
+        return LoadOutcome(csv: summary, outside: outside)
     }
 
     /// `2024-01-01/P1Y` → `2024`; any other period as written.

@@ -47,7 +47,9 @@ public enum WardProfileLoader: Loader {
         }
         var seen: Set<String> = []
         var unspecifiedPeriods = 0
+        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[0]) else { outside += 1; return }
             let code = row[0].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty area code") }
             if seen.insert(code).inserted {
@@ -71,7 +73,7 @@ public enum WardProfileLoader: Loader {
         if unspecifiedPeriods > 0 {
             warnings.append("\(unspecifiedPeriods) value(s) have no period: add a period column or a period in the metadata")
         }
-        return LoadOutcome(csv: summary, warnings: warnings)
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 
     static func defaultSidecar(for path: String) -> String? {

@@ -2,7 +2,6 @@ import Catalogue
 import CSV
 import Evidence
 import Foundation
-import Loaders
 
 /// Turns a loaded dataset into an explainable picture of need: each area's indicators compared with its
 /// parent, England and its sibling areas, scored by need domain through the taxonomy.

@@ -3,6 +3,7 @@ import Reports
 import Catalogue
 import CSV
 import Evidence
+import Geography
 import Loaders
 import NeedsAnalysis
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Reports
 import CSV
 import Evidence
+import Geography
 import Loaders
 
 struct DeprivationCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Catalogue
 import Evidence
+import Geography
 import Foundation
 import Index
 import Loaders

@@ -1,6 +1,7 @@
 import Catalogue
 import CSV
 import Evidence
+import Geography
 import Loaders
 import NeedsAnalysis
 import Testing

@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Geography
 import Loaders
 import Testing
 

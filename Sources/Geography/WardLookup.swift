@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Loaders
 
 /// How LSOAs of one vintage share out into wards, built from ONS lookups.
 ///
@@ -24,39 +25,16 @@ public struct WardLookup: Sendable {
     /// How the lookup was put together, for the report.
     public let method: String
 
-    /// One lookup file, read as rows of codes.
-    struct Table {
-        var path: String
-        var columns: [String: Int]  // vintage → column
-        var names: [String: Int]
-        var rows: [[String]]
-    }
-
-    static func read(_ path: String) throws -> Table {
-        let table = try CSVTable(path: path)
-        let codes = GeographyLookupLoader.codeColumns(table.header)
-        guard codes.count >= 2 else {
-            throw InputError(file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
-        }
-        var columns: [String: Int] = [:], names: [String: Int] = [:]
-        for code in codes {
-            columns[code.vintage] = code.index
-            if let name = code.name { names[code.vintage] = name }
-        }
-        let used = Array(Set(columns.values).union(names.values)).sorted()
-        var rows: [[String]] = []
-        try table.forEachRow { row in
-            var values = [String](repeating: "", count: table.header.count)
-            for i in used { values[i] = row[i].trimmedString }
-            rows.append(values)
-        }
-        return Table(path: path, columns: columns, names: names, rows: rows)
-    }
-
-    /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards.
+    /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards, reading the lookup files.
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
+    /// - Throws: `InputError` when a file is not a lookup or the lookups do not link the vintages.
     public init(files: [String], from lsoaVintage: String, to wardVintage: String? = nil) throws {
-        let tables = try files.map(Self.read)
+        try self.init(tables: files.map(LookupTable.init(path:)), from: lsoaVintage, to: wardVintage)
+    }
+
+    /// Builds the lookup from lookup tables already read.
+    public init(tables: [LookupTable], from lsoaVintage: String, to wardVintage: String? = nil) throws {
+        let files = tables.map(\.path)
         func isWard(_ v: String) -> Bool { v.hasPrefix("WD") }
         let wardVintages = Set(tables.flatMap { $0.columns.keys.filter(isWard) })
         guard let chosen = wardVintage ?? wardVintages.max(by: { $0.suffix(2) < $1.suffix(2) }) else {

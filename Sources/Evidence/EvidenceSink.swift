@@ -1,4 +1,4 @@
-import Evidence
+
 
 /// Receives what a loader reads, in order: each area and indicator before the first observation that uses it.
 ///

@@ -1,4 +1,5 @@
 import Evidence
+import Loaders
 
 /// Adds census counts up from LSOAs to wards and to their authority, and re-derives the shares, so ward
 /// profiles and the borough figure come from the same LSOA table. ONS's LSOA→ward lookup is best-fit (an

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Evidence
+import Loaders
 
 /// Rolls the Indices of Deprivation up from LSOAs to wards, the way MHCLG summarises local authorities:
 /// for each index and domain, the population-weighted average rank and decile (and score, where a score

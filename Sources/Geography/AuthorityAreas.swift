@@ -1,0 +1,109 @@
+import CSV
+import Evidence
+
+/// One local authority's wards and small areas as the ONS lookups place them, so that national files can be
+/// read for that authority alone (``filter``), and the list of authorities a set of lookups covers.
+public struct AuthorityAreas: Sendable {
+    /// An authority a set of lookups covers, with its number of wards (newest ward vintage).
+    public struct Summary: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var wards: Int
+    }
+
+    /// The authority's codes in every vintage the lookups hold (usually one code).
+    public let codes: Set<String>
+    /// The authority's name in the lookups.
+    public let name: String
+    /// Its wards in the newest ward vintage of the lookups, by name.
+    public let wards: [Area]
+    /// Keeps rows of this authority's small areas (and of areas the lookups do not place) when loading.
+    public let filter: AreaFilter
+
+    /// Finds an authority by code or name (ignoring case) in the lookups.
+    /// - Throws: `InputError` naming every authority the lookups cover (with its ward count) when none matches.
+    public init(tables: [LookupTable], authority wanted: String) throws {
+        var codes: Set<String> = [], name: String?
+        for table in tables {
+            for vintage in table.columns.keys where Self.isAuthority(vintage) {
+                let column = table.columns[vintage]!, nameColumn = table.names[vintage]
+                for row in table.rows where !row[column].isEmpty {
+                    let rowName = nameColumn.map { row[$0] }
+                    if row[column].sameIgnoringCase(wanted) || rowName?.sameIgnoringCase(wanted) == true {
+                        codes.insert(row[column])
+                        name = name ?? rowName
+                    }
+                }
+            }
+        }
+        guard !codes.isEmpty else {
+            let covered = Self.authorities(in: tables)
+            let stem = wanted.lowercased().prefix(4)
+            let close = covered.filter { $0.name.lowercased().hasPrefix(stem) }.map(\.name)
+            throw InputError(file: "--authority", "no local authority \"\(wanted)\" in the lookups"
+                             + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "
+                             + Self.listing(covered))
+        }
+        var inside: Set<String> = [], placed: Set<String> = [], wards: [String: Area] = [:]
+        let newestWard = tables.compactMap { $0.newest("WD") }.max { $0.suffix(2) < $1.suffix(2) }
+        for table in tables {
+            let authorityColumns = table.columns.filter { Self.isAuthority($0.key) }.map(\.value)
+            let small = table.columns.filter { Self.isSmallArea($0.key) }
+            for row in table.rows {
+                let isInside = authorityColumns.contains { codes.contains(row[$0]) }
+                for (vintage, column) in small where !row[column].isEmpty {
+                    placed.insert(row[column])
+                    guard isInside else { continue }
+                    inside.insert(row[column])
+                    if vintage == newestWard, wards[row[column]] == nil {
+                        wards[row[column]] = Area(code: row[column], name: table.names[vintage].map { row[$0] } ?? row[column],
+                                                  level: .ward, vintage: vintage)
+                    }
+                }
+            }
+        }
+        self.codes = codes
+        self.name = name ?? wanted
+        self.wards = wards.values.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        filter = AreaFilter(inside: inside, placed: placed)
+    }
+
+    /// Every authority of the newest authority vintage in the lookups, by name, with its ward count.
+    public static func authorities(in tables: [LookupTable]) -> [Summary] {
+        guard let vintage = tables.compactMap({ $0.newest("LAD") }).max(by: { $0.suffix(2) < $1.suffix(2) }) else { return [] }
+        var names: [String: String] = [:], wards: [String: Set<String>] = [:]
+        for table in tables {
+            guard let column = table.columns[vintage] else { continue }
+            let ward = table.newest("WD").flatMap { table.columns[$0] }
+            for row in table.rows where !row[column].isEmpty {
+                if names[row[column]] == nil { names[row[column]] = table.names[vintage].map { row[$0] } ?? row[column] }
+                if let ward, !row[ward].isEmpty { wards[row[column], default: []].insert(row[ward]) }
+            }
+        }
+        return names.map { Summary(code: $0.key, name: $0.value, wards: wards[$0.key]?.count ?? 0) }
+            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
+    /// `the lookups cover 3 authorities: Barnsley (E08000016, 21 wards), …; choose one with --authority CODE|NAME`.
+    public static func listing(_ authorities: [Summary]) -> String {
+        "the lookups cover \(authorities.count) authorities: "
+            + authorities.map { "\($0.name) (\($0.code), \($0.wards) wards)" }.joined(separator: ", ")
+            + "; choose one with --authority CODE|NAME"
+    }
+
+    /// `LAD19`, `LAD22`: the lookups' local-authority columns.
+    static func isAuthority(_ vintage: String) -> Bool { isEntity(vintage, "LAD") }
+
+    /// Output areas, LSOAs, MSOAs and wards: the areas a chosen authority narrows down.
+    static func isSmallArea(_ vintage: String) -> Bool {
+        ["OA", "LSOA", "MSOA", "WD"].contains { isEntity(vintage, $0) }
+    }
+
+    private static func isEntity(_ vintage: String, _ entity: String) -> Bool {
+        vintage.hasPrefix(entity) && vintage.count == entity.count + 2 && vintage.suffix(2).allSatisfy(\.isNumber)
+    }
+}
+
+extension String {
+    func sameIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

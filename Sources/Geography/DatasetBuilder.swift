@@ -1,0 +1,103 @@
+import CSV
+import Evidence
+import Loaders
+
+/// Loads a set of data files for analysis: every file through its loader into one ``Dataset``, then, where
+/// ONS lookups are among the files, the Indices of Deprivation rolled up from LSOAs to wards and census LSOA
+/// counts summed to wards and authorities.
+///
+/// With an authority chosen and lookups given, the lookups are read first and rows for other authorities'
+/// small areas are skipped as each file is read (authorities, regions and England are kept for comparisons),
+/// so one borough from the national files takes seconds and little memory.
+public struct DatasetBuilder {
+    /// What was loaded, with the roll-ups added.
+    public let dataset: Dataset
+    /// Each file's result.
+    public let results: [FileLoader.Result]
+    /// Notes on what was derived and how.
+    public let notes: [String]
+
+    /// - Parameters:
+    ///   - files: data files of any supported format, lookups included.
+    ///   - authority: the borough (code or name); rows of other authorities' small areas are skipped.
+    /// - Throws: `InputError` for a file that cannot be read, and when lookups cover several authorities and
+    ///   none is chosen (listing them with their ward counts).
+    public init(files: [String], authority: String? = nil, options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
+        let lookups = try files.filter(Self.isLookup).map(LookupTable.init(path:))
+        let chosen = try Self.choose(authority, lookups)
+        let data = Dataset()
+        var results: [FileLoader.Result] = []
+        for file in files {
+            var fileOptions = options(file)
+            fileOptions.areas = chosen?.filter
+            results.append(try FileLoader.load(file, options: fileOptions, into: data))
+        }
+        var notes: [String] = []
+        let outside = results.map(\.outcome.outside).reduce(0, +)
+        if let chosen, outside > 0 {
+            notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
+        }
+        if data.duplicates > 0 {
+            notes.append("\(data.duplicates) figure(s) appeared in more than one file and were counted once (the first file's kept)")
+        }
+        if !lookups.isEmpty { notes += try Self.rollUp(data, lookups: lookups, authority: authority) }
+        dataset = data
+        self.results = results
+        self.notes = notes
+    }
+
+    /// True when a file's header is an ONS geography lookup's.
+    static func isLookup(_ path: String) throws -> Bool {
+        try FileLoader.detect(try CSVTable(path: path)).format == GeographyLookupLoader.format
+    }
+
+    /// The authority whose areas to read: the one asked for, or none when the lookups cover one authority
+    /// (or there are no lookups). Several authorities and none chosen is an error listing them.
+    static func choose(_ authority: String?, _ lookups: [LookupTable]) throws -> AuthorityAreas? {
+        guard !lookups.isEmpty else { return nil }
+        if let authority { return try AuthorityAreas(tables: lookups, authority: authority) }
+        let covered = AuthorityAreas.authorities(in: lookups)
+        guard covered.count <= 1 else { throw InputError(file: "--authority", AuthorityAreas.listing(covered)) }
+        return nil
+    }
+
+    /// Adds the deprivation and census roll-ups to wards, returning notes on them.
+    static func rollUp(_ data: Dataset, lookups: [LookupTable], authority: String?) throws -> [String] {
+        var notes: [String] = []
+        // The LSOA vintage of the deprivation figures, if any were loaded.
+        // (an LSOA code may be in several vintages, so the edition decides: IoD2019 uses 2011 LSOAs)
+        if let first = data.observations.first(where: { $0.indicator.hasPrefix("iod:") && !$0.indicator.hasPrefix("iod:population") }) {
+            let vintage = DeprivationLSOALoader.lsoaVintage(edition: first.period)
+            let lookup = try WardLookup(tables: lookups, from: vintage)
+            let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
+            try merge(rollUp.wards, into: data)
+            notes += rollUp.notes.map { "deprivation: \($0)" }
+        }
+        let wardOf = censusWards(lookups)
+        if !wardOf.isEmpty {
+            let (census, censusNotes) = try CensusRollUp.rollUp(data, wardOf: wardOf)
+            try merge(census, into: data)
+            notes += censusNotes
+        }
+        return notes
+    }
+
+    static func merge(_ other: Dataset, into data: Dataset) throws {
+        for area in other.areas.values.sorted(by: { $0.code < $1.code }) { data.add(area) }
+        for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { data.add(indicator) }
+        for observation in other.observations { try data.add(observation) }
+    }
+
+    /// LSOA 2021 → (ward, authority) from a lookup with LSOA21CD, a ward column and an authority column.
+    static func censusWards(_ lookups: [LookupTable]) -> [String: (ward: String, authority: String)] {
+        for table in lookups {
+            guard let lsoa = table.columns["LSOA21"], let ward = table.newest("WD").flatMap({ table.columns[$0] }),
+                  let authority = table.newest("LAD").flatMap({ table.columns[$0] })
+            else { continue }
+            var map: [String: (String, String)] = [:]
+            for row in table.rows where !row[lsoa].isEmpty { map[row[lsoa]] = (row[ward], row[authority]) }
+            return map
+        }
+        return [:]
+    }
+}

@@ -1,0 +1,48 @@
+import CSV
+import Evidence
+import Loaders
+
+/// One ONS geography lookup file, read once as rows of codes and names (`LSOA21CD,LSOA21NM,WD22CD,…`).
+public struct LookupTable: Sendable {
+    /// The file it was read from.
+    public let path: String
+    /// Vintage (e.g. `WD22`) → the column of its codes.
+    let columns: [String: Int]
+    /// Vintage → the column of its names, where the file has one.
+    let names: [String: Int]
+    /// The code and name cells of each row (other columns are left empty).
+    let rows: [[String]]
+
+    /// Reads a lookup file.
+    /// - Throws: `InputError` when the file cannot be read or has fewer than two code columns.
+    public init(path: String) throws {
+        let table = try CSVTable(path: path)
+        let codes = GeographyLookupLoader.codeColumns(table.header)
+        guard codes.count >= 2 else {
+            throw InputError(file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
+        }
+        var columns: [String: Int] = [:], names: [String: Int] = [:]
+        for code in codes {
+            columns[code.vintage] = code.index
+            if let name = code.name { names[code.vintage] = name }
+        }
+        let used = Array(Set(columns.values).union(names.values)).sorted()
+        var rows: [[String]] = []
+        try table.forEachRow { row in
+            var values = [String](repeating: "", count: table.header.count)
+            for i in used { values[i] = row[i].trimmedString }
+            rows.append(values)
+        }
+        self.path = path
+        self.columns = columns
+        self.names = names
+        self.rows = rows
+    }
+
+    /// The newest vintage of an entity (`WD`, `LAD`, `LSOA`) in this table, by its two-digit year.
+    func newest(_ entity: String) -> String? {
+        columns.keys.filter { $0.hasPrefix(entity) && $0.dropFirst(entity.count).allSatisfy(\.isNumber) }
+            .max { $0.suffix(2) < $1.suffix(2) }
+    }
+
+}
