@@ -179,7 +179,7 @@ public struct NeedDomain: Hashable, Codable, Sendable {
 /// A reviewed link from indicators (an id, or a pattern with `*`) to a need domain, or a mark that
 /// they are deliberately left unlinked.
 public struct IndicatorLink: Hashable, Codable, Sendable {
-    public var pattern: String
+    public var pattern: String { didSet { parts = Self.parts(of: pattern) } }
     /// The domain, or `nil` for an indicator marked unlinked.
     public var domain: String?
     /// The polarity to judge it by; `nil` means the indicator's own (from its source or metadata).
@@ -187,6 +187,10 @@ public struct IndicatorLink: Hashable, Codable, Sendable {
     public var reason: String
     /// `file:line` of the link.
     public var location: String
+    /// The pattern's UTF-8 bytes split at each `*` (one part when it has none), worked out once.
+    private var parts: [[UInt8]]
+
+    private enum CodingKeys: String, CodingKey { case pattern, domain, polarity, reason, location }
 
     public init(pattern: String, domain: String?, polarity: Polarity?, reason: String, location: String) {
         self.pattern = pattern
@@ -194,20 +198,49 @@ public struct IndicatorLink: Hashable, Codable, Sendable {
         self.polarity = polarity
         self.reason = reason
         self.location = location
+        parts = Self.parts(of: pattern)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(pattern: try values.decode(String.self, forKey: .pattern),
+                  domain: try values.decodeIfPresent(String.self, forKey: .domain),
+                  polarity: try values.decodeIfPresent(Polarity.self, forKey: .polarity),
+                  reason: try values.decode(String.self, forKey: .reason),
+                  location: try values.decode(String.self, forKey: .location))
+    }
+
+    private static func parts(of pattern: String) -> [[UInt8]] {
+        pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
     }
 
     /// True when the pattern covers the indicator id: an exact id, or a pattern where `*` stands for any text
     /// (`iod:income:*`, `census2021:general-health:*bad-health:percent`).
+    ///
+    /// - Complexity: O(*n* × *m*) in the lengths of the id and the pattern, on bytes, without allocating.
     public func matches(_ id: String) -> Bool {
-        guard pattern.contains("*") else { return id == pattern }
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        guard id.hasPrefix(parts[0]), id.count >= parts.reduce(0, { $0 + $1.count }) else { return false }
-        var rest = Substring(id.dropFirst(parts[0].count))
-        for part in parts.dropFirst().dropLast() {
-            guard let range = rest.range(of: part) else { return false }
-            rest = rest[range.upperBound...]
+        guard parts.count > 1 else { return id == pattern }
+        var id = id
+        return id.withUTF8 { text in
+            guard text.count >= parts.reduce(0, { $0 + $1.count }), text.starts(with: parts[0]) else { return false }
+            var position = parts[0].count
+            for part in parts.dropFirst().dropLast() {
+                guard let found = Self.firstIndex(of: part, in: text, from: position) else { return false }
+                position = found + part.count
+            }
+            let last = parts[parts.count - 1]
+            return text.count - position >= last.count && text[(text.count - last.count)...].elementsEqual(last)
         }
-        return rest.hasSuffix(parts.last!)
+    }
+
+    private static func firstIndex(of part: [UInt8], in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !part.isEmpty else { return start }
+        var i = start
+        while i + part.count <= text.count {
+            if text[i] == part[0] && text[i..<(i + part.count)].elementsEqual(part) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// How specific the pattern is (an exact id beats any pattern; more fixed characters beat fewer).

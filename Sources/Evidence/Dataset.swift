@@ -9,17 +9,11 @@
 public final class Dataset: EvidenceSink {
     public private(set) var areas: [String: Area] = [:]
     public private(set) var indicators: [String: Indicator] = [:]
-    public private(set) var observations: [Observation] = []
+    /// The figures, stored column by column (``ObservationTable``) and read as ``Observation`` rows.
+    public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
-    private var keys: Set<FigureKey> = []
-
-    struct FigureKey: Hashable {
-        var indicator: String
-        var area: String
-        var period: String
-        var breakdown: Breakdown
-    }
+    private var keys: Set<ObservationTable.FigureKey> = []
 
     public init() {}
 
@@ -46,13 +40,12 @@ public final class Dataset: EvidenceSink {
     }
 
     public func add(_ observation: Observation) throws {
-        let key = FigureKey(indicator: observation.indicator, area: observation.area, period: observation.period,
-                            breakdown: observation.breakdown)
+        let key = observations.key(of: observation)
         guard keys.insert(key).inserted else {
             duplicates += 1
             return
         }
-        observations.append(observation)
+        observations.append(observation, key: key)
     }
 
     /// The local authority an area lies in, following parents upwards (an authority is its own).

@@ -35,6 +35,7 @@ public enum DeprivationSummaryLoader: Loader {
         let present = measures.compactMap { measure in index[measure.key].map { (measure, $0) } }
         var seenAreas: Set<String> = []
         var seenIndicators: Set<String> = []
+        var slugs: [String: String] = [:]  // domain name → slug, made once each
         let file = table.path, header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
             let area = row[code].trimmedString
@@ -42,8 +43,10 @@ public enum DeprivationSummaryLoader: Loader {
                 sink.add(Area(code: area, name: name.map { row[$0].trimmedString } ?? area))
             }
             let domainName = row[domain].trimmedString
+            let domainSlug = slugs[domainName] ?? slug(domainName)
+            slugs[domainName] = domainSlug
             for (measure, column) in present {
-                let id = "iod-la:\(slug(domainName)):\(measure.key)"
+                let id = "iod-la:\(domainSlug):\(measure.key)"
                 if seenIndicators.insert(id).inserted {
                     sink.add(Indicator(id: id, name: "\(domainName): \(measure.label)", unit: measure.unit,
                                        polarity: measure.polarity, source: "MHCLG Indices of Deprivation File 10"))

@@ -22,6 +22,7 @@ public enum LocalStatisticsLoader: Loader {
         let unit = index["unit"], lower = index["lci95"], upper = index["uci95"], status = index["status"], notes = index["notes"]
         var seenAreas: Set<String> = []
         var seenIndicators: Set<String> = []
+        var ids: [String: String] = [:]  // indicator label → id, so each label is made a slug once
         let file = table.path, header = table.header
         func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
@@ -34,7 +35,8 @@ public enum LocalStatisticsLoader: Loader {
             guard !area.isEmpty else { throw InputError(file: file, line: row.line, column: code + 1, "empty area code") }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
             let label = row[indicator].trimmedString
-            let id = "ons-local:" + slug(label)
+            let id = ids[label] ?? "ons-local:" + slug(label)
+            ids[label] = id
             if seenIndicators.insert(id).inserted {
                 sink.add(Indicator(id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
                                    source: "ONS Explore local statistics"))

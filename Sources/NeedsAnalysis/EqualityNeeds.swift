@@ -47,8 +47,8 @@ extension NeedsAnalysis {
                 var found = false
                 for area in places {
                     for link in links {
-                        for (indicator, byArea) in latest.sorted(by: { $0.key < $1.key }) where link.matches(indicator) {
-                            guard let o = byArea[area.code], let value = o.value else { continue }
+                        for indicator in series.keys.sorted() where link.matches(indicator) {
+                            guard let o = latest(indicator, area.code), let value = o.value else { continue }
                             found = true
                             let meta = dataset.indicators[indicator]
                             sizes.append(.init(characteristic: characteristic, area: area, indicator: indicator,

@@ -1,5 +1,6 @@
 import Catalogue
 import Evidence
+import Foundation
 
 /// A need domain scored for one area, with the evidence behind the score.
 public struct DomainScore: Codable, Sendable {
@@ -43,7 +44,13 @@ public struct NeedProfile: Codable, Sendable {
 
 extension NeedsAnalysis {
     /// The need profile of an area. A domain with no data says so; it never scores 0.
+    ///
+    /// - Complexity: worked out once per area and analysis, then shared.
     public func profile(for code: String) -> NeedProfile {
+        profileCache.profile(code) { makeProfile(code) }
+    }
+
+    private func makeProfile(_ code: String) -> NeedProfile {
         let area = dataset.areas[code] ?? Area(code: code, name: code)
         let results = results(for: code)
         var byDomain: [String: (scored: [DomainScore.Evidence], context: [DomainScore.Evidence])] = [:]
@@ -111,5 +118,21 @@ public struct BoroughView: Codable, Sendable {
     public struct WardScore: Codable, Sendable {
         public var ward: Area
         public var score: Double
+    }
+}
+
+/// Need profiles worked out once per analysis and shared between the borough view, the index and the report.
+final class ProfileCache: @unchecked Sendable {
+    private var profiles: [String: NeedProfile] = [:]
+    private let lock = NSLock()
+
+    /// The profile of an area, worked out with `make` the first time it is asked for.
+    func profile(_ code: String, _ make: () -> NeedProfile) -> NeedProfile {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = profiles[code] { return known }
+        let made = make()
+        profiles[code] = made
+        return made
     }
 }

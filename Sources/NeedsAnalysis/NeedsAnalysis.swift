@@ -18,12 +18,14 @@ public struct NeedsAnalysis {
     /// The borough's wards, by code.
     public let wards: [Area]
 
-    /// Headline series: indicator → area → observations, oldest first.
+    /// Headline series: indicator → area → observations, oldest first (the last is the latest).
     let series: [String: [String: [Observation]]]
-    /// Latest headline value: indicator → area → observation.
-    let latest: [String: [String: Observation]]
+    /// The latest headline values of sibling areas, sorted: the values a rank and z-score are taken among.
+    let siblings: [SiblingGroup: [Double]]
     /// The taxonomy's links of each analysed indicator, resolved once (patterns are matched here, not per area).
     let links: [String: [IndicatorLink]]
+    /// Need profiles already worked out, shared by every view of this analysis.
+    let profileCache = ProfileCache()
 
     /// Minimum sibling areas with values for a z-score.
     public static let minimumSiblings = 5
@@ -39,29 +41,59 @@ public struct NeedsAnalysis {
         self.borough = try Self.findBorough(dataset, borough)
         let code = self.borough.code
         wards = dataset.areas.values.filter { $0.level == .ward && $0.parent == code }.sorted { $0.name < $1.name }
-        var grouped: [String: [Breakdown: [Observation]]] = [:]
-        for o in dataset.observations where o.value != nil {
-            grouped[o.indicator, default: [:]][o.breakdown, default: []].append(o)
-        }
-        var series: [String: [String: [Observation]]] = [:]
-        var latest: [String: [String: Observation]] = [:]
-        for (indicator, byBreakdown) in grouped {
-            let headline = byBreakdown.max { a, b in Self.headlineOrder(a, b) }!.value
-            let byArea = Dictionary(grouping: headline, by: \.area).mapValues {
-                $0.sorted { PeriodKey($0.period) < PeriodKey($1.period) }
-            }
-            series[indicator] = byArea
-            latest[indicator] = byArea.mapValues { $0.last! }
-        }
-        self.series = series
-        self.latest = latest
+        series = Self.headlineSeries(dataset)
+        siblings = Self.siblingGroups(series, areas: dataset.areas)
         links = Dictionary(uniqueKeysWithValues: series.keys.map { ($0, taxonomy.links(for: $0)) })
     }
 
+    /// Each indicator's headline breakdown: area → observations with a value, oldest first.
+    static func headlineSeries(_ dataset: Dataset) -> [String: [String: [Observation]]] {
+        let table = dataset.observations
+        var grouped: [String: [Breakdown: [Int]]] = [:]  // indicator → breakdown → positions with a value
+        for position in table.indices where table.value(at: position) != nil {
+            grouped[table.indicatorID(at: position), default: [:]][table.breakdown(at: position), default: []].append(position)
+        }
+        var series: [String: [String: [Observation]]] = [:]
+        for (indicator, byBreakdown) in grouped {
+            let headline = byBreakdown.map { (key: $0.key, areas: Set($0.value.map(table.areaCode(at:))).count, positions: $0.value) }
+                .max { a, b in headlineOrder((a.key, a.areas), (b.key, b.areas)) }!.positions
+            let byArea = Dictionary(grouping: headline.map { table[$0] }, by: \.area)
+            series[indicator] = byArea.mapValues { observations in
+                observations.map { (key: PeriodKey($0.period), observation: $0) }.sorted { $0.key < $1.key }.map(\.observation)
+            }
+        }
+        return series
+    }
+
+    /// The latest values of each indicator grouped by sibling areas (same level, same parent, same period).
+    static func siblingGroups(_ series: [String: [String: [Observation]]], areas: [String: Area]) -> [SiblingGroup: [Double]] {
+        var groups: [SiblingGroup: [Double]] = [:]
+        for (indicator, byArea) in series {
+            for (code, observations) in byArea {
+                guard let area = areas[code], let parent = area.parent, let latest = observations.last,
+                      let value = latest.value else { continue }
+                groups[SiblingGroup(indicator: indicator, parent: parent, level: area.level, period: latest.period),
+                       default: []].append(value)
+            }
+        }
+        return groups.mapValues { $0.sorted() }
+    }
+
+    /// Areas compared with one another: an indicator's latest figures for areas of one level in one parent.
+    struct SiblingGroup: Hashable {
+        var indicator: String
+        var parent: String
+        var level: AreaLevel
+        var period: String
+    }
+
+    /// The latest headline observation of an indicator for an area.
+    func latest(_ indicator: String, _ area: String) -> Observation? { series[indicator]?[area]?.last }
+
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
-    static func headlineOrder(_ a: (key: Breakdown, value: [Observation]), _ b: (key: Breakdown, value: [Observation])) -> Bool {
-        func key(_ e: (key: Breakdown, value: [Observation])) -> (Int, Int, Int, String) {
-            (Set(e.value.map(\.area)).count, ["", "persons"].contains(e.key.sex.lowercased()) ? 1 : 0,
+    static func headlineOrder(_ a: (key: Breakdown, areas: Int), _ b: (key: Breakdown, areas: Int)) -> Bool {
+        func key(_ e: (key: Breakdown, areas: Int)) -> (Int, Int, Int, String) {
+            (e.areas, ["", "persons"].contains(e.key.sex.lowercased()) ? 1 : 0,
              e.key.categoryType.isEmpty ? 1 : 0, e.key.description)
         }
         let (ka, kb) = (key(a), key(b))
@@ -102,12 +134,12 @@ public struct NeedsAnalysis {
 
     /// Every indicator with a headline value for an area, analysed.
     public func results(for area: String) -> [IndicatorResult] {
-        latest.keys.sorted().compactMap { result(indicator: $0, area: area) }
+        series.keys.sorted().compactMap { result(indicator: $0, area: area) }
     }
 
     /// One indicator for one area, or nil when the area has no value.
     public func result(indicator id: String, area code: String) -> IndicatorResult? {
-        guard let o = latest[id]?[code], let value = o.value, let indicator = dataset.indicators[id] else { return nil }
+        guard let o = latest(id, code), let value = o.value, let indicator = dataset.indicators[id] else { return nil }
         let polarity = polarity(of: id)
         let area = dataset.areas[code]
         func comparison(_ other: String?) -> Comparison? {
@@ -134,11 +166,8 @@ public struct NeedsAnalysis {
     private func rankAmongSiblings(_ result: inout IndicatorResult, area: Area?, period: String) {
         guard let area, let parent = area.parent, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
         // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same output.
-        let values = (latest[result.indicator] ?? [:]).compactMap { code, o -> Double? in
-            guard let sibling = dataset.areas[code], sibling.level == area.level, sibling.parent == parent, o.period == period else { return nil }
-            return o.value
-        }.sorted()
-        guard values.count >= 2 else { return }
+        let group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
+        guard let values = siblings[group], values.count >= 2 else { return }
         let worseFirst = values.sorted { result.polarity == .lowerIsBetter ? $0 > $1 : $0 < $1 }
         let rank = (worseFirst.firstIndex(of: result.value) ?? 0) + 1
         result.rank = rank

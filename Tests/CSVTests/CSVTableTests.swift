@@ -1,5 +1,6 @@
 import CSV
 import Testing
+import TestSupport
 
 /// Reads every data row of a table as strings.
 func readAll(_ path: String, delimiter: Delimiter? = nil) throws -> (CSVTable, [[String]], CSVReadSummary) {

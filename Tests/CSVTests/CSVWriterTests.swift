@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -3,6 +3,7 @@ import Evidence
 import Geography
 import Loaders
 import Testing
+import TestSupport
 
 @Suite("Deprivation roll-up to wards", .enabled(if: SharedData.available, SharedData.skipMessage))
 struct DeprivationRollUpTests {

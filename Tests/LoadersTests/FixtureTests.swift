@@ -2,6 +2,7 @@ import CSV
 import Evidence
 import Loaders
 import Testing
+import TestSupport
 
 @Suite("Loaders on fixtures reproducing real headers")
 struct FixtureTests {

@@ -1,6 +1,7 @@
 import Evidence
 import Loaders
 import Testing
+import TestSupport
 
 /// Figures from the real files in ../shared/data, each read off the file by hand.
 @Suite("Real public files load with the right figures", .enabled(if: SharedData.available, SharedData.skipMessage))

@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import Geography
 import Loaders
 import NeedsAnalysis
 import Recommender
