@@ -29,14 +29,7 @@ public final class Dataset: EvidenceSink {
     }
 
     public func add(_ indicator: Indicator) {
-        guard var known = indicators[indicator.id] else {
-            indicators[indicator.id] = indicator
-            return
-        }
-        if known.polarity == .unknown { known.polarity = indicator.polarity }
-        if known.unit.isEmpty { known.unit = indicator.unit }
-        if known.name.hasPrefix("Fingertips indicator ") { known.name = indicator.name }
-        indicators[indicator.id] = known
+        indicators[indicator.id] = indicators[indicator.id].map { $0.completed(by: indicator) } ?? indicator
     }
 
     public func add(_ observation: Observation) throws {

@@ -21,6 +21,35 @@ public struct Indicator: Hashable, Codable, Sendable {
     }
 }
 
+extension Indicator {
+    /// This description with what it lacks filled in from a later one of the same indicator: a unit, a polarity,
+    /// and a name where this one is only Fingertips' placeholder.
+    public func completed(by later: Indicator) -> Indicator {
+        var known = self
+        if known.polarity == .unknown { known.polarity = later.polarity }
+        if known.unit.isEmpty { known.unit = later.unit }
+        if known.name.hasPrefix("Fingertips indicator ") { known.name = later.name }
+        return known
+    }
+}
+
+/// The indicators a set of files describes, without their figures: what checking them against the taxonomy
+/// needs, in memory that does not grow with the number of rows.
+public final class IndicatorSet: EvidenceSink {
+    /// Each indicator by id, completed as ``Dataset`` completes them.
+    public private(set) var indicators: [String: Indicator] = [:]
+
+    public init() {}
+
+    public func add(_ area: Area) {}
+
+    public func add(_ indicator: Indicator) {
+        indicators[indicator.id] = indicators[indicator.id].map { $0.completed(by: indicator) } ?? indicator
+    }
+
+    public func add(_ observation: Observation) throws {}
+}
+
 /// Whether a higher value of an indicator is better, worse, or neither.
 public enum Polarity: String, Codable, Sendable, CaseIterable {
     case higherIsBetter = "higher is better"

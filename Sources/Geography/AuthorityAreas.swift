@@ -9,6 +9,12 @@ public struct AuthorityAreas: Sendable {
         public var code: String
         public var name: String
         public var wards: Int
+
+        public init(code: String, name: String, wards: Int) {
+            self.code = code
+            self.name = name
+            self.wards = wards
+        }
     }
 
     /// The authority's codes in every vintage the lookups hold (usually one code).
@@ -86,7 +92,7 @@ public struct AuthorityAreas: Sendable {
 
     /// `the lookups cover 3 authorities: Barnsley (E08000016, 21 wards), …; choose one with --authority CODE|NAME`.
     public static func listing(_ authorities: [Summary]) -> String {
-        "the lookups cover \(authorities.count) authorities: "
+        "the lookups cover \(authorities.count) \(authorities.count == 1 ? "authority" : "authorities"): "
             + authorities.map { "\($0.name) (\($0.code), \($0.wards) wards)" }.joined(separator: ", ")
             + "; choose one with --authority CODE|NAME"
     }

@@ -23,7 +23,7 @@ public struct DatasetBuilder {
     /// - Throws: `InputError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
     public init(files: [String], authority: String? = nil, options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
-        let lookups = try files.filter(Self.isLookup).map(LookupTable.init(path:))
+        let lookups = try files.filter(LookupTable.isLookup).map(LookupTable.init(path:))
         let chosen = try Self.choose(authority, lookups)
         let data = Dataset()
         var results: [FileLoader.Result] = []
@@ -44,11 +44,6 @@ public struct DatasetBuilder {
         dataset = data
         self.results = results
         self.notes = notes
-    }
-
-    /// True when a file's header is an ONS geography lookup's.
-    static func isLookup(_ path: String) throws -> Bool {
-        try FileLoader.detect(try CSVTable(path: path)).format == GeographyLookupLoader.format
     }
 
     /// The authority whose areas to read: the one asked for, or none when the lookups cover one authority

@@ -39,6 +39,13 @@ public struct LookupTable: Sendable {
         self.rows = rows
     }
 
+    /// True when a file's header is an ONS geography lookup's (as ``FileLoader`` detects formats).
+    /// - Throws: `InputError` when the file cannot be read.
+    public static func isLookup(_ path: String) throws -> Bool {
+        let header = try CSVTable(path: path).header
+        return FileLoader.loaders.first { $0.matches(header) }?.format == GeographyLookupLoader.format
+    }
+
     /// The newest vintage of an entity (`WD`, `LAD`, `LSOA`) in this table, by its two-digit year.
     func newest(_ entity: String) -> String? {
         columns.keys.filter { $0.hasPrefix(entity) && $0.dropFirst(entity.count).allSatisfy(\.isNumber) }

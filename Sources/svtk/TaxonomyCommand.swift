@@ -35,7 +35,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
         try reportingInputErrors {
             let catalogue = try catalogueOptions.load()
             let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
-            let data = Dataset()
+            let data = IndicatorSet()
             for file in files {
                 if EqualityActionPlanLoader.isActionPlan(file) { continue }
                 _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)

@@ -64,8 +64,8 @@ struct ShippedCatalogueTests {
     @Test("every indicator in the real files is linked or marked unlinked",
           .enabled(if: SharedData.available, "../shared/data is absent"))
     func realIndicators() throws {
-        let data = Dataset()
-        for folder in ["fingertips", "census", "deprivation"] {
+        let data = IndicatorSet()
+        for folder in ["fingertips", "census", "deprivation", "economy"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: SharedData.root + "/" + folder) where name.hasSuffix(".csv") {
                 _ = try FileLoader.load(SharedData.root + "/" + folder + "/" + name, into: data)
             }

@@ -120,6 +120,21 @@ struct NeedsCommandTests {
                        "Datasets/demo/iod2019_domains_rotherham.csv", "Datasets/demo/iod2019_population_rotherham.csv",
                        "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv"]
 
+    @Test("wards lists the authorities the lookups cover, then an authority's wards with their codes")
+    func wards() throws {
+        let authorities = try SVTKBinary.run(["wards", "--data"] + SVTKBinary.demoFiles)
+        #expect(authorities.status == 0)
+        #expect(authorities.output == "1 authority in the lookups (wards each)\n  E08000018  Rotherham  25\n")
+        let wards = try SVTKBinary.run(["wards", "--data"] + SVTKBinary.demoFiles + ["--authority", "rotherham", "--format", "csv"])
+        #expect(wards.status == 0)
+        let lines = wards.output.split(separator: "\n")
+        #expect(lines.count == 26)
+        #expect(lines[0] == "code,name" && lines[1] == "E05012993,Anston & Woodsetts")
+        let wrong = try SVTKBinary.run(["wards", "--data", "Datasets/demo/fingertips_rotherham.csv"])
+        #expect(wrong.status == 1)
+        #expect(wrong.errors.contains("no ONS geography lookup among the files"))
+    }
+
     @Test("needs --format json gives each area's domains with their evidence and no-data notes")
     func needsJSON() throws {
         let run = try SVTKBinary.run(["needs", "--data"] + Self.demo + ["--areas", "Rotherham East", "--format", "json", "--quiet"])

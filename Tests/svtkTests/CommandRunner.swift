@@ -11,6 +11,12 @@ enum SVTKBinary {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// Every CSV file of the demo borough, in the order the shell's `Datasets/demo/*.csv` gives them.
+    static var demoFiles: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Datasets/demo").path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted().map { "Datasets/demo/" + $0 }
+    }
+
     /// The svtk built beside the test bundle.
     static var path: String {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -29,8 +35,15 @@ enum SVTKBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: reading one to its end first would hang once the other fills.
+        nonisolated(unsafe) var errors = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errors = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return CommandRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
                           errors: String(decoding: errors, as: UTF8.self))

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CSV
+import Foundation
+import Geography
+
+struct WardsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wards",
+        abstract: "List a borough's wards (codes and names) from the ONS lookups, or the authorities they cover.",
+        discussion: """
+            The lookups among the files give the wards (the newest ward vintage they hold) and each authority's ward count; other files are left unread. Use a ward's name or code in a contract's "areas" or with --areas.
+
+            Examples:
+              svtk wards --data Datasets/demo/*.csv
+              svtk wards --data Datasets/demo/*.csv --authority Rotherham --format csv
+            """)
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption,
+            help: ArgumentHelp("Data files; the ONS lookups among them are read.", valueName: "file"))
+    var dataFiles: [String] = []
+
+    @Option(help: ArgumentHelp("The authority whose wards to list (code or name); without it, the authorities.",
+                               valueName: "code|name"))
+    var authority: String?
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if dataFiles.isEmpty { throw ValidationError("give the lookups with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+    }
+
+    /// One line of the listing: a ward, or an authority with its ward count.
+    struct Entry: Codable {
+        var code: String
+        var name: String
+        var wards: Int?
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
+            guard !tables.isEmpty else {
+                throw InputError(file: "--data", "no ONS geography lookup among the files: give one with ward codes, "
+                                 + "e.g. the LSOA (2021) to ward to local authority lookup")
+            }
+            let entries: [Entry], title: String
+            if let authority {
+                let found = try AuthorityAreas(tables: tables, authority: authority)
+                entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
+                title = "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
+                    + (found.wards.first?.vintage.map { " (\($0))" } ?? "")
+            } else {
+                entries = AuthorityAreas.authorities(in: tables).map { Entry(code: $0.code, name: $0.name, wards: $0.wards) }
+                title = "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
+            }
+            write(entries, title: title)
+        }
+    }
+
+    private func write(_ entries: [Entry], title: String) {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: (try? encoder.encode(entries)) ?? Data(), as: UTF8.self))
+        case .csv:
+            let writer = CSVWriter.standardOutput()
+            writer.write(authority == nil ? ["code", "name", "wards"] : ["code", "name"])
+            for entry in entries { writer.write([entry.code, entry.name] + (entry.wards.map { [String($0)] } ?? [])) }
+            writer.flush()
+        case .table:
+            print(title)
+            for entry in entries { print("  \(entry.code)  \(entry.name)" + (entry.wards.map { "  \($0)" } ?? "")) }
+        }
+    }
+}
