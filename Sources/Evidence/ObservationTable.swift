@@ -49,6 +49,9 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     /// The area code of the observation at a position, without making the whole row.
     public func areaCode(at position: Int) -> String { symbols[area[position]] }
 
+    /// The period of the observation at a position, without making the whole row.
+    public func period(at position: Int) -> String { symbols[period[position]] }
+
     /// The breakdown of the observation at a position, without making the whole row.
     public func breakdown(at position: Int) -> Breakdown { breakdowns[breakdown[position]] }
 

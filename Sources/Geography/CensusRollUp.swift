@@ -12,9 +12,16 @@ public enum CensusRollUp {
         var sums: [String: [String: (count: Double, total: Double?, period: String)]] = [:]  // indicator → area → sums
         var missingLSOAs: Set<String> = []
         var covered = 0
-        for o in data.observations {
-            guard let indicator = data.indicators[o.indicator], indicator.unit == "count", indicator.source.hasPrefix("ONS Census"),
-                  data.areas[o.area]?.level == .lsoa else { continue }
+        let table = data.observations
+        var isCensusCount: [String: Bool] = [:]  // indicator id → a census count
+        for position in table.indices {
+            let id = table.indicatorID(at: position)
+            if isCensusCount[id] == nil {
+                let indicator = data.indicators[id]
+                isCensusCount[id] = indicator?.unit == "count" && indicator?.source.hasPrefix("ONS Census") == true
+            }
+            guard isCensusCount[id]!, data.areas[table.areaCode(at: position)]?.level == .lsoa else { continue }
+            let o = table[position]
             guard let place = wardOf[o.area] else { missingLSOAs.insert(o.area); continue }
             covered += 1
             guard let value = o.value else { continue }

@@ -20,11 +20,13 @@ public struct DatasetBuilder {
     /// - Parameters:
     ///   - files: data files of any supported format, lookups included.
     ///   - authority: the borough (code or name); rows of other authorities' small areas are skipped.
+    ///   - everyAuthority: read every authority's areas (for a national atlas) instead of choosing one.
     /// - Throws: `InputError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
-    public init(files: [String], authority: String? = nil, options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
+    public init(files: [String], authority: String? = nil, everyAuthority: Bool = false,
+                options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
         let lookups = try files.filter(LookupTable.isLookup).map(LookupTable.init(path:))
-        let chosen = try Self.choose(authority, lookups)
+        let chosen = everyAuthority ? nil : try Self.choose(authority, lookups)
         let data = Dataset()
         var results: [FileLoader.Result] = []
         for file in files {
@@ -61,8 +63,11 @@ public struct DatasetBuilder {
         var notes: [String] = []
         // The LSOA vintage of the deprivation figures, if any were loaded.
         // (an LSOA code may be in several vintages, so the edition decides: IoD2019 uses 2011 LSOAs)
-        if let first = data.observations.first(where: { $0.indicator.hasPrefix("iod:") && !$0.indicator.hasPrefix("iod:population") }) {
-            let vintage = DeprivationLSOALoader.lsoaVintage(edition: first.period)
+        let table = data.observations
+        if let first = table.indices.first(where: {
+            table.indicatorID(at: $0).hasPrefix("iod:") && !table.indicatorID(at: $0).hasPrefix("iod:population")
+        }) {
+            let vintage = DeprivationLSOALoader.lsoaVintage(edition: table.period(at: first))
             let lookup = try WardLookup(tables: lookups, from: vintage)
             let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
             try merge(rollUp.wards, into: data)

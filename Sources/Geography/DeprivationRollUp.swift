@@ -31,7 +31,9 @@ public struct DeprivationRollUp {
     ///   - lookup: how LSOAs share out into wards.
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
-        let withFigures = Set(data.observations.lazy.filter { $0.indicator.hasPrefix("iod:") }.map(\.area))
+        let table = data.observations
+        let deprivation = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }  // positions of IoD figures
+        let withFigures = Set(deprivation.map(table.areaCode(at:)))
         let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
             area.level == .lsoa && (authority.map { a in
                 let la = data.authority(of: area.code)
@@ -49,8 +51,9 @@ public struct DeprivationRollUp {
         let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
         var population: [String: Double] = [:]
         if let populationID {
-            for o in data.observations where o.indicator == populationID && selected.contains(o.area) {
-                population[o.area] = o.value
+            for position in deprivation where table.indicatorID(at: position) == populationID {
+                let area = table.areaCode(at: position)
+                if selected.contains(area) { population[area] = table.value(at: position) }
             }
             let unweighted = selected.subtracting(population.keys)
             if !unweighted.isEmpty {
@@ -65,13 +68,20 @@ public struct DeprivationRollUp {
         var values: [String: [String: [String: Double]]] = [:]
         var domainNames: [String: String] = [:]
         var edition = ""
-        for o in data.observations where selected.contains(o.area) && o.indicator.hasPrefix("iod:") {
-            let parts = o.indicator.split(separator: ":")
-            guard parts.count == 3, parts[1] != "population", let value = o.value else { continue }
-            edition = o.period
-            values[String(parts[1]), default: [:]][String(parts[2]), default: [:]][o.area] = value
-            domainNames[String(parts[1])] = data.indicators[o.indicator]?.name
-                .replacingOccurrences(of: " \(parts[2])", with: "").replacingOccurrences(of: " (1 = most deprived)", with: "")
+        var parts: [String: (domain: String, measure: String)?] = [:]  // indicator id → its domain and measure
+        for position in deprivation where selected.contains(table.areaCode(at: position)) {
+            let id = table.indicatorID(at: position)
+            if parts[id] == nil {
+                let split = id.split(separator: ":")
+                parts[id] = split.count == 3 && split[1] != "population" ? (String(split[1]), String(split[2])) : .some(nil)
+            }
+            guard let (domain, measure) = parts[id]!, let value = table.value(at: position) else { continue }
+            edition = table.period(at: position)
+            values[domain, default: [:]][measure, default: [:]][table.areaCode(at: position)] = value
+            if domainNames[domain] == nil {
+                domainNames[domain] = data.indicators[id]?.name
+                    .replacingOccurrences(of: " \(measure)", with: "").replacingOccurrences(of: " (1 = most deprived)", with: "")
+            }
         }
         let wardsOut = Dataset()
         var usedWards: Set<String> = []

@@ -14,65 +14,106 @@ public struct NeedsAnalysis {
     /// How need is read: levels, national anchors.
     public let bands: NeedBands
     /// The borough (local authority) the analysis is for.
-    public let borough: Area
-    /// The borough's wards, by code.
-    public let wards: [Area]
+    public private(set) var borough: Area
+    /// The borough's wards, by name.
+    public private(set) var wards: [Area]
 
-    /// Headline series: indicator → area → observations, oldest first (the last is the latest).
-    let series: [String: [String: [Observation]]]
+    /// Headline series: indicator → area → positions of its observations in the dataset, oldest first (the last
+    /// is the latest). Positions, not copies: the observations are made from the compact store when read.
+    let series: [String: [String: [Int32]]]
     /// The latest headline values of sibling areas, sorted: the values a rank and z-score are taken among.
     let siblings: [SiblingGroup: [Double]]
     /// The taxonomy's links of each analysed indicator, resolved once (patterns are matched here, not per area).
     let links: [String: [IndicatorLink]]
+    /// The analysed indicators' ids, sorted.
+    let indicatorIDs: [String]
     /// Need profiles already worked out, shared by every view of this analysis.
-    let profileCache = ProfileCache()
+    private(set) var profileCache = ProfileCache()
 
     /// Minimum sibling areas with values for a z-score.
     public static let minimumSiblings = 5
     /// England's code.
     public static let england = "E92000001"
 
-    /// - Parameter borough: the authority's code or name; when nil, the single authority the data's wards
-    ///   belong to.
-    public init(dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?) throws {
+    /// - Parameters:
+    ///   - borough: the authority's code or name; when nil, the single authority the data's wards belong to.
+    ///   - smallest: the smallest kind of area analysed (figures for smaller areas are left to the roll-ups);
+    ///     every kind by default.
+    /// - Throws: `InputError` when the borough is not in the data, or none is given and the data cover several.
+    public init(dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?,
+                from smallest: AreaLevel = .outputArea) throws {
         self.dataset = dataset
         self.taxonomy = taxonomy
         self.bands = bands
         self.borough = try Self.findBorough(dataset, borough)
-        let code = self.borough.code
-        wards = dataset.areas.values.filter { $0.level == .ward && $0.parent == code }.sorted { $0.name < $1.name }
-        series = Self.headlineSeries(dataset)
-        siblings = Self.siblingGroups(series, areas: dataset.areas)
+        wards = Self.wards(of: self.borough, in: dataset)
+        series = Self.headlineSeries(dataset, from: smallest)
+        siblings = Self.siblingGroups(series, dataset)
+        indicatorIDs = series.keys.sorted()
         links = Dictionary(uniqueKeysWithValues: series.keys.map { ($0, taxonomy.links(for: $0)) })
     }
 
+    /// The same analysis read for another authority of the data: the figures, comparisons and links are
+    /// shared; need profiles are worked out afresh for it.
+    ///
+    /// - Complexity: O(*n*) in the number of areas, to find the authority's wards.
+    public func scoped(to authority: Area) -> NeedsAnalysis {
+        var scoped = self
+        scoped.borough = authority
+        scoped.wards = Self.wards(of: authority, in: dataset)
+        scoped.profileCache = ProfileCache()
+        return scoped
+    }
+
+    /// The authorities of the data that have wards, by name.
+    public static func authoritiesWithWards(in dataset: Dataset) -> [Area] {
+        let codes = Set(dataset.areas.values.filter { $0.level == .ward }.compactMap(\.parent))
+        return codes.compactMap { dataset.areas[$0] }.filter { $0.level == .localAuthority }
+            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
+    static func wards(of authority: Area, in dataset: Dataset) -> [Area] {
+        dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code }
+            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
     /// Each indicator's headline breakdown: area → observations with a value, oldest first.
-    static func headlineSeries(_ dataset: Dataset) -> [String: [String: [Observation]]] {
+    static func headlineSeries(_ dataset: Dataset, from smallest: AreaLevel) -> [String: [String: [Int32]]] {
         let table = dataset.observations
         var grouped: [String: [Breakdown: [Int]]] = [:]  // indicator → breakdown → positions with a value
-        for position in table.indices where table.value(at: position) != nil {
+        var levels: [String: Bool] = [:]  // area code → analysed
+        func analysed(_ code: String) -> Bool {
+            if let known = levels[code] { return known }
+            let level = dataset.areas[code]?.level ?? AreaLevel(code: code)
+            let answer = smallest == .outputArea || level == .unknown || level >= smallest
+            levels[code] = answer
+            return answer
+        }
+        for position in table.indices where table.value(at: position) != nil && analysed(table.areaCode(at: position)) {
             grouped[table.indicatorID(at: position), default: [:]][table.breakdown(at: position), default: []].append(position)
         }
-        var series: [String: [String: [Observation]]] = [:]
+        var series: [String: [String: [Int32]]] = [:]
         for (indicator, byBreakdown) in grouped {
             let headline = byBreakdown.map { (key: $0.key, areas: Set($0.value.map(table.areaCode(at:))).count, positions: $0.value) }
                 .max { a, b in headlineOrder((a.key, a.areas), (b.key, b.areas)) }!.positions
-            let byArea = Dictionary(grouping: headline.map { table[$0] }, by: \.area)
-            series[indicator] = byArea.mapValues { observations in
-                observations.map { (key: PeriodKey($0.period), observation: $0) }.sorted { $0.key < $1.key }.map(\.observation)
+            let byArea = Dictionary(grouping: headline, by: table.areaCode(at:))
+            series[indicator] = byArea.mapValues { positions in
+                positions.map { (key: PeriodKey(table.period(at: $0)), position: Int32($0)) }.sorted { $0.key < $1.key }
+                    .map(\.position)
             }
         }
         return series
     }
 
     /// The latest values of each indicator grouped by sibling areas (same level, same parent, same period).
-    static func siblingGroups(_ series: [String: [String: [Observation]]], areas: [String: Area]) -> [SiblingGroup: [Double]] {
+    static func siblingGroups(_ series: [String: [String: [Int32]]], _ dataset: Dataset) -> [SiblingGroup: [Double]] {
         var groups: [SiblingGroup: [Double]] = [:]
+        let table = dataset.observations
         for (indicator, byArea) in series {
-            for (code, observations) in byArea {
-                guard let area = areas[code], let parent = area.parent, let latest = observations.last,
-                      let value = latest.value else { continue }
-                groups[SiblingGroup(indicator: indicator, parent: parent, level: area.level, period: latest.period),
+            for (code, positions) in byArea {
+                guard let area = dataset.areas[code], let parent = area.parent, let latest = positions.last,
+                      let value = table.value(at: Int(latest)) else { continue }
+                groups[SiblingGroup(indicator: indicator, parent: parent, level: area.level, period: table.period(at: Int(latest))),
                        default: []].append(value)
             }
         }
@@ -88,7 +129,14 @@ public struct NeedsAnalysis {
     }
 
     /// The latest headline observation of an indicator for an area.
-    func latest(_ indicator: String, _ area: String) -> Observation? { series[indicator]?[area]?.last }
+    func latest(_ indicator: String, _ area: String) -> Observation? {
+        series[indicator]?[area]?.last.map { dataset.observations[Int($0)] }
+    }
+
+    /// The headline observations of an indicator for an area, oldest first.
+    func observations(_ indicator: String, _ area: String) -> [Observation] {
+        (series[indicator]?[area] ?? []).map { dataset.observations[Int($0)] }
+    }
 
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
     static func headlineOrder(_ a: (key: Breakdown, areas: Int), _ b: (key: Breakdown, areas: Int)) -> Bool {
@@ -134,7 +182,7 @@ public struct NeedsAnalysis {
 
     /// Every indicator with a headline value for an area, analysed.
     public func results(for area: String) -> [IndicatorResult] {
-        series.keys.sorted().compactMap { result(indicator: $0, area: area) }
+        indicatorIDs.compactMap { result(indicator: $0, area: area) }
     }
 
     /// One indicator for one area, or nil when the area has no value.
@@ -143,7 +191,7 @@ public struct NeedsAnalysis {
         let polarity = polarity(of: id)
         let area = dataset.areas[code]
         func comparison(_ other: String?) -> Comparison? {
-            guard let other, other != code, let ref = series[id]?[other]?.last(where: { $0.period == o.period }),
+            guard let other, other != code, let ref = observations(id, other).last(where: { $0.period == o.period }),
                   let refValue = ref.value else { return nil }
             return Comparison(area: other, name: dataset.areas[other]?.name ?? other, value: refValue,
                               difference: value - refValue, ratio: refValue == 0 ? nil : value / refValue,
@@ -185,7 +233,8 @@ public struct NeedsAnalysis {
     }
 
     private func addTrend(_ result: inout IndicatorResult) {
-        guard let points = series[result.indicator]?[result.area], points.count >= 2,
+        let points = observations(result.indicator, result.area)
+        guard points.count >= 2,
               let first = points.first?.value, let last = points.last?.value else { return }
         result.trendPeriods = points.map(\.period)
         let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)

@@ -16,6 +16,17 @@ enum Progress {
     }
 }
 
+extension Progress {
+    /// A counter line on stderr (`[12/331] Sheffield`), only when stderr is a terminal; nil otherwise.
+    static func counter(total: Int) -> ((Int, String) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { done, name in
+            let line = "\r\u{1B}[K[\(done)/\(total)] \(name)"
+            FileHandle.standardError.write(Data((done >= total ? line + "\n" : line).utf8))
+        }
+    }
+}
+
 /// Writes a line to stderr.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

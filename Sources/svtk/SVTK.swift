@@ -23,5 +23,5 @@ struct SVTK: ParsableCommand {
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
                       CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
                       RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
-                      ProfileCommand.self, WardsCommand.self])
+                      ProfileCommand.self, WardsCommand.self, AtlasCommand.self])
 }

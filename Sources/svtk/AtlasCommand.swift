@@ -1,0 +1,120 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Evidence
+import Foundation
+import Geography
+import Loaders
+import NeedsAnalysis
+import Reports
+
+struct AtlasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atlas",
+        abstract: "Ward need profiles of every authority in national files, in one run.",
+        discussion: """
+            Reads national files once (IoD by LSOA, Census 2021 LSOA tables, ONS lookups, …), rolls deprivation and census figures up to the wards of every authority, and writes each ward's need score and level by domain, with its authority, so boroughs can be compared and a region can see every ward at once. Figures are analysed at ward level and above (LSOA figures feed the roll-ups). A progress line shows on a terminal.
+
+            Examples:
+              svtk atlas --data Datasets/demo/*.csv
+              svtk atlas --data Datasets/demo/*.csv --format json > atlas.json
+            """)
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption,
+            help: ArgumentHelp("Data files of any supported format, ONS lookups included.", valueName: "file"))
+    var dataFiles: [String] = []
+
+    @Option(help: "Output format: csv or json.")
+    var format: OutputFormat = .csv
+
+    @OptionGroup var catalogueOptions: CatalogueOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+        if format == .table { throw ValidationError("--format must be csv or json for an atlas") }
+    }
+
+    /// One ward's score on one domain.
+    struct Row: Codable {
+        var authorityCode: String, authority: String, wardCode: String, ward: String
+        var domain: String, score: Double?, localScore: Double?, nationalScore: Double?, level: String, indicators: Int
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let catalogue = try catalogueOptions.load()
+            let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
+            let built = try DatasetBuilder(files: files, everyAuthority: true, options: input.loadOptions(for:))
+            if !input.quiet { for note in built.notes { printError("note: \(note)") } }
+            let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
+            guard let first = authorities.first else {
+                throw InputError(file: "--data", "no wards in the data: give an ONS lookup with ward codes")
+            }
+            let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
+                                             borough: first.code, from: .ward)
+            let writer = Writer(format: format)
+            let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
+            var unscored: [String] = []
+            for (number, authority) in authorities.enumerated() {
+                let scoped = analysis.scoped(to: authority)
+                let profiles = scoped.wards.map { scoped.profile(for: $0.code) }
+                progress?(number + 1, authority.name)
+                guard profiles.contains(where: { !$0.scored.isEmpty }) else { unscored.append(authority.name); continue }
+                try writer.write(profiles.flatMap { rows($0, authority: authority) })
+            }
+            try writer.finish()
+            if !unscored.isEmpty && !input.quiet {
+                printError("note: \(unscored.count) authorities of the lookups have no figures for their wards and are left out "
+                           + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
+            }
+        }
+    }
+
+    private func rows(_ profile: NeedProfile, authority: Area) -> [Row] {
+        profile.domains.sorted { $0.domain.id < $1.domain.id }.map { domain in
+            Row(authorityCode: authority.code, authority: authority.name, wardCode: profile.area.code,
+                ward: profile.area.name, domain: domain.domain.id, score: domain.score, localScore: domain.localScore,
+                nationalScore: domain.nationalScore, level: domain.level, indicators: domain.evidence.count)
+        }
+    }
+
+    /// Streams rows to standard output as CSV, or as one JSON array.
+    final class Writer {
+        private let csv: CSVWriter
+        private let format: OutputFormat
+        private var first = true
+        private let encoder = JSONEncoder()
+
+        init(format: OutputFormat) {
+            self.format = format
+            csv = CSVWriter.standardOutput()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if format == .csv {
+                csv.write(["authority_code", "authority", "ward_code", "ward", "domain", "score", "local_score",
+                           "national_score", "level", "indicators"])
+            } else {
+                csv.writeRaw("[")
+            }
+        }
+
+        func write(_ rows: [Row]) throws {
+            for row in rows {
+                if format == .csv {
+                    csv.write([row.authorityCode, row.authority, row.wardCode, row.ward, row.domain, score(row.score),
+                               score(row.localScore), score(row.nationalScore), row.level, String(row.indicators)])
+                } else {
+                    csv.writeRaw((first ? "\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
+                    first = false
+                }
+            }
+        }
+
+        func finish() throws {
+            if format == .json { csv.writeRaw("\n]\n") }
+            csv.flush()
+        }
+
+        private func score(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+    }
+}
