@@ -21,6 +21,7 @@ final class CountingSink: EvidenceSink {
     func add(_ area: Area) {}
     func add(_ indicator: Indicator) {}
     func add(_ observation: Observation) { observations += 1 }
+    func add(_ batch: ObservationBatch) { observations += batch.count }
 }
 
 /// Runs one stage on one file and prints "seconds count".

@@ -14,6 +14,8 @@ public final class Dataset: EvidenceSink {
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
     private var keys: Set<ObservationTable.FigureKey> = []
+    /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
+    private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
     public init() {}
 
@@ -39,6 +41,21 @@ public final class Dataset: EvidenceSink {
             return
         }
         observations.append(observation, key: key)
+    }
+
+    /// Adds a row's figures, resolving the batch's indicators once per layout.
+    public func add(_ batch: ObservationBatch) throws {
+        let indicators = layoutSymbols[ObjectIdentifier(batch.layout)]?.symbols ?? observations.intern(batch.layout.indicators)
+        layoutSymbols[ObjectIdentifier(batch.layout)] = (batch.layout, indicators)
+        let row = observations.row(area: batch.area, period: batch.period, source: batch.source)
+        for slot in 0..<batch.count {
+            let key = row.key(indicator: indicators[slot])
+            guard keys.insert(key).inserted else {
+                duplicates += 1
+                continue
+            }
+            observations.append(slot, of: batch, row: row, key: key)
+        }
     }
 
     /// The local authority an area lies in, following parents upwards (an authority is its own).

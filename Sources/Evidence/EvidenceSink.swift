@@ -7,6 +7,14 @@ public protocol EvidenceSink: AnyObject {
     func add(_ area: Area)
     func add(_ indicator: Indicator)
     func add(_ observation: Observation) throws
+    /// A row's figures at once. By default each slot goes to ``add(_:)-observation`` in slot order.
+    func add(_ batch: ObservationBatch) throws
+}
+
+extension EvidenceSink {
+    public func add(_ batch: ObservationBatch) throws {
+        for slot in 0..<batch.count { try add(batch.observation(slot)) }
+    }
 }
 
 /// Counts what passes through it, then hands each item to the next sink (if any).
@@ -37,6 +45,13 @@ public final class LoadStatistics: EvidenceSink {
         periods.insert(observation.period)
         if let reason = observation.missing { missing[reason, default: 0] += 1 }
         try next?.add(observation)
+    }
+
+    public func add(_ batch: ObservationBatch) throws {
+        observations += batch.count
+        periods.insert(batch.period)
+        for case let reason? in batch.missing { missing[reason, default: 0] += 1 }
+        try next?.add(batch)
     }
 
     /// The number of distinct areas.

@@ -69,6 +69,49 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
                   period: symbols.intern(observation.period), breakdown: breakdowns.intern(observation.breakdown))
     }
 
+    /// The symbols a batch row shares: its area, period, source and the empty breakdown.
+    struct Row {
+        let area: UInt32, period: UInt32, source: UInt32, breakdown: UInt32
+
+        func key(indicator: UInt32) -> FigureKey {
+            FigureKey(indicator: indicator, area: area, period: period, breakdown: breakdown)
+        }
+    }
+
+    /// Interns a batch row's shared texts.
+    mutating func row(area: String, period: String, source: String) -> Row {
+        Row(area: symbols.intern(area), period: symbols.intern(period), source: symbols.intern(source),
+            breakdown: breakdowns.intern(Breakdown()))
+    }
+
+    /// Interns indicator ids.
+    mutating func intern(_ indicators: [String]) -> [UInt32] { indicators.map { symbols.intern($0) } }
+
+    /// Appends one slot of a batch row, whose key was made by ``Row/key(indicator:)``.
+    mutating func append(_ slot: Int, of batch: ObservationBatch, row: Row, key: FigureKey) {
+        let position = indicator.count
+        indicator.append(key.indicator)
+        area.append(row.area)
+        period.append(row.period)
+        breakdown.append(row.breakdown)
+        source.append(row.source)
+        value.append(batch.values[slot])
+        missing.append(Self.code(batch.missing[slot]))
+        set(.count, batch.counts[slot], at: position)
+        set(.denominator, batch.denominators[slot], at: position)
+        for column in Self.limits where !optionalNumbers[column.rawValue].isEmpty { optionalNumbers[column.rawValue].append(.nan) }
+        set(.note, batch.notes[slot], at: position)
+        for column in Self.comparisons where !optionalTexts[column.rawValue].isEmpty { optionalTexts[column.rawValue].append(0) }
+    }
+
+    /// The columns a batch never fills.
+    private static let limits: [NumberColumn] = [.lower95, .upper95, .lower998, .upper998]
+    private static let comparisons: [TextColumn] = [.comparedToEngland, .comparedToParent, .recentTrend]
+
+    private static func code(_ reason: MissingReason?) -> UInt8 {
+        reason.map { UInt8(MissingReason.allCases.firstIndex(of: $0)! + 1) } ?? 0
+    }
+
     /// Appends an observation whose key was made by ``key(of:)``.
     ///
     /// A value or limit that is NaN is stored as none.
@@ -80,7 +123,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         breakdown.append(key.breakdown)
         source.append(symbols.intern(observation.source))
         value.append(observation.value ?? .nan)
-        missing.append(observation.missing.map { UInt8(MissingReason.allCases.firstIndex(of: $0)! + 1) } ?? 0)
+        missing.append(Self.code(observation.missing))
         set(.lower95, observation.lower95, at: position)
         set(.upper95, observation.upper95, at: position)
         set(.lower998, observation.lower998, at: position)

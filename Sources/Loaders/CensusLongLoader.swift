@@ -97,9 +97,8 @@ public enum CensusLongLoader: Loader {
                                          source: file))
                 if !isTotal && !givenPercent.contains(cell.category) {
                     declare(cell.category, percent: true)
-                    try sink.add(CensusShare.observation(indicator: indicatorID(cell.category, percent: true),
-                                                         area: area, period: currentPeriod, count: cell.value,
-                                                         total: total, source: file))
+                    try sink.add(CensusShare(count: cell.value, total: total).observation(
+                        indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod, source: file))
                 }
             }
             finishedAreas.insert(area)

@@ -76,44 +76,21 @@ public enum CensusWideLoader: Loader {
                                    unit: "%", source: "ONS Census 2021"))
             }
         }
-        let file = table.path, header = table.header
-        // Per column: where its total is, and whether a share is derived from it.
-        let totalColumn = columns.map { $0.isTotal ? nil : totals[$0.variable] }
-        let derivesShare = columns.map { c in totals[c.variable] != nil && !c.isTotal && !c.isPercent && !givenPercent.contains(c.countID) }
-        var totalValues = [Double?](repeating: nil, count: header.count)
-        // Column facts as flat arrays: the row loop reads them without copying each Column.
-        let columnIndex = columns.map(\.index), isPercent = columns.map(\.isPercent)
-        let countIDs = columns.map(\.countID), shareIDs = columns.map(\.shareID)
+        let layout = CensusLayout(columns, totals: totals, givenPercent: givenPercent)
+        let batch = ObservationBatch(layout: BatchLayout(indicators: layout.indicators))
+        batch.source = table.path
         var outside = 0
+        let file = table.path, header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[2]) else { outside += 1; return }
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
             let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen
             sink.add(Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
-            let period = row[0].trimmedString
-            for column in totals.values {
-                totalValues[column] = try NumericCell.parse(row[column], file: file, line: row.line,
-                                                            column: column + 1, columnName: header[column]).number
-            }
-            for position in columns.indices {
-                let index = columnIndex[position]
-                let parsed = try NumericCell.parse(row[index], file: file, line: row.line, column: index + 1,
-                                                   columnName: header[index])
-                if isPercent[position] {
-                    try sink.add(Observation(indicator: shareIDs[position], area: code, period: period,
-                                             value: parsed.number, missing: parsed.missingReason, source: file))
-                    continue
-                }
-                let total = totalColumn[position].flatMap { totalValues[$0] }
-                try sink.add(Observation(indicator: countIDs[position], area: code, period: period,
-                                         value: parsed.number, missing: parsed.missingReason,
-                                         denominator: total, source: file))
-                if derivesShare[position] {
-                    try sink.add(CensusShare.observation(indicator: shareIDs[position], area: code, period: period,
-                                                         count: parsed, total: total, source: file))
-                }
-            }
+            batch.area = code
+            batch.period = row[0].trimmedString
+            try layout.fill(batch, from: row, file: file, header: header)
+            try sink.add(batch)
         }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
@@ -132,19 +109,90 @@ enum CensusGeography {
     }
 }
 
-/// A share derived from a count and its total.
-enum CensusShare {
-    static func observation(indicator: String, area: String, period: String, count: NumericCell.Value,
-                            total: Double?, source: String) -> Observation {
-        if let missing = count.missingReason {
-            return Observation(indicator: indicator, area: area, period: period, value: nil, missing: missing, source: source)
+/// A census table's columns as batch slots: each category's count (or the percentage the file gives), then its
+/// share derived from the variable's total, in header order.
+struct CensusLayout {
+    /// The header index of each category column.
+    let columnIndex: [Int]
+    /// The indicator id of each slot.
+    let indicators: [String]
+    /// Per column: its slot, the slot of its derived share (if any), whether the file gives it as a percentage,
+    /// and the column position of its variable's total (if any).
+    private let slot: [Int], shareSlot: [Int?], isPercent: [Bool], totalPosition: [Int?]
+
+    init(_ columns: [CensusWideLoader.Column], totals: [String: Int], givenPercent: Set<String>) {
+        columnIndex = columns.map(\.index)
+        let positionOfIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.index, $0.offset) })
+        var indicators: [String] = [], slot: [Int] = [], shareSlot: [Int?] = []
+        for column in columns {
+            slot.append(indicators.count)
+            indicators.append(column.isPercent ? column.shareID : column.countID)
+            let derives = totals[column.variable] != nil && !column.isTotal && !column.isPercent
+                && !givenPercent.contains(column.countID)
+            shareSlot.append(derives ? indicators.count : nil)
+            if derives { indicators.append(column.shareID) }
         }
-        guard let total, total > 0, let value = count.number else {
-            return Observation(indicator: indicator, area: area, period: period, value: nil, missing: .notAvailable,
-                               count: count.number, denominator: total, note: "total is zero or missing",
-                               source: source)
+        self.indicators = indicators
+        self.slot = slot
+        self.shareSlot = shareSlot
+        isPercent = columns.map(\.isPercent)
+        totalPosition = columns.map { $0.isTotal ? nil : totals[$0.variable].flatMap { positionOfIndex[$0] } }
+    }
+
+    /// Fills a batch from a row: every category cell parsed into its slot, then each count's denominator and
+    /// derived share from its variable's total.
+    ///
+    /// - Throws: `InputError` naming the file, line and column of a cell that is neither a number nor a marker.
+    func fill(_ batch: ObservationBatch, from row: CSVRow, file: String, header: [String]) throws {
+        let values = batch.values, missing = batch.missing
+        let columnIndex = self.columnIndex, slot = self.slot
+        for position in columnIndex.indices {
+            let index = columnIndex[position]
+            let cell = try NumericCell.parse(row[index], file: file, line: row.line, column: index + 1,
+                                             columnName: header[index])
+            values[slot[position]] = cell.number ?? .nan
+            missing[slot[position]] = cell.missingReason
         }
-        return Observation(indicator: indicator, area: area, period: period, value: value / total * 100,
-                           count: value, denominator: total, source: source)
+        let isPercent = self.isPercent, totalPosition = self.totalPosition, shareSlot = self.shareSlot
+        for position in columnIndex.indices where !isPercent[position] {
+            let count = slot[position]
+            let total = totalPosition[position].map { values[slot[$0]] }.flatMap { $0.isNaN ? nil : $0 }
+            batch.denominators[count] = total ?? .nan
+            guard let share = shareSlot[position] else { continue }
+            let figure = CensusShare(count: missing[count].map { .missing($0) } ?? .number(values[count]), total: total)
+            batch.set(share, value: figure.value, missing: figure.missing, count: figure.count,
+                      denominator: figure.denominator, note: figure.note)
+        }
+    }
+}
+
+/// A share derived from a count and its total: count ÷ total × 100, or missing with the count's reason, or
+/// not available (with a note) when the total is zero or missing.
+struct CensusShare {
+    var value: Double?
+    var missing: MissingReason?
+    var count: Double?
+    var denominator: Double?
+    var note: String?
+
+    init(count: NumericCell.Value, total: Double?) {
+        if let reason = count.missingReason {
+            missing = reason
+        } else if let total, total > 0, let number = count.number {
+            value = number / total * 100
+            self.count = number
+            denominator = total
+        } else {
+            missing = .notAvailable
+            self.count = count.number
+            denominator = total
+            note = "total is zero or missing"
+        }
+    }
+
+    /// The share as an observation.
+    func observation(indicator: String, area: String, period: String, source: String) -> Observation {
+        Observation(indicator: indicator, area: area, period: period, value: value, missing: missing, count: count,
+                    denominator: denominator, note: note, source: source)
     }
 }
