@@ -119,13 +119,14 @@ final class RowParser {
 
     private static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         field, length, context in
-        let parser = Unmanaged<RowParser>.fromOpaque(context!).takeUnretainedValue()
-        parser.appendField(field.map { UnsafeRawPointer($0) }, length)
+        // Guaranteed, not taken: the parser outlives the call, so no retain and release per field.
+        Unmanaged<RowParser>.fromOpaque(context!)._withUnsafeGuaranteedRef {
+            $0.appendField(field.map { UnsafeRawPointer($0) }, length)
+        }
     }
 
     private static let rowEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-        let parser = Unmanaged<RowParser>.fromOpaque(context!).takeUnretainedValue()
-        parser.endRow()
+        Unmanaged<RowParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRow() }
     }
 
     private func appendField(_ field: UnsafeRawPointer?, _ length: Int) {
