@@ -42,6 +42,7 @@ let package = Package(
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
         .target(name: "TestSupport", dependencies: ["CSV", "Evidence"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV", "TestSupport"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),

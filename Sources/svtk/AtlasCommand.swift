@@ -24,15 +24,17 @@ struct AtlasCommand: ParsableCommand {
             help: ArgumentHelp("Data files of any supported format, ONS lookups included.", valueName: "file"))
     var dataFiles: [String] = []
 
+    /// The atlas's output formats: a table of every ward would be too long to read.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
     @Option(help: "Output format: csv or json.")
-    var format: OutputFormat = .csv
+    var format: Format = .csv
 
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
-        if format == .table { throw ValidationError("--format must be csv or json for an atlas") }
     }
 
     /// One ward's score on one domain.
@@ -82,11 +84,11 @@ struct AtlasCommand: ParsableCommand {
     /// Streams rows to standard output as CSV, or as one JSON array.
     final class Writer {
         private let csv: CSVWriter
-        private let format: OutputFormat
+        private let format: Format
         private var first = true
         private let encoder = JSONEncoder()
 
-        init(format: OutputFormat) {
+        init(format: Format) {
             self.format = format
             csv = CSVWriter.standardOutput()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

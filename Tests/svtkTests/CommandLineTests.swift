@@ -135,6 +135,28 @@ struct NeedsCommandTests {
         #expect(wrong.errors.contains("no ONS geography lookup among the files"))
     }
 
+    @Test("atlas gives every ward's score on every domain, the same scores needs gives for the ward")
+    func atlas() throws {
+        let run = try SVTKBinary.run(["atlas", "--data"] + SVTKBinary.demoFiles + ["--quiet"])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines[0] == "authority_code,authority,ward_code,ward,domain,score,local_score,national_score,level,indicators")
+        #expect(lines.count == 1 + 25 * 15)  // 25 wards × 15 domains
+        let needs = try SVTKBinary.run(["needs", "--data"] + SVTKBinary.demoFiles
+                                       + ["--areas", "Rotherham East", "--format", "csv", "--quiet"])
+        let needScores = Set(needs.output.split(separator: "\n").dropFirst().map { line -> String in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(cells[2]),\(cells[3])"
+        })
+        let atlasScores = Set(lines.dropFirst().filter { $0.contains(",Rotherham East,") }.map { line -> String in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(cells[4]),\(cells[5])"
+        })
+        #expect(atlasScores.count == 15)
+        #expect(atlasScores == needScores)
+        #expect(atlasScores.contains("crime-safety,1.4859"))
+    }
+
     @Test("needs --format json gives each area's domains with their evidence and no-data notes")
     func needsJSON() throws {
         let run = try SVTKBinary.run(["needs", "--data"] + Self.demo + ["--areas", "Rotherham East", "--format", "json", "--quiet"])

@@ -1,0 +1,60 @@
+import Evidence
+import Testing
+
+@Suite("The compact evidence store")
+struct ObservationTableTests {
+    static let plain = Observation(indicator: "census2021:tenure:owned", area: "E05012993", period: "2021", value: 1234,
+                                   denominator: 4000, source: "ts054.csv")
+    static let detailed = Observation(indicator: "90366", area: "E08000018", period: "2018 - 20",
+                                      breakdown: Breakdown(sex: "Male", age: "All ages"), value: 77.1,
+                                      lower95: 76.6, upper95: 77.6, count: nil, note: "aggregated",
+                                      comparedToEngland: "Worse", source: "fingertips.csv")
+    static let missing = Observation(indicator: "census2021:tenure:owned", area: "E05012994", period: "2021", value: nil,
+                                     missing: .suppressed, source: "ts054.csv")
+
+    @Test("rows read back exactly as added, optional columns filled in for rows added before they appeared")
+    func roundTrip() throws {
+        let data = Dataset()
+        for observation in [Self.plain, Self.detailed, Self.missing] { try data.add(observation) }
+        #expect(Array(data.observations) == [Self.plain, Self.detailed, Self.missing])
+        #expect(data.observations.indicatorID(at: 1) == "90366" && data.observations.areaCode(at: 2) == "E05012994")
+        #expect(data.observations.value(at: 2) == nil && data.observations.period(at: 1) == "2018 - 20")
+    }
+
+    @Test("the same figure twice is kept once and counted; another breakdown is another figure")
+    func duplicates() throws {
+        let data = Dataset()
+        try data.add(Self.plain)
+        var again = Self.plain
+        again.value = 999
+        again.source = "other.csv"
+        try data.add(again)
+        var female = Self.plain
+        female.breakdown = Breakdown(sex: "Female")
+        try data.add(female)
+        #expect(data.observations.count == 2 && data.duplicates == 1)
+        #expect(data.observations[0].value == 1234)
+    }
+
+    @Test("a batch row is stored as the same observations one by one would be, and deduplicated with them")
+    func batch() throws {
+        let layout = BatchLayout(indicators: ["census2021:tenure:owned", "census2021:tenure:owned:percent"])
+        let batch = ObservationBatch(layout: layout)
+        batch.area = "E05012993"
+        batch.period = "2021"
+        batch.source = "ts054.csv"
+        batch.set(0, value: 1234, denominator: 4000)
+        batch.set(1, value: 30.85, count: 1234, denominator: 4000)
+        let byBatch = Dataset(), oneByOne = Dataset()
+        try byBatch.add(batch)
+        for slot in 0..<batch.count { try oneByOne.add(batch.observation(slot)) }
+        #expect(Array(byBatch.observations) == Array(oneByOne.observations))
+        #expect(byBatch.observations[0] == Self.plain)
+        try byBatch.add(Self.plain)
+        #expect(byBatch.duplicates == 1)
+        batch.set(1, value: nil, missing: .notAvailable, note: "total is zero or missing")
+        try oneByOne.add(batch)
+        #expect(oneByOne.duplicates == 2)
+        #expect(batch.observation(1).note == "total is zero or missing" && batch.observation(1).value == nil)
+    }
+}
