@@ -4,7 +4,9 @@ SVTK = .build/release/svtk
 DEMO = Datasets/demo
 PYTHON ?= python3
 
-.PHONY: demo test setup setup-notebooks build benchmark
+PREFIX ?= /usr/local
+
+.PHONY: demo test setup setup-notebooks build benchmark install
 
 setup:
 	@scripts/setup.sh
@@ -28,3 +30,12 @@ test: setup setup-notebooks
 benchmark: setup
 	swift build -c release
 	.build/release/csv-benchmark
+
+# Installs svtk (built with the Swift runtime inside it, so it runs without a Swift toolchain) into
+# $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.
+install: setup
+	swift build -c release --product svtk --static-swift-stdlib --scratch-path .build-install
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/svtk"
+	install -m 755 .build-install/release/svtk "$(DESTDIR)$(PREFIX)/bin/svtk"
+	cp -R Datasets/. "$(DESTDIR)$(PREFIX)/share/svtk/"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/svtk and its data in $(DESTDIR)$(PREFIX)/share/svtk"

@@ -33,7 +33,7 @@ public struct Catalogue: Sendable {
 
     /// Loads and validates a catalogue folder (default: the shipped `Datasets/`).
     public static func load(directory: String? = nil) throws -> Catalogue {
-        let shipped = DatasetsDirectory.default
+        let shipped = try DatasetsDirectory.path()
         func folder(_ name: String) -> String {
             if let directory, FileManager.default.fileExists(atPath: directory + "/" + name) { return directory + "/" + name }
             return shipped + "/" + name

@@ -94,7 +94,7 @@ public struct ProtectedCharacteristics: Sendable {
 
     /// The shipped list.
     public static func shipped() throws -> ProtectedCharacteristics {
-        try ProtectedCharacteristics(path: DatasetsDirectory.default + "/taxonomy/protected_characteristics.csv")
+        try ProtectedCharacteristics(path: DatasetsDirectory.path() + "/taxonomy/protected_characteristics.csv")
     }
 
     /// The canonical name for a spelling, or `nil` when unknown.

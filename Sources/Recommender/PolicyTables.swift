@@ -125,8 +125,8 @@ extension Policy {
 
     /// `file:line` of a row, relative to the shipped `Datasets/` when it is there (`policy/ranking.csv:4`).
     static func cite(_ row: DataRow) -> String {
-        let root = DatasetsDirectory.default + "/"
-        return row.location.hasPrefix(root) ? String(row.location.dropFirst(root.count)) : row.location
+        guard let root = try? DatasetsDirectory.path() + "/", row.location.hasPrefix(root) else { return row.location }
+        return String(row.location.dropFirst(root.count))
     }
 
     private static func finite(_ row: DataRow, _ column: String) throws -> Double {

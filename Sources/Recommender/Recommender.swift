@@ -187,8 +187,9 @@ public struct Recommender {
     /// Whose policy applies: the borough's own, or another authority's pack marked as a default.
     func policyLabel() -> String {
         let pack = policy.pack
-        let root = DatasetsDirectory.default + "/"
-        let folder = policy.folder.hasPrefix(root) ? "Datasets/" + policy.folder.dropFirst(root.count) : policy.folder
+        let root = try? DatasetsDirectory.path() + "/"
+        let folder = root.map { policy.folder.hasPrefix($0) ? "Datasets/" + policy.folder.dropFirst($0.count) : policy.folder }
+            ?? policy.folder
         if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(folder))" }
         return "DEFAULT POLICY PACK: \(pack.title), \(pack.authorityName)'s, not \(analysis.borough.name)'s own; "
             + "give \(analysis.borough.name)'s priorities with --catalogue DIR (DIR/policy/) (\(folder))"

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Reports
 import CSV
+import Evidence
 
 /// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1.
 func reportingInputErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InputError {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    } catch let error as DatasetsDirectory.NotFound {
         printError("error: \(error)")
         throw ExitCode(1)
     }

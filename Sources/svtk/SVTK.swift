@@ -20,6 +20,7 @@ struct SVTK: ParsableCommand {
 
             Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage.
             """,
+        version: "svtk \(Version.text)",
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
                       CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
                       RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,

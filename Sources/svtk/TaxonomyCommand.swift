@@ -54,7 +54,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
     }
 
     private func demoFiles() throws -> [String] {
-        let folder = DatasetsDirectory.default + "/demo"
+        let folder = try DatasetsDirectory.path() + "/demo"
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
             .map { folder + "/" + $0 }
     }
