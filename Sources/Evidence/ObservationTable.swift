@@ -148,7 +148,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     private mutating func set(_ column: TextColumn, _ text: String?, at position: Int) {
         let c = column.rawValue
         if optionalTexts[c].isEmpty {
-            guard let text else { return }
+            guard text != nil else { return }
             optionalTexts[c] = [UInt32](repeating: 0, count: position)
         }
         optionalTexts[c].append(text.map { symbols.intern($0) } ?? 0)
