@@ -1,5 +1,3 @@
-
-
 /// Everything loaded from a set of files, held in memory for analysis.
 ///
 /// The same figure (indicator, area, period and breakdown) from two files is kept once, from the file
@@ -45,8 +43,14 @@ public final class Dataset: EvidenceSink {
 
     /// Adds a row's figures, resolving the batch's indicators once per layout.
     public func add(_ batch: ObservationBatch) throws {
-        let indicators = layoutSymbols[ObjectIdentifier(batch.layout)]?.symbols ?? observations.intern(batch.layout.indicators)
-        layoutSymbols[ObjectIdentifier(batch.layout)] = (batch.layout, indicators)
+        let id = ObjectIdentifier(batch.layout)
+        let indicators: [UInt32]
+        if let known = layoutSymbols[id]?.symbols {
+            indicators = known
+        } else {
+            indicators = observations.intern(batch.layout.indicators)
+            layoutSymbols[id] = (batch.layout, indicators)
+        }
         let row = observations.row(area: batch.area, period: batch.period, source: batch.source)
         for slot in 0..<batch.count {
             let key = row.key(indicator: indicators[slot])

@@ -69,9 +69,8 @@ public final class ObservationBatch {
 
     /// The slot as an observation.
     public func observation(_ slot: Int) -> Observation {
-        func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
-        return Observation(indicator: layout.indicators[slot], area: area, period: period, value: optional(values[slot]),
-                           missing: missing[slot], count: optional(counts[slot]),
-                           denominator: optional(denominators[slot]), note: notes[slot], source: source)
+        Observation(indicator: layout.indicators[slot], area: area, period: period, value: values[slot].unlessNaN,
+                    missing: missing[slot], count: counts[slot].unlessNaN, denominator: denominators[slot].unlessNaN,
+                    note: notes[slot], source: source)
     }
 }

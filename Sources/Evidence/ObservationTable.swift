@@ -33,7 +33,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Observation {
         Observation(
             indicator: symbols[indicator[position]], area: symbols[area[position]], period: symbols[period[position]],
-            breakdown: breakdowns[breakdown[position]], value: Self.optional(value[position]),
+            breakdown: breakdowns[breakdown[position]], value: value[position].unlessNaN,
             missing: missing[position] == 0 ? nil : MissingReason.allCases[Int(missing[position]) - 1],
             lower95: number(.lower95, position), upper95: number(.upper95, position),
             lower998: number(.lower998, position), upper998: number(.upper998, position),
@@ -56,7 +56,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     public func breakdown(at position: Int) -> Breakdown { breakdowns[breakdown[position]] }
 
     /// The value at a position, without making the whole row.
-    public func value(at position: Int) -> Double? { Self.optional(value[position]) }
+    public func value(at position: Int) -> Double? { value[position].unlessNaN }
 
     /// The identity of a figure as four symbols: indicator, area, period and breakdown.
     public struct FigureKey: Hashable, Sendable {
@@ -156,7 +156,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
 
     private func number(_ column: NumberColumn, _ position: Int) -> Double? {
         let values = optionalNumbers[column.rawValue]
-        return values.isEmpty ? nil : Self.optional(values[position])
+        return values.isEmpty ? nil : values[position].unlessNaN
     }
 
     private func text(_ column: TextColumn, _ position: Int) -> String? {
@@ -164,5 +164,9 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         return values.isEmpty || values[position] == 0 ? nil : symbols[values[position]]
     }
 
-    private static func optional(_ number: Double) -> Double? { number.isNaN ? nil : number }
+}
+
+extension Double {
+    /// The number, or nil for NaN: how the store's columns mark "none".
+    var unlessNaN: Double? { isNaN ? nil : self }
 }

@@ -51,7 +51,7 @@ public struct AuthorityAreas: Sendable {
                              + Self.listing(covered))
         }
         var inside: Set<String> = [], placed: Set<String> = [], wards: [String: Area] = [:]
-        let newestWard = tables.compactMap { $0.newest("WD") }.max { $0.suffix(2) < $1.suffix(2) }
+        let newestWard = LookupTable.newest("WD", in: tables)
         for table in tables {
             let authorityColumns = table.columns.filter { Self.isAuthority($0.key) }.map(\.value)
             let small = table.columns.filter { Self.isSmallArea($0.key) }
@@ -76,7 +76,7 @@ public struct AuthorityAreas: Sendable {
 
     /// Every authority of the newest authority vintage in the lookups, by name, with its ward count.
     public static func authorities(in tables: [LookupTable]) -> [Summary] {
-        guard let vintage = tables.compactMap({ $0.newest("LAD") }).max(by: { $0.suffix(2) < $1.suffix(2) }) else { return [] }
+        guard let vintage = LookupTable.newest("LAD", in: tables) else { return [] }
         var names: [String: String] = [:], wards: [String: Set<String>] = [:]
         for table in tables {
             guard let column = table.columns[vintage] else { continue }
@@ -98,15 +98,11 @@ public struct AuthorityAreas: Sendable {
     }
 
     /// `LAD19`, `LAD22`: the lookups' local-authority columns.
-    static func isAuthority(_ vintage: String) -> Bool { isEntity(vintage, "LAD") }
+    static func isAuthority(_ vintage: String) -> Bool { LookupTable.isVintage(vintage, of: "LAD") }
 
     /// Output areas, LSOAs, MSOAs and wards: the areas a chosen authority narrows down.
     static func isSmallArea(_ vintage: String) -> Bool {
-        ["OA", "LSOA", "MSOA", "WD"].contains { isEntity(vintage, $0) }
-    }
-
-    private static func isEntity(_ vintage: String, _ entity: String) -> Bool {
-        vintage.hasPrefix(entity) && vintage.count == entity.count + 2 && vintage.suffix(2).allSatisfy(\.isNumber)
+        ["OA", "LSOA", "MSOA", "WD"].contains { LookupTable.isVintage(vintage, of: $0) }
     }
 }
 

@@ -48,8 +48,21 @@ public struct LookupTable: Sendable {
 
     /// The newest vintage of an entity (`WD`, `LAD`, `LSOA`) in this table, by its two-digit year.
     func newest(_ entity: String) -> String? {
-        columns.keys.filter { $0.hasPrefix(entity) && $0.dropFirst(entity.count).allSatisfy(\.isNumber) }
-            .max { $0.suffix(2) < $1.suffix(2) }
+        Self.newest(columns.keys.filter { Self.isVintage($0, of: entity) })
     }
 
+    /// The newest vintage of an entity in any of the tables.
+    static func newest(_ entity: String, in tables: [LookupTable]) -> String? {
+        newest(tables.compactMap { $0.newest(entity) })
+    }
+
+    /// True when a vintage (`LAD22`) is of an entity (`LAD`): the entity then a two-digit year.
+    static func isVintage(_ vintage: String, of entity: String) -> Bool {
+        vintage.hasPrefix(entity) && vintage.count == entity.count + 2 && vintage.suffix(2).allSatisfy(\.isNumber)
+    }
+
+    /// The vintage with the latest two-digit year.
+    private static func newest(_ vintages: some Sequence<String>) -> String? {
+        vintages.max { $0.suffix(2) < $1.suffix(2) }
+    }
 }

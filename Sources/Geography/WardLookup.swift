@@ -35,9 +35,7 @@ public struct WardLookup: Sendable {
     /// Builds the lookup from lookup tables already read.
     public init(tables: [LookupTable], from lsoaVintage: String, to wardVintage: String? = nil) throws {
         let files = tables.map(\.path)
-        func isWard(_ v: String) -> Bool { v.hasPrefix("WD") }
-        let wardVintages = Set(tables.flatMap { $0.columns.keys.filter(isWard) })
-        guard let chosen = wardVintage ?? wardVintages.max(by: { $0.suffix(2) < $1.suffix(2) }) else {
+        guard let chosen = wardVintage ?? LookupTable.newest("WD", in: tables) else {
             throw InputError(file: files.first ?? "--lookup", "no ward column (WDyyCD) in the lookups given")
         }
         self.wardVintage = chosen

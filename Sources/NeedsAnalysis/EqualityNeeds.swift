@@ -47,7 +47,7 @@ extension NeedsAnalysis {
                 var found = false
                 for area in places {
                     for link in links {
-                        for indicator in series.keys.sorted() where link.matches(indicator) {
+                        for indicator in indicatorIDs where link.matches(indicator) {
                             guard let o = latest(indicator, area.code), let value = o.value else { continue }
                             found = true
                             let meta = dataset.indicators[indicator]
