@@ -1,7 +1,7 @@
 /// A delimited-text table in a file, read strictly and streamed row by row.
 ///
 /// Opening a table sniffs the delimiter (comma, tab or semicolon, unless one is given), the encoding
-/// (UTF-8 with or without a byte-order mark, or Windows-1252 from Excel, transcoded to UTF-8) and where
+/// (UTF-8 with or without a byte-order mark, or Windows-1252 or UTF-16 from Excel, converted to UTF-8) and where
 /// the table starts: title lines above the header, as ONS and Nomis files have, are skipped and reported.
 /// ``forEachRow(progress:_:)`` then streams the data rows in blocks through libcsv.
 ///
@@ -21,7 +21,8 @@ public final class CSVTable {
     public let path: String
     /// The delimiter and encoding found (the encoding may be settled only once the rows are read).
     public let dialect: CSVDialect
-    /// The header's field names, trimmed.
+    /// The header's field names, trimmed. Empty names at the end (Excel's trailing delimiter) are left out;
+    /// their cells must be empty.
     public let header: [String]
     /// The 1-based line of the header.
     public let headerLine: Int
@@ -32,6 +33,8 @@ public final class CSVTable {
 
     private let blocks: FileBlocks
     private let headerRowIndex: Int
+    /// The number of fields in each row, unnamed trailing columns included.
+    private let width: Int
 
     /// Opens a table, sniffing its layout from the first 256 KB.
     /// - Parameter delimiter: the delimiter to use instead of sniffing one.
@@ -41,7 +44,8 @@ public final class CSVTable {
         byteCount = blocks.size
         let sniffed = try DialectSniffer.sniff(blocks, delimiter: delimiter)
         dialect = sniffed.dialect
-        header = sniffed.header
+        width = sniffed.header.count
+        header = Array(sniffed.header[..<((sniffed.header.lastIndex { !$0.isEmpty } ?? -1) + 1)])
         headerLine = sniffed.headerLine
         headerRowIndex = sniffed.headerRowIndex
         titleLines = sniffed.titleLines
@@ -55,7 +59,7 @@ public final class CSVTable {
     public func forEachRow(progress: ((Int64, Int64) -> Void)? = nil,
                            _ body: (CSVRow) throws -> Void) throws -> CSVReadSummary {
         var summary = CSVReadSummary(titleLines: titleLines)
-        let width = header.count
+        let width = self.width, named = header.count
         var nonBlankIndex = 0
         var footerStartLine: Int?
         try withoutActuallyEscaping(body) { body in
@@ -73,6 +77,10 @@ public final class CSVTable {
                     return
                 }
                 if row.count == width {
+                    if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
+                        throw InputError(file: self.path, line: row.line, column: unnamed + 1,
+                            "a value in column \(unnamed + 1), which has no name in the header on line \(self.headerLine)")
+                    }
                     summary.rows += 1
                     try body(row)
                 } else if row.nonBlankCount <= 1 && summary.rows > 0 {
@@ -92,7 +100,7 @@ public final class CSVTable {
             }
             parser.finish()
             if let failure = parser.failure { throw failure }
-            summary.encoding = parser.encoding ?? .utf8
+            summary.encoding = blocks.convertedFrom ?? parser.encoding ?? .utf8
             summary.transcodedFromWindows1252 = parser.transcoded
         }
         summary.bytes = byteCount
@@ -126,6 +134,9 @@ public struct CSVReadSummary: Sendable, Equatable {
         if !footnotes.isEmpty { notes.append("kept \(footnotes.count) footnote line(s) after the table") }
         if blankLines > 0 { notes.append("skipped \(blankLines) blank line(s)") }
         if transcodedFromWindows1252 { notes.append("read as Windows-1252 (an Excel export) and converted to UTF-8") }
+        if encoding == .utf16LittleEndian || encoding == .utf16BigEndian {
+            notes.append("read as \(encoding.rawValue) (Excel's Unicode text) and converted to UTF-8")
+        }
         return notes
     }
 }

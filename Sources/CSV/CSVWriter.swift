@@ -8,19 +8,25 @@ import Darwin
 /// Writes rows of delimited text, quoting fields through libcsv's `csv_write` where they need it.
 ///
 /// Output is buffered and flushed in blocks, so writing millions of rows keeps memory flat.
+///
+/// With the formula guard on (the default), a text cell that a spreadsheet would run as a formula (one
+/// starting `=`, `+`, `-`, `@`, a tab or a carriage return, and not a plain number) is written with a leading
+/// `'`, the OWASP rule against CSV injection; numbers such as `-0.3` are written as they are.
 public final class CSVWriter {
     private let stream: UnsafeMutablePointer<FILE>
     private var scratch = [UInt8](repeating: 0, count: 1024)
     private let delimiter: UInt8
+    private let formulaGuard: Bool
 
-    /// A writer to standard output.
-    public static func standardOutput(delimiter: Delimiter = .comma) -> CSVWriter {
-        CSVWriter(stream: fdopen(STDOUT_FILENO, "w"), delimiter: delimiter)
+    /// A writer to standard output (check it with ``StandardOutput/finish()`` before exiting).
+    public static func standardOutput(delimiter: Delimiter = .comma, formulaGuard: Bool = true) -> CSVWriter {
+        CSVWriter(stream: svtk_standard_output(), delimiter: delimiter, formulaGuard: formulaGuard)
     }
 
-    public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma) {
+    public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma, formulaGuard: Bool = true) {
         self.stream = stream
         self.delimiter = delimiter.rawValue
+        self.formulaGuard = formulaGuard
     }
 
     /// Writes one row, ended by a line feed.
@@ -35,7 +41,7 @@ public final class CSVWriter {
     }
 
     private func writeField(_ field: String) {
-        var field = field
+        var field = formulaGuard && Self.runsAsFormula(field) ? "'" + field : field
         field.withUTF8 { bytes in
             guard needsQuoting(bytes) else {
                 if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, stream) }
@@ -48,6 +54,15 @@ public final class CSVWriter {
             }
             scratch.withUnsafeBytes { out in _ = fwrite(out.baseAddress, 1, written, stream) }
         }
+    }
+
+    /// True for text a spreadsheet would run as a formula: it starts `=`, `+`, `-`, `@`, tab or carriage
+    /// return and is not a plain number.
+    static func runsAsFormula(_ field: String) -> Bool {
+        guard let first = field.utf8.first,
+              first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return false }
+        return !(Double(field)?.isFinite ?? false)
     }
 
     private func needsQuoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -41,6 +41,10 @@ struct DialectSniffer {
         }
         if read.bytesRead < Int64(sampleBytes), rows.count < sampleRows { wholeFile = true }
         if wholeFile { parser.finish() }
+        if rows.isEmpty && !wholeFile && !parser.hasFailed {
+            throw InputError(file: blocks.path, line: 1, "the first line is longer than \(sampleBytes / 1024) KB: "
+                + "no table's header is that wide (is this a data file, with line breaks?)")
+        }
         var counts: [Int: Int] = [:]
         for row in rows where row.fields.count > 1 { counts[row.fields.count, default: 0] += 1 }
         guard let (width, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),

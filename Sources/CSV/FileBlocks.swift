@@ -5,23 +5,66 @@ import Darwin
 #endif
 
 /// Reads a file in fixed-size blocks into one reused buffer, so memory stays flat whatever the file's size.
+///
+/// A regular file is read in place. A pipe, a FIFO, standard input (`-`) or a UTF-16 file is first copied
+/// once (``SpooledInput``), so it can be read as often as detection and loading need, and whole.
 struct FileBlocks {
     static let blockSize = 1 << 20
 
     let path: String
-    /// The file's size in bytes.
+    /// The file's size in bytes (of the UTF-8 copy, for a converted file).
     let size: Int64
+    /// The copy read instead of the path, when there is one.
+    private let spooled: SpooledInput?
 
+    /// The encoding the file was converted from before reading, if it was.
+    var convertedFrom: TextEncoding? { spooled?.convertedFrom }
+
+    /// - Throws: `InputError` when the path cannot be opened or is neither a regular file, a pipe nor a FIFO.
     init(path: String) throws {
         self.path = path
+        if let copy = SpooledInput.existing(path) {
+            spooled = copy
+        } else if path == "-" {
+            spooled = try SpooledInput.copy(STDIN_FILENO, path: path)
+        } else {
+            spooled = try Self.copyIfNeeded(path)
+        }
+        size = try spooled?.size ?? Self.regularSize(path)
+    }
+
+    /// A copy of a pipe, a FIFO or a UTF-16 file; `nil` for a regular file read in place.
+    private static func copyIfNeeded(_ path: String) throws -> SpooledInput? {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw InputError(file: path, "cannot open: \(String(cString: strerror(errno)))")
+        guard stat(path, &info) == 0 else { throw cannotOpen(path) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw cannotOpen(path) }
+            var start: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            let n = withUnsafeMutableBytes(of: &start) { pread(fd, $0.baseAddress, 4, 0) }
+            let utf16 = n > 0 ? withUnsafeBytes(of: start) { TextEncoding.utf16(startingWith: .init(rebasing: $0[..<n])) } : nil
+            guard utf16 != nil else { close(fd); return nil }
+            return try SpooledInput.copy(fd, path: path)
+        case S_IFIFO, S_IFSOCK:
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw cannotOpen(path) }
+            return try SpooledInput.copy(fd, path: path)
+        case S_IFDIR:
+            throw InputError(file: path, "is a folder, not a data file")
+        default:
+            throw InputError(file: path, "is a device, not a data file (give a file, a pipe, or - for standard input)")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFIFO else {
-            throw InputError(file: path, "not a regular file")
-        }
-        size = Int64(info.st_size)
+    }
+
+    private static func regularSize(_ path: String) throws -> Int64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw cannotOpen(path) }
+        return Int64(info.st_size)
+    }
+
+    private static func cannotOpen(_ path: String) -> InputError {
+        InputError(file: path, "cannot open: \(String(cString: strerror(errno)))")
     }
 
     /// Calls `body` with each block in order; `body` returns false to stop early. The first block has any
@@ -29,31 +72,27 @@ struct FileBlocks {
     @discardableResult
     func forEach(limit: Int? = nil,
                  _ body: (UnsafeRawBufferPointer) throws -> Bool) throws -> (bytesRead: Int64, sawByteOrderMark: Bool) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, "cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+        let fd = spooled?.descriptor ?? open(path, O_RDONLY)
+        guard fd >= 0 else { throw Self.cannotOpen(path) }
+        defer { if spooled == nil { close(fd) } }
         let capacity = min(limit ?? Self.blockSize, Self.blockSize)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var total: Int64 = 0
-        var first = true
         var bom = false
         while limit.map({ total < Int64($0) }) ?? true {
-            let n = read(fd, buffer.baseAddress, capacity)
+            let n = pread(fd, buffer.baseAddress, capacity, off_t(total))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw InputError(file: path, "read failed: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            total += Int64(n)
             var block = UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
-            if first {
-                first = false
-                if n >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
-                    bom = true
-                    block = UnsafeRawBufferPointer(rebasing: block[3...])
-                }
+            if total == 0, n >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
+                bom = true
+                block = UnsafeRawBufferPointer(rebasing: block[3...])
             }
+            total += Int64(n)
             if try !body(block) { break }
         }
         return (total, bom)

@@ -25,3 +25,11 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         return "\(location): \(message)"
     }
 }
+
+extension InputError {
+    /// Text from an input file as a message may quote it: in double quotes, cut to `limit` characters with
+    /// "…", so that an error never echoes a long field or a line of an arbitrary file.
+    public static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
+        "\"" + (text.count > limit ? text.prefix(limit) + "…" : String(text)) + "\""
+    }
+}

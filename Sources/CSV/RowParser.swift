@@ -163,6 +163,11 @@ final class RowParser {
             storageUsed += bytes.count
             return true
         }
+        if invalid == nil {
+            fail(line: line, column: fieldCount + 1,
+                 "mixed encodings: this field is UTF-8, but an earlier line was Windows-1252; re-save the file as UTF-8")
+            return false
+        }
         for (offset, b) in bytes.enumerated() {
             guard let scalar = Windows1252.scalar(for: b) else {
                 fail(line: line, column: fieldCount + 1,

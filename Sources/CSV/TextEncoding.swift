@@ -1,8 +1,22 @@
-/// The character encodings found in real exports: UTF-8 (with or without a byte-order mark) and the
-/// Windows-1252 that Excel writes when a CSV is saved on Windows.
+/// The character encodings found in real exports: UTF-8 (with or without a byte-order mark), the
+/// Windows-1252 that Excel writes when a CSV is saved on Windows, and the UTF-16 of its "Unicode text".
 public enum TextEncoding: String, Sendable, Codable {
     case utf8 = "UTF-8"
     case windows1252 = "Windows-1252"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+
+    /// UTF-16 of either byte order, told by its byte-order mark or, without one, by the zero high bytes of
+    /// ASCII text in the first two characters; `nil` for anything else.
+    static func utf16(startingWith bytes: UnsafeRawBufferPointer) -> TextEncoding? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { return .utf16LittleEndian }
+        if bytes[0] == 0xFE && bytes[1] == 0xFF { return .utf16BigEndian }
+        guard bytes.count >= 4 else { return nil }
+        if bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0 { return .utf16LittleEndian }
+        if bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0 { return .utf16BigEndian }
+        return nil
+    }
 }
 
 /// Unicode scalars for Windows-1252 bytes 0x80...0x9F; 0 marks the five undefined bytes.

@@ -38,8 +38,10 @@ public enum CensusWideLoader: Loader {
         }
     }
 
-    static func columns(_ header: [String]) -> [Column] {
-        header.enumerated().dropFirst(3).map { index, name in
+    /// The category columns of a table's header.
+    /// - Throws: `InputError` at a column with no variable name (empty, or only `:`).
+    static func columns(_ table: CSVTable) throws -> [Column] {
+        try table.header.enumerated().dropFirst(3).map { index, name in
             var text = Substring(name)
             var isPercent = false
             if let range = text.range(of: "; measures: ") {
@@ -47,14 +49,18 @@ public enum CensusWideLoader: Loader {
                 text = text[..<range.lowerBound]
             }
             let parts = text.split(separator: ":", maxSplits: 1)
-            let variable = String(parts[0]).trimmingSpaces
+            guard let first = parts.first, !first.trimmingSpaces.isEmpty else {
+                throw InputError(file: table.path, line: table.headerLine, column: index + 1,
+                                 "column \(index + 1) has no variable name (\"\(name)\"): name it <Variable>: <Category>")
+            }
+            let variable = String(first).trimmingSpaces
             let category = parts.count > 1 ? String(parts[1]).trimmingSpaces : variable
             return Column(index: index, variable: variable, category: category, isPercent: isPercent)
         }
     }
 
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        let columns = columns(table.header)
+        let columns = try columns(table)
         var totals: [String: Int] = [:]  // variable → total column
         for column in columns where column.isTotal && !column.isPercent { totals[column.variable] = totals[column.variable] ?? column.index }
         let givenPercent = Set(columns.filter(\.isPercent).map(\.countID))

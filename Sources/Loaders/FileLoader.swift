@@ -27,7 +27,7 @@ public enum FileLoader {
     /// The loader whose format a header is, or an error listing what each loader expects.
     public static func detect(_ table: CSVTable) throws -> any Loader.Type {
         if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
-        let found = table.header.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+        let found = table.header.prefix(8).map { InputError.quoted($0, limit: 40) }.joined(separator: ", ")
             + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
         var message = "no loader fits this file. Its header (line \(table.headerLine)) is: \(found)\nEach loader expects:"
         for loader in loaders { message += "\n  - \(loader.format): \(loader.expects)" }

@@ -29,8 +29,14 @@ public enum NumericCell {
 
     @usableFromInline
     static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> InputError {
-        InputError(file: file, line: line, column: column,
-            "non-numeric value \"\(field.trimmedString)\" in column \"\(columnName)\": expected a number such as "
+        let text = field.trimmedString
+        if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), let huge = Double(text.filter { $0 != "," && $0 != "%" }),
+           !huge.isFinite {
+            return InputError(file: file, line: line, column: column,
+                "number out of range \(InputError.quoted(text)) in column \"\(columnName)\": beyond ±1.8e308, the largest a figure can be")
+        }
+        return InputError(file: file, line: line, column: column,
+            "non-numeric value \(InputError.quoted(text)) in column \"\(columnName)\": expected a number such as "
             + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
     }
 
@@ -92,7 +98,7 @@ public enum NumericCell {
             return start.withMemoryRebound(to: CChar.self, capacity: count + 1) { text in
                 var end: UnsafeMutablePointer<CChar>?
                 let value = strtod(text, &end)
-                return end.map { UnsafePointer($0) == text + count } == true ? value : nil
+                return end.map { UnsafePointer($0) == text + count } == true && value.isFinite ? value : nil
             }
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
@@ -101,7 +107,7 @@ public enum NumericCell {
             base[count] = 0
             var end: UnsafeMutablePointer<CChar>?
             let value = strtod(base, &end)
-            return end == base + count ? value : nil
+            return end == base + count && value.isFinite ? value : nil
         }
     }
 

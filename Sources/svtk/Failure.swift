@@ -3,7 +3,8 @@ import Reports
 import CSV
 import Evidence
 
-/// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1.
+/// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1,
+/// and an output error into `path: message` and exit code 73.
 func reportingInputErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -13,5 +14,8 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
     } catch let error as DatasetsDirectory.NotFound {
         printError("error: \(error)")
         throw ExitCode(1)
+    } catch let error as OutputError {
+        printError("error: \(error)")
+        throw ExitCode(73)
     }
 }

@@ -31,6 +31,7 @@ struct ProfileCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
+            try out.map { try ReportFiles(out: $0).prepare() }
             let (analysis, catalogue, _) = try analysisOptions.analysis()
             let target = try analysisOptions.selectedAreas(analysis, area)[0]
             let gaps = try equalityPlan.gaps(catalogue)

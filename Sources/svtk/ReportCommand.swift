@@ -31,6 +31,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
+            let name = contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "recommendation"
+            let output = ReportFiles(out: out ?? "out/\(name).html")
+            try output.prepare()
             let (analysis, catalogue, notes) = try analysisOptions.analysis()
             let gaps = try equalityPlan.gaps(catalogue)
             let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
@@ -41,8 +44,7 @@ struct ReportCommand: ParsableCommand {
                 .first { $0.level == .ward } ?? analysis.borough
             let results = analysis.results(for: firstArea.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
             let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: firstArea.code), areaResults: results)
-            let name = contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "recommendation"
-            let files = try ReportFiles(out: out ?? "out/\(name).html").write(
+            let files = try output.write(
                 html: page, markdown: RecommendationText.markdown(r), json: RecommendationText.json(r),
                 tables: RecommendationPage.tables(r, view: view))
             var summary = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(r.rules.commitments == "formal" ? "formal commitments" : "aspirations only")"

@@ -1,31 +1,48 @@
 import CSV
 import Foundation
 
-/// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json` and `NAME-tables/*.csv`.
+/// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json` and `NAME-tables/*.csv`,
+/// each atomically (``OutputFile``), so a failure never leaves an empty or partial file.
 struct ReportFiles {
     let html: String
 
     init(out: String) { html = out.hasSuffix(".html") ? out : out + ".html" }
 
     var stem: String { String(html.dropLast(5)) }
+    var tableFolder: String { stem + "-tables" }
+
+    /// Checks, before the analysis runs, that the report can be written where asked: the folder is made if
+    /// missing, and the HTML path and the tables folder must not be a folder and a link respectively.
+    /// - Throws: ``OutputError`` naming the path.
+    func prepare() throws {
+        let folder = URL(fileURLWithPath: html).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder, "cannot make this folder for the report")
+        }
+        try OutputFile.checkWritable(html)
+        if let type = try? FileManager.default.attributesOfItem(atPath: tableFolder)[.type] as? FileAttributeType,
+           type != .typeDirectory {
+            throw OutputError(path: tableFolder, "exists and is not a folder (a file or a link): move it away")
+        }
+    }
 
     func write(html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])]) throws -> [String] {
-        let folder = URL(fileURLWithPath: html).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try page.write(toFile: html, atomically: true, encoding: .utf8)
-        try markdown.write(toFile: stem + ".md", atomically: true, encoding: .utf8)
-        try json.write(toFile: stem + ".json", atomically: true, encoding: .utf8)
-        let tableFolder = stem + "-tables"
-        try FileManager.default.createDirectory(atPath: tableFolder, withIntermediateDirectories: true)
+        try prepare()
+        try OutputFile.write(page, to: html)
+        try OutputFile.write(markdown, to: stem + ".md")
+        try OutputFile.write(json, to: stem + ".json")
+        do {
+            try FileManager.default.createDirectory(atPath: tableFolder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: tableFolder, "cannot make this folder for the report's tables")
+        }
         for table in tables {
-            guard let stream = fopen("\(tableFolder)/\(table.name).csv", "w") else {
-                throw InputError(file: "\(tableFolder)/\(table.name).csv", "cannot write")
+            try OutputFile.writeCSV(to: "\(tableFolder)/\(table.name).csv") { writer in
+                writer.write(table.header)
+                for row in table.rows { writer.write(row) }
             }
-            let writer = CSVWriter(stream: stream)
-            writer.write(table.header)
-            for row in table.rows { writer.write(row) }
-            writer.flush()
-            fclose(stream)
         }
         return [html, stem + ".md", stem + ".json", tableFolder + "/"]
     }

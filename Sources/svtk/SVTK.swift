@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import Reports
 
 @main
@@ -18,11 +19,26 @@ struct SVTK: ParsableCommand {
               svtk cpv 45233142-6
               svtk taxonomy check
 
-            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage.
+            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage; 73 cannot write the output.
             """,
         version: "svtk \(Version.text)",
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
                       CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
                       RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
                       ProfileCommand.self, WardsCommand.self, AtlasCommand.self])
+
+    /// Runs the command line, then makes sure everything printed reached standard output: a closed or full
+    /// output is an error (exit 73), never a silent success.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            try StandardOutput.finish()
+        } catch let error as OutputError {
+            printError("error: \(error)")
+            exit(withError: ExitCode(73))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

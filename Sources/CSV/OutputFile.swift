@@ -1,0 +1,116 @@
+import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem writing output: the path (or `standard output`) and what went wrong.
+public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file or folder that could not be written.
+    public var path: String
+    /// What went wrong and, where possible, what to do about it.
+    public var message: String
+
+    public init(path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+
+    /// The error for a failed system call on `path`, with the system's reason.
+    static func system(_ path: String, _ doing: String) -> OutputError {
+        OutputError(path: path, "\(doing): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// A file written whole or not at all.
+///
+/// The content goes to a new temporary file beside the target (created exclusively, so a planted link is
+/// never followed), is flushed and checked, and is then renamed over the target: a failed or interrupted
+/// write leaves the old file (or none), never an empty or partial one, and a link at the target is replaced,
+/// not written through.
+public enum OutputFile {
+    /// Checks, before any work is done, that `path` can be written: its folder exists and is writable, and
+    /// the path itself is not a folder.
+    /// - Throws: ``OutputError`` naming the path and the reason.
+    public static func checkWritable(_ path: String) throws {
+        let folder = folder(of: path)
+        var info = stat()
+        guard stat(folder, &info) == 0 else { throw OutputError.system(folder, "cannot write here") }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: folder, "is not a folder") }
+        guard access(folder, W_OK) == 0 else { throw OutputError.system(folder, "cannot write here") }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw OutputError(path: path, "is a folder: give a file name")
+        }
+    }
+
+    /// Writes text to `path` atomically.
+    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    public static func write(_ text: String, to path: String) throws {
+        try write(to: path) { stream in
+            var text = text
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) }
+            return written == text.utf8.count
+        }
+    }
+
+    /// Writes rows of delimited text to `path` atomically through a ``CSVWriter``.
+    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    public static func writeCSV(to path: String, formulaGuard: Bool = true, _ rows: (CSVWriter) -> Void) throws {
+        try write(to: path) { stream in
+            rows(CSVWriter(stream: stream, formulaGuard: formulaGuard))
+            return true
+        }
+    }
+
+    /// Creates the temporary file, lets `fill` write it, then flushes, closes and renames it into place.
+    private static func write(to path: String, _ fill: (UnsafeMutablePointer<FILE>) -> Bool) throws {
+        try checkWritable(path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(folder(of: path))/.\(name).XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw OutputError.system(path, "cannot create") }
+        let temporary = String(cString: template)
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        guard let stream = fdopen(fd, "w") else {
+            close(fd)
+            unlink(temporary)
+            throw OutputError.system(path, "cannot create")
+        }
+        let filled = fill(stream)
+        let flushed = fflush(stream) == 0 && ferror(stream) == 0
+        let closed = fclose(stream) == 0
+        guard filled, flushed, closed else {
+            let error = OutputError.system(path, "cannot write")
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = OutputError.system(path, "cannot write")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// The folder a path is in (`.` for a bare file name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
+
+/// Standard output, checked: data a command printed is flushed and any write error is reported.
+public enum StandardOutput {
+    /// Flushes standard output.
+    /// - Throws: ``OutputError`` when anything written to it was lost (a closed descriptor, a full disk).
+    public static func finish() throws {
+        let stream = svtk_standard_output()
+        if fflush(stream) != 0 || ferror(stream) != 0 {
+            throw OutputError.system("standard output", "cannot write")
+        }
+    }
+}
