@@ -28,6 +28,8 @@ public struct Catalogue: Sendable {
     public let cpv: CPVVocabulary
     /// How need is read: levels, the score that answers a need, national anchors (`policy/need_bands.csv`).
     public let needBands: NeedBands
+    /// The bounds a contract profile must keep.
+    public let contractLimits: ContractLimits
 
     private let byKey: [String: Measure]
 
@@ -38,8 +40,16 @@ public struct Catalogue: Sendable {
             if let directory, FileManager.default.fileExists(atPath: directory + "/" + name) { return directory + "/" + name }
             return shipped + "/" + name
         }
-        if let directory, !FileManager.default.fileExists(atPath: directory) {
-            throw InputError(file: directory, "no such catalogue folder")
+        if let directory {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw InputError(file: directory, "no such catalogue folder (give a folder holding catalogues/, "
+                                 + "taxonomy/, cpv/ or policy/)")
+            }
+            let parts = ["catalogues", "taxonomy", "cpv", "policy"]
+            guard parts.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) else {
+                throw InputError(file: directory, "this folder has none of catalogues/, taxonomy/, cpv/ or policy/")
+            }
         }
         return try Catalogue(catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"),
                              policy: folder("policy"))
@@ -69,6 +79,7 @@ public struct Catalogue: Sendable {
         cpv = try CPVVocabulary(path: cpvFolder + "/cpv_2008.csv")
         taxonomy = try Taxonomy(folder: taxonomyFolder, measures: byKey, cpv: cpv)
         needBands = try NeedBands(folder: policy)
+        contractLimits = try ContractLimits(folder: policy)
     }
 
     /// A measure by `framework:ref`, or by `ref` within a framework (default: searched in every framework).
@@ -115,6 +126,10 @@ extension Catalogue {
         var frameworks: [Framework] = []
         try DataTable(path: path, required: ["id", "name"]).forEachRow { row in
             let id = try row.required("id")
+            guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw row.error("id", "a framework id is a folder name of lower-case letters, digits, - and _, not "
+                                + InputError.quoted(id))
+            }
             guard !frameworks.contains(where: { $0.id == id }) else { throw row.error("id", "framework \"\(id)\" is listed twice") }
             frameworks.append(Framework(id: id, name: try row.required("name"), status: row["status"],
                                         licence: row["licence"], description: row["description"]))
@@ -139,9 +154,8 @@ extension Catalogue {
         try DataTable(path: path, required: ["id", "value", "unit", "price_year", "source_title"]).forEachRow { row in
             let id = try row.required("id")
             guard values[id] == nil else { throw row.error("id", "open value \"\(id)\" is listed twice") }
-            guard let value = Double(row["value"]) else {
-                throw row.error("value", "non-numeric value \"\(row["value"])\" for \(id)")
-            }
+            let value = try row.number("value")
+            guard value >= 0 else { throw row.error("value", "\(id) must be 0 or more, not \(row["value"])") }
             values[id] = OpenValue(id: id, quantity: row["quantity"], value: value, unit: row["unit"],
                                    priceYear: row["price_year"], sourceTitle: row["source_title"],
                                    sourceAddress: row["source_address"], licence: row["licence"])

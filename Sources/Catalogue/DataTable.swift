@@ -67,10 +67,11 @@ public struct DataRow {
         return value
     }
 
-    /// A required numeric cell.
+    /// A required numeric cell, finite.
     public func number(_ column: String) throws -> Double {
         let text = try required(column)
-        guard let value = Double(text) else { throw error(column, "non-numeric \(column) \"\(text)\"") }
+        guard let value = Double(text) else { throw error(column, "non-numeric \(column) \(InputError.quoted(text))") }
+        guard value.isFinite else { throw error(column, "\(column) must be a finite number, not \(text)") }
         return value
     }
 

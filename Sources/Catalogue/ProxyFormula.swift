@@ -15,6 +15,8 @@ struct ProxyFormula {
 
     let text: String
     let tokens: [Token]
+    /// The deepest nesting of parentheses and signs evaluated, so that a hostile formula cannot exhaust the stack.
+    static let maximumNesting = 32
 
     init(_ text: String) throws {
         self.text = text
@@ -52,6 +54,7 @@ struct ProxyFormula {
     /// The value, looking figures up in `values`.
     func evaluate(_ values: [String: Double]) throws -> Double {
         var position = 0
+        var depth = 0
         func peek() -> Token? { position < tokens.count ? tokens[position] : nil }
         func expression() throws -> Double {
             var value = try term()
@@ -75,6 +78,11 @@ struct ProxyFormula {
         func factor() throws -> Double {
             guard let token = peek() else { throw Failure(message: "the formula ends too soon") }
             position += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumNesting else {
+                throw Failure(message: "nested more than \(Self.maximumNesting) deep")
+            }
             switch token {
             case .number(let n, _): return n
             case .name(let n):
@@ -91,6 +99,7 @@ struct ProxyFormula {
         }
         let value = try expression()
         if position != tokens.count { throw Failure(message: "unexpected text after the formula") }
+        guard value.isFinite, value >= 0 else { throw Failure(message: "comes to \(value); a proxy value must be a finite amount of 0 or more") }
         return value
     }
 

@@ -56,7 +56,7 @@ public struct BidEvaluation: Sendable {
 
     /// Reads an offers CSV (`supplier,measure,quantity,qualitative_mark`) and scores it.
     public init(offersFile path: String, contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
-        try contract.validate(file: "contract", knownFramework: catalogue.unknownFramework)
+        try contract.validate(file: "contract", catalogue: catalogue)
         let rules = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false)
         guard let weighting = rules.socialValueWeighting, let quantitative = rules.quantitativeShare,
               let qualitative = rules.qualitativeShare else {

@@ -94,8 +94,12 @@ public struct ContractProfile: Codable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the contract profile")
         }
+        if let syntax = JSONSyntaxError.locate(data, file: path) { throw syntax }
         do {
             return try JSONDecoder().decode(ContractProfile.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw InputError(file: path, "a contract profile is a JSON object ({ \"title\": …, … }), not "
+                             + (data.first { $0 > 0x20 } == UInt8(ascii: "[") ? "an array" : "a single value"))
         } catch DecodingError.keyNotFound(let key, let context) {
             throw InputError(file: path, "missing field \"\(fieldPath(context.codingPath + [key]))\"")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {

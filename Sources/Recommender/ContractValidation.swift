@@ -1,16 +1,27 @@
+import Catalogue
 import CSV
 
 extension ContractProfile {
-    /// Checks every number and option of the profile, naming the field of the first that is wrong.
-    func validate(file: String, knownFramework: (String) -> String?) throws {
+    /// Checks every number, text and option of the profile against the catalogue's contract limits, naming the
+    /// field of the first that is wrong.
+    func validate(file: String, catalogue: Catalogue) throws {
         func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
-        guard value.isFinite, value > 0, value < 1e13 else {
-            throw fail("value", "must be a positive amount in £ under £10 trillion, not \(value)")
+        let limits = catalogue.contractLimits
+        guard value.isFinite, value > 0, value < limits.valueBelow else {
+            throw fail("value", "must be a positive amount in £ under £\(grouped(limits.valueBelow)), not \(value)")
         }
-        guard durationMonths.isFinite, durationMonths > 0, durationMonths <= 1200 else {
-            throw fail("durationMonths", "must be a number of months from 1 to 1200, not \(durationMonths)")
+        guard durationMonths.isFinite, durationMonths > 0, durationMonths <= limits.durationMonthsMaximum else {
+            throw fail("durationMonths", "must be a number of months from 1 to \(number(limits.durationMonthsMaximum)), "
+                       + "not \(durationMonths)")
         }
         guard !cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
+        for (field, count, most) in [("title", title.count, limits.titleCharactersMaximum),
+                                     ("description", description.count, limits.descriptionCharactersMaximum),
+                                     ("cpv", cpv.count, limits.cpvMaximum), ("areas", areas.count, limits.areasMaximum)]
+        where count > most {
+            throw fail(field, "\(count) \(field == "cpv" || field == "areas" ? "entries" : "characters"); at most \(most) "
+                       + "(policy/contract_limits.csv)")
+        }
         if let w = socialValueWeighting, !(0...1).contains(w) {
             throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w)")
         }
@@ -20,12 +31,12 @@ extension ContractProfile {
         if let fee = supplierFee, !(fee.isFinite && fee > 0 && fee <= value) {
             throw fail("supplierFee", "a positive amount in £ no more than the contract value, not \(fee)")
         }
-        if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < 1e7) {
-            throw fail("workforce.fte", "a number of full-time equivalents from 0 to 10 million, not \(fte)")
+        if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
+            throw fail("workforce.fte", "a number of full-time equivalents from 0 to under \(grouped(limits.fteBelow)), not \(fte)")
         }
         for (name, number) in [("workforce.hoursPerWeek", workforce?.hoursPerWeek), ("workforce.consecutiveWeeks", workforce?.consecutiveWeeks)] {
             if let number, !(number.isFinite && number >= 0) { throw fail(name, "a number of 0 or more, not \(number)") }
         }
-        if let problem = knownFramework(framework ?? "open") { throw fail("framework", problem) }
+        if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
     }
 }

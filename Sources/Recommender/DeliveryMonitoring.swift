@@ -42,7 +42,7 @@ public struct DeliveryMonitoring: Sendable {
     ///   - commitments: CSV `measure,quantity`.
     ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
     public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy) throws {
-        try contract.validate(file: "contract", knownFramework: catalogue.unknownFramework)
+        try contract.validate(file: "contract", catalogue: catalogue)
         let framework = contract.framework ?? "open"
         quarters = max(1, Int((contract.durationMonths / 3).rounded(.up)))
         let aspirations = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false).commitments != "formal"

@@ -58,7 +58,10 @@ public struct Policy: Sendable {
         for file in ["rules.csv", "evaluation.csv", "monitoring.csv"] {
             let table = try DataTable(path: "\(folder)/\(file)", required: ["parameter", "value"])
             try table.forEachRow { row in
-                parameters[try row.required("parameter")] = (try row.number("value"), row["source"])
+                let name = try row.required("parameter"), value = try row.number("value")
+                guard parameters[name] == nil else { throw row.error("parameter", "\(name) is set twice") }
+                try Self.check(name, value, unit: row["unit"], row: row)
+                parameters[name] = (value, row["source"])
             }
         }
         self.parameters = parameters
@@ -135,6 +138,17 @@ public struct Policy: Sendable {
         bands.last { value > $0.from } ?? bands[0]
     }
 
+    /// Every parameter is 0 or more; shares (a `_share`, `_weighting` or `_from` of monitoring, or a unit
+    /// starting "share") are at most 1.
+    static func check(_ name: String, _ value: Double, unit: String, row: DataRow) throws {
+        guard value >= 0 else { throw row.error("value", "\(name) must be 0 or more, not \(value)") }
+        let isShare = unit.hasPrefix("share") || name.hasSuffix("_share") || name.hasSuffix("_weighting")
+            || name == "green_from" || name == "amber_from"
+        if isShare && value > 1 {
+            throw row.error("value", "\(name) is a share from 0 to 1 (0.2 is 20%), not \(value)")
+        }
+    }
+
     static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
                                      "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",
                                      "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
@@ -148,6 +162,11 @@ public struct Policy: Sendable {
         let missing = requiredParameters.filter { policy.parameters[$0] == nil }
         guard missing.isEmpty else {
             throw InputError(file: policy.folder, "missing policy parameter(s): \(missing.joined(separator: ", "))")
+        }
+        let split = policy.value("quantitative_share") + policy.value("qualitative_share")
+        guard abs(split - 1) < 1e-9 else {
+            throw InputError(file: policy.folder + "/rules.csv",
+                             "quantitative_share and qualitative_share must add up to 1, not \(split)")
         }
         return policy
     }

@@ -42,7 +42,7 @@ public struct Recommender {
     /// The recommendation for a contract. `file` names the profile in error messages.
     public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws -> Recommendation {
         func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
-        try contract.validate(file: file, knownFramework: catalogue.unknownFramework)
+        try contract.validate(file: file, catalogue: catalogue)
         let framework = contract.framework ?? "open"
         let codes = try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
             switch catalogue.cpv.lookup(text) {

@@ -1,0 +1,44 @@
+import CSV
+
+/// The bounds a contract profile must keep (`policy/contract_limits.csv`): beyond them a figure is a typing
+/// error, and a text too long to be what the field means (and too slow to read for relevance).
+public struct ContractLimits: Sendable {
+    /// A contract value must be under this (£).
+    public let valueBelow: Double
+    public let durationMonthsMaximum: Double
+    /// A workforce must be under this (FTE).
+    public let fteBelow: Double
+    public let descriptionCharactersMaximum: Int
+    public let titleCharactersMaximum: Int
+    public let areasMaximum: Int
+    public let cpvMaximum: Int
+
+    /// Reads `contract_limits.csv` of a policy folder.
+    /// - Throws: `InputError` at a row whose value is not a positive number, or naming a missing parameter.
+    public init(folder: String) throws {
+        let path = folder + "/contract_limits.csv"
+        var values: [String: Double] = [:]
+        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
+            let name = try row.required("parameter"), value = try row.number("value")
+            guard value > 0 else { throw row.error("value", "\(name) must be above 0, not \(value)") }
+            guard values[name] == nil else { throw row.error("parameter", "\(name) is set twice") }
+            values[name] = value
+        }
+        func value(_ name: String) throws -> Double {
+            guard let v = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
+            return v
+        }
+        func count(_ name: String) throws -> Int {
+            let v = try value(name)
+            guard v < 1e9, v == v.rounded() else { throw InputError(file: path, "\(name) must be a whole number under a billion") }
+            return Int(v)
+        }
+        valueBelow = try value("value_below")
+        durationMonthsMaximum = try value("duration_months_maximum")
+        fteBelow = try value("fte_below")
+        descriptionCharactersMaximum = try count("description_characters_maximum")
+        titleCharactersMaximum = try count("title_characters_maximum")
+        areasMaximum = try count("areas_maximum")
+        cpvMaximum = try count("cpv_maximum")
+    }
+}
