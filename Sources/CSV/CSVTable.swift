@@ -63,9 +63,10 @@ public final class CSVTable {
         var nonBlankIndex = 0
         var footerStartLine: Int?
         try withoutActuallyEscaping(body) { body in
+            var afterBlank = false
             let parser = RowParser(file: path, delimiter: dialect.delimiter, encoding: dialect.encoding, onRow: { row in
-                if row.isBlank { summary.blankLines += 1; return }
-                defer { nonBlankIndex += 1 }
+                if row.isBlank { summary.blankLines += 1; afterBlank = true; return }
+                defer { nonBlankIndex += 1; afterBlank = false }
                 if nonBlankIndex <= self.headerRowIndex { return }
                 if let footerStartLine {
                     if row.count == width && row.nonBlankCount > 1 {
@@ -83,14 +84,15 @@ public final class CSVTable {
                     }
                     summary.rows += 1
                     try body(row)
-                } else if row.nonBlankCount <= 1 && summary.rows > 0 {
+                } else if row.nonBlankCount <= 1 && summary.rows > 0 && (afterBlank || Self.readsAsNote(row)) {
                     footerStartLine = row.line
                     summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
                 } else {
                     throw InputError(file: self.path, line: row.line, column: min(row.count, width) + 1,
-                        "ragged row: \(row.count) fields where the header on line \(self.headerLine) has \(width)")
+                        "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line \(self.headerLine) has \(width)"
+                        + (row.nonBlankCount <= 1 ? " (is the file cut short? a footnote would follow a blank line)" : ""))
                 }
-            }, onBlankLine: { _ in summary.blankLines += 1 })
+            }, onBlankLine: { _ in summary.blankLines += 1; afterBlank = true })
             var bytesRead: Int64 = 0
             try blocks.forEach { block in
                 parser.feed(block)
@@ -105,6 +107,15 @@ public final class CSVTable {
         }
         summary.bytes = byteCount
         return summary
+    }
+}
+
+extension CSVTable {
+    /// True when a row's one field reads as a note (`Source: ONS`, `Figures are rounded`): it starts with a
+    /// letter and has a space or a colon. A lone code or number (`E01007657`, `91141`) is a row cut short.
+    static func readsAsNote(_ row: CSVRow) -> Bool {
+        guard let text = row.strings.first(where: { !$0.isEmpty }), let first = text.unicodeScalars.first else { return false }
+        return first.properties.isAlphabetic && (text.contains(" ") || text.contains(":"))
     }
 }
 

@@ -73,7 +73,7 @@ public struct DatasetBuilder {
             try merge(rollUp.wards, into: data)
             notes += rollUp.notes.map { "deprivation: \($0)" }
         }
-        let wardOf = censusWards(lookups)
+        let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
             let (census, censusNotes) = try CensusRollUp.rollUp(data, wardOf: wardOf)
             try merge(census, into: data)
@@ -89,13 +89,15 @@ public struct DatasetBuilder {
     }
 
     /// LSOA 2021 → (ward, authority) from a lookup with LSOA21CD, a ward column and an authority column.
-    static func censusWards(_ lookups: [LookupTable]) -> [String: (ward: String, authority: String)] {
+    /// - Throws: `InputError` at a line placing an LSOA in a second, different ward.
+    static func censusWards(_ lookups: [LookupTable]) throws -> [String: (ward: String, authority: String)] {
         for table in lookups {
             guard let lsoa = table.columns["LSOA21"], let ward = table.newest("WD").flatMap({ table.columns[$0] }),
                   let authority = table.newest("LAD").flatMap({ table.columns[$0] })
             else { continue }
+            let wardOf = try WardLookup.bestFit(table, from: lsoa, to: ward).wards
             var map: [String: (String, String)] = [:]
-            for row in table.rows where !row[lsoa].isEmpty { map[row[lsoa]] = (row[ward], row[authority]) }
+            for row in table.rows where !row[lsoa].isEmpty { map[row[lsoa]] = (wardOf[row[lsoa]]!, row[authority]) }
             return map
         }
         return [:]

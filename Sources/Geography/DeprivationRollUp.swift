@@ -48,6 +48,7 @@ public struct DeprivationRollUp {
             throw InputError(file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
         }
         var notes = ["LSOAs to wards: \(lookup.method)"]
+        if lookup.repeatedRows > 0 { notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once") }
         let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
         var population: [String: Double] = [:]
         if let populationID {
@@ -89,39 +90,29 @@ public struct DeprivationRollUp {
         for ward in usedWards.sorted() {
             wardsOut.add(lookup.wards[ward] ?? Area(code: ward, name: ward, level: .ward, vintage: lookup.wardVintage))
         }
+        var missing = 0
         for domain in values.keys.sorted() {
             let measures = values[domain]!
-            var perWard: [String: (weight: Double, rank: Double, decile: Double, score: Double, inDecile1: Double,
-                                   lsoaWeight: Double, lsoasInDecile1: Double)] = [:]
+            var perWard: [String: WardSums] = [:]
             for lsoa in selected.sorted() {  // a fixed order keeps the sums, and so the output, identical run to run
                 let weight = population[lsoa] ?? 1
                 for share in lookup.shares[lsoa]! {
-                    var w = perWard[share.ward] ?? (0, 0, 0, 0, 0, 0, 0)
-                    let wt = weight * share.fraction
-                    w.weight += wt
-                    w.rank += wt * (measures["rank"]?[lsoa] ?? 0)
-                    w.decile += wt * (measures["decile"]?[lsoa] ?? 0)
-                    w.score += wt * (measures["score"]?[lsoa] ?? 0)
-                    let inDecile1 = measures["decile"]?[lsoa] == 1
-                    w.inDecile1 += inDecile1 ? wt : 0
-                    w.lsoaWeight += share.fraction
-                    w.lsoasInDecile1 += inDecile1 ? share.fraction : 0
-                    perWard[share.ward] = w
+                    perWard[share.ward, default: WardSums()].add(
+                        rank: measures["rank"]?[lsoa], decile: measures["decile"]?[lsoa], score: measures["score"]?[lsoa],
+                        weight: weight * share.fraction, fraction: share.fraction)
                 }
             }
+            missing += measures.values.map { selected.count - $0.count }.reduce(0, +)
             let name = domainNames[domain] ?? domain
             var produced: [(String, [String: Double])] = []
-            func average(_ key: String, _ pick: (Double, Double, Double) -> Double) -> [String: Double] {
-                guard measures[key] != nil else { return [:] }
-                return perWard.mapValues { pick($0.rank, $0.decile, $0.score) / $0.weight }
+            func figures(_ key: String, _ pick: (WardSums) -> Double?) -> [String: Double] {
+                measures[key] == nil ? [:] : perWard.compactMapValues(pick)
             }
-            produced.append(("average-rank", average("rank") { r, _, _ in r }))
-            produced.append(("average-decile", average("decile") { _, d, _ in d }))
-            produced.append(("average-score", average("score") { _, _, s in s }))
-            if measures["decile"] != nil {
-                produced.append(("population-in-most-deprived-decile", perWard.mapValues { $0.inDecile1 / $0.weight * 100 }))
-                produced.append(("lsoas-in-most-deprived-decile", perWard.mapValues { $0.lsoasInDecile1 / $0.lsoaWeight * 100 }))
-            }
+            produced.append(("average-rank", figures("rank") { $0.rank.average }))
+            produced.append(("average-decile", figures("decile") { $0.decile.average }))
+            produced.append(("average-score", figures("score") { $0.score.average }))
+            produced.append(("population-in-most-deprived-decile", figures("decile") { $0.populationInDecile1.share }))
+            produced.append(("lsoas-in-most-deprived-decile", figures("decile") { $0.lsoasInDecile1.share }))
             // Rank within each authority: by score (higher = more deprived) where there is one, else by average rank.
             let byScore = measures["score"] != nil
             let basis = byScore ? produced[2].1 : produced[0].1
@@ -148,8 +139,44 @@ public struct DeprivationRollUp {
                 }
             }
         }
+        if missing > 0 {
+            notes.append("\(missing) LSOA figure(s) missing (suppressed or empty) are left out of their wards' averages, "
+                         + "not counted as 0")
+        }
         wards = wardsOut
         lsoaCount = selected.count
         self.notes = notes
+    }
+}
+
+/// A ward's running sums for one domain: each average over the LSOA pieces that have the figure, so a missing
+/// figure is left out rather than counted as 0.
+struct WardSums {
+    /// A weighted sum and its weight.
+    struct Weighted {
+        var sum = 0.0, weight = 0.0
+        mutating func add(_ value: Double?, _ w: Double) {
+            guard let value else { return }
+            sum += value * w
+            weight += w
+        }
+        var average: Double? { weight > 0 ? sum / weight : nil }
+        /// The sum as a percentage of the weight.
+        var share: Double? { weight > 0 ? sum / weight * 100 : nil }
+    }
+
+    var rank = Weighted(), decile = Weighted(), score = Weighted()
+    /// Population (and LSOA fractions) in the most deprived decile, over those with a decile.
+    var populationInDecile1 = Weighted(), lsoasInDecile1 = Weighted()
+    /// The population weight of every piece, whatever its figures.
+    var weight = 0.0
+
+    mutating func add(rank r: Double?, decile d: Double?, score s: Double?, weight w: Double, fraction: Double) {
+        weight += w
+        rank.add(r, w)
+        decile.add(d, w)
+        score.add(s, w)
+        populationInDecile1.add(d.map { $0 == 1 ? 1 : 0 }, w)
+        lsoasInDecile1.add(d.map { $0 == 1 ? 1 : 0 }, fraction)
     }
 }

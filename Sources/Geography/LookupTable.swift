@@ -12,11 +12,14 @@ public struct LookupTable: Sendable {
     let names: [String: Int]
     /// The code and name cells of each row (other columns are left empty).
     let rows: [[String]]
+    /// The 1-based line of each row, for errors.
+    let lines: [Int]
 
     /// Reads a lookup file.
     /// - Throws: `InputError` when the file cannot be read or has fewer than two code columns.
     public init(path: String) throws {
         let table = try CSVTable(path: path)
+        try FileLoader.checkColumnNames(table)
         let codes = GeographyLookupLoader.codeColumns(table.header)
         guard codes.count >= 2 else {
             throw InputError(file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
@@ -27,16 +30,18 @@ public struct LookupTable: Sendable {
             if let name = code.name { names[code.vintage] = name }
         }
         let used = Array(Set(columns.values).union(names.values)).sorted()
-        var rows: [[String]] = []
+        var rows: [[String]] = [], lines: [Int] = []
         try table.forEachRow { row in
             var values = [String](repeating: "", count: table.header.count)
             for i in used { values[i] = row[i].trimmedString }
             rows.append(values)
+            lines.append(row.line)
         }
         self.path = path
         self.columns = columns
         self.names = names
         self.rows = rows
+        self.lines = lines
     }
 
     /// True when a file's header is an ONS geography lookup's (as ``FileLoader`` detects formats).

@@ -24,6 +24,8 @@ public struct WardLookup: Sendable {
     public let wardVintage: String
     /// How the lookup was put together, for the report.
     public let method: String
+    /// Rows repeated word for word in the lookups, counted once (none when zero).
+    public private(set) var repeatedRows = 0
 
     /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards, reading the lookup files.
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
@@ -51,9 +53,9 @@ public struct WardLookup: Sendable {
         }
         if let direct = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[chosen] != nil }) {
             let from = direct.columns[lsoaVintage]!, to = direct.columns[chosen]!
-            for row in direct.rows where !row[from].isEmpty {
-                shares[row[from], default: []].append(Share(ward: row[to], fraction: 1))
-            }
+            let bestFit = try Self.bestFit(direct, from: from, to: to)
+            repeatedRows = bestFit.repeated
+            for (lsoa, ward) in bestFit.wards { shares[lsoa] = [Share(ward: ward, fraction: 1)] }
             method = "\(lsoaVintage)→\(chosen) from \(direct.path)"
             return
         }
@@ -64,12 +66,16 @@ public struct WardLookup: Sendable {
                 "the lookups do not link \(lsoaVintage) to \(chosen) wards: give an \(lsoaVintage)→ward lookup, or an "
                 + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
         }
-        var wardOf: [String: String] = [:]
-        let middleColumn = wardTable.columns[middle]!, wardColumn = wardTable.columns[chosen]!
-        for row in wardTable.rows { wardOf[row[middleColumn]] = row[wardColumn] }
+        let bestFit = try Self.bestFit(wardTable, from: wardTable.columns[middle]!, to: wardTable.columns[chosen]!)
+        let wardOf = bestFit.wards
+        repeatedRows = bestFit.repeated
         var pieces: [String: [String]] = [:]
+        var seenPieces: Set<[String]> = []
         let from = bridge.columns[lsoaVintage]!, to = bridge.columns[middle]!
-        for row in bridge.rows where !row[from].isEmpty { pieces[row[from], default: []].append(row[to]) }
+        for row in bridge.rows where !row[from].isEmpty {
+            guard seenPieces.insert([row[from], row[to]]).inserted else { repeatedRows += 1; continue }
+            pieces[row[from], default: []].append(row[to])
+        }
         for (lsoa, parts) in pieces {
             var byWard: [String: Double] = [:]
             for part in parts {
@@ -83,5 +89,24 @@ public struct WardLookup: Sendable {
         }
         method = "\(lsoaVintage)→\(middle) from \(bridge.path), then \(middle)→\(chosen) from \(wardTable.path); "
             + "a split LSOA shares its population equally among its pieces"
+    }
+
+    /// Each LSOA's one ward from a best-fit lookup, and the number of rows repeated word for word.
+    /// - Throws: `InputError` at the line where an LSOA is placed in a second, different ward.
+    static func bestFit(_ table: LookupTable, from: Int, to: Int) throws -> (wards: [String: String], repeated: Int) {
+        var repeated = 0
+        var wardOf: [String: (ward: String, line: Int)] = [:]
+        for (row, line) in zip(table.rows, table.lines) where !row[from].isEmpty {
+            if let first = wardOf[row[from]] {
+                guard first.ward == row[to] else {
+                    throw InputError(file: table.path, line: line, "\(row[from]) is placed in \(row[to]) here but in "
+                        + "\(first.ward) on line \(first.line): a best-fit lookup puts each area in one ward")
+                }
+                repeated += 1
+            } else {
+                wardOf[row[from]] = (row[to], line)
+            }
+        }
+        return (wardOf.mapValues(\.ward), repeated)
     }
 }

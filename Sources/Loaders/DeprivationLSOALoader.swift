@@ -23,6 +23,20 @@ public enum DeprivationLSOALoader: Loader {
     struct Column {
         var index: Int
         var indicator: Indicator
+
+        /// What is wrong with a value for this column, if anything: ranks are 1 or more, deciles 1 to 10,
+        /// populations 0 or more, and a total population (the weight of ward averages) above 0. Scores may be
+        /// negative (the health and crime domains' are).
+        func problem(with value: Double) -> String? {
+            switch indicator.unit {
+            case "rank": value >= 1 ? nil : "a rank is 1 or more"
+            case "decile": (1...10).contains(value) ? nil : "a decile is from 1 to 10"
+            case "score": nil
+            case _ where indicator.id.hasPrefix("iod:population:total-population"):
+                value > 0 ? nil : "a total population is above 0 (it weighs the LSOA in ward averages)"
+            default: value >= 0 ? nil : "a population is 0 or more"
+            }
+        }
     }
 
     static func column(_ index: Int, _ name: String, edition: String) -> Column {
@@ -53,12 +67,17 @@ public enum DeprivationLSOALoader: Loader {
         let columns = table.header.enumerated().dropFirst(4).map { column($0.offset, $0.element, edition: edition) }
         for column in columns { sink.add(column.indicator) }
         var seenAreas: Set<String> = []
+        var lineOf: [String: Int] = [:]  // LSOA → the line it was first seen on
         let file = table.path, header = table.header
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[0]) else { outside += 1; return }
             let code = row[0].trimmedString, authority = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
+            if let first = lineOf.updateValue(row.line, forKey: code) {
+                throw InputError(file: file, line: row.line, column: 1,
+                                 "LSOA \(code) appears twice in this file (first on line \(first)): one row per LSOA")
+            }
             if seenAreas.insert(authority).inserted {
                 sink.add(Area(code: authority, name: row[3].trimmedString, level: .localAuthority,
                               vintage: lsoa2021 ? "LAD24" : "LAD19"))
@@ -70,6 +89,10 @@ public enum DeprivationLSOALoader: Loader {
             for column in columns {
                 let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
                                                    column: column.index + 1, columnName: header[column.index])
+                if let problem = parsed.number.flatMap(column.problem(with:)) {
+                    throw InputError(file: file, line: row.line, column: column.index + 1,
+                                     "\(problem), not \(row[column.index].trimmedString), in column \(InputError.quoted(header[column.index]))")
+                }
                 try sink.add(Observation(indicator: column.indicator.id, area: code, period: edition,
                                          value: parsed.number, missing: parsed.missingReason, source: file))
             }

@@ -25,7 +25,9 @@ public enum FileLoader {
     }
 
     /// The loader whose format a header is, or an error listing what each loader expects.
+    /// - Throws: `InputError` also when two columns have the same name, as no loader could tell which is meant.
     public static func detect(_ table: CSVTable) throws -> any Loader.Type {
+        try checkColumnNames(table)
         if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
         let found = table.header.prefix(8).map { InputError.quoted($0, limit: 40) }.joined(separator: ", ")
             + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
@@ -35,6 +37,15 @@ public enum FileLoader {
             message = "this is an Equality Analysis action plan: pass it with --eaap, not as data"
         }
         throw InputError(file: table.path, line: table.headerLine, message)
+    }
+
+    /// Checks that no two columns of a table's header have the same name (ignoring case, spaces and punctuation).
+    /// - Throws: `InputError` at the header's line and the second column.
+    public static func checkColumnNames(_ table: CSVTable) throws {
+        guard let (first, second) = HeaderName.duplicate(in: table.header) else { return }
+        throw InputError(file: table.path, line: table.headerLine, column: second + 1,
+                         "columns \(first + 1) and \(second + 1) have the same name, "
+                         + "\(InputError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
     }
 
     /// Opens, detects and loads a file into a sink.

@@ -38,11 +38,14 @@ public enum FingertipsDataCreatorLoader: Loader {
             let area = row[code].trimmedString
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: area)) }
             let parsed = try number(row, value)!
+            let limits = (try number(row, lower)?.number, try number(row, upper)?.number)
+            try ConfidenceLimits.check(value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
+                                       file: file, line: row.line, column: lower.map { $0 + 1 })
             try sink.add(Observation(
                 indicator: indicator, area: area, period: row[year].trimmedString,
                 breakdown: Breakdown(sex: "sex ID \(row[sex].trimmedString)", age: "age ID \(row[age].trimmedString)"),
                 value: parsed.number, missing: parsed.missingReason,
-                lower95: try number(row, lower)?.number, upper95: try number(row, upper)?.number,
+                lower95: limits.0, upper95: limits.1,
                 count: try number(row, count)?.number, denominator: try number(row, denominator)?.number,
                 source: file))
         }

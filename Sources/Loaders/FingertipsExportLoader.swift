@@ -74,13 +74,18 @@ public enum FingertipsExportLoader: Loader {
             }
             let parsed = try NumericCell.parse(row[value], file: file, line: row.line, column: value + 1,
                                                columnName: header[value])
+            let limits95 = (try number(row, lower95), try number(row, upper95))
+            let limits998 = (try number(row, lower998), try number(row, upper998))
+            try ConfidenceLimits.check(value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
+                                       file: file, line: row.line, column: lower95.map { $0 + 1 })
+            try ConfidenceLimits.check(value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
+                                       file: file, line: row.line, column: lower998.map { $0 + 1 })
             try sink.add(Observation(
                 indicator: indicator, area: area, period: text(row, period),
                 breakdown: Breakdown(sex: text(row, sex), age: text(row, age),
                                      categoryType: text(row, categoryType), category: text(row, category)),
                 value: parsed.number, missing: parsed.missingReason,
-                lower95: try number(row, lower95), upper95: try number(row, upper95),
-                lower998: try number(row, lower998), upper998: try number(row, upper998),
+                lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
                 count: try number(row, count), denominator: try number(row, denominator),
                 note: optionalText(row, note),
                 comparedToEngland: optionalText(row, versusEngland), comparedToParent: optionalText(row, versusParent),

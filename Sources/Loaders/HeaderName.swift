@@ -7,6 +7,18 @@ enum HeaderName {
         }))
     }
 
+    /// The first pair of columns (0-based) whose names are the same once compared this way, if any; unnamed
+    /// columns are not compared.
+    static func duplicate(in header: [String]) -> (first: Int, second: Int)? {
+        var seen: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            let key = key(name)
+            guard !key.isEmpty else { continue }
+            if let first = seen.updateValue(i, forKey: key) { return (first, i) }
+        }
+        return nil
+    }
+
     /// Positions of each header key.
     static func index(_ header: [String]) -> [String: Int] {
         var index: [String: Int] = [:]

@@ -45,10 +45,13 @@ public enum LocalStatisticsLoader: Loader {
             if parsed.number == nil, let status, let reason = MissingReason(marker: row[status].trimmedString) {
                 parsed = .missing(reason)
             }
+            let limits = (try number(row, lower), try number(row, upper))
+            try ConfidenceLimits.check(value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
+                                       file: file, line: row.line, column: lower.map { $0 + 1 })
             let note = notes.map { row[$0].trimmedString }
             try sink.add(Observation(indicator: id, area: area, period: calendarPeriod(row[period].trimmedString),
                                      value: parsed.number, missing: parsed.missingReason,
-                                     lower95: try number(row, lower), upper95: try number(row, upper),
+                                     lower95: limits.0, upper95: limits.1,
                                      note: note?.isEmpty == false ? note : nil, source: file))
         }
         return LoadOutcome(csv: summary, outside: outside)
