@@ -6,7 +6,7 @@ PYTHON ?= python3
 
 PREFIX ?= /usr/local
 
-.PHONY: demo test setup setup-notebooks build benchmark install
+.PHONY: demo test setup setup-notebooks build benchmark install fuzz fuzz-build
 
 setup:
 	@scripts/setup.sh
@@ -26,6 +26,20 @@ test: setup setup-notebooks
 	swift build --product svtk
 	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	swift test
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
+
+# libFuzzer targets over the CSV reader and every loader, and over contract profiles and proxy formulas
+# (Fuzz/README.md). `make fuzz` runs each for FUZZ_SECONDS; `make test` runs each for 30 s.
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD = swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+
+fuzz-build: setup
+	@$(FUZZ_BUILD) --quiet --product fuzz-loaders
+	@$(FUZZ_BUILD) --quiet --product fuzz-contract
+
+fuzz: fuzz-build
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 benchmark: setup
 	swift build -c release

@@ -26,7 +26,7 @@ struct FileBlocks {
         if let copy = SpooledInput.existing(path) {
             spooled = copy
         } else if path == "-" {
-            spooled = try SpooledInput.copy(STDIN_FILENO, path: path)
+            spooled = try SpooledInput.copy(STDIN_FILENO, path: path, readableOnce: true)
         } else {
             spooled = try Self.copyIfNeeded(path)
         }
@@ -45,11 +45,11 @@ struct FileBlocks {
             let n = withUnsafeMutableBytes(of: &start) { pread(fd, $0.baseAddress, 4, 0) }
             let utf16 = n > 0 ? withUnsafeBytes(of: start) { TextEncoding.utf16(startingWith: .init(rebasing: $0[..<n])) } : nil
             guard utf16 != nil else { close(fd); return nil }
-            return try SpooledInput.copy(fd, path: path)
+            return try SpooledInput.copy(fd, path: path, readableOnce: false)
         case S_IFIFO, S_IFSOCK:
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else { throw cannotOpen(path) }
-            return try SpooledInput.copy(fd, path: path)
+            return try SpooledInput.copy(fd, path: path, readableOnce: true)
         case S_IFDIR:
             throw InputError(file: path, "is a folder, not a data file")
         default:

@@ -36,9 +36,10 @@ final class SpooledInput: @unchecked Sendable {
     }
 
     /// Copies everything readable from `source` (already open; closed here unless it is standard input),
-    /// converting UTF-16 (told by its first bytes) to UTF-8, and remembers the copy under `path`.
+    /// converting UTF-16 (told by its first bytes) to UTF-8. The copy of input that can be read only once is
+    /// remembered under `path`; a regular file's is not, as the file may change.
     /// - Throws: `InputError` naming `path` when the read or the temporary file fails, or the UTF-16 is malformed.
-    static func copy(_ source: Int32, path: String) throws -> SpooledInput {
+    static func copy(_ source: Int32, path: String, readableOnce: Bool) throws -> SpooledInput {
         defer { if source != STDIN_FILENO { close(source) } }
         guard let stream = tmpfile() else {
             throw InputError(file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
@@ -66,7 +67,7 @@ final class SpooledInput: @unchecked Sendable {
             do {
                 if converter != nil {
                     let utf8 = try converter!.convert(block, at: sourceOffset)
-                    written += try writeAll(utf8.withUnsafeBytes { $0 }, to: target, path: path)
+                    written += try utf8.withUnsafeBytes { try writeAll($0, to: target, path: path) }
                 } else {
                     written += try writeAll(block, to: target, path: path)
                 }
@@ -81,7 +82,7 @@ final class SpooledInput: @unchecked Sendable {
             throw error
         }
         let spooled = SpooledInput(stream: stream, size: written, convertedFrom: encoding)
-        copies.withLock { $0[path] = spooled }
+        if readableOnce { copies.withLock { $0[path] = spooled } }
         return spooled
     }
 

@@ -2,23 +2,29 @@ import Foundation
 
 /// Arithmetic over named open figures: `+ - * /`, parentheses, numbers and figure ids
 /// (letters first, then letters, digits, `_` and `.`), e.g. `(rlw_uk_2024_25 - nlw_2024) * 37.5 * 52`.
-struct ProxyFormula {
+///
+/// Parsing is O(n) in the text; evaluation is O(n) in the tokens, with nesting bounded by ``maximumNesting``.
+public struct ProxyFormula: Sendable {
     enum Token: Equatable {
         case number(Double, String)
         case name(String)
         case symbol(Character)
     }
 
-    struct Failure: Error {
-        var message: String
+    /// Why a formula cannot be read or evaluated.
+    public struct Failure: Error, Sendable {
+        public var message: String
     }
 
-    let text: String
+    /// The formula as written.
+    public let text: String
     let tokens: [Token]
     /// The deepest nesting of parentheses and signs evaluated, so that a hostile formula cannot exhaust the stack.
-    static let maximumNesting = 32
+    public static let maximumNesting = 32
 
-    init(_ text: String) throws {
+    /// Reads a formula.
+    /// - Throws: ``Failure`` at a character that is not part of a formula or a malformed number.
+    public init(_ text: String) throws {
         self.text = text
         var tokens: [Token] = []
         var i = text.startIndex
@@ -52,7 +58,9 @@ struct ProxyFormula {
     }
 
     /// The value, looking figures up in `values`.
-    func evaluate(_ values: [String: Double]) throws -> Double {
+    /// - Throws: ``Failure`` for an unknown figure, a division by zero, unbalanced parentheses, nesting deeper
+    ///   than ``maximumNesting``, or a result that is not a finite amount of 0 or more.
+    public func evaluate(_ values: [String: Double]) throws -> Double {
         var position = 0
         var depth = 0
         func peek() -> Token? { position < tokens.count ? tokens[position] : nil }

@@ -58,7 +58,7 @@ func display(_ value: Double, digits: Int = 2) -> String {
     if value == value.rounded() && abs(value) < 1e12 { return String(Int64(value)) }
     let scale = pow10(abs(value) >= 100 ? 0 : digits)
     let rounded = (value * scale).rounded() / scale
-    if rounded == rounded.rounded() { return String(Int64(rounded)) }
+    if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"
 }
 

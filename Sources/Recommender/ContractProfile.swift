@@ -89,11 +89,14 @@ public struct ContractProfile: Codable, Sendable {
         return (value, "the contract value of £\(grouped(value))")
     }
 
-    /// Reads a profile from JSON; a missing or mistyped field is an error naming it.
+    /// The largest contract profile file read: every field within the contract limits fits in far less.
+    public static let maximumFileBytes = 1 << 20
+
+    /// Reads a profile from JSON (a file, a pipe, or `-` for standard input; a UTF-8 byte-order mark is
+    /// allowed); a missing or mistyped field is an error naming it, invalid JSON an error at its line and column.
+    /// - Throws: `InputError` naming the file, and the field or the position.
     public static func load(_ path: String) throws -> ContractProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the contract profile")
-        }
+        let data = Data(try WholeFile.bytes(at: path, limit: maximumFileBytes))
         if let syntax = JSONSyntaxError.locate(data, file: path) { throw syntax }
         do {
             return try JSONDecoder().decode(ContractProfile.self, from: data)

@@ -4,7 +4,9 @@ import CSV
 extension ContractProfile {
     /// Checks every number, text and option of the profile against the catalogue's contract limits, naming the
     /// field of the first that is wrong.
-    func validate(file: String, catalogue: Catalogue) throws {
+    /// - Parameter file: where the profile came from, for the error.
+    /// - Throws: `InputError` naming the file and the field (`field "value": …`).
+    public func validate(file: String, catalogue: Catalogue) throws {
         func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
         let limits = catalogue.contractLimits
         guard value.isFinite, value > 0, value < limits.valueBelow else {

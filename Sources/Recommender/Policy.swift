@@ -147,6 +147,9 @@ public struct Policy: Sendable {
         if isShare && value > 1 {
             throw row.error("value", "\(name) is a share from 0 to 1 (0.2 is 20%), not \(value)")
         }
+        if name.hasSuffix("max_measures") && !(value == value.rounded() && value <= 1000) {
+            throw row.error("value", "\(name) is a whole number of measures from 0 to 1000, not \(value)")
+        }
     }
 
     static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",

@@ -138,5 +138,5 @@ extension String {
 func percent(_ share: Double) -> String {
     guard share.isFinite else { return "\(share)" }
     let p = (share * 1000).rounded() / 10
-    return (p == p.rounded() ? String(Int64(p)) : String(p)) + "%"
+    return (p == p.rounded() && abs(p) < 1e15 ? String(Int64(p)) : String(p)) + "%"
 }

@@ -1,0 +1,49 @@
+// libFuzzer target over the contract profile reader (JSON, then every check against the shipped contract
+// limits) and the proxy-formula parser and evaluator (the input as a formula over the open values).
+//
+// Built with `-DFUZZING -sanitize=fuzzer,address` (see `make fuzz`), libFuzzer drives `LLVMFuzzerTestOneInput`.
+// Built normally, this is a replayer: `fuzz-contract FILE|FOLDER…` runs each input once.
+import Catalogue
+import Foundation
+import FuzzSupport
+import Recommender
+
+/// The file each input is written to.
+let scratch = ScratchFile(suffix: ".json")
+
+/// The shipped catalogue (contract limits, frameworks and open values), read once.
+let catalogue: Catalogue? = try? Catalogue.load()
+
+/// One input: as a contract profile file, and as a proxy formula.
+func readOnce(_ input: UnsafeRawBufferPointer) {
+    scratch.replace(with: input)
+    if let profile = try? ContractProfile.load(scratch.path), let catalogue {
+        _ = try? profile.validate(file: scratch.path, catalogue: catalogue)
+    }
+    let text = String(decoding: input, as: UTF8.self)
+    _ = try? ProxyFormula(text).evaluate(catalogue?.openValues.mapValues(\.value) ?? [:])
+}
+
+#if FUZZING
+@_cdecl("fuzz_contract_main")
+public func fuzzContract(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { data, size in
+        readOnce(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    }
+}
+#else
+@main
+enum Replay {
+    static func main() {
+        guard catalogue != nil else {
+            print("fuzz-contract: the shipped catalogue cannot be read (run from the repository, or set SVTK_DATASETS)")
+            exit(1)
+        }
+        let inputs = CommandLine.arguments.dropFirst().flatMap(Replayer.files(in:))
+        for input in inputs { Replayer.run(input, readOnce) }
+        print("fuzz-contract: replayed \(inputs.count) input(s) without a crash")
+        scratch.remove()
+    }
+}
+#endif

@@ -1,0 +1,59 @@
+// libFuzzer target over the CSV reader, format detection and every loader.
+//
+// Built with `-DFUZZING -sanitize=fuzzer,address` (see `make fuzz`), libFuzzer drives `LLVMFuzzerTestOneInput`.
+// Built normally, this is a replayer: `fuzz-loaders FILE|FOLDER…` runs each input once, so the seed corpus and
+// every crash ever found stay regression tests.
+import CSV
+import Evidence
+import Foundation
+import FuzzSupport
+import Loaders
+
+/// The file each input is written to.
+let scratch = ScratchFile(suffix: ".csv")
+
+/// One input, read twice: as a file of its own (detection picks the loader), and with its first byte choosing
+/// a real header (one per format, `Fuzz/Headers/`) put above the rest, so every loader reads rows it did not choose.
+func readOnce(_ input: UnsafeRawBufferPointer) {
+    scratch.replace(with: input)
+    _ = try? FileLoader.load(scratch.path, into: Dataset())
+    guard let selector = input.first, !Headers.lines.isEmpty else { return }
+    var withHeader = Headers.lines[Int(selector) % Headers.lines.count]
+    withHeader.append(contentsOf: input.dropFirst())
+    withHeader.withUnsafeBytes { scratch.replace(with: $0) }
+    _ = try? FileLoader.load(scratch.path, into: Dataset())
+}
+
+/// The header line of each format's sample, with its line break.
+enum Headers {
+    static let lines: [[UInt8]] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Headers")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".csv") }.sorted() ?? []
+        return names.compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let end = data.firstIndex(of: 0x0A) else { return nil }
+            return Array(data[...end])
+        }
+    }()
+}
+
+#if FUZZING
+@_cdecl("fuzz_loaders_main")
+public func fuzzLoaders(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { data, size in
+        readOnce(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    }
+}
+#else
+@main
+enum Replay {
+    static func main() {
+        let inputs = CommandLine.arguments.dropFirst().flatMap(Replayer.files(in:))
+        for input in inputs { Replayer.run(input, readOnce) }
+        print("fuzz-loaders: replayed \(inputs.count) input(s) without a crash")
+        scratch.remove()
+    }
+}
+#endif
