@@ -17,11 +17,19 @@ public struct EqualityGap: Hashable, Codable, Sendable {
     public var status: String
     /// The accountable owner.
     public var owner: String
-    /// The file and line it came from.
-    public var source: String
+    /// The plan file it came from.
+    public var file: String
+    /// The 1-based line of its row.
+    public var line: Int
+    /// The 1-based column of its places, where the plan has one.
+    public var placesColumn: Int?
+
+    /// Where it came from, as `file:line`.
+    public var source: String { "\(file):\(line)" }
 
     public init(action: String, characteristics: [String], serviceArea: String, places: [String],
-                disadvantage: String, targetDate: String, status: String, owner: String, source: String) {
+                disadvantage: String, targetDate: String, status: String, owner: String,
+                file: String, line: Int, placesColumn: Int? = nil) {
         self.action = action
         self.characteristics = characteristics
         self.serviceArea = serviceArea
@@ -30,7 +38,9 @@ public struct EqualityGap: Hashable, Codable, Sendable {
         self.targetDate = targetDate
         self.status = status
         self.owner = owner
-        self.source = source
+        self.file = file
+        self.line = line
+        self.placesColumn = placesColumn
     }
 
     /// True when the gap applies to the whole borough rather than named places.

@@ -97,6 +97,9 @@ public struct WardLookup: Sendable {
         var repeated = 0
         var wardOf: [String: (ward: String, line: Int)] = [:]
         for (row, line) in zip(table.rows, table.lines) where !row[from].isEmpty {
+            guard !row[to].isEmpty else {
+                throw InputError(file: table.path, line: line, column: to + 1, "\(row[from]) has no ward code")
+            }
             if let first = wardOf[row[from]] {
                 guard first.ward == row[to] else {
                     throw InputError(file: table.path, line: line, "\(row[from]) is placed in \(row[to]) here but in "

@@ -130,6 +130,10 @@ public enum CensusLongLoader: Loader {
             let value = try NumericCell.parse(row[layout.value], file: file, line: row.line,
                                               column: layout.value + 1, columnName: header[layout.value])
             let isPercent = layout.measure.map { row[$0].trimmedString.lowercased().hasPrefix("percent") } ?? false
+            if let number = value.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent) {
+                throw InputError(file: file, line: row.line, column: layout.value + 1,
+                                 "\(problem), not \(row[layout.value].trimmedString)")
+            }
             cells.append(Cell(category: category, value: value, isPercent: isPercent))
         }
         try flush()

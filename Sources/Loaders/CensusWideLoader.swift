@@ -151,15 +151,19 @@ struct CensusLayout {
     /// - Throws: `InputError` naming the file, line and column of a cell that is neither a number nor a marker.
     func fill(_ batch: ObservationBatch, from row: CSVRow, file: String, header: [String]) throws {
         let values = batch.values, missing = batch.missing
-        let columnIndex = self.columnIndex, slot = self.slot
+        let columnIndex = self.columnIndex, slot = self.slot, isPercent = self.isPercent
         for position in columnIndex.indices {
             let index = columnIndex[position]
             let cell = try NumericCell.parse(row[index], file: file, line: row.line, column: index + 1,
                                              columnName: header[index])
+            if let number = cell.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent[position]) {
+                throw InputError(file: file, line: row.line, column: index + 1,
+                                 "\(problem), not \(row[index].trimmedString), in column \(InputError.quoted(header[index]))")
+            }
             values[slot[position]] = cell.number ?? .nan
             missing[slot[position]] = cell.missingReason
         }
-        let isPercent = self.isPercent, totalPosition = self.totalPosition, shareSlot = self.shareSlot
+        let totalPosition = self.totalPosition, shareSlot = self.shareSlot
         for position in columnIndex.indices where !isPercent[position] {
             let count = slot[position]
             let total = totalPosition[position].map { values[slot[$0]] }.flatMap { $0.isNaN ? nil : $0 }
@@ -169,6 +173,17 @@ struct CensusLayout {
             batch.set(share, value: figure.value, missing: figure.missing, count: figure.count,
                       denominator: figure.denominator, note: figure.note)
         }
+    }
+}
+
+/// What a census cell may hold: a count is a whole number of people or households, 0 or more; a percentage
+/// the file gives is from 0 to 100.
+enum CensusFigure {
+    /// What is wrong with a figure, if anything.
+    @inline(__always)
+    static func problem(with value: Double, isPercent: Bool) -> String? {
+        if isPercent { return (0...100).contains(value) ? nil : "a percentage is from 0 to 100" }
+        return value >= 0 && value == value.rounded() ? nil : "a census count is a whole number, 0 or more"
     }
 }
 

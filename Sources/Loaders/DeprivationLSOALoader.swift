@@ -24,15 +24,18 @@ public enum DeprivationLSOALoader: Loader {
         var index: Int
         var indicator: Indicator
 
+        /// True for File 6's total population, the weight of ward averages.
+        var isTotalPopulation: Bool { indicator.id.hasPrefix("iod:population:total-population") }
+
         /// What is wrong with a value for this column, if anything: ranks are 1 or more, deciles 1 to 10,
         /// populations 0 or more, and a total population (the weight of ward averages) above 0. Scores may be
         /// negative (the health and crime domains' are).
         func problem(with value: Double) -> String? {
             switch indicator.unit {
-            case "rank": value >= 1 ? nil : "a rank is 1 or more"
-            case "decile": (1...10).contains(value) ? nil : "a decile is from 1 to 10"
+            case "rank": value >= 1 && value == value.rounded() ? nil : "a rank is a whole number, 1 or more"
+            case "decile": (1...10).contains(value) && value == value.rounded() ? nil : "a decile is a whole number from 1 to 10"
             case "score": nil
-            case _ where indicator.id.hasPrefix("iod:population:total-population"):
+            case _ where isTotalPopulation:
                 value > 0 ? nil : "a total population is above 0 (it weighs the LSOA in ward averages)"
             default: value >= 0 ? nil : "a population is 0 or more"
             }
@@ -70,6 +73,7 @@ public enum DeprivationLSOALoader: Loader {
         var lineOf: [String: Int] = [:]  // LSOA → the line it was first seen on
         let file = table.path, header = table.header
         var outside = 0
+        var missing: (count: Int, first: String?) = (0, nil)
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[0]) else { outside += 1; return }
             let code = row[0].trimmedString, authority = row[2].trimmedString
@@ -89,6 +93,14 @@ public enum DeprivationLSOALoader: Loader {
             for column in columns {
                 let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
                                                    column: column.index + 1, columnName: header[column.index])
+                if parsed.number == nil {
+                    if column.isTotalPopulation {
+                        throw InputError(file: file, line: row.line, column: column.index + 1,
+                                         "no total population for LSOA \(code): it weighs the LSOA in ward averages")
+                    }
+                    missing.count += 1
+                    missing.first = missing.first ?? "\(file):\(row.line):\(column.index + 1)"
+                }
                 if let problem = parsed.number.flatMap(column.problem(with:)) {
                     throw InputError(file: file, line: row.line, column: column.index + 1,
                                      "\(problem), not \(row[column.index].trimmedString), in column \(InputError.quoted(header[column.index]))")
@@ -97,7 +109,12 @@ public enum DeprivationLSOALoader: Loader {
                                          value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
-        return LoadOutcome(csv: summary, outside: outside)
+        var warnings: [String] = []
+        if let first = missing.first {
+            warnings.append("\(missing.count) figure(s) missing (suppressed or empty), the first at \(first): "
+                            + "left out of ward averages, never counted as 0")
+        }
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }
 

@@ -52,6 +52,10 @@ public enum EqualityActionPlanLoader {
             guard !action.isEmpty else {
                 throw InputError(file: path, line: row.line, column: index["action"]! + 1, "empty action")
             }
+            if let column = index["targetdate"], !text("targetdate").isEmpty, !Self.isDate(text("targetdate")) {
+                throw InputError(file: path, line: row.line, column: column + 1, "target date "
+                                 + "\(InputError.quoted(text("targetdate"))) is not a date written YYYY-MM-DD (e.g. 2026-03-31)")
+            }
             let placesText = text("places")
             let boroughWide = ["", "borough-wide", "borough wide", "borough", "all wards", "all"].contains(placesText.lowercased())
             let places = boroughWide ? [] : placesText.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -59,9 +63,14 @@ public enum EqualityActionPlanLoader {
                 action: action, characteristics: names, serviceArea: text("servicearea"), places: places,
                 disadvantage: text("disadvantage").isEmpty ? text("disadvantagedescribed") : text("disadvantage"),
                 targetDate: text("targetdate"), status: text("status"), owner: text("owner"),
-                source: "\(path):\(row.line)"))
+                file: path, line: row.line, placesColumn: index["places"].map { $0 + 1 }))
         }
         return gaps
+    }
+
+    /// True for a calendar date written `YYYY-MM-DD` that exists.
+    static func isDate(_ text: String) -> Bool {
+        text.count == 10 && LocalStatisticsLoader.isPeriod(text)
     }
 }
 

@@ -41,6 +41,11 @@ public enum LocalStatisticsLoader: Loader {
                 sink.add(Indicator(id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
                                    source: "ONS Explore local statistics"))
             }
+            let periodText = row[period].trimmedString
+            guard isPeriod(periodText) else {
+                throw InputError(file: file, line: row.line, column: period + 1, "period \(InputError.quoted(periodText)) is "
+                                 + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
+            }
             var parsed = try NumericCell.parse(row[value], file: file, line: row.line, column: value + 1, columnName: header[value])
             if parsed.number == nil, let status, let reason = MissingReason(marker: row[status].trimmedString) {
                 parsed = .missing(reason)
@@ -49,7 +54,7 @@ public enum LocalStatisticsLoader: Loader {
             try ConfidenceLimits.check(value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
                                        file: file, line: row.line, column: lower.map { $0 + 1 })
             let note = notes.map { row[$0].trimmedString }
-            try sink.add(Observation(indicator: id, area: area, period: calendarPeriod(row[period].trimmedString),
+            try sink.add(Observation(indicator: id, area: area, period: calendarPeriod(periodText),
                                      value: parsed.number, missing: parsed.missingReason,
                                      lower95: limits.0, upper95: limits.1,
                                      note: note?.isEmpty == false ? note : nil, source: file))
@@ -58,6 +63,29 @@ public enum LocalStatisticsLoader: Loader {
     }
 
     /// `2024-01-01/P1Y` → `2024`; any other period as written.
+    /// True for an ISO 8601 date (`2024`, `2024-04`, `2024-04-01`) that exists, optionally followed by a
+    /// duration (`/P1Y`, `/P3M`, `/P1W`, `/P7D`): the periods ONS writes.
+    static func isPeriod(_ text: String) -> Bool {
+        let halves = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(halves.count) else { return false }
+        if halves.count == 2 {
+            let duration = halves[1]
+            guard duration.count >= 3, duration.first == "P", let unit = duration.last, "YMWD".contains(unit),
+                  duration.dropFirst().dropLast().allSatisfy(\.isASCII), Int(duration.dropFirst().dropLast()) != nil
+            else { return false }
+        }
+        let parts = halves[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...3).contains(parts.count), halves[0].split(separator: "-").first?.count == 4,
+              let year = parts[0], (1000...9999).contains(year) else { return false }
+        guard parts.count > 1 else { return true }
+        guard let month = parts[1], (1...12).contains(month) else { return false }
+        guard parts.count > 2 else { return true }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard let day = parts[2], (1...days).contains(day) else { return false }
+        return true
+    }
+
     static func calendarPeriod(_ text: String) -> String {
         let parts = text.split(separator: "/")
         guard parts.count == 2, parts[1] == "P1Y", parts[0].hasSuffix("-01-01"), parts[0].count == 10 else { return text }

@@ -30,10 +30,14 @@ public enum NumericCell {
     @usableFromInline
     static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> InputError {
         let text = field.trimmedString
-        if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), let huge = Double(text.filter { $0 != "," && $0 != "%" }),
-           !huge.isFinite {
+        let bare = text.filter { $0 != "," && $0 != "%" }
+        if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), Double(bare) != nil {
+            let integerDigits = bare.prefix { $0 != "." && $0 != "e" && $0 != "E" }.filter(\.isNumber).count
+            let problem = integerDigits > maximumIntegerDigits
+                ? "more than \(maximumIntegerDigits) digits, more than a figure can hold exactly"
+                : "out of range: beyond ±1.8e308, or too close to 0 to hold"
             return InputError(file: file, line: line, column: column,
-                "number out of range \(InputError.quoted(text)) in column \"\(columnName)\": beyond ±1.8e308, the largest a figure can be")
+                "number \(InputError.quoted(text)) in column \"\(columnName)\": \(problem)")
         }
         return InputError(file: file, line: line, column: column,
             "non-numeric value \(InputError.quoted(text)) in column \"\(columnName)\": expected a number such as "
@@ -64,8 +68,13 @@ public enum NumericCell {
         }
     }
 
-    /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly; anything
-    /// else goes to `strtod`, in place when a NUL follows the field (as it does in a ``CSVRow``).
+    /// The most digits a whole number may have: 15 is the most a `Double` holds exactly, whatever the digits.
+    @usableFromInline
+    static let maximumIntegerDigits = 15
+
+    /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly (longer
+    /// ones are refused: they cannot be held exactly); anything else goes to `strtod`, in place when a NUL
+    /// follows the field (as it does in a ``CSVRow``), and is refused when out of range (ERANGE).
     @inlinable
     static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
         var i = 0
@@ -81,8 +90,8 @@ public enum NumericCell {
         }
         if i == count {
             let digits = count - firstDigit
-            guard digits > 0 else { return nil }
-            if digits <= 15 { return negative ? -Double(integer) : Double(integer) }
+            guard digits > 0, digits <= maximumIntegerDigits else { return nil }
+            return negative ? -Double(integer) : Double(integer)
         }
         // Only a decimal point or exponent may follow; never hex, "inf" or "nan".
         var sawDigit = i > firstDigit
@@ -97,8 +106,9 @@ public enum NumericCell {
         if start[count] == 0 {
             return start.withMemoryRebound(to: CChar.self, capacity: count + 1) { text in
                 var end: UnsafeMutablePointer<CChar>?
+                errno = 0
                 let value = strtod(text, &end)
-                return end.map { UnsafePointer($0) == text + count } == true && value.isFinite ? value : nil
+                return end.map { UnsafePointer($0) == text + count } == true && errno != ERANGE ? value : nil
             }
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
@@ -106,8 +116,9 @@ public enum NumericCell {
             start.withMemoryRebound(to: CChar.self, capacity: count) { base.update(from: $0, count: count) }
             base[count] = 0
             var end: UnsafeMutablePointer<CChar>?
+            errno = 0
             let value = strtod(base, &end)
-            return end == base + count && value.isFinite ? value : nil
+            return end == base + count && errno != ERANGE ? value : nil
         }
     }
 

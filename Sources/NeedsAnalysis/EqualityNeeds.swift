@@ -35,10 +35,9 @@ extension NeedsAnalysis {
                     return ward
                 }
                 if place.caseInsensitiveCompare(borough.name) == .orderedSame || place == borough.code { return borough }
-                let parts = gap.source.split(separator: ":")
-                throw InputError(file: String(parts.first ?? ""), line: parts.count > 1 ? Int(parts[1]) : nil,
-                                 "unknown ward \"\(place)\" in the action plan: not one of \(borough.name)'s "
-                                 + "\(wards.count) wards (\(wards.prefix(3).map(\.name).joined(separator: ", ")), …)")
+                throw InputError(file: gap.file, line: gap.line, column: gap.placesColumn,
+                                 "unknown ward \(InputError.quoted(place)) in the action plan: not one of \(borough.name)'s "
+                                 + "\(wards.count) wards (\(wards.map(\.name).joined(separator: ", ")))")
             }
             var sizes: [EqualityNeed.GroupSize] = []
             var missing: [String] = []

@@ -149,13 +149,14 @@ struct EqualityNeedTests {
     @Test("an unknown ward in the plan is an error naming its line")
     func unknownWard() throws {
         let gap = EqualityGap(action: "x", characteristics: ["age"], serviceArea: "", places: ["Atlantis"], disadvantage: "",
-                              targetDate: "", status: "", owner: "", source: "plan.csv:7")
+                              targetDate: "", status: "", owner: "", file: "plan.csv", line: 7, placesColumn: 4)
         do {
             _ = try demo.equalityNeeds([gap])
             Issue.record("expected an error")
         } catch let error as InputError {
             #expect(error.file == "plan.csv")
             #expect(error.line == 7)
+            #expect(error.column == 4)
             #expect(error.message.contains("Atlantis"))
         }
     }
