@@ -16,7 +16,7 @@ let package = Package(
         // Streaming, strict reader of delimited text over libcsv.
         .target(name: "CSV", dependencies: ["CLibCSV"]),
         // The shared model: areas, indicators, observations, and the compact store that holds them.
-        .target(name: "Evidence"),
+        .target(name: "Evidence", dependencies: ["CSV"]),
         // One loader per real public format, producing the Evidence model.
         .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
@@ -48,7 +48,7 @@ let package = Package(
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
         .target(name: "TestSupport", dependencies: ["CSV", "Evidence"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
-        .testTarget(name: "EvidenceTests", dependencies: ["Evidence"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV", "TestSupport"]),
         .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),

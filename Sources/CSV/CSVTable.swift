@@ -83,8 +83,13 @@ public final class CSVTable {
                             "a value in column \(unnamed + 1), which has no name in the header on line \(self.headerLine)")
                     }
                     summary.rows += 1
-                    try body(row)
-                } else if row.nonBlankCount <= 1 && summary.rows > 0 && (afterBlank || Self.readsAsNote(row)) {
+                    do {
+                        try body(row)
+                    } catch var error as InputError where error.line == nil && error.file == self.path {
+                        error.line = row.line  // an error about this row, raised where the line is not known
+                        throw error
+                    }
+                } else if summary.rows > 0 && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row))) {
                     footerStartLine = row.line
                     summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
                 } else {

@@ -9,9 +9,9 @@ import Darwin
 ///
 /// Output is buffered and flushed in blocks, so writing millions of rows keeps memory flat.
 ///
-/// With the formula guard on (the default), a text cell that a spreadsheet would run as a formula (one
-/// starting `=`, `+`, `-`, `@`, a tab or a carriage return, and not a plain number) is written with a leading
-/// `'`, the OWASP rule against CSV injection; numbers such as `-0.3` are written as they are.
+/// With the formula guard on (the default), a cell that a spreadsheet would run as a formula (one starting
+/// `=`, `+`, `@`, a tab or a carriage return, or `-` when it is not a negative number) is written with a
+/// leading `'`, the OWASP rule against CSV injection; numbers such as `-0.3` are written as they are.
 public final class CSVWriter {
     private let stream: UnsafeMutablePointer<FILE>
     private var scratch = [UInt8](repeating: 0, count: 1024)
@@ -56,13 +56,15 @@ public final class CSVWriter {
         }
     }
 
-    /// True for text a spreadsheet would run as a formula: it starts `=`, `+`, `-`, `@`, tab or carriage
-    /// return and is not a plain number.
+    /// True for text a spreadsheet would run as a formula: it starts `=`, `+`, `@`, tab or carriage return,
+    /// or `-` and is not a negative number (the toolkit writes no number with a leading `+`).
     static func runsAsFormula(_ field: String) -> Bool {
-        guard let first = field.utf8.first,
-              first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return false }
-        return !(Double(field)?.isFinite ?? false)
+        guard let first = field.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        case UInt8(ascii: "-"): return !(Double(field)?.isFinite ?? false)
+        default: return false
+        }
     }
 
     private func needsQuoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

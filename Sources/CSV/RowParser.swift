@@ -135,7 +135,14 @@ final class RowParser {
         if fieldCount == fieldCapacity { growFields() }
         reserve(length * 3 + 1)
         var hasHighByte = false
-        for b in bytes where b >= 0x80 { hasHighByte = true; break }
+        for b in bytes where b >= 0x80 || b == 0 {
+            if b == 0 {
+                fail(line: line, column: fieldCount + 1, "a NUL byte (0x00) in this field: a binary file, or text "
+                     + "in an encoding other than UTF-8, Windows-1252 or UTF-16 with a byte-order mark")
+                return
+            }
+            hasHighByte = true
+        }
         if !hasHighByte {
             if length > 0 { (storage + storageUsed).update(from: bytes.baseAddress!, count: length) }
             storageUsed += length

@@ -134,6 +134,7 @@ extension Catalogue {
             frameworks.append(Framework(id: id, name: try row.required("name"), status: row["status"],
                                         licence: row["licence"], description: row["description"]))
         }
+        guard !frameworks.isEmpty else { throw InputError(file: path, "no frameworks listed: at least open is needed") }
         return frameworks
     }
 

@@ -1,7 +1,10 @@
+import CSV
+
 /// Everything loaded from a set of files, held in memory for analysis.
 ///
 /// The same figure (indicator, area, period and breakdown) from two files is kept once, from the file
-/// loaded first; ``duplicates`` counts the rest. An indicator described twice keeps the first description,
+/// loaded first; ``duplicates`` counts the rest. The same figure twice in one file is an error: a file
+/// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). An indicator described twice keeps the first description,
 /// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
 /// can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
@@ -11,7 +14,8 @@ public final class Dataset: EvidenceSink {
     public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
-    private var keys: Set<ObservationTable.FigureKey> = []
+    /// Each figure's position in the store.
+    private var keys: [ObservationTable.FigureKey: Int] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
@@ -32,12 +36,15 @@ public final class Dataset: EvidenceSink {
         indicators[indicator.id] = indicators[indicator.id].map { $0.completed(by: indicator) } ?? indicator
     }
 
+    /// Adds a figure, or counts it as a duplicate when another file gave it first.
+    /// - Throws: `InputError` naming the file when the same file gave it before.
     public func add(_ observation: Observation) throws {
         let key = observations.key(of: observation)
-        guard keys.insert(key).inserted else {
-            duplicates += 1
+        if let first = keys[key] {
+            try repeated(first, source: observation.source)
             return
         }
+        keys[key] = observations.endIndex
         observations.append(observation, key: key)
     }
 
@@ -54,12 +61,24 @@ public final class Dataset: EvidenceSink {
         let row = observations.row(area: batch.area, period: batch.period, source: batch.source)
         for slot in 0..<batch.count {
             let key = row.key(indicator: indicators[slot])
-            guard keys.insert(key).inserted else {
-                duplicates += 1
+            if let first = keys[key] {
+                try repeated(first, source: batch.source)
                 continue
             }
+            keys[key] = observations.endIndex
             observations.append(slot, of: batch, row: row, key: key)
         }
+    }
+
+    /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
+    private func repeated(_ first: Int, source: String) throws {
+        guard observations.source(at: first) != source else {
+            let breakdown = observations.breakdown(at: first)
+            throw InputError(file: source, "this row repeats a figure an earlier row gave: indicator "
+                + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "
+                + "\(observations.period(at: first))\(breakdown == Breakdown() ? "" : " (\(breakdown))"); a file gives each figure once")
+        }
+        duplicates += 1
     }
 
     /// The local authority an area lies in, following parents upwards (an authority is its own).

@@ -55,6 +55,9 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     /// The breakdown of the observation at a position, without making the whole row.
     public func breakdown(at position: Int) -> Breakdown { breakdowns[breakdown[position]] }
 
+    /// The source (file) of the observation at a position, without making the whole row.
+    public func source(at position: Int) -> String { symbols[source[position]] }
+
     /// The value at a position, without making the whole row.
     public func value(at position: Int) -> Double? { value[position].unlessNaN }
 

@@ -16,6 +16,8 @@ public struct DatasetBuilder {
     public let results: [FileLoader.Result]
     /// Notes on what was derived and how.
     public let notes: [String]
+    /// What each file's reading left out, converted or could not tell (`file: warning`), for the user to see.
+    public let warnings: [String]
 
     /// - Parameters:
     ///   - files: data files of any supported format, lookups included.
@@ -25,6 +27,10 @@ public struct DatasetBuilder {
     ///   none is chosen (listing them with their ward counts).
     public init(files: [String], authority: String? = nil, everyAuthority: Bool = false,
                 options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file).inserted {
+            throw InputError(file: file, "is given twice: each file is read once (check the list of data files)")
+        }
         let lookups = try files.filter(LookupTable.isLookup).map(LookupTable.init(path:))
         let chosen = everyAuthority ? nil : try Self.choose(authority, lookups)
         let data = Dataset()
@@ -34,6 +40,7 @@ public struct DatasetBuilder {
             fileOptions.areas = chosen?.filter
             results.append(try FileLoader.load(file, options: fileOptions, into: data))
         }
+        warnings = results.flatMap { result in result.outcome.warnings.map { "\(result.file): \($0)" } }
         var notes: [String] = []
         let outside = results.map(\.outcome.outside).reduce(0, +)
         if let chosen, outside > 0 {

@@ -179,11 +179,15 @@ struct CensusLayout {
 /// What a census cell may hold: a count is a whole number of people or households, 0 or more; a percentage
 /// the file gives is from 0 to 100.
 enum CensusFigure {
+    /// 2^53: the largest whole number a `Double` holds exactly (and far beyond any count of people).
+    static let largestCount = 9_007_199_254_740_992.0
+
     /// What is wrong with a figure, if anything.
     @inline(__always)
     static func problem(with value: Double, isPercent: Bool) -> String? {
         if isPercent { return (0...100).contains(value) ? nil : "a percentage is from 0 to 100" }
-        return value >= 0 && value == value.rounded() ? nil : "a census count is a whole number, 0 or more"
+        return value >= 0 && value == value.rounded() && value <= largestCount ? nil
+            : "a census count is a whole number from 0 to 2^53 (the most held exactly)"
     }
 }
 

@@ -32,7 +32,8 @@ public enum DeprivationLSOALoader: Loader {
         /// negative (the health and crime domains' are).
         func problem(with value: Double) -> String? {
             switch indicator.unit {
-            case "rank": value >= 1 && value == value.rounded() ? nil : "a rank is a whole number, 1 or more"
+            case "rank": value >= 1 && value == value.rounded() && value <= CensusFigure.largestCount ? nil
+                : "a rank is a whole number, 1 or more"
             case "decile": (1...10).contains(value) && value == value.rounded() ? nil : "a decile is a whole number from 1 to 10"
             case "score": nil
             case _ where isTotalPopulation:

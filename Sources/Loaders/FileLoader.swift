@@ -53,6 +53,9 @@ public enum FileLoader {
         let table = try CSVTable(path: path, delimiter: options.delimiter)
         let loader = try detect(table)
         var outcome = try loader.load(table, options: options, into: sink)
+        guard outcome.csv.rows > 0 else {
+            throw InputError(file: path, line: table.headerLine, "no data rows below the header: nothing to load")
+        }
         outcome.warnings = outcome.csv.notes + outcome.warnings
         return Result(file: path, format: loader.format, outcome: outcome)
     }

@@ -99,6 +99,9 @@ public struct BidEvaluation: Sendable {
             guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference) else {
                 throw row.error("measure", "unknown measure \"\(reference)\" in the \(framework) framework")
             }
+            if let first = commitments[supplier]!.first(where: { $0.measure == measure.key }) {
+                throw row.error("measure", "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
+            }
             let quantity = try row.number("quantity")
             guard quantity.isFinite, quantity >= 0, quantity < 1e12 else {
                 throw row.error("quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")

@@ -97,7 +97,7 @@ public struct ContractProfile: Codable, Sendable {
     /// - Throws: `InputError` naming the file, and the field or the position.
     public static func load(_ path: String) throws -> ContractProfile {
         let data = Data(try WholeFile.bytes(at: path, limit: maximumFileBytes))
-        if let syntax = JSONSyntaxError.locate(data, file: path) { throw syntax }
+        if let problem = ContractJSON.problem(in: data, file: path) { throw problem }
         do {
             return try JSONDecoder().decode(ContractProfile.self, from: data)
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
@@ -105,8 +105,11 @@ public struct ContractProfile: Codable, Sendable {
                              + (data.first { $0 > 0x20 } == UInt8(ascii: "[") ? "an array" : "a single value"))
         } catch DecodingError.keyNotFound(let key, let context) {
             throw InputError(file: path, "missing field \"\(fieldPath(context.codingPath + [key]))\"")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": \(context.debugDescription)")
+        } catch DecodingError.typeMismatch(let type, let context) {
+            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": must be \(ContractJSON.expected(type))")
+        } catch DecodingError.valueNotFound(let type, let context) {
+            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": is null; give \(ContractJSON.expected(type)) "
+                             + "or leave the field out where it is optional")
         } catch DecodingError.dataCorrupted(let context) {
             let field = fieldPath(context.codingPath)
             if field == "category" {

@@ -17,6 +17,8 @@ extension ContractProfile {
                        + "not \(durationMonths)")
         }
         guard !cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
+        guard !title.trimmingSpaces.isEmpty else { throw fail("title", "give the contract's title") }
+        guard !title.contains(where: \.isNewline) else { throw fail("title", "a title is one line, without line breaks") }
         for (field, count, most) in [("title", title.count, limits.titleCharactersMaximum),
                                      ("description", description.count, limits.descriptionCharactersMaximum),
                                      ("cpv", cpv.count, limits.cpvMaximum), ("areas", areas.count, limits.areasMaximum)]
@@ -36,8 +38,12 @@ extension ContractProfile {
         if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
             throw fail("workforce.fte", "a number of full-time equivalents from 0 to under \(grouped(limits.fteBelow)), not \(fte)")
         }
-        for (name, number) in [("workforce.hoursPerWeek", workforce?.hoursPerWeek), ("workforce.consecutiveWeeks", workforce?.consecutiveWeeks)] {
-            if let number, !(number.isFinite && number >= 0) { throw fail(name, "a number of 0 or more, not \(number)") }
+        if let hours = workforce?.hoursPerWeek, !(hours.isFinite && hours >= 0 && hours <= 168) {
+            throw fail("workforce.hoursPerWeek", "a number of hours from 0 to 168 (the hours in a week), not \(hours)")
+        }
+        let weeks = (durationMonths * 52 / 12).rounded(.up)
+        if let consecutive = workforce?.consecutiveWeeks, !(consecutive.isFinite && consecutive >= 0 && consecutive <= weeks) {
+            throw fail("workforce.consecutiveWeeks", "a number of weeks from 0 to the contract's \(number(weeks)), not \(consecutive)")
         }
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
     }

@@ -66,6 +66,7 @@ public struct DeliveryMonitoring: Sendable {
         var latest: [String: (quarter: Int, value: Double)] = [:]
         let pointInTime = catalogue.pointInTimeUnits
         var elapsed = 0
+        var reported: [String: Int] = [:]  // "measure quarter" → its line
         let quarterCount = quarters
         try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
             let text = try row.required("quarter")
@@ -81,10 +82,11 @@ public struct DeliveryMonitoring: Sendable {
             }
             let value = try row.number("delivered")
             guard value.isFinite, value >= 0 else { throw row.error("delivered", "delivered must be a finite number of 0 or more, not \(row["delivered"])") }
+            if let first = reported.updateValue(row.line, forKey: "\(match.0.key) \(quarter)") {
+                throw row.error("quarter", "\(reference) is reported for quarter \(quarter) again (first on line \(first)): "
+                                + "one return per measure and quarter")
+            }
             if pointInTime.contains(match.0.unit) {
-                if let known = latest[match.0.key], known.quarter == quarter {
-                    throw row.error("quarter", "\(reference) is a level at a point in time (\(match.0.unit)) and quarter \(quarter) is reported twice")
-                }
                 if latest[match.0.key].map({ quarter > $0.quarter }) ?? true { latest[match.0.key] = (quarter, value) }
             } else {
                 delivered[match.0.key, default: 0] += value

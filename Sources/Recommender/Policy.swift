@@ -65,7 +65,7 @@ public struct Policy: Sendable {
             }
         }
         self.parameters = parameters
-        var bands: [Band] = []
+        var bands: [Band] = [], bandLines: [Int] = []
         try DataTable(path: folder + "/proportionality.csv", required: ["value_from", "max_measures", "ambition"]).forEachRow { row in
             let most = try row.number("max_measures")
             guard most >= 0, most <= 1000, most == most.rounded() else {
@@ -73,11 +73,13 @@ public struct Policy: Sendable {
             }
             let ambition = try row.number("ambition")
             guard ambition.isFinite, ambition >= 0 else { throw row.error("ambition", "ambition must be a finite number of 0 or more") }
+            bandLines.append(row.line)
             bands.append(Band(from: try row.number("value_from"), to: row["value_to"].isEmpty ? nil : try row.number("value_to"),
                               maxMeasures: Int(most), ambition: ambition,
                               label: row["label"]))
         }
         guard !bands.isEmpty else { throw InputError(file: folder + "/proportionality.csv", "no value bands") }
+        try Self.checkBands(bands, lines: bandLines, file: folder + "/proportionality.csv")
         self.bands = bands.sorted { $0.from < $1.from }
         var shares: [String: Double] = [:]
         try DataTable(path: folder + "/labour_shares.csv", required: ["subject", "labour_share"]).forEachRow { row in
@@ -138,10 +140,31 @@ public struct Policy: Sendable {
         bands.last { value > $0.from } ?? bands[0]
     }
 
+    /// The value bands must run upwards from 0 without gaps or overlaps: each starts where the last ended.
+    static func checkBands(_ bands: [Band], lines: [Int], file: String) throws {
+        guard bands[0].from == 0 else {
+            throw InputError(file: file, line: lines[0], column: 1, "the first band must start at 0, not \(bands[0].from)")
+        }
+        for (i, band) in bands.enumerated() {
+            if let to = band.to, to <= band.from {
+                throw InputError(file: file, line: lines[i], "value_to (\(to)) must be above value_from (\(band.from))")
+            }
+            guard i > 0 else { continue }
+            guard let previous = bands[i - 1].to, previous == band.from else {
+                throw InputError(file: file, line: lines[i], column: 1, "this band starts at \(band.from) but the one on "
+                    + "line \(lines[i - 1]) ends at \(bands[i - 1].to.map { "\($0)" } ?? "no limit"): bands must follow on, "
+                    + "without gaps or overlaps")
+            }
+        }
+    }
+
     /// Every parameter is 0 or more; shares (a `_share`, `_weighting` or `_from` of monitoring, or a unit
     /// starting "share") are at most 1.
     static func check(_ name: String, _ value: Double, unit: String, row: DataRow) throws {
         guard value >= 0 else { throw row.error("value", "\(name) must be 0 or more, not \(value)") }
+        if positiveParameters.contains(name) && value == 0 {
+            throw row.error("value", "\(name) must be above 0 (it divides or scales every figure that uses it)")
+        }
         let isShare = unit.hasPrefix("share") || name.hasSuffix("_share") || name.hasSuffix("_weighting")
             || name == "green_from" || name == "amber_from"
         if isShare && value > 1 {
@@ -151,6 +174,9 @@ public struct Policy: Sendable {
             throw row.error("value", "\(name) is a whole number of measures from 0 to 1000, not \(value)")
         }
     }
+
+    /// Parameters that divide or scale: 0 would make every figure that uses them meaningless.
+    static let positiveParameters: Set = ["cost_per_fte", "qualitative_mark_maximum", "implausible_factor"]
 
     static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
                                      "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",

@@ -2,10 +2,13 @@ import Foundation
 
 /// Markdown made safe to render.
 enum Markdown {
-    /// The document with every `<` written as `&lt;`, so that text from an input file (a contract's title, a
-    /// catalogue's wording, an action plan) cannot open an HTML tag, a script or an image in a Markdown
-    /// renderer. The toolkit's own Markdown uses no HTML, so nothing it means to show is lost.
-    static func neutralisingHTML(_ document: String) -> String {
-        document.replacingOccurrences(of: "<", with: "&lt;")
+    /// A document from its lines, made safe: a line break inside a line (from a contract's title, an action
+    /// plan's text) becomes a space, so input cannot start a heading or a table row of its own; and every `<`
+    /// is written `&lt;`, so input cannot open an HTML tag, a script or an image in a Markdown renderer. The
+    /// toolkit's own Markdown uses no HTML, so nothing it means to show is lost.
+    static func document(_ lines: [String]) -> String {
+        lines.map { line in
+            line.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
+        }.joined(separator: "\n").replacingOccurrences(of: "<", with: "&lt;")
     }
 }

@@ -47,6 +47,6 @@ public enum ProfilePage {
         }
         md += ["", "## Indicators", "", "| Indicator | Period | Value | England | vs England |", "|---|---|---|---|---|"]
         md += results.map { "| \($0.name) | \($0.period) | \(formatNumber($0.value)) | \(formatNumber($0.england?.value)) | \($0.england?.significance95.rawValue ?? "") |" }
-        return Markdown.neutralisingHTML(md.joined(separator: "\n") + "\n")
+        return Markdown.document(md) + "\n"
     }
 }

@@ -98,7 +98,7 @@ public enum RecommendationText {
         }
         md += ["## Excluded measures", "", "| Measure | Code | Reason |", "|---|---|---|"]
         md += r.excluded.map { "| \($0.ref) \($0.title) | \($0.code) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |" }
-        return Markdown.neutralisingHTML(md.joined(separator: "\n"))
+        return Markdown.document(md)
     }
 
     // MARK: json

@@ -25,15 +25,16 @@ struct AnalysisOptions: ParsableArguments {
         if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
     }
 
-    /// Loads the data and the catalogue and sets up the analysis; notes on how the data were prepared go to
-    /// stderr unless `--quiet`, and are returned for reports.
+    /// Loads the data and the catalogue and sets up the analysis; what the reading left out or converted goes
+    /// to stderr, notes on how the data were prepared too unless `--quiet`, and both are returned for reports.
     func analysis() throws -> (NeedsAnalysis, Catalogue, [String]) {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
+        for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
-        return (analysis, catalogue, built.notes)
+        return (analysis, catalogue, built.warnings + built.notes)
     }
 
     /// The area codes asked for, resolved against the data (an unknown one is an error).

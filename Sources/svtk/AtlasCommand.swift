@@ -48,6 +48,7 @@ struct AtlasCommand: ParsableCommand {
             let catalogue = try catalogueOptions.load()
             let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
             let built = try DatasetBuilder(files: files, everyAuthority: true, options: input.loadOptions(for:))
+            for warning in built.warnings { printError("note: \(warning)") }
             if !input.quiet { for note in built.notes { printError("note: \(note)") } }
             let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
             guard let first = authorities.first else {

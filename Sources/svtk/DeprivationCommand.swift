@@ -58,6 +58,7 @@ struct DeprivationCommand: ParsableCommand {
                 guard result.format == DeprivationLSOALoader.format else {
                     throw InputError(file: file, "this is a \(result.format), not an IoD LSOA file")
                 }
+                for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
             }
             let vintage = DeprivationLSOALoader.lsoaVintage(edition: data.observations.first?.period ?? "")
             let lookup = try WardLookup(files: lookups, from: vintage, to: wards)

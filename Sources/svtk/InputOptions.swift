@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import CSV
+import Foundation
 import Loaders
 
 /// Options shared by every command that reads data files.
@@ -12,12 +13,15 @@ struct InputOptions: ParsableArguments {
                                valueName: "file"))
     var metadata: String?
 
-    @Flag(help: "No progress line on stderr.")
+    @Flag(help: "No progress line or notes on how the data were prepared on stderr (notes on data left out or converted are always shown).")
     var quiet = false
 
     func validate() throws {
         if let delimiter, Delimiter(argument: delimiter) == nil {
             throw ValidationError("--delimiter must be comma, tab or semicolon, not \"\(delimiter)\"")
+        }
+        if let metadata, !FileManager.default.isReadableFile(atPath: metadata) {
+            throw ValidationError("--metadata: \(metadata) cannot be read (no such file, or not readable)")
         }
     }
 

@@ -43,7 +43,7 @@ struct LinksCommand: ParsableCommand {
     var characteristic: String?
 
     @Option(help: "Lowest domain score linked (1 = high need).")
-    var minimumScore = 0.5
+    var minimumScore = Figure(0.5)
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -56,7 +56,7 @@ struct LinksCommand: ParsableCommand {
             let needs = try analysis.equalityNeeds(gaps)
             let selected = try analysisOptions.selectedAreas(analysis, areas)
             let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
-                                  equalityNeeds: needs, minimumScore: minimumScore)
+                                  equalityNeeds: needs, minimumScore: minimumScore.value)
             var links = index.needLinks
             if let measure { links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure) }
             if let domain { links = links.filter { $0.domain.id == domain } }
@@ -99,7 +99,7 @@ struct LinksCommand: ParsableCommand {
                 _ = domainID
             }
         }
-        if links.isEmpty && characteristic == nil { lines.append("No need at or above \(minimumScore) links to a measure here.") }
+        if links.isEmpty && characteristic == nil { lines.append("No need at or above \(minimumScore.value) links to a measure here.") }
         if !gapLinks.isEmpty {
             lines.append("")
             lines.append("Equality gaps")

@@ -36,9 +36,7 @@ struct LoadCommand: ParsableCommand {
             let writer = ObservationWriter(json: format == .json)
             for file in files {
                 let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: writer)
-                if !input.quiet {
-                    for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
-                }
+                for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
             }
             writer.finish()
         }

@@ -24,8 +24,12 @@ struct NeedsCommand: ParsableCommand {
                                valueName: "areas"))
     var areas: String?
 
-    @Option(help: "Domains to show per area (all with --format json|csv).")
+    @Option(help: "Domains to show per area, 1 or more (all with --format json|csv).")
     var top = 3
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be 1 or more, not \(top)") }
+    }
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table

@@ -24,6 +24,12 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ward (or the borough): code or name.", valueName: "ward"))
     var area: String
 
+    func validate() throws {
+        guard !area.trimmingSpaces.isEmpty, !area.contains(",") else {
+            throw ValidationError("--area takes one ward (or the borough), by code or name")
+        }
+    }
+
     @OptionGroup var equalityPlan: EqualityPlanOption
 
     @Option(help: ArgumentHelp("The HTML file to write (default: out/profile-<code>.html).", valueName: "file"))

@@ -45,7 +45,10 @@ struct RecommendCommand: ParsableCommand {
         let (analysis, catalogue, notes) = try analysisOptions.analysis()
         let gaps = try equalityPlan.gaps(catalogue)
         let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
-        return try recommender.recommend(try contractOptions.profile(), file: contractOptions.contract ?? "flags", notes: notes)
+        let profile = try contractOptions.profile()
+        return try contractOptions.namingOptions {
+            try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
+        }
     }
 }
 
@@ -69,10 +72,10 @@ struct ContractOptions: ParsableArguments {
     var category: String?
 
     @Option(help: "Total contract value in £.")
-    var value: Double?
+    var value: Figure?
 
     @Option(help: "Contract length in months.")
-    var durationMonths: Double?
+    var durationMonths: Figure?
 
     @Option(help: ArgumentHelp("Delivery areas: comma-separated ward codes or names, or borough.", valueName: "areas"))
     var areas: String?
@@ -81,7 +84,7 @@ struct ContractOptions: ParsableArguments {
     var framework: String?
 
     @Option(help: "Contract workforce in FTE (estimated from value when not given).")
-    var fte: Double?
+    var fte: Figure?
 
     func profile() throws -> ContractProfile {
         let parsedCategory = try category.map { text -> ContractCategory in
@@ -95,19 +98,47 @@ struct ContractOptions: ParsableArguments {
             guard let title, let value, let durationMonths, let parsedCategory, !cpv.isEmpty else {
                 throw ValidationError("give --contract FILE, or --title, --cpv, --category, --value and --duration-months")
             }
-            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsedCategory, value: value,
-                                      durationMonths: durationMonths, areas: ["borough"])
+            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsedCategory,
+                                      value: value.value, durationMonths: durationMonths.value, areas: ["borough"])
         }
         if let title { profile.title = title }
         if let description { profile.description = description }
         if !cpv.isEmpty { profile.cpv = cpv }
         if let parsedCategory { profile.category = parsedCategory }
-        if let value { profile.value = value }
-        if let durationMonths { profile.durationMonths = durationMonths }
+        if let value { profile.value = value.value }
+        if let durationMonths { profile.durationMonths = durationMonths.value }
         if let areas { profile.areas = areas.split(separator: ",").map { String($0).trimmingSpaces } }
         if let framework { profile.framework = framework }
-        if let fte { profile.workforce = (profile.workforce ?? .init()).with(fte: fte) }
+        if let fte { profile.workforce = (profile.workforce ?? .init()).with(fte: fte.value) }
         return profile
+    }
+}
+
+extension ContractOptions {
+    /// Runs `body`, naming the command-line option in an error about a profile field the option set
+    /// (`--value: must be …` rather than the profile file's `field "value"`).
+    func namingOptions<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            guard error.message.hasPrefix("field \""), let end = error.message.dropFirst(7).firstIndex(of: "\"") else { throw error }
+            let field = error.message[error.message.index(error.message.startIndex, offsetBy: 7)..<end]
+            guard let option = option(setting: String(field)) else { throw error }
+            let rest = error.message[error.message.index(after: end)...].drop { $0 == ":" || $0 == " " }
+            throw InputError(file: option, String(rest))
+        }
+    }
+
+    /// The option that set a profile field, if one did.
+    private func option(setting field: String) -> String? {
+        let base = String(field.prefix { $0 != "[" })
+        let given: [String: Bool] = [
+            "title": title != nil, "description": description != nil, "cpv": !cpv.isEmpty, "category": category != nil,
+            "value": value != nil, "durationMonths": durationMonths != nil, "areas": areas != nil,
+            "framework": framework != nil, "workforce.fte": fte != nil,
+        ]
+        guard given[base] == true else { return nil }
+        return base == "workforce.fte" ? "--fte" : "--" + base.flatMap { $0.isUppercase ? "-" + $0.lowercased() : String($0) }
     }
 }
 

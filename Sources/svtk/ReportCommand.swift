@@ -38,7 +38,9 @@ struct ReportCommand: ParsableCommand {
             let gaps = try equalityPlan.gaps(catalogue)
             let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
             let profile = try contractOptions.profile()
-            let r = try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
+            let r = try contractOptions.namingOptions {
+                try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
+            }
             let view = analysis.boroughView()
             let firstArea = try recommender.deliveryAreas(profile) { field, message in InputError(file: "contract", "\(field): \(message)") }
                 .first { $0.level == .ward } ?? analysis.borough

@@ -6,7 +6,13 @@ import Foundation
 struct ReportFiles {
     let html: String
 
-    init(out: String) { html = out.hasSuffix(".html") ? out : out + ".html" }
+    /// The raw `--out` as given.
+    private let requested: String
+
+    init(out: String) {
+        requested = out
+        html = out.hasSuffix(".html") ? out : out + ".html"
+    }
 
     var stem: String { String(html.dropLast(5)) }
     var tableFolder: String { stem + "-tables" }
@@ -15,6 +21,10 @@ struct ReportFiles {
     /// missing, and the HTML path and the tables folder must not be a folder and a link respectively.
     /// - Throws: ``OutputError`` naming the path.
     func prepare() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: requested, isDirectory: &isFolder), isFolder.boolValue {
+            throw OutputError(path: requested, "is a folder: give the report's file name, e.g. \(requested)/report.html")
+        }
         let folder = URL(fileURLWithPath: html).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

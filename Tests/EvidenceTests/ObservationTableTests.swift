@@ -1,4 +1,5 @@
 import Evidence
+import CSV
 import Testing
 
 @Suite("The compact evidence store")
@@ -50,11 +51,16 @@ struct ObservationTableTests {
         for slot in 0..<batch.count { try oneByOne.add(batch.observation(slot)) }
         #expect(Array(byBatch.observations) == Array(oneByOne.observations))
         #expect(byBatch.observations[0] == Self.plain)
-        try byBatch.add(Self.plain)
+        var fromAnotherFile = Self.plain
+        fromAnotherFile.source = "other.csv"
+        try byBatch.add(fromAnotherFile)
         #expect(byBatch.duplicates == 1)
         batch.set(1, value: nil, missing: .notAvailable, note: "total is zero or missing")
+        batch.source = "other.csv"
         try oneByOne.add(batch)
         #expect(oneByOne.duplicates == 2)
+        batch.source = "ts054.csv"
+        #expect(throws: InputError.self) { try oneByOne.add(batch) }  // the same file giving a figure twice
         #expect(batch.observation(1).note == "total is zero or missing" && batch.observation(1).value == nil)
     }
 }

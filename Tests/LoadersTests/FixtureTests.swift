@@ -1,3 +1,4 @@
+import Foundation
 import CSV
 import Evidence
 import Loaders
@@ -80,11 +81,22 @@ struct FixtureTests {
         #expect(error.message.contains("marriage and civil partnership"))
     }
 
-    @Test("The same figure from two files is kept once")
+    @Test("The same figure from two files is kept once; twice in one file it is an error at the second row")
     func duplicates() throws {
-        let (data, _) = try load(fixture("ward_profile.csv"), fixture("ward_profile.csv"))
+        let original = fixture("ward_profile.csv")
+        let copy = try temporaryFile(Array(try Data(contentsOf: URL(fileURLWithPath: original))), name: "ward_profile.csv")
+        try FileManager.default.copyItem(atPath: fixture("ward_profile.meta.csv"),
+                                         toPath: URL(fileURLWithPath: copy).deletingLastPathComponent().path + "/ward_profile.meta.csv")
+        let (data, _) = try load(original, copy)
         #expect(data.duplicates == 12)
         #expect(data.observations.count == 12)
+        let lines = try String(contentsOfFile: original, encoding: .utf8).split(separator: "\n")
+        let repeated = try temporaryFile((lines + [lines[1]]).joined(separator: "\n") + "\n", name: "ward_profile.csv")
+        try FileManager.default.copyItem(atPath: fixture("ward_profile.meta.csv"),
+                                         toPath: URL(fileURLWithPath: repeated).deletingLastPathComponent().path + "/ward_profile.meta.csv")
+        let error = inputError { _ = try load(repeated) }
+        #expect(error?.line == lines.count + 1)
+        #expect(error?.message.contains("repeats a figure") == true)
     }
 }
 

@@ -1,4 +1,5 @@
 import Catalogue
+import Foundation
 import CSV
 import Evidence
 import Geography
@@ -119,14 +120,18 @@ struct ComparisonTests {
         #expect(r.trend == "improving")  // 8 → 5, and lower is better
     }
 
-    @Test("the same figures loaded twice are counted once")
+    @Test("the same figures in two files are counted once; the same file given twice is an error")
     func noDoubleCounting() throws {
         let file = repository + "/Datasets/demo/census2021_economic_activity_ward_rotherham.csv"
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-copy-\(UUID().uuidString).csv").path
+        try FileManager.default.copyItem(atPath: file, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
         let once = try DatasetBuilder(files: [file])
-        let twice = try DatasetBuilder(files: [file, file])
+        let twice = try DatasetBuilder(files: [file, copy])
         #expect(twice.dataset.observations.count == once.dataset.observations.count)
         #expect(twice.dataset.duplicates == once.dataset.observations.count)
         #expect(twice.notes.contains { $0.contains("counted once") })
+        #expect(throws: InputError.self) { try DatasetBuilder(files: [file, file]) }
     }
 }
 

@@ -5,6 +5,10 @@ struct CommandRun {
     var status: Int32
     var output: String
     var errors: String
+    /// The signal that ended the run, if one did.
+    var signal: Int32? = nil
+    /// True when the run was stopped for taking too long.
+    var timedOut = false
 }
 
 enum SVTKBinary {
@@ -26,15 +30,29 @@ enum SVTKBinary {
         return folder.appendingPathComponent("svtk").path
     }
 
-    static func run(_ arguments: [String]) throws -> CommandRun {
+    /// Runs svtk to the end, feeding `input` through a pipe when given, and stops it after `timeout` seconds.
+    static func run(_ arguments: [String], input: Data? = nil, timeout: TimeInterval = 600) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = repository
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), feed = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : feed
         try process.run()
+        if let input {
+            DispatchQueue.global().async {
+                try? feed.fileHandleForWriting.write(contentsOf: input)
+                try? feed.fileHandleForWriting.close()
+            }
+        }
+        nonisolated(unsafe) var timedOut = false
+        let watchdog = DispatchWorkItem {
+            timedOut = true
+            process.terminate()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Both pipes are drained at once: reading one to its end first would hang once the other fills.
         nonisolated(unsafe) var errors = Data()
         let drained = DispatchSemaphore(value: 0)
@@ -45,7 +63,10 @@ enum SVTKBinary {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
         process.waitUntilExit()
+        watchdog.cancel()
+        let signalled = process.terminationReason == .uncaughtSignal
         return CommandRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                          errors: String(decoding: errors, as: UTF8.self))
+                          errors: String(decoding: errors, as: UTF8.self),
+                          signal: signalled ? process.terminationStatus : nil, timedOut: timedOut)
     }
 }

@@ -1,0 +1,146 @@
+import CSV
+import Foundation
+
+/// Checks a contract profile's JSON text before it is decoded: that it is valid JSON (else an error at its
+/// line and column), that no object names a field twice, and that every field is one the profile has.
+///
+/// `JSONDecoder` says only that data are "not valid JSON", keeps the last of two fields of one name, and
+/// ignores a misspelt field (so `socialValueWeightng` would silently leave the default weighting).
+enum ContractJSON {
+    /// The first problem with the text, if any.
+    static func problem(in data: Data, file: String) -> InputError? {
+        if let syntax = locate(data, file: file) { return syntax }
+        if let field = FieldScanner.repeatedField(in: Array(data)) {
+            return InputError(file: file, "field \"\(field)\": given twice; give each field once")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        for (name, value) in object {
+            guard let known = knownFields[name] else { return unknown(name, among: Array(knownFields.keys), file: file) }
+            if let nested = value as? [String: Any] {
+                for inner in nested.keys where !known.contains(inner) {
+                    return unknown("\(name).\(inner)", among: known.map { "\(name).\($0)" }, file: file)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Each field of a profile, with the fields of the object it holds (the workforce's), read from the types
+    /// themselves so that the list cannot drift from them.
+    static let knownFields: [String: [String]] = {
+        let sample = ContractProfile(title: "", description: "", cpv: [], category: .services, value: 0,
+                                     durationMonths: 0, areas: [])
+        let workforce = Mirror(reflecting: ContractProfile.Workforce()).children.compactMap(\.label)
+        return Dictionary(uniqueKeysWithValues: Mirror(reflecting: sample).children.compactMap(\.label).map {
+            ($0, $0 == "workforce" ? workforce : [])
+        })
+    }()
+
+    private static func unknown(_ field: String, among known: [String], file: String) -> InputError {
+        let close = known.filter { Self.distance($0.lowercased(), field.lowercased()) <= 2 }.sorted()
+        return InputError(file: file, "field \"\(field)\": not a field of a contract profile"
+            + (close.isEmpty ? "" : " (did you mean \"\(close[0])\"?)") + "; the fields are in Datasets/README.md")
+    }
+
+    /// The edit distance between two short texts (insertions, deletions and substitutions).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// What a field's JSON must be, in words, for a type the decoder expected.
+    static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Double?.Type: "a number"
+        case is Bool.Type, is Bool?.Type: "true or false"
+        case is String.Type, is String?.Type: "text in quotes"
+        case is [String].Type, is [String]?.Type: "a list of texts in quotes, [\"…\"]"
+        default: "an object { … }"
+        }
+    }
+
+    /// The located error for invalid JSON text, or `nil` when the text is valid JSON.
+    private static func locate(_ data: Data, file: String) -> InputError? {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return InputError(file: file, "the file is empty: a contract profile is a JSON object ({ \"title\": …, … })")
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            let atEnd = detail.lowercased().contains("end of file")
+            guard let offset = atEnd ? data.count : characterOffset(in: detail) else {
+                return InputError(file: file, "not valid JSON: \(reason(detail))")
+            }
+            let (line, column) = position(of: offset, in: data)
+            return InputError(file: file, line: line, column: column, "not valid JSON: \(reason(detail))")
+        }
+    }
+
+    /// The reason without Foundation's "around character N." tail, in lower case.
+    private static func reason(_ detail: String) -> String {
+        let text = detail.components(separatedBy: " around character").first ?? detail
+        let trimmed = text.hasSuffix(".") ? String(text.dropLast()) : text
+        return trimmed.isEmpty ? "it cannot be read" : trimmed.prefix(1).lowercased() + trimmed.dropFirst()
+    }
+
+    /// The N of "around character N", a 0-based offset.
+    private static func characterOffset(in detail: String) -> Int? {
+        guard let range = detail.range(of: "around character ") else { return nil }
+        return Int(detail[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The 1-based line and column of a byte offset (columns count characters, not bytes).
+    private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+/// Finds a field named twice in one JSON object, scanning the text once (strings, escapes and nesting).
+enum FieldScanner {
+    /// The first field name repeated within one object, or `nil`. The text must be valid JSON.
+    static func repeatedField(in bytes: [UInt8]) -> String? {
+        var names: [Set<String>?] = []  // per open container: the names seen, or nil for an array
+        var i = 0
+        var expectingName = false
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "{"): names.append([]); expectingName = true
+            case UInt8(ascii: "["): names.append(nil); expectingName = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = names.popLast(); expectingName = false
+            case UInt8(ascii: ","): expectingName = names.last.map { $0 != nil } ?? false
+            case UInt8(ascii: "\""):
+                let start = i + 1
+                i += 1
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                if expectingName, let last = names.indices.last {
+                    let name = String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self)
+                    if names[last]?.insert(name).inserted == false { return name }
+                    expectingName = false
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+}
