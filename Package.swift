@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
         // End-to-end: runs the built svtk as a user would.
-        .testTarget(name: "svtkTests", dependencies: ["svtk"], exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "svtkTests", dependencies: ["svtk", "CSV"], exclude: ["Golden", "Hostile"]),
     ]
 )

@@ -41,7 +41,7 @@ public final class CSVWriter {
     }
 
     private func writeField(_ field: String) {
-        var field = formulaGuard && Self.runsAsFormula(field) ? "'" + field : field
+        var field = formulaGuard ? FormulaGuard.guarding(field) : field
         field.withUTF8 { bytes in
             guard needsQuoting(bytes) else {
                 if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, stream) }
@@ -53,17 +53,6 @@ public final class CSVWriter {
                 csv_write(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
             }
             scratch.withUnsafeBytes { out in _ = fwrite(out.baseAddress, 1, written, stream) }
-        }
-    }
-
-    /// True for text a spreadsheet would run as a formula: it starts `=`, `+`, `@`, tab or carriage return,
-    /// or `-` and is not a negative number (the toolkit writes no number with a leading `+`).
-    static func runsAsFormula(_ field: String) -> Bool {
-        guard let first = field.utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D: return true
-        case UInt8(ascii: "-"): return !(Double(field)?.isFinite ?? false)
-        default: return false
         }
     }
 

@@ -15,6 +15,7 @@ public enum FileLoader {
         LocalStatisticsLoader.self,
         GeographyLookupLoader.self,
         WardProfileLoader.self,
+        NormalisedLoader.self,
     ]
 
     /// The result of loading one file.

@@ -46,9 +46,7 @@ struct LoadCommand: ParsableCommand {
 /// Streams observations out as CSV or a JSON array. It remembers only each area's name and level and each
 /// indicator, so memory grows with the number of distinct areas, never with the number of rows.
 final class ObservationWriter: EvidenceSink {
-    static let columns = ["source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name",
-                          "area_level", "period", "sex", "age", "category_type", "category", "value", "missing",
-                          "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator", "note"]
+    static let columns = NormalisedLoader.columns
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
     private var areas: [String: (name: String, level: AreaLevel)] = [:]

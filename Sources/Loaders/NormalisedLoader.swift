@@ -1,0 +1,105 @@
+import CSV
+import Evidence
+
+/// The toolkit's own normalised observations, as `svtk load --format csv` writes them: one row per figure with
+/// its source, indicator, area, period, breakdown, value or missing reason, confidence limits, count,
+/// denominator and note. Reading it back gives the same rows, so the output of one run is the input of the next.
+///
+/// The formula guard's `'` before text a spreadsheet would run is taken off again.
+public enum NormalisedLoader: Loader {
+    public static let format = "svtk observations (svtk load --format csv)"
+    public static let expects = "the columns svtk load writes: " + columns.joined(separator: ", ")
+
+    /// The columns, in the order `svtk load` writes them.
+    public static let columns = ["source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name",
+                                 "area_level", "period", "sex", "age", "category_type", "category", "value", "missing",
+                                 "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator",
+                                 "note"]
+
+    public static func matches(_ header: [String]) -> Bool { header.map(HeaderName.key) == columns.map(HeaderName.key) }
+
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        var seenIndicators: Set<String> = [], seenAreas: Set<String> = []
+        var outside = 0
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[5]) else { outside += 1; return }
+            let cells = Cells(row: row, table: table)
+            let indicator = try cells.required(1), area = try cells.required(5)
+            if seenIndicators.insert(indicator).inserted {
+                sink.add(Indicator(id: indicator, name: cells.text(2), unit: cells.text(3),
+                                   polarity: try cells.polarity(4), source: cells.text(0)))
+            }
+            if seenAreas.insert(area).inserted {
+                sink.add(Area(code: area, name: cells.text(6), level: try cells.level(7)))
+            }
+            try sink.add(try cells.observation(indicator: indicator, area: area))
+        }
+        return LoadOutcome(csv: summary, outside: outside)
+    }
+
+    /// One row's cells, read with errors at their line and column.
+    struct Cells {
+        let row: CSVRow
+        let table: CSVTable
+
+        func text(_ column: Int) -> String { FormulaGuard.unguarding(row[column].trimmedString) }
+
+        func required(_ column: Int) throws -> String {
+            let value = text(column)
+            guard !value.isEmpty else { throw error(column, "empty \(NormalisedLoader.columns[column])") }
+            return value
+        }
+
+        func number(_ column: Int) throws -> Double? {
+            try NumericCell.parse(row[column], file: table.path, line: row.line, column: column + 1,
+                                  columnName: table.header[column]).number
+        }
+
+        func polarity(_ column: Int) throws -> Polarity {
+            let value = text(column)
+            guard let polarity = value.isEmpty ? .unknown : Polarity(rawValue: value) else {
+                throw error(column, "unknown polarity \(InputError.quoted(value)); one of "
+                            + Polarity.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return polarity
+        }
+
+        func level(_ column: Int) throws -> AreaLevel? {
+            let value = text(column)
+            guard !value.isEmpty else { return nil }
+            guard let level = AreaLevel(rawValue: value) else {
+                throw error(column, "unknown area level \(InputError.quoted(value)); one of "
+                            + AreaLevel.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return level
+        }
+
+        func missing(_ column: Int) throws -> MissingReason? {
+            let value = text(column)
+            guard !value.isEmpty else { return nil }
+            guard let reason = MissingReason(rawValue: value) else {
+                throw error(column, "unknown missing reason \(InputError.quoted(value)); one of "
+                            + MissingReason.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return reason
+        }
+
+        func observation(indicator: String, area: String) throws -> Observation {
+            let value = try number(13), missing = try missing(14)
+            guard (value == nil) != (missing == nil) else {
+                throw error(13, value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one")
+            }
+            let note = text(21)
+            return Observation(
+                indicator: indicator, area: area, period: try required(8),
+                breakdown: Breakdown(sex: text(9), age: text(10), categoryType: text(11), category: text(12)),
+                value: value, missing: missing, lower95: try number(15), upper95: try number(16),
+                lower998: try number(17), upper998: try number(18), count: try number(19), denominator: try number(20),
+                note: note.isEmpty ? nil : note, source: text(0).isEmpty ? table.path : text(0))
+        }
+
+        private func error(_ column: Int, _ message: String) -> InputError {
+            InputError(file: table.path, line: row.line, column: column + 1, message)
+        }
+    }
+}
