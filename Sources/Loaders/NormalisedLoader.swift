@@ -27,10 +27,10 @@ public enum NormalisedLoader: Loader {
             let indicator = try cells.required(1), area = try cells.required(5)
             if seenIndicators.insert(indicator).inserted {
                 sink.add(Indicator(id: indicator, name: cells.text(2), unit: cells.text(3),
-                                   polarity: try cells.polarity(4), source: cells.text(0)))
+                                   polarity: try cells.named(4, "polarity") ?? .unknown, source: cells.text(0)))
             }
             if seenAreas.insert(area).inserted {
-                sink.add(Area(code: area, name: cells.text(6), level: try cells.level(7)))
+                sink.add(Area(code: area, name: cells.text(6), level: try cells.named(7, "area level")))
             }
             try sink.add(try cells.observation(indicator: indicator, area: area))
         }
@@ -55,37 +55,19 @@ public enum NormalisedLoader: Loader {
                                   columnName: table.header[column]).number
         }
 
-        func polarity(_ column: Int) throws -> Polarity {
-            let value = text(column)
-            guard let polarity = value.isEmpty ? .unknown : Polarity(rawValue: value) else {
-                throw error(column, "unknown polarity \(InputError.quoted(value)); one of "
-                            + Polarity.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return polarity
-        }
-
-        func level(_ column: Int) throws -> AreaLevel? {
+        /// A named value (an area level, a missing reason), or nil for an empty cell.
+        func named<T: RawRepresentable & CaseIterable>(_ column: Int, _ what: String) throws -> T? where T.RawValue == String {
             let value = text(column)
             guard !value.isEmpty else { return nil }
-            guard let level = AreaLevel(rawValue: value) else {
-                throw error(column, "unknown area level \(InputError.quoted(value)); one of "
-                            + AreaLevel.allCases.map(\.rawValue).joined(separator: ", "))
+            guard let named = T(rawValue: value) else {
+                throw error(column, "unknown \(what) \(InputError.quoted(value)); one of "
+                            + T.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            return level
-        }
-
-        func missing(_ column: Int) throws -> MissingReason? {
-            let value = text(column)
-            guard !value.isEmpty else { return nil }
-            guard let reason = MissingReason(rawValue: value) else {
-                throw error(column, "unknown missing reason \(InputError.quoted(value)); one of "
-                            + MissingReason.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return reason
+            return named
         }
 
         func observation(indicator: String, area: String) throws -> Observation {
-            let value = try number(13), missing = try missing(14)
+            let value = try number(13), missing: MissingReason? = try named(14, "missing reason")
             guard (value == nil) != (missing == nil) else {
                 throw error(13, value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one")
             }
