@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Foundation
 import Reports
 
 @main
@@ -38,7 +39,16 @@ struct SVTK: ParsableCommand {
             printError("error: \(error)")
             exit(withError: ExitCode(73))
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            guard code != .success, let file = fileLookingLikeAnOption() else { exit(withError: error) }
+            printError(fullMessage(for: error))
+            printError("hint: \(file) is a file whose name starts with '-': write ./\(file), or put -- before it")
+            Foundation.exit(code.rawValue)
         }
+    }
+
+    /// An argument that starts with `-` yet names an existing file, which the parser took for an option.
+    private static func fileLookingLikeAnOption() -> String? {
+        CommandLine.arguments.dropFirst().first { $0.hasPrefix("-") && $0 != "-" && FileManager.default.fileExists(atPath: $0) }
     }
 }
