@@ -72,7 +72,7 @@ public enum OutputFile {
         var template = Array("\(folder(of: path))/.\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputError.system(path, "cannot create") }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let mask = umask(0)
         umask(mask)
         fchmod(fd, 0o666 & ~mask)
