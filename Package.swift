@@ -30,7 +30,7 @@ let package = Package(
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
-        .target(name: "Reports", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis", "Recommender"]),
+        .target(name: "Reports", dependencies: ["Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender"]),
         .executableTarget(
             name: "svtk",
             dependencies: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",

@@ -68,9 +68,9 @@ struct FileBlocks {
     }
 
     /// Calls `body` with each block in order; `body` returns false to stop early. The first block has any
-    /// UTF-8 byte-order mark removed; `sawByteOrderMark` reports whether there was one.
+    /// UTF-8 byte-order mark removed, unless `keepingByteOrderMark`; `sawByteOrderMark` reports whether there was one.
     @discardableResult
-    func forEach(limit: Int? = nil,
+    func forEach(limit: Int? = nil, keepingByteOrderMark: Bool = false,
                  _ body: (UnsafeRawBufferPointer) throws -> Bool) throws -> (bytesRead: Int64, sawByteOrderMark: Bool) {
         let fd = spooled?.descriptor ?? open(path, O_RDONLY)
         guard fd >= 0 else { throw Self.cannotOpen(path) }
@@ -88,7 +88,7 @@ struct FileBlocks {
             }
             if n == 0 { break }
             var block = UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
-            if total == 0, n >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
+            if total == 0, !keepingByteOrderMark, n >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
                 bom = true
                 block = UnsafeRawBufferPointer(rebasing: block[3...])
             }

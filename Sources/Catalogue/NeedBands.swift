@@ -49,13 +49,17 @@ public struct NeedBands: Sendable {
         }
     }
 
+    /// The levels a domain score can name, the greatest need first, and the level of no data.
+    public static let levels = ["high need", "above-average need", "average", "below-average need"]
+    public static let noData = "no data"
+
     /// The level of need a domain score names.
     public func level(_ score: Double?) -> String {
-        guard let score else { return "no data" }
-        if score >= highFrom { return "high need" }
-        if score >= aboveAverageFrom { return "above-average need" }
-        if score >= belowAverageBelow { return "average" }
-        return "below-average need"
+        guard let score else { return Self.noData }
+        if score >= highFrom { return Self.levels[0] }
+        if score >= aboveAverageFrom { return Self.levels[1] }
+        if score >= belowAverageBelow { return Self.levels[2] }
+        return Self.levels[3]
     }
 
     /// True when an indicator's values are national deciles.

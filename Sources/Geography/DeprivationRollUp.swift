@@ -17,6 +17,12 @@ public struct DeprivationRollUp {
     public let lsoaCount: Int
     public let notes: [String]
 
+    /// The indicator id of a rolled-up measure of a domain (`iod-ward:income:average-rank`).
+    public static func indicatorID(domain: String, measure: String) -> String { "iod-ward:\(domain):\(measure)" }
+
+    /// The domain id of the Index of Multiple Deprivation itself, as File 1 and File 2 name it.
+    public static let multipleDeprivation = "index-of-multiple-deprivation"
+
     static let measures: [(suffix: String, label: String, unit: String, polarity: Polarity)] = [
         ("average-rank", "population-weighted average rank (1 = most deprived)", "rank", .higherIsBetter),
         ("average-decile", "population-weighted average decile (1 = most deprived)", "decile", .higherIsBetter),
@@ -130,7 +136,7 @@ public struct DeprivationRollUp {
             }
             for (suffix, figures) in produced where !figures.isEmpty {
                 let measure = Self.measures.first { $0.suffix == suffix }!
-                let id = "iod-ward:\(domain):\(suffix)"
+                let id = Self.indicatorID(domain: domain, measure: suffix)
                 wardsOut.add(Indicator(id: id, name: "\(name): \(measure.label)", unit: measure.unit,
                                        polarity: measure.polarity, source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
                 for ward in figures.keys.sorted() {

@@ -33,8 +33,8 @@ enum HTML {
         return html + "</tbody>\n</table>\n"
     }
 
-    /// A whole page: inline CSS only, no scripts, no external fonts or images.
-    static func page(title: String, body: String) -> String {
+    /// A whole page: inline CSS only, no scripts, no external fonts or images; `provenance` is repeated at the foot.
+    static func page(title: String, body: String, provenance: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -50,7 +50,7 @@ enum HTML {
         <main>
         \(body)
         </main>
-        <footer><p>Made with SocialValueToolkit (svtk). Figures: OHID Fingertips, ONS Census 2021, MHCLG English Indices of Deprivation 2019, ONS geography lookups (Open Government Licence v3.0). Open proxy values from the sources listed in Datasets/catalogues/README.md.</p></footer>
+        <footer>\(provenance.map { "<p>\(escape($0))</p>" } ?? "")<p>Made with SocialValueToolkit (svtk). Figures: OHID Fingertips, ONS Census 2021, MHCLG English Indices of Deprivation 2019, ONS geography lookups (Open Government Licence v3.0). Open proxy values from the sources listed in Datasets/catalogues/README.md.</p></footer>
         </body>
         </html>
 
@@ -73,7 +73,7 @@ enum HTML {
     thead th { border-bottom: 2px solid var(--ink); background: #f4f6f9; }
     th[scope=row] { font-weight: 600; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 8px 16px; margin: 12px 0; }
+    .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 8px 16px; margin: 12px 0; }
     .fact { border-left: 4px solid var(--accent); padding: 4px 10px; background: #f7f9fc; }
     .fact b { display: block; font-size: 1.15rem; }
     .fact span { color: var(--muted); font-size: 0.85rem; }
@@ -88,7 +88,21 @@ enum HTML {
     figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
     svg text { font-family: inherit; }
     footer { max-width: 1080px; margin: 24px auto; padding: 8px 28px; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); }
-    @media print { main { padding: 0; max-width: none; } h2 { break-after: avoid; } .measure, figure, table { break-inside: avoid; }
-                   a { color: inherit; text-decoration: none; } }
+    p.provenance { color: var(--muted); font-size: 0.8rem; margin: 0 0 8px; }
+    nav.contents ol { columns: 2; margin: 4px 0 8px; }
+    nav.contents h2 { border: none; margin-top: 16px; }
+    .answer { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
+    .answer table { margin-top: 0; }
+    .small-map svg { max-width: 380px !important; }
+    .maps { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 8px 24px; }
+    svg.map path:hover { opacity: 0.8; }
+    @media (max-width: 800px) { .answer { grid-template-columns: 1fr; } }
+    @page { size: A4; margin: 15mm 14mm 16mm; }
+    @media print { main { padding: 0; max-width: none; } body { font-size: 10pt; }
+                   h2, h3 { break-after: avoid; } .measure, figure, table, tr, .fact { break-inside: avoid; }
+                   section { break-before: auto; } #measures, #needs, #rules, #excluded, #method { break-before: page; }
+                   nav.contents { display: none; } a { color: inherit; text-decoration: none; }
+                   .answer { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+                   footer { position: running(footer); } }
     """
 }

@@ -64,7 +64,8 @@ public enum RecommendationText {
 
     // MARK: markdown
 
-    public static func markdown(_ r: Recommendation) -> String {
+    /// The recommendation as Markdown; with `provenance`, a closing section says when, how and from what it was made.
+    public static func markdown(_ r: Recommendation, provenance: Provenance? = nil) -> String {
         var md = ["# Social value recommendation: \(r.contract.title)", "",
                   "| | |", "|---|---|",
                   "| Value | £\(formatNumber(r.contract.value).grouped) over \(formatNumber(r.contract.durationMonths)) months |",
@@ -98,12 +99,13 @@ public enum RecommendationText {
         }
         md += ["## Excluded measures", "", "| Measure | Code | Reason |", "|---|---|---|"]
         md += r.excluded.map { "| \($0.ref) \($0.title) | \($0.code) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |" }
-        return Markdown.document(md)
+        return Markdown.document(md + (provenance.map { [""] + $0.markdown } ?? []))
     }
 
     // MARK: json
 
-    public static func json(_ r: Recommendation) -> String {
+    /// The recommendation as JSON; with `provenance`, a `provenance` member says when, how and from what it was made.
+    public static func json(_ r: Recommendation, provenance: Provenance? = nil) -> String {
         let c = r.contract
         let w = c.workforce
         func bool(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "null" }
@@ -175,6 +177,6 @@ public enum RecommendationText {
             ("targetBase", JSON.string(r.targetBase)), ("valuation", JSON.string(r.valuation)), ("policy", JSON.string(r.policy)),
             ("totalSleva", JSON.number(r.totalSleva)), ("warnings", JSON.array(r.warnings.map(JSON.string))),
             ("notes", JSON.array(r.notes.map(JSON.string))),
-        ])
+        ] + (provenance.map { [("provenance", $0.json)] } ?? []))
     }
 }

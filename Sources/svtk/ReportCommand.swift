@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the recommendation for a contract as a self-contained HTML report, with Markdown, JSON and CSV tables.",
         discussion: """
-            The HTML page needs no network: the contract and the rules that apply, the recommended measures with targets, proxy values, SLEVA and the evidence behind each, the excluded measures, and SVG charts (ward needs by domain as a heat map, the first delivery area's indicators against its parent and England with confidence intervals, SLEVA by theme). Beside it: NAME.md, NAME.json and NAME-tables/*.csv. A short summary is printed.
+            The HTML page needs no network and opens with the answer: the measures with targets and value, the rules that bind and where the contract is delivered. Then the reasoning for each measure, local needs (ward maps of deprivation and of the needs the measures answer, drawn from --boundaries or the demo borough's shipped boundaries; a heat map; the delivery area's or, for a borough-wide contract, the borough's indicators against England), the rules and conditions, the excluded measures with reasons, and the method with the provenance: when, by which svtk, from which files (size, SHA-256, periods). It prints on A4. Beside it: NAME.md, NAME.json and NAME-tables/*.csv (with a byte-order mark, for Excel). A short summary is printed.
 
             Examples:
               svtk report --contract Datasets/contracts/highways_resurfacing.json \\
@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var contractOptions: ContractOptions
 
     @OptionGroup var equalityPlan: EqualityPlanOption
+    @OptionGroup var boundariesOption: BoundariesOption
 
     @Option(help: ArgumentHelp("The HTML file to write (default: out/<contract>.html).", valueName: "file"))
     var out: String?
@@ -41,23 +42,34 @@ struct ReportCommand: ParsableCommand {
             let r = try contractOptions.namingOptions {
                 try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
             }
+            let areas = try recommender.deliveryAreas(profile) { field, message in InputError(file: "contract", "\(field): \(message)") }
+            let boroughWide = areas.contains { $0.code == analysis.borough.code }
+            let charted = boroughWide ? analysis.borough : areas[0]
+            let maps = try boundariesOption.maps(analysis, delivery: boroughWide ? [] : Set(areas.map(\.code)))
+            let provenance = try ReportProvenance.gather(
+                files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
+                dataset: analysis.dataset, catalogue: catalogue)
             let view = analysis.boroughView()
-            let firstArea = try recommender.deliveryAreas(profile) { field, message in InputError(file: "contract", "\(field): \(message)") }
-                .first { $0.level == .ward } ?? analysis.borough
-            let results = analysis.results(for: firstArea.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
-            let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: firstArea.code), areaResults: results)
+            let results = analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
+            let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
+                                               maps: maps, provenance: provenance)
             let files = try output.write(
-                html: page, markdown: RecommendationText.markdown(r), json: RecommendationText.json(r),
-                tables: RecommendationPage.tables(r, view: view))
-            var summary = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(r.rules.commitments == "formal" ? "formal commitments" : "aspirations only")"
-                           + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
-                           + ", Real Living Wage \(r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")"]
-            summary += r.measures.prefix(5).map { "  \($0.rank). \($0.ref) \($0.title): \(formatNumber($0.target.quantity)) \($0.unit)"
-                + ($0.sleva.map { ", SLEVA £\(formatNumber($0).grouped)" } ?? "") }
-            if r.measures.count > 5 { summary.append("  … and \(r.measures.count - 5) more; \(r.excluded.count) excluded with reasons") }
-            summary.append("  total SLEVA £\(formatNumber(r.totalSleva).grouped)")
-            summary.append("Report written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
-            print(summary.joined(separator: "\n"))
+                html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
+                json: RecommendationText.json(r, provenance: provenance), tables: RecommendationPage.tables(r, view: view))
+            print(Self.summary(r, files: files))
         }
+    }
+
+    /// What the terminal shows: the rules in a line, the first measures, the total and where the files are.
+    static func summary(_ r: Recommendation, files: [String]) -> String {
+        var lines = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(r.rules.commitments == "formal" ? "formal commitments" : "aspirations only")"
+                     + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
+                     + ", Real Living Wage \(r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")"]
+        lines += r.measures.prefix(5).map { "  \($0.rank). \($0.ref) \($0.title): \(formatNumber($0.target.quantity)) \($0.unit)"
+            + ($0.sleva.map { ", SLEVA £\(formatNumber($0).grouped)" } ?? "") }
+        if r.measures.count > 5 { lines.append("  … and \(r.measures.count - 5) more; \(r.excluded.count) excluded with reasons") }
+        lines.append("  total SLEVA £\(formatNumber(r.totalSleva).grouped)")
+        lines.append("Report written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
+        return lines.joined(separator: "\n")
     }
 }

@@ -49,7 +49,7 @@ struct ReportFiles {
             throw OutputError(path: tableFolder, "cannot make this folder for the report's tables")
         }
         for table in tables {
-            try OutputFile.writeCSV(to: "\(tableFolder)/\(table.name).csv") { writer in
+            try OutputFile.writeCSV(to: "\(tableFolder)/\(table.name).csv", byteOrderMark: true) { writer in
                 writer.write(table.header)
                 for row in table.rows { writer.write(row) }
             }

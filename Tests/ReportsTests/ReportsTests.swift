@@ -21,12 +21,68 @@ nonisolated(unsafe) let setting: (Recommender, NeedsAnalysis) = {
 
 @Suite("Reports")
 struct ReportsTests {
+    static let provenance = Provenance(
+        generated: "2026-11-27 09:00 UTC", toolkit: "svtk test",
+        files: [.init(path: "Datasets/demo/fingertips_rotherham.csv", bytes: 1234, sha256: String(repeating: "ab", count: 32),
+                      periods: "2013 to 2019")],
+        catalogue: ["policy": "Datasets/policy"], prices: "2024-25 prices")
+
+    func maps(delivery: Set<String>) throws -> ReportMaps {
+        let (_, analysis) = setting
+        return ReportMaps(boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
+                          attribution: "Source: ONS", view: analysis.boroughView(), deciles: ["E05013010": 1.2, "E05012993": 9.5],
+                          delivery: delivery)
+    }
+
     func page() throws -> (String, Recommendation) {
         let (recommender, analysis) = setting
         let r = try recommender.recommend(try ContractProfile.load(repository + "/Datasets/contracts/highways_resurfacing.json"))
         let east = analysis.wards.first { $0.name == "Rotherham East" }!
+        let dalton = analysis.wards.first { $0.name == "Dalton & Thrybergh" }!
         return (RecommendationPage.html(r, view: analysis.boroughView(), area: analysis.profile(for: east.code),
-                                        areaResults: analysis.results(for: east.code)), r)
+                                        areaResults: analysis.results(for: east.code), maps: try maps(delivery: [east.code, dalton.code]),
+                                        provenance: Self.provenance), r)
+    }
+
+    @Test("the answer comes first: the summary holds every measure with its target and the binding rules, before the reasoning")
+    func answerFirst() throws {
+        let (html, r) = try page()
+        let summary = try #require(html.range(of: "<section id=\"summary\""))
+        let detail = try #require(html.range(of: "<section id=\"measures\""))
+        #expect(summary.lowerBound < detail.lowerBound)
+        let head = String(html[summary.lowerBound..<detail.lowerBound])
+        for m in r.measures { #expect(head.contains(m.title.replacingOccurrences(of: "&", with: "&amp;"))) }
+        #expect(head.contains("The rules that bind") && head.contains("Social value is 20% of the evaluation"))
+        for id in ["summary", "measures", "needs", "rules", "excluded", "method"] {
+            #expect(html.contains("href=\"#\(id)\"") && html.contains("id=\"\(id)\""))
+        }
+    }
+
+    @Test("ward maps: where it is delivered, deprivation and the needs the measures answer, each accessible and attributed")
+    func maps() throws {
+        let (html, _) = try page()
+        #expect(html.components(separatedBy: "<svg class=\"map\" role=\"img\"").count - 1 == 4)
+        #expect(html.contains("<title id=\"map-delivery-title\">Where the contract is delivered</title>"))
+        #expect(html.contains("Deprivation: average IMD decile by ward"))
+        #expect(html.contains("<title>Rotherham East: 1 to 3 (most deprived) (delivery area)</title>"))
+        #expect(html.contains("<title>Anston &amp; Woodsetts: 9 to 10 (least deprived)</title>"))
+        #expect(html.contains("<title>Wath: no data</title>"))  // no decile given for it here
+        #expect(html.components(separatedBy: "Source: ONS").count - 1 == 4)
+    }
+
+    @Test("the map keeps the borough's shape: x scaled by cos(latitude), 560 wide and 588 high for the demo's extent")
+    func projection() throws {
+        // Rotherham spans 0.34165° of longitude and 0.21357° of latitude around 53.408°N:
+        // 560 × 0.21357 ÷ (0.34165 × cos 53.408°) = 587.2, rounded up to 588, plus 16 and three legend rows of 26.
+        let svg = try maps(delivery: []).deliveryAreas().svg(id: "m")
+        #expect(svg.contains("viewBox=\"0 0 560 682\""))
+    }
+
+    @Test("the provenance is on the page: when, by what, from which files with size, periods and SHA-256")
+    func provenance() throws {
+        let (html, _) = try page()
+        #expect(html.contains("Made 2026-11-27 09:00 UTC by svtk test from 1 input file(s); money in 2024-25 prices."))
+        #expect(html.contains(String(repeating: "ab", count: 32)) && html.contains("1,234 bytes") && html.contains("2013 to 2019"))
     }
 
     @Test("the HTML report is self-contained: no scripts, no external fonts, styles or images")
@@ -58,7 +114,7 @@ struct ReportsTests {
         #expect(html.contains("<th scope=\"col\">"))
         #expect(html.contains("<caption>"))
         let charts = html.components(separatedBy: "<svg role=\"img\"").count - 1
-        #expect(charts == 3)  // SLEVA by theme, ward heat map, the area's indicators
+        #expect(charts == 3)  // SLEVA by theme, ward heat map, the area's indicators (the maps are counted apart)
         #expect(html.contains("<title id=\"hm-title\">") && html.contains("<desc id=\"hm-desc\">"))
         #expect(html.contains("@media print"))
     }

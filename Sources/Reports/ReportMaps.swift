@@ -1,0 +1,84 @@
+import Catalogue
+import Geography
+import NeedsAnalysis
+
+/// The ward maps a report shows, from the borough's boundaries and its analysis: where the contract is
+/// delivered, need by domain, and deprivation (the IMD decile).
+public struct ReportMaps: Sendable {
+    let boundaries: Boundaries
+    let attribution: String
+    let view: BoroughView
+    /// Ward code → its population-weighted average IMD decile (1 = most deprived), where rolled up.
+    let deciles: [String: Double]
+    /// The delivery wards' codes (empty for a borough-wide contract).
+    let delivery: Set<String>
+
+    /// Oranges, from ColorBrewer: ordered, and read apart by people with the common colour-vision deficiencies.
+    static let needColours = ["#a63603", "#e6550d", "#fdae6b", "#feedde"]
+    /// Blues, darkest for the most deprived.
+    static let decileColours = ["#08519c", "#3182bd", "#6baed6", "#bdd7e7", "#eff3ff"]
+
+    public init(boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
+                delivery: Set<String>) {
+        self.boundaries = boundaries
+        self.attribution = attribution
+        self.view = view
+        self.deciles = deciles
+        self.delivery = delivery
+    }
+
+    /// True when the boundaries hold the borough's wards (at least one of them).
+    public var coversBorough: Bool {
+        let wards = Set(view.wardProfiles.map(\.area.code))
+        return boundaries.shapes.contains { wards.contains($0.code) }
+    }
+
+    /// The delivery wards filled, the rest pale; for a borough-wide contract every ward.
+    public func deliveryAreas() -> WardMap {
+        let chosen = Key("delivery area", "#0b5394"), other = Key("elsewhere in the borough", "#e8eef7")
+        let inside = delivery.isEmpty ? Set(view.wardProfiles.map(\.area.code)) : delivery
+        let classes = Dictionary(uniqueKeysWithValues: view.wardProfiles.map { ($0.area.code, inside.contains($0.area.code) ? chosen : other) })
+        let names = view.wardProfiles.filter { inside.contains($0.area.code) }.map(\.area.name).sorted()
+        return WardMap(boundaries: boundaries, classes: classes, key: [chosen, other], outlined: [],
+                       title: "Where the contract is delivered", description: delivery.isEmpty
+                           ? "The whole of \(view.borough.area.name): all \(names.count) wards."
+                           : "Delivery wards: \(names.joined(separator: ", ")), among \(view.wardProfiles.count) wards of \(view.borough.area.name).",
+                       attribution: attribution)
+    }
+
+    /// Each ward's level of need on a domain, the delivery wards outlined.
+    public func need(_ domain: NeedDomain) -> WardMap {
+        let key = zip(NeedBands.levels, Self.needColours).map { Key($0, $1) }
+        var classes: [String: Key] = [:]
+        for profile in view.wardProfiles {
+            guard let score = profile.domains.first(where: { $0.domain.id == domain.id }), score.score != nil else { continue }
+            classes[profile.area.code] = key.first { $0.label == score.level }
+        }
+        let high = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
+        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery,
+                       title: "\(domain.name): need by ward",
+                       description: "Level of need for \(domain.name) in each ward of \(view.borough.area.name). "
+                           + (high.isEmpty ? "No ward has high need." : "High need: \(high.joined(separator: ", ")).")
+                           + outlinedNote,
+                       attribution: attribution)
+    }
+
+    /// Each ward's population-weighted average IMD decile, in five bands; nil without deciles.
+    public func deprivation() -> WardMap? {
+        guard !deciles.isEmpty else { return nil }
+        let bands = ["1 to 3 (most deprived)", "3 to 5", "5 to 7", "7 to 9", "9 to 10 (least deprived)"]
+        let key = zip(bands, Self.decileColours).map { Key($0, $1) }
+        let classes = deciles.mapValues { key[min(4, max(0, Int(($0 - 1) / 2)))] }
+        let most = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
+        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery,
+                       title: "Deprivation: average IMD decile by ward",
+                       description: "Population-weighted average decile of the Index of Multiple Deprivation 2019 in each "
+                           + "ward (1 = the most deprived 10% of England). "
+                           + (most.isEmpty ? "" : "Deciles 1 to 3 on average: \(most.joined(separator: ", ")).") + outlinedNote,
+                       attribution: attribution)
+    }
+
+    private var outlinedNote: String { delivery.isEmpty ? "" : " The delivery wards are outlined in black." }
+
+    typealias Key = WardMap.Key
+}
