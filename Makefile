@@ -6,13 +6,19 @@ PYTHON ?= python3
 
 PREFIX ?= /usr/local
 
-.PHONY: demo test setup setup-notebooks build benchmark install fuzz fuzz-build
+.PHONY: demo test setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
 
 setup:
 	@scripts/setup.sh
 
 setup-notebooks:
 	@$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r Notebooks/requirements.txt
+
+# The reports' Python tests read the office files back and render the page in the system's Chromium.
+setup-report-tests:
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r Tests/Python/requirements.txt
+	@command -v chromium >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
 
 build: setup
 	swift build -c release --product svtk
@@ -22,10 +28,11 @@ demo: build
 	$(SVTK) report --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
 	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --out out/demo/highways_resurfacing.html --quiet
 
-test: setup setup-notebooks
+test: setup setup-notebooks setup-report-tests
 	swift build --product svtk
 	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	swift test
+	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -s Tests/Python
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
 
 # libFuzzer targets over the CSV reader and every loader, and over contract profiles and proxy formulas

@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
@@ -30,7 +31,8 @@ let package = Package(
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
-        .target(name: "Reports", dependencies: ["Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender"]),
+        .target(name: "Reports", dependencies: ["Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
+                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "svtk",
             dependencies: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",

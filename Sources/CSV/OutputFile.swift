@@ -56,6 +56,14 @@ public enum OutputFile {
         }
     }
 
+    /// Writes bytes to `path` atomically.
+    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { stream in
+            bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) } == bytes.count
+        }
+    }
+
     /// Writes rows of delimited text to `path` atomically through a ``CSVWriter``; with `byteOrderMark`, the file
     /// starts with UTF-8's byte-order mark, without which Excel on Windows reads "£" as "Â£".
     /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.

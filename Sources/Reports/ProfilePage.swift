@@ -4,10 +4,19 @@ import NeedsAnalysis
 /// A ward (or borough) profile page for analysts: its needs by domain with the evidence, its indicators against
 /// the parent area and England, and the equality gaps placed there.
 public enum ProfilePage {
-    public static func html(_ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed]) -> String {
+    /// - Parameters:
+    ///   - maps: ward maps (deprivation, and the area's greatest need) with the area outlined, when boundaries are known.
+    ///   - provenance: when, by what and from which files the page was made.
+    public static func html(_ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
+                            maps: ReportMaps? = nil, provenance: Provenance? = nil) -> String {
         let a = profile.area
         var body = "<h1>\(HTML.escape(a.name))</h1>\n<p class=\"lead\">\(HTML.escape(a.level.rawValue.capitalized)) \(HTML.escape(a.code))"
             + (a.parent.map { " in \(HTML.escape(view.borough.area.code == $0 ? view.borough.area.name : $0))" } ?? "") + ": local needs profile.</p>\n"
+        if let provenance { body += "<p class=\"provenance\">\(HTML.escape(provenance.line))</p>\n" }
+        if let maps, maps.coversBorough {
+            let figures = (maps.deprivation().map { [$0] } ?? []) + (profile.scored.first.map { [maps.need($0.domain)] } ?? [])
+            body += "<div class=\"maps\">" + figures.enumerated().map { $0.element.figure(id: "map-\($0.offset)") }.joined() + "</div>\n"
+        }
         body += "<h2>Needs by domain</h2>\n"
         body += HTML.table(caption: "Need domains, worst first", header: ["Domain", "Level", "Score", "Strongest evidence"],
                            rows: profile.domains.map { d in
@@ -35,7 +44,8 @@ public enum ProfilePage {
             })
         body += "<h2>The borough's wards</h2>\n<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain")
             + "<figcaption>Need scores of every ward: orange is worse, blue better; a dash is no data.</figcaption></figure>\n"
-        return HTML.page(title: "Profile: \(a.name)", body: body)
+        if let provenance { body += "<h2>Provenance</h2>\n" + provenance.html }
+        return HTML.page(title: "Profile: \(a.name)", body: body, provenance: provenance?.line)
     }
 
     /// The profile as Markdown.

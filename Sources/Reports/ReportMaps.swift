@@ -10,8 +10,10 @@ public struct ReportMaps: Sendable {
     let view: BoroughView
     /// Ward code → its population-weighted average IMD decile (1 = most deprived), where rolled up.
     let deciles: [String: Double]
-    /// The delivery wards' codes (empty for a borough-wide contract).
+    /// The wards outlined: a contract's delivery wards (none for a borough-wide contract), or a profile's ward.
     let delivery: Set<String>
+    /// What the outline means (`delivery area`, `this ward`).
+    let outlineMeaning: String
 
     /// Oranges, from ColorBrewer: ordered, and read apart by people with the common colour-vision deficiencies.
     static let needColours = ["#a63603", "#e6550d", "#fdae6b", "#feedde"]
@@ -19,7 +21,8 @@ public struct ReportMaps: Sendable {
     static let decileColours = ["#08519c", "#3182bd", "#6baed6", "#bdd7e7", "#eff3ff"]
 
     public init(boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
-                delivery: Set<String>) {
+                delivery: Set<String>, outlineMeaning: String = "delivery area") {
+        self.outlineMeaning = outlineMeaning
         self.boundaries = boundaries
         self.attribution = attribution
         self.view = view
@@ -55,7 +58,7 @@ public struct ReportMaps: Sendable {
             classes[profile.area.code] = key.first { $0.label == score.level }
         }
         let high = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
-        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery,
+        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
                        title: "\(domain.name): need by ward",
                        description: "Level of need for \(domain.name) in each ward of \(view.borough.area.name). "
                            + (high.isEmpty ? "No ward has high need." : "High need: \(high.joined(separator: ", ")).")
@@ -70,7 +73,7 @@ public struct ReportMaps: Sendable {
         let key = zip(bands, Self.decileColours).map { Key($0, $1) }
         let classes = deciles.mapValues { key[min(4, max(0, Int(($0 - 1) / 2)))] }
         let most = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
-        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery,
+        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
                        title: "Deprivation: average IMD decile by ward",
                        description: "Population-weighted average decile of the Index of Multiple Deprivation 2019 in each "
                            + "ward (1 = the most deprived 10% of England). "
@@ -78,7 +81,7 @@ public struct ReportMaps: Sendable {
                        attribution: attribution)
     }
 
-    private var outlinedNote: String { delivery.isEmpty ? "" : " The delivery wards are outlined in black." }
+    private var outlinedNote: String { delivery.isEmpty ? "" : " Outlined in black: \(outlineMeaning)." }
 
     typealias Key = WardMap.Key
 }

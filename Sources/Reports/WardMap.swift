@@ -24,8 +24,10 @@ public struct WardMap {
     let classes: [String: Key]
     /// The key, in legend order.
     let key: [Key]
-    /// Ward codes outlined as the contract's delivery areas.
+    /// Ward codes outlined (the contract's delivery areas, or the ward a profile is about).
     let outlined: Set<String>
+    /// What the outline means, for the key and each outlined ward's title.
+    let outlineMeaning: String
     let title: String
     let description: String
     /// The boundaries' attribution, shown under the map.
@@ -35,12 +37,13 @@ public struct WardMap {
     static let legendRow = 26.0
     static let noData = Key("no data", "#d9d9d9")
 
-    public init(boundaries: Boundaries, classes: [String: Key], key: [Key], outlined: Set<String>, title: String,
-                description: String, attribution: String) {
+    public init(boundaries: Boundaries, classes: [String: Key], key: [Key], outlined: Set<String>,
+                outlineMeaning: String = "delivery area", title: String, description: String, attribution: String) {
         self.boundaries = boundaries
         self.classes = classes
         self.key = key
         self.outlined = outlined
+        self.outlineMeaning = outlineMeaning
         self.title = title
         self.description = description
         self.attribution = attribution
@@ -61,7 +64,7 @@ public struct WardMap {
             let cls = classes[shape.code] ?? Self.noData
             let edge = outlined.contains(shape.code) ? "stroke=\"#111\" stroke-width=\"2.5\"" : "stroke=\"#fff\" stroke-width=\"0.8\""
             svg += "<path d=\"\(projection.path(shape, width: Self.width))\" fill=\"\(cls.colour)\" fill-rule=\"evenodd\" \(edge)>"
-                + "<title>\(HTML.escape(shape.name)): \(HTML.escape(cls.label))\(outlined.contains(shape.code) ? " (delivery area)" : "")"
+                + "<title>\(HTML.escape(shape.name)): \(HTML.escape(cls.label))\(outlined.contains(shape.code) ? " (\(outlineMeaning))" : "")"
                 + "</title></path>\n"
         }
         svg += legend(top: legendTop)
@@ -71,7 +74,7 @@ public struct WardMap {
     /// The key's swatches and labels, and the delivery outline, below the map.
     func legend(top: Double) -> String {
         var rows = key + (classes.count < boundaries.shapes.count ? [Self.noData] : [])
-        if !outlined.isEmpty { rows.append(Key("delivery area", "none")) }
+        if !outlined.isEmpty { rows.append(Key(outlineMeaning, "none")) }
         return rows.enumerated().map { i, row in
             let y = top + Double(i) * Self.legendRow
             let swatch = row.colour == "none"

@@ -31,6 +31,7 @@ struct ProfileCommand: ParsableCommand {
     }
 
     @OptionGroup var equalityPlan: EqualityPlanOption
+    @OptionGroup var boundariesOption: BoundariesOption
 
     @Option(help: ArgumentHelp("The HTML file to write (default: out/profile-<code>.html).", valueName: "file"))
     var out: String?
@@ -45,8 +46,12 @@ struct ProfileCommand: ParsableCommand {
             let profile = analysis.profile(for: target.code)
             let results = analysis.results(for: target.code)
             let view = analysis.boroughView()
+            let maps = try boundariesOption.maps(analysis, delivery: target.level == .ward ? [target.code] : [], outlineMeaning: "this ward")
+            let provenance = try ReportProvenance.gather(
+                files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
+                dataset: analysis.dataset, catalogue: catalogue)
             let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
-                html: ProfilePage.html(profile, results: results, view: view, gaps: needs),
+                html: ProfilePage.html(profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
                 markdown: ProfilePage.markdown(profile, results: results), json: NeedsJSON.profile(profile),
                 tables: [("domains", ["domain", "level", "score", "note"], profile.domains.map {
                             [$0.domain.id, $0.level, $0.score.map { String(format: "%.4f", $0) } ?? "", $0.note ?? ""] }),

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the recommendation for a contract as a self-contained HTML report, with Markdown, JSON and CSV tables.",
         discussion: """
-            The HTML page needs no network and opens with the answer: the measures with targets and value, the rules that bind and where the contract is delivered. Then the reasoning for each measure, local needs (ward maps of deprivation and of the needs the measures answer, drawn from --boundaries or the demo borough's shipped boundaries; a heat map; the delivery area's or, for a borough-wide contract, the borough's indicators against England), the rules and conditions, the excluded measures with reasons, and the method with the provenance: when, by which svtk, from which files (size, SHA-256, periods). It prints on A4. Beside it: NAME.md, NAME.json and NAME-tables/*.csv (with a byte-order mark, for Excel). A short summary is printed.
+            The HTML page needs no network and opens with the answer: the measures with targets and value, the rules that bind and where the contract is delivered. Then the reasoning for each measure, local needs (ward maps of deprivation and of the needs the measures answer, drawn from --boundaries or the demo borough's shipped boundaries; a heat map; the delivery area's or, for a borough-wide contract, the borough's indicators against England), the rules and conditions, the excluded measures with reasons, and the method with the provenance: when, by which svtk, from which files (size, SHA-256, periods). It prints on A4. Beside it: NAME.md, NAME.json, NAME.docx (the social value section of a tender pack), NAME.xlsx (every table) and NAME-tables/*.csv (with a byte-order mark, for Excel). A short summary is printed.
 
             Examples:
               svtk report --contract Datasets/contracts/highways_resurfacing.json \\
@@ -53,9 +53,11 @@ struct ReportCommand: ParsableCommand {
             let results = analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
             let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
                                                maps: maps, provenance: provenance)
+            let tables = RecommendationPage.tables(r, view: view)
             let files = try output.write(
                 html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
-                json: RecommendationText.json(r, provenance: provenance), tables: RecommendationPage.tables(r, view: view))
+                json: RecommendationText.json(r, provenance: provenance), tables: tables,
+                office: (try TenderPack.docx(r, provenance: provenance), try TenderPack.xlsx(tables)))
             print(Self.summary(r, files: files))
         }
     }

@@ -1,7 +1,8 @@
 import CSV
 import Foundation
 
-/// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json` and `NAME-tables/*.csv`,
+/// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json`, `NAME.docx` and `NAME.xlsx` (for a
+/// recommendation) and `NAME-tables/*.csv`,
 /// each atomically (``OutputFile``), so a failure never leaves an empty or partial file.
 struct ReportFiles {
     let html: String
@@ -38,11 +39,18 @@ struct ReportFiles {
         }
     }
 
-    func write(html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])]) throws -> [String] {
+    /// Writes every file; `office` adds NAME.docx and NAME.xlsx where given.
+    /// - Returns: the paths written, the HTML first.
+    func write(html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])],
+               office: (docx: [UInt8], xlsx: [UInt8])? = nil) throws -> [String] {
         try prepare()
         try OutputFile.write(page, to: html)
         try OutputFile.write(markdown, to: stem + ".md")
         try OutputFile.write(json, to: stem + ".json")
+        if let office {
+            try OutputFile.write(office.docx, to: stem + ".docx")
+            try OutputFile.write(office.xlsx, to: stem + ".xlsx")
+        }
         do {
             try FileManager.default.createDirectory(atPath: tableFolder, withIntermediateDirectories: true)
         } catch {
@@ -54,6 +62,6 @@ struct ReportFiles {
                 for row in table.rows { writer.write(row) }
             }
         }
-        return [html, stem + ".md", stem + ".json", tableFolder + "/"]
+        return [html, stem + ".md", stem + ".json"] + (office == nil ? [] : [stem + ".docx", stem + ".xlsx"]) + [tableFolder + "/"]
     }
 }
