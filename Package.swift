@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "fuzz-loaders", dependencies: ["CSV", "Evidence", "Loaders", "FuzzSupport"],
                           path: "Fuzz/FuzzLoaders"),
-        .executableTarget(name: "fuzz-contract", dependencies: ["Catalogue", "Recommender", "FuzzSupport"],
+        .executableTarget(name: "fuzz-contract", dependencies: ["Catalogue", "Geography", "Recommender", "FuzzSupport"],
                           path: "Fuzz/FuzzContract"),
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
         .target(name: "TestSupport", dependencies: ["CSV", "Evidence"], path: "Tests/TestSupport"),

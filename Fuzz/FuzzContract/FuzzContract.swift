@@ -1,11 +1,13 @@
-// libFuzzer target over the contract profile reader (JSON, then every check against the shipped contract
-// limits) and the proxy-formula parser and evaluator (the input as a formula over the open values).
+// libFuzzer target over the JSON readers (a contract profile, then every check against the shipped contract
+// limits; ward boundaries as GeoJSON) and the proxy-formula parser and evaluator (the input as a formula over
+// the open values).
 //
 // Built with `-DFUZZING -sanitize=fuzzer,address` (see `make fuzz`), libFuzzer drives `LLVMFuzzerTestOneInput`.
 // Built normally, this is a replayer: `fuzz-contract FILE|FOLDER…` runs each input once.
 import Catalogue
 import Foundation
 import FuzzSupport
+import Geography
 import Recommender
 
 /// The file each input is written to.
@@ -14,12 +16,13 @@ let scratch = ScratchFile(suffix: ".json")
 /// The shipped catalogue (contract limits, frameworks and open values), read once.
 let catalogue: Catalogue? = try? Catalogue.load()
 
-/// One input: as a contract profile file, and as a proxy formula.
+/// One input: as a contract profile file, as ward boundaries, and as a proxy formula.
 func readOnce(_ input: UnsafeRawBufferPointer) {
     scratch.replace(with: input)
     if let profile = try? ContractProfile.load(scratch.path), let catalogue {
         _ = try? profile.validate(file: scratch.path, catalogue: catalogue)
     }
+    _ = try? Boundaries(path: scratch.path)
     let text = String(decoding: input, as: UTF8.self)
     _ = try? ProxyFormula(text).evaluate(catalogue?.openValues.mapValues(\.value) ?? [:])
 }
