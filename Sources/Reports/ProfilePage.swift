@@ -25,8 +25,10 @@ public enum ProfilePage {
                            }, numeric: [2])
         body += "<h2>Indicators against the parent area and England</h2>\n"
         let ordered = results.sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
-        body += "<figure>" + SVGCharts.indicators(ordered, area: a.name)
-            + "<figcaption>The 14 indicators with the strongest need signal; all are in the table below.</figcaption></figure>\n"
+        if let chart = SpineChart.svg(ordered, area: a.name) {
+            body += "<figure>" + chart + "<figcaption>The 14 indicators (counts aside) with the strongest need signal, each "
+                + "centred on England with worse to the left; all are in the table below.</figcaption></figure>\n"
+        }
         body += HTML.table(caption: "Indicators (shares, rates, ranks and scores; raw counts are in the CSV tables)", header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
                            rows: ordered.filter { $0.unit != "count" }.map { r in
                                [r.name, r.period, formatNumber((r.value * 100).rounded() / 100), formatNumber(r.parent.map { ($0.value * 100).rounded() / 100 }),

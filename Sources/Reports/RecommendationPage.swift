@@ -137,10 +137,11 @@ public enum RecommendationPage {
             + "(positive is worse: against the borough's wards or against England, whichever is worse; 1 or more is high need).</p>\n"
         html += "<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")
             + "<figcaption>Ward needs by domain. Orange is worse, blue better; every cell shows its score; a dash is no data.</figcaption></figure>\n"
-        if let area, !areaResults.isEmpty {
-            html += "<h3>\(HTML.escape(area.area.name)) against its parent area and England</h3>\n<figure>"
-                + SVGCharts.indicators(areaResults, area: area.area.name)
-                + "<figcaption>Indicators for \(HTML.escape(area.area.name)), worst need signal first.</figcaption></figure>\n"
+        if let area, let chart = SpineChart.svg(areaResults, area: area.area.name) {
+            html += "<h3>\(HTML.escape(area.area.name)) against England</h3>\n<figure>" + chart
+                + "<figcaption>Indicators for \(HTML.escape(area.area.name)), strongest need signal first; counts are left out "
+                + "(they are in the tables). Each row is centred on England with worse to the left; a dot's colour is its "
+                + "significance against England at 95%.</figcaption></figure>\n"
         }
         return html
     }

@@ -57,50 +57,6 @@ public enum SVGCharts {
         return svg + "</svg>"
     }
 
-    /// One area's indicators, each on its own scale from zero: the range of its sibling areas (grey band), the
-    /// value with its 95% confidence interval, the parent area (diamond) and England (bar).
-    public static func indicators(_ results: [IndicatorResult], area: String) -> String {
-        let rows = results.prefix(14)
-        let label = 330.0, plot = 420.0, row = 34.0, top = 36.0
-        let height = top + row * Double(rows.count) + 20
-        var svg = "<svg role=\"img\" aria-labelledby=\"ind-title ind-desc\" viewBox=\"0 0 \(Int(label + plot + 90)) \(Int(height))\" "
-            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"ind-title\">\(HTML.escape(area)): indicators against "
-            + "the parent area and England</title>\n<desc id=\"ind-desc\">For each indicator, a dot marks \(HTML.escape(area))'s value, "
-            + "a line its 95% confidence interval where given, a grey band the range of its sibling areas, a diamond the parent area and a "
-            + "vertical bar England. Each row has its own scale from zero.</desc>\n"
-        svg += "<g font-size=\"11\" fill=\"#333\"><circle cx=\"\(fmt(label))\" cy=\"14\" r=\"5\" fill=\"#0b5394\"/><text x=\"\(fmt(label + 9))\" y=\"18\">\(HTML.escape(area))</text>"
-            + "<path d=\"M\(fmt(label + 150)) 9 l5 5 l-5 5 l-5 -5 z\" fill=\"#b35806\"/><text x=\"\(fmt(label + 160))\" y=\"18\">parent area</text>"
-            + "<rect x=\"\(fmt(label + 250))\" y=\"7\" width=\"3\" height=\"14\" fill=\"#1b1b1b\"/><text x=\"\(fmt(label + 258))\" y=\"18\">England</text>"
-            + "<rect x=\"\(fmt(label + 330))\" y=\"7\" width=\"22\" height=\"14\" fill=\"#e6e6e6\"/><text x=\"\(fmt(label + 357))\" y=\"18\">range of siblings</text></g>\n"
-        for (i, r) in rows.enumerated() {
-            let y = top + row * Double(i) + row / 2
-            let values = [r.value, r.upper95, r.parent?.value, r.england?.value, r.siblingMaximum].compactMap { $0 }
-            let maximum = max(values.max() ?? 1, 1e-9) * 1.1
-            func x(_ v: Double) -> Double { label + plot * max(0, v) / maximum }
-            let name = r.name.count > 52 ? String(r.name.prefix(51)) + "…" : r.name
-            svg += "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 4))\" font-size=\"11\" text-anchor=\"end\"><title>\(HTML.escape(r.name))</title>\(HTML.escape(name))</text>\n"
-            svg += "<line x1=\"\(fmt(label))\" x2=\"\(fmt(label + plot))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"#e3e3e3\"/>\n"
-            if let lo = r.siblingMinimum, let hi = r.siblingMaximum, let siblings = r.siblings {
-                svg += "<rect x=\"\(fmt(x(lo)))\" y=\"\(fmt(y - 7))\" width=\"\(fmt(max(x(hi) - x(lo), 1)))\" height=\"14\" fill=\"#e6e6e6\">"
-                    + "<title>\(HTML.escape(siblings)): \(formatNumber(lo)) to \(formatNumber(hi))</title></rect>\n"
-            }
-            if let lo = r.lower95, let hi = r.upper95 {
-                svg += "<line x1=\"\(fmt(x(lo)))\" x2=\"\(fmt(x(hi)))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"#0b5394\" stroke-width=\"2\"/>"
-                    + "<line x1=\"\(fmt(x(lo)))\" x2=\"\(fmt(x(lo)))\" y1=\"\(fmt(y - 5))\" y2=\"\(fmt(y + 5))\" stroke=\"#0b5394\"/>"
-                    + "<line x1=\"\(fmt(x(hi)))\" x2=\"\(fmt(x(hi)))\" y1=\"\(fmt(y - 5))\" y2=\"\(fmt(y + 5))\" stroke=\"#0b5394\"/>\n"
-            }
-            if let e = r.england?.value {
-                svg += "<rect x=\"\(fmt(x(e) - 1.5))\" y=\"\(fmt(y - 9))\" width=\"3\" height=\"18\" fill=\"#1b1b1b\"><title>England \(formatNumber(e))</title></rect>\n"
-            }
-            if let p = r.parent {
-                svg += "<path d=\"M\(fmt(x(p.value))) \(fmt(y - 6)) l6 6 l-6 6 l-6 -6 z\" fill=\"#b35806\"><title>\(HTML.escape(p.name)) \(formatNumber(p.value))</title></path>\n"
-            }
-            svg += "<circle cx=\"\(fmt(x(r.value)))\" cy=\"\(fmt(y))\" r=\"5\" fill=\"#0b5394\"><title>\(HTML.escape(area)) \(formatNumber(r.value))</title></circle>\n"
-            svg += "<text x=\"\(fmt(label + plot + 8))\" y=\"\(fmt(y + 4))\" font-size=\"11\">\(HTML.escape(display(r)))</text>\n"
-        }
-        return svg + "</svg>"
-    }
-
     /// Horizontal bars of SLEVA by theme.
     public static func bars(_ items: [(String, Double)], title: String) -> String {
         let label = 140.0, plot = 460.0, row = 30.0
@@ -115,11 +71,6 @@ public enum SVGCharts {
                 + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" font-size=\"12\">£\(formatNumber(item.1.rounded()).grouped)</text>\n"
         }
         return svg + "</svg>"
-    }
-
-    static func display(_ r: IndicatorResult) -> String {
-        let unit = r.unit == "%" ? "%" : ""
-        return formatNumber((r.value * 100).rounded() / 100) + unit
     }
 
     static func short(_ name: String) -> String {

@@ -114,7 +114,8 @@ struct ReportsTests {
         #expect(html.contains("<th scope=\"col\">"))
         #expect(html.contains("<caption>"))
         let charts = html.components(separatedBy: "<svg role=\"img\"").count - 1
-        #expect(charts == 3)  // SLEVA by theme, ward heat map, the area's indicators (the maps are counted apart)
+        #expect(charts == 2)  // SLEVA by theme, ward heat map (the spine chart and the maps are counted apart)
+        #expect(html.contains("<svg class=\"spine\" role=\"img\" aria-labelledby=\"spine-title spine-desc\""))
         #expect(html.contains("<title id=\"hm-title\">") && html.contains("<desc id=\"hm-desc\">"))
         #expect(html.contains("@media print"))
     }
