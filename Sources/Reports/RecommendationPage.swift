@@ -52,6 +52,11 @@ public enum RecommendationPage {
         }, numeric: [0, 3], rowHeaders: false)
         html += "<h3>The rules that bind</h3>\n<ul>" + binding(r).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
         for warning in r.warnings { html += "<p class=\"warn\">\(HTML.escape(warning))</p>\n" }
+        if r.totalSleva > c.value {
+            html += "<p class=\"warn\">The SLEVA of these measures (£\(formatNumber(r.totalSleva.rounded()).grouped)) is more than the "
+                + "contract's value (£\(formatNumber(c.value).grouped)). SLEVA values social outcomes with proxies; it is not "
+                + "money the council receives or saves, and should not be quoted as a return on the contract.</p>\n"
+        }
         html += "</div>"
         if let maps, maps.coversBorough {
             html += "<div class=\"small-map\">" + maps.deliveryAreas().figure(id: "map-delivery") + "</div>"

@@ -6,24 +6,57 @@ import NeedsAnalysis
 public enum SVGCharts {
     /// Diverging colour for a need score: blue (better than the siblings) through near-white to orange (worse).
     static func colour(_ score: Double) -> String {
+        let rgb = components(score)
+        return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
+    }
+
+    static func components(_ score: Double) -> [Int] {
         let t = max(-2.5, min(2.5, score)) / 2.5
         let (from, to): ((Double, Double, Double), (Double, Double, Double)) = t < 0
             ? ((247, 247, 247), (33, 102, 172)) : ((247, 247, 247), (179, 88, 6))
         let k = abs(t)
-        let rgb = (0..<3).map { i -> Int in
+        return (0..<3).map { i -> Int in
             let a = [from.0, from.1, from.2][i], b = [to.0, to.1, to.2][i]
             return Int((a + (b - a) * k).rounded())
         }
-        return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
+    }
+
+    /// The text colour with the better WCAG contrast on a score's fill: white or near-black.
+    static func ink(_ score: Double) -> String {
+        let weights: [Double] = [0.2126, 0.7152, 0.0722]
+        var luminance = 0.0
+        for (channel, weight) in zip(components(score), weights) {
+            let c = Double(channel) / 255
+            let linear: Double = c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            luminance += weight * linear
+        }
+        let onWhite = 1.05 / (luminance + 0.05), onDark = (luminance + 0.05) / 0.0609  // #1b1b1b
+        return onWhite > onDark ? "#fff" : "#1b1b1b"
+    }
+
+    /// The domains scored anywhere, in name order; domains whose scores are the same in every ward (they rest on
+    /// the same indicators) are one column, named "A = B", so no column repeats another.
+    static func columns(_ profiles: [NeedProfile]) -> [(id: String, name: String)] {
+        var order: [(id: String, name: String)] = [], seen: Set<String> = [], byScores: [String: Int] = [:]
+        for domain in profiles.flatMap({ $0.domains.filter { $0.score != nil }.map(\.domain) }).sorted(by: { $0.name < $1.name })
+        where seen.insert(domain.id).inserted {
+            let scores = profiles.map { p in p.domains.first { $0.domain.id == domain.id }?.score.map { String(format: "%.6f", $0) } ?? "-" }
+                .joined(separator: ",")
+            if let same = byScores[scores] {
+                order[same].name += " = " + domain.name
+            } else {
+                byScores[scores] = order.count
+                order.append((domain.id, domain.name))
+            }
+        }
+        return order
     }
 
     /// Wards (rows) by need domains (columns), each cell the domain score; `–` where a ward has no data.
     public static func heatMap(_ profiles: [NeedProfile], title: String) -> String {
-        let domains = profiles.flatMap { $0.domains.filter { $0.score != nil }.map(\.domain) }
-            .reduce(into: [NeedsAnalysisDomain]()) { list, d in if !list.contains(where: { $0.id == d.id }) { list.append(.init(id: d.id, name: d.name)) } }
-            .sorted { $0.name < $1.name }
+        let domains = columns(profiles)
         let label = 190.0, cell = 64.0, row = 22.0, top = 118.0
-        let width = label + cell * Double(domains.count) + 70, height = top + row * Double(profiles.count) + 40
+        let width = label + cell * Double(domains.count) + 160, height = top + row * Double(profiles.count) + 40
         var svg = "<svg role=\"img\" aria-labelledby=\"hm-title hm-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" "
             + "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"hm-title\">\(HTML.escape(title))</title>\n"
             + "<desc id=\"hm-desc\">Need score of each ward on each need domain: positive is worse than the borough's wards on "
@@ -40,7 +73,7 @@ public enum SVGCharts {
                 let score = p.domains.first { $0.domain.id == d.id }?.score
                 let fill = score.map(colour) ?? "#ffffff"
                 let text = score.map { abs($0) < 0.05 ? "0.0" : String(format: "%.1f", $0) } ?? "–"
-                let ink = (score.map { abs($0) > 1.6 } ?? false) ? "#fff" : "#1b1b1b"
+                let ink = score.map(Self.ink) ?? "#1b1b1b"
                 svg += "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) \(score.map { String(format: "%.2f", $0) } ?? "no data")</title>"
                     + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
                     + "stroke=\"#d0d0d0\"/><text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 15))\" font-size=\"11\" text-anchor=\"middle\" "
@@ -73,16 +106,13 @@ public enum SVGCharts {
         return svg + "</svg>"
     }
 
+    /// A column label: each domain's name up to its first comma (`Environment, air quality and climate` →
+    /// `Environment`), merged columns joined by " = ", cut at 30 characters.
     static func short(_ name: String) -> String {
-        let cut = name.split(separator: ",").first.map(String.init) ?? name
-        return cut.count > 24 ? String(cut.prefix(23)) + "…" : cut
+        let cut = name.components(separatedBy: " = ").map { $0.split(separator: ",").first.map(String.init) ?? $0 }
+            .joined(separator: " = ")
+        return cut.count > 30 ? String(cut.prefix(29)) + "…" : cut
     }
 
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
-}
-
-/// A need domain's id and name, for chart columns.
-struct NeedsAnalysisDomain {
-    var id: String
-    var name: String
 }
