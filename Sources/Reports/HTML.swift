@@ -44,6 +44,7 @@ enum HTML {
         <title>\(escape(title))</title>
         <style>
         \(css)
+        \(runningHeader(title))
         </style>
         </head>
         <body>
@@ -55,6 +56,20 @@ enum HTML {
         </html>
 
         """
+    }
+
+    /// The printed page's running header (the page's title) and footer (page n of m), as CSS margin boxes.
+    static func runningHeader(_ title: String) -> String {
+        let quoted = title.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"", "\\": return "\\" + String(scalar)
+            case "<", ">", "&": return "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20: return " "
+            default: return String(scalar)
+            }
+        }.joined()
+        return "@page { @top-left { content: \"\(quoted)\"; font-size: 8pt; color: #555; } "
+            + "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #555; } }"
     }
 
     static let css = """

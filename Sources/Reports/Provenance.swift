@@ -46,6 +46,14 @@ public struct Provenance: Codable, Sendable {
         files.map { [$0.path, "\(grouped($0.bytes)) bytes", $0.periods, $0.sha256] }
     }
 
+    /// The provenance as a table for the CSV and Excel files: what, and its value.
+    public var table: (name: String, header: [String], rows: [[String]]) {
+        ("provenance", ["item", "value", "size_bytes", "periods", "sha256"],
+         [["generated", generated, "", "", ""], ["toolkit", toolkit, "", "", ""], ["prices", prices, "", "", ""]]
+            + files.map { ["file", $0.path, String($0.bytes), $0.periods, $0.sha256] }
+            + catalogue.keys.sorted().map { ["catalogue: \($0)", catalogue[$0]!, "", "", ""] })
+    }
+
     /// The section of a page.
     var html: String {
         "<p>\(HTML.escape(line))</p>\n"

@@ -138,6 +138,10 @@ public enum RecommendationPage {
             }
             html += "<div class=\"maps\">" + figures.enumerated().map { i, map in map.figure(id: "map-\(i)") }.joined() + "</div>\n"
         }
+        if maps == nil || maps?.coversBorough == false {
+            html += "<p class=\"note\">No ward boundaries of the borough were given (<code>--boundaries FILE</code>, a GeoJSON "
+                + "of its wards from the ONS Open Geography portal), so the ward maps are left out.</p>\n"
+        }
         html += "<p>Need scores of the borough's wards by domain, from the loaded evidence "
             + "(positive is worse: against the borough's wards or against England, whichever is worse; 1 or more is high need).</p>\n"
         html += "<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")

@@ -59,7 +59,8 @@ struct ProfileCommand: ParsableCommand {
                           results.map { r in [r.indicator, r.name, r.period, formatNumber(r.value), formatNumber(r.parent?.value),
                                               formatNumber(r.england?.value), r.england?.significance95.rawValue ?? "",
                                               r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
-                                              r.signal.map { String(format: "%.4f", $0) } ?? ""] })])
+                                              r.signal.map { String(format: "%.4f", $0) } ?? ""] }),
+                         provenance.table])
             let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
             print("\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
         }

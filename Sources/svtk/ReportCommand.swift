@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             let results = analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
             let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
                                                maps: maps, provenance: provenance)
-            let tables = RecommendationPage.tables(r, view: view)
+            let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
             let files = try output.write(
                 html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
                 json: RecommendationText.json(r, provenance: provenance), tables: tables,
