@@ -29,6 +29,8 @@ public struct IndicatorResult: Codable, Sendable, Hashable {
     /// `improving`, `worsening` or `no clear change`, over `trendPeriods`.
     public var trend: String?
     public var trendPeriods: [String]
+    /// The values over `trendPeriods`, for a sparkline.
+    public var trendValues: [Double]
     /// The local need signal in −3…3 (positive = worse) and how it was derived.
     public var signal: Double?
     public var signalBasis: String

@@ -202,7 +202,7 @@ public struct NeedsAnalysis {
             indicator: id, name: indicator.name, unit: indicator.unit, polarity: polarity, area: code, period: o.period,
             breakdown: o.breakdown.description, value: value, lower95: o.lower95, upper95: o.upper95,
             parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil, quintile: nil,
-            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], signal: nil, signalBasis: "",
+            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], trendValues: [], signal: nil, signalBasis: "",
             nationalSignal: nil, nationalBasis: nil, source: o.source)
         rankAmongSiblings(&result, area: area, period: o.period)
         addTrend(&result)
@@ -233,10 +233,11 @@ public struct NeedsAnalysis {
     }
 
     private func addTrend(_ result: inout IndicatorResult) {
-        let points = observations(result.indicator, result.area)
+        let points = observations(result.indicator, result.area).filter { $0.value != nil }
         guard points.count >= 2,
               let first = points.first?.value, let last = points.last?.value else { return }
         result.trendPeriods = points.map(\.period)
+        result.trendValues = points.compactMap(\.value)
         let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)
         guard abs(change) >= 0.05 else { result.trend = "no clear change"; return }
         switch result.polarity {

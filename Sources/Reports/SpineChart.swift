@@ -10,7 +10,7 @@ import NeedsAnalysis
 ///
 /// - Complexity: O(n) in the indicators shown.
 public enum SpineChart {
-    static let label = 360.0, plot = 400.0, valueColumn = 250.0, row = 32.0, top = 54.0
+    static let label = 360.0, plot = 400.0, valueColumn = 440.0, row = 32.0, top = 54.0
 
     /// The significance colours, colour-blind safe, as the legend names them.
     static let colours: [(Significance, String, String)] = [
@@ -71,7 +71,9 @@ public enum SpineChart {
         let colour = colours.first { $0.0 == significance }?.1 ?? "#ffffff"
         svg += "<circle cx=\"\(fmt(scale.x(r.value)))\" cy=\"\(fmt(y))\" r=\"6.5\" fill=\"\(colour)\" stroke=\"#1b1b1b\" stroke-width=\"1\">"
             + "<title>\(HTML.escape(area)) \(formatNumber(r.value)): \(significance.rawValue)</title></circle>\n"
-        return svg + "<text x=\"\(fmt(label + plot + 10))\" y=\"\(fmt(y + 4))\" font-size=\"12\">\(HTML.escape(valueText(r, scale: scale)))</text>\n"
+        let spark = sparkline(r, x: label + plot + 10, y: y)
+        return svg + spark + "<text x=\"\(fmt(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(fmt(y + 4))\" font-size=\"12\">"
+            + "\(HTML.escape(valueText(r, scale: scale)))</text>\n"
     }
 
     /// Where a row's figures sit on the shared axis: centred on England (or the siblings' middle), worse to the
@@ -94,12 +96,24 @@ public enum SpineChart {
         func x(_ value: Double) -> Double { SpineChart.label + SpineChart.plot / 2 * (1 + direction * (value - centre) / halfRange) }
     }
 
+    /// A 60 × 16 line of the figure over its periods, where it has two or more; the last point dotted.
+    static func sparkline(_ r: IndicatorResult, x: Double, y: Double) -> String {
+        guard r.trendValues.count >= 2, let low = r.trendValues.min(), let high = r.trendValues.max() else { return "" }
+        let span = max(high - low, 1e-9), step = 60 / Double(r.trendValues.count - 1)
+        let points = r.trendValues.enumerated().map { i, v in (x + step * Double(i), y + 8 - 16 * (v - low) / span) }
+        return "<g><title>\(HTML.escape(r.trend ?? "trend")): \(r.trendPeriods.first ?? "") to \(r.trendPeriods.last ?? "")</title>"
+            + "<polyline points=\"\(points.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " "))\" fill=\"none\" "
+            + "stroke=\"#555\" stroke-width=\"1.2\"/><circle cx=\"\(fmt(points.last!.0))\" cy=\"\(fmt(points.last!.1))\" r=\"2\" "
+            + "fill=\"#555\"/></g>\n"
+    }
+
     /// The row's value with unit and period, and England's (or that England has no figure).
     static func valueText(_ r: IndicatorResult, scale: RowScale) -> String {
         let unit = r.unit == "%" ? "%" : ""
         let england = r.england.map { "England \(formatNumber(round2($0.value)))\(unit)" } ?? "no England figure"
         let orientation = r.polarity == .neither || r.polarity == .unknown ? "; no polarity: higher is right" : ""
-        return "\(formatNumber(round2(r.value)))\(unit) (\(r.period)); \(england)\(orientation)"
+        let trend = r.trend.map { "; \($0) since \(r.trendPeriods.first ?? "")" } ?? ""
+        return "\(formatNumber(round2(r.value)))\(unit) (\(r.period)); \(england)\(trend)\(orientation)"
     }
 
     /// The indicator with its breakdown (sex, age) where it has one.

@@ -19,11 +19,11 @@ SVTK = os.environ.get("SVTK", str(REPOSITORY / ".build" / "debug" / "svtk"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def demo_report(folder: Path) -> Path:
-    """Writes the demo recommendation's report into a folder and returns the HTML's path."""
-    out = folder / "highways.html"
+def demo_report(folder: Path, contract: str = "highways_resurfacing") -> Path:
+    """Writes a demo contract's report into a folder and returns the HTML's path (highways.html for the default)."""
+    out = folder / ("highways.html" if contract == "highways_resurfacing" else f"{contract}.html")
     data = sorted(str(p) for p in (REPOSITORY / "Datasets" / "demo").glob("*.csv"))
-    subprocess.run([SVTK, "report", "--contract", "Datasets/contracts/highways_resurfacing.json", "--data", *data,
+    subprocess.run([SVTK, "report", "--contract", f"Datasets/contracts/{contract}.json", "--data", *data,
                     "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--out", str(out), "--quiet"],
                    cwd=REPOSITORY, check=True, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000"})
     return out
@@ -100,18 +100,23 @@ class RenderedPage(unittest.TestCase):
             .map(e => e.tagName + ': ' + e.textContent.slice(0, 60))""")
         self.assertEqual(overflowing, [])
 
-    def test_maps_render_with_every_ward_inside_the_drawing(self):
-        maps = self.page.locator("svg.map")
-        self.assertEqual(maps.count(), 4)
-        outside = self.page.evaluate("""() => [...document.querySelectorAll('svg.map')].flatMap(svg => {
+    OUTSIDE = """() => [...document.querySelectorAll('svg.map, svg.spine')].flatMap(svg => {
             const frame = svg.getBoundingClientRect();
             return [...svg.querySelectorAll('path, text')].filter(e => {
                 const b = e.getBoundingClientRect();
                 return b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1;
             }).map(e => e.textContent.slice(0, 40));
-        })""")
-        self.assertEqual(outside, [])
+        })"""
+
+    def test_maps_and_charts_draw_everything_inside_their_frame(self):
+        maps = self.page.locator("svg.map")
+        self.assertEqual(maps.count(), 4)
+        self.assertEqual(self.page.evaluate(self.OUTSIDE), [])
         self.assertEqual(self.page.locator("svg.map").first.locator("path").count(), 25)
+        borough = self.browser.new_page(viewport={"width": 1366, "height": 768})
+        borough.goto(demo_report(self.folder, "home_care").as_uri())  # charts the borough, with trends
+        self.assertGreater(borough.locator("svg.spine polyline").count(), 0)
+        self.assertEqual(borough.evaluate(self.OUTSIDE), [])
 
     def test_it_prints_to_a_bounded_number_of_a4_pages(self):
         pdf = self.page.pdf(format="A4", print_background=True)

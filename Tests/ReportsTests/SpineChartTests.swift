@@ -7,11 +7,14 @@ import Testing
 struct SpineChartTests {
     /// A result as the analysis would give it, from its JSON form.
     static func result(_ indicator: String, unit: String, polarity: String, value: Double, england: Double?,
-                       significance: String = "worse", breakdown: String = "", siblings: (Double, Double)? = nil) throws -> IndicatorResult {
+                       significance: String = "worse", breakdown: String = "", siblings: (Double, Double)? = nil,
+                       trend: (String, [String], [Double])? = nil) throws -> IndicatorResult {
         var object: [String: Any] = [
             "indicator": indicator, "name": "Indicator \(indicator)", "unit": unit, "polarity": polarity, "area": "E05013010",
-            "period": "2019", "breakdown": breakdown, "value": value, "trendPeriods": [String](), "signalBasis": "", "source": "f.csv",
+            "period": "2019", "breakdown": breakdown, "value": value, "trendPeriods": trend?.1 ?? [String](),
+            "trendValues": trend?.2 ?? [Double](), "signalBasis": "", "source": "f.csv",
         ]
+        if let trend { object["trend"] = trend.0 }
         if let england {
             object["england"] = ["area": "E92000001", "name": "England", "value": england, "difference": value - england,
                                  "significance95": significance, "significance998": "not compared"]
@@ -54,5 +57,16 @@ struct SpineChartTests {
         #expect(svg.contains("middle of the sibling areas' range (no England figures)"))
         #expect(try Self.dotX(svg, "d") == 560 + 200 * 1 / (3 / 0.9))  // centre 5, lower is better: 4 is right of it
         #expect(SpineChart.svg([try Self.result("e", unit: "count", polarity: "neither", value: 1, england: 2)], area: "x") == nil)
+    }
+
+    @Test("a figure with several periods has a sparkline from its first to its last value, and says how it moved")
+    func sparkline() throws {
+        let svg = try #require(SpineChart.svg([
+            try Self.result("f", unit: "%", polarity: "lower is better", value: 15, england: 10,
+                            trend: ("worsening", ["2017", "2018", "2019"], [10, 12, 15])),
+        ], area: "Rotherham"))
+        // x from 770 in steps of 30; y from the row's middle (54 + 16 = 70): 78 for the lowest, 62 for the highest.
+        #expect(svg.contains("<polyline points=\"770.0,78.0 800.0,71.6 830.0,62.0\""))
+        #expect(svg.contains("15% (2019); England 10%; worsening since 2017"))
     }
 }
