@@ -20,7 +20,9 @@ struct DeprivationCommand: ParsableCommand {
                   --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
                   --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
                   --authority Rotherham
-              svtk deprivation --iod File_2.csv --lookup LSOA11_WD19_LAD19_EW_LU.csv \\
+              svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
+                  --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
+                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
                   --authority E08000018 --format csv
             """)
 

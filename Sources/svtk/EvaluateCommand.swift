@@ -15,7 +15,7 @@ struct EvaluateCommand: ParsableCommand {
               svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\
                   --offers Datasets/contracts/highways_offers.csv
               svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\
-                  --offers offers.csv --format json
+                  --offers Datasets/contracts/highways_offers.csv --format json
             """)
 
     @Option(help: ArgumentHelp("The contract profile (JSON).", valueName: "file"))

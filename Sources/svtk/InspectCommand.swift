@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
 
             Examples:
               svtk inspect Datasets/demo/*.csv
-              svtk inspect census2021-ts054-lsoa.csv --format json
+              svtk inspect Datasets/demo/census2021_ts054_lsoa_rotherham.csv --format json
             """)
 
     @Argument(help: ArgumentHelp("Data files (CSV, TSV or semicolon-separated).", valueName: "file"))

@@ -15,8 +15,9 @@ struct LoadCommand: ParsableCommand {
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
                   --format csv > fingertips.csv
-              svtk load census2021-ts045-lsoa.csv --format json | head
-              python -c "import pandas as pd, sys; print(pd.read_csv(sys.stdin).head())" < fingertips.csv
+              svtk load Datasets/demo/census2021_ts045_lsoa_rotherham.csv \\
+                  --format json | head
+              python3 -c "import pandas; print(pandas.read_csv('fingertips.csv'))"
             """)
 
     @Argument(help: ArgumentHelp("Data files (CSV, TSV or semicolon-separated).", valueName: "file"))

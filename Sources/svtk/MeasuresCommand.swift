@@ -22,7 +22,7 @@ struct MeasuresListCommand: ParsableCommand {
               svtk measures
               svtk measures --framework council --theme Jobs
               svtk measures --search apprentice --format csv
-              svtk measures --catalogue my-council-datasets --framework national-toms
+              svtk measures --catalogue Datasets --framework council
             """)
 
     @Option(help: "Framework id (open, council, government, …).")

@@ -14,7 +14,9 @@ struct NeedsCommand: ParsableCommand {
             Examples:
               svtk needs --data Datasets/demo/*.csv
               svtk needs --data Datasets/demo/*.csv --areas "Rotherham East,Wath" --top 5
-              svtk needs --data fingertips.csv census.csv lookup.csv \\
+              svtk needs --data Datasets/demo/fingertips_rotherham.csv \\
+                  Datasets/demo/census2021_ts045_lsoa_rotherham.csv \\
+                  Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
                   --authority E08000018 --format json
             """)
 

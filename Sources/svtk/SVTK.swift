@@ -13,9 +13,13 @@ struct SVTK: ParsableCommand {
 
             Examples:
               svtk inspect Datasets/demo/*.csv
-              svtk load census2021-ts045-lsoa.csv --format csv > cars.csv
-              svtk deprivation --iod File_2.csv --population File_6.csv \\
-                  --lookup LSOA11_LSOA21.csv --lookup LSOA21_WD22.csv --authority Rotherham
+              svtk load Datasets/demo/census2021_ts045_lsoa_rotherham.csv \\
+                  --format csv > cars.csv
+              svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
+                  --population Datasets/demo/iod2019_population_rotherham.csv \\
+                  --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
+                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
+                  --authority Rotherham
               svtk measures --framework council
               svtk cpv 45233142-6
               svtk taxonomy check

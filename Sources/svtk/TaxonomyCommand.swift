@@ -21,7 +21,8 @@ struct TaxonomyCheckCommand: ParsableCommand {
 
             Examples:
               svtk taxonomy check
-              svtk taxonomy check --catalogue my-council-datasets --data ward_profile.csv
+              svtk taxonomy check --catalogue Datasets \\
+                  --data Datasets/demo/fingertips_rotherham.csv
             """)
 
     @Option(name: .customLong("data"), help: ArgumentHelp("Data files whose indicators must be covered (default: Datasets/demo/*.csv).",
