@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` runs the main job on the bundled demo borough;
 # `make test` runs every test. Both install what is missing first.
+SHELL := /bin/bash
 SVTK = .build/release/svtk
 DEMO = Datasets/demo
 PYTHON ?= python3
@@ -28,11 +29,17 @@ demo: build
 	$(SVTK) report --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
 	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --out out/demo/highways_resurfacing.html --quiet
 
+# Quiet: each step prints a summary line; a failure prints in full (the whole Swift test log is in .build/test.log).
 test: setup setup-notebooks setup-report-tests
-	swift build --product svtk
-	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
-	swift test
-	SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -s Tests/Python
+	@echo "== building"
+	@swift build --quiet --product svtk
+	@echo "== notebooks"
+	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
+	@echo "== Swift tests (full log: .build/test.log)"
+	@set -o pipefail; swift test --quiet 2>&1 | $(PYTHON) scripts/test-summary.py .build/test.log
+	@echo "== report tests (office files, Chromium)"
+	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -q -s Tests/Python
+	@echo "== fuzzing, 30 s a target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
 
 # libFuzzer targets over the CSV reader and every loader, and over contract profiles and proxy formulas
