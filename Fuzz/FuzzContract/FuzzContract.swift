@@ -43,10 +43,7 @@ enum Replay {
             print("fuzz-contract: the shipped catalogue cannot be read (run from the repository, or set SVTK_DATASETS)")
             exit(1)
         }
-        let inputs = CommandLine.arguments.dropFirst().flatMap(Replayer.files(in:))
-        for input in inputs { Replayer.run(input, readOnce) }
-        print("fuzz-contract: replayed \(inputs.count) input(s) without a crash")
-        scratch.remove()
+        Replayer.replayCommandLine("fuzz-contract", scratch: scratch, readOnce)
     }
 }
 #endif

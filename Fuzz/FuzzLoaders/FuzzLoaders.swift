@@ -50,10 +50,7 @@ public func fuzzLoaders(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutabl
 @main
 enum Replay {
     static func main() {
-        let inputs = CommandLine.arguments.dropFirst().flatMap(Replayer.files(in:))
-        for input in inputs { Replayer.run(input, readOnce) }
-        print("fuzz-loaders: replayed \(inputs.count) input(s) without a crash")
-        scratch.remove()
+        Replayer.replayCommandLine("fuzz-loaders", scratch: scratch, readOnce)
     }
 }
 #endif

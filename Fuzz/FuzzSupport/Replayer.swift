@@ -11,6 +11,15 @@ public enum Replayer {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
     }
 
+    /// Runs every input the command line names (files or folders) once through `body`, says how many, and
+    /// removes the scratch file: a fuzz target's main when it is built without libFuzzer.
+    public static func replayCommandLine(_ target: String, scratch: ScratchFile, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let inputs = CommandLine.arguments.dropFirst().flatMap(files(in:))
+        for input in inputs { run(input, body) }
+        print("\(target): replayed \(inputs.count) input(s) without a crash")
+        scratch.remove()
+    }
+
     /// Runs one saved input.
     public static func run(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) {
         let data = FileManager.default.contents(atPath: path) ?? Data()

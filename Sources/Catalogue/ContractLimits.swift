@@ -16,21 +16,13 @@ public struct ContractLimits: Sendable {
     /// Reads `contract_limits.csv` of a policy folder.
     /// - Throws: `InputError` at a row whose value is not a positive number, or naming a missing parameter.
     public init(folder: String) throws {
-        let path = folder + "/contract_limits.csv"
-        var values: [String: Double] = [:]
-        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
-            let name = try row.required("parameter"), value = try row.number("value")
-            guard value > 0 else { throw row.error("value", "\(name) must be above 0, not \(value)") }
-            guard values[name] == nil else { throw row.error("parameter", "\(name) is set twice") }
-            values[name] = value
+        let table = try ParameterTable(path: folder + "/contract_limits.csv") { name, value in
+            value > 0 ? nil : "\(name) must be above 0, not \(value)"
         }
-        func value(_ name: String) throws -> Double {
-            guard let v = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
-            return v
-        }
+        func value(_ name: String) throws -> Double { try table.value(name) }
         func count(_ name: String) throws -> Int {
             let v = try value(name)
-            guard v < 1e9, v == v.rounded() else { throw InputError(file: path, "\(name) must be a whole number under a billion") }
+            guard v < 1e9, v == v.rounded() else { throw InputError(file: table.path, "\(name) must be a whole number under a billion") }
             return Int(v)
         }
         valueBelow = try value("value_below")

@@ -20,18 +20,8 @@ public struct NeedBands: Sendable {
 
     /// Reads the two files of a policy folder.
     public init(folder: String) throws {
-        var values: [String: Double] = [:]
-        let path = folder + "/need_bands.csv"
-        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
-            let name = try row.required("parameter")
-            let value = try row.number("value")
-            guard value.isFinite else { throw row.error("value", "\(name) must be a finite number") }
-            values[name] = value
-        }
-        func value(_ name: String) throws -> Double {
-            guard let v = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
-            return v
-        }
+        let table = try ParameterTable(path: folder + "/need_bands.csv")
+        func value(_ name: String) throws -> Double { try table.value(name) }
         highFrom = try value("high_need_from")
         aboveAverageFrom = try value("above_average_need_from")
         belowAverageBelow = try value("below_average_need_below")
@@ -41,7 +31,7 @@ public struct NeedBands: Sendable {
         cap = try value("national_signal_cap")
         relativeDifferenceForOne = try value("relative_difference_for_one")
         guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
-            throw InputError(file: path, "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
+            throw InputError(file: table.path, "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
         nationalDecilePatterns = try DataTable(path: folder + "/national_deciles.csv", required: ["indicator", "reason"]).rows().map {
             IndicatorLink(pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,

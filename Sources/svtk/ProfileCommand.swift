@@ -46,7 +46,8 @@ struct ProfileCommand: ParsableCommand {
             let profile = analysis.profile(for: target.code)
             let results = analysis.results(for: target.code)
             let view = analysis.boroughView()
-            let maps = try boundariesOption.maps(analysis, delivery: target.level == .ward ? [target.code] : [], outlineMeaning: "this ward")
+            let maps = try boundariesOption.maps(analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
+                                                 outlineMeaning: "this ward")
             let provenance = try ReportProvenance.gather(
                 files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
                 dataset: analysis.dataset, catalogue: catalogue)

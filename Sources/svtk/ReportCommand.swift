@@ -45,11 +45,11 @@ struct ReportCommand: ParsableCommand {
             let areas = try recommender.deliveryAreas(profile) { field, message in InputError(file: "contract", "\(field): \(message)") }
             let boroughWide = areas.contains { $0.code == analysis.borough.code }
             let charted = boroughWide ? analysis.borough : areas[0]
-            let maps = try boundariesOption.maps(analysis, delivery: boroughWide ? [] : Set(areas.map(\.code)))
+            let view = analysis.boroughView()
+            let maps = try boundariesOption.maps(analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
             let provenance = try ReportProvenance.gather(
                 files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
                 dataset: analysis.dataset, catalogue: catalogue)
-            let view = analysis.boroughView()
             let results = analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
             let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
                                                maps: maps, provenance: provenance)

@@ -16,12 +16,13 @@ struct BoundariesOption: ParsableArguments {
     /// The maps for a borough: from `--boundaries`, or from a file in `Datasets/geography/` holding its wards;
     /// none when neither covers the borough.
     /// - Throws: `InputError` for a boundaries file that cannot be read, or that holds none of the borough's wards.
-    func maps(_ analysis: NeedsAnalysis, delivery: Set<String>, outlineMeaning: String = "delivery area") throws -> ReportMaps? {
+    func maps(_ analysis: NeedsAnalysis, view: BoroughView, delivery: Set<String>,
+              outlineMeaning: String = "delivery area") throws -> ReportMaps? {
         let wards = Set(analysis.wards.map(\.code))
         let deciles = Self.deciles(analysis)
         if let boundaries {
             let maps = ReportMaps(boundaries: try Boundaries(path: boundaries), attribution: try Self.attribution(for: boundaries),
-                                  view: analysis.boroughView(), deciles: deciles, delivery: delivery,
+                                  view: view, deciles: deciles, delivery: delivery,
                                   outlineMeaning: outlineMeaning)
             guard maps.coversBorough else {
                 throw InputError(file: boundaries, "holds none of \(analysis.borough.name)'s \(wards.count) wards (codes such as "
@@ -32,7 +33,7 @@ struct BoundariesOption: ParsableArguments {
         for path in try Self.shipped() {
             let shapes = try Boundaries(path: path)
             guard shapes.shapes.contains(where: { wards.contains($0.code) }) else { continue }
-            return ReportMaps(boundaries: shapes, attribution: try Self.attribution(for: path), view: analysis.boroughView(),
+            return ReportMaps(boundaries: shapes, attribution: try Self.attribution(for: path), view: view,
                               deciles: deciles, delivery: delivery, outlineMeaning: outlineMeaning)
         }
         return nil
