@@ -5,11 +5,15 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports"]),
+        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
+                                                    "Workspace", "WebApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
@@ -33,9 +37,16 @@ let package = Package(
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
         .target(name: "Reports", dependencies: ["Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
+        .target(name: "Workspace", dependencies: ["Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
+        // svtk serve: the workspace as a local web app (Hummingbird), its pages rendered from the Reports module.
+        .target(name: "WebApp", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports", "Workspace",
+                                               .product(name: "Hummingbird", package: "hummingbird"),
+                                               .product(name: "MultipartKit", package: "multipart-kit")]),
         .executableTarget(
             name: "svtk",
             dependencies: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
+                           "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),

@@ -23,6 +23,19 @@ public final class CSVWriter {
         CSVWriter(stream: svtk_standard_output(), delimiter: delimiter, formulaGuard: formulaGuard)
     }
 
+    /// Rows written to memory, as bytes (a download): with a UTF-8 byte-order mark first when asked, for Excel.
+    public static func bytes(byteOrderMark: Bool = false, delimiter: Delimiter = .comma,
+                             _ rows: (CSVWriter) -> Void) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else { return [] }
+        if byteOrderMark { fputs("\u{FEFF}", stream) }
+        rows(CSVWriter(stream: stream, delimiter: delimiter))
+        fclose(stream)
+        defer { free(buffer) }
+        return buffer.map { Array(UnsafeRawBufferPointer(start: $0, count: size).bindMemory(to: UInt8.self)) } ?? []
+    }
+
     public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma, formulaGuard: Bool = true) {
         self.stream = stream
         self.delimiter = delimiter.rawValue

@@ -43,16 +43,21 @@ public struct SHA256 {
 
     /// The digest as 64 lower-case hexadecimal digits.
     public mutating func hex() -> String {
+        digest().map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+
+    /// The digest's 32 bytes (for Base64, as a Content Security Policy names a script).
+    public mutating func digest() -> [UInt8] {
         let bits = length &* 8
         var tail: [UInt8] = [0x80] + [UInt8](repeating: 0, count: (119 - pending.count) % 64)
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         length &-= UInt64(tail.count)  // the padding is not message
         tail.withUnsafeBytes { update($0) }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return words.map { word in
-            let digits = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - digits.count) + digits
-        }.joined()
+        return words.flatMap { word in stride(from: 24, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
     /// The digest of a file's bytes (a pipe's or standard input's copy for those).

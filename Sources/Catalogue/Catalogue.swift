@@ -30,6 +30,8 @@ public struct Catalogue: Sendable {
     public let needBands: NeedBands
     /// The bounds a contract profile must keep.
     public let contractLimits: ContractLimits
+    /// What `svtk serve` accepts from a browser.
+    public let workspaceLimits: WorkspaceLimits
 
     private let byKey: [String: Measure]
 
@@ -80,6 +82,7 @@ public struct Catalogue: Sendable {
         taxonomy = try Taxonomy(folder: taxonomyFolder, measures: byKey, cpv: cpv)
         needBands = try NeedBands(folder: policy)
         contractLimits = try ContractLimits(folder: policy)
+        workspaceLimits = try WorkspaceLimits(folder: policy)
     }
 
     /// A measure by `framework:ref`, or by `ref` within a framework (default: searched in every framework).

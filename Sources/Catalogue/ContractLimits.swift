@@ -12,6 +12,8 @@ public struct ContractLimits: Sendable {
     public let titleCharactersMaximum: Int
     public let areasMaximum: Int
     public let cpvMaximum: Int
+    /// A commissioner's reason for a decision on a measure is at most this long.
+    public let reasonCharactersMaximum: Int
 
     /// Reads `contract_limits.csv` of a policy folder.
     /// - Throws: `InputError` at a row whose value is not a positive number, or naming a missing parameter.
@@ -32,5 +34,24 @@ public struct ContractLimits: Sendable {
         titleCharactersMaximum = try count("title_characters_maximum")
         areasMaximum = try count("areas_maximum")
         cpvMaximum = try count("cpv_maximum")
+        reasonCharactersMaximum = try count("reason_characters_maximum")
+    }
+}
+
+/// The bounds `svtk serve` keeps on what a browser sends (`policy/workspace_limits.csv`).
+public struct WorkspaceLimits: Sendable {
+    /// A request's body (a form or an upload) is at most this many bytes.
+    public let requestBodyBytesMaximum: Int
+    /// A form has at most this many fields.
+    public let formFieldsMaximum: Int
+
+    /// Reads `workspace_limits.csv` of a policy folder.
+    /// - Throws: `InputError` at a row whose value is not a positive whole number, or naming a missing parameter.
+    public init(folder: String) throws {
+        let table = try ParameterTable(path: folder + "/workspace_limits.csv") { name, value in
+            value > 0 && value < 1e12 && value == value.rounded() ? nil : "\(name) must be a whole number above 0, not \(value)"
+        }
+        requestBodyBytesMaximum = Int(try table.value("request_body_bytes_maximum"))
+        formFieldsMaximum = Int(try table.value("form_fields_maximum"))
     }
 }

@@ -16,7 +16,7 @@ import Foundation
 /// - qualitative score = the mark ÷ `qualitative_mark_maximum` × 100;
 /// - social value score = quantitative share × quantitative score + qualitative share × qualitative score;
 /// - contribution to the overall score = social value score × the social value weighting (points out of 100).
-public struct BidEvaluation: Sendable {
+public struct BidEvaluation: Codable, Sendable {
     public struct Commitment: Codable, Sendable {
         public var measure: String
         public var title: String

@@ -48,3 +48,13 @@ extension ContractProfile {
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
     }
 }
+
+extension InputError {
+    /// The contract profile field an error names (`field "value": …` → `value` and the rest of the message),
+    /// or `nil` when it names none.
+    public var contractField: (field: String, problem: String)? {
+        guard message.hasPrefix("field \""), let end = message.dropFirst(7).firstIndex(of: "\"") else { return nil }
+        let field = String(message[message.index(message.startIndex, offsetBy: 7)..<end])
+        return (field, String(message[message.index(after: end)...].drop { $0 == ":" || $0 == " " }))
+    }
+}

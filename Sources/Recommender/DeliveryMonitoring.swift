@@ -10,7 +10,7 @@ import Foundation
 /// share; `catalogues/units.csv`) is due in full at every point: the latest quarter's figure is compared with it
 /// and returns are never summed. RAG compares delivered with due (`policy/monitoring.csv`: green from 95%,
 /// amber from 70%). Aspirations are reported the same way but carry no cost recovery.
-public struct DeliveryMonitoring: Sendable {
+public struct DeliveryMonitoring: Codable, Sendable {
     public struct Line: Codable, Sendable {
         public var measure: String
         public var title: String

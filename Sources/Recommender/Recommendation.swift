@@ -164,4 +164,6 @@ public enum ExclusionCode: String, Codable, Sendable, CaseIterable {
     case beyondCap = "beyond-cap"
     /// Its score is under the policy's minimum: too weakly connected to ask for (`policy/ranking.csv`).
     case weakConnection = "weak-connection"
+    /// The commissioner dropped it, with a reason (the workspace's decisions).
+    case commissioner
 }

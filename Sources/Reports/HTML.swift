@@ -1,6 +1,8 @@
-/// Small helpers for writing self-contained, accessible HTML.
-enum HTML {
-    static func escape(_ text: String) -> String {
+/// Small helpers for writing self-contained, accessible HTML, shared by the reports and the workspace's pages.
+public enum HTML {
+    /// The text with `&`, `<`, `>` and `"` escaped, safe in element content and in quoted attributes.
+    /// - Complexity: O(n) in the text's length.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for ch in text {
@@ -16,7 +18,7 @@ enum HTML {
     }
 
     /// A table with a caption, column headers and (optionally) a row header in the first column.
-    static func table(caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true,
+    public static func table(caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true,
                       escapeCells: Bool = true) -> String {
         var html = "<table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
         for (i, h) in header.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(escape(h))</th>" }
@@ -34,7 +36,7 @@ enum HTML {
     }
 
     /// A whole page: inline CSS only, no scripts, no external fonts or images; `provenance` is repeated at the foot.
-    static func page(title: String, body: String, provenance: String? = nil) -> String {
+    public static func page(title: String, body: String, provenance: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -72,7 +74,8 @@ enum HTML {
             + "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #555; } }"
     }
 
-    static let css = """
+    /// The reports' style sheet: typography, tables, facts, measures, maps and print rules.
+    public static let css = """
     :root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --accent: #0b5394; --worse: #b35806; --better: #2166ac; }
     * { box-sizing: border-box; }
     body { margin: 0; font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;

@@ -9,6 +9,14 @@ public enum ProfilePage {
     ///   - provenance: when, by what and from which files the page was made.
     public static func html(_ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
                             maps: ReportMaps? = nil, provenance: Provenance? = nil) -> String {
+        HTML.page(title: "Profile: \(profile.area.name)",
+                  body: body(profile, results: results, view: view, gaps: gaps, maps: maps, provenance: provenance),
+                  provenance: provenance?.line)
+    }
+
+    /// The profile's content without the page around it, for a page of the workspace.
+    public static func body(_ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
+                            maps: ReportMaps? = nil, provenance: Provenance? = nil) -> String {
         let a = profile.area
         var body = "<h1>\(HTML.escape(a.name))</h1>\n<p class=\"lead\">\(HTML.escape(a.level.rawValue.capitalized)) \(HTML.escape(a.code))"
             + (a.parent.map { " in \(HTML.escape(view.borough.area.code == $0 ? view.borough.area.name : $0))" } ?? "") + ": local needs profile.</p>\n"
@@ -47,7 +55,7 @@ public enum ProfilePage {
         body += "<h2>The borough's wards</h2>\n<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain")
             + "<figcaption>Need scores of every ward: orange is worse, blue better; a dash is no data.</figcaption></figure>\n"
         if let provenance { body += "<h2>Provenance</h2>\n" + provenance.html }
-        return HTML.page(title: "Profile: \(a.name)", body: body, provenance: provenance?.line)
+        return body
     }
 
     /// The profile as Markdown.

@@ -37,7 +37,7 @@ public enum RecommendationPage {
     }
 
     /// The answer on one screen: the facts, the measures with targets and value, the rules that bind, the map.
-    static func summary(_ r: Recommendation, maps: ReportMaps?) -> String {
+    public static func summary(_ r: Recommendation, maps: ReportMaps?) -> String {
         let c = r.contract
         var html = "<section id=\"summary\" class=\"summary\"><h2>Summary</h2>\n<div class=\"facts\">"
         for (value, label) in [("£" + formatNumber(c.value).grouped, "contract value"), ("\(formatNumber(c.durationMonths)) months", "duration"),
@@ -65,7 +65,7 @@ public enum RecommendationPage {
     }
 
     /// The rules a commissioner must apply, in a line each.
-    static func binding(_ r: Recommendation) -> [String] {
+    public static func binding(_ r: Recommendation) -> [String] {
         var lines = [r.rules.commitments == "formal" ? "Formal commitments: scored and written into the contract."
                                                      : "Aspirations only: asked for, not scored or binding."]
         if let weighting = r.rules.socialValueWeighting {
@@ -99,7 +99,8 @@ public enum RecommendationPage {
         return html + r.measures.map(measure).joined()
     }
 
-    static func measure(_ m: RecommendedMeasure) -> String {
+    /// One measure's reasoning: relevance, target and its working, caveats, value, and the needs and gaps it answers.
+    public static func measure(_ m: RecommendedMeasure) -> String {
         var html = "<section class=\"measure\"><h3>\(m.rank). \(HTML.escape(m.ref)) \(HTML.escape(m.title))"
             + "<span class=\"tag\(m.relevance == "strong" ? " strong" : "")\">\(m.relevance) relevance</span></h3>\n"
         html += "<p><b>Why relevant:</b> \(HTML.escape(m.relevanceReason))</p>\n"
@@ -127,7 +128,7 @@ public enum RecommendationPage {
     }
 
     /// Ward maps (deprivation, and the needs the measures answer), the heat map, and the area's indicators.
-    static func needs(_ r: Recommendation, view: BoroughView, area: NeedProfile?, areaResults: [IndicatorResult], maps: ReportMaps?) -> String {
+    public static func needs(_ r: Recommendation, view: BoroughView, area: NeedProfile?, areaResults: [IndicatorResult], maps: ReportMaps?) -> String {
         var html = ""
         if let maps, maps.coversBorough {
             var figures = maps.deprivation().map { [$0] } ?? []
@@ -156,7 +157,7 @@ public enum RecommendationPage {
     }
 
     /// The procurement rules, the Real Living Wage test and the contract conditions.
-    static func rules(_ r: Recommendation) -> String {
+    public static func rules(_ r: Recommendation) -> String {
         var html = "<ul>" + r.rules.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
         let rlw = r.rules.realLivingWage
         html += "<h3>Real Living Wage: \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")</h3>\n<p>\(HTML.escape(rlw.note))</p>\n"

@@ -30,6 +30,12 @@ public struct ReportMaps: Sendable {
         self.delivery = delivery
     }
 
+    /// The same maps with other wards outlined: a contract's delivery wards, or the ward a page is about.
+    public func outlining(_ wards: Set<String>, meaning: String) -> ReportMaps {
+        ReportMaps(boundaries: boundaries, attribution: attribution, view: view, deciles: deciles, delivery: wards,
+                   outlineMeaning: meaning)
+    }
+
     /// True when the boundaries hold the borough's wards (at least one of them).
     public var coversBorough: Bool {
         let wards = Set(view.wardProfiles.map(\.area.code))

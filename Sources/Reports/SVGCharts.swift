@@ -90,8 +90,9 @@ public enum SVGCharts {
         return svg + "</svg>"
     }
 
-    /// Horizontal bars of SLEVA by theme.
-    public static func bars(_ items: [(String, Double)], title: String) -> String {
+    /// Horizontal bars (SLEVA by theme), each labelled by `valueLabel` (by default in £).
+    public static func bars(_ items: [(String, Double)], title: String,
+                            label valueLabel: ((Double) -> String)? = nil) -> String {
         let label = 140.0, plot = 460.0, row = 30.0
         let maximum = max(items.map(\.1).max() ?? 1, 1)
         var svg = "<svg role=\"img\" aria-labelledby=\"bar-title\" viewBox=\"0 0 \(Int(label + plot + 120)) \(Int(row * Double(items.count) + 10))\" "
@@ -101,7 +102,7 @@ public enum SVGCharts {
             let w = plot * item.1 / maximum
             svg += "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 16))\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(item.0))</text>"
                 + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(max(w, 1)))\" height=\"22\" fill=\"#0b5394\"/>"
-                + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" font-size=\"12\">£\(formatNumber(item.1.rounded()).grouped)</text>\n"
+                + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" font-size=\"12\">\(HTML.escape(valueLabel?(item.1) ?? "£" + formatNumber(item.1.rounded()).grouped))</text>\n"
         }
         return svg + "</svg>"
     }

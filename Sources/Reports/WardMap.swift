@@ -49,8 +49,9 @@ public struct WardMap {
         self.attribution = attribution
     }
 
-    /// The map as an SVG element; `id` makes its labels unique on the page.
-    public func svg(id: String) -> String {
+    /// The map as an SVG element; `id` makes its labels unique on the page. With `link`, each ward it gives an
+    /// address for is a link (keyboard-focusable, working without scripts) carrying the ward's code as `data-ward`.
+    public func svg(id: String, link: ((String) -> String?)? = nil) -> String {
         let projection = Projection(boundaries)
         let height = projection.height(width: Self.width)
         let legendTop = height + 16
@@ -63,9 +64,11 @@ public struct WardMap {
         for shape in ordered {
             let cls = classes[shape.code] ?? Self.noData
             let edge = outlined.contains(shape.code) ? "stroke=\"#111\" stroke-width=\"2.5\"" : "stroke=\"#fff\" stroke-width=\"0.8\""
-            svg += "<path d=\"\(projection.path(shape, width: Self.width))\" fill=\"\(cls.colour)\" fill-rule=\"evenodd\" \(edge)>"
+            let address = link?(shape.code)
+            svg += (address.map { "<a href=\"\(HTML.escape($0))\" data-ward=\"\(HTML.escape(shape.code))\">" } ?? "")
+                + "<path d=\"\(projection.path(shape, width: Self.width))\" fill=\"\(cls.colour)\" fill-rule=\"evenodd\" \(edge)>"
                 + "<title>\(HTML.escape(shape.name)): \(HTML.escape(cls.label))\(outlined.contains(shape.code) ? " (\(outlineMeaning))" : "")"
-                + "</title></path>\n"
+                + "</title></path>" + (address == nil ? "" : "</a>") + "\n"
         }
         svg += legend(top: legendTop)
         return svg + "</svg>"
@@ -85,8 +88,8 @@ public struct WardMap {
     }
 
     /// The map with its title, description and attribution as an HTML figure.
-    public func figure(id: String) -> String {
-        "<figure class=\"map\">" + svg(id: id) + "<figcaption><b>\(HTML.escape(title)).</b> \(HTML.escape(description)) "
+    public func figure(id: String, link: ((String) -> String?)? = nil) -> String {
+        "<figure class=\"map\">" + svg(id: id, link: link) + "<figcaption><b>\(HTML.escape(title)).</b> \(HTML.escape(description)) "
             + "<small>\(HTML.escape(attribution))</small></figcaption></figure>"
     }
 }

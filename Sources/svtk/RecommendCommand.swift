@@ -121,11 +121,8 @@ extension ContractOptions {
         do {
             return try body()
         } catch let error as InputError {
-            guard error.message.hasPrefix("field \""), let end = error.message.dropFirst(7).firstIndex(of: "\"") else { throw error }
-            let field = error.message[error.message.index(error.message.startIndex, offsetBy: 7)..<end]
-            guard let option = option(setting: String(field)) else { throw error }
-            let rest = error.message[error.message.index(after: end)...].drop { $0 == ":" || $0 == " " }
-            throw InputError(file: option, String(rest))
+            guard let (field, problem) = error.contractField, let option = option(setting: field) else { throw error }
+            throw InputError(file: option, problem)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Reports
 
 @main
-struct SVTK: ParsableCommand {
+struct SVTK: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svtk",
         abstract: "SocialValueToolkit: local evidence of need → relevant, proportionate social value measures.",
@@ -30,14 +30,18 @@ struct SVTK: ParsableCommand {
         subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
                       CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
                       RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
-                      ProfileCommand.self, WardsCommand.self, AtlasCommand.self])
+                      ProfileCommand.self, WardsCommand.self, AtlasCommand.self, ServeCommand.self, WorkspaceCommand.self])
 
     /// Runs the command line, then makes sure everything printed reached standard output: a closed or full
     /// output is an error (exit 73), never a silent success.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var server = command as? AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
             try StandardOutput.finish()
         } catch let error as OutputError {
             printError("error: \(error)")

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A posted form: its fields (a name may repeat, as checkboxes do) and its uploaded files.
+public struct FormData: Sendable {
+    /// An uploaded file: the name the browser gave it and its bytes.
+    public struct File: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+    }
+
+    public private(set) var fields: [String: [String]] = [:]
+    public private(set) var files: [String: File] = [:]
+
+    public init() {}
+
+    /// The field's first value, trimmed of surrounding spaces; empty when it is missing.
+    public subscript(_ name: String) -> String { fields[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+
+    /// Every value of a repeated field, in the order sent.
+    public func values(_ name: String) -> [String] { fields[name] ?? [] }
+
+    mutating func add(_ name: String, _ value: String) { fields[name, default: []].append(value) }
+
+    mutating func add(file: File, as name: String) { files[name] = file }
+
+    /// The number of fields and files, for the limit on fields.
+    var count: Int { fields.values.reduce(0) { $0 + $1.count } + files.count }
+
+    /// Reads an `application/x-www-form-urlencoded` body.
+    /// - Throws: ``FormError`` for text that is not UTF-8 or a broken percent escape.
+    static func urlEncoded(_ body: [UInt8]) throws -> FormData {
+        guard let text = String(validating: body, as: UTF8.self) else { throw FormError("the form is not UTF-8 text") }
+        var form = FormData()
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
+                throw FormError("the form has a broken percent escape")
+            }
+            form.add(name, value)
+        }
+        return form
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}
+
+/// A form the server cannot read, for a 400 page.
+public struct FormError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,43 @@
+import CSV
+import Foundation
+
+/// Uploaded files read by the same strict CSV layer as files on disk: each is written to a private temporary
+/// folder under a fixed name (never a name or path from the request), read, and removed. An error names the
+/// file as the browser uploaded it, with its line and column.
+enum Uploads {
+    /// Runs `read` with the uploads' paths, in the order given.
+    /// - Throws: `InputError` naming an uploaded file, or ``FormError`` for a missing or empty upload.
+    static func reading<T>(_ files: [(field: String, label: String, file: FormData.File?)], _ read: ([String]) throws -> T) throws -> T {
+        var template = Array((NSTemporaryDirectory() + "/svtk-upload-XXXXXX").utf8CString)
+        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            throw FormError("the server cannot store the upload for reading")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var paths: [String] = [], names: [String: String] = [:]
+        for (index, upload) in files.enumerated() {
+            guard let file = upload.file, !file.bytes.isEmpty else { throw FormError("choose the \(upload.label) file to upload") }
+            let path = "\(folder)/upload-\(index).csv"
+            guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
+                throw FormError("the server cannot store the upload for reading")
+            }
+            paths.append(path)
+            names[path] = displayName(file.name, fallback: upload.field + ".csv")
+        }
+        do {
+            return try read(paths)
+        } catch var error as InputError {
+            for (path, name) in names {
+                if error.file == path { error.file = name }
+                error.message = error.message.replacingOccurrences(of: path, with: name)
+            }
+            throw error
+        }
+    }
+
+    /// The uploaded file's own name, for messages: its last path part, printable, cut to 80 characters.
+    static func displayName(_ name: String, fallback: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let clean = String(last.filter { !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true }.prefix(80))
+        return clean.isEmpty ? fallback : clean
+    }
+}

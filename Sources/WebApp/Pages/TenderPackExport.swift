@@ -1,0 +1,59 @@
+import CSV
+import Recommender
+import Reports
+
+/// The tender pack's files for a contract, with the commissioner's decisions applied: the social value section
+/// (Word, Markdown, the full HTML report) and the measures (CSV, Excel).
+enum ExportFormat: String, CaseIterable {
+    case docx, md, html, csv, xlsx
+
+    var label: String {
+        switch self {
+        case .docx: "Word (.docx)"
+        case .md: "Markdown"
+        case .html: "HTML report"
+        case .csv: "Measures (CSV)"
+        case .xlsx: "Every table (Excel)"
+        }
+    }
+
+    var contentType: String {
+        switch self {
+        case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case .md: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+    }
+
+    /// The file's bytes.
+    /// - Throws: an error if an office package cannot be written.
+    func bytes(_ r: Recommendation, borough: ServedBorough, maps: ReportMaps?) throws -> [UInt8] {
+        let provenance = borough.provenance
+        switch self {
+        case .docx: return try TenderPack.docx(r, provenance: provenance)
+        case .md: return Array(RecommendationText.markdown(r, provenance: provenance).utf8)
+        case .html:
+            let areas = Set(r.contract.areas)
+            let charted = borough.analysis.wards.first { areas.contains($0.code) } ?? borough.analysis.borough
+            let results = borough.analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
+            return Array(RecommendationPage.html(r, view: borough.view, area: borough.analysis.profile(for: charted.code),
+                                                 areaResults: results, maps: maps, provenance: provenance).utf8)
+        case .csv:
+            let table = RecommendationPage.tables(r, view: borough.view)[0]
+            return CSVWriter.bytes(byteOrderMark: true) { writer in
+                writer.write(table.header)
+                for row in table.rows { writer.write(row) }
+            }
+        case .xlsx: return try TenderPack.xlsx(RecommendationPage.tables(r, view: borough.view) + [provenance.table])
+        }
+    }
+
+    /// The download's file name: the contract's title in safe characters, and the extension.
+    func fileName(_ title: String) -> String {
+        let safe = String(title.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(60))
+        let name = safe.split(separator: "-").joined(separator: "-")
+        return (name.isEmpty ? "contract" : name) + "-social-value." + rawValue
+    }
+}

@@ -1,0 +1,131 @@
+import CSV
+import Hummingbird
+import Recommender
+import Reports
+import Workspace
+
+/// Contracts: the list, the new and edit forms (with the CPV search), saving (which recommends at once),
+/// recommending again, the recommendation itself, the tender pack and the supplier's view.
+struct ContractRoutes: RouteGroup {
+    let borough: ServedBorough
+    let workspace: Workspace
+
+    func add(to router: Router<WebContext>) {
+        router.get("/contracts") { _, _ in
+            var rows: [(SavedContract, RecommendationSnapshot?)] = []
+            for contract in try await workspace.contracts() {
+                rows.append((contract, try await workspace.snapshots(of: contract.id ?? 0).first))
+            }
+            return page("Contracts", ContractPages.list(rows))
+        }
+        router.get("/contracts/new") { _, context in
+            form(ContractForm(), context: context, contract: nil)
+        }
+        router.post("/contracts/new/search") { _, context in
+            form(ContractForm(context.form), context: context, contract: nil, search: context.form["cpvSearch"])
+        }
+        router.post("/contracts") { _, context in try await create(context) }
+        router.get("/contracts/:id") { _, context in
+            let id = try contractId(context)
+            let contract = try await workspace.contract(id)
+            return page(contract.title, try await view(contract).html(context: context))
+        }
+        router.get("/contracts/:id/edit") { _, context in
+            let contract = try await workspace.contract(try contractId(context))
+            return form(ContractForm(contract.profile), context: context, contract: contract)
+        }
+        router.post("/contracts/:id/edit/search") { _, context in
+            let contract = try await workspace.contract(try contractId(context))
+            return form(ContractForm(context.form), context: context, contract: contract, search: context.form["cpvSearch"])
+        }
+        router.post("/contracts/:id") { _, context in try await update(context) }
+        router.post("/contracts/:id/recommend") { _, context in
+            let contract = try await workspace.contract(try contractId(context))
+            let recommendation = try borough.recommend(contract.profile)
+            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            return Page.seeOther("/contracts/\(contract.id ?? 0)")
+        }
+        router.get("/contracts/:id/pack/:format") { _, context in
+            let contract = try await workspace.contract(try contractId(context))
+            guard let format = context.parameters.get("format", as: ExportFormat.self) else {
+                throw HTTPError(.notFound, message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            let view = try await view(contract)
+            return Page.response(try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
+                                 download: format.fileName(contract.title))
+        }
+        router.get("/contracts/:id/supplier") { request, context in
+            let contract = try await workspace.contract(try contractId(context))
+            let view = try await view(contract)
+            let download = request.uri.queryParameters["download"] != nil
+            let body = ContractPages.supplier(view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
+                                              downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
+            guard download else { return page("Supplier view: \(contract.title)", body) }
+            return Page.response(HTML.page(title: "Social value asked of bidders: \(contract.title)", body: body, provenance: borough.provenance.line),
+                                 type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
+        }
+    }
+
+    /// The recommendation view of a contract's latest snapshot and its decisions.
+    func view(_ contract: SavedContract) async throws -> RecommendationView {
+        let id = contract.id ?? 0
+        let history = try await workspace.snapshots(of: id)
+        guard let latest = history.first else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
+        return RecommendationView(contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),
+                                  history: history, borough: borough)
+    }
+
+    /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find.
+    func form(_ form: ContractForm, context: WebContext, contract: SavedContract?, search: String? = nil,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let found = search.map { words in (words, words.isEmpty ? [] : borough.catalogue.cpv.search(words, limit: 25)) }
+        let action = contract.map { "/contracts/\($0.id ?? 0)" } ?? "/contracts"
+        let body = ContractFormPage.html(form, borough: borough, context: context, action: action,
+                                         searchAction: contract.map { "/contracts/\($0.id ?? 0)/edit/search" } ?? "/contracts/new/search",
+                                         version: contract?.version, search: found)
+        return page(contract == nil ? "New contract" : "Edit \(contract!.title)", body, status: status, script: true)
+    }
+
+    /// The profile the form makes and its recommendation, or the form again with the errors beside their fields.
+    func checked(_ context: WebContext) -> Checked {
+        var form = ContractForm(context.form)
+        guard let profile = form.profile() else { return .invalid(form) }
+        do {
+            return .valid(profile, try borough.recommend(profile))
+        } catch let error as InputError {
+            form.place(error)
+            return .invalid(form)
+        } catch {
+            form.errors["form"] = "\(error)"
+            return .invalid(form)
+        }
+    }
+
+    /// A posted contract form: valid, with its profile and recommendation, or not, with its errors.
+    enum Checked {
+        case valid(ContractProfile, Recommendation)
+        case invalid(ContractForm)
+    }
+
+    func create(_ context: WebContext) async throws -> Response {
+        switch checked(context) {
+        case .invalid(let form): return self.form(form, context: context, contract: nil, status: .badRequest)
+        case .valid(let profile, let recommendation):
+            let contract = try await workspace.addContract(profile)
+            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            return Page.seeOther("/contracts/\(contract.id ?? 0)")
+        }
+    }
+
+    func update(_ context: WebContext) async throws -> Response {
+        let existing = try await workspace.contract(try contractId(context))
+        guard let version = Int(context.form["version"]) else { throw HTTPError(.badRequest, message: "The form has no contract version; reload the page.") }
+        switch checked(context) {
+        case .invalid(let form): return self.form(form, context: context, contract: existing, status: .badRequest)
+        case .valid(let profile, let recommendation):
+            let contract = try await workspace.updateContract(existing.id ?? 0, profile: profile, readVersion: version)
+            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            return Page.seeOther("/contracts/\(contract.id ?? 0)")
+        }
+    }
+}

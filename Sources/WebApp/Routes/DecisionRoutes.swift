@@ -1,0 +1,50 @@
+import Hummingbird
+import Loaders
+import Recommender
+import Workspace
+
+/// The commissioner's decision on a measure: accept, drop with a reason, or change the target with a reason.
+struct DecisionRoutes: RouteGroup {
+    let borough: ServedBorough
+    let workspace: Workspace
+
+    func add(to router: Router<WebContext>) {
+        router.post("/contracts/:id/decisions") { _, context in try await decide(context) }
+    }
+
+    func decide(_ context: WebContext) async throws -> Response {
+        let contract = try await workspace.contract(try contractId(context))
+        let id = contract.id ?? 0
+        let form = context.form
+        guard let latest = try await workspace.snapshots(of: id).first else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
+        guard let measure = latest.recommendation.measures.first(where: { $0.ref == form["measure"] }) else {
+            throw HTTPError(.badRequest, message: "The measure \(InputErrorQuote.text(form["measure"])) is not recommended for this contract; reload the page.")
+        }
+        guard let action = CommissionerDecision.Action(rawValue: form["action"]) else {
+            throw HTTPError(.badRequest, message: "Choose accept, drop or change for \(measure.ref).")
+        }
+        guard let version = Int(form["version"]), version >= 0 else {
+            throw HTTPError(.badRequest, message: "The form has no decision version; reload the page.")
+        }
+        var target: Double?
+        var problem: String?
+        if !form["target"].isEmpty {
+            target = NumericCell.parse(form["target"])?.number
+            if target == nil, action == .change { problem = "\(InputErrorQuote.text(form["target"])) is not a number; write the target in figures" }
+        }
+        let decision = CommissionerDecision(measure: measure.ref, action: action, target: action == .change ? target : nil,
+                                            reason: form["reason"])
+        if let problem = problem ?? decision.problem(limits: borough.catalogue.contractLimits) {
+            var view = try await ContractRoutes(borough: borough, workspace: workspace).view(contract)
+            view.failed = (decision, problem)
+            return page(contract.title, view.html(context: context), status: .badRequest)
+        }
+        _ = try await workspace.decide(decision, contract: id, readVersion: version)
+        return Page.seeOther("/contracts/\(id)#measure-\(RecommendationView.anchor(measure.ref))")
+    }
+}
+
+/// Text from a request quoted for a message: in quotes and cut short (pages escape it).
+enum InputErrorQuote {
+    static func text(_ text: String) -> String { "\"" + (text.count > 40 ? text.prefix(40) + "…" : text) + "\"" }
+}

@@ -1,0 +1,34 @@
+import CSV
+import Hummingbird
+import Logging
+import Workspace
+
+/// Turns every error into a page in plain words with the right status: a missing contract 404, a conflicting
+/// save 409, bad input 400, a forbidden form 403, too large 413. Anything else is a 500 that says only that
+/// something went wrong: the details go to the server's log, never to the browser.
+struct ErrorPages: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let status = error.status
+            let message = error.body ?? (status == .notFound ? "There is no page at \(request.uri.path)." : status.reasonPhrase)
+            return Page.error(status: status, message: message, context: context)
+        } catch let error as WorkspaceError {
+            switch error {
+            case .notFound: return Page.error(status: .notFound, message: "There is \(error.description).", context: context)
+            case .conflict: return Page.error(status: .conflict, message: error.description, context: context)
+            default: return Page.error(status: .badRequest, message: error.description, context: context)
+            }
+        } catch let error as InputError {
+            return Page.error(status: .badRequest, message: error.description, context: context)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return Page.error(status: .internalServerError,
+                              message: "Something went wrong on the server; nothing was saved. The server's log has the details.",
+                              context: context)
+        }
+    }
+}

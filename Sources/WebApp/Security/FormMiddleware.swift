@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+
+/// Gives every visitor a CSRF token and, for every POST, reads the body within the size limit, parses the form
+/// (URL-encoded or multipart) and refuses it unless it carries the same token as the visitor's cookie.
+///
+/// The token is random (256 bits) and lives in a `SameSite=Strict`, `HttpOnly` cookie; forms send it back in a
+/// hidden `csrf` field. A page on another site can neither read the cookie nor, for a strict cookie, send it.
+struct FormMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    static let cookie = "svtk_csrf"
+    static let field = "csrf"
+
+    let bodyLimit: Int
+    let fieldLimit: Int
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let sent = request.cookies[Self.cookie]?.value
+        let known = sent.flatMap { Self.isToken($0) ? $0 : nil }
+        context.csrfToken = known ?? Self.newToken()
+        if request.method == .post {
+            guard let known else {
+                throw HTTPError(.forbidden, message: "This form has expired or came from another site (no security token). "
+                                + "Go back, reload the page and send it again.")
+            }
+            context.form = try await form(of: request)
+            guard context.form[Self.field] == known else {
+                throw HTTPError(.forbidden, message: "This form's security token does not match (it came from another page "
+                                + "or an old tab). Go back, reload the page and send it again.")
+            }
+        }
+        var response = try await next(request, context)
+        if known == nil {
+            response.setCookie(Cookie(name: Self.cookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    /// The posted form, read within the limits.
+    private func form(of request: Request) async throws -> FormData {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit { throw tooLarge }
+        let body: ByteBuffer
+        do { body = try await request.body.collect(upTo: bodyLimit) } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge
+        }
+        let type = request.headers[.contentType] ?? ""
+        let form: FormData
+        do {
+            if let boundary = Multipart.boundary(in: type) {
+                form = try Multipart.parse(body, boundary: boundary)
+            } else if type.lowercased().hasPrefix("application/x-www-form-urlencoded") || type.isEmpty {
+                form = try FormData.urlEncoded(Array(buffer: body))
+            } else {
+                throw FormError("send the form as a web form (application/x-www-form-urlencoded or multipart/form-data), not \(type)")
+            }
+        } catch let error as FormError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        guard form.count <= fieldLimit else {
+            throw HTTPError(.contentTooLarge, message: "The form has \(form.count) fields; at most \(fieldLimit) are read "
+                            + "(policy/workspace_limits.csv).")
+        }
+        return form
+    }
+
+    private var tooLarge: HTTPError {
+        HTTPError(.contentTooLarge, message: "The upload is larger than \(bodyLimit / 1_048_576) MiB, the most the workspace "
+                  + "reads (policy/workspace_limits.csv).")
+    }
+
+    static func isToken(_ text: String) -> Bool { text.utf8.count == 64 && text.utf8.allSatisfy { ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0))) } }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+}

@@ -1,0 +1,19 @@
+import Hummingbird
+
+/// Headers on every response that keep the pages to themselves: a Content Security Policy allowing only the
+/// page's own inline styles and the one inline script (by its hash), no framing, no sniffing, no referrer, no
+/// caching of pages that hold a council's contracts.
+struct SecurityHeaders: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "script-src '\(Scripts.wardPickerHash)'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}

@@ -1,0 +1,62 @@
+import Hummingbird
+import Logging
+import Workspace
+
+/// `svtk serve`: the commissioners' workspace as a local web app over a borough's evidence and a workspace
+/// file. Pages are rendered on the server and work without scripts; every POST carries a CSRF token; bodies are
+/// limited; uploads go through the strict CSV layer; errors are pages in plain words.
+public struct WorkspaceServer: Sendable {
+    let borough: ServedBorough
+    let workspace: Workspace
+
+    public init(borough: ServedBorough, workspace: Workspace) {
+        self.borough = borough
+        self.workspace = workspace
+    }
+
+    /// Every route of the workspace, behind its middleware (request log, security headers, error pages, forms).
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorPages())
+        router.add(middleware: FormMiddleware(bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
+                                              fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum))
+        BoroughRoutes(borough: borough, workspace: workspace).add(to: router)
+        ContractRoutes(borough: borough, workspace: workspace).add(to: router)
+        DecisionRoutes(borough: borough, workspace: workspace).add(to: router)
+        DeliveryRoutes(borough: borough, workspace: workspace).add(to: router)
+        return router
+    }
+
+    /// The application serving the workspace at `host`:`port`, logging each request to standard error unless
+    /// `requestLog` is false; `onRunning` is told the port it listens on (for port 0, the one the system chose).
+    /// It stops gracefully on SIGINT and SIGTERM (`runService()`), finishing requests in progress.
+    public func application(host: String, port: Int, requestLog: Bool = true,
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "svtk.serve")
+        logger.logLevel = requestLog ? .info : .warning
+        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+}
+
+/// What every group of routes needs.
+protocol RouteGroup {
+    var borough: ServedBorough { get }
+    var workspace: Workspace { get }
+    func add(to router: Router<WebContext>)
+}
+
+extension RouteGroup {
+    /// A page of the workspace as a response.
+    func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, script: Bool = false) -> Response {
+        Page.html(title: title, body: body, borough: borough.analysis.borough.name, status: status, script: script)
+    }
+
+    /// The `id` in the path as a contract id; anything else is a page that does not exist.
+    func contractId(_ context: WebContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound, message: "There is no such contract.") }
+        return id
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The workspace's schema, one migration per version. A migration, once released, is never edited: a change
+/// is a new migration, so every workspace file opens with any later svtk.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: contracts, snapshots, decisions, offers and returns") { db in
+            try db.create(table: "contract") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("title", .text).notNull()
+                t.column("profile", .jsonText).notNull()
+                t.column("version", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "contractRevision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("contract", onDelete: .cascade).notNull()
+                t.column("version", .integer).notNull()
+                t.column("profile", .jsonText).notNull()
+                t.column("savedAt", .datetime).notNull()
+                t.uniqueKey(["contractId", "version"])
+            }
+            try db.create(table: "snapshot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("contract", onDelete: .cascade).notNull()
+                t.column("contractVersion", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("inputs", .jsonText).notNull()
+                t.column("catalogue", .text).notNull()
+                t.column("policy", .text).notNull()
+                t.column("toolkit", .text).notNull()
+                t.column("recommendation", .jsonText).notNull()
+            }
+            try db.create(table: "decision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("contract", onDelete: .cascade).notNull()
+                t.column("measure", .text).notNull()
+                t.column("action", .text).notNull().check { ["accept", "drop", "change"].contains($0) }
+                t.column("target", .double)
+                t.column("reason", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("decidedAt", .datetime).notNull()
+                t.uniqueKey(["contractId", "measure"])
+            }
+            try db.create(table: "offers") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("contract", onDelete: .cascade).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("csv", .blob).notNull()
+                t.column("evaluation", .jsonText).notNull()
+                t.column("uploadedAt", .datetime).notNull()
+            }
+            try db.create(table: "returns") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("contract", onDelete: .cascade).notNull()
+                t.column("commitmentsName", .text).notNull()
+                t.column("commitments", .blob).notNull()
+                t.column("returnsName", .text).notNull()
+                t.column("returns", .blob).notNull()
+                t.column("monitoring", .jsonText).notNull()
+                t.column("uploadedAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import Recommender
+
+/// The commissioners' workspace: one SQLite file holding contracts with the history of their edits,
+/// recommendation snapshots, the commissioner's decisions, suppliers' offers and delivery returns.
+///
+/// The file is opened in write-ahead-log mode and every change is one transaction, so a crash loses nothing
+/// that was saved. Contracts and decisions carry a version: a save names the version it read, and a save over
+/// someone else's change is refused with ``WorkspaceError/conflict(what:read:now:)`` instead of overwriting it.
+public final class Workspace: Sendable {
+    let database: any DatabaseWriter
+
+    /// Opens (creating when missing) the workspace at `path` and brings its schema up to date.
+    /// - Throws: ``WorkspaceError/unreadable(path:reason:)`` for a file that is not an SQLite database or is
+    ///   from a newer svtk.
+    public init(path: String) throws {
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            database = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrate(database)
+        } catch let error as DatabaseError {
+            throw WorkspaceError.unreadable(path: path, reason: error.message ?? error.description)
+        }
+    }
+
+    /// A workspace in memory, gone when released (tests, and `workspace import --check`).
+    public init() throws {
+        database = try DatabaseQueue()
+        try Self.migrate(database)
+    }
+
+    private static func migrate(_ database: any DatabaseWriter) throws {
+        let migrator = Migrations.migrator
+        if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw DatabaseError(message: "it was written by a newer svtk; upgrade svtk to open it")
+        }
+        try migrator.migrate(database)
+    }
+
+    // MARK: Contracts
+
+    /// Every contract, newest first.
+    public func contracts() async throws -> [SavedContract] {
+        try await database.read { try SavedContract.order(Column("id").desc).fetchAll($0) }
+    }
+
+    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    public func contract(_ id: Int64) async throws -> SavedContract {
+        guard let contract = try await database.read({ try SavedContract.fetchOne($0, key: id) }) else {
+            throw WorkspaceError.notFound("contract \(id)")
+        }
+        return contract
+    }
+
+    /// Saves a new contract as version 1.
+    public func addContract(_ profile: ContractProfile, at date: Date = Date()) async throws -> SavedContract {
+        try await database.write { db in
+            var contract = SavedContract(id: nil, title: profile.title, profile: profile, version: 1, createdAt: date, updatedAt: date)
+            try contract.insert(db)
+            var revision = ContractRevision(id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date)
+            try revision.insert(db)
+            return contract
+        }
+    }
+
+    /// Saves an edit of a contract read at `version`, keeping the previous profile in its history.
+    /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when it was saved since, ``WorkspaceError/notFound(_:)``.
+    public func updateContract(_ id: Int64, profile: ContractProfile, readVersion version: Int,
+                               at date: Date = Date()) async throws -> SavedContract {
+        try await database.write { db in
+            guard var contract = try SavedContract.fetchOne(db, key: id) else { throw WorkspaceError.notFound("contract \(id)") }
+            guard contract.version == version else {
+                throw WorkspaceError.conflict(what: "contract \(id)", read: version, now: contract.version)
+            }
+            contract.profile = profile
+            contract.title = profile.title
+            contract.version += 1
+            contract.updatedAt = date
+            try contract.update(db)
+            var revision = ContractRevision(id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
+            try revision.insert(db)
+            return contract
+        }
+    }
+
+    /// The contract's saved versions, oldest first.
+    public func revisions(of contract: Int64) async throws -> [ContractRevision] {
+        try await database.read {
+            try ContractRevision.filter(Column("contractId") == contract).order(Column("version")).fetchAll($0)
+        }
+    }
+
+    // MARK: Snapshots
+
+    /// Saves a recommendation as it was made.
+    public func save(_ snapshot: RecommendationSnapshot) async throws -> RecommendationSnapshot {
+        try await database.write { db in
+            var saved = snapshot
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// The contract's recommendations, newest first.
+    public func snapshots(of contract: Int64) async throws -> [RecommendationSnapshot] {
+        try await database.read {
+            try RecommendationSnapshot.filter(Column("contractId") == contract).order(Column("id").desc).fetchAll($0)
+        }
+    }
+
+    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    public func snapshot(_ id: Int64) async throws -> RecommendationSnapshot {
+        guard let snapshot = try await database.read({ try RecommendationSnapshot.fetchOne($0, key: id) }) else {
+            throw WorkspaceError.notFound("recommendation \(id)")
+        }
+        return snapshot
+    }
+
+    /// Every snapshot's id, contract and date, newest first, for choosing two to compare.
+    public func snapshotIndex() async throws -> [(id: Int64, contractId: Int64, contractVersion: Int, createdAt: Date)] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, contractId, contractVersion, createdAt FROM snapshot ORDER BY id DESC").map {
+                (id: $0["id"], contractId: $0["contractId"], contractVersion: $0["contractVersion"], createdAt: $0["createdAt"])
+            }
+        }
+    }
+
+    // MARK: Decisions
+
+    /// The commissioner's decisions on a contract's measures.
+    public func decisions(for contract: Int64) async throws -> [SavedDecision] {
+        try await database.read { try SavedDecision.filter(Column("contractId") == contract).order(Column("measure")).fetchAll($0) }
+    }
+
+    /// Records a decision on a measure, read at `version` (0 when it had none).
+    /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when another decision was saved since.
+    public func decide(_ decision: CommissionerDecision, contract: Int64, readVersion version: Int,
+                       at date: Date = Date()) async throws -> SavedDecision {
+        try await database.write { db in
+            guard try SavedContract.exists(db, key: contract) else { throw WorkspaceError.notFound("contract \(contract)") }
+            let existing = try SavedDecision.filter(Column("contractId") == contract && Column("measure") == decision.measure).fetchOne(db)
+            let now = existing?.version ?? 0
+            guard now == version else {
+                throw WorkspaceError.conflict(what: "the decision on \(decision.measure)", read: version, now: now)
+            }
+            var saved = SavedDecision(id: existing?.id, contractId: contract, measure: decision.measure, action: decision.action,
+                                      target: decision.action == .change ? decision.target : nil, reason: decision.reason,
+                                      version: now + 1, decidedAt: date)
+            try saved.save(db)
+            return saved
+        }
+    }
+
+    // MARK: Offers and returns
+
+    /// Saves uploaded offers with their evaluation.
+    public func save(_ offers: SavedOffers) async throws -> SavedOffers {
+        try await database.write { db in
+            var saved = offers
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// The contract's latest offers, if any were uploaded.
+    public func latestOffers(for contract: Int64) async throws -> SavedOffers? {
+        try await database.read { try SavedOffers.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0) }
+    }
+
+    /// Saves uploaded commitments and returns with their monitoring.
+    public func save(_ returns: SavedReturns) async throws -> SavedReturns {
+        try await database.write { db in
+            var saved = returns
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// The contract's latest returns, if any were uploaded.
+    public func latestReturns(for contract: Int64) async throws -> SavedReturns? {
+        try await database.read { try SavedReturns.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0) }
+    }
+}

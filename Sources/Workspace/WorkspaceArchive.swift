@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// A whole workspace as one JSON document, for moving it between machines (`svtk workspace export|import`):
+/// every table's rows with their ids, so references between them survive.
+public struct WorkspaceArchive: Codable, Sendable {
+    /// Always ``WorkspaceArchive/formatName``: a file that says otherwise is not an archive.
+    public var format: String
+    /// The archive layout's version; this svtk reads ``WorkspaceArchive/currentVersion`` and below.
+    public var version: Int
+    public var contracts: [SavedContract]
+    public var revisions: [ContractRevision]
+    public var snapshots: [RecommendationSnapshot]
+    public var decisions: [SavedDecision]
+    public var offers: [SavedOffers]
+    public var returns: [SavedReturns]
+
+    public static let formatName = "svtk-workspace"
+    public static let currentVersion = 1
+
+    /// The archive as JSON: keys sorted, dates in ISO 8601, uploaded files in Base64.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// Reads an archive.
+    /// - Throws: ``WorkspaceError/badArchive(_:)`` naming what is wrong.
+    public static func read(_ data: Data) throws -> WorkspaceArchive {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let archive: WorkspaceArchive
+        do {
+            archive = try decoder.decode(WorkspaceArchive.self, from: data)
+        } catch let error as DecodingError {
+            throw WorkspaceError.badArchive("not an svtk workspace archive: \(describe(error))")
+        }
+        guard archive.format == formatName else {
+            throw WorkspaceError.badArchive("not an svtk workspace archive: \"format\" is \"\(archive.format)\", not \"\(formatName)\"")
+        }
+        guard (1...currentVersion).contains(archive.version) else {
+            throw WorkspaceError.badArchive("archive version \(archive.version) is newer than this svtk reads (\(currentVersion))")
+        }
+        return archive
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing \"\(path(context)).\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\"\(path(context))\": \(context.debugDescription)"
+        case .dataCorrupted(let context): return path(context).isEmpty ? "not valid JSON" : "\"\(path(context))\": \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+extension Workspace {
+    /// Everything in the workspace as an archive.
+    public func export() async throws -> WorkspaceArchive {
+        try await database.read { db in
+            WorkspaceArchive(format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
+                             contracts: try SavedContract.order(Column("id")).fetchAll(db),
+                             revisions: try ContractRevision.order(Column("id")).fetchAll(db),
+                             snapshots: try RecommendationSnapshot.order(Column("id")).fetchAll(db),
+                             decisions: try SavedDecision.order(Column("id")).fetchAll(db),
+                             offers: try SavedOffers.order(Column("id")).fetchAll(db),
+                             returns: try SavedReturns.order(Column("id")).fetchAll(db))
+        }
+    }
+
+    /// Loads an archive into this workspace, which must be empty, in one transaction: all of it or none.
+    /// - Throws: ``WorkspaceError/badArchive(_:)`` when the workspace holds contracts already or the archive's
+    ///   rows contradict each other (a decision on a contract it does not hold).
+    public func importArchive(_ archive: WorkspaceArchive) async throws {
+        try await database.write { db in
+            guard try SavedContract.fetchCount(db) == 0 else {
+                throw WorkspaceError.badArchive("the workspace already holds contracts: import into a new workspace file")
+            }
+            do {
+                for var row in archive.contracts { try row.insert(db) }
+                for var row in archive.revisions { try row.insert(db) }
+                for var row in archive.snapshots { try row.insert(db) }
+                for var row in archive.decisions { try row.insert(db) }
+                for var row in archive.offers { try row.insert(db) }
+                for var row in archive.returns { try row.insert(db) }
+            } catch let error as DatabaseError {
+                throw WorkspaceError.badArchive("the archive's rows do not fit together: \(error.message ?? error.description)")
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Catalogue
+import CSV
+import Foundation
+import Recommender
+import WebApp
+import Workspace
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Open the commissioners' workspace: a local web app over the borough's evidence and a workspace file.",
+        discussion: """
+            Serves the borough overview (ward maps by need domain, top needs, equality gaps), ward profiles, a form for new contracts, each contract's recommendation with your decisions (accept, drop or change a target, with reasons), the tender pack (.docx, Markdown, HTML, CSV, .xlsx), a read-only supplier view, and offers and quarterly returns uploaded for scoring and monitoring. Everything is kept in the workspace file (SQLite), which svtk workspace export moves as JSON.
+
+            It listens on 127.0.0.1 (this machine only) unless --host says otherwise; there are no user accounts, so anyone who can reach the address can read and change the workspace. Stop it with Ctrl-C: requests in progress finish first.
+
+            Examples:
+              svtk serve --data Datasets/demo/*.csv \\
+                  --eaap Datasets/demo/equality_action_plan_illustrative.csv \\
+                  --workspace out/workspace.sqlite --port 0 --stop-after 0
+            """)
+
+    @OptionGroup var analysisOptions: AnalysisOptions
+    @OptionGroup var equalityPlan: EqualityPlanOption
+    @OptionGroup var boundariesOption: BoundariesOption
+
+    @Option(help: ArgumentHelp("The workspace file (SQLite), created when missing.", valueName: "file"))
+    var workspace = "svtk-workspace.sqlite"
+
+    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (this machine only), or another with a warning.", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The port to listen on (0: any free port, printed at start).", valueName: "number"))
+    var port = 8080
+
+    @Option(help: ArgumentHelp("Stop after this many seconds (for scripted checks; the default runs until Ctrl-C).", valueName: "seconds"))
+    var stopAfter: Int?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+        guard !host.isEmpty else { throw ValidationError("--host must name an address, e.g. 127.0.0.1") }
+        if let stopAfter, stopAfter < 0 { throw ValidationError("--stop-after must be 0 or more seconds") }
+    }
+
+    func run() async throws {
+        let server = try serverOrExit()
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError("warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change the "
+                       + "workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
+        }
+        let host = self.host
+        let app = server.application(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
+            printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            if let stopAfter {
+                group.addTask { try await Task.sleep(for: .seconds(stopAfter)) }
+                _ = try await group.next()
+                group.cancelAll()
+            } else {
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// The server over the loaded evidence and the opened workspace; bad input exits 1 with its location.
+    private func serverOrExit() throws -> WorkspaceServer {
+        var server: WorkspaceServer?
+        try reportingInputErrors {
+            let (analysis, catalogue, notes) = try analysisOptions.analysis()
+            let view = analysis.boroughView()
+            let borough = try ServedBorough(
+                analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue), equalityGaps: try equalityPlan.gaps(catalogue),
+                maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
+                provenance: try ReportProvenance.gather(files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
+                                                        dataset: analysis.dataset, catalogue: catalogue),
+                notes: notes)
+            do {
+                server = WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
+            } catch let error as WorkspaceError {
+                throw InputError(file: "--workspace", error.description)
+            }
+        }
+        return server!
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CSV
+import Foundation
+import Workspace
+
+struct WorkspaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workspace",
+        abstract: "Move a workspace between machines as one JSON file.",
+        discussion: """
+            Examples:
+              svtk workspace export --workspace out/workspace.sqlite --out out/workspace.json
+              svtk workspace import out/workspace.json --workspace out/copy.sqlite
+            """,
+        subcommands: [Export.self, Import.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every contract, recommendation, decision, offer and return of a workspace as JSON.")
+
+        @Option(help: ArgumentHelp("The workspace file (SQLite).", valueName: "file"))
+        var workspace = "svtk-workspace.sqlite"
+
+        @Option(help: ArgumentHelp("The JSON file to write (default: standard output).", valueName: "file"))
+        var out: String?
+
+        func run() async throws {
+            guard FileManager.default.fileExists(atPath: workspace) else {
+                printError("error: --workspace: \(workspace): no such workspace file")
+                throw ExitCode(1)
+            }
+            do {
+                let json = try await Workspace(path: workspace).export().json()
+                if let out {
+                    try OutputFile.write(Array(json) + [0x0A], to: out)
+                } else {
+                    print(String(decoding: json, as: UTF8.self))
+                }
+            } catch let error as WorkspaceError {
+                printError("error: --workspace: \(error)")
+                throw ExitCode(1)
+            } catch let error as OutputError {
+                printError("error: \(error)")
+                throw ExitCode(73)
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a workspace archive (from svtk workspace export) into a new workspace file.")
+
+        @Argument(help: ArgumentHelp("The archive (JSON).", valueName: "file"))
+        var archive: String
+
+        @Option(help: ArgumentHelp("The workspace file to create (it must hold no contracts).", valueName: "file"))
+        var workspace = "svtk-workspace.sqlite"
+
+        func run() async throws {
+            do {
+                let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
+                let parsed = try WorkspaceArchive.read(data)
+                try await Workspace(path: workspace).importArchive(parsed)
+                print("imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
+                      + "\(parsed.decisions.count) decision(s) into \(workspace)")
+            } catch let error as InputError {
+                printError("error: \(error)")
+                throw ExitCode(1)
+            } catch let error as WorkspaceError {
+                printError("error: \(archive): \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
