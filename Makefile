@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 PREFIX ?= /usr/local
 
-.PHONY: demo test setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
+.PHONY: demo serve test setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +28,14 @@ demo: build
 	@echo "== The demo borough (Rotherham): local needs → the need index → a recommendation for highways resurfacing"
 	$(SVTK) report --contract Datasets/contracts/highways_resurfacing.json --data $(DEMO)/*.csv \
 	    --eaap $(DEMO)/equality_action_plan_illustrative.csv --out out/demo/highways_resurfacing.html --quiet
+
+# The commissioners' workspace on the demo borough at http://127.0.0.1:8080/, opened on the demo workspace (the
+# highways contract with a decision, offers and returns) the first time; Ctrl-C stops it.
+WORKSPACE ?= out/workspace.sqlite
+serve: build
+	@mkdir -p $(dir $(WORKSPACE))
+	@[ -f $(WORKSPACE) ] || $(SVTK) workspace import Datasets/contracts/demo_workspace.json --workspace $(WORKSPACE)
+	$(SVTK) serve --data $(DEMO)/*.csv --eaap $(DEMO)/equality_action_plan_illustrative.csv --workspace $(WORKSPACE)
 
 # Quiet: each step prints a summary line; a failure prints in full (the whole Swift test log is in .build/test.log).
 test: setup setup-notebooks setup-report-tests

@@ -70,6 +70,11 @@ let package = Package(
                     exclude: ["Contracts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Recommender"]),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Workspace", "Recommender", "Reports", "Catalogue", "NeedsAnalysis",
+                                                        "Geography", "Loaders", "CSV",
+                                                        .product(name: "Hummingbird", package: "hummingbird"),
+                                                        .product(name: "HummingbirdTesting", package: "hummingbird")]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk", "CSV"], exclude: ["Golden", "Hostile"]),
     ]

@@ -70,17 +70,19 @@ extension Recommendation {
 }
 
 extension RecommendedMeasure {
-    /// Sets the target the commissioner asked for; SLEVA is proportional to the target, so it scales with it.
+    /// Sets the target the commissioner asked for and values it as the recommendation did (target × proxy × the
+    /// years it counts for); a snapshot made before the years were kept scales its value with the target.
     mutating func changeTarget(to quantity: Double, reason: String) {
         let recommended = target.quantity
-        if let value = sleva {
-            if recommended > 0 {
-                sleva = value * quantity / recommended
-                slevaWorking = (slevaWorking ?? "") + "; × \(number(quantity)) ÷ \(number(recommended)) for the commissioner's target"
-            } else {
-                sleva = nil
-                slevaWorking = "not valued: the recommended target was 0, so the value cannot be scaled to the new one"
-            }
+        if let proxy = proxyValue, let years = valuedYears {
+            let value = (quantity * proxy * years).rounded()
+            sleva = value
+            slevaWorking = "\(Recommender.describe(quantity, unit)) × £\(number(proxy))" + (years == 1 ? "" : " × \(number(years)) years")
+                + " = £\(grouped(value)), the commissioner's target"
+        } else if let value = sleva {
+            sleva = recommended > 0 ? (value * quantity / recommended).rounded() : nil
+            slevaWorking = recommended > 0 ? (slevaWorking ?? "") + "; × \(number(quantity)) ÷ \(number(recommended)) for the commissioner's target"
+                : "not valued: the recommended target was 0, so the value cannot be scaled to the new one"
         }
         target = Target(quantity: quantity, working: "set by the commissioner to \(Recommender.describe(quantity, unit)) "
                         + "(recommended \(Recommender.describe(recommended, unit)): \(target.working)): \(reason)")

@@ -88,6 +88,8 @@ public struct RecommendedMeasure: Codable, Sendable {
     public var needStatus: String
     /// Conditions the law or the council attaches to the measure for this contract (safeguarding).
     public var caveats: [String]
+    /// The years the value counts for (the contract's, where the value recurs each year; else 1), when valued.
+    public var valuedYears: Double? = nil
 }
 
 /// A contract condition: pass/fail terms, not scored and with no money value.

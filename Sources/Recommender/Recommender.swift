@@ -146,7 +146,8 @@ public struct Recommender {
                 needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
                 proxyValue: proxy?.value, proxy: proxy, sleva: sleva, slevaWorking: slevaWorking,
                 rankScore: rank.score, rankWorking: rank.working,
-                commitment: rules.commitments == "formal" ? "formal" : "aspiration", needStatus: reading.status, caveats: caveats))
+                commitment: rules.commitments == "formal" ? "formal" : "aspiration", needStatus: reading.status, caveats: caveats,
+                valuedYears: proxy == nil ? nil : ((rule?.everyYear ?? false) ? contract.years : 1)))
         }
     }
 

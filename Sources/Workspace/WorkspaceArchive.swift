@@ -74,13 +74,16 @@ extension Workspace {
         }
     }
 
-    /// Loads an archive into this workspace, which must be empty, in one transaction: all of it or none.
-    /// - Throws: ``WorkspaceError/badArchive(_:)`` when the workspace holds contracts already or the archive's
-    ///   rows contradict each other (a decision on a contract it does not hold).
-    public func importArchive(_ archive: WorkspaceArchive) async throws {
+    /// Loads an archive into this workspace in one transaction: all of it or none. The workspace must be empty
+    /// unless `replacing`, when everything in it is replaced.
+    /// - Throws: ``WorkspaceError/badArchive(_:)`` when the workspace holds contracts already (and is not being
+    ///   replaced) or the archive's rows contradict each other (a decision on a contract it does not hold).
+    public func importArchive(_ archive: WorkspaceArchive, replacing: Bool = false) async throws {
         try await database.write { db in
+            if replacing { try SavedContract.deleteAll(db) }  // the other tables' rows go with their contracts
             guard try SavedContract.fetchCount(db) == 0 else {
-                throw WorkspaceError.badArchive("the workspace already holds contracts: import into a new workspace file")
+                throw WorkspaceError.badArchive("the workspace already holds contracts: import into a new workspace file, "
+                                                + "or replace them with --replace")
             }
             do {
                 for var row in archive.contracts { try row.insert(db) }

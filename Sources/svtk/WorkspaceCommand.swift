@@ -8,9 +8,12 @@ struct WorkspaceCommand: AsyncParsableCommand {
         commandName: "workspace",
         abstract: "Move a workspace between machines as one JSON file.",
         discussion: """
+            The demo workspace (Datasets/contracts/demo_workspace.json) holds the highways resurfacing contract with a decision, offers and returns, over the demo borough.
+
             Examples:
-              svtk workspace export --workspace out/workspace.sqlite --out out/workspace.json
-              svtk workspace import out/workspace.json --workspace out/copy.sqlite
+              svtk workspace import Datasets/contracts/demo_workspace.json \\
+                  --workspace out/demo.sqlite --replace
+              svtk workspace export --workspace out/demo.sqlite --out out/demo.json
             """,
         subcommands: [Export.self, Import.self])
 
@@ -53,14 +56,18 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The archive (JSON).", valueName: "file"))
         var archive: String
 
-        @Option(help: ArgumentHelp("The workspace file to create (it must hold no contracts).", valueName: "file"))
+        @Option(help: ArgumentHelp("The workspace file to load it into (created when missing; it must hold no contracts "
+                                   + "unless --replace).", valueName: "file"))
         var workspace = "svtk-workspace.sqlite"
+
+        @Flag(help: "Replace everything the workspace holds with the archive.")
+        var replace = false
 
         func run() async throws {
             do {
                 let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
                 let parsed = try WorkspaceArchive.read(data)
-                try await Workspace(path: workspace).importArchive(parsed)
+                try await Workspace(path: workspace).importArchive(parsed, replacing: replace)
                 print("imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
                       + "\(parsed.decisions.count) decision(s) into \(workspace)")
             } catch let error as InputError {

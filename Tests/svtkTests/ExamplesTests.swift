@@ -6,11 +6,12 @@ import Testing
 /// on the PATH, each exits 0.
 @Suite("Examples run as written")
 struct ExamplesTests {
-    /// An example and where it is written.
+    /// The examples of one code block or help text, run in order as a reader would (a later one may use what an
+    /// earlier one wrote), and where they are written.
     struct Example: Sendable, CustomTestStringConvertible {
         var source: String
-        var command: String
-        var testDescription: String { "\(source): \(command.prefix(80))" }
+        var commands: [String]
+        var testDescription: String { "\(source): \(commands[0].prefix(80))" }
     }
 
     /// The command lines of a text: lines starting `svtk `, `python3 ` or `cat `, with `\` continuations
@@ -34,8 +35,9 @@ struct ExamplesTests {
     /// The README's shell blocks.
     static func readmeExamples() -> [Example] {
         let readme = (try? String(contentsOf: SVTKBinary.repository.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
-        return readme.components(separatedBy: "```sh\n").dropFirst().flatMap { block in
-            commands(in: block.components(separatedBy: "```").first ?? "").map { Example(source: "README", command: $0) }
+        return readme.components(separatedBy: "```sh\n").dropFirst().compactMap { block in
+            let found = commands(in: block.components(separatedBy: "```").first ?? "")
+            return found.isEmpty ? nil : Example(source: "README", commands: found)
         }
     }
 
@@ -43,7 +45,8 @@ struct ExamplesTests {
     static func helpExamples(_ path: [String] = []) -> [Example] {
         guard let help = try? SVTKBinary.run(["help"] + path).output else { return [] }
         let examples = help.components(separatedBy: "Examples:\n").dropFirst().first?.components(separatedBy: "\nUSAGE").first ?? ""
-        let own = commands(in: examples).map { Example(source: (["svtk"] + path + ["--help"]).joined(separator: " "), command: $0) }
+        let found = commands(in: examples)
+        let own = found.isEmpty ? [] : [Example(source: (["svtk"] + path + ["--help"]).joined(separator: " "), commands: found)]
         // The subcommand list runs to the first blank line; each entry is "  name   abstract".
         let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
         let subcommands = list.split(separator: "\n").compactMap { line -> String? in
@@ -76,19 +79,27 @@ struct ExamplesTests {
 
     @Test("the README and the help texts hold examples of every command")
     func found() {
-        #expect(Self.examples.filter { $0.source == "README" }.count >= 30)
-        #expect(Self.examples.filter { $0.source != "README" }.count >= 25)
+        #expect(Self.examples.filter { $0.source == "README" }.flatMap(\.commands).count >= 30)
+        #expect(Self.examples.filter { $0.source != "README" }.flatMap(\.commands).count >= 25)
     }
 
     @Test("each example exits 0", arguments: examples)
     func runs(_ example: Example) throws {
-        if example.command.contains("../shared") && !FileManager.default.fileExists(atPath: Self.shared.path) {
-            return  // needs the national files beside the repository, absent here
+        for command in example.commands {
+            if command.contains("../shared") && !FileManager.default.fileExists(atPath: Self.shared.path) {
+                continue  // needs the national files beside the repository, absent here
+            }
+            let (status, message) = try Self.run(command)
+            #expect(status == 0, "\(example.source): \(command)\n\(message)")
         }
+    }
+
+    /// Runs a command line with bash in the workplace, svtk on the PATH; its exit status and the end of its stderr.
+    static func run(_ command: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", example.command]
-        process.currentDirectoryURL = Self.workplace
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = workplace
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = URL(fileURLWithPath: SVTKBinary.path).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
         process.environment = environment
@@ -98,6 +109,6 @@ struct ExamplesTests {
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(example.source): \(example.command)\n\(String(decoding: message.suffix(600), as: UTF8.self))")
+        return (process.terminationStatus, String(decoding: message.suffix(600), as: UTF8.self))
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Recommender
+import Testing
+@testable import Workspace
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// The demo workspace archive shipped in Datasets/contracts (made by scripts/make-demo-workspace.sh).
+func demoArchive() throws -> WorkspaceArchive {
+    try WorkspaceArchive.read(Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
+}
+
+func profile(_ title: String = "Highways resurfacing works") throws -> ContractProfile {
+    var profile = try ContractProfile.load(repository + "/Datasets/contracts/highways_resurfacing.json")
+    profile.title = title
+    return profile
+}
+
+@Suite("The workspace")
+struct WorkspaceTests {
+    @Test("a contract is saved as version 1; each edit adds a version and keeps the last in its history")
+    func edits() async throws {
+        let workspace = try Workspace()
+        let saved = try await workspace.addContract(try profile())
+        #expect(saved.id == 1 && saved.version == 1)
+        let edited = try await workspace.updateContract(1, profile: try profile("Highways resurfacing, lot 2"), readVersion: 1)
+        #expect(edited.version == 2 && edited.title == "Highways resurfacing, lot 2")
+        let history = try await workspace.revisions(of: 1)
+        #expect(history.map(\.version) == [1, 2])
+        #expect(history.map(\.profile.title) == ["Highways resurfacing works", "Highways resurfacing, lot 2"])
+    }
+
+    @Test("an edit from a stale page is refused with both versions, and changes nothing")
+    func editConflict() async throws {
+        let workspace = try Workspace()
+        _ = try await workspace.addContract(try profile())
+        _ = try await workspace.updateContract(1, profile: try profile("first tab"), readVersion: 1)
+        await #expect(throws: WorkspaceError.conflict(what: "contract 1", read: 1, now: 2)) {
+            try await workspace.updateContract(1, profile: try profile("second tab"), readVersion: 1)
+        }
+        #expect(try await workspace.contract(1).title == "first tab")
+        await #expect(throws: WorkspaceError.notFound("contract 7")) { try await workspace.contract(7) }
+    }
+
+    @Test("a decision carries a version: a second tab's decision on the same measure is refused")
+    func decisionConflict() async throws {
+        let workspace = try Workspace()
+        _ = try await workspace.addContract(try profile())
+        let first = try await workspace.decide(CommissionerDecision(measure: "J2", action: .drop, reason: "a"), contract: 1, readVersion: 0)
+        #expect(first.version == 1)
+        await #expect(throws: WorkspaceError.conflict(what: "the decision on J2", read: 0, now: 1)) {
+            try await workspace.decide(CommissionerDecision(measure: "J2", action: .accept, reason: ""), contract: 1, readVersion: 0)
+        }
+        let second = try await workspace.decide(CommissionerDecision(measure: "J2", action: .change, target: 2, reason: "b"),
+                                                contract: 1, readVersion: 1)
+        #expect(second.version == 2 && second.target == 2)
+        #expect(try await workspace.decisions(for: 1).count == 1)
+    }
+
+    @Test("concurrent decisions on different measures are all kept")
+    func noLostWrites() async throws {
+        let workspace = try Workspace()
+        _ = try await workspace.addContract(try profile())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<50 {
+                group.addTask {
+                    _ = try await workspace.decide(CommissionerDecision(measure: "M\(i)", action: .drop, reason: "r\(i)"), contract: 1, readVersion: 0)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await workspace.decisions(for: 1).count == 50)
+    }
+
+    @Test("the demo archive imports, and exports again byte for byte")
+    func roundTrip() async throws {
+        let archive = try demoArchive()
+        #expect(archive.contracts.count == 1 && archive.snapshots.count == 1 && archive.decisions.count == 1)
+        #expect(archive.offers.count == 1 && archive.returns.count == 1)
+        let workspace = try Workspace()
+        try await workspace.importArchive(archive)
+        let exported = try await workspace.export().json()
+        #expect(exported == (try archive.json()))
+        #expect(try await workspace.snapshots(of: 1).first?.recommendation.contract.title == "Highways resurfacing works")
+    }
+
+    @Test("import refuses a workspace that holds contracts, unless replacing them")
+    func importOverData() async throws {
+        let workspace = try Workspace()
+        _ = try await workspace.addContract(try profile("already here"))
+        await #expect(throws: WorkspaceError.self) { try await workspace.importArchive(try demoArchive()) }
+        #expect(try await workspace.contracts().map(\.title) == ["already here"])
+        try await workspace.importArchive(try demoArchive(), replacing: true)
+        #expect(try await workspace.contracts().map(\.title) == ["Highways resurfacing works"])
+    }
+
+    @Test("an archive that is not one, or whose rows do not fit together, is refused whole")
+    func badArchives() async throws {
+        #expect(throws: WorkspaceError.badArchive("not an svtk workspace archive: not valid JSON")) {
+            try WorkspaceArchive.read(Data("{".utf8))
+        }
+        var archive = try demoArchive()
+        archive.format = "something-else"
+        let wrongFormat = try archive.json()
+        #expect(throws: WorkspaceError.badArchive("not an svtk workspace archive: \"format\" is \"something-else\", not \"svtk-workspace\"")) {
+            try WorkspaceArchive.read(wrongFormat)
+        }
+        archive = try demoArchive()
+        archive.decisions[0].contractId = 99
+        let workspace = try Workspace()
+        await #expect(throws: WorkspaceError.self) { try await workspace.importArchive(archive) }
+        #expect(try await workspace.contracts().isEmpty)
+    }
+
+    @Test("a workspace file keeps what was saved when opened again, and a file that is not one is named")
+    func file() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-workspace-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let workspace = try Workspace(path: folder + "/w.sqlite")
+            _ = try await workspace.addContract(try profile())
+        }
+        #expect(try await Workspace(path: folder + "/w.sqlite").contracts().count == 1)
+        try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: folder + "/text.sqlite"))
+        #expect(throws: WorkspaceError.self) { try Workspace(path: folder + "/text.sqlite") }
+    }
+}
