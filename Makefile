@@ -66,6 +66,9 @@ fuzz: fuzz-build
 benchmark: setup
 	swift build -c release
 	.build/release/csv-benchmark
+	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk >/dev/null; }
+	$(PYTHON) Benchmarks/serve_load.py .build/release/svtk
 
 # Installs svtk (built with the Swift runtime inside it, so it runs without a Swift toolchain) into
 # $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.

@@ -28,6 +28,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
         public var valueDelivered: Double?
         /// `point in time` (the latest quarter against the commitment) or `cumulative` (summed over quarters).
         public var measured: String
+        /// The returns' evidence notes, as `Q2: contract of employment`, in the order returned.
+        public var evidence: [String] = []
     }
 
     public let lines: [Line]
@@ -67,6 +69,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
         let pointInTime = catalogue.pointInTimeUnits
         var elapsed = 0
         var reported: [String: Int] = [:]  // "measure quarter" → its line
+        var evidence: [String: [String]] = [:]
         let quarterCount = quarters
         try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
             let text = try row.required("quarter")
@@ -86,6 +89,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
                 throw row.error("quarter", "\(reference) is reported for quarter \(quarter) again (first on line \(first)): "
                                 + "one return per measure and quarter")
             }
+            if !row["evidence"].isEmpty { evidence[match.0.key, default: []].append("Q\(quarter): \(row["evidence"])") }
             if pointInTime.contains(match.0.unit) {
                 if latest[match.0.key].map({ quarter > $0.quarter }) ?? true { latest[match.0.key] = (quarter, value) }
             } else {
@@ -109,7 +113,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
                         forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
                         valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
                         valueDelivered: proxy.map { (done * $0.value * years).rounded() },
-                        measured: level ? "point in time" : "cumulative")
+                        measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [])
         }
         valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
         valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)

@@ -118,13 +118,36 @@ struct Projection {
     func height(width: Double) -> Double { ((maxY - minY) * scale(width: width)).rounded(.up) }
 
     /// An SVG path for a shape: one subpath per ring, coordinates to a tenth of a unit.
+    /// - Complexity: O(n) in the shape's points, writing bytes (no formatter per point).
     func path(_ shape: Boundaries.Shape, width: Double) -> String {
         let k = scale(width: width)
-        return shape.polygons.joined().map { ring in
-            ring.enumerated().map { i, p in
-                let x = (p.x * xScale - minX) * k, y = (maxY - p.y) * k
-                return (i == 0 ? "M" : "L") + String(format: "%.1f %.1f", x, y)
-            }.joined() + "Z"
-        }.joined()
+        var out: [UInt8] = []
+        out.reserveCapacity(shape.polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * 14)
+        for ring in shape.polygons.joined() {
+            for (i, p) in ring.enumerated() {
+                out.append(i == 0 ? UInt8(ascii: "M") : UInt8(ascii: "L"))
+                Self.appendTenths((p.x * xScale - minX) * k, to: &out)
+                out.append(UInt8(ascii: " "))
+                Self.appendTenths((maxY - p.y) * k, to: &out)
+            }
+            out.append(UInt8(ascii: "Z"))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A number to a tenth, as `%.1f` writes it.
+    static func appendTenths(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite, abs(value) < 1e15 else {
+            out.append(contentsOf: String(format: "%.1f", value).utf8)
+            return
+        }
+        var tenths = Int((value * 10).rounded(.toNearestOrEven))
+        if tenths < 0 {
+            out.append(UInt8(ascii: "-"))
+            tenths = -tenths
+        }
+        out.append(contentsOf: String(tenths / 10).utf8)
+        out.append(UInt8(ascii: "."))
+        out.append(UInt8(ascii: "0") + UInt8(tenths % 10))
     }
 }

@@ -22,8 +22,9 @@ public struct WorkspaceServer: Sendable {
         router.add(middleware: ErrorPages())
         router.add(middleware: FormMiddleware(bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
                                               fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum))
-        BoroughRoutes(borough: borough, workspace: workspace).add(to: router)
-        ContractRoutes(borough: borough, workspace: workspace).add(to: router)
+        let pages = PageCache()
+        BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
+        ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)
         DeliveryRoutes(borough: borough, workspace: workspace).add(to: router)
         return router
@@ -52,6 +53,14 @@ extension RouteGroup {
     /// A page of the workspace as a response.
     func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, script: Bool = false) -> Response {
         Page.html(title: title, body: body, borough: borough.analysis.borough.name, status: status, script: script)
+    }
+
+    /// The view of a contract's latest recommendation with its decisions and history.
+    func recommendationView(_ contract: SavedContract) async throws -> RecommendationView {
+        let id = contract.id ?? 0
+        guard let latest = try await workspace.latestSnapshot(of: id) else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
+        return RecommendationView(contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),
+                                  history: try await workspace.snapshotSummaries(of: id), borough: borough)
     }
 
     /// The `id` in the path as a contract id; anything else is a page that does not exist.

@@ -58,6 +58,24 @@ public struct RecommendationSnapshot: Codable, Sendable, Identifiable, Fetchable
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// A contract as its page shows it: the contract, its latest recommendation's id and its decisions.
+public struct ContractState: Sendable {
+    public var contract: SavedContract
+    public var latestRecommendation: Int64?
+    public var decisions: [SavedDecision]
+}
+
+/// A recommendation in a contract's history, without the recommendation itself.
+public struct SnapshotSummary: Sendable {
+    public var id: Int64
+    public var contractVersion: Int
+    public var createdAt: Date
+    /// Each input file with its SHA-256.
+    public var inputs: [String]
+    public var measures: Int
+    public var totalSleva: Double
+}
+
 /// The commissioner's current decision on one measure of a contract, with the version every change increments.
 public struct SavedDecision: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "decision"

@@ -85,6 +85,18 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// A contract with the id of its latest recommendation and its decisions, read at once (what its page shows).
+    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    public func state(of id: Int64) async throws -> ContractState {
+        try await database.read { db in
+            guard let contract = try SavedContract.fetchOne(db, key: id) else { throw WorkspaceError.notFound("contract \(id)") }
+            return ContractState(
+                contract: contract,
+                latestRecommendation: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM snapshot WHERE contractId = ?", arguments: [id]),
+                decisions: try SavedDecision.filter(Column("contractId") == id).order(Column("measure")).fetchAll(db))
+        }
+    }
+
     /// The contract's saved versions, oldest first.
     public func revisions(of contract: Int64) async throws -> [ContractRevision] {
         try await database.read {
@@ -103,10 +115,26 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// The contract's recommendations, newest first.
-    public func snapshots(of contract: Int64) async throws -> [RecommendationSnapshot] {
+    /// The contract's latest recommendation, if it has one.
+    public func latestSnapshot(of contract: Int64) async throws -> RecommendationSnapshot? {
         try await database.read {
-            try RecommendationSnapshot.filter(Column("contractId") == contract).order(Column("id").desc).fetchAll($0)
+            try RecommendationSnapshot.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
+        }
+    }
+
+    /// A line per recommendation of a contract, newest first, without the recommendations themselves (read
+    /// from their JSON inside SQLite): when, for which version, how many measures, the total SLEVA, the inputs.
+    public func snapshotSummaries(of contract: Int64) async throws -> [SnapshotSummary] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, contractVersion, createdAt, inputs, json_array_length(recommendation, '$.measures') AS measures,
+                       json_extract(recommendation, '$.totalSleva') AS totalSleva
+                FROM snapshot WHERE contractId = ? ORDER BY id DESC
+                """, arguments: [contract]).map { row in
+                SnapshotSummary(id: row["id"], contractVersion: row["contractVersion"], createdAt: row["createdAt"],
+                                inputs: (try? JSONDecoder().decode([String].self, from: Data((row["inputs"] as String? ?? "[]").utf8))) ?? [],
+                                measures: row["measures"], totalSleva: row["totalSleva"])
+            }
         }
     }
 

@@ -201,6 +201,18 @@ class Workspace(unittest.TestCase):
         expect(page.get_by_role("table").first).to_contain_text("Highways resurfacing works")
         self.shot("09-compare")
 
+    def test_a_ward_clicked_on_the_map_is_ticked_in_the_list(self):
+        page = self.page
+        page.goto(self.address + "/contracts/new")
+        code = page.get_by_label("Rotherham East", exact=True).get_attribute("value")
+        box = page.locator(f"#ward-{code}")
+        expect(box).not_to_be_checked()
+        page.locator(f"#pick-map a[data-ward='{code}']").click()
+        expect(box).to_be_checked()
+        self.assertTrue(page.url.endswith("/contracts/new"))  # the script kept the click from opening the ward's page
+        page.locator(f"#pick-map a[data-ward='{code}']").click()
+        expect(box).not_to_be_checked()
+
     def test_errors_are_pages_without_internals(self):
         page = self.page
         response = page.goto(self.address + "/contracts/999999")

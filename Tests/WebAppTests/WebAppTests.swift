@@ -178,6 +178,15 @@ struct WebAppTests {
         try await withServer { client in
             let address = try await createHighways(client)
             #expect(address == "/contracts/1")
+            for (uri, heading) in [("/contracts", "<h1>Contracts</h1>"), ("/contracts/new", "<h1>New contract</h1>"),
+                                   ("/contracts/1/edit", "<h1>Edit contract</h1>"), ("/contracts/1/supplier", "social value asked of bidders"),
+                                   ("/contracts/1/offers", "No offers uploaded yet."), ("/contracts/1/returns", "No returns uploaded yet."),
+                                   ("/compare", "<h1>Compare recommendations</h1>")] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(text(response).contains(heading), "\(uri)")
+                }
+            }
             try await client.execute(uri: address, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(text(response).contains("<h2>Measures and your decisions</h2>"))
@@ -289,6 +298,7 @@ struct WebAppTests {
                 let page = text(response)
                 #expect(page.contains("aria-labelledby=\"delivery-title delivery-desc\""))
                 #expect(page.contains("J2 Long-term unemployed people employed on the contract"))
+                #expect(page.contains("Q2: contract of employment"))
             }
         }
     }

@@ -82,7 +82,12 @@ struct WorkspaceTests {
         try await workspace.importArchive(archive)
         let exported = try await workspace.export().json()
         #expect(exported == (try archive.json()))
-        #expect(try await workspace.snapshots(of: 1).first?.recommendation.contract.title == "Highways resurfacing works")
+        #expect(try await workspace.latestSnapshot(of: 1)?.recommendation.contract.title == "Highways resurfacing works")
+        let history = try await workspace.snapshotSummaries(of: 1)
+        #expect(history.count == 1)
+        #expect(history[0].measures == archive.snapshots[0].recommendation.measures.count)
+        #expect(history[0].totalSleva == archive.snapshots[0].recommendation.totalSleva)
+        #expect(history[0].inputs == archive.snapshots[0].inputs)
     }
 
     @Test("import refuses a workspace that holds contracts, unless replacing them")

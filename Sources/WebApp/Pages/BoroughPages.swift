@@ -69,8 +69,7 @@ enum BoroughPages {
     }
 
     /// A ward's profile: its needs with charts against the borough and England, the gaps placed there.
-    static func ward(_ borough: ServedBorough, code: String) -> String? {
-        guard borough.analysis.wards.contains(where: { $0.code == code }) else { return nil }
+    static func ward(_ borough: ServedBorough, code: String) -> String {
         let results = borough.analysis.results(for: code)
         let maps = borough.maps?.outlining([code], meaning: "this ward")
         return ProfilePage.body(borough.analysis.profile(for: code), results: results, view: borough.view,

@@ -5,7 +5,7 @@ import Workspace
 
 /// The list of contracts, the supplier's read-only view of one, and two recommendations side by side.
 enum ContractPages {
-    static func list(_ contracts: [(SavedContract, RecommendationSnapshot?)]) -> String {
+    static func list(_ contracts: [(SavedContract, SnapshotSummary?)]) -> String {
         var html = "<h1>Contracts</h1>\n<p><a class=\"button\" href=\"/contracts/new\">New contract</a></p>\n"
         guard !contracts.isEmpty else { return html + "<p>No contracts yet: start with a new one.</p>\n" }
         html += "<table>\n<caption>Contracts in this workspace, newest first</caption>\n<thead><tr><th scope=\"col\">Contract</th>"
@@ -15,8 +15,8 @@ enum ContractPages {
             html += "<tr><th scope=\"row\"><a href=\"/contracts/\(contract.id ?? 0)\">\(HTML.escape(contract.title))</a></th>"
                 + "<td class=\"num\">\(formatNumber(contract.profile.value).grouped)</td><td class=\"num\">\(contract.version)</td>"
                 + "<td>\(RecommendationView.date(contract.updatedAt))</td>"
-                + "<td class=\"num\">\(snapshot.map { String($0.recommendation.measures.count) } ?? "—")</td>"
-                + "<td class=\"num\">\(snapshot.map { formatNumber($0.recommendation.totalSleva.rounded()).grouped } ?? "—")</td></tr>\n"
+                + "<td class=\"num\">\(snapshot.map { String($0.measures) } ?? "—")</td>"
+                + "<td class=\"num\">\(snapshot.map { formatNumber($0.totalSleva.rounded()).grouped } ?? "—")</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

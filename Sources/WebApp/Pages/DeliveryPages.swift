@@ -48,12 +48,12 @@ enum DeliveryPages {
         html += "<figure>" + DeliveryChart.svg(m) + "<figcaption>Delivered as a share of each commitment (solid, coloured by RAG), "
             + "due by now (the black mark) and the forecast at the contract's end (dashed).</figcaption></figure>\n"
         html += HTML.table(caption: "Delivery by measure", header: ["Measure", "Committed", "Delivered", "Due to date", "Progress", "RAG",
-                                                                   "Shortfall", "Forecast"],
+                                                                   "Shortfall", "Forecast", "Evidence returned"],
                            rows: m.lines.map { l in
                                ["\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
                                 formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
                                 formatNumber((l.progress * 100).rounded()) + "%", l.status.uppercased(), formatNumber(l.shortfall),
-                                formatNumber(l.forecast)]
+                                formatNumber(l.forecast), l.evidence.joined(separator: "; ")]
                            }, numeric: [1, 2, 3, 4, 6, 7])
         html += "<p>Value delivered £\(formatNumber(m.valueDelivered.rounded()).grouped) of £\(formatNumber(m.valueCommitted.rounded()).grouped) "
             + "committed (measures with an open proxy value).</p>\n<p>\(HTML.escape(m.consequence))</p>\n"

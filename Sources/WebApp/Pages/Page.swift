@@ -59,8 +59,11 @@ enum Page {
     }
 
     /// The hidden field every form carries.
-    static func csrf(_ context: WebContext) -> String {
-        "<input type=\"hidden\" name=\"\(FormMiddleware.field)\" value=\"\(HTML.escape(context.csrfToken))\">"
+    static func csrf(_ context: WebContext) -> String { csrf(token: context.csrfToken) }
+
+    /// The hidden field with a token (the visitor's, or a kept page's placeholder).
+    static func csrf(token: String) -> String {
+        "<input type=\"hidden\" name=\"\(FormMiddleware.field)\" value=\"\(HTML.escape(token))\">"
     }
 
     static let css = """
@@ -79,8 +82,12 @@ enum Page {
     button.secondary, .button.secondary { background: #eef2f7; color: var(--accent); border: 1px solid var(--accent); }
     fieldset { border: 1px solid var(--rule); border-radius: 4px; margin: 14px 0; max-width: 760px; }
     .wards { columns: 3; } .wards label { font-weight: 400; margin: 2px 0; }
-    .decision { background: #f7f9fc; border-top: 1px solid var(--rule); margin: 8px -14px -10px; padding: 8px 14px; }
-    .decision label { margin-right: 12px; }
+    .measure-block .measure { margin-bottom: 0; border-radius: 6px 6px 0 0; }
+    .decision { background: #f7f9fc; border: 1px solid var(--rule); border-top: 0; border-radius: 0 0 6px 6px; margin: 0 0 16px; padding: 4px 14px 10px; }
+    .decision fieldset { border: 0; padding: 0; margin: 4px 0; }
+    .decision legend { font-weight: 600; padding: 0; }
+    .decision label { display: inline-block; margin: 4px 16px 4px 0; }
+    .decision textarea { min-height: 48px; }
     .decided { font-weight: 600; }
     .flash { border-left: 4px solid #00703c; background: #eef7f1; padding: 6px 10px; }
     .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }

@@ -10,14 +10,14 @@ struct RecommendationView {
     let contract: SavedContract
     let snapshot: RecommendationSnapshot
     let decisions: [SavedDecision]
-    let history: [RecommendationSnapshot]
+    let history: [SnapshotSummary]
     let borough: ServedBorough
     /// A decision form that could not be saved: the measure and what is wrong.
     var failed: (decision: CommissionerDecision, problem: String)?
 
     var decided: Recommendation { snapshot.recommendation.applying(decisions.map(\.decision)) }
 
-    func html(context: WebContext) -> String {
+    func html(token: String) -> String {
         let id = contract.id ?? 0
         let r = decided
         var html = "<h1>\(HTML.escape(contract.title))</h1>\n<p class=\"lead\">\(HTML.escape(contract.profile.description))</p>\n"
@@ -27,11 +27,11 @@ struct RecommendationView {
         if snapshot.contractVersion != contract.version {
             html += "<p class=\"warn\">The contract was edited after this recommendation was made: recommend again to bring it up to date.</p>\n"
         }
-        html += actions(id: id, context: context)
+        html += actions(id: id, token: token)
         html += RecommendationPage.summary(r, maps: deliveryMaps)
         html += "<section id=\"measures\"><h2>Measures and your decisions</h2>\n<p>Accept each measure, drop it with a reason, or "
             + "change its target with a reason. Your decisions go into the tender pack and the supplier's view.</p>\n"
-        for measure in snapshot.recommendation.measures { html += block(measure, context: context, id: id) }
+        for measure in snapshot.recommendation.measures { html += block(measure, token: token, id: id) }
         html += "</section>\n"
         html += "<section id=\"rules\"><h2>The rules that apply</h2>\n" + RecommendationPage.rules(r) + "</section>\n"
         html += "<section id=\"excluded\"><h2>Excluded measures</h2>\n" + HTML.table(
@@ -47,14 +47,14 @@ struct RecommendationView {
         return borough.maps?.outlining(wards, meaning: "delivery area")
     }
 
-    func actions(id: Int64, context: WebContext) -> String {
+    func actions(id: Int64, token: String) -> String {
         "<nav class=\"actions\" aria-label=\"This contract\"><p>"
             + "<a class=\"button secondary\" href=\"/contracts/\(id)/edit\">Edit the contract</a> "
             + "<a class=\"button secondary\" href=\"/contracts/\(id)/supplier\">Supplier view</a> "
             + "<a class=\"button secondary\" href=\"/contracts/\(id)/offers\">Evaluate offers</a> "
             + "<a class=\"button secondary\" href=\"/contracts/\(id)/returns\">Monitor delivery</a> "
             + "<a class=\"button secondary\" href=\"/compare?a=\(snapshot.id ?? 0)\">Compare</a></p>"
-            + "<form method=\"post\" action=\"/contracts/\(id)/recommend\">\(Page.csrf(context))"
+            + "<form method=\"post\" action=\"/contracts/\(id)/recommend\">\(Page.csrf(token: token))"
             + "<button type=\"submit\">Recommend again</button></form>"
             + "<p><b>Tender pack:</b> " + ExportFormat.allCases.map {
                 "<a href=\"/contracts/\(id)/pack/\($0.rawValue)\">\($0.label)</a>"
@@ -62,13 +62,13 @@ struct RecommendationView {
     }
 
     /// A measure's reasoning and its decision form.
-    func block(_ m: RecommendedMeasure, context: WebContext, id: Int64) -> String {
+    func block(_ m: RecommendedMeasure, token: String, id: Int64) -> String {
         let saved = decisions.first { $0.measure == m.ref }
         let shown = failed?.decision.measure == m.ref ? failed?.decision : saved?.decision
         let action = shown?.action ?? .accept
         let anchor = "measure-" + Self.anchor(m.ref)
         var html = "<div class=\"measure-block\" id=\"\(anchor)\">" + RecommendationPage.measure(m)
-        html += "<form class=\"decision\" method=\"post\" action=\"/contracts/\(id)/decisions\">\(Page.csrf(context))"
+        html += "<form class=\"decision\" method=\"post\" action=\"/contracts/\(id)/decisions\">\(Page.csrf(token: token))"
             + "<input type=\"hidden\" name=\"measure\" value=\"\(HTML.escape(m.ref))\">"
             + "<input type=\"hidden\" name=\"version\" value=\"\(saved?.version ?? 0)\">"
         if let saved {
@@ -93,8 +93,8 @@ struct RecommendationView {
         "<section id=\"history\"><h2>History</h2>\n" + HTML.table(
             caption: "Recommendations made for this contract, newest first", header: ["Made", "Contract version", "Measures", "SLEVA £", "Inputs"],
             rows: history.map { s in
-                [Self.date(s.createdAt), String(s.contractVersion), String(s.recommendation.measures.count),
-                 formatNumber(s.recommendation.totalSleva.rounded()).grouped, s.inputs.joined(separator: "; ")]
+                [Self.date(s.createdAt), String(s.contractVersion), String(s.measures),
+                 formatNumber(s.totalSleva.rounded()).grouped, s.inputs.joined(separator: "; ")]
             }, numeric: [1, 2, 3]) + "</section>\n"
     }
 

@@ -7,18 +7,21 @@ import Workspace
 struct BoroughRoutes: RouteGroup {
     let borough: ServedBorough
     let workspace: Workspace
+    let pages: PageCache
 
     func add(to router: Router<WebContext>) {
-        router.get("/") { request, _ in
-            page("\(borough.analysis.borough.name): local needs",
-                 BoroughPages.overview(borough, domain: request.uri.queryParameters["domain"].map(String.init)))
+        router.get("/") { request, context in
+            let domain = request.uri.queryParameters["domain"].map(String.init)
+            return page("\(borough.analysis.borough.name): local needs",
+                        await pages.page("overview \(domain ?? "")", token: context.csrfToken) { _ in BoroughPages.overview(borough, domain: domain) })
         }
         router.get("/wards/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
-            guard let body = BoroughPages.ward(borough, code: code) else {
+            guard borough.analysis.wards.contains(where: { $0.code == code }) else {
                 throw HTTPError(.notFound, message: "There is no ward \(InputError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
             }
-            return page(borough.analysis.dataset.areas[code]?.name ?? code, body)
+            return page(borough.analysis.dataset.areas[code]?.name ?? code,
+                        await pages.page("ward \(code)", token: context.csrfToken) { _ in BoroughPages.ward(borough, code: code) })
         }
         router.get("/compare") { request, _ in try await compare(request) }
     }

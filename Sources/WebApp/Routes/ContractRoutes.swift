@@ -9,12 +9,13 @@ import Workspace
 struct ContractRoutes: RouteGroup {
     let borough: ServedBorough
     let workspace: Workspace
+    let pages: PageCache
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts") { _, _ in
-            var rows: [(SavedContract, RecommendationSnapshot?)] = []
+            var rows: [(SavedContract, SnapshotSummary?)] = []
             for contract in try await workspace.contracts() {
-                rows.append((contract, try await workspace.snapshots(of: contract.id ?? 0).first))
+                rows.append((contract, try await workspace.snapshotSummaries(of: contract.id ?? 0).first))
             }
             return page("Contracts", ContractPages.list(rows))
         }
@@ -27,8 +28,12 @@ struct ContractRoutes: RouteGroup {
         router.post("/contracts") { _, context in try await create(context) }
         router.get("/contracts/:id") { _, context in
             let id = try contractId(context)
-            let contract = try await workspace.contract(id)
-            return page(contract.title, try await view(contract).html(context: context))
+            let state = try await workspace.state(of: id)
+            let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
+            let key = "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) decisions \(decided)"
+            return page(state.contract.title, try await pages.page(key, token: context.csrfToken) {
+                try await recommendationView(state.contract).html(token: $0)
+            })
         }
         router.get("/contracts/:id/edit") { _, context in
             let contract = try await workspace.contract(try contractId(context))
@@ -50,13 +55,13 @@ struct ContractRoutes: RouteGroup {
             guard let format = context.parameters.get("format", as: ExportFormat.self) else {
                 throw HTTPError(.notFound, message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
-            let view = try await view(contract)
+            let view = try await recommendationView(contract)
             return Page.response(try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
                                  download: format.fileName(contract.title))
         }
         router.get("/contracts/:id/supplier") { request, context in
             let contract = try await workspace.contract(try contractId(context))
-            let view = try await view(contract)
+            let view = try await recommendationView(contract)
             let download = request.uri.queryParameters["download"] != nil
             let body = ContractPages.supplier(view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
                                               downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
@@ -64,15 +69,6 @@ struct ContractRoutes: RouteGroup {
             return Page.response(HTML.page(title: "Social value asked of bidders: \(contract.title)", body: body, provenance: borough.provenance.line),
                                  type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
         }
-    }
-
-    /// The recommendation view of a contract's latest snapshot and its decisions.
-    func view(_ contract: SavedContract) async throws -> RecommendationView {
-        let id = contract.id ?? 0
-        let history = try await workspace.snapshots(of: id)
-        guard let latest = history.first else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
-        return RecommendationView(contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),
-                                  history: history, borough: borough)
     }
 
     /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find.

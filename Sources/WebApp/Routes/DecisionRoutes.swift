@@ -16,7 +16,7 @@ struct DecisionRoutes: RouteGroup {
         let contract = try await workspace.contract(try contractId(context))
         let id = contract.id ?? 0
         let form = context.form
-        guard let latest = try await workspace.snapshots(of: id).first else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
+        guard let latest = try await workspace.latestSnapshot(of: id) else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
         guard let measure = latest.recommendation.measures.first(where: { $0.ref == form["measure"] }) else {
             throw HTTPError(.badRequest, message: "The measure \(InputErrorQuote.text(form["measure"])) is not recommended for this contract; reload the page.")
         }
@@ -35,9 +35,9 @@ struct DecisionRoutes: RouteGroup {
         let decision = CommissionerDecision(measure: measure.ref, action: action, target: action == .change ? target : nil,
                                             reason: form["reason"])
         if let problem = problem ?? decision.problem(limits: borough.catalogue.contractLimits) {
-            var view = try await ContractRoutes(borough: borough, workspace: workspace).view(contract)
+            var view = try await recommendationView(contract)
             view.failed = (decision, problem)
-            return page(contract.title, view.html(context: context), status: .badRequest)
+            return page(contract.title, view.html(token: context.csrfToken), status: .badRequest)
         }
         _ = try await workspace.decide(decision, contract: id, readVersion: version)
         return Page.seeOther("/contracts/\(id)#measure-\(RecommendationView.anchor(measure.ref))")
