@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 PREFIX ?= /usr/local
 
-.PHONY: demo serve test setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
+.PHONY: demo serve test lint setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
 
 setup:
 	@scripts/setup.sh
@@ -38,7 +38,7 @@ serve: build
 	$(SVTK) serve --data $(DEMO)/*.csv --eaap $(DEMO)/equality_action_plan_illustrative.csv --workspace $(WORKSPACE)
 
 # Quiet: each step prints a summary line; a failure prints in full (the whole Swift test log is in .build/test.log).
-test: setup setup-notebooks setup-report-tests
+test: setup setup-notebooks setup-report-tests lint
 	@echo "== building"
 	@swift build --quiet --product svtk
 	@echo "== notebooks"
@@ -50,15 +50,24 @@ test: setup setup-notebooks setup-report-tests
 	@echo "== fuzzing, 30 s a target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
 
+# The code's layout (.swift-format: swift-format's rules, 4-space indents, lines of at most 120 characters).
+SWIFT_CODE = Sources Tests Benchmarks Fuzz
+lint:
+	@echo "== lint (swift format)"
+	@swift format lint --recursive --strict $(SWIFT_CODE) Package.swift
+	@$(PYTHON) scripts/check-line-length.py $(SWIFT_CODE)
+
 # libFuzzer targets over the CSV reader and every loader, and over contract profiles and proxy formulas
 # (Fuzz/README.md). `make fuzz` runs each for FUZZ_SECONDS; `make test` runs each for 30 s.
 FUZZ_SECONDS ?= 300
 FUZZ_BUILD = swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
 	-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
+# The package manager's lines about checking out dependencies are dropped; errors still print.
+QUIET_RESOLUTION = { grep -v -E "^(Creating working copy|Working copy of|Fetching|Fetched|Computing|Computed|Updating|Updated) " || true; }
 fuzz-build: setup
-	@$(FUZZ_BUILD) --quiet --product fuzz-loaders
-	@$(FUZZ_BUILD) --quiet --product fuzz-contract
+	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-loaders 2>&1 | $(QUIET_RESOLUTION)
+	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-contract 2>&1 | $(QUIET_RESOLUTION)
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

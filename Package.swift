@@ -5,8 +5,12 @@ let package = Package(
     name: "SocialValueToolkit",
     products: [
         .executable(name: "svtk", targets: ["svtk"]),
-        .library(name: "SocialValueToolkit", targets: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
-                                                    "Workspace", "WebApp"]),
+        .library(
+            name: "SocialValueToolkit",
+            targets: [
+                "CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
+                "Reports", "Workspace", "WebApp",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,48 +37,85 @@ let package = Package(
         // The explainable index from needs and equality gaps to measures.
         .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
-        .target(name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
+        .target(
+            name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
-        .target(name: "Reports", dependencies: ["Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
-                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
         .target(name: "Workspace", dependencies: ["Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
         // svtk serve: the workspace as a local web app (Hummingbird), its pages rendered from the Reports module.
-        .target(name: "WebApp", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports", "Workspace",
-                                               .product(name: "Hummingbird", package: "hummingbird"),
-                                               .product(name: "MultipartKit", package: "multipart-kit")]),
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports", "Workspace",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]),
         .executableTarget(
             name: "svtk",
-            dependencies: ["CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender", "Reports",
-                           "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
+                "Reports", "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
-        .executableTarget(name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
-                          path: "Benchmarks/CSVBenchmark"),
+        .executableTarget(
+            name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
+            path: "Benchmarks/CSVBenchmark"),
         // Fuzzing (make fuzz): libFuzzer targets when built with -DFUZZING, corpus replayers otherwise.
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
-        .executableTarget(name: "fuzz-loaders", dependencies: ["CSV", "Evidence", "Loaders", "FuzzSupport"],
-                          path: "Fuzz/FuzzLoaders"),
-        .executableTarget(name: "fuzz-contract", dependencies: ["Catalogue", "Geography", "Recommender", "FuzzSupport"],
-                          path: "Fuzz/FuzzContract"),
+        .executableTarget(
+            name: "fuzz-loaders", dependencies: ["CSV", "Evidence", "Loaders", "FuzzSupport"],
+            path: "Fuzz/FuzzLoaders"),
+        .executableTarget(
+            name: "fuzz-contract", dependencies: ["Catalogue", "Geography", "Recommender", "FuzzSupport"],
+            path: "Fuzz/FuzzContract"),
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
-        .target(name: "TestSupport", dependencies: ["CSV", "Evidence"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis"],
+            path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV", "TestSupport"]),
-        .testTarget(name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
-        .testTarget(name: "NeedsAnalysisTests", dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV"]),
-        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV"],
-                    exclude: ["Contracts"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
-        .testTarget(name: "IndexTests", dependencies: ["Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
+        .testTarget(
+            name: "NeedsAnalysisTests",
+            dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV"]),
+        .testTarget(
+            name: "RecommenderTests",
+            dependencies: [
+                "TestSupport",
+                "Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV",
+            ],
+            exclude: ["Contracts"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "TestSupport", "Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography",
+                "Evidence",
+            ]),
+        .testTarget(
+            name: "IndexTests",
+            dependencies: ["TestSupport", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Recommender"]),
-        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Workspace", "Recommender", "Reports", "Catalogue", "NeedsAnalysis",
-                                                        "Geography", "Loaders", "CSV",
-                                                        .product(name: "Hummingbird", package: "hummingbird"),
-                                                        .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "TestSupport",
+                "WebApp", "Workspace", "Recommender", "Reports", "Catalogue", "NeedsAnalysis",
+                "Geography", "Loaders", "CSV",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         // End-to-end: runs the built svtk as a user would.
         .testTarget(name: "svtkTests", dependencies: ["svtk", "CSV"], exclude: ["Golden", "Hostile"]),
     ]

@@ -10,10 +10,11 @@ import CSV
 import CSVBaseline
 import Evidence
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Loaders
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 let arguments = CommandLine.arguments
 
@@ -117,20 +118,23 @@ func writeCensusStyle(_ path: String) {
 /// Writes a Fingertips-style export: 1,000,000 rows of the 27-column layout.
 func writeFingertipsStyle(_ path: String) {
     let out = fopen(path, "w")!
-    fputs("Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,"
-        + "Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,"
-        + "Denominator,Value note,Recent Trend,Compared to England value or percentiles,Column not used,"
-        + "Time period Sortable,New data,Compared to goal,Time period range\n", out)
+    fputs(
+        "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category "
+            + "Type,Category,"
+            + "Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,"
+            + "Denominator,Value note,Recent Trend,Compared to England value or percentiles,Column not used,"
+            + "Time period Sortable,New data,Compared to goal,Time period range\n", out)
     var seed: UInt64 = 7
     for r in 0..<1_000_000 {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         let indicator = 90000 + r % 200
         let area = r / 200 % 5000
         let value = Double((seed >> 33) % 100_000) / 1000
-        fputs("\(indicator),\"Indicator \(indicator): rate per 100,000\",E12000003,Yorkshire and the Humber region,"
-            + "E0\(6000000 + area),Area \(area),UA,Persons,All ages,,,\(2010 + r % 10),\(value),\(value * 0.9),"
-            + "\(value * 1.1),\(value * 0.85),\(value * 1.15),\(r % 997),\(100_000 + r % 5000),,"
-            + "No significant change,Similar,Similar,\(20100000 + r % 10 * 10000),,,1y\n", out)
+        fputs(
+            "\(indicator),\"Indicator \(indicator): rate per 100,000\",E12000003,Yorkshire and the Humber region,"
+                + "E0\(6_000_000 + area),Area \(area),UA,Persons,All ages,,,\(2010 + r % 10),\(value),\(value * 0.9),"
+                + "\(value * 1.1),\(value * 0.85),\(value * 1.15),\(r % 997),\(100_000 + r % 5000),,"
+                + "No significant change,Similar,Similar,\(20_100_000 + r % 10 * 10000),,,1y\n", out)
     }
     fclose(out)
 }
@@ -140,7 +144,9 @@ if arguments.count == 4, arguments[1] == "--stage" {
     exit(0)
 }
 
-let folder = arguments.count > 1 ? arguments[1] : FileManager.default.temporaryDirectory.appendingPathComponent("svtk-benchmark").path
+let folder =
+    arguments.count > 1
+    ? arguments[1] : FileManager.default.temporaryDirectory.appendingPathComponent("svtk-benchmark").path
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 let census = folder + "/census_wide_230k.csv"
 let fingertips = folder + "/fingertips_1m.csv"
@@ -149,8 +155,10 @@ if !FileManager.default.fileExists(atPath: fingertips) { writeFingertipsStyle(fi
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
 let svtk = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("svtk").path
 
-let stages = [("c-loop", "(a) C loop, libcsv + strtod"), ("csv-layer", "(b) CSV layer, every field parsed"),
-              ("loader", "(c) loader to observations")]
+let stages = [
+    ("c-loop", "(a) C loop, libcsv + strtod"), ("csv-layer", "(b) CSV layer, every field parsed"),
+    ("loader", "(c) loader to observations"),
+]
 for file in [census, fingertips] {
     let size = Double((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1e6
     print("\(URL(fileURLWithPath: file).lastPathComponent): \(String(format: "%.1f", size)) MB")
@@ -169,22 +177,30 @@ for file in [census, fingertips] {
     for (stage, label) in stages {
         let run = best[stage]!
         let rate = size / run.seconds
-        print(String(format: "  %-36@ %8.1f MB/s  %5.2fx of (a)  peak %6.1f MB  (%@ items)", label as NSString, rate,
-                     rate / baseline, run.peakMB, run.items as NSString))
+        print(
+            String(
+                format: "  %-36@ %8.1f MB/s  %5.2fx of (a)  peak %6.1f MB  (%@ items)", label as NSString, rate,
+                rate / baseline, run.peakMB, run.items as NSString))
     }
     if FileManager.default.isExecutableFile(atPath: svtk) {
         for command in ["inspect", "load"] {
             let run = try measure(svtk, [command, file, "--quiet"])
-            print(String(format: "  %-36@ %8.1f s     peak %6.1f MB", "svtk \(command)" as NSString, run.seconds, run.peakMB))
+            print(
+                String(
+                    format: "  %-36@ %8.1f s     peak %6.1f MB", "svtk \(command)" as NSString, run.seconds, run.peakMB)
+            )
         }
     }
 }
 
 /// The national targets of issue 11, run as a user would; skipped when ../shared/data is absent.
 func nationalTargets() throws {
-    let shared = ProcessInfo.processInfo.environment["SVTK_SHARED_DATA"]
+    let shared =
+        ProcessInfo.processInfo.environment["SVTK_SHARED_DATA"]
         ?? FileManager.default.currentDirectoryPath + "/../shared/data"
-    guard FileManager.default.fileExists(atPath: shared + "/README.md"), FileManager.default.isExecutableFile(atPath: svtk) else {
+    guard FileManager.default.fileExists(atPath: shared + "/README.md"),
+        FileManager.default.isExecutableFile(atPath: svtk)
+    else {
         print("national targets: ../shared/data (or SVTK_SHARED_DATA) is absent; skipped")
         return
     }
@@ -193,14 +209,22 @@ func nationalTargets() throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: shared + "/" + folder)) ?? []
         national += names.filter { $0.hasSuffix(".csv") }.sorted().map { shared + "/" + folder + "/" + $0 }
     }
-    let demo = try FileManager.default.contentsOfDirectory(atPath: "Datasets/demo").filter { $0.hasSuffix(".csv") }.sorted()
+    let demo = try FileManager.default.contentsOfDirectory(atPath: "Datasets/demo").filter { $0.hasSuffix(".csv") }
+        .sorted()
         .map { "Datasets/demo/" + $0 }
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-benchmark-reports").path
     let runs: [(String, [String], String)] = [
-        ("demo report (Rotherham)", ["report", "--contract", "Datasets/contracts/highways_resurfacing.json", "--data"] + demo
-            + ["--out", out + "/demo.html", "--quiet"], "target < 0.5 s"),
-        ("Sheffield report, all national files", ["report", "--contract", "Datasets/contracts/sheffield_highways.json", "--data"]
-            + national + ["--authority", "Sheffield", "--out", out + "/sheffield.html", "--quiet"], "target < 3 s, < 300 MB"),
+        (
+            "demo report (Rotherham)",
+            ["report", "--contract", "Datasets/contracts/highways_resurfacing.json", "--data"] + demo
+                + ["--out", out + "/demo.html", "--quiet"], "target < 0.5 s"
+        ),
+        (
+            "Sheffield report, all national files",
+            ["report", "--contract", "Datasets/contracts/sheffield_highways.json", "--data"]
+                + national + ["--authority", "Sheffield", "--out", out + "/sheffield.html", "--quiet"],
+            "target < 3 s, < 300 MB"
+        ),
         ("atlas of every authority", ["atlas", "--data"] + national + ["--quiet"], "target < 60 s, < 1 GB"),
     ]
     print("national targets (\(national.count) files from \(shared); fastest of 3 runs, 1 for the atlas)")
@@ -210,8 +234,10 @@ func nationalTargets() throws {
             let run = try measure(svtk, args)
             if run.seconds < best.seconds { best = (run.seconds, run.peakMB) }
         }
-        print(String(format: "  %-38@ %7.2f s  peak %7.1f MB   (%@)", label as NSString, best.seconds, best.peakMB,
-                     target as NSString))
+        print(
+            String(
+                format: "  %-38@ %7.2f s  peak %7.1f MB   (%@)", label as NSString, best.seconds, best.peakMB,
+                target as NSString))
     }
 }
 

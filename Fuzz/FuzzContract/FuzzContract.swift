@@ -28,22 +28,25 @@ func readOnce(_ input: UnsafeRawBufferPointer) {
 }
 
 #if FUZZING
-@_cdecl("fuzz_contract_main")
-public func fuzzContract(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runLibFuzzer(argc, argv) { data, size in
-        readOnce(UnsafeRawBufferPointer(start: data, count: size))
-        return 0
-    }
-}
-#else
-@main
-enum Replay {
-    static func main() {
-        guard catalogue != nil else {
-            print("fuzz-contract: the shipped catalogue cannot be read (run from the repository, or set SVTK_DATASETS)")
-            exit(1)
+    @_cdecl("fuzz_contract_main")
+    public func fuzzContract(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+        runLibFuzzer(argc, argv) { data, size in
+            readOnce(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
         }
-        Replayer.replayCommandLine("fuzz-contract", scratch: scratch, readOnce)
     }
-}
+#else
+    @main
+    enum Replay {
+        static func main() {
+            guard catalogue != nil else {
+                print(
+                    "fuzz-contract: the shipped catalogue cannot be read (run from the repository, or set "
+                        + "SVTK_DATASETS)"
+                )
+                exit(1)
+            }
+            Replayer.replayCommandLine("fuzz-contract", scratch: scratch, readOnce)
+        }
+    }
 #endif

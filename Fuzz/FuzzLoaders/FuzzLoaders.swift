@@ -29,28 +29,31 @@ enum Headers {
     static let lines: [[UInt8]] = {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Headers")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".csv") }.sorted() ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".csv") }
+            .sorted() ?? []
         return names.compactMap { name in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                  let end = data.firstIndex(of: 0x0A) else { return nil }
+                let end = data.firstIndex(of: 0x0A)
+            else { return nil }
             return Array(data[...end])
         }
     }()
 }
 
 #if FUZZING
-@_cdecl("fuzz_loaders_main")
-public func fuzzLoaders(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runLibFuzzer(argc, argv) { data, size in
-        readOnce(UnsafeRawBufferPointer(start: data, count: size))
-        return 0
+    @_cdecl("fuzz_loaders_main")
+    public func fuzzLoaders(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+        runLibFuzzer(argc, argv) { data, size in
+            readOnce(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        }
     }
-}
 #else
-@main
-enum Replay {
-    static func main() {
-        Replayer.replayCommandLine("fuzz-loaders", scratch: scratch, readOnce)
+    @main
+    enum Replay {
+        static func main() {
+            Replayer.replayCommandLine("fuzz-loaders", scratch: scratch, readOnce)
+        }
     }
-}
 #endif

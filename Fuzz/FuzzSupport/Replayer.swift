@@ -13,7 +13,9 @@ public enum Replayer {
 
     /// Runs every input the command line names (files or folders) once through `body`, says how many, and
     /// removes the scratch file: a fuzz target's main when it is built without libFuzzer.
-    public static func replayCommandLine(_ target: String, scratch: ScratchFile, _ body: (UnsafeRawBufferPointer) -> Void) {
+    public static func replayCommandLine(
+        _ target: String, scratch: ScratchFile, _ body: (UnsafeRawBufferPointer) -> Void
+    ) {
         let inputs = CommandLine.arguments.dropFirst().flatMap(files(in:))
         for input in inputs { run(input, body) }
         print("\(target): replayed \(inputs.count) input(s) without a crash")
@@ -50,21 +52,25 @@ public final class ScratchFile: @unchecked Sendable {
 }
 
 #if FUZZING
-/// The signature of a fuzz target's body as libFuzzer calls it.
-public typealias FuzzTarget = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    /// The signature of a fuzz target's body as libFuzzer calls it.
+    public typealias FuzzTarget = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(_ argc: UnsafeMutablePointer<Int32>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ target: FuzzTarget) -> Int32
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ target: FuzzTarget
+    ) -> Int32
 
-/// Hands the command line to libFuzzer, which then calls `target` with each input. SwiftPM names an
-/// executable's entry point `<module>_main`, so a fuzz target defines that and calls this (libFuzzer's own
-/// `main` is never linked).
-public func runLibFuzzer(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                         _ target: FuzzTarget) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runDriver(&count, &arguments, target)
-}
+    /// Hands the command line to libFuzzer, which then calls `target` with each input. SwiftPM names an
+    /// executable's entry point `<module>_main`, so a fuzz target defines that and calls this (libFuzzer's own
+    /// `main` is never linked).
+    public func runLibFuzzer(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ target: FuzzTarget
+    ) -> Int32 {
+        var count = argc
+        var arguments = argv
+        return runDriver(&count, &arguments, target)
+    }
 #endif

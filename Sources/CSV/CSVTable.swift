@@ -56,48 +56,73 @@ public final class CSVTable {
     /// The row is valid only inside `body`. An error thrown by `body` ends the read and is rethrown.
     /// - Parameter progress: called after each block with the bytes read so far and the file's size.
     @discardableResult
-    public func forEachRow(progress: ((Int64, Int64) -> Void)? = nil,
-                           _ body: (CSVRow) throws -> Void) throws -> CSVReadSummary {
+    public func forEachRow(
+        progress: ((Int64, Int64) -> Void)? = nil,
+        _ body: (CSVRow) throws -> Void
+    ) throws -> CSVReadSummary {
         var summary = CSVReadSummary(titleLines: titleLines)
-        let width = self.width, named = header.count
+        let width = self.width
+        let named = header.count
         var nonBlankIndex = 0
         var footerStartLine: Int?
         try withoutActuallyEscaping(body) { body in
             var afterBlank = false
-            let parser = RowParser(file: path, delimiter: dialect.delimiter, encoding: dialect.encoding, onRow: { row in
-                if row.isBlank { summary.blankLines += 1; afterBlank = true; return }
-                defer { nonBlankIndex += 1; afterBlank = false }
-                if nonBlankIndex <= self.headerRowIndex { return }
-                if let footerStartLine {
-                    if row.count == width && row.nonBlankCount > 1 {
-                        throw InputError(file: self.path, line: footerStartLine, column: nil,
-                            "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
-                            + "(\(width)), yet table rows follow it on line \(row.line)")
+            let parser = RowParser(
+                file: path, delimiter: dialect.delimiter, encoding: dialect.encoding,
+                onRow: { row in
+                    if row.isBlank {
+                        summary.blankLines += 1
+                        afterBlank = true
+                        return
                     }
-                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                    return
-                }
-                if row.count == width {
-                    if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
-                        throw InputError(file: self.path, line: row.line, column: unnamed + 1,
-                            "a value in column \(unnamed + 1), which has no name in the header on line \(self.headerLine)")
+                    defer {
+                        nonBlankIndex += 1
+                        afterBlank = false
                     }
-                    summary.rows += 1
-                    do {
-                        try body(row)
-                    } catch var error as InputError where error.line == nil && error.file == self.path {
-                        error.line = row.line  // an error about this row, raised where the line is not known
-                        throw error
+                    if nonBlankIndex <= self.headerRowIndex { return }
+                    if let footerStartLine {
+                        if row.count == width && row.nonBlankCount > 1 {
+                            throw InputError(
+                                file: self.path, line: footerStartLine, column: nil,
+                                "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
+                                    + "(\(width)), yet table rows follow it on line \(row.line)")
+                        }
+                        summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                        return
                     }
-                } else if summary.rows > 0 && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row))) {
-                    footerStartLine = row.line
-                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                } else {
-                    throw InputError(file: self.path, line: row.line, column: min(row.count, width) + 1,
-                        "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line \(self.headerLine) has \(width)"
-                        + (row.nonBlankCount <= 1 ? " (is the file cut short? a footnote would follow a blank line)" : ""))
-                }
-            }, onBlankLine: { _ in summary.blankLines += 1; afterBlank = true })
+                    if row.count == width {
+                        if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
+                            throw InputError(
+                                file: self.path, line: row.line, column: unnamed + 1,
+                                "a value in column \(unnamed + 1), which has no name in the header on line "
+                                    + "\(self.headerLine)"
+                            )
+                        }
+                        summary.rows += 1
+                        do {
+                            try body(row)
+                        } catch var error as InputError where error.line == nil && error.file == self.path {
+                            error.line = row.line  // an error about this row, raised where the line is not known
+                            throw error
+                        }
+                    } else if summary.rows > 0
+                        && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row)))
+                    {
+                        footerStartLine = row.line
+                        summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                    } else {
+                        throw InputError(
+                            file: self.path, line: row.line, column: min(row.count, width) + 1,
+                            "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line "
+                                + "\(self.headerLine) has \(width)"
+                                + (row.nonBlankCount <= 1
+                                    ? " (is the file cut short? a footnote would follow a blank line)" : ""))
+                    }
+                },
+                onBlankLine: { _ in
+                    summary.blankLines += 1
+                    afterBlank = true
+                })
             var bytesRead: Int64 = 0
             try blocks.forEach { block in
                 parser.feed(block)
@@ -119,7 +144,9 @@ extension CSVTable {
     /// True when a row's one field reads as a note (`Source: ONS`, `Figures are rounded`): it starts with a
     /// letter and has a space or a colon. A lone code or number (`E01007657`, `91141`) is a row cut short.
     static func readsAsNote(_ row: CSVRow) -> Bool {
-        guard let text = row.strings.first(where: { !$0.isEmpty }), let first = text.unicodeScalars.first else { return false }
+        guard let text = row.strings.first(where: { !$0.isEmpty }), let first = text.unicodeScalars.first else {
+            return false
+        }
         return first.properties.isAlphabetic && (text.contains(" ") || text.contains(":"))
     }
 }

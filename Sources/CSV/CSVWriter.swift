@@ -1,8 +1,9 @@
 import CLibCSV
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes rows of delimited text, quoting fields through libcsv's `csv_write` where they need it.
@@ -24,8 +25,10 @@ public final class CSVWriter {
     }
 
     /// Rows written to memory, as bytes (a download): with a UTF-8 byte-order mark first when asked, for Excel.
-    public static func bytes(byteOrderMark: Bool = false, delimiter: Delimiter = .comma,
-                             _ rows: (CSVWriter) -> Void) -> [UInt8] {
+    public static func bytes(
+        byteOrderMark: Bool = false, delimiter: Delimiter = .comma,
+        _ rows: (CSVWriter) -> Void
+    ) -> [UInt8] {
         var buffer: UnsafeMutablePointer<CChar>?
         var size = 0
         guard let stream = open_memstream(&buffer, &size) else { return [] }

@@ -23,13 +23,16 @@ struct DialectSniffer {
             if best == nil || trial.score > best!.score { best = trial }
         }
         guard let best else {
-            throw InputError(file: blocks.path, line: 1, "no table found: the file is empty or has no row with two or more fields")
+            throw InputError(
+                file: blocks.path, line: 1, "no table found: the file is empty or has no row with two or more fields")
         }
         return best.result
     }
 
     /// Parses the sample with one delimiter; scores it by (rows of the modal width, that width).
-    private static func trial(_ blocks: FileBlocks, _ delimiter: Delimiter) throws -> (score: (Int, Int), result: Result)? {
+    private static func trial(_ blocks: FileBlocks, _ delimiter: Delimiter) throws -> (
+        score: (Int, Int), result: Result
+    )? {
         var rows: [(line: Int, fields: [String])] = []
         let parser = RowParser(file: blocks.path, delimiter: delimiter.rawValue, encoding: nil) { row in
             if !row.isBlank { rows.append((row.line, row.strings)) }
@@ -42,18 +45,21 @@ struct DialectSniffer {
         if read.bytesRead < Int64(sampleBytes), rows.count < sampleRows { wholeFile = true }
         if wholeFile { parser.finish() }
         if rows.isEmpty && !wholeFile && !parser.hasFailed {
-            throw InputError(file: blocks.path, line: 1, "the first line is longer than \(sampleBytes / 1024) KB: "
-                + "no table's header is that wide (is this a data file, with line breaks?)")
+            throw InputError(
+                file: blocks.path, line: 1,
+                "the first line is longer than \(sampleBytes / 1024) KB: "
+                    + "no table's header is that wide (is this a data file, with line breaks?)")
         }
         var counts: [Int: Int] = [:]
         for row in rows where row.fields.count > 1 { counts[row.fields.count, default: 0] += 1 }
         guard let (width, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
-              let headerIndex = rows.firstIndex(where: { $0.fields.count == width })
+            let headerIndex = rows.firstIndex(where: { $0.fields.count == width })
         else { return nil }
         let encoding: TextEncoding? = read.sawByteOrderMark ? .utf8 : parser.encoding
         let header = rows[headerIndex].fields.map { $0.trimmingSpaces }
         let result = Result(
-            dialect: CSVDialect(delimiter: delimiter.rawValue, encoding: encoding, hasByteOrderMark: read.sawByteOrderMark),
+            dialect: CSVDialect(
+                delimiter: delimiter.rawValue, encoding: encoding, hasByteOrderMark: read.sawByteOrderMark),
             header: header, headerLine: rows[headerIndex].line, headerRowIndex: headerIndex,
             titleLines: rows[..<headerIndex].map { $0.fields.filter { !$0.isEmpty }.joined(separator: " ") })
         return ((count, width), result)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file in fixed-size blocks into one reused buffer, so memory stays flat whatever the file's size.
@@ -43,8 +43,12 @@ struct FileBlocks {
             guard fd >= 0 else { throw cannotOpen(path) }
             var start: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
             let n = withUnsafeMutableBytes(of: &start) { pread(fd, $0.baseAddress, 4, 0) }
-            let utf16 = n > 0 ? withUnsafeBytes(of: start) { TextEncoding.utf16(startingWith: .init(rebasing: $0[..<n])) } : nil
-            guard utf16 != nil else { close(fd); return nil }
+            let utf16 =
+                n > 0 ? withUnsafeBytes(of: start) { TextEncoding.utf16(startingWith: .init(rebasing: $0[..<n])) } : nil
+            guard utf16 != nil else {
+                close(fd)
+                return nil
+            }
             return try SpooledInput.copy(fd, path: path, readableOnce: false)
         case S_IFIFO, S_IFSOCK:
             let fd = open(path, O_RDONLY)
@@ -70,8 +74,10 @@ struct FileBlocks {
     /// Calls `body` with each block in order; `body` returns false to stop early. The first block has any
     /// UTF-8 byte-order mark removed, unless `keepingByteOrderMark`; `sawByteOrderMark` reports whether there was one.
     @discardableResult
-    func forEach(limit: Int? = nil, keepingByteOrderMark: Bool = false,
-                 _ body: (UnsafeRawBufferPointer) throws -> Bool) throws -> (bytesRead: Int64, sawByteOrderMark: Bool) {
+    func forEach(
+        limit: Int? = nil, keepingByteOrderMark: Bool = false,
+        _ body: (UnsafeRawBufferPointer) throws -> Bool
+    ) throws -> (bytesRead: Int64, sawByteOrderMark: Bool) {
         let fd = spooled?.descriptor ?? open(path, O_RDONLY)
         guard fd >= 0 else { throw Self.cannotOpen(path) }
         defer { if spooled == nil { close(fd) } }

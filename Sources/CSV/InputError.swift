@@ -10,11 +10,21 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
     public var column: Int?
     /// What is wrong and, where possible, what to do about it.
     public var message: String
+    /// The setting the problem is with, when it is not in a file (`authority`, `population`, `lookup`): a program
+    /// names it as its users set it (the command line as `--authority`).
+    public var setting: String?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.message = message
+    }
+
+    /// A problem with a setting rather than with a file's content: the authority asked for, a missing input.
+    public init(setting: String, _ message: String) {
+        self.file = setting
+        self.setting = setting
         self.message = message
     }
 

@@ -1,8 +1,9 @@
 import CLibCSV
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A problem writing output: the path (or `standard output`) and what went wrong.
@@ -67,8 +68,10 @@ public enum OutputFile {
     /// Writes rows of delimited text to `path` atomically through a ``CSVWriter``; with `byteOrderMark`, the file
     /// starts with UTF-8's byte-order mark, without which Excel on Windows reads "£" as "Â£".
     /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
-    public static func writeCSV(to path: String, formulaGuard: Bool = true, byteOrderMark: Bool = false,
-                                _ rows: (CSVWriter) -> Void) throws {
+    public static func writeCSV(
+        to path: String, formulaGuard: Bool = true, byteOrderMark: Bool = false,
+        _ rows: (CSVWriter) -> Void
+    ) throws {
         try write(to: path) { stream in
             if byteOrderMark { fputs("\u{FEFF}", stream) }
             rows(CSVWriter(stream: stream, formulaGuard: formulaGuard))

@@ -1,8 +1,9 @@
 import CLibCSV
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Drives libcsv over bytes fed line by line, keeping physical line numbers, decoding the text
@@ -37,8 +38,10 @@ final class RowParser {
     /// The first error met; once set, further input is ignored.
     private(set) var failure: Error?
 
-    init(file: String, delimiter: UInt8, encoding: TextEncoding?,
-         onRow: @escaping (CSVRow) throws -> Void, onBlankLine: @escaping (Int) -> Void = { _ in }) {
+    init(
+        file: String, delimiter: UInt8, encoding: TextEncoding?,
+        onRow: @escaping (CSVRow) throws -> Void, onBlankLine: @escaping (Int) -> Void = { _ in }
+    ) {
         self.file = file
         self.encoding = encoding
         self.onRow = onRow
@@ -82,8 +85,9 @@ final class RowParser {
             let length = pieceEnd - p
             let parsed = csv_parse(&parser, p, length, RowParser.fieldEnded, RowParser.rowEnded, context)
             if parsed != length, failure == nil {
-                fail(line: line, column: fieldCount + 1,
-                     "malformed quoting: a quote inside an unquoted field, or text after a closing quote")
+                fail(
+                    line: line, column: fieldCount + 1,
+                    "malformed quoting: a quote inside an unquoted field, or text after a closing quote")
             }
             if newline != nil {
                 if lineIsBlank && lineStartedOutsideRow && failure == nil { onBlankLine(line) }
@@ -101,8 +105,9 @@ final class RowParser {
         guard !hasFailed else { return }
         let context = Unmanaged.passUnretained(self).toOpaque()
         if csv_fini(&parser, RowParser.fieldEnded, RowParser.rowEnded, context) != 0, failure == nil {
-            fail(line: rowStartLine, column: fieldCount + 1,
-                 "unterminated quoted field: a field opened with \" on this line is never closed")
+            fail(
+                line: rowStartLine, column: fieldCount + 1,
+                "unterminated quoted field: a field opened with \" on this line is never closed")
         }
     }
 
@@ -137,8 +142,10 @@ final class RowParser {
         var hasHighByte = false
         for b in bytes where b >= 0x80 || b == 0 {
             if b == 0 {
-                fail(line: line, column: fieldCount + 1, "a NUL byte (0x00) in this field: a binary file, or text "
-                     + "in an encoding other than UTF-8, Windows-1252 or UTF-16 with a byte-order mark")
+                fail(
+                    line: line, column: fieldCount + 1,
+                    "a NUL byte (0x00) in this field: a binary file, or text "
+                        + "in an encoding other than UTF-8, Windows-1252 or UTF-16 with a byte-order mark")
                 return
             }
             hasHighByte = true
@@ -161,8 +168,9 @@ final class RowParser {
         if encoding == nil { encoding = invalid == nil ? .utf8 : .windows1252 }
         if encoding == .utf8 {
             if let invalid {
-                fail(line: line, column: fieldCount + 1,
-                     "undecodable bytes: byte \(invalid + 1) of this field (\(hex(bytes[invalid]))) is not valid UTF-8, "
+                fail(
+                    line: line, column: fieldCount + 1,
+                    "undecodable bytes: byte \(invalid + 1) of this field (\(hex(bytes[invalid]))) is not valid UTF-8, "
                         + "though earlier text was UTF-8; re-save the file as UTF-8")
                 return false
             }
@@ -171,18 +179,23 @@ final class RowParser {
             return true
         }
         if invalid == nil {
-            fail(line: line, column: fieldCount + 1,
-                 "mixed encodings: this field is UTF-8, but an earlier line was Windows-1252; re-save the file as UTF-8")
+            fail(
+                line: line, column: fieldCount + 1,
+                "mixed encodings: this field is UTF-8, but an earlier line was Windows-1252; re-save the file as UTF-8")
             return false
         }
         for (offset, b) in bytes.enumerated() {
             guard let scalar = Windows1252.scalar(for: b) else {
-                fail(line: line, column: fieldCount + 1,
-                     "undecodable bytes: byte \(offset + 1) of this field (\(hex(b))) is neither UTF-8 nor Windows-1252")
+                fail(
+                    line: line, column: fieldCount + 1,
+                    "undecodable bytes: byte \(offset + 1) of this field (\(hex(b))) is neither UTF-8 nor Windows-1252")
                 return false
             }
             if b >= 0x80 { transcoded = true }
-            Windows1252.encodeUTF8(scalar) { storage[storageUsed] = $0; storageUsed += 1 }
+            Windows1252.encodeUTF8(scalar) {
+                storage[storageUsed] = $0
+                storageUsed += 1
+            }
         }
         return true
     }

@@ -1,8 +1,9 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Input that can be read only once (a pipe, a FIFO, `/dev/stdin`, `-` for standard input) or that must be
@@ -92,7 +93,8 @@ final class SpooledInput: @unchecked Sendable {
             let n = write(target, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
             }
             done += n
         }

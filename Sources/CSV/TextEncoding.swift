@@ -23,7 +23,8 @@ public enum TextEncoding: String, Sendable, Codable {
 /// Bytes 0xA0...0xFF map to the same code points (Latin-1).
 private let windows1252High: [UInt32] = [
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+    0x0178,
 ]
 
 enum Windows1252 {
@@ -57,14 +58,26 @@ enum UTF8Check {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             var scalar: UInt32
             switch b {
-            case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
-            case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
-            case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
+            case 0xC2...0xDF:
+                length = 2
+                scalar = UInt32(b & 0x1F)
+                minimum = 0x80
+            case 0xE0...0xEF:
+                length = 3
+                scalar = UInt32(b & 0x0F)
+                minimum = 0x800
+            case 0xF0...0xF4:
+                length = 4
+                scalar = UInt32(b & 0x07)
+                minimum = 0x10000
             default: return i
             }
             if i + length > n { return i }

@@ -26,13 +26,20 @@ struct UTF16Converter {
         var index = 0
         var unitStart = offset - (pendingByte == nil ? 0 : 1)
         while index < block.count {
-            let first: UInt8, second: UInt8
+            let first: UInt8
+            let second: UInt8
             if let carried = pendingByte {
-                first = carried; second = block[index]; index += 1; pendingByte = nil
+                first = carried
+                second = block[index]
+                index += 1
+                pendingByte = nil
             } else if index + 1 < block.count {
-                first = block[index]; second = block[index + 1]; index += 2
+                first = block[index]
+                second = block[index + 1]
+                index += 2
             } else {
-                pendingByte = block[index]; index += 1
+                pendingByte = block[index]
+                index += 1
                 break
             }
             let unit = bigEndian ? UInt32(first) << 8 | UInt32(second) : UInt32(second) << 8 | UInt32(first)
@@ -71,6 +78,8 @@ struct UTF16Converter {
     }
 
     private func malformed(_ byteOffset: Int64) -> InputError {
-        InputError(file: path, "malformed UTF-16 at byte \(byteOffset + 1): half of a surrogate pair; re-save the file as UTF-8")
+        InputError(
+            file: path,
+            "malformed UTF-16 at byte \(byteOffset + 1): half of a surrogate pair; re-save the file as UTF-8")
     }
 }

@@ -36,7 +36,9 @@ public struct CPVVocabulary: Sendable {
         var ordered: [Code] = []
         try DataTable(path: path, required: ["code", "check_digit", "description"]).forEachRow { row in
             let code = try row.required("code")
-            guard code.count == 8, code.allSatisfy(\.isNumber) else { throw row.error("code", "a CPV code has 8 digits, not \"\(code)\"") }
+            guard code.count == 8, code.allSatisfy(\.isNumber) else {
+                throw row.error("code", "a CPV code has 8 digits, not \"\(code)\"")
+            }
             let entry = Code(code: code, checkDigit: row["check_digit"], description: row["description"])
             codes[code] = entry
             ordered.append(entry)
@@ -67,7 +69,8 @@ public struct CPVVocabulary: Sendable {
 
         public var description: String {
             switch self {
-            case .malformed(let text): "\"\(text)\" is not a CPV code: expected 8 digits, optionally with a check digit (45233142-6)"
+            case .malformed(let text):
+                "\"\(text)\" is not a CPV code: expected 8 digits, optionally with a check digit (45233142-6)"
             case .unknown(let code): "\(code) is not a CPV 2008 code"
             case .checkDigit(let text, let expected): "\(text) has the wrong check digit: the code is \(expected)"
             }

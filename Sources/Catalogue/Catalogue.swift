@@ -39,22 +39,27 @@ public struct Catalogue: Sendable {
     public static func load(directory: String? = nil) throws -> Catalogue {
         let shipped = try DatasetsDirectory.path()
         func folder(_ name: String) -> String {
-            if let directory, FileManager.default.fileExists(atPath: directory + "/" + name) { return directory + "/" + name }
+            if let directory, FileManager.default.fileExists(atPath: directory + "/" + name) {
+                return directory + "/" + name
+            }
             return shipped + "/" + name
         }
         if let directory {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-                throw InputError(file: directory, "no such catalogue folder (give a folder holding catalogues/, "
-                                 + "taxonomy/, cpv/ or policy/)")
+                throw InputError(
+                    file: directory,
+                    "no such catalogue folder (give a folder holding catalogues/, "
+                        + "taxonomy/, cpv/ or policy/)")
             }
             let parts = ["catalogues", "taxonomy", "cpv", "policy"]
             guard parts.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) else {
                 throw InputError(file: directory, "this folder has none of catalogues/, taxonomy/, cpv/ or policy/")
             }
         }
-        return try Catalogue(catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"),
-                             policy: folder("policy"))
+        return try Catalogue(
+            catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"),
+            policy: folder("policy"))
     }
 
     init(catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String, policy: String) throws {
@@ -63,15 +68,18 @@ public struct Catalogue: Sendable {
         frameworks = try Self.readFrameworks(catalogues + "/frameworks.csv")
         themes = try Self.readThemes(catalogues + "/themes.csv", frameworks: Set(frameworks.map(\.id)))
         openValues = try Self.readOpenValues(catalogues + "/open_values.csv")
-        priceBase = try PriceBase(valuation: catalogues + "/valuation.csv", deflators: catalogues + "/gdp_deflators.csv")
+        priceBase = try PriceBase(
+            valuation: catalogues + "/valuation.csv", deflators: catalogues + "/gdp_deflators.csv")
         proxies = try Self.readProxies(catalogues + "/proxies.csv", values: openValues, priceBase: priceBase)
         var measures: [Measure] = []
         var byKey: [String: Measure] = [:]
         // The open catalogue first, so that other frameworks can be based on it.
         for framework in frameworks.filter({ $0.id == "open" }) + frameworks.filter({ $0.id != "open" }) {
             let path = "\(catalogues)/\(framework.id)/measures.csv"
-            for measure in try Self.readMeasures(path, framework: framework.id, themes: themes[framework.id] ?? [],
-                                                 units: units, proxies: proxies, known: byKey) {
+            for measure in try Self.readMeasures(
+                path, framework: framework.id, themes: themes[framework.id] ?? [],
+                units: units, proxies: proxies, known: byKey)
+            {
                 measures.append(measure)
                 byKey[measure.key] = measure
             }
@@ -94,7 +102,8 @@ public struct Catalogue: Sendable {
 
     /// Why a framework id cannot be used, or nil when the catalogue has it.
     public func unknownFramework(_ id: String) -> String? {
-        frameworks.contains { $0.id == id } ? nil
+        frameworks.contains { $0.id == id }
+            ? nil
             : "unknown framework \"\(id)\"; known: \(frameworks.map(\.id).joined(separator: ", "))"
     }
 
@@ -119,7 +128,9 @@ extension Catalogue {
             switch row["measured"] {
             case "point in time": pointInTime.insert(unit)
             case "cumulative": break
-            default: throw row.error("measured", "measured must be \"point in time\" or cumulative, not \"\(row["measured"])\"")
+            default:
+                throw row.error(
+                    "measured", "measured must be \"point in time\" or cumulative, not \"\(row["measured"])\"")
             }
         }
         return (units, pointInTime)
@@ -130,12 +141,18 @@ extension Catalogue {
         try DataTable(path: path, required: ["id", "name"]).forEachRow { row in
             let id = try row.required("id")
             guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw row.error("id", "a framework id is a folder name of lower-case letters, digits, - and _, not "
-                                + InputError.quoted(id))
+                throw row.error(
+                    "id",
+                    "a framework id is a folder name of lower-case letters, digits, - and _, not "
+                        + InputError.quoted(id))
             }
-            guard !frameworks.contains(where: { $0.id == id }) else { throw row.error("id", "framework \"\(id)\" is listed twice") }
-            frameworks.append(Framework(id: id, name: try row.required("name"), status: row["status"],
-                                        licence: row["licence"], description: row["description"]))
+            guard !frameworks.contains(where: { $0.id == id }) else {
+                throw row.error("id", "framework \"\(id)\" is listed twice")
+            }
+            frameworks.append(
+                Framework(
+                    id: id, name: try row.required("name"), status: row["status"],
+                    licence: row["licence"], description: row["description"]))
         }
         guard !frameworks.isEmpty else { throw InputError(file: path, "no frameworks listed: at least open is needed") }
         return frameworks
@@ -146,7 +163,9 @@ extension Catalogue {
         try DataTable(path: path, required: ["framework", "theme"]).forEachRow { row in
             let framework = try row.required("framework")
             guard frameworks.contains(framework) else {
-                throw row.error("framework", "unknown framework \"\(framework)\"; known: \(frameworks.sorted().joined(separator: ", "))")
+                throw row.error(
+                    "framework",
+                    "unknown framework \"\(framework)\"; known: \(frameworks.sorted().joined(separator: ", "))")
             }
             themes[framework, default: []].append(try row.required("theme"))
         }
@@ -160,9 +179,10 @@ extension Catalogue {
             guard values[id] == nil else { throw row.error("id", "open value \"\(id)\" is listed twice") }
             let value = try row.number("value")
             guard value >= 0 else { throw row.error("value", "\(id) must be 0 or more, not \(row["value"])") }
-            values[id] = OpenValue(id: id, quantity: row["quantity"], value: value, unit: row["unit"],
-                                   priceYear: row["price_year"], sourceTitle: row["source_title"],
-                                   sourceAddress: row["source_address"], licence: row["licence"])
+            values[id] = OpenValue(
+                id: id, quantity: row["quantity"], value: value, unit: row["unit"],
+                priceYear: row["price_year"], sourceTitle: row["source_title"],
+                sourceAddress: row["source_address"], licence: row["licence"])
         }
         return values
     }
@@ -170,7 +190,9 @@ extension Catalogue {
     /// The year part of a price year (`2024/25 (nominal)` → `2024/25`).
     static func priceYear(_ text: String) -> String { String(text.split(separator: " ").first ?? "") }
 
-    static func readProxies(_ path: String, values: [String: OpenValue], priceBase: PriceBase) throws -> [String: ProxyValue] {
+    static func readProxies(_ path: String, values: [String: OpenValue], priceBase: PriceBase) throws -> [String:
+        ProxyValue]
+    {
         var proxies: [String: ProxyValue] = [:]
         let numbers = values.mapValues(\.value)
         try DataTable(path: path, required: ["id", "formula", "unit", "price_year", "basis"]).forEachRow { row in
@@ -186,38 +208,46 @@ extension Catalogue {
             }
             let year = try row.required("price_year")
             for name in formula.names where year != "n/a" && priceYear(values[name]!.priceYear) != year {
-                throw row.error("price_year", "\(id) is priced in \(year) but \(name) is in \(values[name]!.priceYear); "
-                                + "use figures of one price year")
+                throw row.error(
+                    "price_year",
+                    "\(id) is priced in \(year) but \(name) is in \(values[name]!.priceYear); "
+                        + "use figures of one price year")
             }
             var working = formula.substituted(numbers, format: plainNumber) + " = " + plainNumber(value)
             var rebased = value
             do {
                 if let (factor, text) = try priceBase.factor(from: year) {
-                    rebased = (value * factor * 100).rounded() / 100   // to the penny
+                    rebased = (value * factor * 100).rounded() / 100  // to the penny
                     working += " (\(year) prices) \(text) = \(plainNumber(rebased)) (\(priceBase.priceYear) prices)"
                 }
             } catch let error as InputError {
                 throw row.error("price_year", error.message)
             }
-            proxies[id] = ProxyValue(id: id, formula: formula.text, value: rebased, unit: row["unit"],
-                                     priceYear: year == "n/a" ? year : priceBase.priceYear, basis: row["basis"], working: working,
-                                     inputs: formula.names, sourceValue: value, sourcePriceYear: year)
+            proxies[id] = ProxyValue(
+                id: id, formula: formula.text, value: rebased, unit: row["unit"],
+                priceYear: year == "n/a" ? year : priceBase.priceYear, basis: row["basis"], working: working,
+                inputs: formula.names, sourceValue: value, sourcePriceYear: year)
         }
         return proxies
     }
 
-    static func readMeasures(_ path: String, framework: String, themes: [String], units: [String: String],
-                             proxies: [String: ProxyValue], known: [String: Measure]) throws -> [Measure] {
+    static func readMeasures(
+        _ path: String, framework: String, themes: [String], units: [String: String],
+        proxies: [String: ProxyValue], known: [String: Measure]
+    ) throws -> [Measure] {
         var measures: [Measure] = []
         var refs: Set<String> = []
         try DataTable(path: path, required: ["ref", "theme", "title", "unit"]).forEachRow { row in
             let ref = try row.required("ref")
-            guard refs.insert(ref).inserted else { throw row.error("ref", "reference \"\(ref)\" is used twice in \(framework)") }
+            guard refs.insert(ref).inserted else {
+                throw row.error("ref", "reference \"\(ref)\" is used twice in \(framework)")
+            }
             var base: Measure?
             if !row["based_on"].isEmpty {
                 let key = row["based_on"].contains(":") ? row["based_on"] : "open:\(row["based_on"])"
                 guard let found = known[key] else {
-                    throw row.error("based_on", "based_on \"\(row["based_on"])\" is not a measure of the open catalogue")
+                    throw row.error(
+                        "based_on", "based_on \"\(row["based_on"])\" is not a measure of the open catalogue")
                 }
                 base = found
             }
@@ -226,7 +256,8 @@ extension Catalogue {
             }
             let theme = try row.required("theme")
             guard themes.contains(theme) else {
-                throw row.error("theme", "unknown theme \"\(theme)\" for \(framework); known: \(themes.joined(separator: ", "))")
+                throw row.error(
+                    "theme", "unknown theme \"\(theme)\" for \(framework); known: \(themes.joined(separator: ", "))")
             }
             let unit = field("unit", \.unit)
             guard units[unit] != nil else {
@@ -247,11 +278,13 @@ extension Catalogue {
             let title = field("title", \.title)
             guard !title.isEmpty else { throw row.error("title", "empty title") }
             let toms = field("toms_ref") { $0.tomsReference ?? "" }
-            measures.append(Measure(
-                framework: framework, ref: ref, theme: theme, outcome: field("outcome", \.outcome), title: title,
-                description: field("description", \.description), unit: unit, categories: categories,
-                tomsReference: toms.isEmpty ? nil : toms, proxy: proxy.isEmpty ? nil : proxy,
-                basedOn: base?.ref, status: row["status"], source: row["source"].isEmpty ? row.location : row["source"]))
+            measures.append(
+                Measure(
+                    framework: framework, ref: ref, theme: theme, outcome: field("outcome", \.outcome), title: title,
+                    description: field("description", \.description), unit: unit, categories: categories,
+                    tomsReference: toms.isEmpty ? nil : toms, proxy: proxy.isEmpty ? nil : proxy,
+                    basedOn: base?.ref, status: row["status"],
+                    source: row["source"].isEmpty ? row.location : row["source"]))
         }
         return measures
     }

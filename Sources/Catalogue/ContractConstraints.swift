@@ -34,8 +34,9 @@ extension Taxonomy {
 
     /// The safeguarding rules for a measure (as `open:REF`) under these codes, exclusions first.
     public func safeguarding(for measure: String, cpv codes: [CPVVocabulary.Code]) -> [SafeguardingRule] {
-        safeguardingRules.filter { rule in rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) } }
-            .sorted { $0.action == .exclude && $1.action != .exclude }
+        safeguardingRules.filter { rule in rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) }
+        }
+        .sorted { $0.action == .exclude && $1.action != .exclude }
     }
 
     /// True when an equality action's text is about what a measure (as `open:REF`) does: it contains one of the

@@ -24,7 +24,9 @@ public struct ContractLimits: Sendable {
         func value(_ name: String) throws -> Double { try table.value(name) }
         func count(_ name: String) throws -> Int {
             let v = try value(name)
-            guard v < 1e9, v == v.rounded() else { throw InputError(file: table.path, "\(name) must be a whole number under a billion") }
+            guard v < 1e9, v == v.rounded() else {
+                throw InputError(file: table.path, "\(name) must be a whole number under a billion")
+            }
             return Int(v)
         }
         valueBelow = try value("value_below")
@@ -49,7 +51,8 @@ public struct WorkspaceLimits: Sendable {
     /// - Throws: `InputError` at a row whose value is not a positive whole number, or naming a missing parameter.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/workspace_limits.csv") { name, value in
-            value > 0 && value < 1e12 && value == value.rounded() ? nil : "\(name) must be a whole number above 0, not \(value)"
+            value > 0 && value < 1e12 && value == value.rounded()
+                ? nil : "\(name) must be a whole number above 0, not \(value)"
         }
         requestBodyBytesMaximum = Int(try table.value("request_body_bytes_maximum"))
         formFieldsMaximum = Int(try table.value("form_fields_maximum"))

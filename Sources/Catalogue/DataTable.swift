@@ -19,9 +19,10 @@ public struct DataTable {
         self.columns = columns
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(file: path, line: table.headerLine,
-                             "missing column(s) \(missing.joined(separator: ", ")); the header needs "
-                             + required.joined(separator: ","))
+            throw InputError(
+                file: path, line: table.headerLine,
+                "missing column(s) \(missing.joined(separator: ", ")); the header needs "
+                    + required.joined(separator: ","))
         }
         self.table = table
     }

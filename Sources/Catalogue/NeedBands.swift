@@ -31,11 +31,16 @@ public struct NeedBands: Sendable {
         cap = try value("national_signal_cap")
         relativeDifferenceForOne = try value("relative_difference_for_one")
         guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
-            throw InputError(file: table.path, "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
+            throw InputError(
+                file: table.path,
+                "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
-        nationalDecilePatterns = try DataTable(path: folder + "/national_deciles.csv", required: ["indicator", "reason"]).rows().map {
-            IndicatorLink(pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,
-                          reason: try $0.required("reason"), location: $0.location)
+        nationalDecilePatterns = try DataTable(
+            path: folder + "/national_deciles.csv", required: ["indicator", "reason"]
+        ).rows().map {
+            IndicatorLink(
+                pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,
+                reason: try $0.required("reason"), location: $0.location)
         }
     }
 

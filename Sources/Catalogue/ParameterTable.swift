@@ -11,7 +11,8 @@ struct ParameterTable {
     init(path: String, check: (_ name: String, _ value: Double) -> String? = { _, _ in nil }) throws {
         var values: [String: Double] = [:]
         try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
-            let name = try row.required("parameter"), value = try row.number("value")
+            let name = try row.required("parameter")
+            let value = try row.number("value")
             if let problem = check(name, value) { throw row.error("value", problem) }
             guard values[name] == nil else { throw row.error("parameter", "\(name) is set twice") }
             values[name] = value

@@ -23,7 +23,9 @@ public struct PriceBase: Sendable {
         var index: [String: Double] = [:]
         try DataTable(path: path, required: ["financial_year", "index"]).forEachRow { row in
             let value = try row.number("index")
-            guard value > 0, value.isFinite else { throw row.error("index", "a deflator must be a positive number, not \(value)") }
+            guard value > 0, value.isFinite else {
+                throw row.error("index", "a deflator must be a positive number, not \(value)")
+            }
             index[try row.required("financial_year")] = value
         }
         priceYear = parameters["price_year"]!

@@ -30,17 +30,23 @@ public struct ProxyFormula: Sendable {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if c == " " { i = text.index(after: i); continue }
+            if c == " " {
+                i = text.index(after: i)
+                continue
+            }
             if "+-*/()".contains(c) {
                 tokens.append(.symbol(c))
                 i = text.index(after: i)
             } else if c.isNumber || c == "." {
                 let end = text[i...].firstIndex { !($0.isNumber || $0 == ".") } ?? text.endIndex
-                guard let value = Double(text[i..<end]) else { throw Failure(message: "bad number \"\(text[i..<end])\"") }
+                guard let value = Double(text[i..<end]) else {
+                    throw Failure(message: "bad number \"\(text[i..<end])\"")
+                }
                 tokens.append(.number(value, String(text[i..<end])))
                 i = end
             } else if c.isLetter {
-                let end = text[i...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") } ?? text.endIndex
+                let end =
+                    text[i...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") } ?? text.endIndex
                 tokens.append(.name(String(text[i..<end])))
                 i = end
             } else {
@@ -107,7 +113,9 @@ public struct ProxyFormula: Sendable {
         }
         let value = try expression()
         if position != tokens.count { throw Failure(message: "unexpected text after the formula") }
-        guard value.isFinite, value >= 0 else { throw Failure(message: "comes to \(value); a proxy value must be a finite amount of 0 or more") }
+        guard value.isFinite, value >= 0 else {
+            throw Failure(message: "comes to \(value); a proxy value must be a finite amount of 0 or more")
+        }
         return value
     }
 

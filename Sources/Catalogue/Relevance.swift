@@ -32,8 +32,11 @@ extension Taxonomy {
 
     /// The subject a CPV code is about: the rule with the longest matching prefix.
     public func subject(for code: CPVVocabulary.Code) -> (subject: Subject, rule: CPVSubjectRule)? {
-        guard let rule = cpvRules.filter({ code.code.hasPrefix($0.prefix) }).max(by: { $0.prefix.count < $1.prefix.count }),
-              let subject = subjects.first(where: { $0.id == rule.subject }) else { return nil }
+        guard
+            let rule = cpvRules.filter({ code.code.hasPrefix($0.prefix) }).max(by: { $0.prefix.count < $1.prefix.count }
+            ),
+            let subject = subjects.first(where: { $0.id == rule.subject })
+        else { return nil }
         return (subject, rule)
     }
 
@@ -56,7 +59,9 @@ extension Taxonomy {
     /// The reviewed rule for a measure (as `framework:ref`) under a list of subjects, most specific first.
     func rule(for measure: String, subjects: [String]) -> RelevanceRule? {
         for subject in subjects {
-            if let rule = relevanceRules.first(where: { $0.subject == subject && $0.measure == measure }) { return rule }
+            if let rule = relevanceRules.first(where: { $0.subject == subject && $0.measure == measure }) {
+                return rule
+            }
         }
         return nil
     }
@@ -65,9 +70,13 @@ extension Taxonomy {
 extension Catalogue {
     /// How relevant a measure is to a contract with these CPV codes, category and description (see
     /// ``relevance(of:in:)``; to judge many measures, build the ``SubjectMatter`` once).
-    public func relevance(of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
-                          description: Words = Words("")) -> Relevance {
-        relevance(of: measure, in: SubjectMatter(taxonomy: taxonomy, cpv: codes, category: category, description: description))
+    public func relevance(
+        of measure: Measure, cpv codes: [CPVVocabulary.Code], category: ContractCategory,
+        description: Words = Words("")
+    ) -> Relevance {
+        relevance(
+            of: measure, in: SubjectMatter(taxonomy: taxonomy, cpv: codes, category: category, description: description)
+        )
     }
 
     /// How relevant a measure is to a contract's subject matter: for each CPV code its subjects are tried most
@@ -76,9 +85,12 @@ extension Catalogue {
     public func relevance(of measure: Measure, in matter: SubjectMatter) -> Relevance {
         let category = matter.category
         guard measure.categories.contains(category) else {
-            return Relevance(strength: .none, reason: "not connected: the measure fits "
-                             + measure.categories.map(\.rawValue).joined(separator: " and ") + " contracts, not \(category.rawValue)",
-                             subject: category.rawValue, cpv: nil, reviewed: true)
+            return Relevance(
+                strength: .none,
+                reason: "not connected: the measure fits "
+                    + measure.categories.map(\.rawValue).joined(separator: " and ")
+                    + " contracts, not \(category.rawValue)",
+                subject: category.rawValue, cpv: nil, reviewed: true)
         }
         let key = linkKey(measure)
         var best: Relevance?
@@ -86,15 +98,20 @@ extension Catalogue {
             let found: Relevance
             if let rule = taxonomy.rule(for: key, subjects: chain) {
                 let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                let via = words[rule.subject].map { " (the description's \"\($0)\" refines \(code ?? "the CPV code"))" } ?? ""
-                found = Relevance(strength: rule.strength, reason: "\(name)\(via): \(rule.reason)", subject: rule.subject, cpv: code,
-                                  reviewed: true)
+                let via =
+                    words[rule.subject].map { " (the description's \"\($0)\" refines \(code ?? "the CPV code"))" } ?? ""
+                found = Relevance(
+                    strength: rule.strength, reason: "\(name)\(via): \(rule.reason)", subject: rule.subject, cpv: code,
+                    reviewed: true)
             } else {
                 let name = taxonomy.subjects.first { $0.id == chain[0] }?.name ?? chain[0]
-                found = Relevance(strength: .none, reason: "not connected to the subject matter (\(name)): no reviewed link",
-                                  subject: chain[0], cpv: code, reviewed: false)
+                found = Relevance(
+                    strength: .none, reason: "not connected to the subject matter (\(name)): no reviewed link",
+                    subject: chain[0], cpv: code, reviewed: false)
             }
-            if best == nil || found.strength > best!.strength || (found.strength == best!.strength && found.reviewed && !best!.reviewed) {
+            if best == nil || found.strength > best!.strength
+                || (found.strength == best!.strength && found.reviewed && !best!.reviewed)
+            {
                 best = found
             }
         }
@@ -107,7 +124,9 @@ extension Catalogue {
     }
 
     /// Protected characteristic → measure links for a framework's measures.
-    public func measures(forCharacteristic characteristic: String, framework: String) -> [(measure: Measure, link: MeasureLink)] {
+    public func measures(forCharacteristic characteristic: String, framework: String) -> [(
+        measure: Measure, link: MeasureLink
+    )] {
         guard let canonical = taxonomy.characteristics.canonical(characteristic) else { return [] }
         return links(taxonomy.characteristicMeasures[canonical] ?? [], framework: framework)
     }
@@ -130,7 +149,8 @@ public struct SubjectMatter: Sendable {
     public init(taxonomy: Taxonomy, cpv codes: [CPVVocabulary.Code], category: ContractCategory, description: Words) {
         self.category = category
         let defaults = [category.rawValue, "any"]
-        chains = codes.isEmpty
+        chains =
+            codes.isEmpty
             ? [(nil, defaults, [:])]
             : codes.map { code in
                 guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }

@@ -24,7 +24,8 @@ public struct TaxonomyCheck: Sendable {
         for links in taxonomy.characteristicMeasures.values { for link in links { reached.insert(link.measure) } }
         for rule in taxonomy.relevanceRules where rule.strength != .none { reached.insert(rule.measure) }
         for measure in catalogue.measures where !reached.contains(catalogue.linkKey(measure)) {
-            errors.append("measure \(measure.key) (\(measure.title)) is reached by no need domain, characteristic or subject")
+            errors.append(
+                "measure \(measure.key) (\(measure.title)) is reached by no need domain, characteristic or subject")
         }
         for domain in taxonomy.domains {
             if (taxonomy.domainMeasures[domain.id] ?? []).isEmpty {
@@ -34,16 +35,21 @@ public struct TaxonomyCheck: Sendable {
                 warnings.append("need domain \(domain.id) is fed by no indicator link")
             }
         }
-        var linked = 0, unlinked = 0
+        var linked = 0
+        var unlinked = 0
         for indicator in indicators.sorted(by: { $0.id < $1.id }) {
             let links = taxonomy.links(for: indicator.id)
             if links.isEmpty {
                 if let proposal = taxonomy.proposedDomain(for: indicator) {
                     proposals.append((indicator.id, proposal.domain.id, proposal.keyword))
-                    errors.append("indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy; proposed: "
-                                  + "\(proposal.domain.id) (name mentions \"\(proposal.keyword)\"), not used until accepted")
+                    errors.append(
+                        "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy; proposed: "
+                            + "\(proposal.domain.id) (name mentions \"\(proposal.keyword)\"), not used until accepted")
                 } else {
-                    errors.append("indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy and no domain can be proposed")
+                    errors.append(
+                        "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy and no domain can be "
+                            + "proposed"
+                    )
                 }
             } else if links.allSatisfy({ $0.domain == nil }) {
                 unlinked += 1
@@ -51,8 +57,9 @@ public struct TaxonomyCheck: Sendable {
                 linked += 1
                 for link in links {
                     if let polarity = link.polarity, indicator.polarity != .unknown, indicator.polarity != polarity {
-                        warnings.append("indicator \(indicator.id): the taxonomy (\(link.location)) says \(polarity.rawValue), "
-                                        + "its source says \(indicator.polarity.rawValue); the taxonomy is used")
+                        warnings.append(
+                            "indicator \(indicator.id): the taxonomy (\(link.location)) says \(polarity.rawValue), "
+                                + "its source says \(indicator.polarity.rawValue); the taxonomy is used")
                     }
                 }
             }
@@ -61,27 +68,43 @@ public struct TaxonomyCheck: Sendable {
             errors.append("CPV division \(division.division) (\(division.description)) has no subject")
         }
         let generic: Set<String> = ["goods", "services", "works", "any"]
-        for subject in taxonomy.subjects where !generic.contains(subject.id) && !taxonomy.cpvRules.contains(where: { $0.subject == subject.id }) {
+        for subject in taxonomy.subjects
+        where !generic.contains(subject.id) && !taxonomy.cpvRules.contains(where: { $0.subject == subject.id }) {
             warnings.append("subject \(subject.id) is reached by no CPV code")
         }
         for framework in catalogue.frameworks {
-            for theme in catalogue.themes[framework.id] ?? [] where !catalogue.measures.contains(where: { $0.framework == framework.id && $0.theme == theme }) {
+            for theme in catalogue.themes[framework.id] ?? []
+            where !catalogue.measures.contains(where: { $0.framework == framework.id && $0.theme == theme }) {
                 warnings.append("framework \(framework.id) has no measure in theme \(theme)")
             }
         }
         for framework in catalogue.frameworks {
             let measures = catalogue.measures(in: framework.id)
-            summary.append(("framework \(framework.id)", "\(measures.count) measures, "
-                            + "\(measures.filter { $0.proxy != nil }.count) with an open proxy value"))
+            summary.append(
+                (
+                    "framework \(framework.id)",
+                    "\(measures.count) measures, "
+                        + "\(measures.filter { $0.proxy != nil }.count) with an open proxy value"
+                ))
         }
-        summary.append(("open proxy values", "\(catalogue.proxies.count) from \(catalogue.openValues.count) open figures"))
+        summary.append(
+            ("open proxy values", "\(catalogue.proxies.count) from \(catalogue.openValues.count) open figures"))
         summary.append(("need domains", "\(taxonomy.domains.count)"))
         summary.append(("indicator links", "\(taxonomy.indicatorLinks.count)"))
         summary.append(("domain → measure links", "\(taxonomy.domainMeasures.values.map(\.count).reduce(0, +))"))
-        summary.append(("characteristic → measure links", "\(taxonomy.characteristicMeasures.values.map(\.count).reduce(0, +))"))
-        summary.append(("subject relevance rules", "\(taxonomy.relevanceRules.count) over \(taxonomy.subjects.count) subjects; "
-                        + "\(taxonomy.cpvRules.count) CPV prefixes"))
-        summary.append(("indicators checked", "\(indicators.count): \(linked) linked, \(unlinked) marked unlinked, "
-                        + "\(indicators.count - linked - unlinked) not in the taxonomy"))
+        summary.append(
+            ("characteristic → measure links", "\(taxonomy.characteristicMeasures.values.map(\.count).reduce(0, +))"))
+        summary.append(
+            (
+                "subject relevance rules",
+                "\(taxonomy.relevanceRules.count) over \(taxonomy.subjects.count) subjects; "
+                    + "\(taxonomy.cpvRules.count) CPV prefixes"
+            ))
+        summary.append(
+            (
+                "indicators checked",
+                "\(indicators.count): \(linked) linked, \(unlinked) marked unlinked, "
+                    + "\(indicators.count - linked - unlinked) not in the taxonomy"
+            ))
     }
 }

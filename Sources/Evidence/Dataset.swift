@@ -4,7 +4,8 @@ import CSV
 ///
 /// The same figure (indicator, area, period and breakdown) from two files is kept once, from the file
 /// loaded first; ``duplicates`` counts the rest. The same figure twice in one file is an error: a file
-/// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). An indicator described twice keeps the first description,
+/// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). An indicator
+/// described twice keeps the first description,
 /// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
 /// can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
@@ -74,9 +75,13 @@ public final class Dataset: EvidenceSink {
     private func repeated(_ first: Int, source: String) throws {
         guard observations.source(at: first) != source else {
             let breakdown = observations.breakdown(at: first)
-            throw InputError(file: source, "this row repeats a figure an earlier row gave: indicator "
-                + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "
-                + "\(observations.period(at: first))\(breakdown == Breakdown() ? "" : " (\(breakdown))"); a file gives each figure once")
+            throw InputError(
+                file: source,
+                "this row repeats a figure an earlier row gave: indicator "
+                    + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "
+                    + "\(observations.period(at: first))\(breakdown == Breakdown() ? "" : " (\(breakdown))"); a file "
+                    + "gives each figure once"
+            )
         }
         duplicates += 1
     }

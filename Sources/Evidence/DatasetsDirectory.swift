@@ -50,8 +50,10 @@ public enum DatasetsDirectory {
     static func candidates() -> [String] {
         guard let program = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return [] }
         let folder = program.deletingLastPathComponent()
-        var places = [folder.appendingPathComponent("Datasets").path,
-                      folder.deletingLastPathComponent().appendingPathComponent("share/svtk").path]
+        var places = [
+            folder.appendingPathComponent("Datasets").path,
+            folder.deletingLastPathComponent().appendingPathComponent("share/svtk").path,
+        ]
         var above = folder.deletingLastPathComponent()
         while above.path != "/" && !above.path.isEmpty {
             places.append(above.appendingPathComponent("Datasets").path)

@@ -27,9 +27,11 @@ public struct EqualityGap: Hashable, Codable, Sendable {
     /// Where it came from, as `file:line`.
     public var source: String { "\(file):\(line)" }
 
-    public init(action: String, characteristics: [String], serviceArea: String, places: [String],
-                disadvantage: String, targetDate: String, status: String, owner: String,
-                file: String, line: Int, placesColumn: Int? = nil) {
+    public init(
+        action: String, characteristics: [String], serviceArea: String, places: [String],
+        disadvantage: String, targetDate: String, status: String, owner: String,
+        file: String, line: Int, placesColumn: Int? = nil
+    ) {
         self.action = action
         self.characteristics = characteristics
         self.serviceArea = serviceArea

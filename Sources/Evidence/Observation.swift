@@ -31,12 +31,14 @@ public struct Observation: Hashable, Codable, Sendable {
     public var source: String
 
     @inlinable
-    public init(indicator: String, area: String, period: String, breakdown: Breakdown = Breakdown(),
-                value: Double?, missing: MissingReason? = nil,
-                lower95: Double? = nil, upper95: Double? = nil, lower998: Double? = nil, upper998: Double? = nil,
-                count: Double? = nil, denominator: Double? = nil, note: String? = nil,
-                comparedToEngland: String? = nil, comparedToParent: String? = nil, recentTrend: String? = nil,
-                source: String) {
+    public init(
+        indicator: String, area: String, period: String, breakdown: Breakdown = Breakdown(),
+        value: Double?, missing: MissingReason? = nil,
+        lower95: Double? = nil, upper95: Double? = nil, lower998: Double? = nil, upper998: Double? = nil,
+        count: Double? = nil, denominator: Double? = nil, note: String? = nil,
+        comparedToEngland: String? = nil, comparedToParent: String? = nil, recentTrend: String? = nil,
+        source: String
+    ) {
         self.indicator = indicator
         self.area = area
         self.period = period

@@ -58,8 +58,10 @@ public final class ObservationBatch {
     /// Sets one slot: a value or a missing reason, and optionally a count, a denominator and a note.
     ///
     /// - Complexity: O(1), without allocating.
-    public func set(_ slot: Int, value: Double?, missing reason: MissingReason? = nil,
-                    count: Double? = nil, denominator: Double? = nil, note: String? = nil) {
+    public func set(
+        _ slot: Int, value: Double?, missing reason: MissingReason? = nil,
+        count: Double? = nil, denominator: Double? = nil, note: String? = nil
+    ) {
         values[slot] = value ?? .nan
         missing[slot] = reason
         counts[slot] = count ?? .nan
@@ -69,8 +71,9 @@ public final class ObservationBatch {
 
     /// The slot as an observation.
     public func observation(_ slot: Int) -> Observation {
-        Observation(indicator: layout.indicators[slot], area: area, period: period, value: values[slot].unlessNaN,
-                    missing: missing[slot], count: counts[slot].unlessNaN, denominator: denominators[slot].unlessNaN,
-                    note: notes[slot], source: source)
+        Observation(
+            indicator: layout.indicators[slot], area: area, period: period, value: values[slot].unlessNaN,
+            missing: missing[slot], count: counts[slot].unlessNaN, denominator: denominators[slot].unlessNaN,
+            note: notes[slot], source: source)
     }
 }

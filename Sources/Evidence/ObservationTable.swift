@@ -68,8 +68,9 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
 
     /// The key an observation would have here, interning its texts.
     mutating func key(of observation: Observation) -> FigureKey {
-        FigureKey(indicator: symbols.intern(observation.indicator), area: symbols.intern(observation.area),
-                  period: symbols.intern(observation.period), breakdown: breakdowns.intern(observation.breakdown))
+        FigureKey(
+            indicator: symbols.intern(observation.indicator), area: symbols.intern(observation.area),
+            period: symbols.intern(observation.period), breakdown: breakdowns.intern(observation.breakdown))
     }
 
     /// The symbols a batch row shares: its area, period, source and the empty breakdown.
@@ -83,7 +84,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
 
     /// Interns a batch row's shared texts.
     mutating func row(area: String, period: String, source: String) -> Row {
-        Row(area: symbols.intern(area), period: symbols.intern(period), source: symbols.intern(source),
+        Row(
+            area: symbols.intern(area), period: symbols.intern(period), source: symbols.intern(source),
             breakdown: breakdowns.intern(Breakdown()))
     }
 
@@ -102,9 +104,13 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         missing.append(Self.code(batch.missing[slot]))
         set(.count, batch.counts[slot], at: position)
         set(.denominator, batch.denominators[slot], at: position)
-        for column in Self.limits where !optionalNumbers[column.rawValue].isEmpty { optionalNumbers[column.rawValue].append(.nan) }
+        for column in Self.limits where !optionalNumbers[column.rawValue].isEmpty {
+            optionalNumbers[column.rawValue].append(.nan)
+        }
         set(.note, batch.notes[slot], at: position)
-        for column in Self.comparisons where !optionalTexts[column.rawValue].isEmpty { optionalTexts[column.rawValue].append(0) }
+        for column in Self.comparisons where !optionalTexts[column.rawValue].isEmpty {
+            optionalTexts[column.rawValue].append(0)
+        }
     }
 
     /// The columns a batch never fills.

@@ -29,10 +29,12 @@ public struct AuthorityAreas: Sendable {
     /// Finds an authority by code or name (ignoring case) in the lookups.
     /// - Throws: `InputError` naming every authority the lookups cover (with its ward count) when none matches.
     public init(tables: [LookupTable], authority wanted: String) throws {
-        var codes: Set<String> = [], name: String?
+        var codes: Set<String> = []
+        var name: String?
         for table in tables {
             for vintage in table.columns.keys where Self.isAuthority(vintage) {
-                let column = table.columns[vintage]!, nameColumn = table.names[vintage]
+                let column = table.columns[vintage]!
+                let nameColumn = table.names[vintage]
                 for row in table.rows where !row[column].isEmpty {
                     let rowName = nameColumn.map { row[$0] }
                     if row[column].sameIgnoringCase(wanted) || rowName?.sameIgnoringCase(wanted) == true {
@@ -46,11 +48,15 @@ public struct AuthorityAreas: Sendable {
             let covered = Self.authorities(in: tables)
             let stem = wanted.lowercased().prefix(4)
             let close = covered.filter { $0.name.lowercased().hasPrefix(stem) }.map(\.name)
-            throw InputError(file: "--authority", "no local authority \"\(wanted)\" in the lookups"
-                             + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "
-                             + Self.listing(covered))
+            throw InputError(
+                setting: "authority",
+                "no local authority \"\(wanted)\" in the lookups"
+                    + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "
+                    + Self.listing(covered))
         }
-        var inside: Set<String> = [], placed: Set<String> = [], wards: [String: Area] = [:]
+        var inside: Set<String> = []
+        var placed: Set<String> = []
+        var wards: [String: Area] = [:]
         let newestWard = LookupTable.newest("WD", in: tables)
         for table in tables {
             let authorityColumns = table.columns.filter { Self.isAuthority($0.key) }.map(\.value)
@@ -62,8 +68,9 @@ public struct AuthorityAreas: Sendable {
                     guard isInside else { continue }
                     inside.insert(row[column])
                     if vintage == newestWard, wards[row[column]] == nil {
-                        wards[row[column]] = Area(code: row[column], name: table.names[vintage].map { row[$0] } ?? row[column],
-                                                  level: .ward, vintage: vintage)
+                        wards[row[column]] = Area(
+                            code: row[column], name: table.names[vintage].map { row[$0] } ?? row[column],
+                            level: .ward, vintage: vintage)
                     }
                 }
             }
@@ -77,12 +84,15 @@ public struct AuthorityAreas: Sendable {
     /// Every authority of the newest authority vintage in the lookups, by name, with its ward count.
     public static func authorities(in tables: [LookupTable]) -> [Summary] {
         guard let vintage = LookupTable.newest("LAD", in: tables) else { return [] }
-        var names: [String: String] = [:], wards: [String: Set<String>] = [:]
+        var names: [String: String] = [:]
+        var wards: [String: Set<String>] = [:]
         for table in tables {
             guard let column = table.columns[vintage] else { continue }
             let ward = table.newest("WD").flatMap { table.columns[$0] }
             for row in table.rows where !row[column].isEmpty {
-                if names[row[column]] == nil { names[row[column]] = table.names[vintage].map { row[$0] } ?? row[column] }
+                if names[row[column]] == nil {
+                    names[row[column]] = table.names[vintage].map { row[$0] } ?? row[column]
+                }
                 if let ward, !row[ward].isEmpty { wards[row[column], default: []].insert(row[ward]) }
             }
         }
@@ -90,11 +100,11 @@ public struct AuthorityAreas: Sendable {
             .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
-    /// `the lookups cover 3 authorities: Barnsley (E08000016, 21 wards), …; choose one with --authority CODE|NAME`.
+    /// `the lookups cover 3 authorities: Barnsley (E08000016, 21 wards), …; choose one by its code or name`.
     public static func listing(_ authorities: [Summary]) -> String {
         "the lookups cover \(authorities.count) \(authorities.count == 1 ? "authority" : "authorities"): "
             + authorities.map { "\($0.name) (\($0.code), \($0.wards) wards)" }.joined(separator: ", ")
-            + "; choose one with --authority CODE|NAME"
+            + "; choose one by its code or name"
     }
 
     /// `LAD19`, `LAD22`: the lookups' local-authority columns.

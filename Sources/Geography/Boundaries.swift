@@ -37,8 +37,10 @@ public struct Boundaries: Sendable {
     public init(path: String) throws {
         let data = Data(try WholeFile.bytes(at: path, limit: Self.maximumBytes))
         guard let collection = try JSONText.parse(data, file: path) as? [String: Any],
-              collection["type"] as? String == "FeatureCollection", let features = collection["features"] as? [Any] else {
-            throw InputError(file: path, "not a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\" with \"features\")")
+            collection["type"] as? String == "FeatureCollection", let features = collection["features"] as? [Any]
+        else {
+            throw InputError(
+                file: path, "not a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\" with \"features\")")
         }
         var shapes: [Shape] = []
         for (index, item) in features.enumerated() {
@@ -47,7 +49,9 @@ public struct Boundaries: Sendable {
         guard !shapes.isEmpty else { throw InputError(file: path, "the collection has no features") }
         self.path = path
         self.shapes = shapes
-        isBritishNationalGrid = shapes.contains { $0.polygons.contains { $0.contains { $0.contains { abs($0.x) > 180 } } } }
+        isBritishNationalGrid = shapes.contains {
+            $0.polygons.contains { $0.contains { $0.contains { abs($0.x) > 180 } } }
+        }
         try Self.checkRanges(shapes, britishNationalGrid: isBritishNationalGrid, file: path)
     }
 
@@ -55,10 +59,12 @@ public struct Boundaries: Sendable {
     static func shape(_ item: Any, number ordinal: Int, file: String) throws -> Shape {
         func fail(_ message: String) -> InputError { InputError(file: file, "feature \(ordinal): \(message)") }
         guard let feature = item as? [String: Any], let properties = feature["properties"] as? [String: Any],
-              let geometry = feature["geometry"] as? [String: Any] else {
+            let geometry = feature["geometry"] as? [String: Any]
+        else {
             throw fail("a feature needs \"properties\" and \"geometry\" objects")
         }
-        guard let codeKey = codeProperty(in: properties.keys), let code = properties[codeKey] as? String, !code.isEmpty else {
+        guard let codeKey = codeProperty(in: properties.keys), let code = properties[codeKey] as? String, !code.isEmpty
+        else {
             throw fail("no area code property (such as WD22CD or LAD22CD)")
         }
         let nameKey = String(codeKey.dropLast(2)) + "NM"
@@ -76,8 +82,10 @@ public struct Boundaries: Sendable {
                     throw fail("\(code): a ring needs at least four positions")
                 }
                 return try positions.map { position in
-                    guard let pair = position as? [Any], pair.count >= 2, let x = number(pair[0]), let y = number(pair[1]),
-                          x.isFinite, y.isFinite else { throw fail("\(code): a position must be two finite numbers") }
+                    guard let pair = position as? [Any], pair.count >= 2, let x = number(pair[0]),
+                        let y = number(pair[1]),
+                        x.isFinite, y.isFinite
+                    else { throw fail("\(code): a position must be two finite numbers") }
                     return Point(x: x, y: y)
                 }
             }
@@ -88,7 +96,8 @@ public struct Boundaries: Sendable {
     /// The code property to use: a ward's (`WDyyCD`) where there is one, else the first `<ENTITY><yy>CD`.
     static func codeProperty(in keys: some Collection<String>) -> String? {
         let codes = keys.filter { key in
-            key.hasSuffix("CD") && key.dropLast(2).suffix(2).allSatisfy(\.isNumber) && key.dropLast(4).allSatisfy(\.isLetter)
+            key.hasSuffix("CD") && key.dropLast(2).suffix(2).allSatisfy(\.isNumber)
+                && key.dropLast(4).allSatisfy(\.isLetter)
                 && key.count > 4
         }.sorted()
         return codes.first { $0.hasPrefix("WD") } ?? codes.first
@@ -104,8 +113,11 @@ public struct Boundaries: Sendable {
         let (xs, ys) = britishNationalGrid ? (0.0...700_000, 0.0...1_300_000) : (-180.0...180, -90.0...90)
         for shape in shapes {
             for point in shape.polygons.joined().joined() where !xs.contains(point.x) || !ys.contains(point.y) {
-                throw InputError(file: file, "\(shape.code): position (\(point.x), \(point.y)) is outside "
-                    + (britishNationalGrid ? "the British National Grid" : "longitude -180 to 180 and latitude -90 to 90"))
+                throw InputError(
+                    file: file,
+                    "\(shape.code): position (\(point.x), \(point.y)) is outside "
+                        + (britishNationalGrid
+                            ? "the British National Grid" : "longitude -180 to 180 and latitude -90 to 90"))
             }
         }
     }

@@ -7,7 +7,9 @@ import Loaders
 public enum CensusRollUp {
     /// Ward and authority observations for every `count` indicator at LSOA level (and its `:percent` share).
     /// - Parameter wardOf: LSOA code → (ward code, authority code).
-    public static func rollUp(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) throws -> (Dataset, [String]) {
+    public static func rollUp(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) throws -> (
+        Dataset, [String]
+    ) {
         let out = Dataset()
         var sums: [String: [String: (count: Double, total: Double?, period: String)]] = [:]  // indicator → area → sums
         var missingLSOAs: Set<String> = []
@@ -22,7 +24,10 @@ public enum CensusRollUp {
             }
             guard isCensusCount[id]!, data.areas[table.areaCode(at: position)]?.level == .lsoa else { continue }
             let o = table[position]
-            guard let place = wardOf[o.area] else { missingLSOAs.insert(o.area); continue }
+            guard let place = wardOf[o.area] else {
+                missingLSOAs.insert(o.area)
+                continue
+            }
             covered += 1
             guard let value = o.value else { continue }
             for area in [place.ward, place.authority] {
@@ -37,8 +42,9 @@ public enum CensusRollUp {
             notes.append("census LSOA counts summed to wards and authorities through the best-fit LSOA→ward lookup")
         }
         if !missingLSOAs.isEmpty {
-            notes.append("\(missingLSOAs.count) LSOA(s) of the census tables are outside the lookup and not summed "
-                         + "(e.g. \(missingLSOAs.sorted().first!))")
+            notes.append(
+                "\(missingLSOAs.count) LSOA(s) of the census tables are outside the lookup and not summed "
+                    + "(e.g. \(missingLSOAs.sorted().first!))")
         }
         for (indicatorID, areas) in sums.sorted(by: { $0.key < $1.key }) {
             let indicator = data.indicators[indicatorID]!
@@ -46,12 +52,16 @@ public enum CensusRollUp {
             let share = data.indicators[indicatorID + ":percent"]
             if let share { out.add(share) }
             for (area, entry) in areas.sorted(by: { $0.key < $1.key }) {
-                try out.add(Observation(indicator: indicatorID, area: area, period: entry.period, value: entry.count,
-                                        denominator: entry.total, source: "census roll-up"))
+                try out.add(
+                    Observation(
+                        indicator: indicatorID, area: area, period: entry.period, value: entry.count,
+                        denominator: entry.total, source: "census roll-up"))
                 if let share, let total = entry.total, total > 0 {
-                    try out.add(Observation(indicator: share.id, area: area, period: entry.period,
-                                            value: entry.count / total * 100, count: entry.count, denominator: total,
-                                            source: "census roll-up"))
+                    try out.add(
+                        Observation(
+                            indicator: share.id, area: area, period: entry.period,
+                            value: entry.count / total * 100, count: entry.count, denominator: total,
+                            source: "census roll-up"))
                 }
             }
         }

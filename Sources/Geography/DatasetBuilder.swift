@@ -25,8 +25,10 @@ public struct DatasetBuilder {
     ///   - everyAuthority: read every authority's areas (for a national atlas) instead of choosing one.
     /// - Throws: `InputError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
-    public init(files: [String], authority: String? = nil, everyAuthority: Bool = false,
-                options: (String) -> LoadOptions = { _ in LoadOptions() }) throws {
+    public init(
+        files: [String], authority: String? = nil, everyAuthority: Bool = false,
+        options: (String) -> LoadOptions = { _ in LoadOptions() }
+    ) throws {
         var seen: Set<String> = []
         for file in files where !seen.insert(file).inserted {
             throw InputError(file: file, "is given twice: each file is read once (check the list of data files)")
@@ -47,7 +49,10 @@ public struct DatasetBuilder {
             notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
         }
         if data.duplicates > 0 {
-            notes.append("\(data.duplicates) figure(s) appeared in more than one file and were counted once (the first file's kept)")
+            notes.append(
+                "\(data.duplicates) figure(s) appeared in more than one file and were counted once (the first file's "
+                    + "kept)"
+            )
         }
         if !lookups.isEmpty { notes += try Self.rollUp(data, lookups: lookups, authority: authority) }
         dataset = data
@@ -61,7 +66,7 @@ public struct DatasetBuilder {
         guard !lookups.isEmpty else { return nil }
         if let authority { return try AuthorityAreas(tables: lookups, authority: authority) }
         let covered = AuthorityAreas.authorities(in: lookups)
-        guard covered.count <= 1 else { throw InputError(file: "--authority", AuthorityAreas.listing(covered)) }
+        guard covered.count <= 1 else { throw InputError(setting: "authority", AuthorityAreas.listing(covered)) }
         return nil
     }
 
@@ -100,7 +105,7 @@ public struct DatasetBuilder {
     static func censusWards(_ lookups: [LookupTable]) throws -> [String: (ward: String, authority: String)] {
         for table in lookups {
             guard let lsoa = table.columns["LSOA21"], let ward = table.newest("WD").flatMap({ table.columns[$0] }),
-                  let authority = table.newest("LAD").flatMap({ table.columns[$0] })
+                let authority = table.newest("LAD").flatMap({ table.columns[$0] })
             else { continue }
             let wardOf = try WardLookup.bestFit(table, from: lsoa, to: ward).wards
             var map: [String: (String, String)] = [:]

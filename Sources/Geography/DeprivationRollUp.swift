@@ -1,6 +1,6 @@
 import CSV
-import Foundation
 import Evidence
+import Foundation
 import Loaders
 
 /// Rolls the Indices of Deprivation up from LSOAs to wards, the way MHCLG summarises local authorities:
@@ -27,7 +27,10 @@ public struct DeprivationRollUp {
         ("average-rank", "population-weighted average rank (1 = most deprived)", "rank", .higherIsBetter),
         ("average-decile", "population-weighted average decile (1 = most deprived)", "decile", .higherIsBetter),
         ("average-score", "population-weighted average score", "score", .lowerIsBetter),
-        ("population-in-most-deprived-decile", "share of population in the most deprived 10% nationally", "%", .lowerIsBetter),
+        (
+            "population-in-most-deprived-decile", "share of population in the most deprived 10% nationally", "%",
+            .lowerIsBetter
+        ),
         ("lsoas-in-most-deprived-decile", "share of LSOAs in the most deprived 10% nationally", "%", .lowerIsBetter),
         ("rank-in-authority", "rank among the authority's wards (1 = most deprived)", "rank", .higherIsBetter),
     ]
@@ -38,23 +41,28 @@ public struct DeprivationRollUp {
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
         let table = data.observations
-        let deprivation = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }  // positions of IoD figures
+        // The positions of the IoD figures.
+        let deprivation = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }
         let withFigures = Set(deprivation.map(table.areaCode(at:)))
         let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
-            area.level == .lsoa && (authority.map { a in
-                let la = data.authority(of: area.code)
-                return la?.code == a || la?.name.lowercased() == a.lowercased()
-            } ?? true)
+            area.level == .lsoa
+                && (authority.map { a in
+                    let la = data.authority(of: area.code)
+                    return la?.code == a || la?.name.lowercased() == a.lowercased()
+                } ?? true)
         }
         guard !lsoas.isEmpty else {
-            throw InputError(file: "--authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
+            throw InputError(
+                setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
         }
         let selected = Set(lsoas.map(\.code))
         for code in selected.sorted() where lookup.shares[code] == nil {
             throw InputError(file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
         }
         var notes = ["LSOAs to wards: \(lookup.method)"]
-        if lookup.repeatedRows > 0 { notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once") }
+        if lookup.repeatedRows > 0 {
+            notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
+        }
         let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
         var population: [String: Double] = [:]
         if let populationID {
@@ -64,8 +72,10 @@ public struct DeprivationRollUp {
             }
             let unweighted = selected.subtracting(population.keys)
             if !unweighted.isEmpty {
-                throw InputError(file: "--population", "no population for LSOA \(unweighted.sorted().first!) "
-                    + "(and \(unweighted.count - 1) more)")
+                throw InputError(
+                    setting: "population",
+                    "no population for LSOA \(unweighted.sorted().first!) "
+                        + "(and \(unweighted.count - 1) more)")
             }
             notes.append("weights: \(data.indicators[populationID]!.name)")
         } else {
@@ -80,14 +90,16 @@ public struct DeprivationRollUp {
             let id = table.indicatorID(at: position)
             if parts[id] == nil {
                 let split = id.split(separator: ":")
-                parts[id] = split.count == 3 && split[1] != "population" ? (String(split[1]), String(split[2])) : .some(nil)
+                parts[id] =
+                    split.count == 3 && split[1] != "population" ? (String(split[1]), String(split[2])) : .some(nil)
             }
             guard let (domain, measure) = parts[id]!, let value = table.value(at: position) else { continue }
             edition = table.period(at: position)
             values[domain, default: [:]][measure, default: [:]][table.areaCode(at: position)] = value
             if domainNames[domain] == nil {
                 domainNames[domain] = data.indicators[id]?.name
-                    .replacingOccurrences(of: " \(measure)", with: "").replacingOccurrences(of: " (1 = most deprived)", with: "")
+                    .replacingOccurrences(of: " \(measure)", with: "").replacingOccurrences(
+                        of: " (1 = most deprived)", with: "")
             }
         }
         let wardsOut = Dataset()
@@ -104,7 +116,8 @@ public struct DeprivationRollUp {
                 let weight = population[lsoa] ?? 1
                 for share in lookup.shares[lsoa]! {
                     perWard[share.ward, default: WardSums()].add(
-                        rank: measures["rank"]?[lsoa], decile: measures["decile"]?[lsoa], score: measures["score"]?[lsoa],
+                        rank: measures["rank"]?[lsoa], decile: measures["decile"]?[lsoa],
+                        score: measures["score"]?[lsoa],
                         weight: weight * share.fraction, fraction: share.fraction)
                 }
             }
@@ -137,17 +150,23 @@ public struct DeprivationRollUp {
             for (suffix, figures) in produced where !figures.isEmpty {
                 let measure = Self.measures.first { $0.suffix == suffix }!
                 let id = Self.indicatorID(domain: domain, measure: suffix)
-                wardsOut.add(Indicator(id: id, name: "\(name): \(measure.label)", unit: measure.unit,
-                                       polarity: measure.polarity, source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
+                wardsOut.add(
+                    Indicator(
+                        id: id, name: "\(name): \(measure.label)", unit: measure.unit,
+                        polarity: measure.polarity,
+                        source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
                 for ward in figures.keys.sorted() {
-                    try wardsOut.add(Observation(indicator: id, area: ward, period: edition, value: figures[ward],
-                                                 denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
+                    try wardsOut.add(
+                        Observation(
+                            indicator: id, area: ward, period: edition, value: figures[ward],
+                            denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
                 }
             }
         }
         if missing > 0 {
-            notes.append("\(missing) LSOA figure(s) missing (suppressed or empty) are left out of their wards' averages, "
-                         + "not counted as 0")
+            notes.append(
+                "\(missing) LSOA figure(s) missing (suppressed or empty) are left out of their wards' averages, "
+                    + "not counted as 0")
         }
         wards = wardsOut
         lsoaCount = selected.count

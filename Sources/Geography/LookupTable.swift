@@ -22,22 +22,27 @@ public struct LookupTable: Sendable {
         try FileLoader.checkColumnNames(table)
         let codes = GeographyLookupLoader.codeColumns(table.header)
         guard codes.count >= 2 else {
-            throw InputError(file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
+            throw InputError(
+                file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
         }
-        var columns: [String: Int] = [:], names: [String: Int] = [:]
+        var columns: [String: Int] = [:]
+        var names: [String: Int] = [:]
         for code in codes {
             columns[code.vintage] = code.index
             if let name = code.name { names[code.vintage] = name }
         }
         let used = Array(Set(columns.values).union(names.values)).sorted()
         let codeColumns = Set(columns.values)
-        var rows: [[String]] = [], lines: [Int] = []
+        var rows: [[String]] = []
+        var lines: [Int] = []
         try table.forEachRow { row in
             var values = [String](repeating: "", count: table.header.count)
             for i in used { values[i] = row[i].trimmedString }
             for i in codeColumns where !values[i].isEmpty && !Self.isGSSCode(values[i]) {
-                throw InputError(file: path, line: row.line, column: i + 1, "\(InputError.quoted(values[i])) in column "
-                                 + "\(table.header[i]) is not a GSS code (a letter and eight digits, e.g. E01007657)")
+                throw InputError(
+                    file: path, line: row.line, column: i + 1,
+                    "\(InputError.quoted(values[i])) in column "
+                        + "\(table.header[i]) is not a GSS code (a letter and eight digits, e.g. E01007657)")
             }
             rows.append(values)
             lines.append(row.line)

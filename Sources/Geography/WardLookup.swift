@@ -35,10 +35,15 @@ public struct WardLookup: Sendable {
     }
 
     /// Builds the lookup from lookup tables already read.
+    /// An error about the lookups: at the first file, or about the lookup setting when none was given.
+    static func error(in files: [String], _ message: String) -> InputError {
+        files.first.map { InputError(file: $0, message) } ?? InputError(setting: "lookup", message)
+    }
+
     public init(tables: [LookupTable], from lsoaVintage: String, to wardVintage: String? = nil) throws {
         let files = tables.map(\.path)
         guard let chosen = wardVintage ?? LookupTable.newest("WD", in: tables) else {
-            throw InputError(file: files.first ?? "--lookup", "no ward column (WDyyCD) in the lookups given")
+            throw Self.error(in: files, "no ward column (WDyyCD) in the lookups given")
         }
         self.wardVintage = chosen
         // Ward names and authorities from any table with the chosen ward column.
@@ -52,42 +57,55 @@ public struct WardLookup: Sendable {
             }
         }
         if let direct = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[chosen] != nil }) {
-            let from = direct.columns[lsoaVintage]!, to = direct.columns[chosen]!
+            let from = direct.columns[lsoaVintage]!
+            let to = direct.columns[chosen]!
             let bestFit = try Self.bestFit(direct, from: from, to: to)
             repeatedRows = bestFit.repeated
             for (lsoa, ward) in bestFit.wards { shares[lsoa] = [Share(ward: ward, fraction: 1)] }
             method = "\(lsoaVintage)→\(chosen) from \(direct.path)"
             return
         }
-        guard let wardTable = tables.first(where: { t in t.columns[chosen] != nil && t.columns.keys.contains { $0.hasPrefix("LSOA") } }),
-              let middle = wardTable.columns.keys.first(where: { $0.hasPrefix("LSOA") }),
-              let bridge = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[middle] != nil }) else {
-            throw InputError(file: files.first ?? "--lookup",
+        guard
+            let wardTable = tables.first(where: { t in
+                t.columns[chosen] != nil && t.columns.keys.contains { $0.hasPrefix("LSOA") }
+            }),
+            let middle = wardTable.columns.keys.first(where: { $0.hasPrefix("LSOA") }),
+            let bridge = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[middle] != nil })
+        else {
+            throw Self.error(
+                in: files,
                 "the lookups do not link \(lsoaVintage) to \(chosen) wards: give an \(lsoaVintage)→ward lookup, or an "
-                + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
+                    + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
         }
         let bestFit = try Self.bestFit(wardTable, from: wardTable.columns[middle]!, to: wardTable.columns[chosen]!)
         let wardOf = bestFit.wards
         repeatedRows = bestFit.repeated
         var pieces: [String: [String]] = [:]
         var seenPieces: Set<[String]> = []
-        let from = bridge.columns[lsoaVintage]!, to = bridge.columns[middle]!
+        let from = bridge.columns[lsoaVintage]!
+        let to = bridge.columns[middle]!
         for row in bridge.rows where !row[from].isEmpty {
-            guard seenPieces.insert([row[from], row[to]]).inserted else { repeatedRows += 1; continue }
+            guard seenPieces.insert([row[from], row[to]]).inserted else {
+                repeatedRows += 1
+                continue
+            }
             pieces[row[from], default: []].append(row[to])
         }
         for (lsoa, parts) in pieces {
             var byWard: [String: Double] = [:]
             for part in parts {
                 guard let ward = wardOf[part] else {
-                    throw InputError(file: wardTable.path, "\(middle) \(part) (from \(lsoaVintage) \(lsoa) in "
-                        + "\(bridge.path)) is not in this lookup")
+                    throw InputError(
+                        file: wardTable.path,
+                        "\(middle) \(part) (from \(lsoaVintage) \(lsoa) in "
+                            + "\(bridge.path)) is not in this lookup")
                 }
                 byWard[ward, default: 0] += 1 / Double(parts.count)
             }
             shares[lsoa] = byWard.keys.sorted().map { Share(ward: $0, fraction: byWard[$0]!) }
         }
-        method = "\(lsoaVintage)→\(middle) from \(bridge.path), then \(middle)→\(chosen) from \(wardTable.path); "
+        method =
+            "\(lsoaVintage)→\(middle) from \(bridge.path), then \(middle)→\(chosen) from \(wardTable.path); "
             + "a split LSOA shares its population equally among its pieces"
     }
 
@@ -102,8 +120,10 @@ public struct WardLookup: Sendable {
             }
             if let first = wardOf[row[from]] {
                 guard first.ward == row[to] else {
-                    throw InputError(file: table.path, line: line, "\(row[from]) is placed in \(row[to]) here but in "
-                        + "\(first.ward) on line \(first.line): a best-fit lookup puts each area in one ward")
+                    throw InputError(
+                        file: table.path, line: line,
+                        "\(row[from]) is placed in \(row[to]) here but in "
+                            + "\(first.ward) on line \(first.line): a best-fit lookup puts each area in one ward")
                 }
                 repeated += 1
             } else {

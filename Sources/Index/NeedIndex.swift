@@ -32,7 +32,9 @@ public struct GapLink: Codable, Sendable {
 
     public var chain: String {
         let places = need.places.map(\.name).joined(separator: ", ")
-        return "\(need.gap.action) (\(characteristic); \(places)) → \(measure.outcome) → \(measure.ref) \(measure.title): \(reason)"
+        return
+            "\(need.gap.action) (\(characteristic); \(places)) → \(measure.outcome) → \(measure.ref) \(measure.title): "
+            + "\(reason)"
     }
 }
 
@@ -51,16 +53,20 @@ public struct NeedIndex: Sendable {
     /// Links every scored need at or above `minimumScore` in the profiles, and every equality gap, to the
     /// framework's measures through the taxonomy: a gap links to a measure for its characteristic only when the
     /// action's text is about what the measure does (`taxonomy/action_keywords.csv`).
-    public init(catalogue: Catalogue, framework: String, profiles: [NeedProfile], equalityNeeds: [EqualityNeed],
-                minimumScore: Double = 0.5) {
+    public init(
+        catalogue: Catalogue, framework: String, profiles: [NeedProfile], equalityNeeds: [EqualityNeed],
+        minimumScore: Double = 0.5
+    ) {
         self.framework = framework
         var needLinks: [NeedLink] = []
         for profile in profiles {
             for domain in profile.domains {
                 guard let score = domain.score, score >= minimumScore else { continue }
                 for (measure, link) in catalogue.measures(forDomain: domain.domain.id, framework: framework) {
-                    needLinks.append(NeedLink(area: profile.area, domain: domain.domain, score: score, level: domain.level,
-                                              measure: measure, reason: link.reason, evidence: domain.evidence))
+                    needLinks.append(
+                        NeedLink(
+                            area: profile.area, domain: domain.domain, score: score, level: domain.level,
+                            measure: measure, reason: link.reason, evidence: domain.evidence))
                 }
             }
         }
@@ -69,8 +75,9 @@ public struct NeedIndex: Sendable {
             let action = Words(need.gap.action)
             for characteristic in need.gap.characteristics {
                 for (measure, link) in catalogue.measures(forCharacteristic: characteristic, framework: framework)
-                    where catalogue.taxonomy.action(action, isAbout: catalogue.linkKey(measure)) {
-                    gapLinks.append(GapLink(need: need, characteristic: characteristic, measure: measure, reason: link.reason))
+                where catalogue.taxonomy.action(action, isAbout: catalogue.linkKey(measure)) {
+                    gapLinks.append(
+                        GapLink(need: need, characteristic: characteristic, measure: measure, reason: link.reason))
                 }
             }
         }
@@ -95,7 +102,11 @@ public struct NeedIndex: Sendable {
     /// "Which local needs does this measure answer here?" (by `framework:ref` or `ref`).
     public func links(measure reference: String) -> [NeedLink] { (byMeasure[reference] ?? []).map { needLinks[$0] } }
     /// The gaps of a protected characteristic and the measures that answer them.
-    public func gapLinks(characteristic: String) -> [GapLink] { (gapsByCharacteristic[characteristic] ?? []).map { gapLinks[$0] } }
+    public func gapLinks(characteristic: String) -> [GapLink] {
+        (gapsByCharacteristic[characteristic] ?? []).map { gapLinks[$0] }
+    }
     /// The gaps a measure answers.
-    public func gapLinks(measure reference: String) -> [GapLink] { (gapsByMeasure[reference] ?? []).map { gapLinks[$0] } }
+    public func gapLinks(measure reference: String) -> [GapLink] {
+        (gapsByMeasure[reference] ?? []).map { gapLinks[$0] }
+    }
 }

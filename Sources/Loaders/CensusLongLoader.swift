@@ -10,7 +10,8 @@ import Evidence
 /// file has one, otherwise the sum of the area's categories. An area's rows must be together in the file.
 public enum CensusLongLoader: Loader {
     public static let format = "ONS Census 2021 table (long)"
-    public static let expects = "either <Geography> Code, <Geography>, <Variable> Code, <Variable>, Observation "
+    public static let expects =
+        "either <Geography> Code, <Geography>, <Variable> Code, <Variable>, Observation "
         + "(ONS custom dataset), or GEOGRAPHY_CODE, GEOGRAPHY_NAME, C2021_…_NAME, OBS_VALUE (Nomis API)"
 
     struct Layout {
@@ -30,16 +31,19 @@ public enum CensusLongLoader: Loader {
                 h.uppercased().hasPrefix("C2021_") && h.uppercased().hasSuffix("_NAME")
             }.map { ($0.offset, String($0.element.dropLast(5))) }
             guard !categories.isEmpty else { return nil }
-            return Layout(code: code, name: name, categories: categories, value: value,
-                          measure: keys.firstIndex(of: "measuresname"),
-                          date: keys.firstIndex(of: "datename") ?? keys.firstIndex(of: "date"))
+            return Layout(
+                code: code, name: name, categories: categories, value: value,
+                measure: keys.firstIndex(of: "measuresname"),
+                date: keys.firstIndex(of: "datename") ?? keys.firstIndex(of: "date"))
         }
         guard keys.last == "observation", header.count >= 5, header.count % 2 == 1,
-              header[0].lowercased().hasSuffix(" code") else { return nil }
+            header[0].lowercased().hasSuffix(" code")
+        else { return nil }
         var categories: [(Int, String)] = []
         for pair in stride(from: 2, to: header.count - 1, by: 2) {
             guard header[pair].lowercased().hasSuffix(" code"),
-                  header[pair].dropLast(5).trimmingSpaces == header[pair + 1].trimmingSpaces else { return nil }
+                header[pair].dropLast(5).trimmingSpaces == header[pair + 1].trimmingSpaces
+            else { return nil }
             categories.append((pair + 1, header[pair + 1].trimmingSpaces))
         }
         return Layout(code: 0, name: 1, categories: categories, value: header.count - 1, measure: nil, date: nil)
@@ -56,7 +60,8 @@ public enum CensusLongLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let layout = layout(table.header)!
         let variable = layout.categories.map(\.variable).joined(separator: " by ")
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
         var finishedAreas: Set<String> = []
@@ -72,33 +77,42 @@ public enum CensusLongLoader: Loader {
         func declare(_ category: String, percent: Bool) {
             let id = indicatorID(category, percent: percent)
             guard seenIndicators.insert(id).inserted else { return }
-            sink.add(Indicator(id: id, name: "\(variable): \(category)" + (percent ? " (% of total)" : ""),
-                               unit: percent ? "%" : "count", source: "ONS Census 2021"))
+            sink.add(
+                Indicator(
+                    id: id, name: "\(variable): \(category)" + (percent ? " (% of total)" : ""),
+                    unit: percent ? "%" : "count", source: "ONS Census 2021"))
         }
         func flush() throws {
             guard let area = currentArea else { return }
             let counts = cells.filter { !$0.isPercent }
             let totalCell = counts.first { $0.category.lowercased().hasPrefix("total") }
-            let total = totalCell?.value.number
+            let total =
+                totalCell?.value.number
                 ?? counts.reduce(0.0) { $0 + ($1.value.number ?? 0) }
             let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
             for cell in cells {
                 declare(cell.category, percent: cell.isPercent)
                 if cell.isPercent {
-                    try sink.add(Observation(indicator: indicatorID(cell.category, percent: true), area: area,
-                                             period: currentPeriod, value: cell.value.number,
-                                             missing: cell.value.missingReason, source: file))
+                    try sink.add(
+                        Observation(
+                            indicator: indicatorID(cell.category, percent: true), area: area,
+                            period: currentPeriod, value: cell.value.number,
+                            missing: cell.value.missingReason, source: file))
                     continue
                 }
                 let isTotal = cell.category.lowercased().hasPrefix("total")
-                try sink.add(Observation(indicator: indicatorID(cell.category, percent: false), area: area,
-                                         period: currentPeriod, value: cell.value.number,
-                                         missing: cell.value.missingReason, denominator: isTotal ? nil : total,
-                                         source: file))
+                try sink.add(
+                    Observation(
+                        indicator: indicatorID(cell.category, percent: false), area: area,
+                        period: currentPeriod, value: cell.value.number,
+                        missing: cell.value.missingReason, denominator: isTotal ? nil : total,
+                        source: file))
                 if !isTotal && !givenPercent.contains(cell.category) {
                     declare(cell.category, percent: true)
-                    try sink.add(CensusShare(count: cell.value, total: total).observation(
-                        indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod, source: file))
+                    try sink.add(
+                        CensusShare(count: cell.value, total: total).observation(
+                            indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod,
+                            source: file))
                 }
             }
             finishedAreas.insert(area)
@@ -107,7 +121,10 @@ public enum CensusLongLoader: Loader {
 
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[layout.code]) else { outside += 1; return }
+            guard options.keeps(row[layout.code]) else {
+                outside += 1
+                return
+            }
             let code = row[layout.code].trimmedString
             guard !code.isEmpty else {
                 throw InputError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
@@ -115,24 +132,30 @@ public enum CensusLongLoader: Loader {
             if code != currentArea {
                 try flush()
                 if finishedAreas.contains(code) {
-                    throw InputError(file: file, line: row.line, column: layout.code + 1,
-                        "rows for area \(code) are not together: sort the file by area so each area's total is complete")
+                    throw InputError(
+                        file: file, line: row.line, column: layout.code + 1,
+                        "rows for area \(code) are not together: sort the file by area so each area's total is complete"
+                    )
                 }
                 currentArea = code
                 currentPeriod = layout.date.map { row[$0].trimmedString } ?? "2021"
             }
             if seenAreas.insert(code).inserted {
                 let level = AreaLevel(code: code)
-                sink.add(Area(code: code, name: row[layout.name].trimmedString, level: level,
-                              vintage: CensusGeography.vintage(level)))
+                sink.add(
+                    Area(
+                        code: code, name: row[layout.name].trimmedString, level: level,
+                        vintage: CensusGeography.vintage(level)))
             }
             let category = layout.categories.map { row[$0.column].trimmedString }.joined(separator: "; ")
-            let value = try NumericCell.parse(row[layout.value], file: file, line: row.line,
-                                              column: layout.value + 1, columnName: header[layout.value])
+            let value = try NumericCell.parse(
+                row[layout.value], file: file, line: row.line,
+                column: layout.value + 1, columnName: header[layout.value])
             let isPercent = layout.measure.map { row[$0].trimmedString.lowercased().hasPrefix("percent") } ?? false
             if let number = value.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent) {
-                throw InputError(file: file, line: row.line, column: layout.value + 1,
-                                 "\(problem), not \(row[layout.value].trimmedString)")
+                throw InputError(
+                    file: file, line: row.line, column: layout.value + 1,
+                    "\(problem), not \(row[layout.value].trimmedString)")
             }
             cells.append(Cell(category: category, value: value, isPercent: isPercent))
         }

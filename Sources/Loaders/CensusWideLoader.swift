@@ -1,6 +1,6 @@
 import CSV
-import Foundation
 import Evidence
+import Foundation
 
 /// ONS Census 2021 bulk tables in their wide form: `date,geography,geography code,` then one column per
 /// category, named `<Variable>: <Category>` and optionally suffixed `; measures: Value` or `; measures: Percent`.
@@ -50,8 +50,9 @@ public enum CensusWideLoader: Loader {
             }
             let parts = text.split(separator: ":", maxSplits: 1)
             guard let first = parts.first, !first.trimmingSpaces.isEmpty else {
-                throw InputError(file: table.path, line: table.headerLine, column: index + 1,
-                                 "column \(index + 1) has no variable name (\"\(name)\"): name it <Variable>: <Category>")
+                throw InputError(
+                    file: table.path, line: table.headerLine, column: index + 1,
+                    "column \(index + 1) has no variable name (\"\(name)\"): name it <Variable>: <Category>")
             }
             let variable = String(first).trimmingSpaces
             let category = parts.count > 1 ? String(parts[1]).trimmingSpaces : variable
@@ -62,7 +63,9 @@ public enum CensusWideLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let columns = try columns(table)
         var totals: [String: Int] = [:]  // variable → total column
-        for column in columns where column.isTotal && !column.isPercent { totals[column.variable] = totals[column.variable] ?? column.index }
+        for column in columns where column.isTotal && !column.isPercent {
+            totals[column.variable] = totals[column.variable] ?? column.index
+        }
         let givenPercent = Set(columns.filter(\.isPercent).map(\.countID))
         var warnings: [String] = []
         let withoutTotal = Set(columns.map(\.variable)).subtracting(totals.keys).sorted()
@@ -71,28 +74,39 @@ public enum CensusWideLoader: Loader {
         }
         for column in columns {
             if column.isPercent {
-                sink.add(Indicator(id: column.shareID, name: "\(column.variable): \(column.category) (% of total)",
-                                   unit: "%", source: "ONS Census 2021"))
+                sink.add(
+                    Indicator(
+                        id: column.shareID, name: "\(column.variable): \(column.category) (% of total)",
+                        unit: "%", source: "ONS Census 2021"))
                 continue
             }
-            sink.add(Indicator(id: column.countID, name: "\(column.variable): \(column.category)", unit: "count",
-                               source: "ONS Census 2021"))
+            sink.add(
+                Indicator(
+                    id: column.countID, name: "\(column.variable): \(column.category)", unit: "count",
+                    source: "ONS Census 2021"))
             if totals[column.variable] != nil && !column.isTotal && !givenPercent.contains(column.countID) {
-                sink.add(Indicator(id: column.shareID, name: "\(column.variable): \(column.category) (% of total)",
-                                   unit: "%", source: "ONS Census 2021"))
+                sink.add(
+                    Indicator(
+                        id: column.shareID, name: "\(column.variable): \(column.category) (% of total)",
+                        unit: "%", source: "ONS Census 2021"))
             }
         }
         let layout = CensusLayout(columns, totals: totals, givenPercent: givenPercent)
         let batch = ObservationBatch(layout: BatchLayout(indicators: layout.indicators))
         batch.source = table.path
         var outside = 0
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[2]) else { outside += 1; return }
+            guard options.keeps(row[2]) else {
+                outside += 1
+                return
+            }
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
             let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen
-            sink.add(Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
+            sink.add(
+                Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
             batch.area = code
             batch.period = row[0].trimmedString
             try layout.fill(batch, from: row, file: file, header: header)
@@ -128,12 +142,16 @@ struct CensusLayout {
 
     init(_ columns: [CensusWideLoader.Column], totals: [String: Int], givenPercent: Set<String>) {
         columnIndex = columns.map(\.index)
-        let positionOfIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.index, $0.offset) })
-        var indicators: [String] = [], slot: [Int] = [], shareSlot: [Int?] = []
+        let positionOfIndex = Dictionary(
+            uniqueKeysWithValues: columns.enumerated().map { ($0.element.index, $0.offset) })
+        var indicators: [String] = []
+        var slot: [Int] = []
+        var shareSlot: [Int?] = []
         for column in columns {
             slot.append(indicators.count)
             indicators.append(column.isPercent ? column.shareID : column.countID)
-            let derives = totals[column.variable] != nil && !column.isTotal && !column.isPercent
+            let derives =
+                totals[column.variable] != nil && !column.isTotal && !column.isPercent
                 && !givenPercent.contains(column.countID)
             shareSlot.append(derives ? indicators.count : nil)
             if derives { indicators.append(column.shareID) }
@@ -150,28 +168,37 @@ struct CensusLayout {
     ///
     /// - Throws: `InputError` naming the file, line and column of a cell that is neither a number nor a marker.
     func fill(_ batch: ObservationBatch, from row: CSVRow, file: String, header: [String]) throws {
-        let values = batch.values, missing = batch.missing
-        let columnIndex = self.columnIndex, slot = self.slot, isPercent = self.isPercent
+        let values = batch.values
+        let missing = batch.missing
+        let columnIndex = self.columnIndex
+        let slot = self.slot
+        let isPercent = self.isPercent
         for position in columnIndex.indices {
             let index = columnIndex[position]
-            let cell = try NumericCell.parse(row[index], file: file, line: row.line, column: index + 1,
-                                             columnName: header[index])
-            if let number = cell.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent[position]) {
-                throw InputError(file: file, line: row.line, column: index + 1,
-                                 "\(problem), not \(row[index].trimmedString), in column \(InputError.quoted(header[index]))")
+            let cell = try NumericCell.parse(
+                row[index], file: file, line: row.line, column: index + 1,
+                columnName: header[index])
+            if let number = cell.number,
+                let problem = CensusFigure.problem(with: number, isPercent: isPercent[position])
+            {
+                throw InputError(
+                    file: file, line: row.line, column: index + 1,
+                    "\(problem), not \(row[index].trimmedString), in column \(InputError.quoted(header[index]))")
             }
             values[slot[position]] = cell.number ?? .nan
             missing[slot[position]] = cell.missingReason
         }
-        let totalPosition = self.totalPosition, shareSlot = self.shareSlot
+        let totalPosition = self.totalPosition
+        let shareSlot = self.shareSlot
         for position in columnIndex.indices where !isPercent[position] {
             let count = slot[position]
             let total = totalPosition[position].map { values[slot[$0]] }.flatMap { $0.isNaN ? nil : $0 }
             batch.denominators[count] = total ?? .nan
             guard let share = shareSlot[position] else { continue }
             let figure = CensusShare(count: missing[count].map { .missing($0) } ?? .number(values[count]), total: total)
-            batch.set(share, value: figure.value, missing: figure.missing, count: figure.count,
-                      denominator: figure.denominator, note: figure.note)
+            batch.set(
+                share, value: figure.value, missing: figure.missing, count: figure.count,
+                denominator: figure.denominator, note: figure.note)
         }
     }
 }
@@ -186,7 +213,8 @@ enum CensusFigure {
     @inline(__always)
     static func problem(with value: Double, isPercent: Bool) -> String? {
         if isPercent { return (0...100).contains(value) ? nil : "a percentage is from 0 to 100" }
-        return value >= 0 && value == value.rounded() && value <= largestCount ? nil
+        return value >= 0 && value == value.rounded() && value <= largestCount
+            ? nil
             : "a census count is a whole number from 0 to 2^53 (the most held exactly)"
     }
 }
@@ -217,7 +245,8 @@ struct CensusShare {
 
     /// The share as an observation.
     func observation(indicator: String, area: String, period: String, source: String) -> Observation {
-        Observation(indicator: indicator, area: area, period: period, value: value, missing: missing, count: count,
-                    denominator: denominator, note: note, source: source)
+        Observation(
+            indicator: indicator, area: area, period: period, value: value, missing: missing, count: count,
+            denominator: denominator, note: note, source: source)
     }
 }

@@ -1,6 +1,6 @@
 import CSV
-import Foundation
 import Evidence
+import Foundation
 
 /// The English Indices of Deprivation at LSOA level, as MHCLG publishes them (Files 1 to 7 saved as CSV):
 /// `LSOA code (2011),LSOA name (2011),Local Authority District code (2019),…` then rank, decile and score
@@ -11,7 +11,8 @@ import Evidence
 /// a higher score more deprived) and `iod:population:<column>`.
 public enum DeprivationLSOALoader: Loader {
     public static let format = "English Indices of Deprivation (LSOA)"
-    public static let expects = "columns LSOA code (2011 or 2021), LSOA name, Local Authority District code and name, "
+    public static let expects =
+        "columns LSOA code (2011 or 2021), LSOA name, Local Authority District code and name, "
         + "then rank, decile, score or population columns"
 
     public static func matches(_ header: [String]) -> Bool {
@@ -32,9 +33,12 @@ public enum DeprivationLSOALoader: Loader {
         /// negative (the health and crime domains' are).
         func problem(with value: Double) -> String? {
             switch indicator.unit {
-            case "rank": value >= 1 && value == value.rounded() && value <= CensusFigure.largestCount ? nil
-                : "a rank is a whole number, 1 or more"
-            case "decile": (1...10).contains(value) && value == value.rounded() ? nil : "a decile is a whole number from 1 to 10"
+            case "rank":
+                value >= 1 && value == value.rounded() && value <= CensusFigure.largestCount
+                    ? nil
+                    : "a rank is a whole number, 1 or more"
+            case "decile":
+                (1...10).contains(value) && value == value.rounded() ? nil : "a decile is a whole number from 1 to 10"
             case "score": nil
             case _ where isTotalPopulation:
                 value > 0 ? nil : "a total population is above 0 (it weighs the LSOA in ward averages)"
@@ -45,21 +49,27 @@ public enum DeprivationLSOALoader: Loader {
 
     static func column(_ index: Int, _ name: String, edition: String) -> Column {
         let words = name.replacingParentheticals()
-        for (marker, unit, polarity) in [(" Rank", "rank", Polarity.higherIsBetter),
-                                         (" Decile", "decile", .higherIsBetter),
-                                         (" Score", "score", .lowerIsBetter)] {
+        for (marker, unit, polarity) in [
+            (" Rank", "rank", Polarity.higherIsBetter),
+            (" Decile", "decile", .higherIsBetter),
+            (" Score", "score", .lowerIsBetter),
+        ] {
             if let range = words.range(of: marker, options: .backwards) {
                 let domain = String(words[..<range.lowerBound]).trimmingSpaces
                 let displayDomain = name.range(of: marker).map { String(name[..<$0.lowerBound]) } ?? domain
                 let meaning = unit == "score" ? "" : " (1 = most deprived)"
-                return Column(index: index, indicator: Indicator(
-                    id: "iod:\(slug(domain)):\(unit)", name: "\(displayDomain.trimmingSpaces) \(unit)\(meaning)",
-                    unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"))
+                return Column(
+                    index: index,
+                    indicator: Indicator(
+                        id: "iod:\(slug(domain)):\(unit)", name: "\(displayDomain.trimmingSpaces) \(unit)\(meaning)",
+                        unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"))
             }
         }
-        return Column(index: index, indicator: Indicator(
-            id: "iod:population:\(slug(words))", name: name, unit: "count", polarity: .neither,
-            source: "MHCLG English Indices of Deprivation \(edition)"))
+        return Column(
+            index: index,
+            indicator: Indicator(
+                id: "iod:population:\(slug(words))", name: name, unit: "count", polarity: .neither,
+                source: "MHCLG English Indices of Deprivation \(edition)"))
     }
 
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
@@ -72,48 +82,66 @@ public enum DeprivationLSOALoader: Loader {
         for column in columns { sink.add(column.indicator) }
         var seenAreas: Set<String> = []
         var lineOf: [String: Int] = [:]  // LSOA → the line it was first seen on
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         var outside = 0
         var missing: (count: Int, first: String?) = (0, nil)
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[0]) else { outside += 1; return }
-            let code = row[0].trimmedString, authority = row[2].trimmedString
+            guard options.keeps(row[0]) else {
+                outside += 1
+                return
+            }
+            let code = row[0].trimmedString
+            let authority = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
             if let first = lineOf.updateValue(row.line, forKey: code) {
-                throw InputError(file: file, line: row.line, column: 1,
-                                 "LSOA \(code) appears twice in this file (first on line \(first)): one row per LSOA")
+                throw InputError(
+                    file: file, line: row.line, column: 1,
+                    "LSOA \(code) appears twice in this file (first on line \(first)): one row per LSOA")
             }
             if seenAreas.insert(authority).inserted {
-                sink.add(Area(code: authority, name: row[3].trimmedString, level: .localAuthority,
-                              vintage: lsoa2021 ? "LAD24" : "LAD19"))
+                sink.add(
+                    Area(
+                        code: authority, name: row[3].trimmedString, level: .localAuthority,
+                        vintage: lsoa2021 ? "LAD24" : "LAD19"))
             }
             if seenAreas.insert(code).inserted {
-                sink.add(Area(code: code, name: row[1].trimmedString, level: .lsoa,
-                              vintage: lsoa2021 ? "LSOA21" : "LSOA11", parent: authority))
+                sink.add(
+                    Area(
+                        code: code, name: row[1].trimmedString, level: .lsoa,
+                        vintage: lsoa2021 ? "LSOA21" : "LSOA11", parent: authority))
             }
             for column in columns {
-                let parsed = try NumericCell.parse(row[column.index], file: file, line: row.line,
-                                                   column: column.index + 1, columnName: header[column.index])
+                let parsed = try NumericCell.parse(
+                    row[column.index], file: file, line: row.line,
+                    column: column.index + 1, columnName: header[column.index])
                 if parsed.number == nil {
                     if column.isTotalPopulation {
-                        throw InputError(file: file, line: row.line, column: column.index + 1,
-                                         "no total population for LSOA \(code): it weighs the LSOA in ward averages")
+                        throw InputError(
+                            file: file, line: row.line, column: column.index + 1,
+                            "no total population for LSOA \(code): it weighs the LSOA in ward averages")
                     }
                     missing.count += 1
                     missing.first = missing.first ?? "\(file):\(row.line):\(column.index + 1)"
                 }
                 if let problem = parsed.number.flatMap(column.problem(with:)) {
-                    throw InputError(file: file, line: row.line, column: column.index + 1,
-                                     "\(problem), not \(row[column.index].trimmedString), in column \(InputError.quoted(header[column.index]))")
+                    throw InputError(
+                        file: file, line: row.line, column: column.index + 1,
+                        "\(problem), not \(row[column.index].trimmedString), in column "
+                            + "\(InputError.quoted(header[column.index]))"
+                    )
                 }
-                try sink.add(Observation(indicator: column.indicator.id, area: code, period: edition,
-                                         value: parsed.number, missing: parsed.missingReason, source: file))
+                try sink.add(
+                    Observation(
+                        indicator: column.indicator.id, area: code, period: edition,
+                        value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
         var warnings: [String] = []
         if let first = missing.first {
-            warnings.append("\(missing.count) figure(s) missing (suppressed or empty), the first at \(first): "
-                            + "left out of ward averages, never counted as 0")
+            warnings.append(
+                "\(missing.count) figure(s) missing (suppressed or empty), the first at \(first): "
+                    + "left out of ward averages, never counted as 0")
         }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
@@ -126,8 +154,14 @@ extension String {
         var out = ""
         var depth = 0
         for ch in self {
-            if ch == "(" { depth += 1; continue }
-            if ch == ")" { depth = max(0, depth - 1); continue }
+            if ch == "(" {
+                depth += 1
+                continue
+            }
+            if ch == ")" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0 { out.append(ch) }
         }
         return out.split(separator: " ").joined(separator: " ")

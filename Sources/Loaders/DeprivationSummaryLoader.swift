@@ -15,7 +15,10 @@ public enum DeprivationSummaryLoader: Loader {
         ("averagescore", "average score", "score", .lowerIsBetter),
         ("rankaveragescore", "rank of average score among authorities (1 = most deprived)", "rank", .higherIsBetter),
         ("proportionbottomdecile", "share of LSOAs in the most deprived 10% nationally", "proportion", .lowerIsBetter),
-        ("rankproportionbottomdecile", "rank of that share among authorities (1 = most deprived)", "rank", .higherIsBetter),
+        (
+            "rankproportionbottomdecile", "rank of that share among authorities (1 = most deprived)", "rank",
+            .higherIsBetter
+        ),
     ]
 
     public static func matches(_ header: [String]) -> Bool {
@@ -26,9 +29,11 @@ public enum DeprivationSummaryLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         guard let code = index["lad19cd"] ?? index["areacode"] ?? index["ladcd"],
-              let year = index["year"] ?? index["deprivationdatayear"] else {
-            throw InputError(file: table.path, line: table.headerLine,
-                             "missing column: expected lad19cd or area_code, and year or deprivation_data_year")
+            let year = index["year"] ?? index["deprivationdatayear"]
+        else {
+            throw InputError(
+                file: table.path, line: table.headerLine,
+                "missing column: expected lad19cd or area_code, and year or deprivation_data_year")
         }
         let name = index["lad19nm"] ?? index["areaname"]
         let domain = index["indexdomain"]!
@@ -36,7 +41,8 @@ public enum DeprivationSummaryLoader: Loader {
         var seenAreas: Set<String> = []
         var seenIndicators: Set<String> = []
         var slugs: [String: String] = [:]  // domain name → slug, made once each
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
             let area = row[code].trimmedString
             if seenAreas.insert(area).inserted {
@@ -48,13 +54,18 @@ public enum DeprivationSummaryLoader: Loader {
             for (measure, column) in present {
                 let id = "iod-la:\(domainSlug):\(measure.key)"
                 if seenIndicators.insert(id).inserted {
-                    sink.add(Indicator(id: id, name: "\(domainName): \(measure.label)", unit: measure.unit,
-                                       polarity: measure.polarity, source: "MHCLG Indices of Deprivation File 10"))
+                    sink.add(
+                        Indicator(
+                            id: id, name: "\(domainName): \(measure.label)", unit: measure.unit,
+                            polarity: measure.polarity, source: "MHCLG Indices of Deprivation File 10"))
                 }
-                let parsed = try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1,
-                                                   columnName: header[column])
-                try sink.add(Observation(indicator: id, area: area, period: row[year].trimmedString,
-                                         value: parsed.number, missing: parsed.missingReason, source: file))
+                let parsed = try NumericCell.parse(
+                    row[column], file: file, line: row.line, column: column + 1,
+                    columnName: header[column])
+                try sink.add(
+                    Observation(
+                        indicator: id, area: area, period: row[year].trimmedString,
+                        value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
         return LoadOutcome(csv: summary)

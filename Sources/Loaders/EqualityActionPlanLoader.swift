@@ -29,9 +29,10 @@ public enum EqualityActionPlanLoader {
         let index = HeaderName.index(table.header)
         let missing = required.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(file: path, line: table.headerLine,
+            throw InputError(
+                file: path, line: table.headerLine,
                 "missing column(s) \(missing.joined(separator: ", ")): an action plan needs action, "
-                + "protected_characteristics, service_area, places, disadvantage, target_date, status and owner")
+                    + "protected_characteristics, service_area, places, disadvantage, target_date, status and owner")
         }
         var gaps: [EqualityGap] = []
         try table.forEachRow { row in
@@ -40,8 +41,11 @@ public enum EqualityActionPlanLoader {
             let names = try text("protectedcharacteristics").split(whereSeparator: { $0 == ";" || $0 == "," })
                 .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.map { name in
                     guard let canonical = characteristics.canonical(name) else {
-                        throw InputError(file: path, line: row.line, column: column + 1,
-                            "unknown protected characteristic \"\(name)\"; accepted: \(characteristics.names.joined(separator: ", "))")
+                        throw InputError(
+                            file: path, line: row.line, column: column + 1,
+                            "unknown protected characteristic \"\(name)\"; accepted: "
+                                + "\(characteristics.names.joined(separator: ", "))"
+                        )
                     }
                     return canonical
                 }
@@ -53,17 +57,23 @@ public enum EqualityActionPlanLoader {
                 throw InputError(file: path, line: row.line, column: index["action"]! + 1, "empty action")
             }
             if let column = index["targetdate"], !text("targetdate").isEmpty, !Self.isDate(text("targetdate")) {
-                throw InputError(file: path, line: row.line, column: column + 1, "target date "
-                                 + "\(InputError.quoted(text("targetdate"))) is not a date written YYYY-MM-DD (e.g. 2026-03-31)")
+                throw InputError(
+                    file: path, line: row.line, column: column + 1,
+                    "target date "
+                        + "\(InputError.quoted(text("targetdate"))) is not a date written YYYY-MM-DD (e.g. 2026-03-31)")
             }
             let placesText = text("places")
-            let boroughWide = ["", "borough-wide", "borough wide", "borough", "all wards", "all"].contains(placesText.lowercased())
-            let places = boroughWide ? [] : placesText.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            gaps.append(EqualityGap(
-                action: action, characteristics: names, serviceArea: text("servicearea"), places: places,
-                disadvantage: text("disadvantage").isEmpty ? text("disadvantagedescribed") : text("disadvantage"),
-                targetDate: text("targetdate"), status: text("status"), owner: text("owner"),
-                file: path, line: row.line, placesColumn: index["places"].map { $0 + 1 }))
+            let boroughWide = ["", "borough-wide", "borough wide", "borough", "all wards", "all"].contains(
+                placesText.lowercased())
+            let places =
+                boroughWide
+                ? [] : placesText.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            gaps.append(
+                EqualityGap(
+                    action: action, characteristics: names, serviceArea: text("servicearea"), places: places,
+                    disadvantage: text("disadvantage").isEmpty ? text("disadvantagedescribed") : text("disadvantage"),
+                    targetDate: text("targetdate"), status: text("status"), owner: text("owner"),
+                    file: path, line: row.line, placesColumn: index["places"].map { $0 + 1 }))
         }
         return gaps
     }

@@ -30,12 +30,14 @@ public enum FileLoader {
     public static func detect(_ table: CSVTable) throws -> any Loader.Type {
         try checkColumnNames(table)
         if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
-        let found = table.header.prefix(8).map { InputError.quoted($0, limit: 40) }.joined(separator: ", ")
+        let found =
+            table.header.prefix(8).map { InputError.quoted($0, limit: 40) }.joined(separator: ", ")
             + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
-        var message = "no loader fits this file. Its header (line \(table.headerLine)) is: \(found)\nEach loader expects:"
+        var message =
+            "no loader fits this file. Its header (line \(table.headerLine)) is: \(found)\nEach loader expects:"
         for loader in loaders { message += "\n  - \(loader.format): \(loader.expects)" }
         if EqualityActionPlanLoader.matches(table.header) {
-            message = "this is an Equality Analysis action plan: pass it with --eaap, not as data"
+            message = "this is an Equality Analysis action plan: give it as the action plan, not as data"
         }
         throw InputError(file: table.path, line: table.headerLine, message)
     }
@@ -44,13 +46,16 @@ public enum FileLoader {
     /// - Throws: `InputError` at the header's line and the second column.
     public static func checkColumnNames(_ table: CSVTable) throws {
         guard let (first, second) = HeaderName.duplicate(in: table.header) else { return }
-        throw InputError(file: table.path, line: table.headerLine, column: second + 1,
-                         "columns \(first + 1) and \(second + 1) have the same name, "
-                         + "\(InputError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
+        throw InputError(
+            file: table.path, line: table.headerLine, column: second + 1,
+            "columns \(first + 1) and \(second + 1) have the same name, "
+                + "\(InputError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
     }
 
     /// Opens, detects and loads a file into a sink.
-    public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws -> Result {
+    public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws
+        -> Result
+    {
         let table = try CSVTable(path: path, delimiter: options.delimiter)
         let loader = try detect(table)
         var outcome = try loader.load(table, options: options, into: sink)

@@ -17,20 +17,32 @@ public enum FingertipsDataCreatorLoader: Loader {
 
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
-        let id = index["indicatorid"]!, year = index["year"]!, age = index["ageid"]!, sex = index["sexid"]!
-        let code = index["areacode"]!, value = index["value"]!
-        let lower = index["lowerci"], upper = index["upperci"], count = index["count"], denominator = index["denominator"]
+        let id = index["indicatorid"]!
+        let year = index["year"]!
+        let age = index["ageid"]!
+        let sex = index["sexid"]!
+        let code = index["areacode"]!
+        let value = index["value"]!
+        let lower = index["lowerci"]
+        let upper = index["upperci"]
+        let count = index["count"]
+        let denominator = index["denominator"]
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         func number(_ row: CSVRow, _ column: Int?) throws -> NumericCell.Value? {
             guard let column else { return nil }
-            return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1,
-                                         columnName: header[column])
+            return try NumericCell.parse(
+                row[column], file: file, line: row.line, column: column + 1,
+                columnName: header[column])
         }
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else { outside += 1; return }
+            guard options.keeps(row[code]) else {
+                outside += 1
+                return
+            }
             let indicator = row[id].trimmedString
             if seenIndicators.insert(indicator).inserted {
                 sink.add(Indicator(id: indicator, name: "Fingertips indicator \(indicator)", source: "OHID Fingertips"))
@@ -39,19 +51,24 @@ public enum FingertipsDataCreatorLoader: Loader {
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: area)) }
             let parsed = try number(row, value)!
             let limits = (try number(row, lower)?.number, try number(row, upper)?.number)
-            try ConfidenceLimits.check(value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
-                                       file: file, line: row.line, column: lower.map { $0 + 1 })
-            try sink.add(Observation(
-                indicator: indicator, area: area, period: row[year].trimmedString,
-                breakdown: Breakdown(sex: "sex ID \(row[sex].trimmedString)", age: "age ID \(row[age].trimmedString)"),
-                value: parsed.number, missing: parsed.missingReason,
-                lower95: limits.0, upper95: limits.1,
-                count: try number(row, count)?.number, denominator: try number(row, denominator)?.number,
-                source: file))
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
+                file: file, line: row.line, column: lower.map { $0 + 1 })
+            try sink.add(
+                Observation(
+                    indicator: indicator, area: area, period: row[year].trimmedString,
+                    breakdown: Breakdown(
+                        sex: "sex ID \(row[sex].trimmedString)", age: "age ID \(row[age].trimmedString)"),
+                    value: parsed.number, missing: parsed.missingReason,
+                    lower95: limits.0, upper95: limits.1,
+                    count: try number(row, count)?.number, denominator: try number(row, denominator)?.number,
+                    source: file))
         }
-        return LoadOutcome(csv: summary, warnings: [
-            "age and sex are numeric Fingertips IDs without labels in this file; they are kept as IDs",
-            "confidence limits are taken as 95% limits (the file does not state the level)",
-        ], outside: outside)
+        return LoadOutcome(
+            csv: summary,
+            warnings: [
+                "age and sex are numeric Fingertips IDs without labels in this file; they are kept as IDs",
+                "confidence limits are taken as 95% limits (the file does not state the level)",
+            ], outside: outside)
     }
 }

@@ -9,7 +9,8 @@ import Evidence
 /// confidence levels, count, denominator, value note, recent trend and the "compared to" columns are kept.
 public enum FingertipsExportLoader: Loader {
     public static let format = "OHID Fingertips export"
-    public static let expects = "columns Indicator ID, Indicator Name, Area Code, Time period and Value "
+    public static let expects =
+        "columns Indicator ID, Indicator Name, Area Code, Time period and Value "
         + "(any spacing or underscores), as Fingertips' data downloads have"
 
     public static func matches(_ header: [String]) -> Bool {
@@ -20,16 +21,30 @@ public enum FingertipsExportLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         func column(_ keys: String...) -> Int? { keys.lazy.compactMap { index[$0] }.first }
-        let id = index["indicatorid"]!, name = index["indicatorname"]!, code = index["areacode"]!
-        let period = index["timeperiod"]!, value = index["value"]!
-        let areaName = column("areaname"), parentCode = column("parentcode"), parentName = column("parentname")
-        let sex = column("sex"), age = column("age"), categoryType = column("categorytype"), category = column("category")
-        let lower95 = column("lowerci950limit", "lowerci95limit"), upper95 = column("upperci950limit", "upperci95limit")
-        let lower998 = column("lowerci998limit"), upper998 = column("upperci998limit")
-        let count = column("count"), denominator = column("denominator"), note = column("valuenote")
-        let trend = column("recenttrend"), versusEngland = column("comparedtoenglandvalueorpercentiles")
-        let versusParent = column("comparedtoregionvalueorpercentiles", "comparedtoparentvalueorpercentiles",
-                                  "comparedtoparentvalueorpercentile")
+        let id = index["indicatorid"]!
+        let name = index["indicatorname"]!
+        let code = index["areacode"]!
+        let period = index["timeperiod"]!
+        let value = index["value"]!
+        let areaName = column("areaname")
+        let parentCode = column("parentcode")
+        let parentName = column("parentname")
+        let sex = column("sex")
+        let age = column("age")
+        let categoryType = column("categorytype")
+        let category = column("category")
+        let lower95 = column("lowerci950limit", "lowerci95limit")
+        let upper95 = column("upperci950limit", "upperci95limit")
+        let lower998 = column("lowerci998limit")
+        let upper998 = column("upperci998limit")
+        let count = column("count")
+        let denominator = column("denominator")
+        let note = column("valuenote")
+        let trend = column("recenttrend")
+        let versusEngland = column("comparedtoenglandvalueorpercentiles")
+        let versusParent = column(
+            "comparedtoregionvalueorpercentiles", "comparedtoparentvalueorpercentiles",
+            "comparedtoparentvalueorpercentile")
         let strings = StringInterner()
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
@@ -46,13 +61,18 @@ public enum FingertipsExportLoader: Loader {
         }
         func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
-            return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1,
-                                         columnName: header[column]).number
+            return try NumericCell.parse(
+                row[column], file: file, line: row.line, column: column + 1,
+                columnName: header[column]
+            ).number
         }
 
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else { outside += 1; return }
+            guard options.keeps(row[code]) else {
+                outside += 1
+                return
+            }
             let indicator = text(row, id)
             guard !indicator.isEmpty else {
                 throw InputError(file: file, line: row.line, column: id + 1, "empty indicator ID")
@@ -63,8 +83,10 @@ public enum FingertipsExportLoader: Loader {
             }
             if seenIndicators.insert(indicator).inserted {
                 let title = text(row, name)
-                sink.add(Indicator(id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
-                                   source: "OHID Fingertips"))
+                sink.add(
+                    Indicator(
+                        id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
+                        source: "OHID Fingertips"))
             }
             if let parent = optionalText(row, parentCode), seenAreas.insert(parent).inserted {
                 sink.add(Area(code: parent, name: text(row, parentName)))
@@ -72,29 +94,36 @@ public enum FingertipsExportLoader: Loader {
             if seenAreas.insert(area).inserted {
                 sink.add(Area(code: area, name: text(row, areaName), parent: optionalText(row, parentCode)))
             }
-            let parsed = try NumericCell.parse(row[value], file: file, line: row.line, column: value + 1,
-                                               columnName: header[value])
+            let parsed = try NumericCell.parse(
+                row[value], file: file, line: row.line, column: value + 1,
+                columnName: header[value])
             let limits95 = (try number(row, lower95), try number(row, upper95))
             let limits998 = (try number(row, lower998), try number(row, upper998))
-            try ConfidenceLimits.check(value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
-                                       file: file, line: row.line, column: lower95.map { $0 + 1 })
-            try ConfidenceLimits.check(value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
-                                       file: file, line: row.line, column: lower998.map { $0 + 1 })
-            try sink.add(Observation(
-                indicator: indicator, area: area, period: text(row, period),
-                breakdown: Breakdown(sex: text(row, sex), age: text(row, age),
-                                     categoryType: text(row, categoryType), category: text(row, category)),
-                value: parsed.number, missing: parsed.missingReason,
-                lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
-                count: try number(row, count), denominator: try number(row, denominator),
-                note: optionalText(row, note),
-                comparedToEngland: optionalText(row, versusEngland), comparedToParent: optionalText(row, versusParent),
-                recentTrend: optionalText(row, trend), source: file))
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
+                file: file, line: row.line, column: lower95.map { $0 + 1 })
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
+                file: file, line: row.line, column: lower998.map { $0 + 1 })
+            try sink.add(
+                Observation(
+                    indicator: indicator, area: area, period: text(row, period),
+                    breakdown: Breakdown(
+                        sex: text(row, sex), age: text(row, age),
+                        categoryType: text(row, categoryType), category: text(row, category)),
+                    value: parsed.number, missing: parsed.missingReason,
+                    lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
+                    count: try number(row, count), denominator: try number(row, denominator),
+                    note: optionalText(row, note),
+                    comparedToEngland: optionalText(row, versusEngland),
+                    comparedToParent: optionalText(row, versusParent),
+                    recentTrend: optionalText(row, trend), source: file))
         }
         var warnings: [String] = []
         if !seenIndicators.isEmpty {
-            warnings.append("Fingertips exports carry no polarity: load the indicator metadata file, "
-                + "or rely on the taxonomy, to judge better or worse")
+            warnings.append(
+                "Fingertips exports carry no polarity: load the indicator metadata file, "
+                    + "or rely on the taxonomy, to judge better or worse")
         }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }

@@ -14,19 +14,24 @@ public enum FingertipsMetadataLoader: Loader {
 
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
-        let id = index["indicatorid"]!, name = index["indicatorname"]!, polarity = index["polarity"]!
+        let id = index["indicatorid"]!
+        let name = index["indicatorname"]!
+        let polarity = index["polarity"]!
         let valueType = index["valuetype"]
         var unknownPolarity = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             let text = row[polarity].trimmedString
             guard let parsed = Polarity(text: text) else {
-                throw InputError(file: table.path, line: row.line, column: polarity + 1,
+                throw InputError(
+                    file: table.path, line: row.line, column: polarity + 1,
                     "unknown polarity \"\(text)\": expected High is good, Low is good, No judgement or empty")
             }
             if parsed == .unknown { unknownPolarity += 1 }
             let unit = valueType.map { FingertipsUnit.unit(forValueType: row[$0].trimmedString) } ?? ""
-            sink.add(Indicator(id: row[id].trimmedString, name: row[name].trimmedString, unit: unit,
-                               polarity: parsed, source: "OHID Fingertips metadata"))
+            sink.add(
+                Indicator(
+                    id: row[id].trimmedString, name: row[name].trimmedString, unit: unit,
+                    polarity: parsed, source: "OHID Fingertips metadata"))
         }
         var warnings: [String] = []
         if unknownPolarity > 0 { warnings.append("\(unknownPolarity) indicator(s) have no polarity") }

@@ -24,13 +24,15 @@ public enum GeographyLookupLoader: Loader {
         return keys.enumerated().compactMap { i, key in
             var stem = Substring(key)
             if stem.hasPrefix("f") && stem.dropFirst().first.map({ !$0.isNumber }) == true
-                && keys.contains(String(stem.dropFirst().dropLast(2)) + "nm") {
+                && keys.contains(String(stem.dropFirst().dropLast(2)) + "nm")
+            {
                 stem = stem.dropFirst()  // F_LSOA11CD: "F_" is an ArcGIS field prefix
             }
             guard stem.hasSuffix("cd") else { return nil }
             let entity = stem.dropLast(2)
             guard entity.count >= 4, entity.suffix(2).allSatisfy(\.isNumber),
-                  entity.dropLast(2).allSatisfy(\.isLetter) else { return nil }
+                entity.dropLast(2).allSatisfy(\.isLetter)
+            else { return nil }
             return CodeColumn(index: i, vintage: entity.uppercased(), name: keys.firstIndex(of: entity + "nm"))
         }
     }
@@ -45,10 +47,12 @@ public enum GeographyLookupLoader: Loader {
             !described.contains(i) && !bookkeeping.contains(keys[i]) && !keys[i].hasSuffix("nmw")
         }
         for i in extras {
-            sink.add(Indicator(id: table.header[i], name: table.header[i], source: "ONS geography lookup \(table.path)"))
+            sink.add(
+                Indicator(id: table.header[i], name: table.header[i], source: "ONS geography lookup \(table.path)"))
         }
         var seen: Set<String> = []
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             let values = codes.map { row[$0.index].trimmedString }
@@ -62,24 +66,30 @@ public enum GeographyLookupLoader: Loader {
                     !values[other].isEmpty && AreaLevel(code: values[other]) > level
                         && AreaLevel(code: values[other]) != .unknown
                 }.map { values[$0] }
-                sink.add(Area(code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
-                              vintage: column.vintage, parent: parent))
+                sink.add(
+                    Area(
+                        code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
+                        vintage: column.vintage, parent: parent))
             }
             guard options.areas?.keeps(values[0]) ?? true else {
                 if !extras.isEmpty { outside += 1 }
                 return
             }
             for i in extras {
-                let parsed = try NumericCell.parse(row[i], file: file, line: row.line, column: i + 1,
-                                                   columnName: header[i])
-                try sink.add(Observation(indicator: header[i], area: values[0], period: "",
-                                         value: parsed.number, missing: parsed.missingReason, source: file))
+                let parsed = try NumericCell.parse(
+                    row[i], file: file, line: row.line, column: i + 1,
+                    columnName: header[i])
+                try sink.add(
+                    Observation(
+                        indicator: header[i], area: values[0], period: "",
+                        value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
         var warnings: [String] = []
         if !extras.isEmpty {
-            warnings.append("column(s) \(extras.map { header[$0] }.joined(separator: ", ")) read as indicators "
-                + "for \(codes[0].vintage) areas, with no period, unit or polarity (the lookup gives none)")
+            warnings.append(
+                "column(s) \(extras.map { header[$0] }.joined(separator: ", ")) read as indicators "
+                    + "for \(codes[0].vintage) areas, with no period, unit or polarity (the lookup gives none)")
         }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }

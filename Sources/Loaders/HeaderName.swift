@@ -2,9 +2,11 @@
 /// so `Lower CI 95.0 limit`, `Lower_CI_95.0_limit` and `lowerci950limit` are the same column.
 enum HeaderName {
     static func key(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0)
-        }))
+        String(
+            String.UnicodeScalarView(
+                name.lowercased().unicodeScalars.filter {
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                }))
     }
 
     /// The first pair of columns (0-based) whose names are the same once compared this way, if any; unnamed

@@ -25,8 +25,10 @@ public struct LoadOptions: Sendable {
     /// are parsed. Every row is read when `nil`.
     public var areas: AreaFilter?
 
-    public init(delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil,
-                areas: AreaFilter? = nil) {
+    public init(
+        delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil,
+        areas: AreaFilter? = nil
+    ) {
         self.delimiter = delimiter
         self.metadata = metadata
         self.progress = progress

@@ -17,47 +17,70 @@ public enum LocalStatisticsLoader: Loader {
 
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
-        let code = index["areacd"]!, name = index["areanm"]!, indicator = index["indicator"]!, period = index["period"]!
+        let code = index["areacd"]!
+        let name = index["areanm"]!
+        let indicator = index["indicator"]!
+        let period = index["period"]!
         let value = index["observation"]!
-        let unit = index["unit"], lower = index["lci95"], upper = index["uci95"], status = index["status"], notes = index["notes"]
+        let unit = index["unit"]
+        let lower = index["lci95"]
+        let upper = index["uci95"]
+        let status = index["status"]
+        let notes = index["notes"]
         var seenAreas: Set<String> = []
         var seenIndicators: Set<String> = []
         var ids: [String: String] = [:]  // indicator label → id, so each label is made a slug once
-        let file = table.path, header = table.header
+        let file = table.path
+        let header = table.header
         func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
-            return try NumericCell.parse(row[column], file: file, line: row.line, column: column + 1, columnName: header[column]).number
+            return try NumericCell.parse(
+                row[column], file: file, line: row.line, column: column + 1, columnName: header[column]
+            ).number
         }
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else { outside += 1; return }
+            guard options.keeps(row[code]) else {
+                outside += 1
+                return
+            }
             let area = row[code].trimmedString
-            guard !area.isEmpty else { throw InputError(file: file, line: row.line, column: code + 1, "empty area code") }
+            guard !area.isEmpty else {
+                throw InputError(file: file, line: row.line, column: code + 1, "empty area code")
+            }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
             let label = row[indicator].trimmedString
             let id = ids[label] ?? "ons-local:" + slug(label)
             ids[label] = id
             if seenIndicators.insert(id).inserted {
-                sink.add(Indicator(id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
-                                   source: "ONS Explore local statistics"))
+                sink.add(
+                    Indicator(
+                        id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
+                        source: "ONS Explore local statistics"))
             }
             let periodText = row[period].trimmedString
             guard isPeriod(periodText) else {
-                throw InputError(file: file, line: row.line, column: period + 1, "period \(InputError.quoted(periodText)) is "
-                                 + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
+                throw InputError(
+                    file: file, line: row.line, column: period + 1,
+                    "period \(InputError.quoted(periodText)) is "
+                        + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
             }
-            var parsed = try NumericCell.parse(row[value], file: file, line: row.line, column: value + 1, columnName: header[value])
+            var parsed = try NumericCell.parse(
+                row[value], file: file, line: row.line, column: value + 1, columnName: header[value])
             if parsed.number == nil, let status, let reason = MissingReason(marker: row[status].trimmedString) {
                 parsed = .missing(reason)
             }
             let limits = (try number(row, lower), try number(row, upper))
-            try ConfidenceLimits.check(value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
-                                       file: file, line: row.line, column: lower.map { $0 + 1 })
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
+                file: file, line: row.line, column: lower.map { $0 + 1 })
             let note = notes.map { row[$0].trimmedString }
-            try sink.add(Observation(indicator: id, area: area, period: calendarPeriod(periodText),
-                                     value: parsed.number, missing: parsed.missingReason,
-                                     lower95: limits.0, upper95: limits.1,
-                                     note: note?.isEmpty == false ? note : nil, source: file))
+            try sink.add(
+                Observation(
+                    indicator: id, area: area, period: calendarPeriod(periodText),
+                    value: parsed.number, missing: parsed.missingReason,
+                    lower95: limits.0, upper95: limits.1,
+                    note: note?.isEmpty == false ? note : nil, source: file))
         }
         return LoadOutcome(csv: summary, outside: outside)
     }
@@ -71,12 +94,13 @@ public enum LocalStatisticsLoader: Loader {
         if halves.count == 2 {
             let duration = halves[1]
             guard duration.count >= 3, duration.first == "P", let unit = duration.last, "YMWD".contains(unit),
-                  duration.dropFirst().dropLast().allSatisfy(\.isASCII), Int(duration.dropFirst().dropLast()) != nil
+                duration.dropFirst().dropLast().allSatisfy(\.isASCII), Int(duration.dropFirst().dropLast()) != nil
             else { return false }
         }
         let parts = halves[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard (1...3).contains(parts.count), halves[0].split(separator: "-").first?.count == 4,
-              let year = parts[0], (1000...9999).contains(year) else { return false }
+            let year = parts[0], (1000...9999).contains(year)
+        else { return false }
         guard parts.count > 1 else { return true }
         guard let month = parts[1], (1...12).contains(month) else { return false }
         guard parts.count > 2 else { return true }
@@ -88,7 +112,9 @@ public enum LocalStatisticsLoader: Loader {
 
     static func calendarPeriod(_ text: String) -> String {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, parts[1] == "P1Y", parts[0].hasSuffix("-01-01"), parts[0].count == 10 else { return text }
+        guard parts.count == 2, parts[1] == "P1Y", parts[0].hasSuffix("-01-01"), parts[0].count == 10 else {
+            return text
+        }
         return String(parts[0].prefix(4))
     }
 }

@@ -11,23 +11,32 @@ public enum NormalisedLoader: Loader {
     public static let expects = "the columns svtk load writes: " + columns.joined(separator: ", ")
 
     /// The columns, in the order `svtk load` writes them.
-    public static let columns = ["source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name",
-                                 "area_level", "period", "sex", "age", "category_type", "category", "value", "missing",
-                                 "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator",
-                                 "note"]
+    public static let columns = [
+        "source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name",
+        "area_level", "period", "sex", "age", "category_type", "category", "value", "missing",
+        "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator",
+        "note",
+    ]
 
     public static func matches(_ header: [String]) -> Bool { header.map(HeaderName.key) == columns.map(HeaderName.key) }
 
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        var seenIndicators: Set<String> = [], seenAreas: Set<String> = []
+        var seenIndicators: Set<String> = []
+        var seenAreas: Set<String> = []
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[5]) else { outside += 1; return }
+            guard options.keeps(row[5]) else {
+                outside += 1
+                return
+            }
             let cells = Cells(row: row, table: table)
-            let indicator = try cells.required(1), area = try cells.required(5)
+            let indicator = try cells.required(1)
+            let area = try cells.required(5)
             if seenIndicators.insert(indicator).inserted {
-                sink.add(Indicator(id: indicator, name: cells.text(2), unit: cells.text(3),
-                                   polarity: try cells.named(4, "polarity") ?? .unknown, source: cells.text(0)))
+                sink.add(
+                    Indicator(
+                        id: indicator, name: cells.text(2), unit: cells.text(3),
+                        polarity: try cells.named(4, "polarity") ?? .unknown, source: cells.text(0)))
             }
             if seenAreas.insert(area).inserted {
                 sink.add(Area(code: area, name: cells.text(6), level: try cells.named(7, "area level")))
@@ -51,25 +60,34 @@ public enum NormalisedLoader: Loader {
         }
 
         func number(_ column: Int) throws -> Double? {
-            try NumericCell.parse(row[column], file: table.path, line: row.line, column: column + 1,
-                                  columnName: table.header[column]).number
+            try NumericCell.parse(
+                row[column], file: table.path, line: row.line, column: column + 1,
+                columnName: table.header[column]
+            ).number
         }
 
         /// A named value (an area level, a missing reason), or nil for an empty cell.
-        func named<T: RawRepresentable & CaseIterable>(_ column: Int, _ what: String) throws -> T? where T.RawValue == String {
+        func named<T: RawRepresentable & CaseIterable>(_ column: Int, _ what: String) throws -> T?
+        where T.RawValue == String {
             let value = text(column)
             guard !value.isEmpty else { return nil }
             guard let named = T(rawValue: value) else {
-                throw error(column, "unknown \(what) \(InputError.quoted(value)); one of "
-                            + T.allCases.map(\.rawValue).joined(separator: ", "))
+                throw error(
+                    column,
+                    "unknown \(what) \(InputError.quoted(value)); one of "
+                        + T.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return named
         }
 
         func observation(indicator: String, area: String) throws -> Observation {
-            let value = try number(13), missing: MissingReason? = try named(14, "missing reason")
+            let value = try number(13)
+            let missing: MissingReason? = try named(14, "missing reason")
             guard (value == nil) != (missing == nil) else {
-                throw error(13, value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one")
+                throw error(
+                    13,
+                    value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one"
+                )
             }
             let note = text(21)
             return Observation(

@@ -1,9 +1,10 @@
 import CSV
 import Evidence
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a numeric cell the way statistical releases write them: `1234`, `1,234`, `12.5%`, ` 7 `, `-0.3`,
@@ -21,8 +22,10 @@ public enum NumericCell {
 
     /// Parses a field, or throws an error naming the file, line and column when it is neither a number nor a marker.
     @inlinable
-    public static func parse(_ field: CSVField, file: @autoclosure () -> String, line: Int, column: Int,
-                             columnName: @autoclosure () -> String) throws -> Value {
+    public static func parse(
+        _ field: CSVField, file: @autoclosure () -> String, line: Int, column: Int,
+        columnName: @autoclosure () -> String
+    ) throws -> Value {
         if let value = value(field) { return value }
         throw nonNumeric(field, file: file(), line: line, column: column, columnName: columnName())
     }
@@ -33,15 +36,18 @@ public enum NumericCell {
         let bare = text.filter { $0 != "," && $0 != "%" }
         if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), Double(bare) != nil {
             let integerDigits = bare.prefix { $0 != "." && $0 != "e" && $0 != "E" }.filter(\.isNumber).count
-            let problem = integerDigits > maximumIntegerDigits
+            let problem =
+                integerDigits > maximumIntegerDigits
                 ? "more than \(maximumIntegerDigits) digits, more than a figure can hold exactly"
                 : "out of range: beyond ±1.8e308, or too close to 0 to hold"
-            return InputError(file: file, line: line, column: column,
+            return InputError(
+                file: file, line: line, column: column,
                 "number \(InputError.quoted(text)) in column \"\(columnName)\": \(problem)")
         }
-        return InputError(file: file, line: line, column: column,
+        return InputError(
+            file: file, line: line, column: column,
             "non-numeric value \(InputError.quoted(text)) in column \"\(columnName)\": expected a number such as "
-            + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
+                + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
     }
 
     /// The field's value, or `nil` when it is neither a number nor a marker. Allocates nothing.
@@ -125,8 +131,10 @@ public enum NumericCell {
     /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
     @usableFromInline
     static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: ".") else { return nil }
+        guard let first = bytes.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: ".")
+        else { return nil }
         var body = bytes[...]
         if body.last == UInt8(ascii: "%") { body = body.dropLast() }
         while body.last == 0x20 { body = body.dropLast() }
@@ -139,7 +147,8 @@ public enum NumericCell {
             if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
             let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
             guard let head = groups.first, (1...3).contains(head.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
         }
         var cleaned = body.filter { $0 != UInt8(ascii: ",") }
         guard cleaned.count != bytes.count else { return nil }

@@ -11,7 +11,8 @@ import Foundation
 /// with their header as name and no unit or polarity, and are listed in a warning.
 public enum WardProfileLoader: Loader {
     public static let format = "ward profile table (wide)"
-    public static let expects = "an area code first column (header ending in \"code\" or \"CD\"), "
+    public static let expects =
+        "an area code first column (header ending in \"code\" or \"CD\"), "
         + "then one numeric column per indicator"
 
     public static func matches(_ header: [String]) -> Bool {
@@ -22,26 +23,34 @@ public enum WardProfileLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let keys = table.header.map(HeaderName.key)
         let nameColumn = keys.indices.dropFirst().first { keys[$0].contains("name") || keys[$0].hasSuffix("nm") }
-        let periodColumn = keys.indices.dropFirst().first { ["period", "timeperiod", "year", "date"].contains(keys[$0]) }
+        let periodColumn = keys.indices.dropFirst().first {
+            ["period", "timeperiod", "year", "date"].contains(keys[$0])
+        }
         let sidecarPath = options.metadata ?? Self.defaultSidecar(for: table.path)
         let metadata = try sidecarPath.map { try ProfileMetadata.load($0) } ?? [:]
-        let header = table.header, file = table.path
+        let header = table.header
+        let file = table.path
         if let sidecarPath {
             for column in metadata.keys.sorted() where !header.contains(column) {
-                throw InputError(file: sidecarPath, line: metadata[column]!.line, column: 1,
-                                 "column \"\(column)\" is not in \(file)'s header")
+                throw InputError(
+                    file: sidecarPath, line: metadata[column]!.line, column: 1,
+                    "column \"\(column)\" is not in \(file)'s header")
             }
         }
         let valueColumns = keys.indices.dropFirst().filter { $0 != nameColumn && $0 != periodColumn }
         var undescribed: [String] = []
         var indicators: [Int: ProfileMetadata.Entry] = [:]
         for i in valueColumns {
-            let entry = metadata[header[i]] ?? {
-                undescribed.append(header[i])
-                return ProfileMetadata.Entry(line: 0, indicator: Indicator(
-                    id: slug(header[i]), name: header[i], source: URL(fileURLWithPath: file).lastPathComponent),
-                    period: nil)
-            }()
+            let entry =
+                metadata[header[i]]
+                ?? {
+                    undescribed.append(header[i])
+                    return ProfileMetadata.Entry(
+                        line: 0,
+                        indicator: Indicator(
+                            id: slug(header[i]), name: header[i], source: URL(fileURLWithPath: file).lastPathComponent),
+                        period: nil)
+                }()
             indicators[i] = entry
             sink.add(entry.indicator)
         }
@@ -49,7 +58,10 @@ public enum WardProfileLoader: Loader {
         var unspecifiedPeriods = 0
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[0]) else { outside += 1; return }
+            guard options.keeps(row[0]) else {
+                outside += 1
+                return
+            }
             let code = row[0].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty area code") }
             if seen.insert(code).inserted {
@@ -58,20 +70,27 @@ public enum WardProfileLoader: Loader {
             let rowPeriod = periodColumn.map { row[$0].trimmedString }
             for i in valueColumns {
                 let entry = indicators[i]!
-                let parsed = try NumericCell.parse(row[i], file: file, line: row.line, column: i + 1, columnName: header[i])
+                let parsed = try NumericCell.parse(
+                    row[i], file: file, line: row.line, column: i + 1, columnName: header[i])
                 let period = rowPeriod ?? entry.period ?? ""
                 if period.isEmpty { unspecifiedPeriods += 1 }
-                try sink.add(Observation(indicator: entry.indicator.id, area: code, period: period,
-                                         value: parsed.number, missing: parsed.missingReason, source: file))
+                try sink.add(
+                    Observation(
+                        indicator: entry.indicator.id, area: code, period: period,
+                        value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
         var warnings: [String] = []
-        if sidecarPath == nil { warnings.append("no metadata sidecar (\(file.replacingCSVExtension(with: ".meta.csv"))): units and polarity unknown") }
+        if sidecarPath == nil {
+            warnings.append(
+                "no metadata sidecar (\(file.replacingCSVExtension(with: ".meta.csv"))): units and polarity unknown")
+        }
         if !undescribed.isEmpty && sidecarPath != nil {
             warnings.append("columns not described by the metadata: \(undescribed.joined(separator: ", "))")
         }
         if unspecifiedPeriods > 0 {
-            warnings.append("\(unspecifiedPeriods) value(s) have no period: add a period column or a period in the metadata")
+            warnings.append(
+                "\(unspecifiedPeriods) value(s) have no period: add a period column or a period in the metadata")
         }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
@@ -100,26 +119,31 @@ enum ProfileMetadata {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
         guard let column = index["column"] else {
-            throw InputError(file: path, line: table.headerLine,
-                             "missing column \"column\": a metadata sidecar has column,id,name,unit,polarity,period,source")
+            throw InputError(
+                file: path, line: table.headerLine,
+                "missing column \"column\": a metadata sidecar has column,id,name,unit,polarity,period,source")
         }
         var entries: [String: Entry] = [:]
         try table.forEachRow { row in
             func text(_ key: String) -> String { index[key].map { row[$0].trimmedString } ?? "" }
             let name = row[column].trimmedString
             guard entries[name] == nil else {
-                throw InputError(file: path, line: row.line, column: column + 1, "column \"\(name)\" is described twice")
+                throw InputError(
+                    file: path, line: row.line, column: column + 1, "column \"\(name)\" is described twice")
             }
             let polarityText = text("polarity")
             guard let polarity = Polarity(text: polarityText) else {
-                throw InputError(file: path, line: row.line, column: index["polarity"]! + 1,
+                throw InputError(
+                    file: path, line: row.line, column: index["polarity"]! + 1,
                     "unknown polarity \"\(polarityText)\": use higher is better, lower is better or neither")
             }
             let id = text("id").isEmpty ? slug(name) : text("id")
             let source = text("source").isEmpty ? URL(fileURLWithPath: path).lastPathComponent : text("source")
-            entries[name] = Entry(line: row.line, indicator: Indicator(
-                id: id, name: text("name").isEmpty ? name : text("name"), unit: text("unit"),
-                polarity: polarity, source: source), period: text("period").isEmpty ? nil : text("period"))
+            entries[name] = Entry(
+                line: row.line,
+                indicator: Indicator(
+                    id: id, name: text("name").isEmpty ? name : text("name"), unit: text("unit"),
+                    polarity: polarity, source: source), period: text("period").isEmpty ? nil : text("period"))
         }
         return entries
     }

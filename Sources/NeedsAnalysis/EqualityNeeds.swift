@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 
 /// An equality gap from an action plan, placed in the data: its places resolved to areas and the size of
@@ -30,15 +30,23 @@ extension NeedsAnalysis {
     /// naming the plan's line); borough-wide gaps sit on the borough.
     public func equalityNeeds(_ gaps: [EqualityGap]) throws -> [EqualityNeed] {
         try gaps.map { gap in
-            let places = try gap.isBoroughWide ? [borough] : gap.places.map { place -> Area in
-                if let ward = wards.first(where: { $0.code == place || $0.name.caseInsensitiveCompare(place) == .orderedSame }) {
-                    return ward
+            let places =
+                try gap.isBoroughWide
+                ? [borough]
+                : gap.places.map { place -> Area in
+                    if let ward = wards.first(where: {
+                        $0.code == place || $0.name.caseInsensitiveCompare(place) == .orderedSame
+                    }) {
+                        return ward
+                    }
+                    if place.caseInsensitiveCompare(borough.name) == .orderedSame || place == borough.code {
+                        return borough
+                    }
+                    throw InputError(
+                        file: gap.file, line: gap.line, column: gap.placesColumn,
+                        "unknown ward \(InputError.quoted(place)) in the action plan: not one of \(borough.name)'s "
+                            + "\(wards.count) wards (\(wards.map(\.name).joined(separator: ", ")))")
                 }
-                if place.caseInsensitiveCompare(borough.name) == .orderedSame || place == borough.code { return borough }
-                throw InputError(file: gap.file, line: gap.line, column: gap.placesColumn,
-                                 "unknown ward \(InputError.quoted(place)) in the action plan: not one of \(borough.name)'s "
-                                 + "\(wards.count) wards (\(wards.map(\.name).joined(separator: ", ")))")
-            }
             var sizes: [EqualityNeed.GroupSize] = []
             var missing: [String] = []
             for characteristic in gap.characteristics {
@@ -50,9 +58,11 @@ extension NeedsAnalysis {
                             guard let o = latest(indicator, area.code), let value = o.value else { continue }
                             found = true
                             let meta = dataset.indicators[indicator]
-                            sizes.append(.init(characteristic: characteristic, area: area, indicator: indicator,
-                                               name: meta?.name ?? indicator, value: value, unit: meta?.unit ?? "",
-                                               period: o.period, reason: link.reason))
+                            sizes.append(
+                                .init(
+                                    characteristic: characteristic, area: area, indicator: indicator,
+                                    name: meta?.name ?? indicator, value: value, unit: meta?.unit ?? "",
+                                    period: o.period, reason: link.reason))
                         }
                     }
                 }

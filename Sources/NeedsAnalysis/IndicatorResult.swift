@@ -45,7 +45,9 @@ public struct IndicatorResult: Codable, Sendable, Hashable {
 extension IndicatorResult {
     /// `7.9% (worse than England 5.1%; z 1.8 among 25 wards)`: the figure and its comparisons in one line.
     public var summary: String {
-        var parts = ["\(display(value))\(unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)") (\(period))"]
+        var parts = [
+            "\(display(value))\(unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)") (\(period))"
+        ]
         if let england { parts.append("England \(display(england.value)), \(england.significance95.rawValue)") }
         if let parent { parts.append("\(parent.name) \(display(parent.value))") }
         if let zScore, let siblings { parts.append("z \(display(zScore, digits: 1)) among \(siblings)") }

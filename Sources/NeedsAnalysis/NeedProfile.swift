@@ -28,8 +28,11 @@ public struct DomainScore: Codable, Sendable {
 
     /// Which score decided, in words: `local 0.39, England 0.95`.
     public var basis: String {
-        [localScore.map { "local " + String(format: "%.2f", $0) }, nationalScore.map { "England " + String(format: "%.2f", $0) }]
-            .compactMap { $0 }.joined(separator: ", ")
+        [
+            localScore.map { "local " + String(format: "%.2f", $0) },
+            nationalScore.map { "England " + String(format: "%.2f", $0) },
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
     }
 }
 
@@ -58,8 +61,11 @@ extension NeedsAnalysis {
             for link in links[result.indicator] ?? [] {
                 guard let domain = link.domain else { continue }
                 let evidence = DomainScore.Evidence(result: result, reason: link.reason)
-                if result.signal != nil || result.nationalSignal != nil { byDomain[domain, default: ([], [])].scored.append(evidence) }
-                else { byDomain[domain, default: ([], [])].context.append(evidence) }
+                if result.signal != nil || result.nationalSignal != nil {
+                    byDomain[domain, default: ([], [])].scored.append(evidence)
+                } else {
+                    byDomain[domain, default: ([], [])].context.append(evidence)
+                }
             }
         }
         let domains = taxonomy.domains.map { domain -> DomainScore in
@@ -67,21 +73,27 @@ extension NeedsAnalysis {
             let local = mean(found.scored.compactMap(\.result.signal))
             let national = mean(found.scored.compactMap(\.result.nationalSignal))
             let score = [local, national].compactMap { $0 }.max()
-            let note: String? = score != nil ? nil : found.context.isEmpty
-                ? "no data for \(domain.name.lowercased()) in \(area.name)"
-                : "only context figures (no better or worse) for \(area.name)"
-            return DomainScore(domain: domain, score: score, localScore: local, nationalScore: national, level: bands.level(score),
-                               evidence: found.scored.sorted { ($0.result.signal ?? 0) > ($1.result.signal ?? 0) },
-                               context: found.context, note: note)
+            let note: String? =
+                score != nil
+                ? nil
+                : found.context.isEmpty
+                    ? "no data for \(domain.name.lowercased()) in \(area.name)"
+                    : "only context figures (no better or worse) for \(area.name)"
+            return DomainScore(
+                domain: domain, score: score, localScore: local, nationalScore: national, level: bands.level(score),
+                evidence: found.scored.sorted { ($0.result.signal ?? 0) > ($1.result.signal ?? 0) },
+                context: found.context, note: note)
         }
-        return NeedProfile(area: area, domains: domains.sorted { a, b in
-            switch (a.score, b.score) {
-            case let (x?, y?): x != y ? x > y : a.domain.id < b.domain.id
-            case (.some, nil): true
-            case (nil, .some): false
-            default: a.domain.id < b.domain.id
-            }
-        })
+        return NeedProfile(
+            area: area,
+            domains: domains.sorted { a, b in
+                switch (a.score, b.score) {
+                case (let x?, let y?): x != y ? x > y : a.domain.id < b.domain.id
+                case (.some, nil): true
+                case (nil, .some): false
+                default: a.domain.id < b.domain.id
+                }
+            })
     }
 
     private func mean(_ values: [Double]) -> Double? {
@@ -93,10 +105,14 @@ extension NeedsAnalysis {
         let profiles = wards.map { profile(for: $0.code) }
         var standouts: [BoroughView.Standout] = []
         for domain in taxonomy.domains {
-            let scored = profiles.compactMap { p in p.domains.first { $0.domain.id == domain.id }?.score.map { (p.area, $0) } }
+            let scored = profiles.compactMap { p in
+                p.domains.first { $0.domain.id == domain.id }?.score.map { (p.area, $0) }
+            }
             let high = scored.filter { $0.1 >= threshold }.sorted { $0.1 > $1.1 }
-            standouts.append(BoroughView.Standout(domain: domain, wardsScored: scored.count,
-                                                  wards: high.map { .init(ward: $0.0, score: $0.1) }))
+            standouts.append(
+                BoroughView.Standout(
+                    domain: domain, wardsScored: scored.count,
+                    wards: high.map { .init(ward: $0.0, score: $0.1) }))
         }
         return BoroughView(borough: profile(for: borough.code), wardProfiles: profiles, standouts: standouts)
     }

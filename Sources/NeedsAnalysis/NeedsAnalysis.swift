@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Foundation
 
@@ -40,8 +40,10 @@ public struct NeedsAnalysis {
     ///   - smallest: the smallest kind of area analysed (figures for smaller areas are left to the roll-ups);
     ///     every kind by default.
     /// - Throws: `InputError` when the borough is not in the data, or none is given and the data cover several.
-    public init(dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?,
-                from smallest: AreaLevel = .outputArea) throws {
+    public init(
+        dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?,
+        from smallest: AreaLevel = .outputArea
+    ) throws {
         self.dataset = dataset
         self.taxonomy = taxonomy
         self.bands = bands
@@ -90,12 +92,15 @@ public struct NeedsAnalysis {
             return answer
         }
         for position in table.indices where table.value(at: position) != nil && analysed(table.areaCode(at: position)) {
-            grouped[table.indicatorID(at: position), default: [:]][table.breakdown(at: position), default: []].append(position)
+            grouped[table.indicatorID(at: position), default: [:]][table.breakdown(at: position), default: []].append(
+                position)
         }
         var series: [String: [String: [Int32]]] = [:]
         for (indicator, byBreakdown) in grouped {
-            let headline = byBreakdown.map { (key: $0.key, areas: Set($0.value.map(table.areaCode(at:))).count, positions: $0.value) }
-                .max { a, b in headlineOrder((a.key, a.areas), (b.key, b.areas)) }!.positions
+            let headline = byBreakdown.map {
+                (key: $0.key, areas: Set($0.value.map(table.areaCode(at:))).count, positions: $0.value)
+            }
+            .max { a, b in headlineOrder((a.key, a.areas), (b.key, b.areas)) }!.positions
             let byArea = Dictionary(grouping: headline, by: table.areaCode(at:))
             series[indicator] = byArea.mapValues { positions in
                 positions.map { (key: PeriodKey(table.period(at: $0)), position: Int32($0)) }.sorted { $0.key < $1.key }
@@ -112,9 +117,13 @@ public struct NeedsAnalysis {
         for (indicator, byArea) in series {
             for (code, positions) in byArea {
                 guard let area = dataset.areas[code], let parent = area.parent, let latest = positions.last,
-                      let value = table.value(at: Int(latest)) else { continue }
-                groups[SiblingGroup(indicator: indicator, parent: parent, level: area.level, period: table.period(at: Int(latest))),
-                       default: []].append(value)
+                    let value = table.value(at: Int(latest))
+                else { continue }
+                groups[
+                    SiblingGroup(
+                        indicator: indicator, parent: parent, level: area.level, period: table.period(at: Int(latest))),
+                    default: []
+                ].append(value)
             }
         }
         return groups.mapValues { $0.sorted() }
@@ -141,8 +150,10 @@ public struct NeedsAnalysis {
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
     static func headlineOrder(_ a: (key: Breakdown, areas: Int), _ b: (key: Breakdown, areas: Int)) -> Bool {
         func key(_ e: (key: Breakdown, areas: Int)) -> (Int, Int, Int, String) {
-            (e.areas, ["", "persons"].contains(e.key.sex.lowercased()) ? 1 : 0,
-             e.key.categoryType.isEmpty ? 1 : 0, e.key.description)
+            (
+                e.areas, ["", "persons"].contains(e.key.sex.lowercased()) ? 1 : 0,
+                e.key.categoryType.isEmpty ? 1 : 0, e.key.description
+            )
         }
         let (ka, kb) = (key(a), key(b))
         return (ka.0, ka.1, ka.2) != (kb.0, kb.1, kb.2) ? (ka.0, ka.1, ka.2) < (kb.0, kb.1, kb.2) : ka.3 > kb.3
@@ -151,17 +162,22 @@ public struct NeedsAnalysis {
     static func findBorough(_ dataset: Dataset, _ wanted: String?) throws -> Area {
         let authorities = dataset.areas.values.filter { $0.level == .localAuthority }
         if let wanted {
-            if let area = dataset.areas[wanted] ?? authorities.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame }) {
+            if let area = dataset.areas[wanted]
+                ?? authorities.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
+            {
                 return area
             }
-            throw InputError(file: "--authority", "no local authority \"\(wanted)\" in the data; "
-                             + "load a lookup or a file that names it, or check the spelling")
+            throw InputError(
+                setting: "authority",
+                "no local authority \"\(wanted)\" in the data; "
+                    + "load a lookup or a file that names it, or check the spelling")
         }
         let parents = Set(dataset.areas.values.filter { $0.level == .ward }.compactMap(\.parent))
         if parents.count == 1, let area = dataset.areas[parents.first!] { return area }
         if authorities.count == 1 { return authorities[0] }
-        throw InputError(file: "--authority", "the data cover \(max(parents.count, authorities.count)) authorities: "
-                         + "choose one with --authority CODE|NAME")
+        throw InputError(
+            setting: "authority",
+            "the data cover \(max(parents.count, authorities.count)) authorities: choose one by its code or name")
     }
 
     /// A ward of the borough by code or name, ignoring case and a bracketed suffix: "Claremont" finds
@@ -169,7 +185,9 @@ public struct NeedsAnalysis {
     public func ward(named text: String) -> Area? {
         func plain(_ name: String) -> String {
             var name = name.trimmingCharacters(in: .whitespaces)
-            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]).trimmingCharacters(in: .whitespaces) }
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+                name = String(name[..<open]).trimmingCharacters(in: .whitespaces)
+            }
             return name.lowercased()
         }
         return wards.first { $0.code == text } ?? wards.first { plain($0.name) == plain(text) }
@@ -177,7 +195,8 @@ public struct NeedsAnalysis {
 
     /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.
     public func polarity(of indicator: String) -> Polarity {
-        (links[indicator] ?? taxonomy.links(for: indicator)).compactMap(\.polarity).first ?? dataset.indicators[indicator]?.polarity ?? .unknown
+        (links[indicator] ?? taxonomy.links(for: indicator)).compactMap(\.polarity).first ?? dataset.indicators[
+            indicator]?.polarity ?? .unknown
     }
 
     /// Every indicator with a headline value for an area, analysed.
@@ -192,17 +211,23 @@ public struct NeedsAnalysis {
         let area = dataset.areas[code]
         func comparison(_ other: String?) -> Comparison? {
             guard let other, other != code, let ref = observations(id, other).last(where: { $0.period == o.period }),
-                  let refValue = ref.value else { return nil }
-            return Comparison(area: other, name: dataset.areas[other]?.name ?? other, value: refValue,
-                              difference: value - refValue, ratio: refValue == 0 ? nil : value / refValue,
-                              significance95: Significance.judge(lower: o.lower95, upper: o.upper95, reference: refValue, polarity: polarity),
-                              significance998: Significance.judge(lower: o.lower998, upper: o.upper998, reference: refValue, polarity: polarity))
+                let refValue = ref.value
+            else { return nil }
+            return Comparison(
+                area: other, name: dataset.areas[other]?.name ?? other, value: refValue,
+                difference: value - refValue, ratio: refValue == 0 ? nil : value / refValue,
+                significance95: Significance.judge(
+                    lower: o.lower95, upper: o.upper95, reference: refValue, polarity: polarity),
+                significance998: Significance.judge(
+                    lower: o.lower998, upper: o.upper998, reference: refValue, polarity: polarity))
         }
         var result = IndicatorResult(
             indicator: id, name: indicator.name, unit: indicator.unit, polarity: polarity, area: code, period: o.period,
             breakdown: o.breakdown.description, value: value, lower95: o.lower95, upper95: o.upper95,
-            parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil, quintile: nil,
-            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [], trendValues: [], signal: nil, signalBasis: "",
+            parent: comparison(area?.parent), england: comparison(Self.england), rank: nil, rankedAmong: nil,
+            quintile: nil,
+            zScore: nil, siblings: nil, siblingMinimum: nil, siblingMaximum: nil, trend: nil, trendPeriods: [],
+            trendValues: [], signal: nil, signalBasis: "",
             nationalSignal: nil, nationalBasis: nil, source: o.source)
         rankAmongSiblings(&result, area: area, period: o.period)
         addTrend(&result)
@@ -212,8 +237,11 @@ public struct NeedsAnalysis {
     }
 
     private func rankAmongSiblings(_ result: inout IndicatorResult, area: Area?, period: String) {
-        guard let area, let parent = area.parent, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter else { return }
-        // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same output.
+        guard let area, let parent = area.parent,
+            result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter
+        else { return }
+        // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same
+        // output.
         let group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
         guard let values = siblings[group], values.count >= 2 else { return }
         let worseFirst = values.sorted { result.polarity == .lowerIsBetter ? $0 > $1 : $0 < $1 }
@@ -223,7 +251,8 @@ public struct NeedsAnalysis {
         result.quintile = Int((Double(rank) / Double(values.count) * 5).rounded(.up))
         result.siblingMinimum = values.min()
         result.siblingMaximum = values.max()
-        result.siblings = "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.rawValue + "s") of "
+        result.siblings =
+            "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.rawValue + "s") of "
             + (dataset.areas[parent]?.name ?? parent)
         guard values.count >= Self.minimumSiblings else { return }
         let mean = values.reduce(0, +) / Double(values.count)
@@ -235,11 +264,15 @@ public struct NeedsAnalysis {
     private func addTrend(_ result: inout IndicatorResult) {
         let points = observations(result.indicator, result.area).filter { $0.value != nil }
         guard points.count >= 2,
-              let first = points.first?.value, let last = points.last?.value else { return }
+            let first = points.first?.value, let last = points.last?.value
+        else { return }
         result.trendPeriods = points.map(\.period)
         result.trendValues = points.compactMap(\.value)
         let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)
-        guard abs(change) >= 0.05 else { result.trend = "no clear change"; return }
+        guard abs(change) >= 0.05 else {
+            result.trend = "no clear change"
+            return
+        }
         switch result.polarity {
         case .higherIsBetter: result.trend = change > 0 ? "improving" : "worsening"
         case .lowerIsBetter: result.trend = change > 0 ? "worsening" : "improving"
@@ -269,8 +302,12 @@ public struct NeedsAnalysis {
         case .better: result.signalBasis = "significantly better than \(reference.name) (95% CI)"
         case .similar: result.signalBasis = "similar to \(reference.name) (95% CI)"
         default:
-            guard let ratio = reference.ratio else { result.signalBasis = "comparator is zero"; return }
-            result.signalBasis = String(format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
+            guard let ratio = reference.ratio else {
+                result.signalBasis = "comparator is zero"
+                return
+            }
+            result.signalBasis = String(
+                format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
         }
     }
 
@@ -297,12 +334,14 @@ extension NeedsAnalysis {
         if bands.isNationalDecile(result.indicator) {
             let signal = bands.signal(decile: result.value)
             result.nationalSignal = signal
-            result.nationalBasis = "national decile \(display(result.value, digits: 1)) (1 = most deprived 10% of England): "
+            result.nationalBasis =
+                "national decile \(display(result.value, digits: 1)) (1 = most deprived 10% of England): "
                 + String(format: "%+.2f", signal)
             return
         }
         guard let england = result.england, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter,
-              let signal = signal(against: england, polarity: result.polarity) else { return }
+            let signal = signal(against: england, polarity: result.polarity)
+        else { return }
         result.nationalSignal = signal
         result.nationalBasis = "against England: " + String(format: "%+.2f", signal)
     }

@@ -12,7 +12,13 @@ public enum Significance: String, Codable, Sendable {
     public static func judge(lower: Double?, upper: Double?, reference: Double?, polarity: Polarity) -> Significance {
         guard let lower, let upper, let reference else { return .notCompared }
         let direction: Significance
-        if lower > reference { direction = .higher } else if upper < reference { direction = .lower } else { return .similar }
+        if lower > reference {
+            direction = .higher
+        } else if upper < reference {
+            direction = .lower
+        } else {
+            return .similar
+        }
         switch polarity {
         case .higherIsBetter: return direction == .higher ? .better : .worse
         case .lowerIsBetter: return direction == .higher ? .worse : .better

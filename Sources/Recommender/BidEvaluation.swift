@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 
 /// Scores suppliers' social value offers for a contract.
@@ -59,9 +59,12 @@ public struct BidEvaluation: Codable, Sendable {
         try contract.validate(file: "contract", catalogue: catalogue)
         let rules = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false)
         guard let weighting = rules.socialValueWeighting, let quantitative = rules.quantitativeShare,
-              let qualitative = rules.qualitativeShare else {
-            throw InputError(file: path, "the contract is below £\(grouped(policy.value("formal_commitments_from"))): "
-                             + "social value offers are non-binding aspirations and cannot be scored at award")
+            let qualitative = rules.qualitativeShare
+        else {
+            throw InputError(
+                file: path,
+                "the contract is below £\(grouped(policy.value("formal_commitments_from"))): "
+                    + "social value offers are non-binding aspirations and cannot be scored at award")
         }
         let framework = contract.framework ?? "open"
         let codes = try contract.cpv.map { text -> CPVVocabulary.Code in
@@ -70,12 +73,15 @@ public struct BidEvaluation: Codable, Sendable {
             }
             return code
         }
-        let subject = policy.labourSubject(codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
+        let subject = policy.labourSubject(
+            codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
         let workforce = WorkforceEstimate(contract, subject: subject, policy: policy)
-        let sizing = TargetSizing(contract: contract, base: contract.controlledValue.value, workforce: workforce,
-                                  ambition: policy.band(for: contract.value).ambition, floors: [:])
-        let matter = SubjectMatter(taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
-                                   description: Words(contract.description))
+        let sizing = TargetSizing(
+            contract: contract, base: contract.controlledValue.value, workforce: workforce,
+            ambition: policy.band(for: contract.value).ambition, floors: [:])
+        let matter = SubjectMatter(
+            taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
+            description: Words(contract.description))
         let factor = policy.value("implausible_factor")
         let maximumMark = policy.value("qualitative_mark_maximum")
         var order: [String] = []
@@ -83,28 +89,37 @@ public struct BidEvaluation: Codable, Sendable {
         var marks: [String: (Double, Int)] = [:]
         try DataTable(path: path, required: ["supplier", "measure", "quantity", "qualitative_mark"]).forEachRow { row in
             let supplier = try row.required("supplier")
-            if commitments[supplier] == nil { order.append(supplier); commitments[supplier] = [] }
+            if commitments[supplier] == nil {
+                order.append(supplier)
+                commitments[supplier] = []
+            }
             if !row["qualitative_mark"].isEmpty {
                 let mark = try row.number("qualitative_mark")
                 guard (0...maximumMark).contains(mark) else {
                     throw row.error("qualitative_mark", "mark \(mark) is outside 0 to \(number(maximumMark))")
                 }
                 if let (known, line) = marks[supplier], known != mark {
-                    throw row.error("qualitative_mark", "\(supplier) already has a qualitative mark of \(number(known)) on line \(line)")
+                    throw row.error(
+                        "qualitative_mark",
+                        "\(supplier) already has a qualitative mark of \(number(known)) on line \(line)")
                 }
                 marks[supplier] = (mark, row.line)
             }
             if row["measure"].isEmpty { return }
             let reference = row["measure"]
-            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference) else {
+            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference)
+            else {
                 throw row.error("measure", "unknown measure \"\(reference)\" in the \(framework) framework")
             }
             if let first = commitments[supplier]!.first(where: { $0.measure == measure.key }) {
-                throw row.error("measure", "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
+                throw row.error(
+                    "measure",
+                    "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
             }
             let quantity = try row.number("quantity")
             guard quantity.isFinite, quantity >= 0, quantity < 1e12 else {
-                throw row.error("quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")
+                throw row.error(
+                    "quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")
             }
             let relevance = catalogue.relevance(of: measure, in: matter)
             let rule = policy.targets[measure.policyRef]
@@ -116,15 +131,19 @@ public struct BidEvaluation: Codable, Sendable {
             } else if relevance.strength == .none {
                 (flag, counted) = ("irrelevant to the subject matter: \(relevance.reason)", false)
             } else if quantity > factor * max(target, 1) {
-                flag = "to clarify: more than \(number(factor)) × the proportionate target of \(Recommender.describe(target, measure.unit)); "
+                flag =
+                    "to clarify: more than \(number(factor)) × the proportionate target of "
+                    + "\(Recommender.describe(target, measure.unit)); "
                     + "ask how it will be delivered and evidenced (counted as offered)"
             }
             let proxy = catalogue.proxy(for: measure)
             let years = rule?.everyYear == true ? contract.years : 1
             let sleva = counted ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0
-            commitments[supplier]!.append(Commitment(measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
-                                                     proxyValue: proxy?.value, sleva: sleva, points: nil, flag: flag, counted: counted,
-                                                     line: row.line))
+            commitments[supplier]!.append(
+                Commitment(
+                    measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
+                    proxyValue: proxy?.value, sleva: sleva, points: nil, flag: flag, counted: counted,
+                    line: row.line))
         }
         for supplier in order where marks[supplier] == nil {
             throw InputError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
@@ -141,20 +160,26 @@ public struct BidEvaluation: Codable, Sendable {
             let quantitativeScore = scoring.valuedShare * valued + (1 - scoring.valuedShare) * unvalued
             let qualitativeScore = marks[supplier]!.0 / maximumMark * 100
             let score = quantitative * quantitativeScore + qualitative * qualitativeScore
-            return Offer(supplier: supplier, commitments: commitments[supplier]!, sleva: slevas[i], points: points[i],
-                         quantitativeScore: quantitativeScore,
-                         qualitativeMark: marks[supplier]!.0, qualitativeScore: qualitativeScore, socialValueScore: score,
-                         weightedContribution: score * weighting, rank: 0)
+            return Offer(
+                supplier: supplier, commitments: commitments[supplier]!, sleva: slevas[i], points: points[i],
+                quantitativeScore: quantitativeScore,
+                qualitativeMark: marks[supplier]!.0, qualitativeScore: qualitativeScore, socialValueScore: score,
+                weightedContribution: score * weighting, rank: 0)
         }
-        let ranked = offers.indices.sorted { (offers[$0].socialValueScore, offers[$1].supplier) > (offers[$1].socialValueScore, offers[$0].supplier) }
+        let ranked = offers.indices.sorted {
+            (offers[$0].socialValueScore, offers[$1].supplier) > (offers[$1].socialValueScore, offers[$0].supplier)
+        }
         for (rank, i) in ranked.enumerated() { offers[i].rank = rank + 1 }
         self.offers = offers
         self.weighting = weighting
         quantitativeShare = quantitative
         qualitativeShare = qualitative
-        method = "quantitative score = \(percent(scoring.valuedShare)) × (SLEVA ÷ highest SLEVA × 100) + "
-            + "\(percent(1 - scoring.valuedShare)) × (points ÷ highest points × 100), the shares of the \(scoring.measures) measures offered "
-            + "with and without an open proxy; points = quantity ÷ best quantity offered × (1 + council priority weight); qualitative score = mark ÷ \(number(maximumMark)) × 100; "
+        method =
+            "quantitative score = \(percent(scoring.valuedShare)) × (SLEVA ÷ highest SLEVA × 100) + "
+            + "\(percent(1 - scoring.valuedShare)) × (points ÷ highest points × 100), the shares of the "
+            + "\(scoring.measures) measures offered "
+            + "with and without an open proxy; points = quantity ÷ best quantity offered × (1 + council priority "
+            + "weight); qualitative score = mark ÷ \(number(maximumMark)) × 100; "
             + "social value score = \(percent(quantitative)) × quantitative + \(percent(qualitative)) × qualitative; "
             + "contribution = social value score × \(percent(weighting)) weighting"
     }

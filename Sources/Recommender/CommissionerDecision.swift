@@ -29,7 +29,9 @@ public struct CommissionerDecision: Codable, Sendable, Equatable {
         let reason = reason.trimmingSpaces
         if action != .accept, reason.isEmpty { return "give the reason for the decision; it goes into the tender pack" }
         if reason.count > limits.reasonCharactersMaximum {
-            return "a reason is at most \(grouped(Double(limits.reasonCharactersMaximum))) characters (policy/contract_limits.csv)"
+            return
+                "a reason is at most \(grouped(Double(limits.reasonCharactersMaximum))) characters "
+                + "(policy/contract_limits.csv)"
         }
         guard action == .change else { return nil }
         guard let target else { return "give the target you want instead" }
@@ -54,8 +56,10 @@ extension Recommendation {
         for var measure in measures {
             switch byMeasure[measure.ref] {
             case let decision? where decision.action == .drop:
-                decided.excluded.insert(ExcludedMeasure(ref: measure.ref, title: measure.title, code: .commissioner,
-                                                        reason: "dropped by the commissioner: \(decision.reason)"), at: 0)
+                decided.excluded.insert(
+                    ExcludedMeasure(
+                        ref: measure.ref, title: measure.title, code: .commissioner,
+                        reason: "dropped by the commissioner: \(decision.reason)"), at: 0)
                 continue
             case let decision? where decision.action == .change:
                 if let target = decision.target { measure.changeTarget(to: target, reason: decision.reason) }
@@ -77,14 +81,21 @@ extension RecommendedMeasure {
         if let proxy = proxyValue, let years = valuedYears {
             let value = (quantity * proxy * years).rounded()
             sleva = value
-            slevaWorking = "\(Recommender.describe(quantity, unit)) × £\(number(proxy))" + (years == 1 ? "" : " × \(number(years)) years")
+            slevaWorking =
+                "\(Recommender.describe(quantity, unit)) × £\(number(proxy))"
+                + (years == 1 ? "" : " × \(number(years)) years")
                 + " = £\(grouped(value)), the commissioner's target"
         } else if let value = sleva {
             sleva = recommended > 0 ? (value * quantity / recommended).rounded() : nil
-            slevaWorking = recommended > 0 ? (slevaWorking ?? "") + "; × \(number(quantity)) ÷ \(number(recommended)) for the commissioner's target"
+            slevaWorking =
+                recommended > 0
+                ? (slevaWorking ?? "")
+                    + "; × \(number(quantity)) ÷ \(number(recommended)) for the commissioner's target"
                 : "not valued: the recommended target was 0, so the value cannot be scaled to the new one"
         }
-        target = Target(quantity: quantity, working: "set by the commissioner to \(Recommender.describe(quantity, unit)) "
-                        + "(recommended \(Recommender.describe(recommended, unit)): \(target.working)): \(reason)")
+        target = Target(
+            quantity: quantity,
+            working: "set by the commissioner to \(Recommender.describe(quantity, unit)) "
+                + "(recommended \(Recommender.describe(recommended, unit)): \(target.working)): \(reason)")
     }
 }

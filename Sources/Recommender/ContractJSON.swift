@@ -10,15 +10,20 @@ enum ContractJSON {
     /// The first problem with the text, if any.
     static func problem(in data: Data, file: String) -> InputError? {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return InputError(file: file, "the file is empty: a contract profile is a JSON object ({ \"title\": …, … })")
+            return InputError(
+                file: file, "the file is empty: a contract profile is a JSON object ({ \"title\": …, … })")
         }
-        do { _ = try JSONText.parse(data, file: file) } catch let error as InputError { return error } catch { return nil }
+        do { _ = try JSONText.parse(data, file: file) } catch let error as InputError { return error } catch {
+            return nil
+        }
         if let field = FieldScanner.repeatedField(in: Array(data)) {
             return InputError(file: file, "field \"\(field)\": given twice; give each field once")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         for (name, value) in object {
-            guard let known = knownFields[name] else { return unknown(name, among: Array(knownFields.keys), file: file) }
+            guard let known = knownFields[name] else {
+                return unknown(name, among: Array(knownFields.keys), file: file)
+            }
             if let nested = value as? [String: Any] {
                 for inner in nested.keys where !known.contains(inner) {
                     return unknown("\(name).\(inner)", among: known.map { "\(name).\($0)" }, file: file)
@@ -31,23 +36,28 @@ enum ContractJSON {
     /// Each field of a profile, with the fields of the object it holds (the workforce's), read from the types
     /// themselves so that the list cannot drift from them.
     static let knownFields: [String: [String]] = {
-        let sample = ContractProfile(title: "", description: "", cpv: [], category: .services, value: 0,
-                                     durationMonths: 0, areas: [])
+        let sample = ContractProfile(
+            title: "", description: "", cpv: [], category: .services, value: 0,
+            durationMonths: 0, areas: [])
         let workforce = Mirror(reflecting: ContractProfile.Workforce()).children.compactMap(\.label)
-        return Dictionary(uniqueKeysWithValues: Mirror(reflecting: sample).children.compactMap(\.label).map {
-            ($0, $0 == "workforce" ? workforce : [])
-        })
+        return Dictionary(
+            uniqueKeysWithValues: Mirror(reflecting: sample).children.compactMap(\.label).map {
+                ($0, $0 == "workforce" ? workforce : [])
+            })
     }()
 
     private static func unknown(_ field: String, among known: [String], file: String) -> InputError {
         let close = known.filter { Self.distance($0.lowercased(), field.lowercased()) <= 2 }.sorted()
-        return InputError(file: file, "field \"\(field)\": not a field of a contract profile"
-            + (close.isEmpty ? "" : " (did you mean \"\(close[0])\"?)") + "; the fields are in Datasets/README.md")
+        return InputError(
+            file: file,
+            "field \"\(field)\": not a field of a contract profile"
+                + (close.isEmpty ? "" : " (did you mean \"\(close[0])\"?)") + "; the fields are in Datasets/README.md")
     }
 
     /// The edit distance between two short texts (insertions, deletions and substitutions).
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         for i in 1...a.count {
@@ -82,9 +92,15 @@ enum FieldScanner {
         var expectingName = false
         while i < bytes.count {
             switch bytes[i] {
-            case UInt8(ascii: "{"): names.append([]); expectingName = true
-            case UInt8(ascii: "["): names.append(nil); expectingName = false
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = names.popLast(); expectingName = false
+            case UInt8(ascii: "{"):
+                names.append([])
+                expectingName = true
+            case UInt8(ascii: "["):
+                names.append(nil)
+                expectingName = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                _ = names.popLast()
+                expectingName = false
             case UInt8(ascii: ","): expectingName = names.last.map { $0 != nil } ?? false
             case UInt8(ascii: "\""):
                 let start = i + 1

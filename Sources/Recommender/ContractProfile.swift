@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 
 /// A contract to recommend social value for: its subject matter, value, duration, where it is delivered and,
@@ -40,9 +40,11 @@ public struct ContractProfile: Codable, Sendable {
         public var onCouncilProperty: Bool?
         public var onCouncilLand: Bool?
 
-        public init(fte: Double? = nil, aged18Plus: Bool? = nil, contracted: Bool? = nil, hoursPerWeek: Double? = nil,
-                    consecutiveWeeks: Double? = nil, onCouncilPremises: Bool? = nil, onCouncilProperty: Bool? = nil,
-                    onCouncilLand: Bool? = nil) {
+        public init(
+            fte: Double? = nil, aged18Plus: Bool? = nil, contracted: Bool? = nil, hoursPerWeek: Double? = nil,
+            consecutiveWeeks: Double? = nil, onCouncilPremises: Bool? = nil, onCouncilProperty: Bool? = nil,
+            onCouncilLand: Bool? = nil
+        ) {
             self.fte = fte
             self.aged18Plus = aged18Plus
             self.contracted = contracted
@@ -54,10 +56,12 @@ public struct ContractProfile: Codable, Sendable {
         }
     }
 
-    public init(title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
-                durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,
-                socialValueWeighting: Double? = nil, passThroughShare: Double? = nil, supplierFee: Double? = nil,
-                councilIsConduit: Bool? = nil) {
+    public init(
+        title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
+        durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,
+        socialValueWeighting: Double? = nil, passThroughShare: Double? = nil, supplierFee: Double? = nil,
+        councilIsConduit: Bool? = nil
+    ) {
         self.title = title
         self.description = description
         self.cpv = cpv
@@ -101,26 +105,36 @@ public struct ContractProfile: Codable, Sendable {
         do {
             return try JSONDecoder().decode(ContractProfile.self, from: data)
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-            throw InputError(file: path, "a contract profile is a JSON object ({ \"title\": …, … }), not "
-                             + (data.first { $0 > 0x20 } == UInt8(ascii: "[") ? "an array" : "a single value"))
+            throw InputError(
+                file: path,
+                "a contract profile is a JSON object ({ \"title\": …, … }), not "
+                    + (data.first { $0 > 0x20 } == UInt8(ascii: "[") ? "an array" : "a single value"))
         } catch DecodingError.keyNotFound(let key, let context) {
             throw InputError(file: path, "missing field \"\(fieldPath(context.codingPath + [key]))\"")
         } catch DecodingError.typeMismatch(let type, let context) {
-            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": must be \(ContractJSON.expected(type))")
+            throw InputError(
+                file: path, "field \"\(fieldPath(context.codingPath))\": must be \(ContractJSON.expected(type))")
         } catch DecodingError.valueNotFound(let type, let context) {
-            throw InputError(file: path, "field \"\(fieldPath(context.codingPath))\": is null; give \(ContractJSON.expected(type)) "
-                             + "or leave the field out where it is optional")
+            throw InputError(
+                file: path,
+                "field \"\(fieldPath(context.codingPath))\": is null; give \(ContractJSON.expected(type)) "
+                    + "or leave the field out where it is optional")
         } catch DecodingError.dataCorrupted(let context) {
             let field = fieldPath(context.codingPath)
             if field == "category" {
                 throw InputError(file: path, "field \"category\": use goods, services or works")
             }
-            throw InputError(file: path, (field.isEmpty ? "" : "field \"\(field)\": ")
-                             + "not valid JSON: \((context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription)")
+            throw InputError(
+                file: path,
+                (field.isEmpty ? "" : "field \"\(field)\": ")
+                    + "not valid JSON: "
+                    + ((context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription)
+            )
         }
     }
 
     private static func fieldPath(_ path: [CodingKey]) -> String {
-        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
+            of: ".[", with: "[")
     }
 }

@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 
 extension ContractProfile {
     /// Checks every number, text and option of the profile against the catalogue's contract limits, naming the
@@ -7,24 +7,34 @@ extension ContractProfile {
     /// - Parameter file: where the profile came from, for the error.
     /// - Throws: `InputError` naming the file and the field (`field "value": …`).
     public func validate(file: String, catalogue: Catalogue) throws {
-        func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
+        func fail(_ field: String, _ message: String) -> InputError {
+            InputError(file: file, "field \"\(field)\": \(message)")
+        }
         let limits = catalogue.contractLimits
         guard value.isFinite, value > 0, value < limits.valueBelow else {
             throw fail("value", "must be a positive amount in £ under £\(grouped(limits.valueBelow)), not \(value)")
         }
         guard durationMonths.isFinite, durationMonths > 0, durationMonths <= limits.durationMonthsMaximum else {
-            throw fail("durationMonths", "must be a number of months from 1 to \(number(limits.durationMonthsMaximum)), "
-                       + "not \(durationMonths)")
+            throw fail(
+                "durationMonths",
+                "must be a number of months from 1 to \(number(limits.durationMonthsMaximum)), "
+                    + "not \(durationMonths)")
         }
         guard !cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
         guard !title.trimmingSpaces.isEmpty else { throw fail("title", "give the contract's title") }
-        guard !title.contains(where: \.isNewline) else { throw fail("title", "a title is one line, without line breaks") }
-        for (field, count, most) in [("title", title.count, limits.titleCharactersMaximum),
-                                     ("description", description.count, limits.descriptionCharactersMaximum),
-                                     ("cpv", cpv.count, limits.cpvMaximum), ("areas", areas.count, limits.areasMaximum)]
+        guard !title.contains(where: \.isNewline) else {
+            throw fail("title", "a title is one line, without line breaks")
+        }
+        for (field, count, most) in [
+            ("title", title.count, limits.titleCharactersMaximum),
+            ("description", description.count, limits.descriptionCharactersMaximum),
+            ("cpv", cpv.count, limits.cpvMaximum), ("areas", areas.count, limits.areasMaximum),
+        ]
         where count > most {
-            throw fail(field, "\(count) \(field == "cpv" || field == "areas" ? "entries" : "characters"); at most \(most) "
-                       + "(policy/contract_limits.csv)")
+            throw fail(
+                field,
+                "\(count) \(field == "cpv" || field == "areas" ? "entries" : "characters"); at most \(most) "
+                    + "(policy/contract_limits.csv)")
         }
         if let w = socialValueWeighting, !(0...1).contains(w) {
             throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w)")
@@ -36,14 +46,20 @@ extension ContractProfile {
             throw fail("supplierFee", "a positive amount in £ no more than the contract value, not \(fee)")
         }
         if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
-            throw fail("workforce.fte", "a number of full-time equivalents from 0 to under \(grouped(limits.fteBelow)), not \(fte)")
+            throw fail(
+                "workforce.fte",
+                "a number of full-time equivalents from 0 to under \(grouped(limits.fteBelow)), not \(fte)")
         }
         if let hours = workforce?.hoursPerWeek, !(hours.isFinite && hours >= 0 && hours <= 168) {
             throw fail("workforce.hoursPerWeek", "a number of hours from 0 to 168 (the hours in a week), not \(hours)")
         }
         let weeks = (durationMonths * 52 / 12).rounded(.up)
-        if let consecutive = workforce?.consecutiveWeeks, !(consecutive.isFinite && consecutive >= 0 && consecutive <= weeks) {
-            throw fail("workforce.consecutiveWeeks", "a number of weeks from 0 to the contract's \(number(weeks)), not \(consecutive)")
+        if let consecutive = workforce?.consecutiveWeeks,
+            !(consecutive.isFinite && consecutive >= 0 && consecutive <= weeks)
+        {
+            throw fail(
+                "workforce.consecutiveWeeks",
+                "a number of weeks from 0 to the contract's \(number(weeks)), not \(consecutive)")
         }
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
     }

@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 
 /// Commitments against quarterly delivery returns: progress, value delivered against committed, RAG status,
@@ -43,25 +43,34 @@ public struct DeliveryMonitoring: Codable, Sendable {
     /// - Parameters:
     ///   - commitments: CSV `measure,quantity`.
     ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
-    public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy) throws {
+    public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy)
+        throws
+    {
         try contract.validate(file: "contract", catalogue: catalogue)
         let framework = contract.framework ?? "open"
         quarters = max(1, Int((contract.durationMonths / 3).rounded(.up)))
-        let aspirations = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false).commitments != "formal"
-        consequence = aspirations
-            ? "Aspirations (non-binding): delivery is reported and discussed, but there is no cost recovery for under-delivery."
+        let aspirations =
+            ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false).commitments
+            != .formal
+        consequence =
+            aspirations
+            ? "Aspirations (non-binding): delivery is reported and discussed, but there is no cost recovery for "
+                + "under-delivery."
             : "Formal commitments: under-delivery can lead to recovery of costs at the contract manager's discretion."
         var committed: [(Measure, Double)] = []
         try DataTable(path: commitments, required: ["measure", "quantity"]).forEachRow { row in
             let reference = try row.required("measure")
-            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference) else {
+            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference)
+            else {
                 throw row.error("measure", "unknown measure \"\(reference)\"")
             }
             guard !committed.contains(where: { $0.0.key == measure.key }) else {
                 throw row.error("measure", "\(reference) is committed twice")
             }
             let quantity = try row.number("quantity")
-            guard quantity.isFinite, quantity >= 0 else { throw row.error("quantity", "a quantity must be a finite number of 0 or more") }
+            guard quantity.isFinite, quantity >= 0 else {
+                throw row.error("quantity", "a quantity must be a finite number of 0 or more")
+            }
             committed.append((measure, quantity))
         }
         var delivered: [String: Double] = [:]
@@ -73,7 +82,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
         let quarterCount = quarters
         try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
             let text = try row.required("quarter")
-            guard let quarter = Int(text.uppercased().hasPrefix("Q") ? String(text.dropFirst()) : text), quarter >= 1 else {
+            guard let quarter = Int(text.uppercased().hasPrefix("Q") ? String(text.dropFirst()) : text), quarter >= 1
+            else {
                 throw row.error("quarter", "quarter must be 1, 2, … or Q1, Q2, …, not \"\(text)\"")
             }
             guard quarter <= quarterCount else {
@@ -84,10 +94,14 @@ public struct DeliveryMonitoring: Codable, Sendable {
                 throw row.error("measure", "\(reference) is not among the commitments")
             }
             let value = try row.number("delivered")
-            guard value.isFinite, value >= 0 else { throw row.error("delivered", "delivered must be a finite number of 0 or more, not \(row["delivered"])") }
+            guard value.isFinite, value >= 0 else {
+                throw row.error("delivered", "delivered must be a finite number of 0 or more, not \(row["delivered"])")
+            }
             if let first = reported.updateValue(row.line, forKey: "\(match.0.key) \(quarter)") {
-                throw row.error("quarter", "\(reference) is reported for quarter \(quarter) again (first on line \(first)): "
-                                + "one return per measure and quarter")
+                throw row.error(
+                    "quarter",
+                    "\(reference) is reported for quarter \(quarter) again (first on line \(first)): "
+                        + "one return per measure and quarter")
             }
             if !row["evidence"].isEmpty { evidence[match.0.key, default: []].append("Q\(quarter): \(row["evidence"])") }
             if pointInTime.contains(match.0.unit) {
@@ -98,7 +112,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
             elapsed = max(elapsed, quarter)
         }
         quartersElapsed = elapsed
-        let green = policy.value("green_from"), amber = policy.value("amber_from")
+        let green = policy.value("green_from")
+        let amber = policy.value("amber_from")
         let total = Double(quarters)
         lines = committed.map { measure, quantity in
             let level = pointInTime.contains(measure.unit)
@@ -108,12 +123,14 @@ public struct DeliveryMonitoring: Codable, Sendable {
             let status = ratio >= green ? "green" : ratio >= amber ? "amber" : "red"
             let proxy = catalogue.proxy(for: measure)
             let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
-            return Line(measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
-                        dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status, shortfall: max(0, due - done),
-                        forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
-                        valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
-                        valueDelivered: proxy.map { (done * $0.value * years).rounded() },
-                        measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [])
+            return Line(
+                measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
+                dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status,
+                shortfall: max(0, due - done),
+                forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
+                valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
+                valueDelivered: proxy.map { (done * $0.value * years).rounded() },
+                measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [])
         }
         valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
         valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)

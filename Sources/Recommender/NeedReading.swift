@@ -17,7 +17,9 @@ extension Recommender {
     /// The need profiles to read: the borough's own for a borough-wide contract (not its neediest ward's); else
     /// the delivery wards', plus the borough's labour-market domains (people travel across ward boundaries to work).
     func needProfiles(_ areas: [Area]) -> [NeedProfile] {
-        guard !areas.contains(where: { $0.code == analysis.borough.code }) else { return [boroughProfile { _ in true }] }
+        guard !areas.contains(where: { $0.code == analysis.borough.code }) else {
+            return [boroughProfile { _ in true }]
+        }
         return areas.map { analysis.profile(for: $0.code) } + [boroughProfile(\.judgedAtBorough)]
     }
 
@@ -49,12 +51,16 @@ extension Recommender {
             for domain in profile.domains where domains.contains(domain.domain.id) {
                 guard let score = domain.score else { continue }
                 if best == nil || score > best!.score {
-                    best = (score, "\(profile.area.name), \(domain.domain.name): \(domain.level) (\(domain.note ?? domain.basis))")
+                    best = (
+                        score,
+                        "\(profile.area.name), \(domain.domain.name): \(domain.level) (\(domain.note ?? domain.basis))"
+                    )
                 }
             }
         }
         guard let best else { return NeedReading(strongest: nil, strongestWhere: nil, status: "unknown") }
         let shown = best.score >= catalogue.needBands.answersNeedFrom
-        return NeedReading(strongest: best.score, strongestWhere: best.place, status: shown ? "need shown" : "no need shown")
+        return NeedReading(
+            strongest: best.score, strongestWhere: best.place, status: shown ? "need shown" : "no need shown")
     }
 }

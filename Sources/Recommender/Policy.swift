@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 
 /// The policy parameters of `Datasets/policy/`: procurement rules, proportionality bands, labour shares,
@@ -38,8 +38,14 @@ public struct Policy: Sendable {
     /// How one measure's target is sized (see `Datasets/policy/README.md`).
     public struct TargetRule: Sendable {
         public enum Kind: String, Sendable {
-            case wholeWorkforce = "whole_workforce", workforceShare = "workforce_share", workforceWeeks = "workforce_weeks", workforceHours = "workforce_hours"
-            case perMillion = "per_million", valueShare = "value_share", supplyShare = "supply_share", share, commitment
+            case wholeWorkforce = "whole_workforce"
+            case workforceShare = "workforce_share"
+            case workforceWeeks = "workforce_weeks"
+            case workforceHours = "workforce_hours"
+            case perMillion = "per_million"
+            case valueShare = "value_share"
+            case supplyShare = "supply_share"
+            case share, commitment
         }
         public var kind: Kind
         public var rate: Double
@@ -58,26 +64,36 @@ public struct Policy: Sendable {
         for file in ["rules.csv", "evaluation.csv", "monitoring.csv"] {
             let table = try DataTable(path: "\(folder)/\(file)", required: ["parameter", "value"])
             try table.forEachRow { row in
-                let name = try row.required("parameter"), value = try row.number("value")
+                let name = try row.required("parameter")
+                let value = try row.number("value")
                 guard parameters[name] == nil else { throw row.error("parameter", "\(name) is set twice") }
                 try Self.check(name, value, unit: row["unit"], row: row)
                 parameters[name] = (value, row["source"])
             }
         }
         self.parameters = parameters
-        var bands: [Band] = [], bandLines: [Int] = []
-        try DataTable(path: folder + "/proportionality.csv", required: ["value_from", "max_measures", "ambition"]).forEachRow { row in
-            let most = try row.number("max_measures")
-            guard most >= 0, most <= 1000, most == most.rounded() else {
-                throw row.error("max_measures", "max_measures must be a whole number from 0 to 1000, not \(row["max_measures"])")
+        var bands: [Band] = []
+        var bandLines: [Int] = []
+        try DataTable(path: folder + "/proportionality.csv", required: ["value_from", "max_measures", "ambition"])
+            .forEachRow { row in
+                let most = try row.number("max_measures")
+                guard most >= 0, most <= 1000, most == most.rounded() else {
+                    throw row.error(
+                        "max_measures", "max_measures must be a whole number from 0 to 1000, not \(row["max_measures"])"
+                    )
+                }
+                let ambition = try row.number("ambition")
+                guard ambition.isFinite, ambition >= 0 else {
+                    throw row.error("ambition", "ambition must be a finite number of 0 or more")
+                }
+                bandLines.append(row.line)
+                bands.append(
+                    Band(
+                        from: try row.number("value_from"),
+                        to: row["value_to"].isEmpty ? nil : try row.number("value_to"),
+                        maxMeasures: Int(most), ambition: ambition,
+                        label: row["label"]))
             }
-            let ambition = try row.number("ambition")
-            guard ambition.isFinite, ambition >= 0 else { throw row.error("ambition", "ambition must be a finite number of 0 or more") }
-            bandLines.append(row.line)
-            bands.append(Band(from: try row.number("value_from"), to: row["value_to"].isEmpty ? nil : try row.number("value_to"),
-                              maxMeasures: Int(most), ambition: ambition,
-                              label: row["label"]))
-        }
         guard !bands.isEmpty else { throw InputError(file: folder + "/proportionality.csv", "no value bands") }
         try Self.checkBands(bands, lines: bandLines, file: folder + "/proportionality.csv")
         self.bands = bands.sorted { $0.from < $1.from }
@@ -87,21 +103,30 @@ public struct Policy: Sendable {
         }
         labourShares = shares
         var targets: [String: TargetRule] = [:]
-        try DataTable(path: folder + "/targets.csv", required: ["measure", "rule", "rate", "proxy_years", "basis"]).forEachRow { row in
-            let kindText = try row.required("rule")
-            guard let kind = TargetRule.Kind(rawValue: kindText) else {
-                throw row.error("rule", "unknown rule \"\(kindText)\": use whole_workforce, workforce_share, workforce_weeks, workforce_hours, "
-                                + "per_million, value_share, supply_share, share or commitment")
+        try DataTable(path: folder + "/targets.csv", required: ["measure", "rule", "rate", "proxy_years", "basis"])
+            .forEachRow { row in
+                let kindText = try row.required("rule")
+                guard let kind = TargetRule.Kind(rawValue: kindText) else {
+                    throw row.error(
+                        "rule",
+                        "unknown rule \"\(kindText)\": use whole_workforce, workforce_share, workforce_weeks, "
+                            + "workforce_hours, "
+                            + "per_million, value_share, supply_share, share or commitment")
+                }
+                let years = try row.required("proxy_years")
+                guard years == "one" || years == "contract" else {
+                    throw row.error("proxy_years", "proxy_years must be one or contract")
+                }
+                let rate = try row.number("rate")
+                guard rate.isFinite, rate >= 0 else {
+                    throw row.error("rate", "rate must be a finite number of 0 or more")
+                }
+                targets[try row.required("measure")] = TargetRule(
+                    kind: kind, rate: rate, everyYear: years == "contract",
+                    basis: try row.required("basis"),
+                    minimumMonths: row["minimum_months"].isEmpty ? nil : try row.number("minimum_months"),
+                    location: Self.cite(row))
             }
-            let years = try row.required("proxy_years")
-            guard years == "one" || years == "contract" else { throw row.error("proxy_years", "proxy_years must be one or contract") }
-            let rate = try row.number("rate")
-            guard rate.isFinite, rate >= 0 else { throw row.error("rate", "rate must be a finite number of 0 or more") }
-            targets[try row.required("measure")] = TargetRule(kind: kind, rate: rate, everyYear: years == "contract",
-                                                          basis: try row.required("basis"),
-                                                          minimumMonths: row["minimum_months"].isEmpty ? nil : try row.number("minimum_months"),
-                                                          location: Self.cite(row))
-        }
         self.targets = targets
         priorities = try Self.readPriorities(folder + "/priorities.csv")
         ranking = try Self.readRanking(folder + "/ranking.csv")
@@ -143,7 +168,8 @@ public struct Policy: Sendable {
     /// The value bands must run upwards from 0 without gaps or overlaps: each starts where the last ended.
     static func checkBands(_ bands: [Band], lines: [Int], file: String) throws {
         guard bands[0].from == 0 else {
-            throw InputError(file: file, line: lines[0], column: 1, "the first band must start at 0, not \(bands[0].from)")
+            throw InputError(
+                file: file, line: lines[0], column: 1, "the first band must start at 0, not \(bands[0].from)")
         }
         for (i, band) in bands.enumerated() {
             if let to = band.to, to <= band.from {
@@ -151,9 +177,12 @@ public struct Policy: Sendable {
             }
             guard i > 0 else { continue }
             guard let previous = bands[i - 1].to, previous == band.from else {
-                throw InputError(file: file, line: lines[i], column: 1, "this band starts at \(band.from) but the one on "
-                    + "line \(lines[i - 1]) ends at \(bands[i - 1].to.map { "\($0)" } ?? "no limit"): bands must follow on, "
-                    + "without gaps or overlaps")
+                throw InputError(
+                    file: file, line: lines[i], column: 1,
+                    "this band starts at \(band.from) but the one on "
+                        + "line \(lines[i - 1]) ends at \(bands[i - 1].to.map { "\($0)" } ?? "no limit"): bands must "
+                        + "follow on, "
+                        + "without gaps or overlaps")
             }
         }
     }
@@ -165,7 +194,8 @@ public struct Policy: Sendable {
         if positiveParameters.contains(name) && value == 0 {
             throw row.error("value", "\(name) must be above 0 (it divides or scales every figure that uses it)")
         }
-        let isShare = unit.hasPrefix("share") || name.hasSuffix("_share") || name.hasSuffix("_weighting")
+        let isShare =
+            unit.hasPrefix("share") || name.hasSuffix("_share") || name.hasSuffix("_weighting")
             || name == "green_from" || name == "amber_from"
         if isShare && value > 1 {
             throw row.error("value", "\(name) is a share from 0 to 1 (0.2 is 20%), not \(value)")
@@ -178,12 +208,14 @@ public struct Policy: Sendable {
     /// Parameters that divide or scale: 0 would make every figure that uses them meaningless.
     static let positiveParameters: Set = ["cost_per_fte", "qualitative_mark_maximum", "implausible_factor"]
 
-    static let requiredParameters = ["formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
-                                     "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",
-                                     "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
-                                     "implausible_factor", "green_from", "amber_from",
-                                     "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
-                                     "aspirations_max_measures"]
+    static let requiredParameters = [
+        "formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
+        "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",
+        "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
+        "implausible_factor", "green_from", "amber_from",
+        "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
+        "aspirations_max_measures",
+    ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.
     public static func load(for catalogue: Catalogue) throws -> Policy {
@@ -194,8 +226,9 @@ public struct Policy: Sendable {
         }
         let split = policy.value("quantitative_share") + policy.value("qualitative_share")
         guard abs(split - 1) < 1e-9 else {
-            throw InputError(file: policy.folder + "/rules.csv",
-                             "quantitative_share and qualitative_share must add up to 1, not \(split)")
+            throw InputError(
+                file: policy.folder + "/rules.csv",
+                "quantitative_share and qualitative_share must add up to 1, not \(split)")
         }
         return policy
     }

@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 
 /// One weight of the rank score (`policy/ranking.csv`), with the row it came from.
@@ -56,19 +56,25 @@ extension Policy {
             let cap = row["cap"].isEmpty ? nil : try finite(row, "cap")
             weights[try row.required("component")] = RankingWeight(weight: weight, cap: cap, location: cite(row))
         }
-        let needed = ["relevance_strong", "relevance_possible", "need", "need_unknown", "equality_gap", "council_priority", "value",
-                      "value_reference_share", "same_theme", "same_outcome",
-                      "need_below_average", "minimum_score"]
+        let needed = [
+            "relevance_strong", "relevance_possible", "need", "need_unknown", "equality_gap", "council_priority",
+            "value",
+            "value_reference_share", "same_theme", "same_outcome",
+            "need_below_average", "minimum_score",
+        ]
         let missing = needed.filter { weights[$0] == nil }
-        guard missing.isEmpty else { throw InputError(file: path, "missing component(s): \(missing.joined(separator: ", "))") }
+        guard missing.isEmpty else {
+            throw InputError(file: path, "missing component(s): \(missing.joined(separator: ", "))")
+        }
         return weights
     }
 
     static func readPriorities(_ path: String) throws -> [String: CouncilPriority] {
         var priorities: [String: CouncilPriority] = [:]
         try DataTable(path: path, required: ["measure", "weight", "reason", "source"]).forEachRow { row in
-            priorities[try row.required("measure")] = CouncilPriority(weight: try finite(row, "weight"), reason: try row.required("reason"),
-                                                                      source: try row.required("source"), location: cite(row))
+            priorities[try row.required("measure")] = CouncilPriority(
+                weight: try finite(row, "weight"), reason: try row.required("reason"),
+                source: try row.required("source"), location: cite(row))
         }
         return priorities
     }
@@ -76,7 +82,8 @@ extension Policy {
     static func readShortWorks(_ path: String) throws -> [String: String] {
         var wins: [String: String] = [:]
         try DataTable(path: path, required: ["measure", "reason", "source"]).forEachRow { row in
-            wins[try row.required("measure")] = "\(try row.required("reason")) (\(try row.required("source")); \(cite(row)))"
+            wins[try row.required("measure")] =
+                "\(try row.required("reason")) (\(try row.required("source")); \(cite(row)))"
         }
         return wins
     }
@@ -84,11 +91,16 @@ extension Policy {
     static func readConditions(_ path: String) throws -> [StandardCondition] {
         try DataTable(path: path, required: ["measure", "kind", "applies", "condition", "source"]).rows().map { row in
             let kind = try row.required("kind")
-            guard kind == "standard" || kind == "living-wage" else { throw row.error("kind", "kind must be standard or living-wage") }
+            guard kind == "standard" || kind == "living-wage" else {
+                throw row.error("kind", "kind must be standard or living-wage")
+            }
             let applies = try row.required("applies")
-            guard applies == "always" || applies == "formal" else { throw row.error("applies", "applies must be always or formal") }
-            return StandardCondition(measure: try row.required("measure"), kind: kind, applies: applies,
-                                     condition: try row.required("condition"), source: try row.required("source"))
+            guard applies == "always" || applies == "formal" else {
+                throw row.error("applies", "applies must be always or formal")
+            }
+            return StandardCondition(
+                measure: try row.required("measure"), kind: kind, applies: applies,
+                condition: try row.required("condition"), source: try row.required("source"))
         }
     }
 
@@ -104,9 +116,13 @@ extension Policy {
     }
 
     static func readLivingWages(_ path: String) throws -> [LivingWageRate] {
-        let rates = try DataTable(path: path, required: ["name", "authority_prefix", "hourly_rate", "rate_year", "source"]).rows().map { row in
-            LivingWageRate(name: try row.required("name"), authorityPrefix: row["authority_prefix"], hourlyRate: try finite(row, "hourly_rate"),
-                           rateYear: try row.required("rate_year"), source: try row.required("source"))
+        let rates = try DataTable(
+            path: path, required: ["name", "authority_prefix", "hourly_rate", "rate_year", "source"]
+        ).rows().map { row in
+            LivingWageRate(
+                name: try row.required("name"), authorityPrefix: row["authority_prefix"],
+                hourlyRate: try finite(row, "hourly_rate"),
+                rateYear: try row.required("rate_year"), source: try row.required("source"))
         }
         guard rates.contains(where: { $0.authorityPrefix.isEmpty }) else {
             throw InputError(file: path, "no rate for everywhere (a row with an empty authority_prefix)")
@@ -116,8 +132,11 @@ extension Policy {
 
     static func readPack(_ path: String) throws -> PolicyPack {
         var values: [String: String] = [:]
-        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in values[try row.required("parameter")] = row["value"] }
-        guard let code = values["authority_code"], let name = values["authority_name"], let title = values["title"] else {
+        try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
+            values[try row.required("parameter")] = row["value"]
+        }
+        guard let code = values["authority_code"], let name = values["authority_name"], let title = values["title"]
+        else {
             throw InputError(file: path, "needs authority_code, authority_name and title")
         }
         return PolicyPack(authorityCode: code, authorityName: name, title: title)

@@ -1,9 +1,15 @@
 import Catalogue
 
+/// What suppliers' social value offers are for a contract: formal commitments, scored and written into the
+/// contract, or non-binding aspirations, asked for but not scored (commissioning toolkit 2.3).
+public enum CommitmentKind: String, Codable, Sendable, CaseIterable {
+    case formal, aspirations
+}
+
 /// The commissioning toolkit's rules as they apply to one contract.
 public struct ProcurementRules: Codable, Sendable {
     /// `formal` from the threshold, else `aspirations` (non-binding, not scored at award).
-    public var commitments: String
+    public var commitments: CommitmentKind
     /// Share of the overall evaluation given to social value (nil for aspirations: not scored).
     public var socialValueWeighting: Double?
     public var quantitativeShare: Double?
@@ -41,43 +47,67 @@ public struct ProcurementRules: Codable, Sendable {
         let conduit = contract.councilIsConduit ?? false
         let formal = contract.value > policy.value("formal_commitments_from") && !conduit
         let threshold = "£" + grouped(policy.value("formal_commitments_from"))
-        commitments = formal ? "formal" : "aspirations"
+        commitments = formal ? .formal : .aspirations
         socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
         quantitativeShare = formal ? policy.value("quantitative_share") : nil
         qualitativeShare = formal ? policy.value("qualitative_share") : nil
-        qualitativeEvidence = formal ? (contract.value > policy.value("delivery_plan_above") ? "delivery plan" : "milestone tracker") : nil
+        qualitativeEvidence =
+            formal
+            ? (contract.value > policy.value("delivery_plan_above") ? "delivery plan" : "milestone tracker") : nil
         localQuotation = contract.value <= policy.value("local_quotation_up_to")
         realLivingWage = Self.livingWage(contract.workforce, policy, wage: policy.livingWage(authority: authority))
         var notes = ["Social value applies to all procurements, direct awards and exemptions included."]
         if formal {
-            notes.append("Formal commitments are sought (the value exceeds \(threshold)): social value is "
-                + "\(percent(socialValueWeighting!)) of the overall evaluation"
-                + (contract.socialValueWeighting != nil ? " (set for this contract)" : " (the usual weighting; set per contract)")
-                + ", split \(percent(quantitativeShare!)) quantitative offer and \(percent(qualitativeShare!)) qualitative offer.")
-            notes.append("Qualitative evidence: a \(qualitativeEvidence!) (a delivery plan above £"
-                + "\(grouped(policy.value("delivery_plan_above"))), a milestone tracker below).")
-            notes.append("Commitments are monitored over the contract's life against evidence, reported quarterly; "
-                + "under-delivery can lead to recovery of costs.")
+            notes.append(
+                "Formal commitments are sought (the value exceeds \(threshold)): social value is "
+                    + "\(percent(socialValueWeighting!)) of the overall evaluation"
+                    + (contract.socialValueWeighting != nil
+                        ? " (set for this contract)" : " (the usual weighting; set per contract)")
+                    + ", split \(percent(quantitativeShare!)) quantitative offer and \(percent(qualitativeShare!)) "
+                    + "qualitative offer."
+            )
+            notes.append(
+                "Qualitative evidence: a \(qualitativeEvidence!) (a delivery plan above £"
+                    + "\(grouped(policy.value("delivery_plan_above"))), a milestone tracker below).")
+            notes.append(
+                "Commitments are monitored over the contract's life against evidence, reported quarterly; "
+                    + "under-delivery can lead to recovery of costs.")
         } else {
-            notes.append(conduit
-                ? "The council is a conduit for funds it has no leverage over: only non-binding aspirations, which cannot be scored when awarding the contract."
-                : "The value does not exceed \(threshold): only non-binding aspirations, which cannot be scored when awarding the contract.")
-            notes.append("Aspirations are agreed with the provider and reported on, but they are not contractual: no cost recovery for under-delivery.")
+            notes.append(
+                conduit
+                    ? "The council is a conduit for funds it has no leverage over: only non-binding aspirations, which "
+                        + "cannot be scored when awarding the contract."
+                    : "The value does not exceed \(threshold): only non-binding aspirations, which cannot be scored "
+                        + "when awarding the contract."
+            )
+            notes.append(
+                "Aspirations are agreed with the provider and reported on, but they are not contractual: no cost "
+                    + "recovery for under-delivery."
+            )
         }
         if localQuotation {
-            notes.append("When seeking quotations, at least one must come from a local organisation; keep a record where that is not possible.")
+            notes.append(
+                "When seeking quotations, at least one must come from a local organisation; keep a record where that "
+                    + "is not possible."
+            )
         }
-        notes.append("Local-only labour may not be required (it would discriminate); suppliers may be invited to commit to "
-            + "reducing worklessness and long-term unemployment.")
-        notes.append("Social value is over and above the core: what the contract itself buys is not counted as social value.")
+        notes.append(
+            "Local-only labour may not be required (it would discriminate); suppliers may be invited to commit to "
+                + "reducing worklessness and long-term unemployment.")
+        notes.append(
+            "Social value is over and above the core: what the contract itself buys is not counted as social value.")
         if servesPeople {
-            notes.append("A service to people: co-design the specification and co-produce the service with the people who use it, "
-                + "their families and the organisations that represent them (commissioning toolkit 2.7).")
+            notes.append(
+                "A service to people: co-design the specification and co-produce the service with the people who use "
+                    + "it, "
+                    + "their families and the organisations that represent them (commissioning toolkit 2.7).")
         }
         self.notes = notes
     }
 
-    static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy, wage: LivingWageRate) -> RealLivingWageTest {
+    static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy, wage: LivingWageRate)
+        -> RealLivingWageTest
+    {
         func criterion(_ text: String, _ value: Bool?) -> Criterion {
             Criterion(criterion: text, answer: value.map { $0 ? "yes" : "no" } ?? "not known", met: value)
         }
@@ -87,29 +117,41 @@ public struct ProcurementRules: Codable, Sendable {
         let criteria = [
             criterion("aged \(grouped(policy.value("rlw_minimum_age"))) or over", w?.aged18Plus),
             criterion("contracted or sub-contracted by the supplier", w == nil ? nil : w?.contracted ?? true),
-            criterion("\(grouped(policy.value("rlw_minimum_hours_per_week"))) or more hours of work a week",
-                      w?.hoursPerWeek.map { $0 >= policy.value("rlw_minimum_hours_per_week") }),
-            criterion("for \(grouped(policy.value("rlw_minimum_consecutive_weeks"))) or more consecutive weeks in a year",
-                      w?.consecutiveWeeks.map { $0 >= policy.value("rlw_minimum_consecutive_weeks") }),
-            criterion("on council premises, property the council owns or occupies, or land it maintains or works on", onCouncilPlace),
+            criterion(
+                "\(grouped(policy.value("rlw_minimum_hours_per_week"))) or more hours of work a week",
+                w?.hoursPerWeek.map { $0 >= policy.value("rlw_minimum_hours_per_week") }),
+            criterion(
+                "for \(grouped(policy.value("rlw_minimum_consecutive_weeks"))) or more consecutive weeks in a year",
+                w?.consecutiveWeeks.map { $0 >= policy.value("rlw_minimum_consecutive_weeks") }),
+            criterion(
+                "on council premises, property the council owns or occupies, or land it maintains or works on",
+                onCouncilPlace),
         ]
-        let inScope: Bool? = criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
+        let inScope: Bool? =
+            criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
         let rate = "\(wage.name) (£\(String(format: "%.2f", wage.hourlyRate)) an hour, \(wage.rateYear) rate)"
         let note: String
         let treatment: String
         switch inScope {
         case true?:
             treatment = "condition"
-            note = "In scope: a contract condition (pass/fail, whatever the value), not a scored measure: the supplier must pay at least the "
+            note =
+                "In scope: a contract condition (pass/fail, whatever the value), not a scored measure: the supplier "
+                + "must pay at least the "
                 + "\(rate) to every employee and subcontractor working on the contract."
         case false?:
             treatment = "option"
-            note = "Not in scope: the council may still require the \(rate) as an optional requirement, subject to affordability "
+            note =
+                "Not in scope: the council may still require the \(rate) as an optional requirement, subject to "
+                + "affordability "
                 + "(the budget must allow it); it is not scored."
         case nil:
             treatment = "questions"
-            note = "Cannot be decided yet: answer " + criteria.filter { $0.met == nil }.map { "\"\($0.criterion)?\"" }.joined(separator: ", ")
-                + " in the contract profile's workforce; if every answer is yes, paying the \(rate) is a contract condition."
+            note =
+                "Cannot be decided yet: answer "
+                + criteria.filter { $0.met == nil }.map { "\"\($0.criterion)?\"" }.joined(separator: ", ")
+                + " in the contract profile's workforce; if every answer is yes, paying the \(rate) is a contract "
+                + "condition."
         }
         return RealLivingWageTest(inScope: inScope, treatment: treatment, wage: wage, criteria: criteria, note: note)
     }
@@ -129,7 +171,10 @@ extension String {
         let negative = digits.hasPrefix("-")
         if negative { digits.removeFirst() }
         var out = ""
-        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
         return (negative ? "-" : "") + digits + out + (parts.count > 1 ? "." + parts[1] : "")
     }
 }

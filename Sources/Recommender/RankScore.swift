@@ -7,8 +7,10 @@ struct RankScore {
     var score: Double
     var working: String
 
-    init(policy: Policy, relevance: RelevanceStrength, need: NeedReading, gap: Bool, priority: CouncilPriority?,
-         sleva: Double?, valueReference: Double) {
+    init(
+        policy: Policy, relevance: RelevanceStrength, need: NeedReading, gap: Bool, priority: CouncilPriority?,
+        sleva: Double?, valueReference: Double
+    ) {
         var parts: [(Double, String)] = []
         let strength = policy.weight(relevance == .strong ? "relevance_strong" : "relevance_possible")
         parts.append((strength.weight, "\(relevance.rawValue) relevance [\(strength.location)]"))
@@ -16,10 +18,12 @@ struct RankScore {
             let w = policy.weight(strongest < 0 ? "need_below_average" : "need")
             let cap = policy.weight("need").cap ?? .infinity
             let part = max(-cap, min(cap, strongest * w.weight))
-            parts.append((part, "need \(String(format: "%.2f", strongest)), \(need.strongestWhere ?? "") [\(w.location)]"))
+            parts.append(
+                (part, "need \(String(format: "%.2f", strongest)), \(need.strongestWhere ?? "") [\(w.location)]"))
         } else {
             let w = policy.weight("need_unknown")
-            parts.append((w.weight, "need unknown: no data on the needs it answers in the delivery areas [\(w.location)]"))
+            parts.append(
+                (w.weight, "need unknown: no data on the needs it answers in the delivery areas [\(w.location)]"))
         }
         if gap {
             let w = policy.weight("equality_gap")
@@ -33,6 +37,8 @@ struct RankScore {
         let valuePart = min(v.cap ?? .infinity, (sleva ?? 0) / valueReference) * v.weight
         parts.append((valuePart, (sleva == nil ? "value: no proxy" : "value") + " [\(v.location)]"))
         score = (parts.map(\.0).reduce(0, +) * 10000).rounded() / 10000
-        working = parts.map { String(format: "%.2f", $0.0) + " (\($0.1))" }.joined(separator: " + ") + " = " + String(format: "%.2f", score)
+        working =
+            parts.map { String(format: "%.2f", $0.0) + " (\($0.1))" }.joined(separator: " + ") + " = "
+            + String(format: "%.2f", score)
     }
 }

@@ -54,8 +54,10 @@ public struct WorkforceEstimate: Codable, Sendable {
         let base = contract.controlledValue.value
         fte = (base * share / cost / contract.years * 10).rounded() / 10
         estimated = true
-        working = "estimated: £\(grouped(base)) × \(number(share * 100))% labour share (\(key)) ÷ £\(grouped(cost)) "
-            + "per FTE a year ÷ \(number(contract.years)) years = \(number(fte)) FTE (policy/labour_shares.csv, policy/rules.csv)"
+        working =
+            "estimated: £\(grouped(base)) × \(number(share * 100))% labour share (\(key)) ÷ £\(grouped(cost)) "
+            + "per FTE a year ÷ \(number(contract.years)) years = \(number(fte)) FTE (policy/labour_shares.csv, "
+            + "policy/rules.csv)"
     }
 }
 
@@ -82,7 +84,7 @@ public struct RecommendedMeasure: Codable, Sendable {
     public var rankScore: Double
     public var rankWorking: String
     /// `formal` commitment or non-binding `aspiration`.
-    public var commitment: String
+    public var commitment: CommitmentKind
     /// `need shown` (a need at or above the policy's level in a delivery area), `no need shown` (the data show
     /// none) or `unknown` (no data on the needs the measure answers).
     public var needStatus: String

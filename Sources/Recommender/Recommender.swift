@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Foundation
 import Index
@@ -40,8 +40,12 @@ public struct Recommender {
     }
 
     /// The recommendation for a contract. `file` names the profile in error messages.
-    public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws -> Recommendation {
-        func fail(_ field: String, _ message: String) -> InputError { InputError(file: file, "field \"\(field)\": \(message)") }
+    public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws
+        -> Recommendation
+    {
+        func fail(_ field: String, _ message: String) -> InputError {
+            InputError(file: file, "field \"\(field)\": \(message)")
+        }
         try contract.validate(file: file, catalogue: catalogue)
         let framework = contract.framework ?? "open"
         let codes = try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
@@ -52,74 +56,109 @@ public struct Recommender {
         }
         let areas = try deliveryAreas(contract, fail: fail)
         let description = Words(contract.description)
-        let matter = SubjectMatter(taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
+        let matter = SubjectMatter(
+            taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
         let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
         let servesPeople = subjects.contains { _, subject in
-            catalogue.taxonomy.lineage(of: subject.id).contains { id in catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true }
+            catalogue.taxonomy.lineage(of: subject.id).contains { id in
+                catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true
+            }
         }
-        let rules = ProcurementRules(contract: contract, policy: policy, authority: analysis.borough.code, servesPeople: servesPeople)
+        let rules = ProcurementRules(
+            contract: contract, policy: policy, authority: analysis.borough.code, servesPeople: servesPeople)
         let band = policy.band(for: contract.value)
         let short = contract.category == .works && contract.durationMonths <= policy.value("short_works_months")
         var cap = short ? min(band.maxMeasures, Int(policy.value("short_works_max_measures"))) : band.maxMeasures
-        if rules.commitments != "formal" { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+        if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
         let base = contract.controlledValue
-        let sizing = TargetSizing(contract: contract, base: base.value,
-                                  workforce: WorkforceEstimate(contract, subject: policy.labourSubject(subjects.first?.1.id, in: catalogue.taxonomy),
-                                                               policy: policy),
-                                  ambition: band.ambition, floors: policy.floors)
+        let sizing = TargetSizing(
+            contract: contract, base: base.value,
+            workforce: WorkforceEstimate(
+                contract, subject: policy.labourSubject(subjects.first?.1.id, in: catalogue.taxonomy),
+                policy: policy),
+            ambition: band.ambition, floors: policy.floors)
         let profiles = needProfiles(areas)
-        let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: profiles,
-                              equalityNeeds: try equalityNeeds(areas, subjects: subjects.map(\.1)), minimumScore: catalogue.needBands.answersNeedFrom)
+        let index = NeedIndex(
+            catalogue: catalogue, framework: framework, profiles: profiles,
+            equalityNeeds: try equalityNeeds(areas, subjects: subjects.map(\.1)),
+            minimumScore: catalogue.needBands.answersNeedFrom)
         var candidates: [RecommendedMeasure] = []
         var excluded: [ExcludedMeasure] = []
         for measure in catalogue.measures(in: framework) where !isCondition(measure) {
-            switch gate(measure, contract: contract, matter: matter, description: description, codes: codes, shortWorks: short) {
+            switch gate(
+                measure, contract: contract, matter: matter, description: description, codes: codes, shortWorks: short)
+            {
             case .excluded(let code, let reason):
                 excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, code: code, reason: reason))
             case .through(let relevance, let caveats):
-                switch candidate(measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
-                                 index: index, profiles: profiles, valueReference: base.value) {
+                switch candidate(
+                    measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
+                    index: index, profiles: profiles, valueReference: base.value)
+                {
                 case .recommended(let m): candidates.append(m)
                 case .excluded(let exclusion): excluded.append(exclusion)
                 }
             }
         }
-        let outcomes = Dictionary(catalogue.measures(in: framework).map { ($0.ref, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        let outcomes = Dictionary(
+            catalogue.measures(in: framework).map { ($0.ref, $0.outcome) }, uniquingKeysWith: { a, _ in a })
         candidates = balanced(candidates, outcomes: outcomes)
         for dropped in candidates.dropFirst(cap) {
-            excluded.append(ExcludedMeasure(ref: dropped.ref, title: dropped.title, code: .beyondCap,
-                reason: "beyond the \(cap) measures proportionate to " + (rules.commitments != "formal"
-                    ? "non-binding aspirations (policy/rules.csv aspirations_max_measures)" : short
-                    ? "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv short_works_max_measures)"
-                    : "a contract of £\(grouped(contract.value)) (\(band.label))") + "; rank score \(String(format: "%.2f", dropped.rankScore))"))
+            excluded.append(
+                ExcludedMeasure(
+                    ref: dropped.ref, title: dropped.title, code: .beyondCap,
+                    reason: "beyond the \(cap) measures proportionate to "
+                        + (rules.commitments != .formal
+                            ? "non-binding aspirations (policy/rules.csv aspirations_max_measures)"
+                            : short
+                                ? "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv "
+                                    + "short_works_max_measures)"
+                                : "a contract of £\(grouped(contract.value)) (\(band.label))")
+                        + "; rank score \(String(format: "%.2f", dropped.rankScore))"))
         }
-        let measures = candidates.prefix(cap).enumerated().map { i, m in var m = m; m.rank = i + 1; return m }
+        let measures = candidates.prefix(cap).enumerated().map { i, m in
+            var m = m
+            m.rank = i + 1
+            return m
+        }
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description),
-            workforce: sizing.workforce, band: band.label, rules: rules, conditions: conditions(rules: rules, framework: framework),
-            measures: measures, excluded: excluded.sorted { $0.ref.localizedStandardCompare($1.ref) == .orderedAscending },
+            workforce: sizing.workforce, band: band.label, rules: rules,
+            conditions: conditions(rules: rules, framework: framework),
+            measures: measures,
+            excluded: excluded.sorted { $0.ref.localizedStandardCompare($1.ref) == .orderedAscending },
             totalSleva: measures.compactMap(\.sleva).reduce(0, +), targetBase: base.working,
-            valuation: "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: \(catalogue.priceBase.basis).",
+            valuation:
+                "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: "
+                + "\(catalogue.priceBase.basis).",
             policy: policyLabel(), warnings: warnings(contract, codes: codes, short: short), notes: notes)
     }
 
     /// One measure through sizing, need and ranking: the recommended measure, or why it is left out.
-    func candidate(_ measure: Measure, relevance: Relevance, caveats: [String], contract: ContractProfile, rules: ProcurementRules,
-                   sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double)
-        -> Candidate {
+    func candidate(
+        _ measure: Measure, relevance: Relevance, caveats: [String], contract: ContractProfile, rules: ProcurementRules,
+        sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double
+    )
+        -> Candidate
+    {
         let ruleKey = measure.policyRef
         let rule = policy.targets[ruleKey]
         switch sizing.target(for: measure, rule: rule) {
         case .failure(let shortfall):
-            return .excluded(ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
+            return .excluded(
+                ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
         case .success(let target):
             let proxy = catalogue.proxy(for: measure)
-            var sleva: Double?, slevaWorking: String?
+            var sleva: Double?
+            var slevaWorking: String?
             if let proxy {
                 let years = (rule?.everyYear ?? false) ? contract.years : 1
                 sleva = (target.quantity * proxy.value * years).rounded()
-                slevaWorking = "\(Self.describe(target.quantity, measure.unit)) × £\(number(proxy.value))" + (years == 1 ? "" : " × \(number(years)) years")
-                    + " = £\(grouped(sleva!)) (\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
+                slevaWorking =
+                    "\(Self.describe(target.quantity, measure.unit)) × £\(number(proxy.value))"
+                    + (years == 1 ? "" : " × \(number(years)) years")
+                    + " = £\(grouped(sleva!)) "
+                    + "(\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
             }
             let needLinks = index.links(measure: measure.key)
             let gapLinks = index.gapLinks(measure: measure.key)
@@ -127,27 +166,39 @@ public struct Recommender {
             let reading = readNeed(measure, profiles: profiles)
             var needs = needEvidence(needLinks)
             if let priority {
-                needs.append(NeedEvidence(area: analysis.borough.code, areaName: analysis.borough.name, domain: "council-priority",
-                                          domainName: "Council priority", score: priority.weight, level: "council priority",
-                                          reason: priority.reason, figures: ["Source: \(priority.source) (\(policyLabel()))"]))
+                needs.append(
+                    NeedEvidence(
+                        area: analysis.borough.code, areaName: analysis.borough.name, domain: "council-priority",
+                        domainName: "Council priority", score: priority.weight, level: "council priority",
+                        reason: priority.reason, figures: ["Source: \(priority.source) (\(policyLabel()))"]))
             }
-            let rank = RankScore(policy: policy, relevance: relevance.strength, need: reading, gap: !gapLinks.isEmpty, priority: priority,
-                                 sleva: sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
+            let rank = RankScore(
+                policy: policy, relevance: relevance.strength, need: reading, gap: !gapLinks.isEmpty,
+                priority: priority,
+                sleva: sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
             let minimum = policy.weight("minimum_score")
             guard rank.score >= minimum.weight else {
-                return .excluded(ExcludedMeasure(ref: measure.ref, title: measure.title, code: .weakConnection,
-                    reason: "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is under the minimum of "
-                        + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) relevance: \(relevance.reason)); "
-                        + "working: \(rank.working)"))
+                return .excluded(
+                    ExcludedMeasure(
+                        ref: measure.ref, title: measure.title, code: .weakConnection,
+                        reason:
+                            "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is "
+                            + "under the minimum of "
+                            + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) "
+                            + "relevance: \(relevance.reason)); "
+                            + "working: \(rank.working)"))
             }
-            return .recommended(RecommendedMeasure(
-                rank: 0, ref: measure.ref, framework: measure.framework, theme: measure.theme, title: measure.title, unit: measure.unit,
-                relevance: relevance.strength.rawValue, relevanceReason: relevance.reason,
-                needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
-                proxyValue: proxy?.value, proxy: proxy, sleva: sleva, slevaWorking: slevaWorking,
-                rankScore: rank.score, rankWorking: rank.working,
-                commitment: rules.commitments == "formal" ? "formal" : "aspiration", needStatus: reading.status, caveats: caveats,
-                valuedYears: proxy == nil ? nil : ((rule?.everyYear ?? false) ? contract.years : 1)))
+            return .recommended(
+                RecommendedMeasure(
+                    rank: 0, ref: measure.ref, framework: measure.framework, theme: measure.theme, title: measure.title,
+                    unit: measure.unit,
+                    relevance: relevance.strength.rawValue, relevanceReason: relevance.reason,
+                    needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
+                    proxyValue: proxy?.value, proxy: proxy, sleva: sleva, slevaWorking: slevaWorking,
+                    rankScore: rank.score, rankWorking: rank.working,
+                    commitment: rules.commitments, needStatus: reading.status,
+                    caveats: caveats,
+                    valuedYears: proxy == nil ? nil : ((rule?.everyYear ?? false) ? contract.years : 1)))
         }
     }
 
@@ -165,10 +216,13 @@ public struct Recommender {
         let boroughWide = areas.contains { $0.code == analysis.borough.code }
         let families = Set(subjects.compactMap { catalogue.taxonomy.lineage(of: $0.id).last })
         return try analysis.equalityNeeds(equalityGaps).filter { need in
-            let placed = need.gap.isBoroughWide || (!boroughWide && need.places.contains { p in areas.contains { $0.code == p.code } })
-            let named = Set(catalogue.taxonomy.subjects(inDescription: Words(need.gap.action)).compactMap {
-                catalogue.taxonomy.lineage(of: $0.subject.id).last
-            })
+            let placed =
+                need.gap.isBoroughWide
+                || (!boroughWide && need.places.contains { p in areas.contains { $0.code == p.code } })
+            let named = Set(
+                catalogue.taxonomy.subjects(inDescription: Words(need.gap.action)).compactMap {
+                    catalogue.taxonomy.lineage(of: $0.subject.id).last
+                })
             return placed && (named.isEmpty || !named.isDisjoint(with: families))
         }
     }
@@ -189,7 +243,8 @@ public struct Recommender {
     func policyLabel() -> String {
         let pack = policy.pack
         let root = try? DatasetsDirectory.path() + "/"
-        let folder = root.map { policy.folder.hasPrefix($0) ? "Datasets/" + policy.folder.dropFirst($0.count) : policy.folder }
+        let folder =
+            root.map { policy.folder.hasPrefix($0) ? "Datasets/" + policy.folder.dropFirst($0.count) : policy.folder }
             ?? policy.folder
         if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(folder))" }
         return "DEFAULT POLICY PACK: \(pack.title), \(pack.authorityName)'s, not \(analysis.borough.name)'s own; "
@@ -199,12 +254,17 @@ public struct Recommender {
     func warnings(_ contract: ContractProfile, codes: [CPVVocabulary.Code], short: Bool) -> [String] {
         var warnings: [String] = []
         if !codes.contains(where: { $0.category == contract.category }) {
-            warnings.append("field \"category\": \(contract.category.rawValue) contradicts the CPV codes, which are "
-                + codes.map { "\($0.full) (\($0.category.rawValue))" }.joined(separator: ", "))
+            warnings.append(
+                "field \"category\": \(contract.category.rawValue) contradicts the CPV codes, which are "
+                    + codes.map { "\($0.full) (\($0.category.rawValue))" }.joined(separator: ", "))
         }
         if short {
-            warnings.append("Short capital works (\(number(contract.durationMonths)) months): providers have little time to deliver "
-                + "commitments, so fewer are recommended (commissioning toolkit 3.1; policy/rules.csv short_works_months)")
+            warnings.append(
+                "Short capital works (\(number(contract.durationMonths)) months): providers have little time to "
+                    + "deliver "
+                    + "commitments, so fewer are recommended (commissioning toolkit 3.1; policy/rules.csv "
+                    + "short_works_months)"
+            )
         }
         return warnings
     }
@@ -212,15 +272,20 @@ public struct Recommender {
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
     public func deliveryAreas(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [Area] {
         guard !contract.areas.isEmpty else { throw fail("areas", "give ward codes or names, or [\"borough\"]") }
-        if contract.areas.count == 1, ["borough", "borough-wide"].contains(contract.areas[0].lowercased())
-            || contract.areas[0] == analysis.borough.code || contract.areas[0].caseInsensitiveCompare(analysis.borough.name) == .orderedSame {
+        if contract.areas.count == 1,
+            ["borough", "borough-wide"].contains(contract.areas[0].lowercased())
+                || contract.areas[0] == analysis.borough.code
+                || contract.areas[0].caseInsensitiveCompare(analysis.borough.name) == .orderedSame
+        {
             return [analysis.borough] + analysis.wards
         }
         var found: [Area] = []
         for (i, text) in contract.areas.enumerated() {
             guard let ward = analysis.ward(named: text) else {
-                throw fail("areas[\(i)]", "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
-                           + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
+                throw fail(
+                    "areas[\(i)]",
+                    "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
+                        + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
             }
             if !found.contains(where: { $0.code == ward.code }) { found.append(ward) }
         }
@@ -229,16 +294,22 @@ public struct Recommender {
 
     func needEvidence(_ links: [NeedLink]) -> [NeedEvidence] {
         var seen: Set<String> = []
-        return links.sorted { ($0.score, $1.area.code, $1.domain.id) > ($1.score, $0.area.code, $0.domain.id) }.compactMap { link in
-            guard seen.insert(link.area.code + link.domain.id).inserted else { return nil }
-            return NeedEvidence(area: link.area.code, areaName: link.area.name, domain: link.domain.id, domainName: link.domain.name,
-                                score: (link.score * 10000).rounded() / 10000, level: link.level, reason: link.reason,
-                                figures: link.evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" })
-        }.prefix(5).map { $0 }
+        return links.sorted { ($0.score, $1.area.code, $1.domain.id) > ($1.score, $0.area.code, $0.domain.id) }
+            .compactMap { link in
+                guard seen.insert(link.area.code + link.domain.id).inserted else { return nil }
+                return NeedEvidence(
+                    area: link.area.code, areaName: link.area.name, domain: link.domain.id,
+                    domainName: link.domain.name,
+                    score: (link.score * 10000).rounded() / 10000, level: link.level, reason: link.reason,
+                    figures: link.evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" })
+            }.prefix(5).map { $0 }
     }
 
     func gapEvidence(_ links: [GapLink]) -> [GapEvidence] {
-        links.map { GapEvidence(action: $0.need.gap.action, characteristic: $0.characteristic,
-                                places: $0.need.places.map(\.name), reason: $0.reason, source: $0.need.gap.source) }
+        links.map {
+            GapEvidence(
+                action: $0.need.gap.action, characteristic: $0.characteristic,
+                places: $0.need.places.map(\.name), reason: $0.reason, source: $0.need.gap.source)
+        }
     }
 }

@@ -38,7 +38,9 @@ struct TargetSizing {
             working = "\(f) × \(number(rule.rate))\(a)"
         case .workforceWeeks, .workforceHours:
             raw = fte * rule.rate * years * ambition
-            working = "\(f) × \(number(rule.rate)) \(rule.kind == .workforceWeeks ? "weeks" : "hours") a year × \(number(years)) years\(a)"
+            working =
+                "\(f) × \(number(rule.rate)) \(rule.kind == .workforceWeeks ? "weeks" : "hours") a year × "
+                + "\(number(years)) years\(a)"
         case .perMillion:
             raw = base / 1_000_000 * rule.rate * ambition
             working = "£\(number(base / 1_000_000))m × \(number(rule.rate)) per £1m\(a)"
@@ -48,7 +50,9 @@ struct TargetSizing {
         case .supplyShare:
             let supply = base * (1 - workforce.labourShare)
             raw = supply * rule.rate * ambition
-            working = "£\(grouped(base)) × (1 − \(number(workforce.labourShare * 100))% labour share, \(workforce.labourShareKey)) "
+            working =
+                "£\(grouped(base)) × (1 − \(number(workforce.labourShare * 100))% labour share, "
+                + "\(workforce.labourShareKey)) "
                 + "× \(number(rule.rate * 100))%\(a)"
         case .share:
             return .success(Target(quantity: rule.rate, working: "\(rule.basis) (\(rule.location))"))
@@ -56,13 +60,21 @@ struct TargetSizing {
             return .success(Target(quantity: 1, working: "a commitment: \(rule.basis)"))
         }
         let amount = raw.rounded()
-        working += " = \(number(raw))" + (number(raw) == grouped(amount) ? "" : ", rounded to \(grouped(amount))") + " (\(rule.basis); \(rule.location))"
+        working +=
+            " = \(number(raw))" + (number(raw) == grouped(amount) ? "" : ", rounded to \(grouped(amount))")
+            + " (\(rule.basis); \(rule.location))"
         guard amount > 0 else {
-            return .failure(Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
+            return .failure(
+                Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
         }
-        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], rule.kind != .share, amount < floor.minimum {
-            return .failure(Shortfall(code: .belowFloor, reason: "too small to monitor: \(Recommender.describe(amount, measure.unit)) is under the floor of "
-                                      + "\(Recommender.describe(floor.minimum, measure.unit)) (\(floor.location)); \(working)"))
+        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], rule.kind != .share,
+            amount < floor.minimum
+        {
+            return .failure(
+                Shortfall(
+                    code: .belowFloor,
+                    reason: "too small to monitor: \(Recommender.describe(amount, measure.unit)) is under the floor of "
+                        + "\(Recommender.describe(floor.minimum, measure.unit)) (\(floor.location)); \(working)"))
         }
         return .success(Target(quantity: amount, working: working))
     }

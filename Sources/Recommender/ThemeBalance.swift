@@ -5,22 +5,29 @@ extension Recommender {
     /// lowered by the `same_theme` and `same_outcome` weights of `policy/ranking.csv` for every measure of its
     /// theme or outcome already ranked above it. Greedy: O(n²) in the candidates (at most a catalogue's measures).
     func balanced(_ candidates: [RecommendedMeasure], outcomes: [String: String]) -> [RecommendedMeasure] {
-        let theme = policy.weight("same_theme"), outcome = policy.weight("same_outcome")
+        let theme = policy.weight("same_theme")
+        let outcome = policy.weight("same_outcome")
         var left = candidates
         var ranked: [RecommendedMeasure] = []
-        var themes: [String: Int] = [:], outcomeCounts: [String: Int] = [:]
+        var themes: [String: Int] = [:]
+        var outcomeCounts: [String: Int] = [:]
         func adjusted(_ m: RecommendedMeasure) -> Double {
-            m.rankScore + Double(themes[m.theme] ?? 0) * theme.weight + Double(outcomeCounts[outcomes[m.ref] ?? ""] ?? 0) * outcome.weight
+            m.rankScore + Double(themes[m.theme] ?? 0) * theme.weight + Double(
+                outcomeCounts[outcomes[m.ref] ?? ""] ?? 0) * outcome.weight
         }
         while !left.isEmpty {
             let best = left.indices.max { a, b in (adjusted(left[a]), left[b].ref) < (adjusted(left[b]), left[a].ref) }!
             var m = left.remove(at: best)
-            let sameTheme = themes[m.theme] ?? 0, sameOutcome = outcomeCounts[outcomes[m.ref] ?? ""] ?? 0
+            let sameTheme = themes[m.theme] ?? 0
+            let sameOutcome = outcomeCounts[outcomes[m.ref] ?? ""] ?? 0
             if sameTheme + sameOutcome > 0 {
                 let score = (adjusted(m) * 10000).rounded() / 10000
-                m.rankWorking += String(format: "; %+.2f", Double(sameTheme) * theme.weight) + " (\(sameTheme) of the \(m.theme) theme ranked above "
+                m.rankWorking +=
+                    String(format: "; %+.2f", Double(sameTheme) * theme.weight)
+                    + " (\(sameTheme) of the \(m.theme) theme ranked above "
                     + "[\(theme.location)])" + String(format: " %+.2f", Double(sameOutcome) * outcome.weight)
-                    + " (\(sameOutcome) of its outcome ranked above [\(outcome.location)]) = " + String(format: "%.2f", score)
+                    + " (\(sameOutcome) of its outcome ranked above [\(outcome.location)]) = "
+                    + String(format: "%.2f", score)
                 m.rankScore = score
             }
             themes[m.theme, default: 0] += 1

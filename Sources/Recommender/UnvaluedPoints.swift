@@ -12,14 +12,18 @@ struct UnvaluedPoints {
     /// How many distinct measures were offered and counted.
     let measures: Int
 
-    init(commitments: [String: [BidEvaluation.Commitment]], priorities: [String: CouncilPriority], catalogue: Catalogue) {
+    init(commitments: [String: [BidEvaluation.Commitment]], priorities: [String: CouncilPriority], catalogue: Catalogue)
+    {
         var best: [String: Double] = [:]
         var valued: Set<String> = []
         var all: Set<String> = []
         var weights: [String: Double] = [:]
         for commitment in commitments.values.joined() where commitment.counted {
             all.insert(commitment.measure)
-            if commitment.proxyValue != nil { valued.insert(commitment.measure); continue }
+            if commitment.proxyValue != nil {
+                valued.insert(commitment.measure)
+                continue
+            }
             best[commitment.measure] = max(best[commitment.measure] ?? 0, commitment.quantity)
             let measure = catalogue.measure(commitment.measure)
             weights[commitment.measure] = 1 + (measure.flatMap { priorities[$0.policyRef]?.weight } ?? 0)

@@ -8,28 +8,45 @@ public enum DeliveryChart {
 
     /// - Complexity: O(n) in the monitoring's lines.
     public static func svg(_ monitoring: DeliveryMonitoring) -> String {
-        let label = 210.0, plot = 400.0, row = 34.0
+        let label = 210.0
+        let plot = 400.0
+        let row = 34.0
         let lines = monitoring.lines.filter { $0.committed > 0 }
         let top = max(1.5, lines.map { max($0.delivered, $0.forecast) / $0.committed }.max() ?? 1)
         let height = row * Double(lines.count) + 40
-        var svg = "<svg role=\"img\" aria-labelledby=\"delivery-title delivery-desc\" viewBox=\"0 0 \(Int(label + plot + 90)) \(Int(height))\" "
-            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"delivery-title\">Delivery against commitments, "
+        var svg =
+            "<svg role=\"img\" aria-labelledby=\"delivery-title delivery-desc\" viewBox=\"0 0 "
+            + "\(Int(label + plot + 90)) \(Int(height))\" "
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"delivery-title\">Delivery against "
+            + "commitments, "
             + "quarter \(monitoring.quartersElapsed) of \(monitoring.quarters)</title>\n<desc id=\"delivery-desc\">"
-            + HTML.escape(lines.map { "\($0.measure): \(percent($0.delivered / $0.committed)) delivered, \($0.status)" }.joined(separator: "; "))
+            + HTML.escape(
+                lines.map { "\($0.measure): \(percent($0.delivered / $0.committed)) delivered, \($0.status)" }.joined(
+                    separator: "; "))
             + "</desc>\n"
         let x = { (share: Double) in label + plot * min(share, top) / top }
-        svg += "<line x1=\"\(fmt(x(1)))\" y1=\"0\" x2=\"\(fmt(x(1)))\" y2=\"\(fmt(height - 28))\" stroke=\"#111\" stroke-dasharray=\"4 3\"/>"
-            + "<text x=\"\(fmt(x(1)))\" y=\"\(fmt(height - 14))\" font-size=\"11\" text-anchor=\"middle\">commitment</text>\n"
+        svg +=
+            "<line x1=\"\(fmt(x(1)))\" y1=\"0\" x2=\"\(fmt(x(1)))\" y2=\"\(fmt(height - 28))\" stroke=\"#111\" "
+            + "stroke-dasharray=\"4 3\"/>"
+            + "<text x=\"\(fmt(x(1)))\" y=\"\(fmt(height - 14))\" font-size=\"11\" "
+            + "text-anchor=\"middle\">commitment</text>\n"
         for (i, line) in lines.enumerated() {
             let y = Double(i) * row + 4
             let colour = colours[line.status] ?? "#777"
-            svg += "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 17))\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(short(line)))</text>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(max(x(line.forecast / line.committed) - label, 1)))\" height=\"24\" "
+            svg +=
+                "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 17))\" font-size=\"12\" "
+                + "text-anchor=\"end\">\(HTML.escape(short(line)))</text>"
+                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" "
+                + "width=\"\(fmt(max(x(line.forecast / line.committed) - label, 1)))\" height=\"24\" "
                 + "fill=\"none\" stroke=\"\(colour)\" stroke-dasharray=\"3 2\"/>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(max(x(line.delivered / line.committed) - label, 1)))\" height=\"16\" fill=\"\(colour)\"/>"
-                + "<line x1=\"\(fmt(x(line.dueToDate / line.committed)))\" y1=\"\(fmt(y - 1))\" x2=\"\(fmt(x(line.dueToDate / line.committed)))\" "
+                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y + 4))\" "
+                + "width=\"\(fmt(max(x(line.delivered / line.committed) - label, 1)))\" height=\"16\" "
+                + "fill=\"\(colour)\"/>"
+                + "<line x1=\"\(fmt(x(line.dueToDate / line.committed)))\" y1=\"\(fmt(y - 1))\" "
+                + "x2=\"\(fmt(x(line.dueToDate / line.committed)))\" "
                 + "y2=\"\(fmt(y + 25))\" stroke=\"#111\" stroke-width=\"2\"/>"
-                + "<text x=\"\(fmt(label + plot + 6))\" y=\"\(fmt(y + 17))\" font-size=\"12\">\(percent(line.delivered / line.committed)) "
+                + "<text x=\"\(fmt(label + plot + 6))\" y=\"\(fmt(y + 17))\" "
+                + "font-size=\"12\">\(percent(line.delivered / line.committed)) "
                 + "\(line.status.uppercased())</text>\n"
         }
         return svg + "</svg>"

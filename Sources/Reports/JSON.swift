@@ -9,7 +9,10 @@ public enum JSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
+            case let s where s.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count)
+                    + String(s.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }

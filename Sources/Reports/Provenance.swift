@@ -48,25 +48,30 @@ public struct Provenance: Codable, Sendable {
 
     /// The provenance as a table for the CSV and Excel files: what, and its value.
     public var table: (name: String, header: [String], rows: [[String]]) {
-        ("provenance", ["item", "value", "size_bytes", "periods", "sha256"],
-         [["generated", generated, "", "", ""], ["toolkit", toolkit, "", "", ""], ["prices", prices, "", "", ""]]
-            + files.map { ["file", $0.path, String($0.bytes), $0.periods, $0.sha256] }
-            + catalogue.keys.sorted().map { ["catalogue: \($0)", catalogue[$0]!, "", "", ""] })
+        (
+            "provenance", ["item", "value", "size_bytes", "periods", "sha256"],
+            [["generated", generated, "", "", ""], ["toolkit", toolkit, "", "", ""], ["prices", prices, "", "", ""]]
+                + files.map { ["file", $0.path, String($0.bytes), $0.periods, $0.sha256] }
+                + catalogue.keys.sorted().map { ["catalogue: \($0)", catalogue[$0]!, "", "", ""] }
+        )
     }
 
     /// The section of a page.
     var html: String {
         "<p>\(HTML.escape(line))</p>\n"
-            + HTML.table(caption: "Data files", header: ["File", "Size", "Periods", "SHA-256"], rows: fileRows, numeric: [1])
-            + HTML.table(caption: "Catalogue and policy", header: ["Part", "Read from"],
-                         rows: catalogue.keys.sorted().map { [$0, catalogue[$0]!] })
+            + HTML.table(
+                caption: "Data files", header: ["File", "Size", "Periods", "SHA-256"], rows: fileRows, numeric: [1])
+            + HTML.table(
+                caption: "Catalogue and policy", header: ["Part", "Read from"],
+                rows: catalogue.keys.sorted().map { [$0, catalogue[$0]!] })
     }
 
     /// The section as Markdown lines.
     var markdown: [String] {
         ["## Provenance", "", line, "", "| File | Size | Periods | SHA-256 |", "|---|---|---|---|"]
             + fileRows.map { "| " + $0.joined(separator: " | ") + " |" }
-            + ["", "| Part | Read from |", "|---|---|"] + catalogue.keys.sorted().map { "| \($0) | \(catalogue[$0]!) |" }
+            + ["", "| Part | Read from |", "|---|---|"]
+            + catalogue.keys.sorted().map { "| \($0) | \(catalogue[$0]!) |" }
     }
 
     /// The provenance as a JSON object, keys sorted.

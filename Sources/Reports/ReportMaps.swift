@@ -20,8 +20,10 @@ public struct ReportMaps: Sendable {
     /// Blues, darkest for the most deprived.
     static let decileColours = ["#08519c", "#3182bd", "#6baed6", "#bdd7e7", "#eff3ff"]
 
-    public init(boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
-                delivery: Set<String>, outlineMeaning: String = "delivery area") {
+    public init(
+        boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
+        delivery: Set<String>, outlineMeaning: String = "delivery area"
+    ) {
         self.outlineMeaning = outlineMeaning
         self.boundaries = boundaries
         self.attribution = attribution
@@ -32,8 +34,9 @@ public struct ReportMaps: Sendable {
 
     /// The same maps with other wards outlined: a contract's delivery wards, or the ward a page is about.
     public func outlining(_ wards: Set<String>, meaning: String) -> ReportMaps {
-        ReportMaps(boundaries: boundaries, attribution: attribution, view: view, deciles: deciles, delivery: wards,
-                   outlineMeaning: meaning)
+        ReportMaps(
+            boundaries: boundaries, attribution: attribution, view: view, deciles: deciles, delivery: wards,
+            outlineMeaning: meaning)
     }
 
     /// True when the boundaries hold the borough's wards (at least one of them).
@@ -44,15 +47,22 @@ public struct ReportMaps: Sendable {
 
     /// The delivery wards filled, the rest pale; for a borough-wide contract every ward.
     public func deliveryAreas() -> WardMap {
-        let chosen = Key("delivery area", "#0b5394"), other = Key("elsewhere in the borough", "#e8eef7")
+        let chosen = Key("delivery area", "#0b5394")
+        let other = Key("elsewhere in the borough", "#e8eef7")
         let inside = delivery.isEmpty ? Set(view.wardProfiles.map(\.area.code)) : delivery
-        let classes = Dictionary(uniqueKeysWithValues: view.wardProfiles.map { ($0.area.code, inside.contains($0.area.code) ? chosen : other) })
+        let classes = Dictionary(
+            uniqueKeysWithValues: view.wardProfiles.map {
+                ($0.area.code, inside.contains($0.area.code) ? chosen : other)
+            })
         let names = view.wardProfiles.filter { inside.contains($0.area.code) }.map(\.area.name).sorted()
-        return WardMap(boundaries: boundaries, classes: classes, key: [chosen, other], outlined: [],
-                       title: "Where the contract is delivered", description: delivery.isEmpty
-                           ? "The whole of \(view.borough.area.name): all \(names.count) wards."
-                           : "Delivery wards: \(names.joined(separator: ", ")), among \(view.wardProfiles.count) wards of \(view.borough.area.name).",
-                       attribution: attribution)
+        return WardMap(
+            boundaries: boundaries, classes: classes, key: [chosen, other], outlined: [],
+            title: "Where the contract is delivered",
+            description: delivery.isEmpty
+                ? "The whole of \(view.borough.area.name): all \(names.count) wards."
+                : "Delivery wards: \(names.joined(separator: ", ")), among \(view.wardProfiles.count) wards of "
+                    + "\(view.borough.area.name).",
+            attribution: attribution)
     }
 
     /// Each ward's level of need on a domain, the delivery wards outlined.
@@ -60,16 +70,19 @@ public struct ReportMaps: Sendable {
         let key = zip(NeedBands.levels, Self.needColours).map { Key($0, $1) }
         var classes: [String: Key] = [:]
         for profile in view.wardProfiles {
-            guard let score = profile.domains.first(where: { $0.domain.id == domain.id }), score.score != nil else { continue }
+            guard let score = profile.domains.first(where: { $0.domain.id == domain.id }), score.score != nil else {
+                continue
+            }
             classes[profile.area.code] = key.first { $0.label == score.level }
         }
         let high = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
-        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
-                       title: "\(domain.name): need by ward",
-                       description: "Level of need for \(domain.name) in each ward of \(view.borough.area.name). "
-                           + (high.isEmpty ? "No ward has high need." : "High need: \(high.joined(separator: ", ")).")
-                           + outlinedNote,
-                       attribution: attribution)
+        return WardMap(
+            boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
+            title: "\(domain.name): need by ward",
+            description: "Level of need for \(domain.name) in each ward of \(view.borough.area.name). "
+                + (high.isEmpty ? "No ward has high need." : "High need: \(high.joined(separator: ", ")).")
+                + outlinedNote,
+            attribution: attribution)
     }
 
     /// Each ward's population-weighted average IMD decile, in five bands; nil without deciles.
@@ -79,12 +92,13 @@ public struct ReportMaps: Sendable {
         let key = zip(bands, Self.decileColours).map { Key($0, $1) }
         let classes = deciles.mapValues { key[min(4, max(0, Int(($0 - 1) / 2)))] }
         let most = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
-        return WardMap(boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
-                       title: "Deprivation: average IMD decile by ward",
-                       description: "Population-weighted average decile of the Index of Multiple Deprivation 2019 in each "
-                           + "ward (1 = the most deprived 10% of England). "
-                           + (most.isEmpty ? "" : "Deciles 1 to 3 on average: \(most.joined(separator: ", ")).") + outlinedNote,
-                       attribution: attribution)
+        return WardMap(
+            boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
+            title: "Deprivation: average IMD decile by ward",
+            description: "Population-weighted average decile of the Index of Multiple Deprivation 2019 in each "
+                + "ward (1 = the most deprived 10% of England). "
+                + (most.isEmpty ? "" : "Deciles 1 to 3 on average: \(most.joined(separator: ", ")).") + outlinedNote,
+            attribution: attribution)
     }
 
     private var outlinedNote: String { delivery.isEmpty ? "" : " Outlined in black: \(outlineMeaning)." }

@@ -12,11 +12,13 @@ public enum SVGCharts {
 
     static func components(_ score: Double) -> [Int] {
         let t = max(-2.5, min(2.5, score)) / 2.5
-        let (from, to): ((Double, Double, Double), (Double, Double, Double)) = t < 0
+        let (from, to): ((Double, Double, Double), (Double, Double, Double)) =
+            t < 0
             ? ((247, 247, 247), (33, 102, 172)) : ((247, 247, 247), (179, 88, 6))
         let k = abs(t)
         return (0..<3).map { i -> Int in
-            let a = [from.0, from.1, from.2][i], b = [to.0, to.1, to.2][i]
+            let a = [from.0, from.1, from.2][i]
+            let b = [to.0, to.1, to.2][i]
             return Int((a + (b - a) * k).rounded())
         }
     }
@@ -30,18 +32,25 @@ public enum SVGCharts {
             let linear: Double = c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
             luminance += weight * linear
         }
-        let onWhite = 1.05 / (luminance + 0.05), onDark = (luminance + 0.05) / 0.0609  // #1b1b1b
+        let onWhite = 1.05 / (luminance + 0.05)
+        let onDark = (luminance + 0.05) / 0.0609  // #1b1b1b
         return onWhite > onDark ? "#fff" : "#1b1b1b"
     }
 
     /// The domains scored anywhere, in name order; domains whose scores are the same in every ward (they rest on
     /// the same indicators) are one column, named "A = B", so no column repeats another.
     static func columns(_ profiles: [NeedProfile]) -> [(id: String, name: String)] {
-        var order: [(id: String, name: String)] = [], seen: Set<String> = [], byScores: [String: Int] = [:]
-        for domain in profiles.flatMap({ $0.domains.filter { $0.score != nil }.map(\.domain) }).sorted(by: { $0.name < $1.name })
+        var order: [(id: String, name: String)] = []
+        var seen: Set<String> = []
+        var byScores: [String: Int] = [:]
+        for domain in profiles.flatMap({ $0.domains.filter { $0.score != nil }.map(\.domain) }).sorted(by: {
+            $0.name < $1.name
+        })
         where seen.insert(domain.id).inserted {
-            let scores = profiles.map { p in p.domains.first { $0.domain.id == domain.id }?.score.map { String(format: "%.6f", $0) } ?? "-" }
-                .joined(separator: ",")
+            let scores = profiles.map { p in
+                p.domains.first { $0.domain.id == domain.id }?.score.map { String(format: "%.6f", $0) } ?? "-"
+            }
+            .joined(separator: ",")
             if let same = byScores[scores] {
                 order[same].name += " = " + domain.name
             } else {
@@ -55,28 +64,44 @@ public enum SVGCharts {
     /// Wards (rows) by need domains (columns), each cell the domain score; `–` where a ward has no data.
     public static func heatMap(_ profiles: [NeedProfile], title: String) -> String {
         let domains = columns(profiles)
-        let label = 190.0, cell = 64.0, row = 22.0, top = 118.0
-        let width = label + cell * Double(domains.count) + 160, height = top + row * Double(profiles.count) + 40
-        var svg = "<svg role=\"img\" aria-labelledby=\"hm-title hm-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" "
+        let label = 190.0
+        let cell = 64.0
+        let row = 22.0
+        let top = 118.0
+        let width = label + cell * Double(domains.count) + 160
+        let height = top + row * Double(profiles.count) + 40
+        var svg =
+            "<svg role=\"img\" aria-labelledby=\"hm-title hm-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+            + "width=\"100%\" "
             + "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"hm-title\">\(HTML.escape(title))</title>\n"
-            + "<desc id=\"hm-desc\">Need score of each ward on each need domain: positive is worse than the borough's wards on "
-            + "average, negative better; 1 or more is high need. A dash means the ward has no data for the domain.</desc>\n"
+            + "<desc id=\"hm-desc\">Need score of each ward on each need domain: positive is worse than the borough's "
+            + "wards on "
+            + "average, negative better; 1 or more is high need. A dash means the ward has no data for the "
+            + "domain.</desc>\n"
         for (j, d) in domains.enumerated() {
             let x = label + cell * Double(j) + cell / 2
-            svg += "<text transform=\"translate(\(fmt(x)),\(fmt(top - 8))) rotate(-45)\" font-size=\"11\" fill=\"#333\">\(HTML.escape(short(d.name)))</text>\n"
+            svg +=
+                "<text transform=\"translate(\(fmt(x)),\(fmt(top - 8))) rotate(-45)\" font-size=\"11\" "
+                + "fill=\"#333\">\(HTML.escape(short(d.name)))</text>\n"
         }
         for (i, p) in profiles.enumerated() {
             let y = top + row * Double(i)
-            svg += "<text x=\"\(fmt(label - 6))\" y=\"\(fmt(y + 15))\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(p.area.name))</text>\n"
+            svg +=
+                "<text x=\"\(fmt(label - 6))\" y=\"\(fmt(y + 15))\" font-size=\"12\" "
+                + "text-anchor=\"end\">\(HTML.escape(p.area.name))</text>\n"
             for (j, d) in domains.enumerated() {
                 let x = label + cell * Double(j)
                 let score = p.domains.first { $0.domain.id == d.id }?.score
                 let fill = score.map(colour) ?? "#ffffff"
                 let text = score.map { abs($0) < 0.05 ? "0.0" : String(format: "%.1f", $0) } ?? "–"
                 let ink = score.map(Self.ink) ?? "#1b1b1b"
-                svg += "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) \(score.map { String(format: "%.2f", $0) } ?? "no data")</title>"
-                    + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
-                    + "stroke=\"#d0d0d0\"/><text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 15))\" font-size=\"11\" text-anchor=\"middle\" "
+                svg +=
+                    "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) "
+                    + "\(score.map { String(format: "%.2f", $0) } ?? "no data")</title>"
+                    + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" "
+                    + "height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
+                    + "stroke=\"#d0d0d0\"/><text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 15))\" font-size=\"11\" "
+                    + "text-anchor=\"middle\" "
                     + "fill=\"\(ink)\">\(text)</text></g>\n"
             }
         }
@@ -84,25 +109,41 @@ public enum SVGCharts {
         let ly = top + row * Double(profiles.count) + 14
         for (k, s) in [-2.0, -1, 0, 1, 2].enumerated() {
             let x = label + Double(k) * 70
-            svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(ly))\" width=\"18\" height=\"12\" fill=\"\(colour(s))\" stroke=\"#d0d0d0\"/>"
-                + "<text x=\"\(fmt(x + 22))\" y=\"\(fmt(ly + 10))\" font-size=\"11\">\(s > 0 ? "+" : "")\(Int(s))\(s == 2 ? " worse" : s == -2 ? " better" : "")</text>\n"
+            svg +=
+                "<rect x=\"\(fmt(x))\" y=\"\(fmt(ly))\" width=\"18\" height=\"12\" fill=\"\(colour(s))\" "
+                + "stroke=\"#d0d0d0\"/>"
+                + "<text x=\"\(fmt(x + 22))\" y=\"\(fmt(ly + 10))\" "
+                + "font-size=\"11\">\(s > 0 ? "+" : "")\(Int(s))"
+                + "\(s == 2 ? " worse" : s == -2 ? " better" : "")</text>\n"
         }
         return svg + "</svg>"
     }
 
     /// Horizontal bars (SLEVA by theme), each labelled by `valueLabel` (by default in £).
-    public static func bars(_ items: [(String, Double)], title: String,
-                            label valueLabel: ((Double) -> String)? = nil) -> String {
-        let label = 140.0, plot = 460.0, row = 30.0
+    public static func bars(
+        _ items: [(String, Double)], title: String,
+        label valueLabel: ((Double) -> String)? = nil
+    ) -> String {
+        let label = 140.0
+        let plot = 460.0
+        let row = 30.0
         let maximum = max(items.map(\.1).max() ?? 1, 1)
-        var svg = "<svg role=\"img\" aria-labelledby=\"bar-title\" viewBox=\"0 0 \(Int(label + plot + 120)) \(Int(row * Double(items.count) + 10))\" "
-            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"bar-title\">\(HTML.escape(title))</title>\n"
+        var svg =
+            "<svg role=\"img\" aria-labelledby=\"bar-title\" viewBox=\"0 0 \(Int(label + plot + 120)) "
+            + "\(Int(row * Double(items.count) + 10))\" "
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title "
+            + "id=\"bar-title\">\(HTML.escape(title))</title>\n"
         for (i, item) in items.enumerated() {
             let y = Double(i) * row + 4
             let w = plot * item.1 / maximum
-            svg += "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 16))\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(item.0))</text>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(max(w, 1)))\" height=\"22\" fill=\"#0b5394\"/>"
-                + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" font-size=\"12\">\(HTML.escape(valueLabel?(item.1) ?? "£" + formatNumber(item.1.rounded()).grouped))</text>\n"
+            svg +=
+                "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 16))\" font-size=\"12\" "
+                + "text-anchor=\"end\">\(HTML.escape(item.0))</text>"
+                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(max(w, 1)))\" height=\"22\" "
+                + "fill=\"#0b5394\"/>"
+                + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" "
+                + "font-size=\"12\">"
+                + HTML.escape(valueLabel?(item.1) ?? "£" + formatNumber(item.1.rounded()).grouped) + "</text>\n"
         }
         return svg + "</svg>"
     }

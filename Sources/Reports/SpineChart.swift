@@ -22,17 +22,24 @@ public enum SpineChart {
     public static func svg(_ results: [IndicatorResult], area: String, limit: Int = 14) -> String? {
         let rows = Array(results.filter { $0.unit != "count" }.prefix(limit))
         guard !rows.isEmpty else { return nil }
-        let width = label + plot + valueColumn, height = top + row * Double(rows.count) + 40
-        var svg = "<svg class=\"spine\" role=\"img\" aria-labelledby=\"spine-title spine-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"spine-title\">\(HTML.escape(area)): indicators against "
+        let width = label + plot + valueColumn
+        let height = top + row * Double(rows.count) + 40
+        var svg =
+            "<svg class=\"spine\" role=\"img\" aria-labelledby=\"spine-title spine-desc\" viewBox=\"0 0 \(Int(width)) "
+            + "\(Int(height))\" "
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"spine-title\">\(HTML.escape(area)): "
+            + "indicators against "
             + "England</title>\n<desc id=\"spine-desc\">\(HTML.escape(description(rows, area: area)))</desc>\n"
         svg += legend()
         let centre = label + plot / 2
-        svg += "<line x1=\"\(fmt(centre))\" x2=\"\(fmt(centre))\" y1=\"\(fmt(top - 6))\" y2=\"\(fmt(top + row * Double(rows.count)))\" "
+        svg +=
+            "<line x1=\"\(fmt(centre))\" x2=\"\(fmt(centre))\" y1=\"\(fmt(top - 6))\" "
+            + "y2=\"\(fmt(top + row * Double(rows.count)))\" "
             + "stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>\n"
         for (i, result) in rows.enumerated() { svg += line(result, y: top + row * Double(i) + row / 2, area: area) }
         let axis = top + row * Double(rows.count) + 18
-        svg += "<g font-size=\"12\" fill=\"#333\"><text x=\"\(fmt(label))\" y=\"\(fmt(axis))\">← worse</text>"
+        svg +=
+            "<g font-size=\"12\" fill=\"#333\"><text x=\"\(fmt(label))\" y=\"\(fmt(axis))\">← worse</text>"
             + "<text x=\"\(fmt(centre))\" y=\"\(fmt(axis))\" text-anchor=\"middle\">\(centreLabel(rows))</text>"
             + "<text x=\"\(fmt(label + plot))\" y=\"\(fmt(axis))\" text-anchor=\"end\">better →</text></g>\n"
         return svg + "</svg>"
@@ -42,37 +49,52 @@ public enum SpineChart {
     static func centreLabel(_ rows: [IndicatorResult]) -> String {
         let withEngland = rows.filter { $0.england != nil }.count
         if withEngland == rows.count { return "England" }
-        return withEngland == 0 ? "middle of the sibling areas' range (no England figures)"
-                                : "England (or the sibling areas' middle where it has no figure)"
+        return withEngland == 0
+            ? "middle of the sibling areas' range (no England figures)"
+            : "England (or the sibling areas' middle where it has no figure)"
     }
 
     /// One indicator's row.
     static func line(_ r: IndicatorResult, y: Double, area: String) -> String {
         let scale = RowScale(r)
         let lines = labelLines(r)
-        var svg = "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + (lines.count == 1 ? 4 : -2)))\" font-size=\"11.5\" text-anchor=\"end\">"
+        var svg =
+            "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + (lines.count == 1 ? 4 : -2)))\" font-size=\"11.5\" "
+            + "text-anchor=\"end\">"
             + "<title>\(HTML.escape(name(r)))</title>"
-            + lines.enumerated().map { "<tspan x=\"\(fmt(label - 8))\" dy=\"\($0.offset == 0 ? 0 : 13)\">\(HTML.escape($0.element))</tspan>" }.joined()
+            + lines.enumerated().map {
+                "<tspan x=\"\(fmt(label - 8))\" dy=\"\($0.offset == 0 ? 0 : 13)\">\(HTML.escape($0.element))</tspan>"
+            }.joined()
             + "</text>\n"
-            + "<line x1=\"\(fmt(label))\" x2=\"\(fmt(label + plot))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"#e3e3e3\"/>\n"
+            + "<line x1=\"\(fmt(label))\" x2=\"\(fmt(label + plot))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" "
+            + "stroke=\"#e3e3e3\"/>\n"
         if let lo = r.siblingMinimum, let hi = r.siblingMaximum {
             let (a, b) = (scale.x(lo), scale.x(hi))
-            svg += "<rect x=\"\(fmt(min(a, b)))\" y=\"\(fmt(y - 8))\" width=\"\(fmt(max(abs(b - a), 1)))\" height=\"16\" fill=\"#dedede\">"
-                + "<title>\(HTML.escape(r.siblings ?? "sibling areas")): \(formatNumber(lo)) to \(formatNumber(hi))</title></rect>\n"
+            svg +=
+                "<rect x=\"\(fmt(min(a, b)))\" y=\"\(fmt(y - 8))\" width=\"\(fmt(max(abs(b - a), 1)))\" height=\"16\" "
+                + "fill=\"#dedede\">"
+                + "<title>\(HTML.escape(r.siblings ?? "sibling areas")): \(formatNumber(lo)) to "
+                + "\(formatNumber(hi))</title></rect>\n"
         }
         if let lo = r.lower95, let hi = r.upper95 {
-            svg += "<line x1=\"\(fmt(scale.x(lo)))\" x2=\"\(fmt(scale.x(hi)))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
+            svg +=
+                "<line x1=\"\(fmt(scale.x(lo)))\" x2=\"\(fmt(scale.x(hi)))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" "
+                + "stroke=\"#333\" stroke-width=\"1.5\"/>\n"
         }
         if let parent = r.parent {
-            svg += "<path d=\"M\(fmt(scale.x(parent.value))) \(fmt(y - 6)) l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\">"
+            svg +=
+                "<path d=\"M\(fmt(scale.x(parent.value))) \(fmt(y - 6)) l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\">"
                 + "<title>\(HTML.escape(parent.name)) \(formatNumber(parent.value))</title></path>\n"
         }
         let significance = r.england?.significance95 ?? .notCompared
         let colour = colours.first { $0.0 == significance }?.1 ?? "#ffffff"
-        svg += "<circle cx=\"\(fmt(scale.x(r.value)))\" cy=\"\(fmt(y))\" r=\"6.5\" fill=\"\(colour)\" stroke=\"#1b1b1b\" stroke-width=\"1\">"
+        svg +=
+            "<circle cx=\"\(fmt(scale.x(r.value)))\" cy=\"\(fmt(y))\" r=\"6.5\" fill=\"\(colour)\" stroke=\"#1b1b1b\" "
+            + "stroke-width=\"1\">"
             + "<title>\(HTML.escape(area)) \(formatNumber(r.value)): \(significance.rawValue)</title></circle>\n"
         let spark = sparkline(r, x: label + plot + 10, y: y)
-        return svg + spark + "<text x=\"\(fmt(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(fmt(y + 4))\" font-size=\"12\">"
+        return svg + spark
+            + "<text x=\"\(fmt(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(fmt(y + 4))\" font-size=\"12\">"
             + "\(HTML.escape(valueText(r, scale: scale)))</text>\n"
     }
 
@@ -86,24 +108,31 @@ public enum SpineChart {
             centredOnEngland = r.england != nil
             let middle = r.siblingMinimum.flatMap { lo in r.siblingMaximum.map { (lo + $0) / 2 } } ?? r.value
             let centre = r.england?.value ?? middle
-            let figures = [r.value, r.lower95, r.upper95, r.parent?.value, r.siblingMinimum, r.siblingMaximum].compactMap { $0 }
+            let figures = [r.value, r.lower95, r.upper95, r.parent?.value, r.siblingMinimum, r.siblingMaximum]
+                .compactMap { $0 }
             self.centre = centre
             halfRange = max(figures.map { abs($0 - centre) }.max() ?? 0, abs(centre) * 1e-6, 1e-9) / 0.9
             // Higher is better → higher to the right; lower is better → higher to the left; no polarity: higher right.
             direction = r.polarity == .lowerIsBetter ? -1 : 1
         }
 
-        func x(_ value: Double) -> Double { SpineChart.label + SpineChart.plot / 2 * (1 + direction * (value - centre) / halfRange) }
+        func x(_ value: Double) -> Double {
+            SpineChart.label + SpineChart.plot / 2 * (1 + direction * (value - centre) / halfRange)
+        }
     }
 
     /// A 60 × 16 line of the figure over its periods, where it has two or more; the last point dotted.
     static func sparkline(_ r: IndicatorResult, x: Double, y: Double) -> String {
         guard r.trendValues.count >= 2, let low = r.trendValues.min(), let high = r.trendValues.max() else { return "" }
-        let span = max(high - low, 1e-9), step = 60 / Double(r.trendValues.count - 1)
+        let span = max(high - low, 1e-9)
+        let step = 60 / Double(r.trendValues.count - 1)
         let points = r.trendValues.enumerated().map { i, v in (x + step * Double(i), y + 8 - 16 * (v - low) / span) }
-        return "<g><title>\(HTML.escape(r.trend ?? "trend")): \(r.trendPeriods.first ?? "") to \(r.trendPeriods.last ?? "")</title>"
+        return
+            "<g><title>\(HTML.escape(r.trend ?? "trend")): \(r.trendPeriods.first ?? "") to "
+            + "\(r.trendPeriods.last ?? "")</title>"
             + "<polyline points=\"\(points.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " "))\" fill=\"none\" "
-            + "stroke=\"#555\" stroke-width=\"1.2\"/><circle cx=\"\(fmt(points.last!.0))\" cy=\"\(fmt(points.last!.1))\" r=\"2\" "
+            + "stroke=\"#555\" stroke-width=\"1.2\"/><circle cx=\"\(fmt(points.last!.0))\" "
+            + "cy=\"\(fmt(points.last!.1))\" r=\"2\" "
             + "fill=\"#555\"/></g>\n"
     }
 
@@ -121,7 +150,8 @@ public enum SpineChart {
 
     /// The name with its breakdown on at most two lines that fit the label column, cut at words; the rest elided.
     static func labelLines(_ r: IndicatorResult, width: Int = 58) -> [String] {
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in name(r).split(separator: " ") {
             if current.isEmpty {
                 current = String(word)
@@ -144,12 +174,18 @@ public enum SpineChart {
         var svg = "<g font-size=\"12\" fill=\"#333\">"
         for ((_, colour, text), offset) in zip(colours, offsets) {
             let x = label - 200 + offset
-            svg += "<circle cx=\"\(fmt(x + 6))\" cy=\"14\" r=\"6\" fill=\"\(colour)\" stroke=\"#1b1b1b\"/><text x=\"\(fmt(x + 16))\" y=\"18\">\(text)</text>"
+            svg +=
+                "<circle cx=\"\(fmt(x + 6))\" cy=\"14\" r=\"6\" fill=\"\(colour)\" stroke=\"#1b1b1b\"/><text "
+                + "x=\"\(fmt(x + 16))\" y=\"18\">\(text)</text>"
         }
         let x = label - 200
-        return svg + "<path d=\"M\(fmt(x + 6)) 28 l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\"/><text x=\"\(fmt(x + 16))\" y=\"38\">parent area</text>"
-            + "<rect x=\"\(fmt(x + 150))\" y=\"28\" width=\"22\" height=\"12\" fill=\"#dedede\"/><text x=\"\(fmt(x + 178))\" y=\"38\">range of sibling areas</text>"
-            + "<line x1=\"\(fmt(x + 330))\" x2=\"\(fmt(x + 360))\" y1=\"34\" y2=\"34\" stroke=\"#333\" stroke-width=\"1.5\"/>"
+        return svg
+            + "<path d=\"M\(fmt(x + 6)) 28 l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\"/><text x=\"\(fmt(x + 16))\" "
+            + "y=\"38\">parent area</text>"
+            + "<rect x=\"\(fmt(x + 150))\" y=\"28\" width=\"22\" height=\"12\" fill=\"#dedede\"/><text "
+            + "x=\"\(fmt(x + 178))\" y=\"38\">range of sibling areas</text>"
+            + "<line x1=\"\(fmt(x + 330))\" x2=\"\(fmt(x + 360))\" y1=\"34\" y2=\"34\" stroke=\"#333\" "
+            + "stroke-width=\"1.5\"/>"
             + "<text x=\"\(fmt(x + 366))\" y=\"38\">95% confidence interval</text></g>\n"
     }
 
@@ -158,7 +194,8 @@ public enum SpineChart {
         "Each row is centred on England; worse than England is to the left, better to the right. "
             + rows.map { r in
                 "\(name(r)): \(formatNumber(round2(r.value)))\(r.unit == "%" ? "%" : "") in \(r.period), "
-                    + (r.england.map { "\($0.significance95.rawValue) (England \(formatNumber(round2($0.value))))" } ?? "no England figure")
+                    + (r.england.map { "\($0.significance95.rawValue) (England \(formatNumber(round2($0.value))))" }
+                        ?? "no England figure")
             }.joined(separator: "; ") + "."
     }
 

@@ -15,7 +15,10 @@ public struct WardMap {
     public struct Key: Sendable, Equatable {
         public let label: String
         public let colour: String
-        public init(_ label: String, _ colour: String) { self.label = label; self.colour = colour }
+        public init(_ label: String, _ colour: String) {
+            self.label = label
+            self.colour = colour
+        }
     }
 
     /// The boundaries drawn.
@@ -37,8 +40,10 @@ public struct WardMap {
     static let legendRow = 26.0
     static let noData = Key("no data", "#d9d9d9")
 
-    public init(boundaries: Boundaries, classes: [String: Key], key: [Key], outlined: Set<String>,
-                outlineMeaning: String = "delivery area", title: String, description: String, attribution: String) {
+    public init(
+        boundaries: Boundaries, classes: [String: Key], key: [Key], outlined: Set<String>,
+        outlineMeaning: String = "delivery area", title: String, description: String, attribution: String
+    ) {
         self.boundaries = boundaries
         self.classes = classes
         self.key = key
@@ -56,18 +61,28 @@ public struct WardMap {
         let height = projection.height(width: Self.width)
         let legendTop = height + 16
         let rows = Double(key.count + 1 + (outlined.isEmpty ? 0 : 1))
-        var svg = "<svg class=\"map\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(Self.width)) "
+        var svg =
+            "<svg class=\"map\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 "
+            + "\(Int(Self.width)) "
             + "\(Int(legendTop + Self.legendRow * rows))\" width=\"100%\" "
             + "style=\"max-width:\(Int(Self.width))px\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-            + "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>\n"
-        let ordered = boundaries.shapes.filter { !outlined.contains($0.code) } + boundaries.shapes.filter { outlined.contains($0.code) }
+            + "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n<desc "
+            + "id=\"\(id)-desc\">\(HTML.escape(description))</desc>\n"
+        let ordered =
+            boundaries.shapes.filter { !outlined.contains($0.code) }
+            + boundaries.shapes.filter { outlined.contains($0.code) }
         for shape in ordered {
             let cls = classes[shape.code] ?? Self.noData
-            let edge = outlined.contains(shape.code) ? "stroke=\"#111\" stroke-width=\"2.5\"" : "stroke=\"#fff\" stroke-width=\"0.8\""
+            let edge =
+                outlined.contains(shape.code)
+                ? "stroke=\"#111\" stroke-width=\"2.5\"" : "stroke=\"#fff\" stroke-width=\"0.8\""
             let address = link?(shape.code)
-            svg += (address.map { "<a href=\"\(HTML.escape($0))\" data-ward=\"\(HTML.escape(shape.code))\">" } ?? "")
-                + "<path d=\"\(projection.path(shape, width: Self.width))\" fill=\"\(cls.colour)\" fill-rule=\"evenodd\" \(edge)>"
-                + "<title>\(HTML.escape(shape.name)): \(HTML.escape(cls.label))\(outlined.contains(shape.code) ? " (\(outlineMeaning))" : "")"
+            svg +=
+                (address.map { "<a href=\"\(HTML.escape($0))\" data-ward=\"\(HTML.escape(shape.code))\">" } ?? "")
+                + "<path d=\"\(projection.path(shape, width: Self.width))\" fill=\"\(cls.colour)\" "
+                + "fill-rule=\"evenodd\" \(edge)>"
+                + "<title>\(HTML.escape(shape.name)): "
+                + "\(HTML.escape(cls.label))\(outlined.contains(shape.code) ? " (\(outlineMeaning))" : "")"
                 + "</title></path>" + (address == nil ? "" : "</a>") + "\n"
         }
         svg += legend(top: legendTop)
@@ -80,16 +95,20 @@ public struct WardMap {
         if !outlined.isEmpty { rows.append(Key(outlineMeaning, "none")) }
         return rows.enumerated().map { i, row in
             let y = top + Double(i) * Self.legendRow
-            let swatch = row.colour == "none"
-                ? "<rect x=\"1\" y=\"\(y)\" width=\"22\" height=\"17\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"2.5\"/>"
-                : "<rect x=\"1\" y=\"\(y)\" width=\"22\" height=\"17\" fill=\"\(row.colour)\" stroke=\"#777\" stroke-width=\"0.5\"/>"
+            let swatch =
+                row.colour == "none"
+                ? "<rect x=\"1\" y=\"\(y)\" width=\"22\" height=\"17\" fill=\"#fff\" stroke=\"#111\" "
+                    + "stroke-width=\"2.5\"/>"
+                : "<rect x=\"1\" y=\"\(y)\" width=\"22\" height=\"17\" fill=\"\(row.colour)\" stroke=\"#777\" "
+                    + "stroke-width=\"0.5\"/>"
             return swatch + "<text x=\"32\" y=\"\(y + 14)\" font-size=\"17\">\(HTML.escape(row.label))</text>\n"
         }.joined()
     }
 
     /// The map with its title, description and attribution as an HTML figure.
     public func figure(id: String, link: ((String) -> String?)? = nil) -> String {
-        "<figure class=\"map\">" + svg(id: id, link: link) + "<figcaption><b>\(HTML.escape(title)).</b> \(HTML.escape(description)) "
+        "<figure class=\"map\">" + svg(id: id, link: link)
+            + "<figcaption><b>\(HTML.escape(title)).</b> \(HTML.escape(description)) "
             + "<small>\(HTML.escape(attribution))</small></figcaption></figure>"
     }
 }
@@ -103,7 +122,8 @@ struct Projection {
 
     init(_ boundaries: Boundaries) {
         let points = boundaries.shapes.flatMap { $0.polygons.joined().joined() }
-        let ys = points.map(\.y), xs = points.map(\.x)
+        let ys = points.map(\.y)
+        let xs = points.map(\.x)
         let meanLatitude = ((ys.min() ?? 0) + (ys.max() ?? 0)) / 2
         xScale = boundaries.isBritishNationalGrid ? 1 : cos(meanLatitude * .pi / 180)
         minX = (xs.min() ?? 0) * xScale

@@ -25,8 +25,10 @@ public struct ServedBorough: @unchecked Sendable {
     /// How the data were prepared (roll-ups, duplicates, conversions).
     public let notes: [String]
 
-    public init(analysis: NeedsAnalysis, catalogue: Catalogue, policy: Policy, equalityGaps: [EqualityGap],
-                maps: ReportMaps?, view: BoroughView, provenance: Provenance, notes: [String]) throws {
+    public init(
+        analysis: NeedsAnalysis, catalogue: Catalogue, policy: Policy, equalityGaps: [EqualityGap],
+        maps: ReportMaps?, view: BoroughView, provenance: Provenance, notes: [String]
+    ) throws {
         self.analysis = analysis
         self.catalogue = catalogue
         self.policy = policy
@@ -51,11 +53,14 @@ public struct ServedBorough: @unchecked Sendable {
 
     /// A recommendation made for a saved contract, as a snapshot to keep: the contract's version, the inputs'
     /// checksums, the catalogue, the policy and the svtk that made it.
-    func snapshot(_ recommendation: Recommendation, for contract: SavedContract, at date: Date = Date()) -> RecommendationSnapshot {
+    func snapshot(_ recommendation: Recommendation, for contract: SavedContract, at date: Date = Date())
+        -> RecommendationSnapshot
+    {
         RecommendationSnapshot(
             contractId: contract.id ?? 0, contractVersion: contract.version, createdAt: date,
             inputs: provenance.files.map { "\($0.path) sha256:\($0.sha256)" },
-            catalogue: provenance.catalogue.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
+            catalogue: provenance.catalogue.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(
+                separator: "; "),
             policy: recommendation.policy, toolkit: provenance.toolkit, recommendation: recommendation)
     }
 }

@@ -20,8 +20,10 @@ public struct WorkspaceServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
-        router.add(middleware: FormMiddleware(bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
-                                              fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum))
+        router.add(
+            middleware: FormMiddleware(
+                bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
+                fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum))
         let pages = PageCache()
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
@@ -33,12 +35,15 @@ public struct WorkspaceServer: Sendable {
     /// The application serving the workspace at `host`:`port`, logging each request to standard error unless
     /// `requestLog` is false; `onRunning` is told the port it listens on (for port 0, the one the system chose).
     /// It stops gracefully on SIGINT and SIGTERM (`runService()`), finishing requests in progress.
-    public func application(host: String, port: Int, requestLog: Bool = true,
-                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(
+        host: String, port: Int, requestLog: Bool = true,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         var logger = Logger(label: "svtk.serve")
         logger.logLevel = requestLog ? .info : .warning
-        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+        return Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 }
 
@@ -58,14 +63,19 @@ extension RouteGroup {
     /// The view of a contract's latest recommendation with its decisions and history.
     func recommendationView(_ contract: SavedContract) async throws -> RecommendationView {
         let id = contract.id ?? 0
-        guard let latest = try await workspace.latestSnapshot(of: id) else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
-        return RecommendationView(contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),
-                                  history: try await workspace.snapshotSummaries(of: id), borough: borough)
+        guard let latest = try await workspace.latestSnapshot(of: id) else {
+            throw WorkspaceError.notFound("recommendation for contract \(id)")
+        }
+        return RecommendationView(
+            contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),
+            history: try await workspace.snapshotSummaries(of: id), borough: borough)
     }
 
     /// The `id` in the path as a contract id; anything else is a page that does not exist.
     func contractId(_ context: WebContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound, message: "There is no such contract.") }
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else {
+            throw HTTPError(.notFound, message: "There is no such contract.")
+        }
         return id
     }
 }

@@ -43,8 +43,10 @@ public struct RecommendationSnapshot: Codable, Sendable, Identifiable, Fetchable
     public var toolkit: String
     public var recommendation: Recommendation
 
-    public init(contractId: Int64, contractVersion: Int, createdAt: Date, inputs: [String], catalogue: String,
-                policy: String, toolkit: String, recommendation: Recommendation) {
+    public init(
+        contractId: Int64, contractVersion: Int, createdAt: Date, inputs: [String], catalogue: String,
+        policy: String, toolkit: String, recommendation: Recommendation
+    ) {
         self.contractId = contractId
         self.contractVersion = contractVersion
         self.createdAt = createdAt
@@ -130,8 +132,10 @@ public struct SavedReturns: Codable, Sendable, FetchableRecord, MutablePersistab
     public var monitoring: DeliveryMonitoring
     public var uploadedAt: Date
 
-    public init(contractId: Int64, commitmentsName: String, commitments: Data, returnsName: String, returns: Data,
-                monitoring: DeliveryMonitoring, uploadedAt: Date) {
+    public init(
+        contractId: Int64, commitmentsName: String, commitments: Data, returnsName: String, returns: Data,
+        monitoring: DeliveryMonitoring, uploadedAt: Date
+    ) {
         self.contractId = contractId
         self.commitmentsName = commitmentsName
         self.commitments = commitments

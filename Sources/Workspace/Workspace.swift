@@ -57,9 +57,11 @@ public final class Workspace: Sendable {
     /// Saves a new contract as version 1.
     public func addContract(_ profile: ContractProfile, at date: Date = Date()) async throws -> SavedContract {
         try await database.write { db in
-            var contract = SavedContract(id: nil, title: profile.title, profile: profile, version: 1, createdAt: date, updatedAt: date)
+            var contract = SavedContract(
+                id: nil, title: profile.title, profile: profile, version: 1, createdAt: date, updatedAt: date)
             try contract.insert(db)
-            var revision = ContractRevision(id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date)
+            var revision = ContractRevision(
+                id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date)
             try revision.insert(db)
             return contract
         }
@@ -67,10 +69,14 @@ public final class Workspace: Sendable {
 
     /// Saves an edit of a contract read at `version`, keeping the previous profile in its history.
     /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when it was saved since, ``WorkspaceError/notFound(_:)``.
-    public func updateContract(_ id: Int64, profile: ContractProfile, readVersion version: Int,
-                               at date: Date = Date()) async throws -> SavedContract {
+    public func updateContract(
+        _ id: Int64, profile: ContractProfile, readVersion version: Int,
+        at date: Date = Date()
+    ) async throws -> SavedContract {
         try await database.write { db in
-            guard var contract = try SavedContract.fetchOne(db, key: id) else { throw WorkspaceError.notFound("contract \(id)") }
+            guard var contract = try SavedContract.fetchOne(db, key: id) else {
+                throw WorkspaceError.notFound("contract \(id)")
+            }
             guard contract.version == version else {
                 throw WorkspaceError.conflict(what: "contract \(id)", read: version, now: contract.version)
             }
@@ -79,7 +85,8 @@ public final class Workspace: Sendable {
             contract.version += 1
             contract.updatedAt = date
             try contract.update(db)
-            var revision = ContractRevision(id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
+            var revision = ContractRevision(
+                id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
             try revision.insert(db)
             return contract
         }
@@ -89,10 +96,13 @@ public final class Workspace: Sendable {
     /// - Throws: ``WorkspaceError/notFound(_:)``.
     public func state(of id: Int64) async throws -> ContractState {
         try await database.read { db in
-            guard let contract = try SavedContract.fetchOne(db, key: id) else { throw WorkspaceError.notFound("contract \(id)") }
+            guard let contract = try SavedContract.fetchOne(db, key: id) else {
+                throw WorkspaceError.notFound("contract \(id)")
+            }
             return ContractState(
                 contract: contract,
-                latestRecommendation: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM snapshot WHERE contractId = ?", arguments: [id]),
+                latestRecommendation: try Int64.fetchOne(
+                    db, sql: "SELECT MAX(id) FROM snapshot WHERE contractId = ?", arguments: [id]),
                 decisions: try SavedDecision.filter(Column("contractId") == id).order(Column("measure")).fetchAll(db))
         }
     }
@@ -126,14 +136,20 @@ public final class Workspace: Sendable {
     /// from their JSON inside SQLite): when, for which version, how many measures, the total SLEVA, the inputs.
     public func snapshotSummaries(of contract: Int64) async throws -> [SnapshotSummary] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, contractVersion, createdAt, inputs, json_array_length(recommendation, '$.measures') AS measures,
-                       json_extract(recommendation, '$.totalSleva') AS totalSleva
-                FROM snapshot WHERE contractId = ? ORDER BY id DESC
-                """, arguments: [contract]).map { row in
-                SnapshotSummary(id: row["id"], contractVersion: row["contractVersion"], createdAt: row["createdAt"],
-                                inputs: (try? JSONDecoder().decode([String].self, from: Data((row["inputs"] as String? ?? "[]").utf8))) ?? [],
-                                measures: row["measures"], totalSleva: row["totalSleva"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, contractVersion, createdAt, inputs, json_array_length(recommendation, '$.measures') AS \
+                    measures,
+                           json_extract(recommendation, '$.totalSleva') AS totalSleva
+                    FROM snapshot WHERE contractId = ? ORDER BY id DESC
+                    """, arguments: [contract]
+            ).map { row in
+                SnapshotSummary(
+                    id: row["id"], contractVersion: row["contractVersion"], createdAt: row["createdAt"],
+                    inputs: (try? JSONDecoder().decode(
+                        [String].self, from: Data((row["inputs"] as String? ?? "[]").utf8))) ?? [],
+                    measures: row["measures"], totalSleva: row["totalSleva"])
             }
         }
     }
@@ -147,10 +163,16 @@ public final class Workspace: Sendable {
     }
 
     /// Every snapshot's id, contract and date, newest first, for choosing two to compare.
-    public func snapshotIndex() async throws -> [(id: Int64, contractId: Int64, contractVersion: Int, createdAt: Date)] {
+    public func snapshotIndex() async throws -> [(id: Int64, contractId: Int64, contractVersion: Int, createdAt: Date)]
+    {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, contractId, contractVersion, createdAt FROM snapshot ORDER BY id DESC").map {
-                (id: $0["id"], contractId: $0["contractId"], contractVersion: $0["contractVersion"], createdAt: $0["createdAt"])
+            try Row.fetchAll(
+                db, sql: "SELECT id, contractId, contractVersion, createdAt FROM snapshot ORDER BY id DESC"
+            ).map {
+                (
+                    id: $0["id"], contractId: $0["contractId"], contractVersion: $0["contractVersion"],
+                    createdAt: $0["createdAt"]
+                )
             }
         }
     }
@@ -159,23 +181,32 @@ public final class Workspace: Sendable {
 
     /// The commissioner's decisions on a contract's measures.
     public func decisions(for contract: Int64) async throws -> [SavedDecision] {
-        try await database.read { try SavedDecision.filter(Column("contractId") == contract).order(Column("measure")).fetchAll($0) }
+        try await database.read {
+            try SavedDecision.filter(Column("contractId") == contract).order(Column("measure")).fetchAll($0)
+        }
     }
 
     /// Records a decision on a measure, read at `version` (0 when it had none).
     /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when another decision was saved since.
-    public func decide(_ decision: CommissionerDecision, contract: Int64, readVersion version: Int,
-                       at date: Date = Date()) async throws -> SavedDecision {
+    public func decide(
+        _ decision: CommissionerDecision, contract: Int64, readVersion version: Int,
+        at date: Date = Date()
+    ) async throws -> SavedDecision {
         try await database.write { db in
-            guard try SavedContract.exists(db, key: contract) else { throw WorkspaceError.notFound("contract \(contract)") }
-            let existing = try SavedDecision.filter(Column("contractId") == contract && Column("measure") == decision.measure).fetchOne(db)
+            guard try SavedContract.exists(db, key: contract) else {
+                throw WorkspaceError.notFound("contract \(contract)")
+            }
+            let existing = try SavedDecision.filter(
+                Column("contractId") == contract && Column("measure") == decision.measure
+            ).fetchOne(db)
             let now = existing?.version ?? 0
             guard now == version else {
                 throw WorkspaceError.conflict(what: "the decision on \(decision.measure)", read: version, now: now)
             }
-            var saved = SavedDecision(id: existing?.id, contractId: contract, measure: decision.measure, action: decision.action,
-                                      target: decision.action == .change ? decision.target : nil, reason: decision.reason,
-                                      version: now + 1, decidedAt: date)
+            var saved = SavedDecision(
+                id: existing?.id, contractId: contract, measure: decision.measure, action: decision.action,
+                target: decision.action == .change ? decision.target : nil, reason: decision.reason,
+                version: now + 1, decidedAt: date)
             try saved.save(db)
             return saved
         }
@@ -194,7 +225,9 @@ public final class Workspace: Sendable {
 
     /// The contract's latest offers, if any were uploaded.
     public func latestOffers(for contract: Int64) async throws -> SavedOffers? {
-        try await database.read { try SavedOffers.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0) }
+        try await database.read {
+            try SavedOffers.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
+        }
     }
 
     /// Saves uploaded commitments and returns with their monitoring.
@@ -208,6 +241,8 @@ public final class Workspace: Sendable {
 
     /// The contract's latest returns, if any were uploaded.
     public func latestReturns(for contract: Int64) async throws -> SavedReturns? {
-        try await database.read { try SavedReturns.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0) }
+        try await database.read {
+            try SavedReturns.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
+        }
     }
 }

@@ -38,10 +38,12 @@ public struct WorkspaceArchive: Codable, Sendable {
             throw WorkspaceError.badArchive("not an svtk workspace archive: \(describe(error))")
         }
         guard archive.format == formatName else {
-            throw WorkspaceError.badArchive("not an svtk workspace archive: \"format\" is \"\(archive.format)\", not \"\(formatName)\"")
+            throw WorkspaceError.badArchive(
+                "not an svtk workspace archive: \"format\" is \"\(archive.format)\", not \"\(formatName)\"")
         }
         guard (1...currentVersion).contains(archive.version) else {
-            throw WorkspaceError.badArchive("archive version \(archive.version) is newer than this svtk reads (\(currentVersion))")
+            throw WorkspaceError.badArchive(
+                "archive version \(archive.version) is newer than this svtk reads (\(currentVersion))")
         }
         return archive
     }
@@ -54,7 +56,8 @@ public struct WorkspaceArchive: Codable, Sendable {
         case .keyNotFound(let key, let context): return "missing \"\(path(context)).\(key.stringValue)\""
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "\"\(path(context))\": \(context.debugDescription)"
-        case .dataCorrupted(let context): return path(context).isEmpty ? "not valid JSON" : "\"\(path(context))\": \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return path(context).isEmpty ? "not valid JSON" : "\"\(path(context))\": \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
     }
@@ -64,13 +67,14 @@ extension Workspace {
     /// Everything in the workspace as an archive.
     public func export() async throws -> WorkspaceArchive {
         try await database.read { db in
-            WorkspaceArchive(format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
-                             contracts: try SavedContract.order(Column("id")).fetchAll(db),
-                             revisions: try ContractRevision.order(Column("id")).fetchAll(db),
-                             snapshots: try RecommendationSnapshot.order(Column("id")).fetchAll(db),
-                             decisions: try SavedDecision.order(Column("id")).fetchAll(db),
-                             offers: try SavedOffers.order(Column("id")).fetchAll(db),
-                             returns: try SavedReturns.order(Column("id")).fetchAll(db))
+            WorkspaceArchive(
+                format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
+                contracts: try SavedContract.order(Column("id")).fetchAll(db),
+                revisions: try ContractRevision.order(Column("id")).fetchAll(db),
+                snapshots: try RecommendationSnapshot.order(Column("id")).fetchAll(db),
+                decisions: try SavedDecision.order(Column("id")).fetchAll(db),
+                offers: try SavedOffers.order(Column("id")).fetchAll(db),
+                returns: try SavedReturns.order(Column("id")).fetchAll(db))
         }
     }
 
@@ -82,8 +86,9 @@ extension Workspace {
         try await database.write { db in
             if replacing { try SavedContract.deleteAll(db) }  // the other tables' rows go with their contracts
             guard try SavedContract.fetchCount(db) == 0 else {
-                throw WorkspaceError.badArchive("the workspace already holds contracts: import into a new workspace file, "
-                                                + "or replace them with --replace")
+                throw WorkspaceError.badArchive(
+                    "the workspace already holds contracts: import into a new workspace file, "
+                        + "or replace what it holds")
             }
             do {
                 for var row in archive.contracts { try row.insert(db) }
@@ -93,7 +98,8 @@ extension Workspace {
                 for var row in archive.offers { try row.insert(db) }
                 for var row in archive.returns { try row.insert(db) }
             } catch let error as DatabaseError {
-                throw WorkspaceError.badArchive("the archive's rows do not fit together: \(error.message ?? error.description)")
+                throw WorkspaceError.badArchive(
+                    "the archive's rows do not fit together: \(error.message ?? error.description)")
             }
         }
     }

@@ -13,7 +13,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .notFound(let what): "no \(what) in this workspace"
         case .conflict(let what, let read, let now):
-            "\(what) was changed by someone else since you opened it (you read version \(read), it is now version \(now)): "
+            "\(what) was changed by someone else since you opened it (you read version \(read), it is now version "
+                + "\(now)): "
                 + "reload the page to see their change, then make yours again"
         case .unreadable(let path, let reason): "\(path): cannot open as an svtk workspace: \(reason)"
         case .badArchive(let reason): reason

@@ -1,28 +1,34 @@
 import ArgumentParser
-import Reports
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Geography
 import Loaders
 import NeedsAnalysis
+import Reports
 
 /// Options of the commands that analyse need: the data, the borough, the areas, the catalogue.
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("data"), parsing: .upToNextOption,
-            help: ArgumentHelp("Data files of any supported format, ONS lookups included (lookups let deprivation and "
-                               + "census LSOA figures roll up to wards).", valueName: "file"))
+    @Option(
+        name: .customLong("data"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Data files of any supported format, ONS lookups included (lookups let deprivation and "
+                + "census LSOA figures roll up to wards).", valueName: "file"))
     var dataFiles: [String] = []
 
-    @Option(help: ArgumentHelp("The borough: a local authority code or name (default: the one the data's wards belong to).",
-                               valueName: "code|name"))
+    @Option(
+        help: ArgumentHelp(
+            "The borough: a local authority code or name (default: the one the data's wards belong to).",
+            valueName: "code|name"))
     var authority: String?
 
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+        if dataFiles.isEmpty {
+            throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)")
+        }
     }
 
     /// Loads the data and the catalogue and sets up the analysis; what the reading left out or converted goes
@@ -31,7 +37,8 @@ struct AnalysisOptions: ParsableArguments {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
-        let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
+        let analysis = try NeedsAnalysis(
+            dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         return (analysis, catalogue, built.warnings + built.notes)
@@ -43,11 +50,14 @@ struct AnalysisOptions: ParsableArguments {
         return try areas.split(separator: ",").map { String($0).trimmingSpaces }.map { wanted in
             if let area = analysis.dataset.areas[wanted]
                 ?? analysis.dataset.areas.values.filter({ $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
-                    .min(by: { $0.level > $1.level }) {
+                .min(by: { $0.level > $1.level })
+            {
                 return area
             }
-            throw InputError(file: "--areas", "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
-                             + analysis.wards.map(\.name).joined(separator: ", "))
+            throw InputError(
+                file: "--areas",
+                "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
+                    + analysis.wards.map(\.name).joined(separator: ", "))
         }
     }
 }
@@ -59,6 +69,7 @@ struct EqualityPlanOption: ParsableArguments {
 
     /// The plan's gaps, or none when no plan is given.
     func gaps(_ catalogue: Catalogue) throws -> [EqualityGap] {
-        try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) } ?? []
+        try eaap.map { try EqualityActionPlanLoader.load($0, characteristics: catalogue.taxonomy.characteristics) }
+            ?? []
     }
 }

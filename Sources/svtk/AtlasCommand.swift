@@ -1,6 +1,6 @@
 import ArgumentParser
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Foundation
 import Geography
@@ -13,15 +13,19 @@ struct AtlasCommand: ParsableCommand {
         commandName: "atlas",
         abstract: "Ward need profiles of every authority in national files, in one run.",
         discussion: """
-            Reads national files once (IoD by LSOA, Census 2021 LSOA tables, ONS lookups, …), rolls deprivation and census figures up to the wards of every authority, and writes each ward's need score and level by domain, with its authority, so boroughs can be compared and a region can see every ward at once. Figures are analysed at ward level and above (LSOA figures feed the roll-ups). A progress line shows on a terminal.
+            Reads national files once (IoD by LSOA, Census 2021 LSOA tables, ONS lookups, …), rolls deprivation and \
+            census figures up to the wards of every authority, and writes each ward's need score and level by domain, \
+            with its authority, so boroughs can be compared and a region can see every ward at once. Figures are \
+            analysed at ward level and above (LSOA figures feed the roll-ups). A progress line shows on a terminal.
 
             Examples:
               svtk atlas --data Datasets/demo/*.csv
               svtk atlas --data Datasets/demo/*.csv --format json > atlas.json
             """)
 
-    @Option(name: .customLong("data"), parsing: .upToNextOption,
-            help: ArgumentHelp("Data files of any supported format, ONS lookups included.", valueName: "file"))
+    @Option(
+        name: .customLong("data"), parsing: .upToNextOption,
+        help: ArgumentHelp("Data files of any supported format, ONS lookups included.", valueName: "file"))
     var dataFiles: [String] = []
 
     /// The atlas's output formats: a table of every ward would be too long to read.
@@ -34,7 +38,9 @@ struct AtlasCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if dataFiles.isEmpty { throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+        if dataFiles.isEmpty {
+            throw ValidationError("give the data with --data FILE... (e.g. --data Datasets/demo/*.csv)")
+        }
     }
 
     /// One ward's score on one domain.
@@ -54,8 +60,9 @@ struct AtlasCommand: ParsableCommand {
             guard let first = authorities.first else {
                 throw InputError(file: "--data", "no wards in the data: give an ONS lookup with ward codes")
             }
-            let analysis = try NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
-                                             borough: first.code, from: .ward)
+            let analysis = try NeedsAnalysis(
+                dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
+                borough: first.code, from: .ward)
             let writer = Writer(format: format)
             let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
             var unscored: [String] = []
@@ -63,20 +70,26 @@ struct AtlasCommand: ParsableCommand {
                 let scoped = analysis.scoped(to: authority)
                 let profiles = scoped.wards.map { scoped.profile(for: $0.code) }
                 progress?(number + 1, authority.name)
-                guard profiles.contains(where: { !$0.scored.isEmpty }) else { unscored.append(authority.name); continue }
+                guard profiles.contains(where: { !$0.scored.isEmpty }) else {
+                    unscored.append(authority.name)
+                    continue
+                }
                 try writer.write(profiles.flatMap { rows($0, authority: authority) })
             }
             try writer.finish()
             if !unscored.isEmpty && !input.quiet {
-                printError("note: \(unscored.count) authorities of the lookups have no figures for their wards and are left out "
-                           + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
+                printError(
+                    "note: \(unscored.count) authorities of the lookups have no figures for their wards and are left "
+                        + "out "
+                        + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
             }
         }
     }
 
     private func rows(_ profile: NeedProfile, authority: Area) -> [Row] {
         profile.domains.sorted { $0.domain.id < $1.domain.id }.map { domain in
-            Row(authorityCode: authority.code, authority: authority.name, wardCode: profile.area.code,
+            Row(
+                authorityCode: authority.code, authority: authority.name, wardCode: profile.area.code,
                 ward: profile.area.name, domain: domain.domain.id, score: domain.score, localScore: domain.localScore,
                 nationalScore: domain.nationalScore, level: domain.level, indicators: domain.evidence.count)
         }
@@ -94,8 +107,10 @@ struct AtlasCommand: ParsableCommand {
             csv = CSVWriter.standardOutput()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             if format == .csv {
-                csv.write(["authority_code", "authority", "ward_code", "ward", "domain", "score", "local_score",
-                           "national_score", "level", "indicators"])
+                csv.write([
+                    "authority_code", "authority", "ward_code", "ward", "domain", "score", "local_score",
+                    "national_score", "level", "indicators",
+                ])
             } else {
                 csv.writeRaw("[")
             }
@@ -104,8 +119,10 @@ struct AtlasCommand: ParsableCommand {
         func write(_ rows: [Row]) throws {
             for row in rows {
                 if format == .csv {
-                    csv.write([row.authorityCode, row.authority, row.wardCode, row.ward, row.domain, score(row.score),
-                               score(row.localScore), score(row.nationalScore), row.level, String(row.indicators)])
+                    csv.write([
+                        row.authorityCode, row.authority, row.wardCode, row.ward, row.domain, score(row.score),
+                        score(row.localScore), score(row.nationalScore), row.level, String(row.indicators),
+                    ])
                 } else {
                     csv.writeRaw((first ? "\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
                     first = false

@@ -1,14 +1,16 @@
 import ArgumentParser
-import Reports
 import CSV
 import Catalogue
+import Reports
 
 struct CPVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cpv",
         abstract: "Name a CPV code and its contract subject, or find codes by words.",
         discussion: """
-            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract subject the taxonomy files it under (which decides what social value is relevant). With words: the matching codes, broadest first.
+            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract subject the \
+            taxonomy files it under (which decides what social value is relevant). With words: the matching codes, \
+            broadest first.
 
             Examples:
               svtk cpv 45233142-6
@@ -41,16 +43,25 @@ struct CPVCommand: ParsableCommand {
             }
             let hits = catalogue.cpv.search(text, limit: limit)
             if format == .json {
-                print(JSON.array(hits.map { code in
-                    JSON.object([("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
-                                 ("subject", JSON.optionalString(catalogue.taxonomy.subject(for: code)?.subject.id))])
-                }))
+                print(
+                    JSON.array(
+                        hits.map { code in
+                            JSON.object([
+                                ("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
+                                ("subject", JSON.optionalString(catalogue.taxonomy.subject(for: code)?.subject.id)),
+                            ])
+                        }))
                 return
             }
-            guard !hits.isEmpty else { print("No CPV code mentions \"\(text)\"."); return }
+            guard !hits.isEmpty else {
+                print("No CPV code mentions \"\(text)\".")
+                return
+            }
             var table = TextTable(header: ["code", "description", "subject"])
             for code in hits {
-                table.rows.append([code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? ""])
+                table.rows.append([
+                    code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? "",
+                ])
             }
             print(table.render())
         }
@@ -61,8 +72,14 @@ struct CPVCommand: ParsableCommand {
         if format == .json {
             return JSON.object([
                 ("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
-                ("ancestors", JSON.array(catalogue.cpv.ancestors(of: code).dropLast().map { JSON.string("\($0.full) \($0.description)") })),
-                ("subject", JSON.optionalString(subject?.subject.id)), ("subjectReason", JSON.optionalString(subject?.rule.reason)),
+                (
+                    "ancestors",
+                    JSON.array(
+                        catalogue.cpv.ancestors(of: code).dropLast().map { JSON.string("\($0.full) \($0.description)") }
+                    )
+                ),
+                ("subject", JSON.optionalString(subject?.subject.id)),
+                ("subjectReason", JSON.optionalString(subject?.rule.reason)),
             ])
         }
         var lines = ["\(code.full)  \(code.description)"]

@@ -1,18 +1,22 @@
 import ArgumentParser
-import Reports
 import CSV
 import Evidence
 import Geography
 import Loaders
+import Reports
 
 struct DeprivationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deprivation",
         abstract: "Roll the Indices of Deprivation up from LSOAs to wards and rank each authority's wards.",
         discussion: """
-            For the index and each domain: population-weighted average rank and decile (and score, where a score file is given), the share of the ward's population and of its LSOAs in the most deprived 10% nationally, and the ward's rank among its authority's wards (1 = most deprived).
+            For the index and each domain: population-weighted average rank and decile (and score, where a score file \
+            is given), the share of the ward's population and of its LSOAs in the most deprived 10% nationally, and \
+            the ward's rank among its authority's wards (1 = most deprived).
 
-            LSOAs reach wards through ONS lookups: an LSOA11→ward lookup, or LSOA11→LSOA21 plus LSOA21→ward for today's wards (a split LSOA shares its population equally among its pieces). An LSOA the lookups do not place is an error naming it.
+            LSOAs reach wards through ONS lookups: an LSOA11→ward lookup, or LSOA11→LSOA21 plus LSOA21→ward for \
+            today's wards (a split LSOA shares its population equally among its pieces). An LSOA the lookups do not \
+            place is an error naming it.
 
             Examples:
               svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
@@ -26,20 +30,26 @@ struct DeprivationCommand: ParsableCommand {
                   --authority E08000018 --format csv
             """)
 
-    @Option(name: .customLong("iod"), help: ArgumentHelp("IoD LSOA file(s): ranks and deciles (File 1, 2), scores (File 5, 7).",
-                                                          valueName: "file"))
+    @Option(
+        name: .customLong("iod"),
+        help: ArgumentHelp(
+            "IoD LSOA file(s): ranks and deciles (File 1, 2), scores (File 5, 7).",
+            valueName: "file"))
     var iodFiles: [String]
 
     @Option(help: ArgumentHelp("IoD population denominators (File 6) for population weights.", valueName: "file"))
     var population: String?
 
-    @Option(name: .customLong("lookup"), help: ArgumentHelp("ONS lookup file(s) from LSOAs to wards.", valueName: "file"))
+    @Option(
+        name: .customLong("lookup"), help: ArgumentHelp("ONS lookup file(s) from LSOAs to wards.", valueName: "file"))
     var lookups: [String]
 
     @Option(help: ArgumentHelp("Local authority code or name: only its LSOAs and wards.", valueName: "code|name"))
     var authority: String?
 
-    @Option(help: ArgumentHelp("Ward vintage, e.g. WD19 or WD22 (default: the newest in the lookups).", valueName: "vintage"))
+    @Option(
+        help: ArgumentHelp(
+            "Ward vintage, e.g. WD19 or WD22 (default: the newest in the lookups).", valueName: "vintage"))
     var wards: String?
 
     @Option(help: "Output format: table, csv or json.")
@@ -85,15 +95,20 @@ struct DeprivationCommand: ParsableCommand {
             wards.observations.first { $0.area == ward && $0.indicator == prefix + measure }?.value
         }
         let ordered = wards.areas.values.sorted {
-            (value($0.code, "rank-in-authority") ?? .infinity, $0.code) < (value($1.code, "rank-in-authority") ?? .infinity, $1.code)
+            (value($0.code, "rank-in-authority") ?? .infinity, $0.code) < (
+                value($1.code, "rank-in-authority") ?? .infinity, $1.code
+            )
         }
-        var text = TextTable(header: ["rank", "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"],
-                             numeric: [0, 4, 5, 6])
+        var text = TextTable(
+            header: ["rank", "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"],
+            numeric: [0, 4, 5, 6])
         for ward in ordered {
-            text.rows.append([formatNumber(value(ward.code, "rank-in-authority")), ward.name, ward.code, ward.parent ?? "",
-                              formatNumber(value(ward.code, "average-rank").map { $0.rounded() }),
-                              formatNumber(value(ward.code, "average-decile").map { ($0 * 10).rounded() / 10 }),
-                              formatNumber(value(ward.code, "population-in-most-deprived-decile").map { ($0 * 10).rounded() / 10 })])
+            text.rows.append([
+                formatNumber(value(ward.code, "rank-in-authority")), ward.name, ward.code, ward.parent ?? "",
+                formatNumber(value(ward.code, "average-rank").map { $0.rounded() }),
+                formatNumber(value(ward.code, "average-decile").map { ($0 * 10).rounded() / 10 }),
+                formatNumber(value(ward.code, "population-in-most-deprived-decile").map { ($0 * 10).rounded() / 10 }),
+            ])
         }
         return "Index of Multiple Deprivation by ward (\(wards.areas.count) wards from \(lsoas) LSOAs; "
             + "all domains in --format csv|json)\n" + text.render()

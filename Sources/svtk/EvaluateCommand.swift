@@ -1,15 +1,24 @@
 import ArgumentParser
-import Reports
-import Catalogue
 import CSV
+import Catalogue
 import Recommender
+import Reports
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Score suppliers' social value offers: SLEVA, quantitative and qualitative scores, weighted contribution.",
+        abstract:
+            "Score suppliers' social value offers: SLEVA, quantitative and qualitative scores, weighted contribution.",
         discussion: """
-            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter, or to a contract condition (the living wage, prompt payment: policy/conditions.csv), is flagged and not counted; one more than 3 times the proportionate target (policy/evaluation.csv) is flagged for clarification and counted. A commitment with no open proxy earns points (quantity ÷ the best offered × (1 + its council priority weight)), never £0. Method: quantitative score = the SLEVA score (÷ the best SLEVA × 100) and the points score (÷ the best points × 100), blended by the share of measures offered with and without a proxy; qualitative = mark; social value score = 50% × each (policy/rules.csv); contribution = score × the social value weighting.
+            Offers CSV: supplier,measure,quantity,qualitative_mark (one row per commitment; the supplier's \
+            qualitative mark out of 100 on any of its rows). A commitment not connected to the subject matter, or to \
+            a contract condition (the living wage, prompt payment: policy/conditions.csv), is flagged and not \
+            counted; one more than 3 times the proportionate target (policy/evaluation.csv) is flagged for \
+            clarification and counted. A commitment with no open proxy earns points (quantity ÷ the best offered × (1 \
+            + its council priority weight)), never £0. Method: quantitative score = the SLEVA score (÷ the best SLEVA \
+            × 100) and the points score (÷ the best points × 100), blended by the share of measures offered with and \
+            without a proxy; qualitative = mark; social value score = 50% × each (policy/rules.csv); contribution = \
+            score × the social value weighting.
 
             Examples:
               svtk evaluate --contract Datasets/contracts/highways_resurfacing.json \\
@@ -33,18 +42,24 @@ struct EvaluateCommand: ParsableCommand {
         try reportingInputErrors {
             let catalogue = try catalogueOptions.load()
             let profile = try ContractProfile.load(contract)
-            let evaluation = try BidEvaluation(offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
+            let evaluation = try BidEvaluation(
+                offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
             switch format {
             case .table: print(table(evaluation))
             case .json: print(json(evaluation))
             case .csv:
                 let writer = CSVWriter.standardOutput()
-                writer.write(["supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
-                              "social_value_score", "weighted_contribution", "points"])
+                writer.write([
+                    "supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
+                    "social_value_score", "weighted_contribution", "points",
+                ])
                 for o in evaluation.offers {
-                    writer.write([o.supplier, String(o.rank), formatNumber(o.sleva), fixed(o.quantitativeScore), formatNumber(o.qualitativeMark),
-                                  fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution),
-                                  fixed(o.points)])
+                    writer.write([
+                        o.supplier, String(o.rank), formatNumber(o.sleva), fixed(o.quantitativeScore),
+                        formatNumber(o.qualitativeMark),
+                        fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution),
+                        fixed(o.points),
+                    ])
                 }
                 writer.flush()
             }
@@ -54,20 +69,26 @@ struct EvaluateCommand: ParsableCommand {
     private func fixed(_ v: Double) -> String { String(format: "%.2f", v) }
 
     private func table(_ e: BidEvaluation) -> String {
-        var text = TextTable(header: ["rank", "supplier", "SLEVA £", "quantitative", "qualitative", "social value", "contribution"],
-                             numeric: [0, 2, 3, 4, 5, 6])
+        var text = TextTable(
+            header: ["rank", "supplier", "SLEVA £", "quantitative", "qualitative", "social value", "contribution"],
+            numeric: [0, 2, 3, 4, 5, 6])
         for o in e.offers.sorted(by: { $0.rank < $1.rank }) {
-            text.rows.append([String(o.rank), o.supplier, formatNumber(o.sleva).grouped, fixed(o.quantitativeScore), fixed(o.qualitativeScore),
-                              fixed(o.socialValueScore), fixed(o.weightedContribution) + " / " + formatNumber(e.weighting * 100)])
+            text.rows.append([
+                String(o.rank), o.supplier, formatNumber(o.sleva).grouped, fixed(o.quantitativeScore),
+                fixed(o.qualitativeScore),
+                fixed(o.socialValueScore), fixed(o.weightedContribution) + " / " + formatNumber(e.weighting * 100),
+            ])
         }
         var lines = [text.render(), "", "Method: \(e.method)", ""]
         for o in e.offers {
             lines.append(o.supplier)
             for c in o.commitments {
-                let value = c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
+                let value =
+                    c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
                     ?? "no open proxy value: \(fixed(c.points ?? 0)) points (quantity ÷ best offered × weight)"
-                lines.append("  \(c.measure) \(c.title): \(Recommender.describe(c.quantity, c.unit)) → "
-                             + (c.counted ? value + (c.flag.map { "; \($0)" } ?? "") : "NOT COUNTED, \(c.flag ?? "")"))
+                lines.append(
+                    "  \(c.measure) \(c.title): \(Recommender.describe(c.quantity, c.unit)) → "
+                        + (c.counted ? value + (c.flag.map { "; \($0)" } ?? "") : "NOT COUNTED, \(c.flag ?? "")"))
             }
         }
         return lines.joined(separator: "\n")
@@ -77,20 +98,35 @@ struct EvaluateCommand: ParsableCommand {
         JSON.object([
             ("weighting", JSON.number(e.weighting)), ("quantitativeShare", JSON.number(e.quantitativeShare)),
             ("qualitativeShare", JSON.number(e.qualitativeShare)), ("method", JSON.string(e.method)),
-            ("offers", JSON.array(e.offers.map { o in
-                JSON.object([
-                    ("supplier", JSON.string(o.supplier)), ("rank", String(o.rank)), ("sleva", JSON.number(o.sleva)),
-                    ("quantitativeScore", JSON.number(o.quantitativeScore)), ("qualitativeMark", JSON.number(o.qualitativeMark)),
-                    ("qualitativeScore", JSON.number(o.qualitativeScore)), ("socialValueScore", JSON.number(o.socialValueScore)),
-                    ("weightedContribution", JSON.number(o.weightedContribution)), ("points", JSON.number(o.points)),
-                    ("commitments", JSON.array(o.commitments.map { c in
-                        JSON.object([("measure", JSON.string(c.measure)), ("quantity", JSON.number(c.quantity)),
-                                     ("proxyValue", JSON.number(c.proxyValue)), ("sleva", JSON.number(c.sleva)),
-                                     ("flag", JSON.optionalString(c.flag)), ("line", String(c.line)),
-                                     ("points", JSON.number(c.points)), ("counted", c.counted ? "true" : "false")])
-                    })),
-                ])
-            })),
+            (
+                "offers",
+                JSON.array(
+                    e.offers.map { o in
+                        JSON.object([
+                            ("supplier", JSON.string(o.supplier)), ("rank", String(o.rank)),
+                            ("sleva", JSON.number(o.sleva)),
+                            ("quantitativeScore", JSON.number(o.quantitativeScore)),
+                            ("qualitativeMark", JSON.number(o.qualitativeMark)),
+                            ("qualitativeScore", JSON.number(o.qualitativeScore)),
+                            ("socialValueScore", JSON.number(o.socialValueScore)),
+                            ("weightedContribution", JSON.number(o.weightedContribution)),
+                            ("points", JSON.number(o.points)),
+                            (
+                                "commitments",
+                                JSON.array(
+                                    o.commitments.map { c in
+                                        JSON.object([
+                                            ("measure", JSON.string(c.measure)), ("quantity", JSON.number(c.quantity)),
+                                            ("proxyValue", JSON.number(c.proxyValue)), ("sleva", JSON.number(c.sleva)),
+                                            ("flag", JSON.optionalString(c.flag)), ("line", String(c.line)),
+                                            ("points", JSON.number(c.points)),
+                                            ("counted", c.counted ? "true" : "false"),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -1,15 +1,17 @@
 import ArgumentParser
-import Reports
 import CSV
 import Evidence
 import Loaders
+import Reports
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Say what each file is and what it holds, without printing its figures.",
         discussion: """
-            For each file: the detected format, rows read, observations, areas by level, indicators, periods, missing values by reason, and warnings (title lines skipped, Windows-1252 converted, polarity unknown, …). A file that no loader fits gets a message saying what each loader expects.
+            For each file: the detected format, rows read, observations, areas by level, indicators, periods, missing \
+            values by reason, and warnings (title lines skipped, Windows-1252 converted, polarity unknown, …). A file \
+            that no loader fits gets a message saying what each loader expects.
 
             Examples:
               svtk inspect Datasets/demo/*.csv
@@ -78,21 +80,31 @@ struct InspectCommand: ParsableCommand {
                 ("places", JSON.array(Set(gaps.flatMap(\.places)).sorted().map(JSON.string))),
             ])
         }
-        return JSON.array(reports.map { result, stats in
-            JSON.object([
-                ("file", JSON.string(result.file)),
-                ("format", JSON.string(result.format)),
-                ("encoding", JSON.string(result.outcome.csv.encoding.rawValue)),
-                ("rows", String(result.outcome.csv.rows)),
-                ("observations", String(stats.observations)),
-                ("areas", JSON.object(stats.areasByLevel.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
-                ("indicators", JSON.array(stats.indicators.map(JSON.string))),
-                ("periods", JSON.array(stats.periods.sorted().map(JSON.string))),
-                ("missing", JSON.object(stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }
-                    .map { ($0.key.rawValue, String($0.value)) })),
-                ("warnings", JSON.array(result.outcome.warnings.map(JSON.string))),
-            ])
-        } + planObjects).replacingOccurrences(of: "}, {", with: "},\n{")
+        return JSON.array(
+            reports.map { result, stats in
+                JSON.object([
+                    ("file", JSON.string(result.file)),
+                    ("format", JSON.string(result.format)),
+                    ("encoding", JSON.string(result.outcome.csv.encoding.rawValue)),
+                    ("rows", String(result.outcome.csv.rows)),
+                    ("observations", String(stats.observations)),
+                    (
+                        "areas",
+                        JSON.object(
+                            stats.areasByLevel.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })
+                    ),
+                    ("indicators", JSON.array(stats.indicators.map(JSON.string))),
+                    ("periods", JSON.array(stats.periods.sorted().map(JSON.string))),
+                    (
+                        "missing",
+                        JSON.object(
+                            stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }
+                                .map { ($0.key.rawValue, String($0.value)) })
+                    ),
+                    ("warnings", JSON.array(result.outcome.warnings.map(JSON.string))),
+                ])
+            } + planObjects
+        ).replacingOccurrences(of: "}, {", with: "},\n{")
     }
 
     private func table(_ report: (FileLoader.Result, LoadStatistics)) -> String {
@@ -100,7 +112,9 @@ struct InspectCommand: ParsableCommand {
         do {
             let areas = stats.areasByLevel.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
             let periods = stats.periods.sorted()
-            let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+            let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                "\($0.value) \($0.key.rawValue)"
+            }
             var lines = [
                 result.file,
                 "  format        \(result.format) (\(result.outcome.csv.encoding.rawValue))",

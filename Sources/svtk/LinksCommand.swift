@@ -1,18 +1,21 @@
 import ArgumentParser
-import Reports
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Index
 import Loaders
 import NeedsAnalysis
+import Reports
 
 struct LinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
         abstract: "Link local needs and equality gaps to the measures that answer them, and say why.",
         discussion: """
-            Every need at or above --minimum-score (0.5: above-average need) in the chosen areas, and every equality gap of the action plan, is linked through the taxonomy to the framework's measures. Each link shows its chain: indicator figures → need domain → outcome → measure, with the reason. Query by --measure ("which local needs does J2 answer here?"), --domain or --characteristic.
+            Every need at or above --minimum-score (0.5: above-average need) in the chosen areas, and every equality \
+            gap of the action plan, is linked through the taxonomy to the framework's measures. Each link shows its \
+            chain: indicator figures → need domain → outcome → measure, with the reason. Query by --measure ("which \
+            local needs does J2 answer here?"), --domain or --characteristic.
 
             Examples:
               svtk links --data Datasets/demo/*.csv \\
@@ -24,8 +27,10 @@ struct LinksCommand: ParsableCommand {
 
     @OptionGroup var analysisOptions: AnalysisOptions
 
-    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
-                               valueName: "areas"))
+    @Option(
+        help: ArgumentHelp(
+            "Areas to show, comma-separated codes or names (default: the borough and its wards).",
+            valueName: "areas"))
     var areas: String?
 
     @OptionGroup var equalityPlan: EqualityPlanOption
@@ -55,29 +60,47 @@ struct LinksCommand: ParsableCommand {
             let gaps = try equalityPlan.gaps(catalogue)
             let needs = try analysis.equalityNeeds(gaps)
             let selected = try analysisOptions.selectedAreas(analysis, areas)
-            let index = NeedIndex(catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
-                                  equalityNeeds: needs, minimumScore: minimumScore.value)
+            let index = NeedIndex(
+                catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
+                equalityNeeds: needs, minimumScore: minimumScore.value)
             var links = index.needLinks
-            if let measure { links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure) }
+            if let measure {
+                links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure)
+            }
             if let domain { links = links.filter { $0.domain.id == domain } }
-            var gapLinks = characteristic.map { c in index.gapLinks(characteristic: catalogue.taxonomy.characteristics.canonical(c) ?? c) }
+            var gapLinks =
+                characteristic.map { c in
+                    index.gapLinks(characteristic: catalogue.taxonomy.characteristics.canonical(c) ?? c)
+                }
                 ?? index.gapLinks
             if let measure { gapLinks = gapLinks.filter { $0.measure.ref == measure || $0.measure.key == measure } }
             if characteristic != nil { links = [] }
             switch format {
             case .table: print(table(links, gapLinks, needs))
             case .json:
-                print(JSON.object([("framework", JSON.string(framework)),
-                                   ("needs", JSON.array(links.map(json))), ("equalityGaps", JSON.array(gapLinks.map(json)))]))
+                print(
+                    JSON.object([
+                        ("framework", JSON.string(framework)),
+                        ("needs", JSON.array(links.map(json))), ("equalityGaps", JSON.array(gapLinks.map(json))),
+                    ]))
             case .csv:
                 let writer = CSVWriter.standardOutput()
-                writer.write(["kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason", "chain"])
+                writer.write([
+                    "kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason",
+                    "chain",
+                ])
                 for l in links {
-                    writer.write(["need", l.area.name, l.domain.id, String(format: "%.4f", l.score), l.measure.key, l.measure.title,
-                                  l.reason, l.chain])
+                    writer.write([
+                        "need", l.area.name, l.domain.id, String(format: "%.4f", l.score), l.measure.key,
+                        l.measure.title,
+                        l.reason, l.chain,
+                    ])
                 }
                 for g in gapLinks {
-                    writer.write(["equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title, g.reason, g.chain])
+                    writer.write([
+                        "equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title,
+                        g.reason, g.chain,
+                    ])
                 }
                 writer.flush()
             }
@@ -87,30 +110,44 @@ struct LinksCommand: ParsableCommand {
     private func table(_ links: [NeedLink], _ gapLinks: [GapLink], _ needs: [EqualityNeed]) -> String {
         var lines: [String] = []
         let byArea = Dictionary(grouping: links) { $0.area.code }
-        for code in byArea.keys.sorted(by: { (byArea[$0]!.first!.area.level, $0) > (byArea[$1]!.first!.area.level, $1) }) {
+        for code in byArea.keys.sorted(by: { (byArea[$0]!.first!.area.level, $0) > (byArea[$1]!.first!.area.level, $1) }
+        ) {
             let areaLinks = byArea[code]!
             lines.append("\(areaLinks[0].area.name) (\(code))")
             for (domainID, domainLinks) in Dictionary(grouping: areaLinks, by: { $0.domain.id })
-                .sorted(by: { $0.value[0].score > $1.value[0].score }) {
+                .sorted(by: { $0.value[0].score > $1.value[0].score })
+            {
                 let first = domainLinks[0]
                 lines.append("  \(first.domain.name): \(first.level), score \(String(format: "%.2f", first.score))")
                 if let e = first.evidence.first { lines.append("    evidence: \(e.result.name): \(e.result.summary)") }
-                for link in domainLinks { lines.append("    → \(link.measure.ref) \(link.measure.title): \(link.reason)") }
+                for link in domainLinks {
+                    lines.append("    → \(link.measure.ref) \(link.measure.title): \(link.reason)")
+                }
                 _ = domainID
             }
         }
-        if links.isEmpty && characteristic == nil { lines.append("No need at or above \(minimumScore.value) links to a measure here.") }
+        if links.isEmpty && characteristic == nil {
+            lines.append("No need at or above \(minimumScore.value) links to a measure here.")
+        }
         if !gapLinks.isEmpty {
             lines.append("")
             lines.append("Equality gaps")
-            for (action, group) in Dictionary(grouping: gapLinks, by: { $0.need.gap.action }).sorted(by: { $0.key < $1.key }) {
+            for (action, group) in Dictionary(grouping: gapLinks, by: { $0.need.gap.action }).sorted(by: {
+                $0.key < $1.key
+            }) {
                 let need = group[0].need
-                lines.append("  \(action) [\(need.gap.characteristics.joined(separator: ", ")); "
-                             + "\(need.places.map(\.name).joined(separator: ", "))]")
+                lines.append(
+                    "  \(action) [\(need.gap.characteristics.joined(separator: ", ")); "
+                        + "\(need.places.map(\.name).joined(separator: ", "))]")
                 for size in need.groupSizes.prefix(4) {
-                    lines.append("    group: \(size.area.name): \(size.name) \(formatNumber((size.value * 10).rounded() / 10))\(size.unit == "%" ? "%" : "")")
+                    lines.append(
+                        "    group: \(size.area.name): \(size.name) "
+                            + "\(formatNumber((size.value * 10).rounded() / 10))\(size.unit == "%" ? "%" : "")"
+                    )
                 }
-                if !need.missing.isEmpty { lines.append("    group size: no figures loaded for \(need.missing.joined(separator: ", "))") }
+                if !need.missing.isEmpty {
+                    lines.append("    group size: no figures loaded for \(need.missing.joined(separator: ", "))")
+                }
                 for link in group { lines.append("    → \(link.measure.ref) \(link.measure.title): \(link.reason)") }
             }
         }
@@ -118,22 +155,41 @@ struct LinksCommand: ParsableCommand {
     }
 
     private func json(_ l: NeedLink) -> String {
-        JSON.object([("area", JSON.string(l.area.code)), ("areaName", JSON.string(l.area.name)), ("domain", JSON.string(l.domain.id)),
-                     ("score", JSON.number(l.score)), ("level", JSON.string(l.level)), ("measure", JSON.string(l.measure.key)),
-                     ("title", JSON.string(l.measure.title)), ("outcome", JSON.string(l.measure.outcome)),
-                     ("reason", JSON.string(l.reason)), ("chain", JSON.string(l.chain)),
-                     ("evidence", JSON.array(l.evidence.map { JSON.object([("reason", JSON.string($0.reason)),
-                                                                            ("figures", NeedsJSON.result($0.result))]) }))])
+        JSON.object([
+            ("area", JSON.string(l.area.code)), ("areaName", JSON.string(l.area.name)),
+            ("domain", JSON.string(l.domain.id)),
+            ("score", JSON.number(l.score)), ("level", JSON.string(l.level)), ("measure", JSON.string(l.measure.key)),
+            ("title", JSON.string(l.measure.title)), ("outcome", JSON.string(l.measure.outcome)),
+            ("reason", JSON.string(l.reason)), ("chain", JSON.string(l.chain)),
+            (
+                "evidence",
+                JSON.array(
+                    l.evidence.map {
+                        JSON.object([
+                            ("reason", JSON.string($0.reason)),
+                            ("figures", NeedsJSON.result($0.result)),
+                        ])
+                    })
+            ),
+        ])
     }
 
     private func json(_ g: GapLink) -> String {
-        JSON.object([("action", JSON.string(g.need.gap.action)), ("characteristic", JSON.string(g.characteristic)),
-                     ("places", JSON.array(g.need.places.map { JSON.string($0.code) })),
-                     ("measure", JSON.string(g.measure.key)), ("title", JSON.string(g.measure.title)),
-                     ("reason", JSON.string(g.reason)), ("chain", JSON.string(g.chain)),
-                     ("groupSizes", JSON.array(g.need.groupSizes.map {
-                         JSON.object([("area", JSON.string($0.area.code)), ("indicator", JSON.string($0.indicator)),
-                                      ("value", JSON.number($0.value)), ("unit", JSON.string($0.unit))])
-                     })), ("noFiguresFor", JSON.array(g.need.missing.map(JSON.string)))])
+        JSON.object([
+            ("action", JSON.string(g.need.gap.action)), ("characteristic", JSON.string(g.characteristic)),
+            ("places", JSON.array(g.need.places.map { JSON.string($0.code) })),
+            ("measure", JSON.string(g.measure.key)), ("title", JSON.string(g.measure.title)),
+            ("reason", JSON.string(g.reason)), ("chain", JSON.string(g.chain)),
+            (
+                "groupSizes",
+                JSON.array(
+                    g.need.groupSizes.map {
+                        JSON.object([
+                            ("area", JSON.string($0.area.code)), ("indicator", JSON.string($0.indicator)),
+                            ("value", JSON.number($0.value)), ("unit", JSON.string($0.unit)),
+                        ])
+                    })
+            ), ("noFiguresFor", JSON.array(g.need.missing.map(JSON.string))),
+        ])
     }
 }

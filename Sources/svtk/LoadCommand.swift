@@ -1,16 +1,18 @@
 import ArgumentParser
-import Reports
 import CSV
 import Evidence
 import Foundation
 import Loaders
+import Reports
 
 struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Print the normalised observations of data files as CSV or JSON, for pandas or a spreadsheet.",
         discussion: """
-            One row per observation: source, indicator id and name, unit, polarity, area code, name and level, period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, denominator and note. Output streams: memory stays flat however large the input.
+            One row per observation: source, indicator id and name, unit, polarity, area code, name and level, \
+            period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, \
+            denominator and note. Output streams: memory stays flat however large the input.
 
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
@@ -75,8 +77,11 @@ final class ObservationWriter: EvidenceSink {
         guard json else { return csv.write(row) }
         let numeric: Set<Int> = [13, 15, 16, 17, 18, 19, 20]
         let pairs = Self.columns.indices.map { i in
-            (Self.columns[i], numeric.contains(i) || (i == 14 && o.missing == nil) || (i == 21 && o.note == nil)
-                ? (row[i].isEmpty ? "null" : row[i]) : JSON.string(row[i]))
+            (
+                Self.columns[i],
+                numeric.contains(i) || (i == 14 && o.missing == nil) || (i == 21 && o.note == nil)
+                    ? (row[i].isEmpty ? "null" : row[i]) : JSON.string(row[i])
+            )
         }
         csv.writeRaw((first ? "[\n" : ",\n") + JSON.object(pairs))
         first = false

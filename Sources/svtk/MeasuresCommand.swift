@@ -1,7 +1,7 @@
 import ArgumentParser
-import Reports
 import CSV
 import Catalogue
+import Reports
 
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +16,9 @@ struct MeasuresListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List measures, filtered by framework, theme or words (the default of `svtk measures`).",
         discussion: """
-            Frameworks: open (the open measure catalogue, the default), council (the council's framework, reconstructed), government (the UK Government Social Value Model), or any framework your own --catalogue folder defines.
+            Frameworks: open (the open measure catalogue, the default), council (the council's framework, \
+            reconstructed), government (the UK Government Social Value Model), or any framework your own --catalogue \
+            folder defines.
 
             Examples:
               svtk measures
@@ -31,8 +33,10 @@ struct MeasuresListCommand: ParsableCommand {
     @Option(help: "Only this theme (e.g. Jobs, Growth, Social, Environment, Innovation).")
     var theme: String?
 
-    @Option(help: ArgumentHelp("Only measures whose reference, title, description or outcome contains these words.",
-                               valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "Only measures whose reference, title, description or outcome contains these words.",
+            valueName: "text"))
     var search: String?
 
     @Option(help: "Output format: table, json or csv.")
@@ -53,16 +57,23 @@ struct MeasuresListCommand: ParsableCommand {
             }
             switch format {
             case .table: print(table(measures, catalogue))
-            case .json: print(JSON.array(measures.map { MeasureJSON.object($0, catalogue) }).replacingOccurrences(of: "}, {\"ref", with: "},\n{\"ref"))
+            case .json:
+                print(
+                    JSON.array(measures.map { MeasureJSON.object($0, catalogue) }).replacingOccurrences(
+                        of: "}, {\"ref", with: "},\n{\"ref"))
             case .csv:
                 let writer = CSVWriter.standardOutput()
-                writer.write(["ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
-                              "proxy_unit", "price_year"])
+                writer.write([
+                    "ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
+                    "proxy_unit", "price_year",
+                ])
                 for m in measures {
                     let proxy = catalogue.proxy(for: m)
-                    writer.write([m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
-                                  m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
-                                  proxy.map { formatNumber($0.value) } ?? "", proxy?.unit ?? "", proxy?.priceYear ?? ""])
+                    writer.write([
+                        m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
+                        m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
+                        proxy.map { formatNumber($0.value) } ?? "", proxy?.unit ?? "", proxy?.priceYear ?? "",
+                    ])
                 }
                 writer.flush()
             }
@@ -72,9 +83,11 @@ struct MeasuresListCommand: ParsableCommand {
     private func table(_ measures: [Measure], _ catalogue: Catalogue) -> String {
         var text = TextTable(header: ["ref", "theme", "title", "unit", "proxy £", "TOMs"], numeric: [4])
         for m in measures {
-            text.rows.append([m.ref, m.theme, m.title.count > 70 ? String(m.title.prefix(69)) + "…" : m.title, m.unit,
-                              catalogue.proxy(for: m).map { formatNumber(($0.value * 100).rounded() / 100) } ?? "—",
-                              m.tomsReference ?? ""])
+            text.rows.append([
+                m.ref, m.theme, m.title.count > 70 ? String(m.title.prefix(69)) + "…" : m.title, m.unit,
+                catalogue.proxy(for: m).map { formatNumber(($0.value * 100).rounded() / 100) } ?? "—",
+                m.tomsReference ?? "",
+            ])
         }
         let name = catalogue.frameworks.first { $0.id == framework }!.name
         return "\(name): \(measures.count) measure(s)\n" + text.render()
@@ -85,7 +98,9 @@ struct MeasuresListCommand: ParsableCommand {
 struct MeasuresShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Everything about one measure: its wording, unit, proxy value and working, needs, characteristics and relevance.",
+        abstract:
+            "Everything about one measure: its wording, unit, proxy value and working, needs, characteristics and "
+            + "relevance.",
         discussion: """
             Examples:
               svtk measures show J2
@@ -107,36 +122,59 @@ struct MeasuresShowCommand: ParsableCommand {
             guard let m = catalogue.measure(reference) else {
                 throw ValidationError("no measure \"\(reference)\"; `svtk measures --search WORDS` finds one")
             }
-            if format == .json { print(MeasureJSON.object(m, catalogue, detailed: true)); return }
-            var lines = ["\(m.key)  \(m.title)", "", "  theme        \(m.theme)", "  outcome      \(m.outcome)",
-                         "  description  \(m.description)", "  unit         \(m.unit)",
-                         "  contracts    \(m.categories.map(\.rawValue).joined(separator: ", "))"]
+            if format == .json {
+                print(MeasureJSON.object(m, catalogue, detailed: true))
+                return
+            }
+            var lines = [
+                "\(m.key)  \(m.title)", "", "  theme        \(m.theme)", "  outcome      \(m.outcome)",
+                "  description  \(m.description)", "  unit         \(m.unit)",
+                "  contracts    \(m.categories.map(\.rawValue).joined(separator: ", "))",
+            ]
             if let toms = m.tomsReference { lines.append("  TOMs         \(toms)") }
             if let base = m.basedOn { lines.append("  based on     open:\(base)") }
             if !m.status.isEmpty { lines.append("  status       \(m.status)") }
             lines.append("  source       \(m.source)")
             if let proxy = catalogue.proxy(for: m) {
-                lines += ["", "Open proxy value: £\(formatNumber((proxy.value * 100).rounded() / 100)) \(proxy.unit) (\(proxy.priceYear) prices)",
-                          "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)"]
+                lines += [
+                    "",
+                    "Open proxy value: £\(formatNumber((proxy.value * 100).rounded() / 100)) \(proxy.unit) "
+                        + "(\(proxy.priceYear) prices)",
+                    "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)",
+                ]
                 for input in proxy.inputs {
                     let v = catalogue.openValues[input]!
-                    lines.append("  \(input): \(v.quantity), \(formatNumber(v.value)) \(v.unit), \(v.priceYear). \(v.sourceTitle)")
+                    lines.append(
+                        "  \(input): \(v.quantity), \(formatNumber(v.value)) \(v.unit), \(v.priceYear). "
+                            + "\(v.sourceTitle)"
+                    )
                 }
             } else {
                 lines += ["", "Open proxy value: none. No open government figure supports one, so none is invented."]
             }
             let key = catalogue.linkKey(m)
             let domains = catalogue.taxonomy.domainMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-            lines += ["", "Answers these needs:"] + (domains.isEmpty ? ["  (none)"] : domains.map {
-                "  \(catalogue.taxonomy.domain($0.from)?.name ?? $0.from): \($0.reason)"
-            })
+            lines +=
+                ["", "Answers these needs:"]
+                + (domains.isEmpty
+                    ? ["  (none)"]
+                    : domains.map {
+                        "  \(catalogue.taxonomy.domain($0.from)?.name ?? $0.from): \($0.reason)"
+                    })
             let groups = catalogue.taxonomy.characteristicMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-            lines += ["", "Equality groups:"] + (groups.isEmpty ? ["  (none)"] : groups.map { "  \($0.from): \($0.reason)" })
+            lines +=
+                ["", "Equality groups:"] + (groups.isEmpty ? ["  (none)"] : groups.map { "  \($0.from): \($0.reason)" })
             let rules = catalogue.taxonomy.relevanceRules.filter { $0.measure == key }
-            lines += ["", "Relevance to contract subjects:"] + (rules.isEmpty ? ["  (none)"] : rules.map { rule in
-                let name = catalogue.taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                return "  \(rule.strength.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(name): \(rule.reason)"
-            })
+            lines +=
+                ["", "Relevance to contract subjects:"]
+                + (rules.isEmpty
+                    ? ["  (none)"]
+                    : rules.map { rule in
+                        let name = catalogue.taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
+                        return
+                            "  \(rule.strength.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(name): "
+                            + "\(rule.reason)"
+                    })
             print(lines.joined(separator: "\n"))
         }
     }
@@ -148,7 +186,8 @@ enum MeasureJSON {
         let proxy = catalogue.proxy(for: m)
         var pairs: [(String, String)] = [
             ("ref", JSON.string(m.ref)), ("framework", JSON.string(m.framework)), ("theme", JSON.string(m.theme)),
-            ("outcome", JSON.string(m.outcome)), ("title", JSON.string(m.title)), ("description", JSON.string(m.description)),
+            ("outcome", JSON.string(m.outcome)), ("title", JSON.string(m.title)),
+            ("description", JSON.string(m.description)),
             ("unit", JSON.string(m.unit)), ("categories", JSON.array(m.categories.map { JSON.string($0.rawValue) })),
             ("tomsRef", JSON.optionalString(m.tomsReference)), ("basedOn", JSON.optionalString(m.basedOn)),
             ("status", JSON.string(m.status)),
@@ -158,15 +197,38 @@ enum MeasureJSON {
         if detailed {
             pairs.append(("proxyWorking", JSON.optionalString(proxy.map { "\($0.formula) = \($0.working)" })))
             let key = catalogue.linkKey(m)
-            pairs.append(("needs", JSON.array(catalogue.taxonomy.domainMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-                .map { JSON.object([("domain", JSON.string($0.from)), ("reason", JSON.string($0.reason))]) })))
-            pairs.append(("characteristics", JSON.array(catalogue.taxonomy.characteristicMeasures.values.flatMap { $0 }
-                .filter { $0.measure == key }
-                .map { JSON.object([("characteristic", JSON.string($0.from)), ("reason", JSON.string($0.reason))]) })))
-            pairs.append(("relevance", JSON.array(catalogue.taxonomy.relevanceRules.filter { $0.measure == key }.map {
-                JSON.object([("subject", JSON.string($0.subject)), ("strength", JSON.string($0.strength.rawValue)),
-                             ("reason", JSON.string($0.reason))])
-            })))
+            pairs.append(
+                (
+                    "needs",
+                    JSON.array(
+                        catalogue.taxonomy.domainMeasures.values.flatMap { $0 }.filter { $0.measure == key }
+                            .map {
+                                JSON.object([("domain", JSON.string($0.from)), ("reason", JSON.string($0.reason))])
+                            })
+                ))
+            pairs.append(
+                (
+                    "characteristics",
+                    JSON.array(
+                        catalogue.taxonomy.characteristicMeasures.values.flatMap { $0 }
+                            .filter { $0.measure == key }
+                            .map {
+                                JSON.object([
+                                    ("characteristic", JSON.string($0.from)), ("reason", JSON.string($0.reason)),
+                                ])
+                            })
+                ))
+            pairs.append(
+                (
+                    "relevance",
+                    JSON.array(
+                        catalogue.taxonomy.relevanceRules.filter { $0.measure == key }.map {
+                            JSON.object([
+                                ("subject", JSON.string($0.subject)), ("strength", JSON.string($0.strength.rawValue)),
+                                ("reason", JSON.string($0.reason)),
+                            ])
+                        })
+                ))
         }
         return JSON.object(pairs)
     }

@@ -1,15 +1,22 @@
 import ArgumentParser
-import Reports
-import Catalogue
 import CSV
+import Catalogue
 import Recommender
+import Reports
 
 struct MonitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
-        abstract: "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
+        abstract:
+            "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
         discussion: """
-            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an evidence column may follow). A cumulative commitment (hours, weeks, tonnes, people taken on) is due evenly over the contract's quarters and its returns add up; a headcount (people, FTE) or share is a level at a point in time: the latest quarter is compared with the whole commitment, never a sum of quarters (catalogues/units.csv). RAG compares delivered with due to date (green from 95%, amber from 70%: policy/monitoring.csv); the forecast extends the run rate to the contract's end (a level stays as it is). Aspirations are reported without cost recovery.
+            Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an \
+            evidence column may follow). A cumulative commitment (hours, weeks, tonnes, people taken on) is due \
+            evenly over the contract's quarters and its returns add up; a headcount (people, FTE) or share is a level \
+            at a point in time: the latest quarter is compared with the whole commitment, never a sum of quarters \
+            (catalogues/units.csv). RAG compares delivered with due to date (green from 95%, amber from 70%: \
+            policy/monitoring.csv); the forecast extends the run rate to the contract's end (a level stays as it is). \
+            Aspirations are reported without cost recovery.
 
             Examples:
               svtk monitor --contract Datasets/contracts/highways_resurfacing.json \\
@@ -34,14 +41,21 @@ struct MonitorCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let catalogue = try catalogueOptions.load()
-            let m = try DeliveryMonitoring(contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
-                                           catalogue: catalogue, policy: try Policy.load(for: catalogue))
-            let header = ["measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
-                          "forecast", "value_committed", "value_delivered", "measured"]
+            let m = try DeliveryMonitoring(
+                contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
+                catalogue: catalogue, policy: try Policy.load(for: catalogue))
+            let header = [
+                "measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
+                "forecast", "value_committed", "value_delivered", "measured",
+            ]
             func cells(_ l: DeliveryMonitoring.Line) -> [String] {
-                [l.measure, l.title, l.unit, formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
-                 String(format: "%.0f%%", l.progress * 100), l.status, formatNumber(l.shortfall), formatNumber(l.forecast),
-                 formatNumber(l.valueCommitted), formatNumber(l.valueDelivered), l.measured]
+                [
+                    l.measure, l.title, l.unit, formatNumber(l.committed), formatNumber(l.delivered),
+                    formatNumber(l.dueToDate),
+                    String(format: "%.0f%%", l.progress * 100), l.status, formatNumber(l.shortfall),
+                    formatNumber(l.forecast),
+                    formatNumber(l.valueCommitted), formatNumber(l.valueDelivered), l.measured,
+                ]
             }
             switch format {
             case .csv:
@@ -50,27 +64,49 @@ struct MonitorCommand: ParsableCommand {
                 for l in m.lines { writer.write(cells(l)) }
                 writer.flush()
             case .json:
-                print(JSON.object([("quarters", String(m.quarters)), ("quartersElapsed", String(m.quartersElapsed)),
-                                   ("valueCommitted", JSON.number(m.valueCommitted)), ("valueDelivered", JSON.number(m.valueDelivered)),
-                                   ("consequence", JSON.string(m.consequence)),
-                                   ("lines", JSON.array(m.lines.map { l in
-                                       JSON.object(zip(header, cells(l)).map { key, value in
-                                           (key, ["committed", "delivered", "due_to_date", "shortfall", "forecast", "value_committed",
-                                                  "value_delivered"].contains(key) ? (value.isEmpty ? "null" : value) : JSON.string(value))
-                                       })
-                                   }))]))
+                print(
+                    JSON.object([
+                        ("quarters", String(m.quarters)), ("quartersElapsed", String(m.quartersElapsed)),
+                        ("valueCommitted", JSON.number(m.valueCommitted)),
+                        ("valueDelivered", JSON.number(m.valueDelivered)),
+                        ("consequence", JSON.string(m.consequence)),
+                        (
+                            "lines",
+                            JSON.array(
+                                m.lines.map { l in
+                                    JSON.object(
+                                        zip(header, cells(l)).map { key, value in
+                                            (
+                                                key,
+                                                [
+                                                    "committed", "delivered", "due_to_date", "shortfall", "forecast",
+                                                    "value_committed",
+                                                    "value_delivered",
+                                                ].contains(key) ? (value.isEmpty ? "null" : value) : JSON.string(value)
+                                            )
+                                        })
+                                })
+                        ),
+                    ]))
             case .table:
-                var text = TextTable(header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
-                                     numeric: [1, 2, 3, 4, 6, 7])
+                var text = TextTable(
+                    header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
+                    numeric: [1, 2, 3, 4, 6, 7])
                 for l in m.lines {
-                    text.rows.append(["\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""), formatNumber(l.committed), formatNumber(l.delivered),
-                                      formatNumber(l.dueToDate), String(format: "%.0f%%", l.progress * 100), l.status.uppercased(),
-                                      formatNumber(l.shortfall), formatNumber(l.forecast)])
+                    text.rows.append([
+                        "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
+                        formatNumber(l.committed), formatNumber(l.delivered),
+                        formatNumber(l.dueToDate), String(format: "%.0f%%", l.progress * 100), l.status.uppercased(),
+                        formatNumber(l.shortfall), formatNumber(l.forecast),
+                    ])
                 }
-                print("Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
-                      + "\n\nValue delivered £\(formatNumber(m.valueDelivered).grouped) of £\(formatNumber(m.valueCommitted).grouped) committed "
-                      + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at a point in time: "
-                      + "the latest quarter is compared with the commitment, never a sum of quarters.")
+                print(
+                    "Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
+                        + "\n\nValue delivered £\(formatNumber(m.valueDelivered).grouped) of "
+                        + "£\(formatNumber(m.valueCommitted).grouped) committed "
+                        + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at "
+                        + "a point in time: "
+                        + "the latest quarter is compared with the commitment, never a sum of quarters.")
             }
         }
     }

@@ -1,15 +1,20 @@
 import ArgumentParser
-import Reports
 import CSV
 import Evidence
 import NeedsAnalysis
+import Reports
 
 struct NeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
         abstract: "Rank local needs by domain for the borough and its wards, with the figures behind each.",
         discussion: """
-            Each indicator's latest figure is compared with its parent area, England (significance from 95% and 99.8% confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score), with its trend; polarity comes from the taxonomy or the source. Indicators feed need domains through the taxonomy; a domain's score is the higher of the mean local signal of its indicators (against sibling areas) and the mean national one (IoD national deciles, comparisons with England), positive = worse: 1 or more is high need (Datasets/policy/need_bands.csv). A domain with no data says so.
+            Each indicator's latest figure is compared with its parent area, England (significance from 95% and 99.8% \
+            confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score), with its \
+            trend; polarity comes from the taxonomy or the source. Indicators feed need domains through the taxonomy; \
+            a domain's score is the higher of the mean local signal of its indicators (against sibling areas) and the \
+            mean national one (IoD national deciles, comparisons with England), positive = worse: 1 or more is high \
+            need (Datasets/policy/need_bands.csv). A domain with no data says so.
 
             Examples:
               svtk needs --data Datasets/demo/*.csv
@@ -22,8 +27,10 @@ struct NeedsCommand: ParsableCommand {
 
     @OptionGroup var analysisOptions: AnalysisOptions
 
-    @Option(help: ArgumentHelp("Areas to show, comma-separated codes or names (default: the borough and its wards).",
-                               valueName: "areas"))
+    @Option(
+        help: ArgumentHelp(
+            "Areas to show, comma-separated codes or names (default: the borough and its wards).",
+            valueName: "areas"))
     var areas: String?
 
     @Option(help: "Domains to show per area, 1 or more (all with --format json|csv).")
@@ -42,7 +49,10 @@ struct NeedsCommand: ParsableCommand {
             let selected = try analysisOptions.selectedAreas(analysis, areas)
             let profiles = selected.map { analysis.profile(for: $0.code) }
             switch format {
-            case .json: print(JSON.array(profiles.map(NeedsJSON.profile)).replacingOccurrences(of: "}]}, {\"area\"", with: "}]},\n{\"area\""))
+            case .json:
+                print(
+                    JSON.array(profiles.map(NeedsJSON.profile)).replacingOccurrences(
+                        of: "}]}, {\"area\"", with: "}]},\n{\"area\""))
             case .csv: writeCSV(profiles)
             case .table:
                 var sections = profiles.map(table)
@@ -59,7 +69,8 @@ struct NeedsCommand: ParsableCommand {
         for domain in scored.prefix(top) {
             lines.append("  \(domain.domain.name): \(domain.level), score \(String(format: "%.2f", domain.score!))")
             for evidence in domain.evidence.prefix(3) {
-                lines.append("    - \(evidence.result.name): \(evidence.result.summary) [\(evidence.result.signalBasis)]")
+                lines.append(
+                    "    - \(evidence.result.name): \(evidence.result.summary) [\(evidence.result.signalBasis)]")
             }
         }
         let noData = profile.domains.filter { $0.score == nil }.map(\.domain.name)
@@ -70,9 +81,11 @@ struct NeedsCommand: ParsableCommand {
     private func standouts(_ view: BoroughView) -> String {
         var lines = ["Wards standing out (domain score 1 or more among \(view.wardProfiles.count) wards)"]
         for standout in view.standouts where !standout.wards.isEmpty {
-            lines.append("  \(standout.domain.name): " + standout.wards.map {
-                "\($0.ward.name) \(String(format: "%.1f", $0.score))"
-            }.joined(separator: ", "))
+            lines.append(
+                "  \(standout.domain.name): "
+                    + standout.wards.map {
+                        "\($0.ward.name) \(String(format: "%.1f", $0.score))"
+                    }.joined(separator: ", "))
         }
         if lines.count == 1 { lines.append("  none") }
         return lines.joined(separator: "\n")
@@ -80,24 +93,30 @@ struct NeedsCommand: ParsableCommand {
 
     private func writeCSV(_ profiles: [NeedProfile]) {
         let writer = CSVWriter.standardOutput()
-        writer.write(["area_code", "area_name", "domain", "domain_score", "level", "indicator_id", "indicator_name", "period",
-                      "value", "unit", "england", "significance_vs_england", "parent", "rank", "ranked_among", "z_score",
-                      "trend", "signal", "signal_basis", "link_reason"])
+        writer.write([
+            "area_code", "area_name", "domain", "domain_score", "level", "indicator_id", "indicator_name", "period",
+            "value", "unit", "england", "significance_vs_england", "parent", "rank", "ranked_among", "z_score",
+            "trend", "signal", "signal_basis", "link_reason",
+        ])
         for profile in profiles {
             for domain in profile.domains {
                 if domain.evidence.isEmpty {
-                    writer.write([profile.area.code, profile.area.name, domain.domain.id, "", domain.level] + Array(repeating: "", count: 14)
-                                 + [domain.note ?? ""])
+                    writer.write(
+                        [profile.area.code, profile.area.name, domain.domain.id, "", domain.level]
+                            + Array(repeating: "", count: 14)
+                            + [domain.note ?? ""])
                 }
                 for e in domain.evidence {
                     let r = e.result
-                    writer.write([profile.area.code, profile.area.name, domain.domain.id,
-                                  domain.score.map { String(format: "%.4f", $0) } ?? "", domain.level, r.indicator, r.name,
-                                  r.period, formatNumber(r.value), r.unit, formatNumber(r.england?.value),
-                                  r.england?.significance95.rawValue ?? "", formatNumber(r.parent?.value),
-                                  r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "",
-                                  r.zScore.map { String(format: "%.4f", $0) } ?? "", r.trend ?? "",
-                                  r.signal.map { String(format: "%.4f", $0) } ?? "", r.signalBasis, e.reason])
+                    writer.write([
+                        profile.area.code, profile.area.name, domain.domain.id,
+                        domain.score.map { String(format: "%.4f", $0) } ?? "", domain.level, r.indicator, r.name,
+                        r.period, formatNumber(r.value), r.unit, formatNumber(r.england?.value),
+                        r.england?.significance95.rawValue ?? "", formatNumber(r.parent?.value),
+                        r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "",
+                        r.zScore.map { String(format: "%.4f", $0) } ?? "", r.trend ?? "",
+                        r.signal.map { String(format: "%.4f", $0) } ?? "", r.signalBasis, e.reason,
+                    ])
                 }
             }
         }
@@ -110,10 +129,12 @@ enum NeedsJSON {
     static func result(_ r: IndicatorResult) -> String {
         func comparison(_ c: Comparison?) -> String {
             guard let c else { return "null" }
-            return JSON.object([("area", JSON.string(c.area)), ("name", JSON.string(c.name)), ("value", JSON.number(c.value)),
-                                ("difference", JSON.number(c.difference)), ("ratio", JSON.number(c.ratio)),
-                                ("significance95", JSON.string(c.significance95.rawValue)),
-                                ("significance998", JSON.string(c.significance998.rawValue))])
+            return JSON.object([
+                ("area", JSON.string(c.area)), ("name", JSON.string(c.name)), ("value", JSON.number(c.value)),
+                ("difference", JSON.number(c.difference)), ("ratio", JSON.number(c.ratio)),
+                ("significance95", JSON.string(c.significance95.rawValue)),
+                ("significance998", JSON.string(c.significance998.rawValue)),
+            ])
         }
         return JSON.object([
             ("indicator", JSON.string(r.indicator)), ("name", JSON.string(r.name)), ("unit", JSON.string(r.unit)),
@@ -124,7 +145,9 @@ enum NeedsJSON {
             ("rank", r.rank.map(String.init) ?? "null"), ("rankedAmong", r.rankedAmong.map(String.init) ?? "null"),
             ("quintile", r.quintile.map(String.init) ?? "null"), ("zScore", JSON.number(r.zScore)),
             ("siblings", JSON.optionalString(r.siblings)), ("trend", JSON.optionalString(r.trend)),
-            ("signal", JSON.number(r.signal)), ("signalBasis", JSON.string(r.signalBasis)), ("nationalSignal", JSON.number(r.nationalSignal)), ("nationalBasis", JSON.optionalString(r.nationalBasis)), ("source", JSON.string(r.source)),
+            ("signal", JSON.number(r.signal)), ("signalBasis", JSON.string(r.signalBasis)),
+            ("nationalSignal", JSON.number(r.nationalSignal)), ("nationalBasis", JSON.optionalString(r.nationalBasis)),
+            ("source", JSON.string(r.source)),
         ])
     }
 
@@ -132,14 +155,31 @@ enum NeedsJSON {
         JSON.object([
             ("domain", JSON.string(d.domain.id)), ("name", JSON.string(d.domain.name)), ("score", JSON.number(d.score)),
             ("level", JSON.string(d.level)), ("note", JSON.optionalString(d.note)),
-            ("evidence", JSON.array(d.evidence.map { JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))]) })),
-            ("context", JSON.array(d.context.map { JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))]) })),
+            (
+                "evidence",
+                JSON.array(
+                    d.evidence.map {
+                        JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))])
+                    })
+            ),
+            (
+                "context",
+                JSON.array(
+                    d.context.map { JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))]) })
+            ),
         ])
     }
 
     static func profile(_ p: NeedProfile) -> String {
-        JSON.object([("area", JSON.object([("code", JSON.string(p.area.code)), ("name", JSON.string(p.area.name)),
-                                           ("level", JSON.string(p.area.level.rawValue))])),
-                     ("domains", JSON.array(p.domains.map(domain)))])
+        JSON.object([
+            (
+                "area",
+                JSON.object([
+                    ("code", JSON.string(p.area.code)), ("name", JSON.string(p.area.name)),
+                    ("level", JSON.string(p.area.level.rawValue)),
+                ])
+            ),
+            ("domains", JSON.array(p.domains.map(domain))),
+        ])
     }
 }

@@ -8,7 +8,9 @@ import Reports
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
-        abstract: "Write a ward profile page for analysts: its needs, its indicators against the borough and England, its equality gaps.",
+        abstract:
+            "Write a ward profile page for analysts: its needs, its indicators against the borough and England, its "
+            + "equality gaps.",
         discussion: """
             Writes NAME.html (self-contained, with charts), NAME.md, NAME.json and NAME-tables/*.csv.
 
@@ -46,24 +48,45 @@ struct ProfileCommand: ParsableCommand {
             let profile = analysis.profile(for: target.code)
             let results = analysis.results(for: target.code)
             let view = analysis.boroughView()
-            let maps = try boundariesOption.maps(analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
-                                                 outlineMeaning: "this ward")
+            let maps = try boundariesOption.maps(
+                analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
+                outlineMeaning: "this ward")
             let provenance = try ReportProvenance.gather(
                 files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
                 dataset: analysis.dataset, catalogue: catalogue)
             let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
-                html: ProfilePage.html(profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
+                html: ProfilePage.html(
+                    profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
                 markdown: ProfilePage.markdown(profile, results: results), json: NeedsJSON.profile(profile),
-                tables: [("domains", ["domain", "level", "score", "note"], profile.domains.map {
-                            [$0.domain.id, $0.level, $0.score.map { String(format: "%.4f", $0) } ?? "", $0.note ?? ""] }),
-                         ("indicators", ["indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of", "trend", "signal"],
-                          results.map { r in [r.indicator, r.name, r.period, formatNumber(r.value), formatNumber(r.parent?.value),
-                                              formatNumber(r.england?.value), r.england?.significance95.rawValue ?? "",
-                                              r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
-                                              r.signal.map { String(format: "%.4f", $0) } ?? ""] }),
-                         provenance.table])
+                tables: [
+                    (
+                        "domains", ["domain", "level", "score", "note"],
+                        profile.domains.map {
+                            [$0.domain.id, $0.level, $0.score.map { String(format: "%.4f", $0) } ?? "", $0.note ?? ""]
+                        }
+                    ),
+                    (
+                        "indicators",
+                        [
+                            "indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of",
+                            "trend", "signal",
+                        ],
+                        results.map { r in
+                            [
+                                r.indicator, r.name, r.period, formatNumber(r.value), formatNumber(r.parent?.value),
+                                formatNumber(r.england?.value), r.england?.significance95.rawValue ?? "",
+                                r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
+                                r.signal.map { String(format: "%.4f", $0) } ?? "",
+                            ]
+                        }
+                    ),
+                    provenance.table,
+                ])
             let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
-            print("\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
+            print(
+                "\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also "
+                    + "\(files.dropFirst().joined(separator: ", ")))"
+            )
         }
     }
 }

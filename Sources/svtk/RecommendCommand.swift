@@ -1,17 +1,24 @@
 import ArgumentParser
-import Reports
-import Catalogue
 import CSV
+import Catalogue
 import Loaders
 import NeedsAnalysis
 import Recommender
+import Reports
 
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
         abstract: "Recommend relevant, proportionate social value measures for a contract, with the rules that apply.",
         discussion: """
-            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months, --areas); flags override the file. Relevance to the subject matter gates every measure (a measure that restates what the contract buys is its core and is left out); need in the delivery areas, read locally and against England, equality gaps and the council's priorities rank them, and never veto one; targets are sized on what the supplier controls, its workforce and the contract's duration. The living wage and supply-chain good practice are contract conditions, not scored. Every weight and threshold is a row in Datasets/policy/. The same input gives byte-identical output.
+            The contract comes from a JSON profile (--contract; format in Datasets/README.md, examples in \
+            Datasets/contracts/) or from flags (--title, --cpv, --category, --value, --duration-months, --areas); \
+            flags override the file. Relevance to the subject matter gates every measure (a measure that restates \
+            what the contract buys is its core and is left out); need in the delivery areas, read locally and against \
+            England, equality gaps and the council's priorities rank them, and never veto one; targets are sized on \
+            what the supplier controls, its workforce and the contract's duration. The living wage and supply-chain \
+            good practice are contract conditions, not scored. Every weight and threshold is a row in \
+            Datasets/policy/. The same input gives byte-identical output.
 
             Examples:
               svtk recommend --contract Datasets/contracts/highways_resurfacing.json \\
@@ -44,7 +51,8 @@ struct RecommendCommand: ParsableCommand {
     func makeRecommendation() throws -> Recommendation {
         let (analysis, catalogue, notes) = try analysisOptions.analysis()
         let gaps = try equalityPlan.gaps(catalogue)
-        let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
+        let recommender = Recommender(
+            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
         let profile = try contractOptions.profile()
         return try contractOptions.namingOptions {
             try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
@@ -69,7 +77,7 @@ struct ContractOptions: ParsableArguments {
     var cpv: [String] = []
 
     @Option(help: "goods, services or works.")
-    var category: String?
+    var category: ContractCategory?
 
     @Option(help: "Total contract value in £.")
     var value: Figure?
@@ -87,24 +95,22 @@ struct ContractOptions: ParsableArguments {
     var fte: Figure?
 
     func profile() throws -> ContractProfile {
-        let parsedCategory = try category.map { text -> ContractCategory in
-            guard let parsed = ContractCategory(rawValue: text) else { throw ValidationError("--category must be goods, services or works") }
-            return parsed
-        }
         var profile: ContractProfile
         if let contract {
             profile = try ContractProfile.load(contract)
         } else {
-            guard let title, let value, let durationMonths, let parsedCategory, !cpv.isEmpty else {
-                throw ValidationError("give --contract FILE, or --title, --cpv, --category, --value and --duration-months")
+            guard let title, let value, let durationMonths, let category, !cpv.isEmpty else {
+                throw ValidationError(
+                    "give --contract FILE, or --title, --cpv, --category, --value and --duration-months")
             }
-            profile = ContractProfile(title: title, description: description ?? title, cpv: cpv, category: parsedCategory,
-                                      value: value.value, durationMonths: durationMonths.value, areas: ["borough"])
+            profile = ContractProfile(
+                title: title, description: description ?? title, cpv: cpv, category: category,
+                value: value.value, durationMonths: durationMonths.value, areas: ["borough"])
         }
         if let title { profile.title = title }
         if let description { profile.description = description }
         if !cpv.isEmpty { profile.cpv = cpv }
-        if let parsedCategory { profile.category = parsedCategory }
+        if let category { profile.category = category }
         if let value { profile.value = value.value }
         if let durationMonths { profile.durationMonths = durationMonths.value }
         if let areas { profile.areas = areas.split(separator: ",").map { String($0).trimmingSpaces } }
@@ -135,10 +141,15 @@ extension ContractOptions {
             "framework": framework != nil, "workforce.fte": fte != nil,
         ]
         guard given[base] == true else { return nil }
-        return base == "workforce.fte" ? "--fte" : "--" + base.flatMap { $0.isUppercase ? "-" + $0.lowercased() : String($0) }
+        return base == "workforce.fte"
+            ? "--fte" : "--" + base.flatMap { $0.isUppercase ? "-" + $0.lowercased() : String($0) }
     }
 }
 
 extension ContractProfile.Workforce {
-    func with(fte: Double) -> Self { var copy = self; copy.fte = fte; return copy }
+    func with(fte: Double) -> Self {
+        var copy = self
+        copy.fte = fte
+        return copy
+    }
 }

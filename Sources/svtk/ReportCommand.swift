@@ -1,6 +1,6 @@
 import ArgumentParser
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 import Loaders
 import NeedsAnalysis
@@ -10,9 +10,18 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the recommendation for a contract as a self-contained HTML report, with Markdown, JSON and CSV tables.",
+        abstract:
+            "Write the recommendation for a contract as a self-contained HTML report, with Markdown, JSON and CSV "
+            + "tables.",
         discussion: """
-            The HTML page needs no network and opens with the answer: the measures with targets and value, the rules that bind and where the contract is delivered. Then the reasoning for each measure, local needs (ward maps of deprivation and of the needs the measures answer, drawn from --boundaries or the demo borough's shipped boundaries; a heat map; the delivery area's or, for a borough-wide contract, the borough's indicators against England), the rules and conditions, the excluded measures with reasons, and the method with the provenance: when, by which svtk, from which files (size, SHA-256, periods). It prints on A4. Beside it: NAME.md, NAME.json, NAME.docx (the social value section of a tender pack), NAME.xlsx (every table) and NAME-tables/*.csv (with a byte-order mark, for Excel). A short summary is printed.
+            The HTML page needs no network and opens with the answer: the measures with targets and value, the rules \
+            that bind and where the contract is delivered. Then the reasoning for each measure, local needs (ward \
+            maps of deprivation and of the needs the measures answer, drawn from --boundaries or the demo borough's \
+            shipped boundaries; a heat map; the delivery area's or, for a borough-wide contract, the borough's \
+            indicators against England), the rules and conditions, the excluded measures with reasons, and the method \
+            with the provenance: when, by which svtk, from which files (size, SHA-256, periods). It prints on A4. \
+            Beside it: NAME.md, NAME.json, NAME.docx (the social value section of a tender pack), NAME.xlsx (every \
+            table) and NAME-tables/*.csv (with a byte-order mark, for Excel). A short summary is printed.
 
             Examples:
               svtk report --contract Datasets/contracts/highways_resurfacing.json \\
@@ -32,27 +41,37 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let name = contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "recommendation"
+            let name =
+                contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+                ?? "recommendation"
             let output = ReportFiles(out: out ?? "out/\(name).html")
             try output.prepare()
             let (analysis, catalogue, notes) = try analysisOptions.analysis()
             let gaps = try equalityPlan.gaps(catalogue)
-            let recommender = Recommender(catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
+            let recommender = Recommender(
+                catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
             let profile = try contractOptions.profile()
             let r = try contractOptions.namingOptions {
                 try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
             }
-            let areas = try recommender.deliveryAreas(profile) { field, message in InputError(file: "contract", "\(field): \(message)") }
+            let areas = try recommender.deliveryAreas(profile) { field, message in
+                InputError(file: "contract", "\(field): \(message)")
+            }
             let boroughWide = areas.contains { $0.code == analysis.borough.code }
             let charted = boroughWide ? analysis.borough : areas[0]
             let view = analysis.boroughView()
-            let maps = try boundariesOption.maps(analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
+            let maps = try boundariesOption.maps(
+                analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
             let provenance = try ReportProvenance.gather(
-                files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
+                files: analysisOptions.dataFiles
+                    + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
                 dataset: analysis.dataset, catalogue: catalogue)
-            let results = analysis.results(for: charted.code).sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
-            let page = RecommendationPage.html(r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
-                                               maps: maps, provenance: provenance)
+            let results = analysis.results(for: charted.code).sorted {
+                ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
+            }
+            let page = RecommendationPage.html(
+                r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
+                maps: maps, provenance: provenance)
             let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
             let files = try output.write(
                 html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
@@ -64,12 +83,20 @@ struct ReportCommand: ParsableCommand {
 
     /// What the terminal shows: the rules in a line, the first measures, the total and where the files are.
     static func summary(_ r: Recommendation, files: [String]) -> String {
-        var lines = ["\(r.contract.title): £\(formatNumber(r.contract.value).grouped), \(r.rules.commitments == "formal" ? "formal commitments" : "aspirations only")"
-                     + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
-                     + ", Real Living Wage \(r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")"]
-        lines += r.measures.prefix(5).map { "  \($0.rank). \($0.ref) \($0.title): \(formatNumber($0.target.quantity)) \($0.unit)"
-            + ($0.sleva.map { ", SLEVA £\(formatNumber($0).grouped)" } ?? "") }
-        if r.measures.count > 5 { lines.append("  … and \(r.measures.count - 5) more; \(r.excluded.count) excluded with reasons") }
+        var lines = [
+            "\(r.contract.title): £\(formatNumber(r.contract.value).grouped), "
+                + "\(r.rules.commitments == .formal ? "formal commitments" : "aspirations only")"
+                + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
+                + ", Real Living Wage "
+                + (r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")
+        ]
+        lines += r.measures.prefix(5).map {
+            "  \($0.rank). \($0.ref) \($0.title): \(formatNumber($0.target.quantity)) \($0.unit)"
+                + ($0.sleva.map { ", SLEVA £\(formatNumber($0).grouped)" } ?? "")
+        }
+        if r.measures.count > 5 {
+            lines.append("  … and \(r.measures.count - 5) more; \(r.excluded.count) excluded with reasons")
+        }
         lines.append("  total SLEVA £\(formatNumber(r.totalSleva).grouped)")
         lines.append("Report written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
         return lines.joined(separator: "\n")

@@ -24,7 +24,8 @@ struct ReportFiles {
     func prepare() throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: requested, isDirectory: &isFolder), isFolder.boolValue {
-            throw OutputError(path: requested, "is a folder: give the report's file name, e.g. \(requested)/report.html")
+            throw OutputError(
+                path: requested, "is a folder: give the report's file name, e.g. \(requested)/report.html")
         }
         let folder = URL(fileURLWithPath: html).deletingLastPathComponent().path
         do {
@@ -34,15 +35,18 @@ struct ReportFiles {
         }
         try OutputFile.checkWritable(html)
         if let type = try? FileManager.default.attributesOfItem(atPath: tableFolder)[.type] as? FileAttributeType,
-           type != .typeDirectory {
+            type != .typeDirectory
+        {
             throw OutputError(path: tableFolder, "exists and is not a folder (a file or a link): move it away")
         }
     }
 
     /// Writes every file; `office` adds NAME.docx and NAME.xlsx where given.
     /// - Returns: the paths written, the HTML first.
-    func write(html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])],
-               office: (docx: [UInt8], xlsx: [UInt8])? = nil) throws -> [String] {
+    func write(
+        html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])],
+        office: (docx: [UInt8], xlsx: [UInt8])? = nil
+    ) throws -> [String] {
         try prepare()
         try OutputFile.write(page, to: html)
         try OutputFile.write(markdown, to: stem + ".md")
@@ -62,6 +66,8 @@ struct ReportFiles {
                 for row in table.rows { writer.write(row) }
             }
         }
-        return [html, stem + ".md", stem + ".json"] + (office == nil ? [] : [stem + ".docx", stem + ".xlsx"]) + [tableFolder + "/"]
+        return [html, stem + ".md", stem + ".json"] + (office == nil ? [] : [stem + ".docx", stem + ".xlsx"]) + [
+            tableFolder + "/"
+        ]
     }
 }

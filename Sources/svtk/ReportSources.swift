@@ -1,6 +1,6 @@
 import ArgumentParser
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Foundation
 import Geography
@@ -9,32 +9,40 @@ import Reports
 
 /// The `--boundaries FILE` option of the commands that draw ward maps.
 struct BoundariesOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Ward boundaries as GeoJSON (from the ONS Open Geography portal) for the maps "
-                               + "(default: the demo borough's when the data are the demo's).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Ward boundaries as GeoJSON (from the ONS Open Geography portal) for the maps "
+                + "(default: the demo borough's when the data are the demo's).", valueName: "file"))
     var boundaries: String?
 
     /// The maps for a borough: from `--boundaries`, or from a file in `Datasets/geography/` holding its wards;
     /// none when neither covers the borough.
     /// - Throws: `InputError` for a boundaries file that cannot be read, or that holds none of the borough's wards.
-    func maps(_ analysis: NeedsAnalysis, view: BoroughView, delivery: Set<String>,
-              outlineMeaning: String = "delivery area") throws -> ReportMaps? {
+    func maps(
+        _ analysis: NeedsAnalysis, view: BoroughView, delivery: Set<String>,
+        outlineMeaning: String = "delivery area"
+    ) throws -> ReportMaps? {
         let wards = Set(analysis.wards.map(\.code))
         let deciles = Self.deciles(analysis)
         if let boundaries {
-            let maps = ReportMaps(boundaries: try Boundaries(path: boundaries), attribution: try Self.attribution(for: boundaries),
-                                  view: view, deciles: deciles, delivery: delivery,
-                                  outlineMeaning: outlineMeaning)
+            let maps = ReportMaps(
+                boundaries: try Boundaries(path: boundaries), attribution: try Self.attribution(for: boundaries),
+                view: view, deciles: deciles, delivery: delivery,
+                outlineMeaning: outlineMeaning)
             guard maps.coversBorough else {
-                throw InputError(file: boundaries, "holds none of \(analysis.borough.name)'s \(wards.count) wards (codes such as "
-                                 + "\(wards.sorted().first ?? "E05…")): give the boundaries of the borough's wards")
+                throw InputError(
+                    file: boundaries,
+                    "holds none of \(analysis.borough.name)'s \(wards.count) wards (codes such as "
+                        + "\(wards.sorted().first ?? "E05…")): give the boundaries of the borough's wards")
             }
             return maps
         }
         for path in try Self.shipped() {
             let shapes = try Boundaries(path: path)
             guard shapes.shapes.contains(where: { wards.contains($0.code) }) else { continue }
-            return ReportMaps(boundaries: shapes, attribution: try Self.attribution(for: path), view: view,
-                              deciles: deciles, delivery: delivery, outlineMeaning: outlineMeaning)
+            return ReportMaps(
+                boundaries: shapes, attribution: try Self.attribution(for: path), view: view,
+                deciles: deciles, delivery: delivery, outlineMeaning: outlineMeaning)
         }
         return nil
     }
@@ -61,7 +69,8 @@ struct BoundariesOption: ParsableArguments {
         let wards = Set(analysis.wards.map(\.code))
         let table = analysis.dataset.observations
         var deciles: [String: Double] = [:]
-        for position in table.indices where table.indicatorID(at: position) == id && wards.contains(table.areaCode(at: position)) {
+        for position in table.indices
+        where table.indicatorID(at: position) == id && wards.contains(table.areaCode(at: position)) {
             deciles[table.areaCode(at: position)] = table.value(at: position)
         }
         return deciles
@@ -77,11 +86,15 @@ enum ReportProvenance {
         let described = try files.map { path -> Provenance.File in
             var info = stat()
             let bytes = stat(path, &info) == 0 ? Int64(info.st_size) : 0
-            return Provenance.File(path: path, bytes: bytes, sha256: try SHA256.hex(ofFile: path),
-                                   periods: periods[path].map { $0.lowerBound == $0.upperBound ? $0.lowerBound : "\($0.lowerBound) to \($0.upperBound)" } ?? "—")
+            return Provenance.File(
+                path: path, bytes: bytes, sha256: try SHA256.hex(ofFile: path),
+                periods: periods[path].map {
+                    $0.lowerBound == $0.upperBound ? $0.lowerBound : "\($0.lowerBound) to \($0.upperBound)"
+                } ?? "—")
         }
-        return Provenance(generated: generated(), toolkit: "svtk \(Version.text)", files: described,
-                          catalogue: catalogue.sources, prices: "\(catalogue.priceBase.priceYear) prices")
+        return Provenance(
+            generated: generated(), toolkit: "svtk \(Version.text)", files: described,
+            catalogue: catalogue.sources, prices: "\(catalogue.priceBase.priceYear) prices")
     }
 
     /// Each source file's earliest and latest period, in text order (periods are years or year ranges).
@@ -89,7 +102,8 @@ enum ReportProvenance {
         let table = dataset.observations
         var ranges: [String: ClosedRange<String>] = [:]
         for position in table.indices {
-            let source = table.source(at: position), period = table.period(at: position)
+            let source = table.source(at: position)
+            let period = table.period(at: position)
             let known = ranges[source]
             ranges[source] = min(known?.lowerBound ?? period, period)...max(known?.upperBound ?? period, period)
         }

@@ -9,7 +9,9 @@ struct SVTK: AsyncParsableCommand {
         commandName: "svtk",
         abstract: "SocialValueToolkit: local evidence of need → relevant, proportionate social value measures.",
         discussion: """
-            Loads JSNA and census evidence (OHID Fingertips exports, ONS Census 2021 tables, ward profiles, the English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one model of areas, indicators and observations.
+            Loads JSNA and census evidence (OHID Fingertips exports, ONS Census 2021 tables, ward profiles, the \
+            English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one model of \
+            areas, indicators and observations.
 
             Examples:
               svtk inspect Datasets/demo/*.csv
@@ -24,13 +26,16 @@ struct SVTK: AsyncParsableCommand {
               svtk cpv 45233142-6
               svtk taxonomy check
 
-            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage; 73 cannot write the output.
+            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage; 73 cannot write \
+            the output.
             """,
         version: "svtk \(Version.text)",
-        subcommands: [InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
-                      CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
-                      RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
-                      ProfileCommand.self, WardsCommand.self, AtlasCommand.self, ServeCommand.self, WorkspaceCommand.self])
+        subcommands: [
+            InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
+            CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
+            RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
+            ProfileCommand.self, WardsCommand.self, AtlasCommand.self, ServeCommand.self, WorkspaceCommand.self,
+        ])
 
     /// Runs the command line, then makes sure everything printed reached standard output: a closed or full
     /// output is an error (exit 73), never a silent success.
@@ -57,6 +62,8 @@ struct SVTK: AsyncParsableCommand {
 
     /// An argument that starts with `-` yet names an existing file, which the parser took for an option.
     private static func fileLookingLikeAnOption() -> String? {
-        CommandLine.arguments.dropFirst().first { $0.hasPrefix("-") && $0 != "-" && FileManager.default.fileExists(atPath: $0) }
+        CommandLine.arguments.dropFirst().first {
+            $0.hasPrefix("-") && $0 != "-" && FileManager.default.fileExists(atPath: $0)
+        }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 import Recommender
 import WebApp
@@ -9,11 +9,18 @@ import Workspace
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Open the commissioners' workspace: a local web app over the borough's evidence and a workspace file.",
+        abstract:
+            "Open the commissioners' workspace: a local web app over the borough's evidence and a workspace file.",
         discussion: """
-            Serves the borough overview (ward maps by need domain, top needs, equality gaps), ward profiles, a form for new contracts, each contract's recommendation with your decisions (accept, drop or change a target, with reasons), the tender pack (.docx, Markdown, HTML, CSV, .xlsx), a read-only supplier view, and offers and quarterly returns uploaded for scoring and monitoring. Everything is kept in the workspace file (SQLite), which svtk workspace export moves as JSON.
+            Serves the borough overview (ward maps by need domain, top needs, equality gaps), ward profiles, a form \
+            for new contracts, each contract's recommendation with your decisions (accept, drop or change a target, \
+            with reasons), the tender pack (.docx, Markdown, HTML, CSV, .xlsx), a read-only supplier view, and offers \
+            and quarterly returns uploaded for scoring and monitoring. Everything is kept in the workspace file \
+            (SQLite), which svtk workspace export moves as JSON.
 
-            It listens on 127.0.0.1 (this machine only) unless --host says otherwise; there are no user accounts, so anyone who can reach the address can read and change the workspace. Stop it with Ctrl-C: requests in progress finish first.
+            It listens on 127.0.0.1 (this machine only) unless --host says otherwise; there are no user accounts, so \
+            anyone who can reach the address can read and change the workspace. Stop it with Ctrl-C: requests in \
+            progress finish first.
 
             Examples:
               svtk serve --data Datasets/demo/*.csv \\
@@ -28,13 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The workspace file (SQLite), created when missing.", valueName: "file"))
     var workspace = "svtk-workspace.sqlite"
 
-    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (this machine only), or another with a warning.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on: 127.0.0.1 (this machine only), or another with a warning.", valueName: "address")
+    )
     var host = "127.0.0.1"
 
     @Option(help: ArgumentHelp("The port to listen on (0: any free port, printed at start).", valueName: "number"))
     var port = 8080
 
-    @Option(help: ArgumentHelp("Stop after this many seconds (for scripted checks; the default runs until Ctrl-C).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop after this many seconds (for scripted checks; the default runs until Ctrl-C).", valueName: "seconds"))
     var stopAfter: Int?
 
     func validate() throws {
@@ -46,8 +58,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let server = try serverOrExit()
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            printError("warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change the "
-                       + "workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
+            printError(
+                "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
+                    + "the "
+                    + "workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
         }
         let host = self.host
         let app = server.application(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
@@ -72,10 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
             let (analysis, catalogue, notes) = try analysisOptions.analysis()
             let view = analysis.boroughView()
             let borough = try ServedBorough(
-                analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue), equalityGaps: try equalityPlan.gaps(catalogue),
+                analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
+                equalityGaps: try equalityPlan.gaps(catalogue),
                 maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
-                provenance: try ReportProvenance.gather(files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
-                                                        dataset: analysis.dataset, catalogue: catalogue),
+                provenance: try ReportProvenance.gather(
+                    files: analysisOptions.dataFiles
+                        + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
+                    dataset: analysis.dataset, catalogue: catalogue),
                 notes: notes)
             do {
                 server = WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Reports
 import Catalogue
 import Evidence
 import Foundation
 import Loaders
+import Reports
 
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,12 @@ struct TaxonomyCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check that every link resolves and every measure, domain and indicator is covered.",
         discussion: """
-            Loading validates every file (unique references, known themes, units, frameworks, domains, subjects and CPV prefixes, numeric figures, proxy formulas); errors name file, line and column. The check then reports: measures no need or subject reaches, domains with no measure, CPV divisions with no subject, and each indicator of the data files that is neither linked nor marked unlinked (with a proposed domain, never used until accepted in taxonomy/indicator_domains.csv). By default the data checked are the demo borough's files. Exits 1 when there are errors.
+            Loading validates every file (unique references, known themes, units, frameworks, domains, subjects and \
+            CPV prefixes, numeric figures, proxy formulas); errors name file, line and column. The check then \
+            reports: measures no need or subject reaches, domains with no measure, CPV divisions with no subject, and \
+            each indicator of the data files that is neither linked nor marked unlinked (with a proposed domain, \
+            never used until accepted in taxonomy/indicator_domains.csv). By default the data checked are the demo \
+            borough's files. Exits 1 when there are errors.
 
             Examples:
               svtk taxonomy check
@@ -25,8 +30,11 @@ struct TaxonomyCheckCommand: ParsableCommand {
                   --data Datasets/demo/fingertips_rotherham.csv
             """)
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("Data files whose indicators must be covered (default: Datasets/demo/*.csv).",
-                                                          valueName: "file"))
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp(
+            "Data files whose indicators must be covered (default: Datasets/demo/*.csv).",
+            valueName: "file"))
     var dataFiles: [String] = []
 
     @OptionGroup var catalogueOptions: CatalogueOptions
@@ -42,12 +50,18 @@ struct TaxonomyCheckCommand: ParsableCommand {
                 _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
             }
             let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
-            var lines = ["Catalogue: \(catalogue.sources["catalogues"]!)", "Taxonomy:  \(catalogue.sources["taxonomy"]!)",
-                         "Data:      \(files.count) file(s)", ""]
+            var lines = [
+                "Catalogue: \(catalogue.sources["catalogues"]!)", "Taxonomy:  \(catalogue.sources["taxonomy"]!)",
+                "Data:      \(files.count) file(s)", "",
+            ]
             let width = check.summary.map(\.0.count).max() ?? 0
             lines += check.summary.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
-            if !check.warnings.isEmpty { lines += ["", "Warnings (\(check.warnings.count)):"] + check.warnings.map { "  - \($0)" } }
-            if !check.errors.isEmpty { lines += ["", "Errors (\(check.errors.count)):"] + check.errors.map { "  - \($0)" } }
+            if !check.warnings.isEmpty {
+                lines += ["", "Warnings (\(check.warnings.count)):"] + check.warnings.map { "  - \($0)" }
+            }
+            if !check.errors.isEmpty {
+                lines += ["", "Errors (\(check.errors.count)):"] + check.errors.map { "  - \($0)" }
+            }
             lines += ["", check.passed ? "taxonomy check passed" : "taxonomy check failed"]
             print(lines.joined(separator: "\n"))
             if !check.passed { throw ExitCode(1) }

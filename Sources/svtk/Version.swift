@@ -13,7 +13,9 @@ enum Version {
 
     /// The commit checked out in the git repository holding the program, if any.
     static func commit() -> String? {
-        guard var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else { return nil }
+        guard var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
+            return nil
+        }
         while folder.path != "/" {
             let git = folder.appendingPathComponent(".git")
             if let head = try? String(contentsOf: git.appendingPathComponent("HEAD"), encoding: .utf8) {

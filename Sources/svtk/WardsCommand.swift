@@ -8,26 +8,32 @@ struct WardsCommand: ParsableCommand {
         commandName: "wards",
         abstract: "List a borough's wards (codes and names) from the ONS lookups, or the authorities they cover.",
         discussion: """
-            The lookups among the files give the wards (the newest ward vintage they hold) and each authority's ward count; other files are left unread. Use a ward's name or code in a contract's "areas" or with --areas.
+            The lookups among the files give the wards (the newest ward vintage they hold) and each authority's ward \
+            count; other files are left unread. Use a ward's name or code in a contract's "areas" or with --areas.
 
             Examples:
               svtk wards --data Datasets/demo/*.csv
               svtk wards --data Datasets/demo/*.csv --authority Rotherham --format csv
             """)
 
-    @Option(name: .customLong("data"), parsing: .upToNextOption,
-            help: ArgumentHelp("Data files; the ONS lookups among them are read.", valueName: "file"))
+    @Option(
+        name: .customLong("data"), parsing: .upToNextOption,
+        help: ArgumentHelp("Data files; the ONS lookups among them are read.", valueName: "file"))
     var dataFiles: [String] = []
 
-    @Option(help: ArgumentHelp("The authority whose wards to list (code or name); without it, the authorities.",
-                               valueName: "code|name"))
+    @Option(
+        help: ArgumentHelp(
+            "The authority whose wards to list (code or name); without it, the authorities.",
+            valueName: "code|name"))
     var authority: String?
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        if dataFiles.isEmpty { throw ValidationError("give the lookups with --data FILE... (e.g. --data Datasets/demo/*.csv)") }
+        if dataFiles.isEmpty {
+            throw ValidationError("give the lookups with --data FILE... (e.g. --data Datasets/demo/*.csv)")
+        }
     }
 
     /// One line of the listing: a ward, or an authority with its ward count.
@@ -41,18 +47,25 @@ struct WardsCommand: ParsableCommand {
         try reportingInputErrors {
             let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
             guard !tables.isEmpty else {
-                throw InputError(file: "--data", "no ONS geography lookup among the files: give one with ward codes, "
-                                 + "e.g. the LSOA (2021) to ward to local authority lookup")
+                throw InputError(
+                    file: "--data",
+                    "no ONS geography lookup among the files: give one with ward codes, "
+                        + "e.g. the LSOA (2021) to ward to local authority lookup")
             }
-            let entries: [Entry], title: String
+            let entries: [Entry]
+            let title: String
             if let authority {
                 let found = try AuthorityAreas(tables: tables, authority: authority)
                 entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
-                title = "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
+                title =
+                    "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
                     + (found.wards.first?.vintage.map { " (\($0))" } ?? "")
             } else {
-                entries = AuthorityAreas.authorities(in: tables).map { Entry(code: $0.code, name: $0.name, wards: $0.wards) }
-                title = "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
+                entries = AuthorityAreas.authorities(in: tables).map {
+                    Entry(code: $0.code, name: $0.name, wards: $0.wards)
+                }
+                title =
+                    "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
             }
             write(entries, title: title)
         }

@@ -8,7 +8,8 @@ struct WorkspaceCommand: AsyncParsableCommand {
         commandName: "workspace",
         abstract: "Move a workspace between machines as one JSON file.",
         discussion: """
-            The demo workspace (Datasets/contracts/demo_workspace.json) holds the highways resurfacing contract with a decision, offers and returns, over the demo borough.
+            The demo workspace (Datasets/contracts/demo_workspace.json) holds the highways resurfacing contract with \
+            a decision, offers and returns, over the demo borough.
 
             Examples:
               svtk workspace import Datasets/contracts/demo_workspace.json \\
@@ -56,8 +57,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The archive (JSON).", valueName: "file"))
         var archive: String
 
-        @Option(help: ArgumentHelp("The workspace file to load it into (created when missing; it must hold no contracts "
-                                   + "unless --replace).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The workspace file to load it into (created when missing; it must hold no contracts "
+                    + "unless --replace).", valueName: "file"))
         var workspace = "svtk-workspace.sqlite"
 
         @Flag(help: "Replace everything the workspace holds with the archive.")
@@ -68,10 +71,11 @@ struct WorkspaceCommand: AsyncParsableCommand {
                 let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
                 let parsed = try WorkspaceArchive.read(data)
                 try await Workspace(path: workspace).importArchive(parsed, replacing: replace)
-                print("imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
-                      + "\(parsed.decisions.count) decision(s) into \(workspace)")
+                print(
+                    "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
+                        + "\(parsed.decisions.count) decision(s) into \(workspace)")
             } catch let error as InputError {
-                printError("error: \(error)")
+                printError("error: \(error.onCommandLine)")
                 throw ExitCode(1)
             } catch let error as WorkspaceError {
                 printError("error: \(archive): \(error)")

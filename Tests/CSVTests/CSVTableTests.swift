@@ -1,6 +1,6 @@
 import CSV
-import Testing
 import TestSupport
+import Testing
 
 /// Reads every data row of a table as strings.
 func readAll(_ path: String, delimiter: Delimiter? = nil) throws -> (CSVTable, [[String]], CSVReadSummary) {
@@ -72,8 +72,11 @@ struct CSVTableTests {
         #expect(table.headerLine == 5)
         #expect(rows.count == 2)
         #expect(summary.titleLines.count == 3)
-        #expect(summary.footnotes == ["In order to protect against disclosure of personal information, records have been swapped",
-                                      "Source: Office for National Statistics"])
+        #expect(
+            summary.footnotes == [
+                "In order to protect against disclosure of personal information, records have been swapped",
+                "Source: Office for National Statistics",
+            ])
         #expect(summary.blankLines >= 2)
     }
 
@@ -87,7 +90,8 @@ struct CSVTableTests {
     @Test("Windows-1252 from Excel is detected, transcoded and reported")
     func windows1252() throws {
         // "Ynys Môn" and "£5" and an en dash, as Excel on Windows saves them.
-        let bytes: [UInt8] = Array("area,note\nW06000001,Ynys M".utf8) + [0xF4] + Array("n ".utf8) + [0x96]
+        let bytes: [UInt8] =
+            Array("area,note\nW06000001,Ynys M".utf8) + [0xF4] + Array("n ".utf8) + [0x96]
             + Array(" costs ".utf8) + [0xA3] + Array("5\n".utf8)
         let (_, rows, summary) = try readAll(try temporaryFile(bytes))
         #expect(rows == [["W06000001", "Ynys Môn – costs £5"]])

@@ -1,7 +1,7 @@
 import CSV
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("SHA-256 checksums")
 struct SHA256Tests {
@@ -15,7 +15,8 @@ struct SHA256Tests {
     func examples() {
         #expect(Self.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(Self.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(Self.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+        #expect(
+            Self.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -30,7 +31,8 @@ struct SHA256Tests {
             }
             #expect(hash.hex() == Self.hex(text), "length \(length)")
         }
-        #expect(Self.hex(String(repeating: "a", count: 1000))
+        #expect(
+            Self.hex(String(repeating: "a", count: 1000))
                 == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 

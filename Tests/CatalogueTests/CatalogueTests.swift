@@ -1,9 +1,9 @@
-import Catalogue
 import CSV
+import Catalogue
 import Evidence
 import Foundation
-import Testing
 import Loaders
+import Testing
 
 @Suite("The shipped catalogues")
 struct ShippedCatalogueTests {
@@ -32,13 +32,19 @@ struct ShippedCatalogueTests {
 
     @Test("proxy values are computed from the open figures, with the working shown")
     func proxies() throws {
-        // GMCA Unit Cost Database: £14,044 increased earnings + £566 NHS savings (2012/13 prices), re-based with HM Treasury's
+        // GMCA Unit Cost Database: £14,044 increased earnings + £566 NHS savings (2012/13 prices), re-based with HM
+        // Treasury's
         // GDP deflators: × 100 ÷ 71.5454 (2024-25 = 100) = £20,420.60.
         let jobs = try #require(shipped.proxies["job_long_term_unemployed"])
         #expect(jobs.sourceValue == 14610 && jobs.sourcePriceYear == "2012/13")
         #expect(jobs.value == 20420.6)
-        #expect(jobs.working == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 (2024-25 prices)")
-        // (£12.60 Real Living Wage − £11.44 National Living Wage) × 37.5 hours × 52 weeks = £2,262, already in 2024-25 prices.
+        #expect(
+            jobs.working
+                == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 "
+                + "(2024-25 prices)"
+        )
+        // (£12.60 Real Living Wage − £11.44 National Living Wage) × 37.5 hours × 52 weeks = £2,262, already in
+        // 2024-25 prices.
         let wage = try #require(shipped.proxies["real_living_wage_uplift"])
         #expect(abs(wage.value - 2262) < 1e-9)
         #expect(wage.priceYear == "2024-25")
@@ -53,7 +59,9 @@ struct ShippedCatalogueTests {
     @Test("the taxonomy check passes on the shipped files and the demo data")
     func check() throws {
         let data = Dataset()
-        for file in ["fingertips_rotherham.csv", "census2021_ts045_lsoa_rotherham.csv", "iod2019_domains_rotherham.csv"] {
+        for file in [
+            "fingertips_rotherham.csv", "census2021_ts045_lsoa_rotherham.csv", "iod2019_domains_rotherham.csv",
+        ] {
             _ = try FileLoader.load(datasets + "/demo/" + file, into: data)
         }
         let check = TaxonomyCheck(catalogue: shipped, indicators: Array(data.indicators.values))
@@ -61,16 +69,19 @@ struct ShippedCatalogueTests {
         #expect(check.passed)
     }
 
-    @Test("every indicator in the real files is linked or marked unlinked",
-          .enabled(if: SharedData.available, "../shared/data is absent"))
+    @Test(
+        "every indicator in the real files is linked or marked unlinked",
+        .enabled(if: SharedData.available, "../shared/data is absent"))
     func realIndicators() throws {
         let data = IndicatorSet()
         for folder in ["fingertips", "census", "deprivation", "economy"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: SharedData.root + "/" + folder) where name.hasSuffix(".csv") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: SharedData.root + "/" + folder)
+            where name.hasSuffix(".csv") {
                 _ = try FileLoader.load(SharedData.root + "/" + folder + "/" + name, into: data)
             }
         }
-        _ = try FileLoader.load(SharedData.root + "/fingertips/metadata/FingertipsNext__DataCreator_indicators.csv", into: data)
+        _ = try FileLoader.load(
+            SharedData.root + "/fingertips/metadata/FingertipsNext__DataCreator_indicators.csv", into: data)
         let check = TaxonomyCheck(catalogue: shipped, indicators: Array(data.indicators.values))
         #expect(check.errors == [])
         #expect(check.proposals.isEmpty)
@@ -88,7 +99,8 @@ struct ShippedCatalogueTests {
 
     @Test("the most specific indicator link wins")
     func specificity() {
-        let employed = shipped.taxonomy.links(for: "census2021:economic-activity-status-last-week-3-categories:employed:percent")
+        let employed = shipped.taxonomy.links(
+            for: "census2021:economic-activity-status-last-week-3-categories:employed:percent")
         #expect(employed.map(\.domain) == ["worklessness"])
         #expect(employed.first?.polarity == .higherIsBetter)
         let count = shipped.taxonomy.links(for: "census2021:economic-activity-status-last-week-3-categories:employed")
@@ -106,7 +118,7 @@ struct RelevanceTests {
     @Test("low-emission vehicles are relevant to a transport contract")
     func transport() throws {
         #expect(try relevance("E3", cpv: ["60112000"], .services).strength == .strong)  // public road transport
-        #expect(try relevance("E3", cpv: ["34144511"], .goods).strength == .strong)     // refuse-collection vehicles
+        #expect(try relevance("E3", cpv: ["34144511"], .goods).strength == .strong)  // refuse-collection vehicles
         #expect(try relevance("E2", cpv: ["60112000"], .services).strength == .strong)
     }
 
@@ -117,9 +129,11 @@ struct RelevanceTests {
         #expect(try relevance("J9", cpv: ["45233142-6"], .works).reason.contains("Construction works"))
     }
 
-    @Test("local SME supply-chain spend is broadly relevant", arguments: [
-        ("30213100", ContractCategory.goods), ("85312000", .services), ("45233142", .works), ("48000000", .goods),
-    ])
+    @Test(
+        "local SME supply-chain spend is broadly relevant",
+        arguments: [
+            ("30213100", ContractCategory.goods), ("85312000", .services), ("45233142", .works), ("48000000", .goods),
+        ])
     func localSMEs(cpv: String, category: ContractCategory) throws {
         #expect(try relevance("G2", cpv: [cpv], category).strength >= .possible)
     }
@@ -188,10 +202,19 @@ struct PatternTests {
 
     @Test("census tables beyond the shipped files are linked: unemployment, disability, qualifications")
     func censusLinks() {
-        let unemployed = shipped.taxonomy.links(for: "census2021:economic-activity-status:economically-active-excluding-full-time-students-unemployed:percent")
+        let unemployed = shipped.taxonomy.links(
+            for:
+                "census2021:economic-activity-status:"
+                + "economically-active-excluding-full-time-students-unemployed:percent"
+        )
         #expect(unemployed.map(\.domain) == ["worklessness"])
-        #expect(shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act:percent").first?.polarity == .lowerIsBetter)
+        #expect(
+            shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act:percent").first?.polarity
+                == .lowerIsBetter)
         // A count is context, not a need: only its share is linked.
-        #expect(shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act").allSatisfy { $0.domain == nil })
+        #expect(
+            shipped.taxonomy.links(for: "census2021:disability:disabled-under-the-equality-act").allSatisfy {
+                $0.domain == nil
+            })
     }
 }

@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 import Testing
 
@@ -12,7 +12,8 @@ let shipped: Catalogue = try! Catalogue.load(directory: datasets)
 
 /// A copy of the shipped catalogues/ and taxonomy/ in a temporary folder, with one file edited.
 func editedCatalogue(_ file: String, _ edit: (String) -> String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-catalogue-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-catalogue-\(UUID().uuidString)")
+        .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for part in ["catalogues", "taxonomy"] {
         try FileManager.default.copyItem(atPath: datasets + "/" + part, toPath: folder + "/" + part)

@@ -1,17 +1,20 @@
-import Evidence
 import CSV
+import Evidence
 import Testing
 
 @Suite("The compact evidence store")
 struct ObservationTableTests {
-    static let plain = Observation(indicator: "census2021:tenure:owned", area: "E05012993", period: "2021", value: 1234,
-                                   denominator: 4000, source: "ts054.csv")
-    static let detailed = Observation(indicator: "90366", area: "E08000018", period: "2018 - 20",
-                                      breakdown: Breakdown(sex: "Male", age: "All ages"), value: 77.1,
-                                      lower95: 76.6, upper95: 77.6, count: nil, note: "aggregated",
-                                      comparedToEngland: "Worse", source: "fingertips.csv")
-    static let missing = Observation(indicator: "census2021:tenure:owned", area: "E05012994", period: "2021", value: nil,
-                                     missing: .suppressed, source: "ts054.csv")
+    static let plain = Observation(
+        indicator: "census2021:tenure:owned", area: "E05012993", period: "2021", value: 1234,
+        denominator: 4000, source: "ts054.csv")
+    static let detailed = Observation(
+        indicator: "90366", area: "E08000018", period: "2018 - 20",
+        breakdown: Breakdown(sex: "Male", age: "All ages"), value: 77.1,
+        lower95: 76.6, upper95: 77.6, count: nil, note: "aggregated",
+        comparedToEngland: "Worse", source: "fingertips.csv")
+    static let missing = Observation(
+        indicator: "census2021:tenure:owned", area: "E05012994", period: "2021", value: nil,
+        missing: .suppressed, source: "ts054.csv")
 
     @Test("rows read back exactly as added, optional columns filled in for rows added before they appeared")
     func roundTrip() throws {
@@ -46,7 +49,8 @@ struct ObservationTableTests {
         batch.source = "ts054.csv"
         batch.set(0, value: 1234, denominator: 4000)
         batch.set(1, value: 30.85, count: 1234, denominator: 4000)
-        let byBatch = Dataset(), oneByOne = Dataset()
+        let byBatch = Dataset()
+        let oneByOne = Dataset()
         try byBatch.add(batch)
         for slot in 0..<batch.count { try oneByOne.add(batch.observation(slot)) }
         #expect(Array(byBatch.observations) == Array(oneByOne.observations))

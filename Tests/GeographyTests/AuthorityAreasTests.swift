@@ -3,8 +3,8 @@ import Evidence
 import Foundation
 import Geography
 import Loaders
-import Testing
 import TestSupport
+import Testing
 
 /// The repository's demo lookups.
 let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -12,7 +12,8 @@ let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Suite("One authority's areas from the ONS lookups")
 struct AuthorityAreasTests {
-    static let nationalLookup = "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_v3.csv"
+    static let nationalLookup =
+        "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_v3.csv"
 
     @Test("the demo lookup: Rotherham by name in any case or by code, 25 wards of 2022")
     func demoBorough() throws {
@@ -35,12 +36,14 @@ struct AuthorityAreasTests {
     func misspelt() throws {
         let tables = [try LookupTable(path: demo + "/lookup_lsoa21_ward22_rotherham.csv")]
         let error = inputError { _ = try AuthorityAreas(tables: tables, authority: "Rotheram") }
-        #expect(error?.message.contains("no local authority \"Rotheram\" in the lookups (did you mean Rotherham?)") == true)
+        #expect(
+            error?.message.contains("no local authority \"Rotheram\" in the lookups (did you mean Rotherham?)") == true)
         #expect(error?.message.contains("the lookups cover 1 authority: Rotherham (E08000018, 25 wards)") == true)
     }
 
-    @Test("the national lookup: Sheffield keeps its own LSOAs and wards and drops Rotherham's",
-          .enabled(if: SharedData.available, SharedData.skipMessage))
+    @Test(
+        "the national lookup: Sheffield keeps its own LSOAs and wards and drops Rotherham's",
+        .enabled(if: SharedData.available, SharedData.skipMessage))
     func nationalFilter() throws {
         let tables = [try LookupTable(path: SharedData.path(Self.nationalLookup))]
         let sheffield = try AuthorityAreas(tables: tables, authority: "Sheffield")
@@ -48,36 +51,40 @@ struct AuthorityAreasTests {
         #expect(sheffield.wards.count == 28)
         // 343 LSOAs (counted with awk on LAD22CD) and 28 wards.
         #expect(sheffield.filter.insideCount == 343 + 28)
-        #expect(sheffield.filter.keeps("E01007883"))   // Sheffield 027A
+        #expect(sheffield.filter.keeps("E01007883"))  // Sheffield 027A
         #expect(!sheffield.filter.keeps("E01007815"))  // Rotherham 026D
         #expect(!sheffield.filter.keeps("E05013014"))  // a Rotherham ward
-        #expect(sheffield.filter.keeps("E08000018"))   // authorities are kept for comparisons
+        #expect(sheffield.filter.keeps("E08000018"))  // authorities are kept for comparisons
         #expect(sheffield.filter.keeps("E92000001"))
         let all = AuthorityAreas.authorities(in: tables)
         #expect(all.count == 331)
         #expect(all.contains(.init(code: "E08000019", name: "Sheffield", wards: 28)))
     }
 
-    @Test("national files for one authority: rows of others are skipped before parsing, and counted",
-          .enabled(if: SharedData.available, SharedData.skipMessage))
+    @Test(
+        "national files for one authority: rows of others are skipped before parsing, and counted",
+        .enabled(if: SharedData.available, SharedData.skipMessage))
     func pushdown() throws {
         let files = [SharedData.path(Self.nationalLookup), SharedData.path("census/census2021-ts045-lsoa.csv")]
         let built = try DatasetBuilder(files: files, authority: "Sheffield")
         // 35,672 LSOAs in the table, 343 of them Sheffield's.
         #expect(built.results[1].outcome.outside == 35_672 - 343)
-        #expect(built.notes.first == "35329 row(s) for other authorities' areas skipped: the data are read for Sheffield")
+        #expect(
+            built.notes.first == "35329 row(s) for other authorities' areas skipped: the data are read for Sheffield")
         let lsoas = Set(built.dataset.observations.map(\.area).filter { $0.hasPrefix("E01") })
         #expect(lsoas.count == 343)
         #expect(built.dataset.areas.values.filter { $0.level == .ward && $0.parent == "E08000019" }.count == 28)
     }
 
-    @Test("national lookups and no authority chosen: an error listing every authority with its wards",
-          .enabled(if: SharedData.available, SharedData.skipMessage))
+    @Test(
+        "national lookups and no authority chosen: an error listing every authority with its wards",
+        .enabled(if: SharedData.available, SharedData.skipMessage))
     func noAuthority() throws {
         let files = [SharedData.path(Self.nationalLookup)]
         let error = inputError { _ = try DatasetBuilder(files: files) }
         #expect(error?.message.hasPrefix("the lookups cover 331 authorities: Adur (E07000223, 14 wards), ") == true)
         #expect(error?.message.contains("Sheffield (E08000019, 28 wards)") == true)
-        #expect(error?.message.hasSuffix("choose one with --authority CODE|NAME") == true)
+        #expect(error?.message.hasSuffix("choose one by its code or name") == true)
+        #expect(error?.setting == "authority")
     }
 }

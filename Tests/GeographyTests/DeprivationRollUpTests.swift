@@ -2,14 +2,17 @@ import CSV
 import Evidence
 import Geography
 import Loaders
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Deprivation roll-up to wards", .enabled(if: SharedData.available, SharedData.skipMessage))
 struct DeprivationRollUpTests {
-    static func rollUp(lookups: [String], authority: String = "E08000018", wards: String? = nil) throws -> DeprivationRollUp {
-        let (data, _) = try load(SharedData.path("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv"),
-                                 SharedData.path("deprivation/File_6_-_IoD2019_Population_Denominators.csv"))
+    static func rollUp(lookups: [String], authority: String = "E08000018", wards: String? = nil) throws
+        -> DeprivationRollUp
+    {
+        let (data, _) = try load(
+            SharedData.path("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv"),
+            SharedData.path("deprivation/File_6_-_IoD2019_Population_Denominators.csv"))
         let lookup = try WardLookup(files: lookups.map(SharedData.path), from: "LSOA11", to: wards)
         return try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
     }
@@ -32,14 +35,16 @@ struct DeprivationRollUpTests {
 
     @Test("today's wards through LSOA11→LSOA21→WD22: every ward ranked, Rotherham East most deprived")
     func currentWards() throws {
-        let result = try Self.rollUp(lookups: [
-            "deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
-            "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_v3.csv",
-        ], authority: "Rotherham")
+        let result = try Self.rollUp(
+            lookups: [
+                "deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
+                "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_v3.csv",
+            ], authority: "Rotherham")
         #expect(result.wards.areas.count == 25)
         let ranks = result.wards.observations.filter { $0.indicator == "iod-ward:income:rank-in-authority" }
         #expect(ranks.compactMap(\.value).sorted() == (1...25).map(Double.init))
-        #expect(result.wards.figure("iod-ward:index-of-multiple-deprivation:rank-in-authority", "E05013010")?.value == 1)
+        #expect(
+            result.wards.figure("iod-ward:index-of-multiple-deprivation:rank-in-authority", "E05013010")?.value == 1)
         // The population shares out in full: the wards' weights add up to File 6's 260,929 for Rotherham's 167 LSOAs.
         let weights = result.wards.observations.filter { $0.indicator == "iod-ward:income:average-rank" }
             .reduce(0.0) { $0 + $1.denominator! }
@@ -48,15 +53,18 @@ struct DeprivationRollUpTests {
 
     @Test("an LSOA missing from the lookup is an error naming it")
     func missingLSOA() throws {
-        let lookup = try temporaryFile("""
+        let lookup = try temporaryFile(
+            """
             LSOA11CD,LSOA11NM,WD19CD,WD19NM,LAD19CD,LAD19NM
             E01007734,Rotherham 016A,E05001029,Rotherham East,E08000018,Rotherham
             """)
         let (data, _) = try load(SharedData.path("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv"))
-        let error = try #require(inputError {
-            _ = try DeprivationRollUp(data: data, lookup: try WardLookup(files: [lookup], from: "LSOA11"),
-                                      authority: "E08000018")
-        })
+        let error = try #require(
+            inputError {
+                _ = try DeprivationRollUp(
+                    data: data, lookup: try WardLookup(files: [lookup], from: "LSOA11"),
+                    authority: "E08000018")
+            })
         #expect(error.message.contains("LSOA E01"))
         #expect(error.message.contains("not in the ward lookup"))
     }

@@ -1,25 +1,21 @@
 import Catalogue
 import Evidence
-import Geography
 import Foundation
+import Geography
 import Index
 import Loaders
 import NeedsAnalysis
+import TestSupport
 import Testing
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-let catalogue: Catalogue = try! Catalogue.load(directory: repository + "/Datasets")
+let catalogue = DemoBorough.catalogue
 
 let index: NeedIndex = {
-    let folder = repository + "/Datasets/demo"
-    let files = (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
-        .sorted().map { folder + "/" + $0 }
-    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: nil)
-    let gaps = try! EqualityActionPlanLoader.load(folder + "/equality_action_plan_illustrative.csv",
-                                                  characteristics: catalogue.taxonomy.characteristics)
+    let analysis = DemoBorough.analysis
     let profiles = ([analysis.borough] + analysis.wards).map { analysis.profile(for: $0.code) }
-    return NeedIndex(catalogue: catalogue, framework: "open", profiles: profiles, equalityNeeds: try! analysis.equalityNeeds(gaps))
+    return NeedIndex(
+        catalogue: catalogue, framework: "open", profiles: profiles,
+        equalityNeeds: DemoBorough.loaded("the demo's equality needs") { try analysis.equalityNeeds(DemoBorough.gaps) })
 }()
 
 @Suite("The need index")
@@ -56,7 +52,8 @@ struct NeedIndexTests {
         let east = index.links(area: "E05013010")
         #expect(east.allSatisfy { $0.area.code == "E05013010" })
         let poverty = index.links(domain: "income-poverty")
-        #expect(Set(east.filter { $0.domain.id == "income-poverty" }.map(\.measure.key))
+        #expect(
+            Set(east.filter { $0.domain.id == "income-poverty" }.map(\.measure.key))
                 == Set(poverty.filter { $0.area.code == "E05013010" }.map(\.measure.key)))
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
 import CSV
 import Evidence
+import Foundation
 import Loaders
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Loaders on fixtures reproducing real headers")
 struct FixtureTests {
@@ -57,8 +57,9 @@ struct FixtureTests {
     @Test("Equality action plan: characteristics matched with common spellings; places split")
     func actionPlan() throws {
         let characteristics = try ProtectedCharacteristics(path: datasets + "/taxonomy/protected_characteristics.csv")
-        let gaps = try EqualityActionPlanLoader.load(datasets + "/demo/equality_action_plan_illustrative.csv",
-                                                     characteristics: characteristics)
+        let gaps = try EqualityActionPlanLoader.load(
+            datasets + "/demo/equality_action_plan_illustrative.csv",
+            characteristics: characteristics)
         #expect(gaps.count == 5)
         #expect(gaps[0].characteristics == ["disability"])
         #expect(gaps[0].isBoroughWide)
@@ -72,9 +73,11 @@ struct FixtureTests {
     @Test("Equality action plan: an unknown characteristic is an error listing the accepted names")
     func actionPlanUnknown() throws {
         let characteristics = try ProtectedCharacteristics(path: datasets + "/taxonomy/protected_characteristics.csv")
-        let error = try #require(inputError {
-            _ = try EqualityActionPlanLoader.load(fixture("eaap_unknown_characteristic.csv"), characteristics: characteristics)
-        })
+        let error = try #require(
+            inputError {
+                _ = try EqualityActionPlanLoader.load(
+                    fixture("eaap_unknown_characteristic.csv"), characteristics: characteristics)
+            })
         #expect(error.line == 3)
         #expect(error.column == 2)
         #expect(error.message.contains("Left-handedness"))
@@ -84,16 +87,19 @@ struct FixtureTests {
     @Test("The same figure from two files is kept once; twice in one file it is an error at the second row")
     func duplicates() throws {
         let original = fixture("ward_profile.csv")
-        let copy = try temporaryFile(Array(try Data(contentsOf: URL(fileURLWithPath: original))), name: "ward_profile.csv")
-        try FileManager.default.copyItem(atPath: fixture("ward_profile.meta.csv"),
-                                         toPath: URL(fileURLWithPath: copy).deletingLastPathComponent().path + "/ward_profile.meta.csv")
+        let copy = try temporaryFile(
+            Array(try Data(contentsOf: URL(fileURLWithPath: original))), name: "ward_profile.csv")
+        try FileManager.default.copyItem(
+            atPath: fixture("ward_profile.meta.csv"),
+            toPath: URL(fileURLWithPath: copy).deletingLastPathComponent().path + "/ward_profile.meta.csv")
         let (data, _) = try load(original, copy)
         #expect(data.duplicates == 12)
         #expect(data.observations.count == 12)
         let lines = try String(contentsOfFile: original, encoding: .utf8).split(separator: "\n")
         let repeated = try temporaryFile((lines + [lines[1]]).joined(separator: "\n") + "\n", name: "ward_profile.csv")
-        try FileManager.default.copyItem(atPath: fixture("ward_profile.meta.csv"),
-                                         toPath: URL(fileURLWithPath: repeated).deletingLastPathComponent().path + "/ward_profile.meta.csv")
+        try FileManager.default.copyItem(
+            atPath: fixture("ward_profile.meta.csv"),
+            toPath: URL(fileURLWithPath: repeated).deletingLastPathComponent().path + "/ward_profile.meta.csv")
         let error = inputError { _ = try load(repeated) }
         #expect(error?.line == lines.count + 1)
         #expect(error?.message.contains("repeats a figure") == true)
@@ -102,19 +108,23 @@ struct FixtureTests {
 
 @Suite("Numeric cells")
 struct NumericCellTests {
-    @Test("numbers as releases write them", arguments: [
-        ("1234", 1234.0), ("1,234", 1234), ("12.5%", 12.5), (" 7 ", 7), ("-0.3", -0.3), ("1.5e3", 1500),
-        ("1,234,567.5", 1_234_567.5), ("\"29,199\"", nil),
-    ] as [(String, Double?)])
+    @Test(
+        "numbers as releases write them",
+        arguments: [
+            ("1234", 1234.0), ("1,234", 1234), ("12.5%", 12.5), (" 7 ", 7), ("-0.3", -0.3), ("1.5e3", 1500),
+            ("1,234,567.5", 1_234_567.5), ("\"29,199\"", nil),
+        ] as [(String, Double?)])
     func numbers(text: String, expected: Double?) {
         #expect(NumericCell.parse(text)?.number == expected)
     }
 
-    @Test("missing-value markers keep their reason", arguments: [
-        ("[c]", MissingReason.suppressed), ("c", .suppressed), ("*", .suppressed), ("[x]", .notAvailable),
-        ("x", .notAvailable), ("..", .notAvailable), (":", .notAvailable), ("[z]", .notApplicable),
-        ("-", .notApplicable), ("[low]", .low), ("", .empty), ("  ", .empty),
-    ])
+    @Test(
+        "missing-value markers keep their reason",
+        arguments: [
+            ("[c]", MissingReason.suppressed), ("c", .suppressed), ("*", .suppressed), ("[x]", .notAvailable),
+            ("x", .notAvailable), ("..", .notAvailable), (":", .notAvailable), ("[z]", .notApplicable),
+            ("-", .notApplicable), ("[low]", .low), ("", .empty), ("  ", .empty),
+        ])
     func markers(text: String, reason: MissingReason) {
         #expect(NumericCell.parse(text)?.missingReason == reason)
     }

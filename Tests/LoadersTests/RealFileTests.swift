@@ -1,14 +1,15 @@
 import Evidence
 import Loaders
-import Testing
 import TestSupport
+import Testing
 
 /// Figures from the real files in ../shared/data, each read off the file by hand.
 @Suite("Real public files load with the right figures", .enabled(if: SharedData.available, SharedData.skipMessage))
 struct RealFileTests {
     @Test("Fingertips export with rewritten headers: Rotherham male suicide rate 2015 - 17")
     func fingertipsSuicides() throws {
-        let (data, results) = try load(SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_suicides.csv"))
+        let (data, results) = try load(
+            SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_suicides.csv"))
         #expect(results[0].format == FingertipsExportLoader.format)
         let o = try #require(data.figure("41001", "E08000018", period: "2015 - 17", sex: "Male"))
         #expect(o.value == 23.989435314868)
@@ -25,7 +26,8 @@ struct RealFileTests {
 
     @Test("Fingertips: suppressed values become missing with their note")
     func fingertipsSuppressed() throws {
-        let (data, _) = try load(SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_cyp_mental_health.csv"))
+        let (data, _) = try load(
+            SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_cyp_mental_health.csv"))
         let o = try #require(data.figure("92315", "E06000012", period: "2016/17"))
         #expect(o.value == nil)
         #expect(o.missing == .empty)
@@ -47,12 +49,14 @@ struct RealFileTests {
 
     @Test("Fingertips metadata supplies polarity to an export loaded with it")
     func fingertipsMetadata() throws {
-        let (data, _) = try load(SharedData.path("fingertips/FingertipsNext__DataCreator_healthdata_sample.csv"),
-                                 SharedData.path("fingertips/metadata/FingertipsNext__DataCreator_indicators.csv"))
+        let (data, _) = try load(
+            SharedData.path("fingertips/FingertipsNext__DataCreator_healthdata_sample.csv"),
+            SharedData.path("fingertips/metadata/FingertipsNext__DataCreator_indicators.csv"))
         #expect(data.indicators["41101"]?.polarity == .lowerIsBetter)
-        let o = try #require(data.observations.first {
-            $0.indicator == "108" && $0.area == "E06000001" && $0.period == "2023" && $0.breakdown.sex == "sex ID 4"
-        })
+        let o = try #require(
+            data.observations.first {
+                $0.indicator == "108" && $0.area == "E06000001" && $0.period == "2023" && $0.breakdown.sex == "sex ID 4"
+            })
         #expect(o.value == 448.27148)
         #expect(o.count == 401)
         #expect(o.denominator == 86650)
@@ -62,10 +66,12 @@ struct RealFileTests {
     func censusWide() throws {
         let (data, results) = try load(SharedData.path("census/census2021-ts045-lsoa.csv"))
         #expect(results[0].outcome.csv.rows == 35672)
-        let count = try #require(data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household", "E01000001"))
+        let count = try #require(
+            data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household", "E01000001"))
         #expect(count.value == 555)
         #expect(count.denominator == 837)
-        let share = try #require(data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household:percent", "E01000001"))
+        let share = try #require(
+            data.figure("census2021:number-of-cars-or-vans:no-cars-or-vans-in-household:percent", "E01000001"))
         #expect(abs(share.value! - 555.0 / 837.0 * 100) < 1e-9)
         #expect(data.areas["E01000001"]?.vintage == "LSOA21")
     }
@@ -78,9 +84,11 @@ struct RealFileTests {
 
     @Test("Census custom long table: Astley Bridge employed residents and share")
     func censusLong() throws {
-        let (data, results) = try load(SharedData.path("census/custom_ward_economic_activity_status_last_week_3cat_EW.csv"))
+        let (data, results) = try load(
+            SharedData.path("census/custom_ward_economic_activity_status_last_week_3cat_EW.csv"))
         #expect(results[0].format == CensusLongLoader.format)
-        let employed = try #require(data.figure("census2021:economic-activity-status-last-week-3-categories:employed", "E05000650"))
+        let employed = try #require(
+            data.figure("census2021:economic-activity-status-last-week-3-categories:employed", "E05000650"))
         #expect(employed.value == 6505)
         // Rotherham's 25 wards sum to 265,812 residents (SOURCES.md).
         let rotherhamWards = data.observations.filter {
@@ -108,17 +116,24 @@ struct RealFileTests {
 
     @Test("IoD local-authority summaries, 2019 and 2025 layouts: Rotherham's average IMD score")
     func iodSummaries() throws {
-        let (data, _) = try load(SharedData.path("deprivation/IoD2019_LAD19_summaries_File10_tidy_trafforddatalab.csv"),
-                                 SharedData.path("deprivation/IoD2025_LAD24_summaries_File10_tidy_trafforddatalab.csv"))
+        let (data, _) = try load(
+            SharedData.path("deprivation/IoD2019_LAD19_summaries_File10_tidy_trafforddatalab.csv"),
+            SharedData.path("deprivation/IoD2025_LAD24_summaries_File10_tidy_trafforddatalab.csv"))
         let id = "iod-la:index-of-multiple-deprivation:averagescore"
         #expect(data.figure(id, "E08000018", period: "2019")?.value == 29.55)
         #expect(data.figure(id, "E08000018", period: "2025")?.value == 29.836)
-        #expect(data.figure("iod-la:index-of-multiple-deprivation:rankaveragescore", "E08000018", period: "2019")?.value == 44)
+        #expect(
+            data.figure("iod-la:index-of-multiple-deprivation:rankaveragescore", "E08000018", period: "2019")?.value
+                == 44)
     }
 
     @Test("Geography lookups: ward names and parents, at every level")
     func lookups() throws {
-        let (data, _) = try load(SharedData.path("census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_United_Kingdom.csv"))
+        let (data, _) = try load(
+            SharedData.path(
+                "census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_"
+                    + "Lookup_in_United_Kingdom.csv"
+            ))
         let ward = try #require(data.areas["E05012993"])
         #expect(ward.name == "Anston & Woodsetts")
         #expect(ward.parent == "E08000018")
@@ -129,7 +144,8 @@ struct RealFileTests {
 
     @Test("A third party's ward aggregates load as a wide table")
     func wideAggregates() throws {
-        let (data, results) = try load(SharedData.path("deprivation/English_IMD2019_Ward2020_aggregates_humaniverse.csv"))
+        let (data, results) = try load(
+            SharedData.path("deprivation/English_IMD2019_Ward2020_aggregates_humaniverse.csv"))
         #expect(results[0].format == WardProfileLoader.format)
         #expect(data.figure("score", "E05000026")?.value == 31.345440519974638)
     }

@@ -2,8 +2,8 @@ import CSV
 import Evidence
 import Foundation
 import Loaders
-import Testing
 import TestSupport
+import Testing
 
 /// A fixture under Tests/LoadersTests/Fixtures.
 func fixture(_ name: String) -> String {

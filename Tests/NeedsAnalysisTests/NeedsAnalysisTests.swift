@@ -1,7 +1,7 @@
-import Catalogue
-import Foundation
 import CSV
+import Catalogue
 import Evidence
+import Foundation
 import Geography
 import Loaders
 import NeedsAnalysis
@@ -14,8 +14,10 @@ struct DemoNeedsTests {
         let view = demo.boroughView()
         #expect(view.wardProfiles.count == 25)
         func top(_ domain: String, _ n: Int) -> [String] {
-            view.wardProfiles.compactMap { p in p.domains.first { $0.domain.id == domain }?.score.map { (p.area.name, $0) } }
-                .sorted { $0.1 > $1.1 }.prefix(n).map(\.0)
+            view.wardProfiles.compactMap { p in
+                p.domains.first { $0.domain.id == domain }?.score.map { (p.area.name, $0) }
+            }
+            .sorted { $0.1 > $1.1 }.prefix(n).map(\.0)
         }
         // Rotherham East and Dalton & Thrybergh are the two most deprived wards on the IMD roll-up.
         #expect(top("income-poverty", 2).contains("Rotherham East"))
@@ -44,8 +46,11 @@ struct DemoNeedsTests {
         var compared = 0
         for o in data.observations where o.area == "E08000018" {
             guard let verdict = o.comparedToEngland, ["Higher", "Lower", "Similar"].contains(verdict),
-                  let england = data.observations.first(where: { $0.area == "E92000001" && $0.indicator == o.indicator
-                      && $0.period == o.period && $0.breakdown == o.breakdown })?.value else { continue }
+                let england = data.observations.first(where: {
+                    $0.area == "E92000001" && $0.indicator == o.indicator
+                        && $0.period == o.period && $0.breakdown == o.breakdown
+                })?.value
+            else { continue }
             let ours = Significance.judge(lower: o.lower95, upper: o.upper95, reference: england, polarity: .neither)
             #expect(ours.rawValue == verdict.lowercased(), "\(o.indicator) \(o.period)")
             compared += 1
@@ -68,9 +73,11 @@ struct DemoNeedsTests {
 struct ComparisonTests {
     @Test("polarity is respected: a high employment rate is good, a high claimant rate bad")
     func polarity() throws {
-        let data = try wards(["claimant-rate": [2, 4, 6, 8, 10], "employment-rate": [80, 75, 70, 65, 60]],
-                             polarity: ["claimant-rate": .lowerIsBetter, "employment-rate": .higherIsBetter])
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        let data = try wards(
+            ["claimant-rate": [2, 4, 6, 8, 10], "employment-rate": [80, 75, 70, 65, 60]],
+            polarity: ["claimant-rate": .lowerIsBetter, "employment-rate": .higherIsBetter])
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         // Claimant rates 2..10: mean 6, population sd √8 = 2.828; the ward at 10% is (10 − 6) / 2.828 = 1.414 worse.
         let claimant = try #require(analysis.result(indicator: "claimant-rate", area: "E05099904"))
         #expect(abs(claimant.zScore! - 1.4142135623730951) < 1e-12)
@@ -83,15 +90,17 @@ struct ComparisonTests {
         #expect(high.rank == 5 && high.quintile == 5)
     }
 
-    @Test("significance cases checked by hand", arguments: [
-        // (lower, upper, reference, polarity, expected)
-        (18.9, 30.0, 14.7, Polarity.lowerIsBetter, Significance.worse),   // interval wholly above; lower is better
-        (18.9, 30.0, 14.7, .higherIsBetter, .better),
-        (18.9, 30.0, 22.0, .lowerIsBetter, .similar),                      // reference inside the interval
-        (5.0, 7.0, 9.0, .lowerIsBetter, .better),                          // wholly below
-        (5.0, 7.0, 9.0, .neither, .lower),
-        (5.0, 7.0, 7.0, .neither, .similar),                               // touching the limit is not significant
-    ])
+    @Test(
+        "significance cases checked by hand",
+        arguments: [
+            // (lower, upper, reference, polarity, expected)
+            (18.9, 30.0, 14.7, Polarity.lowerIsBetter, Significance.worse),  // interval wholly above; lower is better
+            (18.9, 30.0, 14.7, .higherIsBetter, .better),
+            (18.9, 30.0, 22.0, .lowerIsBetter, .similar),  // reference inside the interval
+            (5.0, 7.0, 9.0, .lowerIsBetter, .better),  // wholly below
+            (5.0, 7.0, 9.0, .neither, .lower),
+            (5.0, 7.0, 7.0, .neither, .similar),  // touching the limit is not significant
+        ])
     func significance(lower: Double, upper: Double, reference: Double, polarity: Polarity, expected: Significance) {
         #expect(Significance.judge(lower: lower, upper: upper, reference: reference, polarity: polarity) == expected)
     }
@@ -100,20 +109,24 @@ struct ComparisonTests {
     func noInterval() throws {
         let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
         data.add(Area(code: "E92000001", name: "England", level: .country))
-        try data.add(Observation(indicator: "claimant-rate", area: "E92000001", period: "2024", value: 5, source: "test"))
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        try data.add(
+            Observation(indicator: "claimant-rate", area: "E92000001", period: "2024", value: 5, source: "test"))
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         let r = try #require(analysis.result(indicator: "claimant-rate", area: "E05099901"))
         #expect(r.england?.significance95 == .notCompared)
-        #expect(r.zScore == nil)                          // 2 wards: too few for a z-score
-        #expect(abs(r.signal! - 1) < 1e-12)              // 6 vs 5 is 20% worse: a full signal of 1
+        #expect(r.zScore == nil)  // 2 wards: too few for a z-score
+        #expect(abs(r.signal! - 1) < 1e-12)  // 6 vs 5 is 20% worse: a full signal of 1
         #expect(r.signalBasis.contains("+20%"))
     }
 
     @Test("the trend follows polarity across periods")
     func trend() throws {
         let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
-        try data.add(Observation(indicator: "claimant-rate", area: "E05099900", period: "2020", value: 8, source: "test"))
-        let analysis = try NeedsAnalysis(dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        try data.add(
+            Observation(indicator: "claimant-rate", area: "E05099900", period: "2020", value: 8, source: "test"))
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
         let r = try #require(analysis.result(indicator: "claimant-rate", area: "E05099900"))
         #expect(r.period == "2024")
         #expect(r.trendPeriods == ["2020", "2024"])
@@ -123,7 +136,8 @@ struct ComparisonTests {
     @Test("the same figures in two files are counted once; the same file given twice is an error")
     func noDoubleCounting() throws {
         let file = repository + "/Datasets/demo/census2021_economic_activity_ward_rotherham.csv"
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-copy-\(UUID().uuidString).csv").path
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-copy-\(UUID().uuidString).csv")
+            .path
         try FileManager.default.copyItem(atPath: file, toPath: copy)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let once = try DatasetBuilder(files: [file])
@@ -139,8 +153,9 @@ struct ComparisonTests {
 struct EqualityNeedTests {
     @Test("places resolve to wards, borough-wide gaps to the borough, group sizes attach where loaded")
     func places() throws {
-        let gaps = try EqualityActionPlanLoader.load(repository + "/Datasets/demo/equality_action_plan_illustrative.csv",
-                                                     characteristics: catalogue.taxonomy.characteristics)
+        let gaps = try EqualityActionPlanLoader.load(
+            repository + "/Datasets/demo/equality_action_plan_illustrative.csv",
+            characteristics: catalogue.taxonomy.characteristics)
         let needs = try demo.equalityNeeds(gaps)
         #expect(needs[0].places.map(\.code) == ["E08000018"])
         #expect(needs[2].places.map(\.name) == ["Rotherham East", "Boston Castle"])
@@ -148,13 +163,17 @@ struct EqualityNeedTests {
         #expect(needs[0].groupSizes.contains { $0.indicator.hasPrefix("iod-ward:") } == false)
         #expect(needs[0].missing == ["disability"])
         let older = needs[4]
-        #expect(older.groupSizes.contains { $0.area.name == "Maltby East" && $0.indicator == "census2021:age:aged-85-years-and-over:percent" })
+        #expect(
+            older.groupSizes.contains {
+                $0.area.name == "Maltby East" && $0.indicator == "census2021:age:aged-85-years-and-over:percent"
+            })
     }
 
     @Test("an unknown ward in the plan is an error naming its line")
     func unknownWard() throws {
-        let gap = EqualityGap(action: "x", characteristics: ["age"], serviceArea: "", places: ["Atlantis"], disadvantage: "",
-                              targetDate: "", status: "", owner: "", file: "plan.csv", line: 7, placesColumn: 4)
+        let gap = EqualityGap(
+            action: "x", characteristics: ["age"], serviceArea: "", places: ["Atlantis"], disadvantage: "",
+            targetDate: "", status: "", owner: "", file: "plan.csv", line: 7, placesColumn: 4)
         do {
             _ = try demo.equalityNeeds([gap])
             Issue.record("expected an error")

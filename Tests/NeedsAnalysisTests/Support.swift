@@ -1,7 +1,7 @@
 import Catalogue
 import Evidence
-import Geography
 import Foundation
+import Geography
 import Loaders
 import NeedsAnalysis
 
@@ -12,14 +12,17 @@ let catalogue: Catalogue = try! Catalogue.load(directory: repository + "/Dataset
 /// The demo borough's data files.
 var demoFiles: [String] {
     let folder = repository + "/Datasets/demo"
-    return (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
-        .sorted().map { folder + "/" + $0 }
+    return (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter {
+        $0.hasSuffix(".csv") && !$0.contains("equality")
+    }
+    .sorted().map { folder + "/" + $0 }
 }
 
 /// The demo borough analysed (built once).
 nonisolated(unsafe) let demo: NeedsAnalysis = {
     let built = try! DatasetBuilder(files: demoFiles)
-    return try! NeedsAnalysis(dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Rotherham")
+    return try! NeedsAnalysis(
+        dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Rotherham")
 }()
 
 /// A dataset of wards of one authority with given values of indicators.
@@ -33,7 +36,10 @@ func wards(_ values: [String: [Double]], polarity: [String: Polarity]) throws ->
     for (id, series) in values {
         data.add(Indicator(id: id, name: id, unit: "%", polarity: polarity[id]!, source: "test"))
         for (i, value) in series.enumerated() {
-            try data.add(Observation(indicator: id, area: String(format: "E050999%02d", i), period: "2024", value: value, source: "test"))
+            try data.add(
+                Observation(
+                    indicator: id, area: String(format: "E050999%02d", i), period: "2024", value: value, source: "test")
+            )
         }
     }
     return data

@@ -24,11 +24,13 @@ struct ContractCase: Decodable, CustomTestStringConvertible, Sendable {
 
     static let all: [ContractCase] = {
         let folder = repository + "/Tests/RecommenderTests/Contracts"
-        return (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".json") }.sorted().map { name in
-            var c = try! JSONDecoder().decode(ContractCase.self, from: FileManager.default.contents(atPath: folder + "/" + name)!)
-            c.file = name
-            return c
-        }
+        return (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".json") }.sorted()
+            .map { name in
+                var c = try! JSONDecoder().decode(
+                    ContractCase.self, from: FileManager.default.contents(atPath: folder + "/" + name)!)
+                c.file = name
+                return c
+            }
     }()
 }
 
@@ -47,17 +49,21 @@ struct ContractSetTests {
     func meets(_ c: ContractCase) throws {
         let r = try recommend(c.contract)
         let refs = r.measures.map(\.ref)
-        #expect(r.rules.commitments == c.expect.commitments)
+        #expect(r.rules.commitments.rawValue == c.expect.commitments)
         let treatment = ["questions": "undecided"][r.rules.realLivingWage.treatment] ?? r.rules.realLivingWage.treatment
         #expect(treatment == c.expect.livingWage)
         for ref in c.expect.recommend {
-            #expect(refs.contains(ref), "\(ref) missing: \(r.excluded.first { $0.ref == ref }.map { "\($0.code): \($0.reason)" } ?? "")")
+            #expect(
+                refs.contains(ref),
+                "\(ref) missing: \(r.excluded.first { $0.ref == ref }.map { "\($0.code): \($0.reason)" } ?? "")")
         }
         for ref in c.expect.notRecommend { #expect(!refs.contains(ref), "\(ref) should not be recommended") }
-        for ref in c.expect.conditions ?? [] { #expect(r.conditions.contains { $0.ref == ref }, "\(ref) is not a condition") }
+        for ref in c.expect.conditions ?? [] {
+            #expect(r.conditions.contains { $0.ref == ref }, "\(ref) is not a condition")
+        }
         // Never a scored living wage, never a measure without a reason code when left out.
         #expect(!refs.contains("J18"))
         #expect(r.excluded.allSatisfy { ExclusionCode(rawValue: $0.code) != nil })
-        if r.rules.commitments == "aspirations" { #expect(r.measures.count <= 3) }
+        if r.rules.commitments == .aspirations { #expect(r.measures.count <= 3) }
     }
 }

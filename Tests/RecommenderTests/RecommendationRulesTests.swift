@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 import NeedsAnalysis
 import Recommender
@@ -45,7 +45,10 @@ struct RecommendationRulesTests {
         works.cpv = ["45000000-7"]
         works.description = "Insulation and new heating for 300 council homes."
         let housing = try recommend(works)
-        #expect(housing.subjects.contains { $0.hasPrefix("Housing construction and improvement") && $0.contains("\"homes\"") })
+        #expect(
+            housing.subjects.contains {
+                $0.hasPrefix("Housing construction and improvement") && $0.contains("\"homes\"")
+            })
     }
 
     @Test("safeguarding: no target for people with convictions in children's homes")
@@ -79,12 +82,15 @@ struct RecommendationRulesTests {
             let r = try recommend(c.contract)
             #expect(!r.excluded.contains { $0.reason.contains("local need") }, "\(c.file)")
         }
-        // Local spend is read against the borough's business base (ONS business demography: a labour-market need, judged
+        // Local spend is read against the borough's business base (ONS business demography: a labour-market need,
+        // judged
         // for the borough), and ranks at the top on the council's standing priority.
         let highways = try recommend(try contract("highways_resurfacing"))
         let g1 = try #require(highways.measures.first { $0.ref == "G1" })
         #expect(g1.rank <= 2)
-        #expect(g1.rankWorking.contains("Rotherham, Local business base and SMEs") && g1.rankWorking.contains("policy/priorities.csv:2"))
+        #expect(
+            g1.rankWorking.contains("Rotherham, Local business base and SMEs")
+                && g1.rankWorking.contains("policy/priorities.csv:2"))
         // With no data on a need, the measure is unknown, shown as such, never left out.
         let vans = try recommend(try caseContract("01_"))
         let unknown = vans.measures.filter { $0.needStatus == "unknown" }
@@ -115,7 +121,7 @@ struct RecommendationRulesTests {
     @Test("a council is only a conduit: aspirations only")
     func conduit() throws {
         let r = try recommend(try caseContract("18_"))
-        #expect(r.rules.commitments == "aspirations" && r.measures.count <= 3)
+        #expect(r.rules.commitments == .aspirations && r.measures.count <= 3)
         #expect(r.rules.notes.contains { $0.contains("conduit") })
     }
 
@@ -136,10 +142,15 @@ struct RecommendationRulesTests {
     func policyPack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID())").path
         try FileManager.default.copyItem(atPath: repository + "/Datasets/policy", toPath: folder)
-        try "parameter,value\nauthority_code,E06000009\nauthority_name,Blackpool\ntitle,Blackpool's social value policy\n"
+        try
+            ("parameter,value\nauthority_code,E06000009\nauthority_name,Blackpool\n"
+            + "title,Blackpool's social value policy\n")
             .write(toFile: folder + "/pack.csv", atomically: true, encoding: .utf8)
-        let other = Recommender(catalogue: catalogue, policy: try Policy(folder: folder), analysis: recommender.analysis, equalityGaps: [])
-        #expect(try other.recommend(try contract("highways_resurfacing")).policy.hasPrefix("DEFAULT POLICY PACK: Blackpool's social value policy"))
+        let other = Recommender(
+            catalogue: catalogue, policy: try Policy(folder: folder), analysis: recommender.analysis, equalityGaps: [])
+        #expect(
+            try other.recommend(try contract("highways_resurfacing")).policy.hasPrefix(
+                "DEFAULT POLICY PACK: Blackpool's social value policy"))
         #expect(try recommend(try contract("highways_resurfacing")).policy.hasPrefix("Rotherham Social Value Policy"))
     }
 
@@ -173,11 +184,13 @@ struct RecommendationRulesTests {
         // Wath: income decile 3.12 (national), average among Rotherham's wards (z 0.7).
         let wath = recommender.analysis.profile(for: "E05013016")
         let income = try #require(wath.domains.first { $0.domain.id == "income-poverty" })
-        let national = try #require(income.nationalScore), local = try #require(income.localScore)
+        let national = try #require(income.nationalScore)
+        let local = try #require(income.localScore)
         #expect(national > local)
         #expect(income.level == "above-average need" || income.level == "high need")
         // (5.5 − 3.12) ÷ 2.5 = 0.95 for the IMD decile.
-        let imd = try #require(income.evidence.first { $0.result.indicator == "iod-ward:index-of-multiple-deprivation:average-decile" })
+        let imd = try #require(
+            income.evidence.first { $0.result.indicator == "iod-ward:index-of-multiple-deprivation:average-decile" })
         let signal = try #require(imd.result.nationalSignal)
         #expect(abs(signal - (5.5 - imd.result.value) / 2.5) < 1e-12)
     }

@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Foundation
 import Recommender
 import Testing
@@ -22,27 +22,34 @@ struct RecommendationTests {
         #expect(try #require(rank("J9")) <= 10)
         let j2 = r.measures.first { $0.ref == "J2" }!
         #expect(j2.needs.contains { $0.areaName == "Rotherham East" && $0.domain == "worklessness" })
-        // 18 FTE × 0.05 = 0.9, rounded to 1; 1 × (£14,044 + £566 = £14,610 in 2012/13 prices × 100 ÷ 71.5454) = £20,421.
+        // 18 FTE × 0.05 = 0.9, rounded to 1; 1 × (£14,044 + £566 = £14,610 in 2012/13 prices × 100 ÷ 71.5454) =
+        // £20,421.
         #expect(j2.target.quantity == 1)
         #expect(j2.sleva == 20421)
         #expect(j2.target.working.hasPrefix("18 FTE × 0.05 = 0.9, rounded to 1"))
-        #expect(j2.proxy?.working == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 (2024-25 prices)")
+        #expect(
+            j2.proxy?.working
+                == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 "
+                + "(2024-25 prices)"
+        )
     }
 
-    @Test("the procurement rules follow the value thresholds", arguments: [
-        (60_000.0, "aspirations", String?.none, true), (150_000, "formal", "milestone tracker", false),
-        (2_000_000, "formal", "delivery plan", false), (250_000, "formal", "milestone tracker", false),
-        (100_000, "aspirations", nil, true), (100_001, "formal", "milestone tracker", false),
-    ])
+    @Test(
+        "the procurement rules follow the value thresholds",
+        arguments: [
+            (60_000.0, "aspirations", String?.none, true), (150_000, "formal", "milestone tracker", false),
+            (2_000_000, "formal", "delivery plan", false), (250_000, "formal", "milestone tracker", false),
+            (100_000, "aspirations", nil, true), (100_001, "formal", "milestone tracker", false),
+        ])
     func thresholds(value: Double, commitments: String, evidence: String?, localQuotation: Bool) throws {
         var profile = try contract("office_cleaning")
         profile.value = value
         let r = try recommend(profile)
-        #expect(r.rules.commitments == commitments)
+        #expect(r.rules.commitments.rawValue == commitments)
         #expect(r.rules.qualitativeEvidence == evidence)
         #expect(r.rules.localQuotation == localQuotation)
         #expect(r.rules.socialValueWeighting == (commitments == "formal" ? 0.2 : nil))
-        if commitments == "aspirations" { #expect(r.measures.allSatisfy { $0.commitment == "aspiration" }) }
+        if commitments == "aspirations" { #expect(r.measures.allSatisfy { $0.commitment == .aspirations }) }
     }
 
     @Test("a small contract's targets are smaller than a large one's of the same kind, and it gets fewer measures")
@@ -54,7 +61,9 @@ struct RecommendationTests {
         let smaller = try recommend(small)
         #expect(smaller.measures.count <= large.measures.count)
         for m in smaller.measures {
-            if let big = large.measures.first(where: { $0.ref == m.ref }), m.unit != "commitment", !m.unit.hasPrefix("%") {
+            if let big = large.measures.first(where: { $0.ref == m.ref }), m.unit != "commitment",
+                !m.unit.hasPrefix("%")
+            {
                 #expect(m.target.quantity <= big.target.quantity, "\(m.ref)")
             }
         }
@@ -85,7 +94,7 @@ struct RecommendationTests {
     @Test("an equality gap for disabled people brings in the disability employment measure where relevant")
     func disabilityGap() throws {
         let r = try recommend(try contract("home_care"))
-        let rj4 = try #require(r.measures.first { $0.ref == "RJ4" })   // council framework: based on open J5
+        let rj4 = try #require(r.measures.first { $0.ref == "RJ4" })  // council framework: based on open J5
         #expect(rj4.equalityGaps.contains { $0.characteristic == "disability" })
         #expect(rj4.title == "Disabled people employed on the contract")
     }
@@ -95,17 +104,24 @@ struct RecommendationTests {
         let cleaning = try recommend(try contract("office_cleaning"))
         #expect(cleaning.rules.realLivingWage.inScope == true)
         #expect(cleaning.rules.realLivingWage.criteria.allSatisfy { $0.met == true })
-        #expect(cleaning.conditions.contains { $0.ref == "J18" && $0.kind == "condition" && $0.text.contains("£13.45 an hour") })
+        #expect(
+            cleaning.conditions.contains {
+                $0.ref == "J18" && $0.kind == "condition" && $0.text.contains("£13.45 an hour")
+            })
         #expect(!cleaning.measures.contains { $0.ref == "J18" })
         let care = try recommend(try contract("home_care"))
         #expect(care.rules.realLivingWage.inScope == false)
         #expect(care.rules.realLivingWage.criteria.last?.answer == "no")
-        #expect(care.conditions.contains { $0.ref == "RJ12" && $0.kind == "option" && $0.text.contains("affordability") })
+        #expect(
+            care.conditions.contains { $0.ref == "RJ12" && $0.kind == "option" && $0.text.contains("affordability") })
         var unknown = try contract("fleet_vehicles")
         unknown.workforce = nil
         let undecided = try recommend(unknown)
         #expect(undecided.rules.realLivingWage.inScope == nil)
-        #expect(undecided.conditions.contains { $0.ref == "J18" && $0.kind == "questions" && $0.text.contains("aged 18 or over?") })
+        #expect(
+            undecided.conditions.contains {
+                $0.ref == "J18" && $0.kind == "questions" && $0.text.contains("aged 18 or over?")
+            })
     }
 
     @Test("the workforce is estimated from value, duration and category where not given, and says so")
@@ -172,7 +188,9 @@ struct ContractValidationTests {
     @Test("a missing field in the JSON is named")
     func missingField() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID()).json").path
-        try #"{"title": "x", "description": "y", "cpv": ["45233142"], "category": "works", "durationMonths": 12, "areas": ["borough"]}"#
+        try
+            (#"{"title": "x", "description": "y", "cpv": ["45233142"], "category": "works", "#
+            + #""durationMonths": 12, "areas": ["borough"]}"#)
             .write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try ContractProfile.load(path)
@@ -187,12 +205,15 @@ struct ContractValidationTests {
 struct EvaluationTests {
     @Test("offers are scored, weighted and flagged; an unvalued commitment earns points, never £0")
     func evaluate() throws {
-        let e = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv",
-                                  contract: try contract("highways_resurfacing"), catalogue: catalogue, policy: policy)
-        let acme = e.offers[0], borough = e.offers[1]
+        let e = try BidEvaluation(
+            offersFile: repository + "/Datasets/contracts/highways_offers.csv",
+            contract: try contract("highways_resurfacing"), catalogue: catalogue, policy: policy)
+        let acme = e.offers[0]
+        let borough = e.offers[1]
         // Acme: 2 × £20,420.60 (J2, 2024-25 prices) = £40,841 + 1 × £2,795.32 (J10) = £2,795; £43,636.
         #expect(acme.sleva == 43636)
-        // Borough: J2 £20,421; E8 500 t (no proxy) is over 3 × the 12 t target: to clarify, counted as 1 point (the best E8 offer);
+        // Borough: J2 £20,421; E8 500 t (no proxy) is over 3 × the 12 t target: to clarify, counted as 1 point (the
+        // best E8 offer);
         // S12 is unconnected to road works and not counted.
         #expect(borough.sleva == 20421)
         #expect(borough.points == 1 && acme.points == 0)
@@ -210,7 +231,8 @@ struct EvaluationTests {
 
     @Test("a Real Living Wage-only offer does not beat a substantive one: the living wage is a condition, not scored")
     func livingWageOnly() throws {
-        let offers = try temporaryFile("""
+        let offers = try temporaryFile(
+            """
             supplier,measure,quantity,qualitative_mark
             Wage Only Ltd,J18,120,70
             Substantive Ltd,J2,10,70
@@ -227,7 +249,8 @@ struct EvaluationTests {
         #expect(wage.sleva == 0 && wage.quantitativeScore == 0)
         #expect(wage.commitments[0].flag?.hasPrefix("a contract condition") == true && !wage.commitments[0].counted)
         #expect(substantive.quantitativeScore == 100 && substantive.rank == 1)
-        // G1 (local spend) has no proxy: it earns its points, 1 (the best G1 offer) × (1 + its council priority weight of 3), not £0.
+        // G1 (local spend) has no proxy: it earns its points, 1 (the best G1 offer) × (1 + its council priority
+        // weight of 3), not £0.
         #expect(substantive.commitments.first { $0.measure == "open:G1" }?.points == 4)
     }
 
@@ -236,24 +259,32 @@ struct EvaluationTests {
         var profile = try contract("highways_resurfacing")
         profile.value = 100_000
         #expect(throws: InputError.self) {
-            _ = try BidEvaluation(offersFile: repository + "/Datasets/contracts/highways_offers.csv", contract: profile,
-                                  catalogue: catalogue, policy: policy)
+            _ = try BidEvaluation(
+                offersFile: repository + "/Datasets/contracts/highways_offers.csv", contract: profile,
+                catalogue: catalogue, policy: policy)
         }
     }
 
     @Test("commitments against quarterly returns: progress, RAG, shortfall and forecast")
     func monitor() throws {
-        let m = try DeliveryMonitoring(contract: try contract("highways_resurfacing"),
-                                       commitments: repository + "/Datasets/contracts/highways_commitments.csv",
-                                       returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
+        let m = try DeliveryMonitoring(
+            contract: try contract("highways_resurfacing"),
+            commitments: repository + "/Datasets/contracts/highways_commitments.csv",
+            returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
         #expect(m.quarters == 8 && m.quartersElapsed == 4)
-        let j2 = m.lines[0], e8 = m.lines[1]
-        // J2 is a headcount (people, FTE): point in time. 2 committed; the latest quarter (Q4) reports 0: red, shortfall 2.
-        #expect(j2.measured == "point in time" && j2.dueToDate == 2 && j2.delivered == 0 && j2.status == "red" && j2.shortfall == 2)
+        let j2 = m.lines[0]
+        let e8 = m.lines[1]
+        // J2 is a headcount (people, FTE): point in time. 2 committed; the latest quarter (Q4) reports 0: red,
+        // shortfall 2.
+        #expect(
+            j2.measured == "point in time" && j2.dueToDate == 2 && j2.delivered == 0 && j2.status == "red"
+                && j2.shortfall == 2)
         #expect(j2.valueCommitted == 40841 && j2.valueDelivered == 0)
-        // E8: cumulative. 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 × 8 = 7.
+        // E8: cumulative. 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 ×
+        // 8 = 7.
         #expect(e8.measured == "cumulative")
-        #expect(e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == "red" && e8.shortfall == 2.5 && e8.forecast == 7)
+        #expect(
+            e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == "red" && e8.shortfall == 2.5 && e8.forecast == 7)
         #expect(e8.valueCommitted == nil)
         #expect(m.consequence.contains("recovery of costs"))
     }
@@ -262,18 +293,22 @@ struct EvaluationTests {
     func pointInTime() throws {
         let commitments = try temporaryFile("measure,quantity\nJ1,110\n")
         let returns = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ2,J1,110\nQ3,J1,90\n")
-        let m = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: returns,
-                                       catalogue: catalogue, policy: policy)
-        #expect(m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == "amber")
+        let m = try DeliveryMonitoring(
+            contract: try contract("highways_resurfacing"), commitments: commitments, returns: returns,
+            catalogue: catalogue, policy: policy)
+        #expect(
+            m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == "amber")
         let twice = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ1,J1,90\n")
         #expect(throws: InputError.self) {
-            _ = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: twice,
-                                       catalogue: catalogue, policy: policy)
+            _ = try DeliveryMonitoring(
+                contract: try contract("highways_resurfacing"), commitments: commitments, returns: twice,
+                catalogue: catalogue, policy: policy)
         }
         let negative = try temporaryFile("quarter,measure,delivered\nQ1,J1,-5\n")
         #expect(throws: InputError.self) {
-            _ = try DeliveryMonitoring(contract: try contract("highways_resurfacing"), commitments: commitments, returns: negative,
-                                       catalogue: catalogue, policy: policy)
+            _ = try DeliveryMonitoring(
+                contract: try contract("highways_resurfacing"), commitments: commitments, returns: negative,
+                catalogue: catalogue, policy: policy)
         }
     }
 
@@ -281,8 +316,9 @@ struct EvaluationTests {
     func aspirationsMonitoring() throws {
         var profile = try contract("highways_resurfacing")
         profile.value = 90_000
-        let m = try DeliveryMonitoring(contract: profile, commitments: repository + "/Datasets/contracts/highways_commitments.csv",
-                                       returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
+        let m = try DeliveryMonitoring(
+            contract: profile, commitments: repository + "/Datasets/contracts/highways_commitments.csv",
+            returns: repository + "/Datasets/contracts/highways_returns.csv", catalogue: catalogue, policy: policy)
         #expect(m.consequence.contains("no cost recovery"))
     }
 }

@@ -5,46 +5,53 @@ import Loaders
 import NeedsAnalysis
 import Recommender
 import Reports
+import TestSupport
 import Testing
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+let repository = DemoBorough.repository
 
-nonisolated(unsafe) let setting: (Recommender, NeedsAnalysis) = {
-    let catalogue = try! Catalogue.load(directory: repository + "/Datasets")
-    let folder = repository + "/Datasets/demo"
-    let files = (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
-        .sorted().map { folder + "/" + $0 }
-    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: nil)
-    return (Recommender(catalogue: catalogue, policy: try! Policy.load(for: catalogue), analysis: analysis, equalityGaps: []), analysis)
-}()
+nonisolated(unsafe) let setting: (Recommender, NeedsAnalysis) = (
+    Recommender(
+        catalogue: DemoBorough.catalogue,
+        policy: DemoBorough.loaded("the shipped policy") { try Policy.load(for: DemoBorough.catalogue) },
+        analysis: DemoBorough.analysis, equalityGaps: []),
+    DemoBorough.analysis
+)
 
 @Suite("Reports")
 struct ReportsTests {
     static let provenance = Provenance(
         generated: "2026-11-27 09:00 UTC", toolkit: "svtk test",
-        files: [.init(path: "Datasets/demo/fingertips_rotherham.csv", bytes: 1234, sha256: String(repeating: "ab", count: 32),
-                      periods: "2013 to 2019")],
+        files: [
+            .init(
+                path: "Datasets/demo/fingertips_rotherham.csv", bytes: 1234, sha256: String(repeating: "ab", count: 32),
+                periods: "2013 to 2019")
+        ],
         catalogue: ["policy": "Datasets/policy"], prices: "2024-25 prices")
 
     func maps(delivery: Set<String>) throws -> ReportMaps {
         let (_, analysis) = setting
-        return ReportMaps(boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
-                          attribution: "Source: ONS", view: analysis.boroughView(), deciles: ["E05013010": 1.2, "E05012993": 9.5],
-                          delivery: delivery)
+        return ReportMaps(
+            boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
+            attribution: "Source: ONS", view: analysis.boroughView(), deciles: ["E05013010": 1.2, "E05012993": 9.5],
+            delivery: delivery)
     }
 
     func page() throws -> (String, Recommendation) {
         let (recommender, analysis) = setting
-        let r = try recommender.recommend(try ContractProfile.load(repository + "/Datasets/contracts/highways_resurfacing.json"))
+        let r = try recommender.recommend(
+            try ContractProfile.load(repository + "/Datasets/contracts/highways_resurfacing.json"))
         let east = analysis.wards.first { $0.name == "Rotherham East" }!
         let dalton = analysis.wards.first { $0.name == "Dalton & Thrybergh" }!
-        return (RecommendationPage.html(r, view: analysis.boroughView(), area: analysis.profile(for: east.code),
-                                        areaResults: analysis.results(for: east.code), maps: try maps(delivery: [east.code, dalton.code]),
-                                        provenance: Self.provenance), r)
+        return (
+            RecommendationPage.html(
+                r, view: analysis.boroughView(), area: analysis.profile(for: east.code),
+                areaResults: analysis.results(for: east.code), maps: try maps(delivery: [east.code, dalton.code]),
+                provenance: Self.provenance), r
+        )
     }
 
-    @Test("the answer comes first: the summary holds every measure with its target and the binding rules, before the reasoning")
+    @Test("the answer comes first: the summary holds every measure, its target and the rules, before the reasoning")
     func answerFirst() throws {
         let (html, r) = try page()
         let summary = try #require(html.range(of: "<section id=\"summary\""))
@@ -58,7 +65,7 @@ struct ReportsTests {
         }
     }
 
-    @Test("ward maps: where it is delivered, deprivation and the needs the measures answer, each accessible and attributed")
+    @Test("ward maps: where it is delivered, deprivation and the needs the measures answer, accessible, attributed")
     func maps() throws {
         let (html, _) = try page()
         #expect(html.components(separatedBy: "<svg class=\"map\" role=\"img\"").count - 1 == 4)
@@ -82,7 +89,9 @@ struct ReportsTests {
     func provenance() throws {
         let (html, _) = try page()
         #expect(html.contains("Made 2026-11-27 09:00 UTC by svtk test from 1 input file(s); money in 2024-25 prices."))
-        #expect(html.contains(String(repeating: "ab", count: 32)) && html.contains("1,234 bytes") && html.contains("2013 to 2019"))
+        #expect(
+            html.contains(String(repeating: "ab", count: 32)) && html.contains("1,234 bytes")
+                && html.contains("2013 to 2019"))
     }
 
     @Test("the HTML report is self-contained: no scripts, no external fonts, styles or images")
@@ -124,15 +133,18 @@ struct ReportsTests {
     func heatMap() {
         let (_, analysis) = setting
         let svg = SVGCharts.heatMap(analysis.boroughView().wardProfiles, title: "t")
-        for ward in analysis.wards { #expect(svg.contains(">\(ward.name.replacingOccurrences(of: "&", with: "&amp;"))</text>")) }
+        for ward in analysis.wards {
+            #expect(svg.contains(">\(ward.name.replacingOccurrences(of: "&", with: "&amp;"))</text>"))
+        }
     }
 
     @Test("the ward profile page has its needs, indicators and the borough's heat map")
     func profile() {
         let (_, analysis) = setting
         let east = analysis.wards.first { $0.name == "Rotherham East" }!
-        let html = ProfilePage.html(analysis.profile(for: east.code), results: analysis.results(for: east.code),
-                                    view: analysis.boroughView(), gaps: [])
+        let html = ProfilePage.html(
+            analysis.profile(for: east.code), results: analysis.results(for: east.code),
+            view: analysis.boroughView(), gaps: [])
         #expect(html.contains("<h1>Rotherham East</h1>"))
         #expect(html.contains("Income and child poverty"))
         #expect(html.contains("no data for digital exclusion in Rotherham East"))
@@ -143,7 +155,8 @@ struct ReportsTests {
     func otherFormats() throws {
         let (_, r) = try page()
         let markdown = RecommendationText.markdown(r)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(RecommendationText.json(r).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(RecommendationText.json(r).utf8)) as? [String: Any])
         let measures = try #require(json["measures"] as? [[String: Any]])
         #expect(measures.count == r.measures.count)
         for m in r.measures { #expect(markdown.contains("### \(m.rank). \(m.ref) \(m.title)")) }

@@ -7,31 +7,26 @@ import Loaders
 import NeedsAnalysis
 import Recommender
 import Reports
+import TestSupport
 import Testing
 import WebApp
 import Workspace
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+let repository = DemoBorough.repository
 
 /// The demo borough as svtk serve loads it (the data, the action plan, the shipped boundaries).
-let demoBorough: ServedBorough = {
-    let catalogue = try! Catalogue.load(directory: repository + "/Datasets")
-    let folder = repository + "/Datasets/demo"
-    let files = (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".csv") && !$0.contains("equality") }
-        .sorted().map { folder + "/" + $0 }
-    let analysis = try! NeedsAnalysis(dataset: DatasetBuilder(files: files).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
-                                      borough: nil)
-    let view = analysis.boroughView()
-    let maps = ReportMaps(boundaries: try! Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
-                          attribution: "Source: ONS", view: view, deciles: [:], delivery: [])
-    let provenance = Provenance(generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: [], catalogue: [:], prices: "2024-25 prices")
-    return try! ServedBorough(
-        analysis: analysis, catalogue: catalogue, policy: try! Policy.load(for: catalogue),
-        equalityGaps: try! EqualityActionPlanLoader.load(folder + "/equality_action_plan_illustrative.csv",
-                                                         characteristics: catalogue.taxonomy.characteristics),
-        maps: maps, view: view, provenance: provenance, notes: [])
-}()
+let demoBorough: ServedBorough = DemoBorough.loaded("the served demo borough") {
+    let catalogue = DemoBorough.catalogue
+    let view = DemoBorough.analysis.boroughView()
+    let maps = ReportMaps(
+        boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
+        attribution: "Source: ONS", view: view, deciles: [:], delivery: [])
+    let provenance = Provenance(
+        generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: [], catalogue: [:], prices: "2024-25 prices")
+    return try ServedBorough(
+        analysis: DemoBorough.analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
+        equalityGaps: DemoBorough.gaps, maps: maps, view: view, provenance: provenance, notes: [])
+}
 
 /// A well-formed CSRF token, sent as the cookie and in forms.
 let token = String(repeating: "ab", count: 32)
@@ -41,32 +36,43 @@ let cookie: HTTPFields = [.cookie: "svtk_csrf=\(token)"]
 func form(_ fields: [(String, String)], csrf: String? = token) -> ByteBuffer {
     let all = (csrf.map { [("csrf", $0)] } ?? []) + fields
     let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-    return ByteBuffer(string: all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+    return ByteBuffer(
+        string: all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(
+            separator: "&"))
 }
 
 let formHeaders: HTTPFields = [.cookie: "svtk_csrf=\(token)", .contentType: "application/x-www-form-urlencoded"]
 
 /// The highways contract's fields as the form sends them.
 let highways: [(String, String)] = [
-    ("title", "Highways resurfacing works"), ("description", "Resurfacing of carriageways and footways, kerb repairs and road markings."),
+    ("title", "Highways resurfacing works"),
+    ("description", "Resurfacing of carriageways and footways, kerb repairs and road markings."),
     ("cpv", "45233142-6"), ("category", "works"), ("value", "£2,400,000"), ("durationMonths", "24"),
     ("areas", "E05013010"), ("areas", "E05012999"), ("framework", "open"), ("workforce.fte", "18"),
 ]
 
 /// A multipart body of files, with the CSRF token.
-func multipart(_ files: [(field: String, name: String, text: String)], boundary: String = "svtk-test-boundary") -> (HTTPFields, ByteBuffer) {
+func multipart(_ files: [(field: String, name: String, text: String)], boundary: String = "svtk-test-boundary") -> (
+    HTTPFields, ByteBuffer
+) {
     var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
     for file in files {
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
             + "Content-Type: text/csv\r\n\r\n\(file.text)\r\n"
     }
     body += "--\(boundary)--\r\n"
-    return ([.cookie: "svtk_csrf=\(token)", .contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+    return (
+        [.cookie: "svtk_csrf=\(token)", .contentType: "multipart/form-data; boundary=\(boundary)"],
+        ByteBuffer(string: body)
+    )
 }
 
 func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 
-func contracts(_ name: String) throws -> String { try String(contentsOfFile: repository + "/Datasets/contracts/\(name)", encoding: .utf8) }
+func contracts(_ name: String) throws -> String {
+    try String(contentsOfFile: repository + "/Datasets/contracts/\(name)", encoding: .utf8)
+}
 
 /// Runs `test` against the workspace's routes over the demo borough and a new, empty workspace.
 func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -84,7 +90,7 @@ func createHighways(_ client: some TestClientProtocol) async throws -> String {
 
 @Suite("The workspace's pages")
 struct WebAppTests {
-    @Test("the borough overview: the need map for the chosen domain, top needs, equality gaps; security headers and a CSRF cookie")
+    @Test("the borough overview: the need map for the chosen domain, top needs, gaps; security headers, CSRF cookie")
     func overview() async throws {
         try await withServer { client in
             try await client.execute(uri: "/?domain=worklessness", method: .get) { response in
@@ -94,7 +100,9 @@ struct WebAppTests {
                 #expect(page.contains("Worklessness and long-term unemployment: need by ward"))
                 #expect(page.contains("<h2>Top needs</h2>") && page.contains("<h2>Equality gaps</h2>"))
                 #expect(page.contains("<a href=\"/wards/E05013010\" data-ward=\"E05013010\">"))
-                #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'") == true)
+                #expect(
+                    response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'")
+                        == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 let setCookie = try #require(response.headers[.setCookie])
                 #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
@@ -120,13 +128,17 @@ struct WebAppTests {
     @Test("a POST without the CSRF cookie, or with a token that does not match it, is refused and saves nothing")
     func csrf() async throws {
         try await withServer { client in
-            try await client.execute(uri: "/contracts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: form(highways)) { response in
+            try await client.execute(
+                uri: "/contracts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: form(highways)
+            ) { response in
                 #expect(response.status == .forbidden)
                 #expect(text(response).contains("no security token"))
             }
-            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders,
-                                     body: form(highways, csrf: String(repeating: "cd", count: 32))) { response in
+            try await client.execute(
+                uri: "/contracts", method: .post, headers: formHeaders,
+                body: form(highways, csrf: String(repeating: "cd", count: 32))
+            ) { response in
                 #expect(response.status == .forbidden)
                 #expect(text(response).contains("security token does not match"))
             }
@@ -140,20 +152,33 @@ struct WebAppTests {
     func fieldErrors() async throws {
         try await withServer { client in
             var fields = highways.filter { $0.0 != "value" && $0.0 != "areas" } + [("value", "two million")]
-            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) { response in
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
                 #expect(response.status == .badRequest)
                 let page = text(response)
-                #expect(page.contains("<p class=\"field-error\" id=\"f-value-error\">&quot;two million&quot; is not a number; write it in figures, e.g. 1200000</p>"))
-                #expect(page.contains("<p class=\"field-error\" id=\"f-areas-error\">tick the wards the contract is delivered in, or the whole borough</p>"))
+                #expect(
+                    page.contains(
+                        "<p class=\"field-error\" id=\"f-value-error\">&quot;two million&quot; is not a number; write "
+                            + "it in figures, e.g. 1200000</p>"
+                    ))
+                #expect(
+                    page.contains(
+                        "<p class=\"field-error\" id=\"f-areas-error\">tick the wards the contract is delivered in, or "
+                            + "the whole borough</p>"
+                    ))
                 #expect(page.contains("value=\"Highways resurfacing works\""))
             }
             fields = highways.filter { $0.0 != "durationMonths" } + [("durationMonths", "2000")]
-            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) { response in
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
                 #expect(response.status == .badRequest)
-                #expect(text(response).contains("id=\"f-durationMonths-error\">must be a number of months from 1 to 1,200, not 2000.0</p>"))
+                #expect(
+                    text(response).contains(
+                        "id=\"f-durationMonths-error\">must be a number of months from 1 to 1,200, not 2000.0</p>"))
             }
             fields = highways.filter { $0.0 != "cpv" } + [("cpv", "99999999")]
-            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) { response in
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
                 #expect(response.status == .badRequest)
                 #expect(text(response).contains("id=\"f-cpv-error\">"))
             }
@@ -163,8 +188,10 @@ struct WebAppTests {
     @Test("the CPV search posts the form back with the codes found, keeping what was typed")
     func cpvSearch() async throws {
         try await withServer { client in
-            try await client.execute(uri: "/contracts/new/search", method: .post, headers: formHeaders,
-                                     body: form([("title", "Roads"), ("cpvSearch", "resurfacing")])) { response in
+            try await client.execute(
+                uri: "/contracts/new/search", method: .post, headers: formHeaders,
+                body: form([("title", "Roads"), ("cpvSearch", "resurfacing")])
+            ) { response in
                 #expect(response.status == .ok)
                 let page = text(response)
                 #expect(page.contains("value=\"Roads\""))
@@ -178,10 +205,14 @@ struct WebAppTests {
         try await withServer { client in
             let address = try await createHighways(client)
             #expect(address == "/contracts/1")
-            for (uri, heading) in [("/contracts", "<h1>Contracts</h1>"), ("/contracts/new", "<h1>New contract</h1>"),
-                                   ("/contracts/1/edit", "<h1>Edit contract</h1>"), ("/contracts/1/supplier", "social value asked of bidders"),
-                                   ("/contracts/1/offers", "No offers uploaded yet."), ("/contracts/1/returns", "No returns uploaded yet."),
-                                   ("/compare", "<h1>Compare recommendations</h1>")] {
+            for (uri, heading) in [
+                ("/contracts", "<h1>Contracts</h1>"), ("/contracts/new", "<h1>New contract</h1>"),
+                ("/contracts/1/edit", "<h1>Edit contract</h1>"),
+                ("/contracts/1/supplier", "social value asked of bidders"),
+                ("/contracts/1/offers", "No offers uploaded yet."),
+                ("/contracts/1/returns", "No returns uploaded yet."),
+                ("/compare", "<h1>Compare recommendations</h1>"),
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(uri)")
                     #expect(text(response).contains(heading), "\(uri)")
@@ -192,23 +223,33 @@ struct WebAppTests {
                 #expect(text(response).contains("<h2>Measures and your decisions</h2>"))
                 #expect(text(response).contains("<input type=\"hidden\" name=\"measure\" value=\"J2\">"))
             }
-            try await client.execute(uri: address + "/decisions", method: .post, headers: formHeaders,
-                                     body: form([("measure", "J2"), ("action", "drop"), ("version", "0"), ("reason", "")])) { response in
+            try await client.execute(
+                uri: address + "/decisions", method: .post, headers: formHeaders,
+                body: form([("measure", "J2"), ("action", "drop"), ("version", "0"), ("reason", "")])
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(text(response).contains("give the reason for the decision; it goes into the tender pack"))
             }
-            try await client.execute(uri: address + "/decisions", method: .post, headers: formHeaders,
-                                     body: form([("measure", "J2"), ("action", "drop"), ("version", "0"), ("reason", "in the framework")])) { response in
+            try await client.execute(
+                uri: address + "/decisions", method: .post, headers: formHeaders,
+                body: form([("measure", "J2"), ("action", "drop"), ("version", "0"), ("reason", "in the framework")])
+            ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/contracts/1#measure-J2")
             }
-            try await client.execute(uri: address + "/decisions", method: .post, headers: formHeaders,
-                                     body: form([("measure", "J2"), ("action", "accept"), ("version", "0"), ("reason", "")])) { response in
+            try await client.execute(
+                uri: address + "/decisions", method: .post, headers: formHeaders,
+                body: form([("measure", "J2"), ("action", "accept"), ("version", "0"), ("reason", "")])
+            ) { response in
                 #expect(response.status == .conflict)
-                #expect(text(response).contains("changed by someone else since you opened it (you read version 0, it is now version 1)"))
+                #expect(
+                    text(response).contains(
+                        "changed by someone else since you opened it (you read version 0, it is now version 1)"))
             }
-            try await client.execute(uri: address + "/decisions", method: .post, headers: formHeaders,
-                                     body: form([("measure", "NOPE"), ("action", "drop"), ("version", "0"), ("reason", "x")])) { response in
+            try await client.execute(
+                uri: address + "/decisions", method: .post, headers: formHeaders,
+                body: form([("measure", "NOPE"), ("action", "drop"), ("version", "0"), ("reason", "x")])
+            ) { response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: address, method: .get) { response in
@@ -221,11 +262,14 @@ struct WebAppTests {
     func edits() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
-            let edited = highways.filter { $0.0 != "title" } + [("title", "Highways resurfacing, lot 2"), ("version", "1")]
-            try await client.execute(uri: address, method: .post, headers: formHeaders, body: form(edited)) { response in
+            let edited =
+                highways.filter { $0.0 != "title" } + [("title", "Highways resurfacing, lot 2"), ("version", "1")]
+            try await client.execute(uri: address, method: .post, headers: formHeaders, body: form(edited)) {
+                response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: address, method: .post, headers: formHeaders, body: form(edited)) { response in
+            try await client.execute(uri: address, method: .post, headers: formHeaders, body: form(edited)) {
+                response in
                 #expect(response.status == .conflict)
             }
             try await client.execute(uri: address, method: .get) { response in
@@ -239,13 +283,18 @@ struct WebAppTests {
     func tenderPack() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
-            for (format, type, magic) in [("docx", "wordprocessingml", "PK"), ("xlsx", "spreadsheetml", "PK"), ("md", "text/markdown", "# "),
-                                          ("html", "text/html", "<!DOCTYPE html>"), ("csv", "text/csv", "\u{FEFF}rank,ref")] {
+            for (format, type, magic) in [
+                ("docx", "wordprocessingml", "PK"), ("xlsx", "spreadsheetml", "PK"), ("md", "text/markdown", "# "),
+                ("html", "text/html", "<!DOCTYPE html>"), ("csv", "text/csv", "\u{FEFF}rank,ref"),
+            ] {
                 try await client.execute(uri: address + "/pack/\(format)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType]?.contains(type) == true)
-                    #expect(response.headers[.contentDisposition] == "attachment; filename=\"highways-resurfacing-works-social-value.\(format)\"")
-                    #expect(String(decoding: Array(buffer: response.body).prefix(magic.utf8.count), as: UTF8.self) == magic)
+                    #expect(
+                        response.headers[.contentDisposition]
+                            == "attachment; filename=\"highways-resurfacing-works-social-value.\(format)\"")
+                    #expect(
+                        String(decoding: Array(buffer: response.body).prefix(magic.utf8.count), as: UTF8.self) == magic)
                 }
             }
             try await client.execute(uri: address + "/pack/pdf", method: .get) { response in
@@ -263,14 +312,20 @@ struct WebAppTests {
     func offers() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
-            let (headers, broken) = multipart([("offers", "my offers.csv", "supplier,measure,quantity,qualitative_mark\nAcme,J2,lots,60\n")])
-            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: broken) { response in
+            let (headers, broken) = multipart([
+                ("offers", "my offers.csv", "supplier,measure,quantity,qualitative_mark\nAcme,J2,lots,60\n")
+            ])
+            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: broken) {
+                response in
                 #expect(response.status == .badRequest)
                 #expect(text(response).contains("my offers.csv:2:3:"))
                 #expect(!text(response).contains("/tmp/"))
             }
-            let (goodHeaders, good) = multipart([("offers", "highways_offers.csv", try contracts("highways_offers.csv"))])
-            try await client.execute(uri: address + "/offers", method: .post, headers: goodHeaders, body: good) { response in
+            let (goodHeaders, good) = multipart([
+                ("offers", "highways_offers.csv", try contracts("highways_offers.csv"))
+            ])
+            try await client.execute(uri: address + "/offers", method: .post, headers: goodHeaders, body: good) {
+                response in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: address + "/offers", method: .get) { response in
@@ -278,7 +333,8 @@ struct WebAppTests {
                 #expect(text(response).contains("Borough Surfacing Ltd"))
             }
             let (noFileHeaders, noFile) = multipart([])
-            try await client.execute(uri: address + "/offers", method: .post, headers: noFileHeaders, body: noFile) { response in
+            try await client.execute(uri: address + "/offers", method: .post, headers: noFileHeaders, body: noFile) {
+                response in
                 #expect(response.status == .badRequest)
                 #expect(text(response).contains("choose the offers file to upload"))
             }
@@ -289,9 +345,12 @@ struct WebAppTests {
     func returns() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
-            let (headers, body) = multipart([("commitments", "highways_commitments.csv", try contracts("highways_commitments.csv")),
-                                             ("returns", "highways_returns.csv", try contracts("highways_returns.csv"))])
-            try await client.execute(uri: address + "/returns", method: .post, headers: headers, body: body) { response in
+            let (headers, body) = multipart([
+                ("commitments", "highways_commitments.csv", try contracts("highways_commitments.csv")),
+                ("returns", "highways_returns.csv", try contracts("highways_returns.csv")),
+            ])
+            try await client.execute(uri: address + "/returns", method: .post, headers: headers, body: body) {
+                response in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: address + "/returns", method: .get) { response in
@@ -314,11 +373,13 @@ struct WebAppTests {
             let address = try await createHighways(client)
             var (headers, body) = multipart([("offers", "o.csv", "supplier,measure,quantity,qualitative_mark\n")])
             body.moveWriterIndex(to: body.writerIndex - 30)
-            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) { response in
+            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) {
+                response in
                 #expect(response.status == .badRequest)
             }
             headers[.contentType] = "multipart/form-data; boundary="
-            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) { response in
+            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) {
+                response in
                 #expect(response.status == .badRequest)
             }
             for uri in ["/contracts/99", "/contracts/abc", "/contracts/99/pack/docx", "/no/such/page"] {
@@ -334,7 +395,8 @@ struct WebAppTests {
     func compare() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
-            try await client.execute(uri: address + "/recommend", method: .post, headers: formHeaders, body: form([])) { response in
+            try await client.execute(uri: address + "/recommend", method: .post, headers: formHeaders, body: form([])) {
+                response in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: "/compare?a=1&b=2", method: .get) { response in

@@ -1,6 +1,7 @@
 import Foundation
 import Recommender
 import Testing
+
 @testable import Workspace
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -8,7 +9,8 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 
 /// The demo workspace archive shipped in Datasets/contracts (made by scripts/make-demo-workspace.sh).
 func demoArchive() throws -> WorkspaceArchive {
-    try WorkspaceArchive.read(Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
+    try WorkspaceArchive.read(
+        Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
 }
 
 func profile(_ title: String = "Highways resurfacing works") throws -> ContractProfile {
@@ -24,7 +26,8 @@ struct WorkspaceTests {
         let workspace = try Workspace()
         let saved = try await workspace.addContract(try profile())
         #expect(saved.id == 1 && saved.version == 1)
-        let edited = try await workspace.updateContract(1, profile: try profile("Highways resurfacing, lot 2"), readVersion: 1)
+        let edited = try await workspace.updateContract(
+            1, profile: try profile("Highways resurfacing, lot 2"), readVersion: 1)
         #expect(edited.version == 2 && edited.title == "Highways resurfacing, lot 2")
         let history = try await workspace.revisions(of: 1)
         #expect(history.map(\.version) == [1, 2])
@@ -47,13 +50,16 @@ struct WorkspaceTests {
     func decisionConflict() async throws {
         let workspace = try Workspace()
         _ = try await workspace.addContract(try profile())
-        let first = try await workspace.decide(CommissionerDecision(measure: "J2", action: .drop, reason: "a"), contract: 1, readVersion: 0)
+        let first = try await workspace.decide(
+            CommissionerDecision(measure: "J2", action: .drop, reason: "a"), contract: 1, readVersion: 0)
         #expect(first.version == 1)
         await #expect(throws: WorkspaceError.conflict(what: "the decision on J2", read: 0, now: 1)) {
-            try await workspace.decide(CommissionerDecision(measure: "J2", action: .accept, reason: ""), contract: 1, readVersion: 0)
+            try await workspace.decide(
+                CommissionerDecision(measure: "J2", action: .accept, reason: ""), contract: 1, readVersion: 0)
         }
-        let second = try await workspace.decide(CommissionerDecision(measure: "J2", action: .change, target: 2, reason: "b"),
-                                                contract: 1, readVersion: 1)
+        let second = try await workspace.decide(
+            CommissionerDecision(measure: "J2", action: .change, target: 2, reason: "b"),
+            contract: 1, readVersion: 1)
         #expect(second.version == 2 && second.target == 2)
         #expect(try await workspace.decisions(for: 1).count == 1)
     }
@@ -65,7 +71,9 @@ struct WorkspaceTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<50 {
                 group.addTask {
-                    _ = try await workspace.decide(CommissionerDecision(measure: "M\(i)", action: .drop, reason: "r\(i)"), contract: 1, readVersion: 0)
+                    _ = try await workspace.decide(
+                        CommissionerDecision(measure: "M\(i)", action: .drop, reason: "r\(i)"), contract: 1,
+                        readVersion: 0)
                 }
             }
             try await group.waitForAll()
@@ -82,7 +90,8 @@ struct WorkspaceTests {
         try await workspace.importArchive(archive)
         let exported = try await workspace.export().json()
         #expect(exported == (try archive.json()))
-        #expect(try await workspace.latestSnapshot(of: 1)?.recommendation.contract.title == "Highways resurfacing works")
+        #expect(
+            try await workspace.latestSnapshot(of: 1)?.recommendation.contract.title == "Highways resurfacing works")
         let history = try await workspace.snapshotSummaries(of: 1)
         #expect(history.count == 1)
         #expect(history[0].measures == archive.snapshots[0].recommendation.measures.count)
@@ -108,7 +117,10 @@ struct WorkspaceTests {
         var archive = try demoArchive()
         archive.format = "something-else"
         let wrongFormat = try archive.json()
-        #expect(throws: WorkspaceError.badArchive("not an svtk workspace archive: \"format\" is \"something-else\", not \"svtk-workspace\"")) {
+        #expect(
+            throws: WorkspaceError.badArchive(
+                "not an svtk workspace archive: \"format\" is \"something-else\", not \"svtk-workspace\"")
+        ) {
             try WorkspaceArchive.read(wrongFormat)
         }
         archive = try demoArchive()

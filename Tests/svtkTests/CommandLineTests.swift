@@ -5,8 +5,10 @@ import Testing
 struct CommandLineTests {
     @Test("inspect --format json reports each demo file's figures")
     func inspectJSON() throws {
-        let run = try SVTKBinary.run(["inspect", "Datasets/demo/census2021_ts045_lsoa_rotherham.csv",
-                                      "Datasets/demo/fingertips_rotherham.csv", "--format", "json"])
+        let run = try SVTKBinary.run([
+            "inspect", "Datasets/demo/census2021_ts045_lsoa_rotherham.csv",
+            "Datasets/demo/fingertips_rotherham.csv", "--format", "json",
+        ])
         #expect(run.status == 0)
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(reports.count == 2)
@@ -28,18 +30,27 @@ struct CommandLineTests {
         let lines = run.output.split(separator: "\n")
         #expect(lines.count == 46)  // header + 15 indicators × (Rotherham, the region, England)
         #expect(lines[0].hasPrefix("source,indicator_id,indicator_name,unit,polarity,area_code"))
-        #expect(lines.contains { $0.contains(",41001,Suicide rate,") && $0.contains(",E08000018,Rotherham,local authority,2015 - 17,Male,10+ yrs,,,23.989435314868,") })
+        #expect(
+            lines.contains {
+                $0.contains(",41001,Suicide rate,")
+                    && $0.contains(",E08000018,Rotherham,local authority,2015 - 17,Male,10+ yrs,,,23.989435314868,")
+            })
     }
 
     @Test("load --format json is a JSON array")
     func loadJSON() throws {
-        let run = try SVTKBinary.run(["load", "Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
-                                      "--format", "json", "--quiet"])
+        let run = try SVTKBinary.run([
+            "load", "Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
+            "--format", "json", "--quiet",
+        ])
         #expect(run.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(rows.count == 150)  // 25 wards × 3 categories × (count + share)
-        let anston = rows.first { $0["area_code"] as? String == "E05012993" && $0["indicator_id"] as? String
-            == "census2021:economic-activity-status-last-week-3-categories:employed" }
+        let anston = rows.first {
+            $0["area_code"] as? String == "E05012993"
+                && $0["indicator_id"] as? String
+                    == "census2021:economic-activity-status-last-week-3-categories:employed"
+        }
         #expect(anston?["area_name"] as? String == "Anston & Woodsetts")
     }
 
@@ -115,17 +126,20 @@ struct CatalogueCommandTests {
 
 @Suite("svtk needs and links")
 struct NeedsCommandTests {
-    static let demo = ["Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
-                       "Datasets/demo/census2021_ts062_lsoa_rotherham.csv", "Datasets/demo/fingertips_rotherham.csv",
-                       "Datasets/demo/iod2019_domains_rotherham.csv", "Datasets/demo/iod2019_population_rotherham.csv",
-                       "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv"]
+    static let demo = [
+        "Datasets/demo/census2021_economic_activity_ward_rotherham.csv",
+        "Datasets/demo/census2021_ts062_lsoa_rotherham.csv", "Datasets/demo/fingertips_rotherham.csv",
+        "Datasets/demo/iod2019_domains_rotherham.csv", "Datasets/demo/iod2019_population_rotherham.csv",
+        "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv",
+    ]
 
     @Test("wards lists the authorities the lookups cover, then an authority's wards with their codes")
     func wards() throws {
         let authorities = try SVTKBinary.run(["wards", "--data"] + SVTKBinary.demoFiles)
         #expect(authorities.status == 0)
         #expect(authorities.output == "1 authority in the lookups (wards each)\n  E08000018  Rotherham  25\n")
-        let wards = try SVTKBinary.run(["wards", "--data"] + SVTKBinary.demoFiles + ["--authority", "rotherham", "--format", "csv"])
+        let wards = try SVTKBinary.run(
+            ["wards", "--data"] + SVTKBinary.demoFiles + ["--authority", "rotherham", "--format", "csv"])
         #expect(wards.status == 0)
         let lines = wards.output.split(separator: "\n")
         #expect(lines.count == 26)
@@ -140,18 +154,23 @@ struct NeedsCommandTests {
         let run = try SVTKBinary.run(["atlas", "--data"] + SVTKBinary.demoFiles + ["--quiet"])
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n")
-        #expect(lines[0] == "authority_code,authority,ward_code,ward,domain,score,local_score,national_score,level,indicators")
+        #expect(
+            lines[0]
+                == "authority_code,authority,ward_code,ward,domain,score,local_score,national_score,level,indicators")
         #expect(lines.count == 1 + 25 * 15)  // 25 wards × 15 domains
-        let needs = try SVTKBinary.run(["needs", "--data"] + SVTKBinary.demoFiles
-                                       + ["--areas", "Rotherham East", "--format", "csv", "--quiet"])
-        let needScores = Set(needs.output.split(separator: "\n").dropFirst().map { line -> String in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return "\(cells[2]),\(cells[3])"
-        })
-        let atlasScores = Set(lines.dropFirst().filter { $0.contains(",Rotherham East,") }.map { line -> String in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return "\(cells[4]),\(cells[5])"
-        })
+        let needs = try SVTKBinary.run(
+            ["needs", "--data"] + SVTKBinary.demoFiles
+                + ["--areas", "Rotherham East", "--format", "csv", "--quiet"])
+        let needScores = Set(
+            needs.output.split(separator: "\n").dropFirst().map { line -> String in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return "\(cells[2]),\(cells[3])"
+            })
+        let atlasScores = Set(
+            lines.dropFirst().filter { $0.contains(",Rotherham East,") }.map { line -> String in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return "\(cells[4]),\(cells[5])"
+            })
         #expect(atlasScores.count == 15)
         #expect(atlasScores == needScores)
         #expect(atlasScores.contains("crime-safety,1.4859"))
@@ -159,14 +178,16 @@ struct NeedsCommandTests {
 
     @Test("needs --format json gives each area's domains with their evidence and no-data notes")
     func needsJSON() throws {
-        let run = try SVTKBinary.run(["needs", "--data"] + Self.demo + ["--areas", "Rotherham East", "--format", "json", "--quiet"])
+        let run = try SVTKBinary.run(
+            ["needs", "--data"] + Self.demo + ["--areas", "Rotherham East", "--format", "json", "--quiet"])
         #expect(run.status == 0)
         let profiles = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
         #expect(profiles.count == 1)
         let domains = try #require(profiles[0]["domains"] as? [[String: Any]])
         #expect(domains.count == 15)
         #expect(domains[0]["level"] as? String == "high need")
-        #expect(domains.contains { $0["domain"] as? String == "digital-exclusion" && $0["level"] as? String == "no data" })
+        #expect(
+            domains.contains { $0["domain"] as? String == "digital-exclusion" && $0["level"] as? String == "no data" })
     }
 
     @Test("needs prints the borough, its wards and the wards that stand out")
@@ -179,7 +200,8 @@ struct NeedsCommandTests {
 
     @Test("links answers: which local needs does J2 answer here?")
     func linksByMeasure() throws {
-        let run = try SVTKBinary.run(["links", "--data"] + Self.demo + ["--measure", "J2", "--format", "csv", "--quiet"])
+        let run = try SVTKBinary.run(
+            ["links", "--data"] + Self.demo + ["--measure", "J2", "--format", "csv", "--quiet"])
         #expect(run.status == 0)
         let rows = run.output.split(separator: "\n").dropFirst()
         #expect(!rows.isEmpty)
@@ -189,8 +211,11 @@ struct NeedsCommandTests {
 
     @Test("links with an action plan links the disability gap to J5")
     func linksGaps() throws {
-        let run = try SVTKBinary.run(["links", "--data"] + Self.demo + ["--eaap", "Datasets/demo/equality_action_plan_illustrative.csv",
-                                     "--characteristic", "disabled", "--format", "json", "--quiet"])
+        let run = try SVTKBinary.run(
+            ["links", "--data"] + Self.demo + [
+                "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv",
+                "--characteristic", "disabled", "--format", "json", "--quiet",
+            ])
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let gaps = try #require(object["equalityGaps"] as? [[String: Any]])
@@ -201,8 +226,11 @@ struct NeedsCommandTests {
 
 @Suite("svtk recommend, evaluate and monitor")
 struct RecommendCommandTests {
-    static let recommend = ["recommend", "--contract", "Datasets/contracts/highways_resurfacing.json",
-                            "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--data"] + NeedsCommandTests.demo + ["--quiet"]
+    static let recommend =
+        [
+            "recommend", "--contract", "Datasets/contracts/highways_resurfacing.json",
+            "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--data",
+        ] + NeedsCommandTests.demo + ["--quiet"]
 
     @Test("recommend --format json has the documented keys, and two runs are byte-identical")
     func json() throws {
@@ -213,19 +241,26 @@ struct RecommendCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
         for key in ["contract", "rules", "measures", "excluded", "totalSleva"] { #expect(object[key] != nil, "\(key)") }
         let rules = try #require(object["rules"] as? [String: Any])
-        for key in ["commitments", "socialValueWeighting", "quantitativeShare", "qualitativeShare", "qualitativeEvidence",
-                    "localQuotation", "realLivingWage"] { #expect(rules[key] != nil, "\(key)") }
+        for key in [
+            "commitments", "socialValueWeighting", "quantitativeShare", "qualitativeShare", "qualitativeEvidence",
+            "localQuotation", "realLivingWage",
+        ] { #expect(rules[key] != nil, "\(key)") }
         #expect(rules["qualitativeEvidence"] as? String == "delivery plan")
         let measures = try #require(object["measures"] as? [[String: Any]])
-        for key in ["ref", "framework", "theme", "title", "unit", "relevance", "relevanceReason", "needs", "equalityGaps",
-                    "target", "proxyValue", "sleva"] { #expect(measures.allSatisfy { $0[key] != nil }, "\(key)") }
+        for key in [
+            "ref", "framework", "theme", "title", "unit", "relevance", "relevanceReason", "needs", "equalityGaps",
+            "target", "proxyValue", "sleva",
+        ] { #expect(measures.allSatisfy { $0[key] != nil }, "\(key)") }
     }
 
     @Test("recommend from flags, in Markdown")
     func flags() throws {
-        let run = try SVTKBinary.run(["recommend", "--title", "Office cleaning", "--cpv", "90911200", "--category", "services",
-                                      "--value", "180000", "--duration-months", "36", "--fte", "9", "--data"]
-                                     + NeedsCommandTests.demo + ["--quiet", "--format", "markdown"])
+        let run = try SVTKBinary.run(
+            [
+                "recommend", "--title", "Office cleaning", "--cpv", "90911200", "--category", "services",
+                "--value", "180000", "--duration-months", "36", "--fte", "9", "--data",
+            ]
+                + NeedsCommandTests.demo + ["--quiet", "--format", "markdown"])
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("# Social value recommendation: Office cleaning"))
         #expect(run.output.contains("milestone tracker"))
@@ -233,19 +268,30 @@ struct RecommendCommandTests {
 
     @Test("evaluate and monitor print the worked examples")
     func evaluateAndMonitor() throws {
-        let evaluate = try SVTKBinary.run(["evaluate", "--contract", "Datasets/contracts/highways_resurfacing.json",
-                                           "--offers", "Datasets/contracts/highways_offers.csv", "--format", "csv"])
+        let evaluate = try SVTKBinary.run([
+            "evaluate", "--contract", "Datasets/contracts/highways_resurfacing.json",
+            "--offers", "Datasets/contracts/highways_offers.csv", "--format", "csv",
+        ])
         #expect(evaluate.status == 0)
-        // J2 and J10 valued (2/3), E8 unvalued (1/3): Acme 2/3 × 100 = 66.67; Borough 2/3 × 20,421 ÷ 43,636 × 100 + 1/3 × 100 = 64.53.
+        // J2 and J10 valued (2/3), E8 unvalued (1/3): Acme 2/3 × 100 = 66.67; Borough 2/3 × 20,421 ÷ 43,636 × 100 +
+        // 1/3 × 100 = 64.53.
         #expect(evaluate.output.contains("Acme Highways Ltd,2,43636,66.67,60,60.00,63.33,12.67,0.00"))
         #expect(evaluate.output.contains("Borough Surfacing Ltd,1,20421,64.53,80,80.00,72.27,14.45,1.00"))
-        let monitor = try SVTKBinary.run(["monitor", "--contract", "Datasets/contracts/highways_resurfacing.json",
-                                          "--commitments", "Datasets/contracts/highways_commitments.csv",
-                                          "--returns", "Datasets/contracts/highways_returns.csv", "--format", "csv"])
+        let monitor = try SVTKBinary.run([
+            "monitor", "--contract", "Datasets/contracts/highways_resurfacing.json",
+            "--commitments", "Datasets/contracts/highways_commitments.csv",
+            "--returns", "Datasets/contracts/highways_returns.csv", "--format", "csv",
+        ])
         #expect(monitor.status == 0)
-        #expect(monitor.output.contains("open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,,cumulative"))
+        #expect(
+            monitor.output.contains(
+                "open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,,cumulative"))
         // J2 is a headcount: the latest quarter (Q4: 0) against the 2 committed, never the sum of quarters.
-        #expect(monitor.output.contains("open:J2,Long-term unemployed people employed on the contract,people (FTE),2,0,2,0%,red,2,0,40841,0,point in time"))
+        #expect(
+            monitor.output.contains(
+                "open:J2,Long-term unemployed people employed on the contract,people "
+                    + "(FTE),2,0,2,0%,red,2,0,40841,0,point in time"
+            ))
     }
 }
 
@@ -254,13 +300,17 @@ struct ReportCommandTests {
     @Test("report writes HTML, Markdown, JSON and CSV tables and prints a summary with the path")
     func report() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-report-\(UUID())").path
-        let run = try SVTKBinary.run(["report", "--contract", "Datasets/contracts/office_cleaning.json", "--data"] + NeedsCommandTests.demo
-                                     + ["--out", folder + "/cleaning.html", "--quiet"])
+        let run = try SVTKBinary.run(
+            ["report", "--contract", "Datasets/contracts/office_cleaning.json", "--data"] + NeedsCommandTests.demo
+                + ["--out", folder + "/cleaning.html", "--quiet"])
         #expect(run.status == 0)
         #expect(run.output.contains("Report written to \(folder)/cleaning.html"))
         #expect(run.output.contains("Real Living Wage in scope"))
-        for file in ["cleaning.html", "cleaning.md", "cleaning.json", "cleaning-tables/measures.csv", "cleaning-tables/excluded.csv",
-                     "cleaning-tables/rules.csv", "cleaning-tables/ward_needs.csv"] {
+        for file in [
+            "cleaning.html", "cleaning.md", "cleaning.json", "cleaning-tables/measures.csv",
+            "cleaning-tables/excluded.csv",
+            "cleaning-tables/rules.csv", "cleaning-tables/ward_needs.csv",
+        ] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file)")
         }
     }
@@ -268,8 +318,9 @@ struct ReportCommandTests {
     @Test("profile writes a ward profile page")
     func profile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-profile-\(UUID())").path
-        let run = try SVTKBinary.run(["profile", "--area", "Rotherham East", "--data"] + NeedsCommandTests.demo
-                                     + ["--out", folder + "/east.html", "--quiet"])
+        let run = try SVTKBinary.run(
+            ["profile", "--area", "Rotherham East", "--data"] + NeedsCommandTests.demo
+                + ["--out", folder + "/east.html", "--quiet"])
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("Rotherham East: Income and child poverty (high need)"))
         let html = try String(contentsOfFile: folder + "/east.html", encoding: .utf8)

@@ -17,7 +17,9 @@ enum SVTKBinary {
 
     /// Every CSV file of the demo borough, in the order the shell's `Datasets/demo/*.csv` gives them.
     static var demoFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Datasets/demo").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: repository.appendingPathComponent("Datasets/demo").path)) ?? []
         return names.filter { $0.hasSuffix(".csv") }.sorted().map { "Datasets/demo/" + $0 }
     }
 
@@ -36,7 +38,9 @@ enum SVTKBinary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = repository
-        let out = Pipe(), err = Pipe(), feed = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let feed = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input == nil ? FileHandle.nullDevice : feed
@@ -65,8 +69,9 @@ enum SVTKBinary {
         process.waitUntilExit()
         watchdog.cancel()
         let signalled = process.terminationReason == .uncaughtSignal
-        return CommandRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                          errors: String(decoding: errors, as: UTF8.self),
-                          signal: signalled ? process.terminationStatus : nil, timedOut: timedOut)
+        return CommandRun(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            errors: String(decoding: errors, as: UTF8.self),
+            signal: signalled ? process.terminationStatus : nil, timedOut: timedOut)
     }
 }

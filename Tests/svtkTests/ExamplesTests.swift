@@ -17,24 +17,35 @@ struct ExamplesTests {
     /// The command lines of a text: lines starting `svtk `, `python3 ` or `cat `, with `\` continuations
     /// joined and trailing `# comments` dropped.
     static func commands(in text: String) -> [String] {
-        var found: [String] = [], current: String?
+        var found: [String] = []
+        var current: String?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if var open = current {
                 open += " " + line.trimmingCharacters(in: CharacterSet(charactersIn: "\\ "))
-                if line.hasSuffix("\\") { current = open } else { found.append(open); current = nil }
+                if line.hasSuffix("\\") {
+                    current = open
+                } else {
+                    found.append(open)
+                    current = nil
+                }
                 continue
             }
             guard ["svtk ", "python3 ", "cat "].contains(where: { line.hasPrefix($0) }) else { continue }
             let body = line.components(separatedBy: "  #").first!.trimmingCharacters(in: .whitespaces)
-            if body.hasSuffix("\\") { current = String(body.dropLast()).trimmingCharacters(in: .whitespaces) } else { found.append(body) }
+            if body.hasSuffix("\\") {
+                current = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            } else {
+                found.append(body)
+            }
         }
         return found
     }
 
     /// The README's shell blocks.
     static func readmeExamples() -> [Example] {
-        let readme = (try? String(contentsOf: SVTKBinary.repository.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        let readme =
+            (try? String(contentsOf: SVTKBinary.repository.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
         return readme.components(separatedBy: "```sh\n").dropFirst().compactMap { block in
             let found = commands(in: block.components(separatedBy: "```").first ?? "")
             return found.isEmpty ? nil : Example(source: "README", commands: found)
@@ -44,14 +55,21 @@ struct ExamplesTests {
     /// The Examples section of every command's help, subcommands included.
     static func helpExamples(_ path: [String] = []) -> [Example] {
         guard let help = try? SVTKBinary.run(["help"] + path).output else { return [] }
-        let examples = help.components(separatedBy: "Examples:\n").dropFirst().first?.components(separatedBy: "\nUSAGE").first ?? ""
+        let examples =
+            help.components(separatedBy: "Examples:\n").dropFirst().first?.components(separatedBy: "\nUSAGE").first
+            ?? ""
         let found = commands(in: examples)
-        let own = found.isEmpty ? [] : [Example(source: (["svtk"] + path + ["--help"]).joined(separator: " "), commands: found)]
+        let own =
+            found.isEmpty
+            ? [] : [Example(source: (["svtk"] + path + ["--help"]).joined(separator: " "), commands: found)]
         // The subcommand list runs to the first blank line; each entry is "  name   abstract".
-        let list = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
+        let list =
+            help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first?.components(separatedBy: "\n\n").first
+            ?? ""
         let subcommands = list.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
-                  name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
+                name.allSatisfy({ $0.isLowercase || $0 == "-" })
+            else { return nil }
             return String(name)
         }
         guard path.count < 2 else { return own }
@@ -66,13 +84,16 @@ struct ExamplesTests {
     static let workplace: URL = {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-examples-\(getpid())")
         let folder = parent.appendingPathComponent("main")
-        try? FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
         for name in ["Datasets", "Tests"] {
-            try? FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
-                                                        withDestinationURL: SVTKBinary.repository.appendingPathComponent(name))
+            try? FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name),
+                withDestinationURL: SVTKBinary.repository.appendingPathComponent(name))
         }
         if FileManager.default.fileExists(atPath: shared.path) {
-            try? FileManager.default.createSymbolicLink(at: parent.appendingPathComponent("shared"), withDestinationURL: shared)
+            try? FileManager.default.createSymbolicLink(
+                at: parent.appendingPathComponent("shared"), withDestinationURL: shared)
         }
         return folder
     }()
@@ -101,7 +122,8 @@ struct ExamplesTests {
         process.arguments = ["-c", command]
         process.currentDirectoryURL = workplace
         var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = URL(fileURLWithPath: SVTKBinary.path).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+        environment["PATH"] =
+            URL(fileURLWithPath: SVTKBinary.path).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
         process.environment = environment
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice

@@ -6,29 +6,38 @@ import Testing
 @Suite("Golden output")
 struct GoldenOutputTests {
     static func golden(_ name: String) throws -> String {
-        try String(contentsOf: SVTKBinary.repository.appendingPathComponent("Tests/svtkTests/Golden/\(name)"), encoding: .utf8)
+        try String(
+            contentsOf: SVTKBinary.repository.appendingPathComponent("Tests/svtkTests/Golden/\(name)"), encoding: .utf8)
     }
 
     @Test("the demo recommendation (highways resurfacing, JSON) is byte for byte the pinned one")
     func demoRecommendation() throws {
-        let run = try SVTKBinary.run(["recommend", "--contract", "Datasets/contracts/highways_resurfacing.json",
-                                      "--data"] + SVTKBinary.demoFiles + [
-                                      "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--format", "json"])
+        let run = try SVTKBinary.run(
+            [
+                "recommend", "--contract", "Datasets/contracts/highways_resurfacing.json",
+                "--data",
+            ] + SVTKBinary.demoFiles + [
+                "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv", "--format", "json",
+            ])
         #expect(run.status == 0)
         #expect(run.output == (try Self.golden("demo_recommendation.json")))
     }
 
     static let sharedData = SVTKBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/data").path
 
-    @Test("Sheffield's needs from national files (census, IoD, lookups for all England) are the pinned ones",
-          .enabled(if: FileManager.default.fileExists(atPath: sharedData + "/README.md"),
-                   "../shared/data is absent: the national golden test is skipped"))
+    @Test(
+        "Sheffield's needs from national files (census, IoD, lookups for all England) are the pinned ones",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sharedData + "/README.md"),
+            "../shared/data is absent: the national golden test is skipped"))
     func nationalAuthority() throws {
         let files = [
             "census/census2021-ts045-lsoa.csv", "census/census2021-ts045-ltla.csv",
             "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_v3.csv",
-            "census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_United_Kingdom.csv",
-            "deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv", "deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
+            "census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_"
+                + "Lookup_in_United_Kingdom.csv",
+            "deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv",
+            "deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
             "deprivation/File_6_-_IoD2019_Population_Denominators.csv",
         ].map { Self.sharedData + "/" + $0 }
         let run = try SVTKBinary.run(["needs", "--data"] + files + ["--authority", "Sheffield", "--format", "csv"])

@@ -52,13 +52,17 @@ struct HostileInputTests {
 
     @Test("each case gives its expected outcome", arguments: cases)
     func outcome(_ hostile: Case) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-hostile-\(getpid())/\(hostile.name)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "svtk-hostile-\(getpid())/\(hostile.name)")
         try? FileManager.default.removeItem(at: scratch)
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("tmp"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var places = ["{corpus}": Self.folder.appendingPathComponent("corpus").path,
-                      "{generated}": try Self.generated.get().path, "{demo}": "Datasets/demo",
-                      "{contracts}": "Datasets/contracts", "{tmp}": scratch.appendingPathComponent("tmp").path]
+        var places = [
+            "{corpus}": Self.folder.appendingPathComponent("corpus").path,
+            "{generated}": try Self.generated.get().path, "{demo}": "Datasets/demo",
+            "{contracts}": "Datasets/contracts", "{tmp}": scratch.appendingPathComponent("tmp").path,
+        ]
         if let overlay = hostile.overlay {
             places["{datasets}"] = try Self.datasets(with: overlay, in: scratch, places: places).path
         }
@@ -72,7 +76,9 @@ struct HostileInputTests {
         if let status = hostile.status { #expect(run.status == status, "\(said)") }
         for wanted in hostile.stderr ?? [] { #expect(run.errors.contains(wanted), "\(said)\nstderr lacks \(wanted)") }
         for wanted in hostile.stdout ?? [] { #expect(run.output.contains(wanted), "\(said)\nstdout lacks \(wanted)") }
-        for unwanted in hostile.stdoutAbsent ?? [] { #expect(!run.output.contains(unwanted), "\(said)\nstdout has \(unwanted)") }
+        for unwanted in hostile.stdoutAbsent ?? [] {
+            #expect(!run.output.contains(unwanted), "\(said)\nstdout has \(unwanted)")
+        }
         if let lines = hostile.stdoutLines {
             #expect(run.output.split(separator: "\n", omittingEmptySubsequences: false).count - 1 == lines, "\(said)")
         }
@@ -94,7 +100,9 @@ struct HostileInputTests {
         for (target, source) in overlay {
             let destination = copy.appendingPathComponent(target)
             try? FileManager.default.removeItem(at: destination)
-            if let source { try FileManager.default.copyItem(atPath: substitute(source, places), toPath: destination.path) }
+            if let source {
+                try FileManager.default.copyItem(atPath: substitute(source, places), toPath: destination.path)
+            }
         }
         return copy
     }

@@ -22,8 +22,10 @@ struct RoundTripPropertyTests {
         /// Text with the characters that trouble CSV and spreadsheets: commas, quotes, a line break, accents,
         /// and a leading `=`, `+`, `-` or `@`.
         mutating func text() -> String {
-            let pieces = ["Rates", "of", "smoking", "in", "Thurcroft & Wickersley", "café", "5-16 yrs", "\"quoted\"",
-                          "a, b", "line\nbreak", "ñandú", "£100", "=SUM(A1)", "+44", "-minus", "@handle", "100%"]
+            let pieces = [
+                "Rates", "of", "smoking", "in", "Thurcroft & Wickersley", "café", "5-16 yrs", "\"quoted\"",
+                "a, b", "line\nbreak", "ñandú", "£100", "=SUM(A1)", "+44", "-minus", "@handle", "100%",
+            ]
             return (0..<int(1...4)).map { _ in pick(pieces) }.joined(separator: " ")
         }
         /// A figure as releases write it, with the value it stands for (nil for a missing marker).
@@ -42,17 +44,21 @@ struct RoundTripPropertyTests {
 
     /// A Fingertips export of distinct figures, and the value of each row (nil where missing).
     static func fingertipsExport(_ draw: inout Draw, rows: Int) -> (text: String, values: [Double?]) {
-        var lines = ["IndicatorID,IndicatorName,ParentCode,ParentName,AreaCode,AreaName,AreaType,Sex,Age,Category Type,"
-                     + "Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,Denominator,Value note"]
+        var lines = [
+            "IndicatorID,IndicatorName,ParentCode,ParentName,AreaCode,AreaName,AreaType,Sex,Age,Category Type,"
+                + "Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,Denominator,Value note"
+        ]
         var values: [Double?] = []
         for row in 0..<rows {
             let (text, value) = draw.figure()
             let limits = value.map { v in [v - Double(draw.int(0...50)), v + Double(draw.int(0...50))] }
-            let cells = ["\(90000 + row % 7)", draw.text(), "E12000003", "Yorkshire and the Humber region",
-                         String(format: "E%08d", 8_000_000 + row), draw.text(), "District", draw.pick(["Persons", "Male"]),
-                         "All ages", "", "", draw.pick(["2019", "2020/21", "2018 - 20"]), text,
-                         limits.map { "\($0[0])" } ?? "", limits.map { "\($0[1])" } ?? "",
-                         draw.figure().text, "", draw.int(0...1) == 0 ? "" : draw.text()]
+            let cells = [
+                "\(90000 + row % 7)", draw.text(), "E12000003", "Yorkshire and the Humber region",
+                String(format: "E%08d", 8_000_000 + row), draw.text(), "District", draw.pick(["Persons", "Male"]),
+                "All ages", "", "", draw.pick(["2019", "2020/21", "2018 - 20"]), text,
+                limits.map { "\($0[0])" } ?? "", limits.map { "\($0[1])" } ?? "",
+                draw.figure().text, "", draw.int(0...1) == 0 ? "" : draw.text(),
+            ]
             lines.append(cells.map(quoted).joined(separator: ","))
             values.append(value)
         }
@@ -60,7 +66,8 @@ struct RoundTripPropertyTests {
     }
 
     static func quoted(_ cell: String) -> String {
-        cell.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        cell.contains(where: { ",\"\n\r".contains($0) })
+            ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
     }
 
     /// The `value` column of svtk's normalised CSV, read through the CSV layer.
@@ -72,8 +79,9 @@ struct RoundTripPropertyTests {
         return values
     }
 
-    @Test("a Fingertips export's figures come out unchanged, and the output reads back to the same bytes",
-          arguments: 0..<40)
+    @Test(
+        "a Fingertips export's figures come out unchanged, and the output reads back to the same bytes",
+        arguments: 0..<40)
     func fingertips(seed: Int) throws {
         var draw = Draw(state: UInt64(seed) &* 7919)
         let (text, expected) = Self.fingertipsExport(&draw, rows: draw.int(1...60))

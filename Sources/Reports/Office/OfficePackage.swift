@@ -19,8 +19,10 @@ struct OfficePackage {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let bytes = Data(part.xml.utf8)
-            try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(bytes.count),
-                                 modificationDate: Self.partDate, compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: part.name, type: .file, uncompressedSize: Int64(bytes.count),
+                modificationDate: Self.partDate, compressionMethod: .deflate
+            ) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -57,15 +59,19 @@ enum XMLText {
         declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + parts.map { "<Override PartName=\"\($0.part)\" ContentType=\"application/vnd.openxmlformats-officedocument.\($0.type)\"/>" }
-                .joined()
+            + parts.map {
+                "<Override PartName=\"\($0.part)\" "
+                    + "ContentType=\"application/vnd.openxmlformats-officedocument.\($0.type)\"/>"
+            }
+            .joined()
             + "</Types>"
     }
 
     /// The package relationship to its main part.
     static func packageRelationships(main: String) -> String {
         declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+            + "<Relationship Id=\"rId1\" "
+            + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
             + "Target=\"\(main)\"/></Relationships>"
     }
 }

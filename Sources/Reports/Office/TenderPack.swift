@@ -12,11 +12,18 @@ public enum TenderPack {
         document.paragraph(r.contract.description)
         document.heading("How social value is evaluated")
         for line in RecommendationPage.binding(r) { document.bullet(line) }
-        document.heading(r.rules.commitments == "formal" ? "What bidders are asked to commit to" : "What bidders are invited to offer")
-        document.table(header: ["#", "Measure", "Target", "Why it matters here"], rows: r.measures.map { m in
-            [String(m.rank), "\(m.ref) \(m.title)", Recommender.describe(m.target.quantity, m.unit),
-             m.needs.first.map { "\($0.areaName): \($0.domainName) (\($0.level)). \($0.reason)." } ?? m.relevanceReason]
-        })
+        document.heading(
+            r.rules.commitments == .formal
+                ? "What bidders are asked to commit to" : "What bidders are invited to offer")
+        document.table(
+            header: ["#", "Measure", "Target", "Why it matters here"],
+            rows: r.measures.map { m in
+                [
+                    String(m.rank), "\(m.ref) \(m.title)", Recommender.describe(m.target.quantity, m.unit),
+                    m.needs.first.map { "\($0.areaName): \($0.domainName) (\($0.level)). \($0.reason)." }
+                        ?? m.relevanceReason,
+                ]
+            })
         if !r.conditions.isEmpty {
             document.heading("Contract conditions (pass/fail, not scored)")
             for condition in r.conditions { document.bullet("\(condition.ref) \(condition.title): \(condition.text)") }

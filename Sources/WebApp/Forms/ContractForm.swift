@@ -1,5 +1,5 @@
-import Catalogue
 import CSV
+import Catalogue
 import Loaders
 import Recommender
 import Reports
@@ -16,10 +16,12 @@ struct ContractForm {
     /// Field name → what is wrong with it.
     var errors: [String: String] = [:]
 
-    static let textFields = ["title", "description", "cpv", "category", "value", "durationMonths", "framework",
-                             "socialValueWeighting", "workforce.fte", "workforce.hoursPerWeek", "workforce.consecutiveWeeks",
-                             "workforce.aged18Plus", "workforce.contracted", "workforce.onCouncilPremises",
-                             "workforce.onCouncilProperty", "workforce.onCouncilLand"]
+    static let textFields = [
+        "title", "description", "cpv", "category", "value", "durationMonths", "framework",
+        "socialValueWeighting", "workforce.fte", "workforce.hoursPerWeek", "workforce.consecutiveWeeks",
+        "workforce.aged18Plus", "workforce.contracted", "workforce.onCouncilPremises",
+        "workforce.onCouncilProperty", "workforce.onCouncilLand",
+    ]
 
     init() {}
 
@@ -32,16 +34,20 @@ struct ContractForm {
 
     /// The form filled from a saved profile, for editing.
     init(_ profile: ContractProfile) {
-        values = ["title": profile.title, "description": profile.description, "cpv": profile.cpv.joined(separator: ", "),
-                  "category": profile.category.rawValue, "value": formatNumber(profile.value),
-                  "durationMonths": formatNumber(profile.durationMonths), "framework": profile.framework ?? "open",
-                  "socialValueWeighting": profile.socialValueWeighting.map { formatNumber($0 * 100) } ?? ""]
+        values = [
+            "title": profile.title, "description": profile.description, "cpv": profile.cpv.joined(separator: ", "),
+            "category": profile.category.rawValue, "value": formatNumber(profile.value),
+            "durationMonths": formatNumber(profile.durationMonths), "framework": profile.framework ?? "open",
+            "socialValueWeighting": profile.socialValueWeighting.map { formatNumber($0 * 100) } ?? "",
+        ]
         let w = profile.workforce
         values["workforce.fte"] = w?.fte.map(formatNumber) ?? ""
         values["workforce.hoursPerWeek"] = w?.hoursPerWeek.map(formatNumber) ?? ""
         values["workforce.consecutiveWeeks"] = w?.consecutiveWeeks.map(formatNumber) ?? ""
-        for (name, answer) in [("aged18Plus", w?.aged18Plus), ("contracted", w?.contracted), ("onCouncilPremises", w?.onCouncilPremises),
-                               ("onCouncilProperty", w?.onCouncilProperty), ("onCouncilLand", w?.onCouncilLand)] {
+        for (name, answer) in [
+            ("aged18Plus", w?.aged18Plus), ("contracted", w?.contracted), ("onCouncilPremises", w?.onCouncilPremises),
+            ("onCouncilProperty", w?.onCouncilProperty), ("onCouncilLand", w?.onCouncilLand),
+        ] {
             values["workforce." + name] = answer.map { $0 ? "yes" : "no" } ?? ""
         }
         areas = profile.areas
@@ -50,28 +56,36 @@ struct ContractForm {
     /// The profile the form describes, with errors recorded for every field that cannot be read; the profile's
     /// own checks (limits, CPV codes, wards) come after, from ``check(_:with:)``.
     mutating func profile() -> ContractProfile? {
-        let cpv = (values["cpv", default: ""].split { $0 == "," || $0 == " " || $0 == ";" }.map(String.init) + pickedCPV)
+        let cpv =
+            (values["cpv", default: ""].split { $0 == "," || $0 == " " || $0 == ";" }.map(String.init) + pickedCPV)
         var seen: Set<String> = []
         let codes = cpv.filter { seen.insert($0).inserted }
         let category = ContractCategory(rawValue: values["category", default: ""])
         if category == nil { errors["category"] = "choose goods, services or works" }
-        let value = amount("value", required: true), months = amount("durationMonths", required: true)
+        let value = amount("value", required: true)
+        let months = amount("durationMonths", required: true)
         let weighting = amount("socialValueWeighting").map { $0 / 100 }
         let workforce = ContractProfile.Workforce(
-            fte: amount("workforce.fte"), aged18Plus: answer("workforce.aged18Plus"), contracted: answer("workforce.contracted"),
+            fte: amount("workforce.fte"), aged18Plus: answer("workforce.aged18Plus"),
+            contracted: answer("workforce.contracted"),
             hoursPerWeek: amount("workforce.hoursPerWeek"), consecutiveWeeks: amount("workforce.consecutiveWeeks"),
-            onCouncilPremises: answer("workforce.onCouncilPremises"), onCouncilProperty: answer("workforce.onCouncilProperty"),
+            onCouncilPremises: answer("workforce.onCouncilPremises"),
+            onCouncilProperty: answer("workforce.onCouncilProperty"),
             onCouncilLand: answer("workforce.onCouncilLand"))
         if areas.isEmpty { errors["areas"] = "tick the wards the contract is delivered in, or the whole borough" }
         guard errors.isEmpty, let category, let value, let months else { return nil }
         let framework = values["framework", default: ""]
-        let known = [workforce.fte, workforce.hoursPerWeek, workforce.consecutiveWeeks].contains { $0 != nil }
-            || [workforce.aged18Plus, workforce.contracted, workforce.onCouncilPremises, workforce.onCouncilProperty,
-                workforce.onCouncilLand].contains { $0 != nil }
-        return ContractProfile(title: values["title", default: ""], description: values["description", default: ""], cpv: codes,
-                               category: category, value: value, durationMonths: months,
-                               areas: areas.contains("borough") ? ["borough"] : areas, workforce: known ? workforce : nil,
-                               framework: framework.isEmpty ? nil : framework, socialValueWeighting: weighting)
+        let known =
+            [workforce.fte, workforce.hoursPerWeek, workforce.consecutiveWeeks].contains { $0 != nil }
+            || [
+                workforce.aged18Plus, workforce.contracted, workforce.onCouncilPremises, workforce.onCouncilProperty,
+                workforce.onCouncilLand,
+            ].contains { $0 != nil }
+        return ContractProfile(
+            title: values["title", default: ""], description: values["description", default: ""], cpv: codes,
+            category: category, value: value, durationMonths: months,
+            areas: areas.contains("borough") ? ["borough"] : areas, workforce: known ? workforce : nil,
+            framework: framework.isEmpty ? nil : framework, socialValueWeighting: weighting)
     }
 
     /// Records the error a profile check threw beside its field (or the form's top when it names none).
@@ -94,7 +108,8 @@ struct ContractForm {
             return nil
         }
         guard let number = NumericCell.parse(text)?.number else {
-            errors[name] = "\(InputError.quoted(values[name, default: ""])) is not a number; write it in figures, e.g. 1200000"
+            errors[name] =
+                "\(InputError.quoted(values[name, default: ""])) is not a number; write it in figures, e.g. 1200000"
             return nil
         }
         return number

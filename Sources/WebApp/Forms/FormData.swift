@@ -14,7 +14,9 @@ public struct FormData: Sendable {
     public init() {}
 
     /// The field's first value, trimmed of surrounding spaces; empty when it is missing.
-    public subscript(_ name: String) -> String { fields[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+    public subscript(_ name: String) -> String {
+        fields[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
 
     /// Every value of a repeated field, in the order sent.
     public func values(_ name: String) -> [String] { fields[name] ?? [] }

@@ -17,7 +17,9 @@ enum Multipart {
     /// - Throws: ``FormError`` for a boundary RFC 2046 does not allow (empty, over 70 characters), a part
     ///   without a name, a body cut short, or text fields that are not UTF-8.
     static func parse(_ body: ByteBuffer, boundary: String) throws -> FormData {
-        guard (1...70).contains(boundary.utf8.count) else { throw FormError("the form's multipart boundary must be 1 to 70 characters") }
+        guard (1...70).contains(boundary.utf8.count) else {
+            throw FormError("the form's multipart boundary must be 1 to 70 characters")
+        }
         let parser = MultipartParser(boundary: boundary)
         var form = FormData()
         var headers: [String: String] = [:]
@@ -33,9 +35,16 @@ enum Multipart {
             content += buffer.readBytes(length: buffer.readableBytes) ?? []
         }
         parser.onPartComplete = {
-            defer { headers = [:]; content = []; open = false }
+            defer {
+                headers = [:]
+                content = []
+                open = false
+            }
             let disposition = Disposition(headers["content-disposition"] ?? "")
-            guard let name = disposition.name else { problem = problem ?? FormError("a part of the form has no name"); return }
+            guard let name = disposition.name else {
+                problem = problem ?? FormError("a part of the form has no name")
+                return
+            }
             if let fileName = disposition.fileName {
                 form.add(file: FormData.File(name: fileName, bytes: content), as: name)
             } else if let text = String(validating: content, as: UTF8.self) {
@@ -62,7 +71,8 @@ enum Multipart {
             for parameter in header.split(separator: ";").dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard pair.count == 2 else { continue }
-                let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
+                let value =
+                    pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
                     ? String(pair[1].dropFirst().dropLast()) : pair[1]
                 switch pair[0].lowercased() {
                 case "name": name = value

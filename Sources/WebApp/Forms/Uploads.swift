@@ -7,15 +7,24 @@ import Foundation
 enum Uploads {
     /// Runs `read` with the uploads' paths, in the order given.
     /// - Throws: `InputError` naming an uploaded file, or ``FormError`` for a missing or empty upload.
-    static func reading<T>(_ files: [(field: String, label: String, file: FormData.File?)], _ read: ([String]) throws -> T) throws -> T {
+    static func reading<T>(
+        _ files: [(field: String, label: String, file: FormData.File?)], _ read: ([String]) throws -> T
+    ) throws -> T {
         var template = Array((NSTemporaryDirectory() + "/svtk-upload-XXXXXX").utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({
+                String(cString: $0)
+            })
+        else {
             throw FormError("the server cannot store the upload for reading")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var paths: [String] = [], names: [String: String] = [:]
+        var paths: [String] = []
+        var names: [String: String] = [:]
         for (index, upload) in files.enumerated() {
-            guard let file = upload.file, !file.bytes.isEmpty else { throw FormError("choose the \(upload.label) file to upload") }
+            guard let file = upload.file, !file.bytes.isEmpty else {
+                throw FormError("choose the \(upload.label) file to upload")
+            }
             let path = "\(folder)/upload-\(index).csv"
             guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
                 throw FormError("the server cannot store the upload for reading")
@@ -37,7 +46,8 @@ enum Uploads {
     /// The uploaded file's own name, for messages: its last path part, printable, cut to 80 characters.
     static func displayName(_ name: String, fallback: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(last.filter { !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true }.prefix(80))
+        let clean = String(
+            last.filter { !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true }.prefix(80))
         return clean.isEmpty ? fallback : clean
     }
 }

@@ -12,27 +12,42 @@ enum BoroughPages {
         let view = borough.view
         let domains = view.wardProfiles.first?.domains.map(\.domain) ?? []
         let mapped = Set(view.wardProfiles.flatMap { $0.scored.map(\.domain.id) })
-        let chosen = domains.first { $0.id == requested } ?? view.borough.scored.first { mapped.contains($0.domain.id) }?.domain
+        let chosen =
+            domains.first { $0.id == requested } ?? view.borough.scored.first { mapped.contains($0.domain.id) }?.domain
             ?? domains.first { mapped.contains($0.id) } ?? domains.first
-        var html = "<h1>\(HTML.escape(view.borough.area.name)): local needs</h1>\n"
+        var html =
+            "<h1>\(HTML.escape(view.borough.area.name)): local needs</h1>\n"
             + "<p class=\"provenance\">\(HTML.escape(borough.provenance.line))</p>\n"
-        html += "<form method=\"get\" action=\"/\"><label for=\"domain\">Show need on the map for</label> <select id=\"domain\" name=\"domain\">"
-            + domains.map { "<option value=\"\(HTML.escape($0.id))\"\($0.id == chosen?.id ? " selected" : "")>\(HTML.escape($0.name))</option>" }.joined()
+        html +=
+            "<form method=\"get\" action=\"/\"><label for=\"domain\">Show need on the map for</label> <select "
+            + "id=\"domain\" name=\"domain\">"
+            + domains.map {
+                "<option value=\"\(HTML.escape($0.id))\"\($0.id == chosen?.id ? " selected" : "")>"
+                    + "\(HTML.escape($0.name))</option>"
+            }.joined()
             + "</select> <button type=\"submit\">Show</button></form>\n"
         if let maps = borough.maps, maps.coversBorough, let chosen {
-            html += "<div class=\"maps\">" + maps.need(chosen).figure(id: "map-need", link: { "/wards/\($0)" })
+            html +=
+                "<div class=\"maps\">" + maps.need(chosen).figure(id: "map-need", link: { "/wards/\($0)" })
                 + (maps.deprivation()?.figure(id: "map-imd", link: { "/wards/\($0)" }) ?? "") + "</div>\n"
                 + "<p class=\"hint\">Select a ward on the map, or in the list below, for its profile.</p>\n"
         } else {
-            html += "<p class=\"note\">No ward boundaries cover this borough (start svtk serve with --boundaries FILE), so the map is left out.</p>\n"
+            html +=
+                "<p class=\"note\">No ward boundaries cover this borough (start svtk serve with --boundaries FILE), so "
+                + "the map is left out.</p>\n"
         }
         html += topNeeds(view)
         html += equalityGaps(borough.equalityNeeds)
-        html += "<h2>Every ward</h2>\n<figure>" + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")
-            + "<figcaption>Need scores of every ward by domain: orange is worse, blue better; a dash is no data.</figcaption></figure>\n"
-        html += "<ul class=\"wards\">" + borough.analysis.wards.sorted { $0.name < $1.name }.map {
-            "<li><a href=\"/wards/\(HTML.escape($0.code))\">\(HTML.escape($0.name))</a></li>"
-        }.joined() + "</ul>\n"
+        html +=
+            "<h2>Every ward</h2>\n<figure>"
+            + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")
+            + "<figcaption>Need scores of every ward by domain: orange is worse, blue better; a dash is no "
+            + "data.</figcaption></figure>\n"
+        html +=
+            "<ul class=\"wards\">"
+            + borough.analysis.wards.sorted { $0.name < $1.name }.map {
+                "<li><a href=\"/wards/\(HTML.escape($0.code))\">\(HTML.escape($0.name))</a></li>"
+            }.joined() + "</ul>\n"
         return html
     }
 
@@ -40,17 +55,27 @@ enum BoroughPages {
     /// that stand out on each domain.
     static func topNeeds(_ view: BoroughView) -> String {
         var html = "<h2>Top needs</h2>\n"
-        html += HTML.table(caption: "The borough's need domains, worst first", header: ["Domain", "Level", "Score", "Strongest evidence"],
-                           rows: view.borough.scored.prefix(6).map { d in
-                               [d.domain.name, d.level, d.score.map { String(format: "%.2f", $0) } ?? "—",
-                                d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? "")]
-                           }, numeric: [2])
+        html += HTML.table(
+            caption: "The borough's need domains, worst first",
+            header: ["Domain", "Level", "Score", "Strongest evidence"],
+            rows: view.borough.scored.prefix(6).map { d in
+                [
+                    d.domain.name, d.level, d.score.map { String(format: "%.2f", $0) } ?? "—",
+                    d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
+                ]
+            }, numeric: [2])
         let standing = view.standouts.filter { !$0.wards.isEmpty }
         if !standing.isEmpty {
-            html += HTML.table(caption: "Wards with high need, by domain", header: ["Domain", "Wards (score)"], rows: standing.map { s in
-                [s.domain.name, s.wards.prefix(8).map { "\($0.ward.name) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
-                    + (s.wards.count > 8 ? " and \(s.wards.count - 8) more" : "")]
-            })
+            html += HTML.table(
+                caption: "Wards with high need, by domain", header: ["Domain", "Wards (score)"],
+                rows: standing.map { s in
+                    [
+                        s.domain.name,
+                        s.wards.prefix(8).map { "\($0.ward.name) (\(String(format: "%.2f", $0.score)))" }.joined(
+                            separator: ", ")
+                            + (s.wards.count > 8 ? " and \(s.wards.count - 8) more" : ""),
+                    ]
+                })
         }
         return html
     }
@@ -58,21 +83,29 @@ enum BoroughPages {
     /// The equality action plan's gaps and where they are.
     static func equalityGaps(_ needs: [EqualityNeed]) -> String {
         guard !needs.isEmpty else {
-            return "<h2>Equality gaps</h2>\n<p>No Equality Analysis action plan was loaded (start svtk serve with --eaap FILE).</p>\n"
+            return
+                "<h2>Equality gaps</h2>\n<p>No Equality Analysis action plan was loaded (start svtk serve with --eaap "
+                + "FILE).</p>\n"
         }
-        return "<h2>Equality gaps</h2>\n" + HTML.table(
-            caption: "Gaps from the Equality Analysis action plan", header: ["Action", "Groups", "Where", "Disadvantage"],
-            rows: needs.map { n in
-                [n.gap.action, n.gap.characteristics.joined(separator: ", "),
-                 n.gap.isBoroughWide ? "borough-wide" : n.places.map(\.name).joined(separator: ", "), n.gap.disadvantage]
-            })
+        return "<h2>Equality gaps</h2>\n"
+            + HTML.table(
+                caption: "Gaps from the Equality Analysis action plan",
+                header: ["Action", "Groups", "Where", "Disadvantage"],
+                rows: needs.map { n in
+                    [
+                        n.gap.action, n.gap.characteristics.joined(separator: ", "),
+                        n.gap.isBoroughWide ? "borough-wide" : n.places.map(\.name).joined(separator: ", "),
+                        n.gap.disadvantage,
+                    ]
+                })
     }
 
     /// A ward's profile: its needs with charts against the borough and England, the gaps placed there.
     static func ward(_ borough: ServedBorough, code: String) -> String {
         let results = borough.analysis.results(for: code)
         let maps = borough.maps?.outlining([code], meaning: "this ward")
-        return ProfilePage.body(borough.analysis.profile(for: code), results: results, view: borough.view,
-                                gaps: borough.equalityNeeds, maps: maps, provenance: borough.provenance)
+        return ProfilePage.body(
+            borough.analysis.profile(for: code), results: results, view: borough.view,
+            gaps: borough.equalityNeeds, maps: maps, provenance: borough.provenance)
     }
 }

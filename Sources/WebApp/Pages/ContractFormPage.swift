@@ -10,37 +10,60 @@ enum ContractFormPage {
     ///   - searchAction: where the CPV search posts the form, to show it again with the codes found.
     ///   - version: the contract's version being edited, sent back for the conflict check.
     ///   - search: words searched in the CPV vocabulary, with the codes found.
-    static func html(_ form: ContractForm, borough: ServedBorough, context: WebContext, action: String, searchAction: String,
-                     version: Int?, search: (words: String, codes: [CPVVocabulary.Code])?) -> String {
+    static func html(
+        _ form: ContractForm, borough: ServedBorough, context: WebContext, action: String, searchAction: String,
+        version: Int?, search: (words: String, codes: [CPVVocabulary.Code])?
+    ) -> String {
         var html = "<h1>\(version == nil ? "New contract" : "Edit contract")</h1>\n"
         if !form.errors.isEmpty {
-            html += "<div class=\"warn\" role=\"alert\"><b>The contract was not saved.</b> "
+            html +=
+                "<div class=\"warn\" role=\"alert\"><b>The contract was not saved.</b> "
                 + (form.errors["form"].map { HTML.escape($0) } ?? "Correct the fields marked below:")
-                + "<ul>" + form.errors.keys.filter { $0 != "form" }.sorted().map { name in
-                    "<li><a href=\"#\(id(name))\">\(HTML.escape(name)): \(HTML.escape(form.errors[name] ?? ""))</a></li>"
+                + "<ul>"
+                + form.errors.keys.filter { $0 != "form" }.sorted().map { name in
+                    "<li><a href=\"#\(id(name))\">\(HTML.escape(name)): "
+                        + "\(HTML.escape(form.errors[name] ?? ""))</a></li>"
                 }.joined() + "</ul></div>\n"
         }
-        html += "<form class=\"stack\" method=\"post\" action=\"\(HTML.escape(action))\" novalidate>\n" + Page.csrf(context)
+        html +=
+            "<form class=\"stack\" method=\"post\" action=\"\(HTML.escape(action))\" novalidate>\n" + Page.csrf(context)
         if let version { html += "<input type=\"hidden\" name=\"version\" value=\"\(version)\">" }
         html += text("title", "Title", hint: "One line, as in the tender notice.", form)
-        html += area("description", "Description", hint: "What is bought, in a few sentences: its words inform which measures are relevant.", form)
+        html += area(
+            "description", "Description",
+            hint: "What is bought, in a few sentences: its words inform which measures are relevant.", form)
         html += cpv(form, search: search, searchAction: searchAction)
-        html += select("category", "Category", options: [("goods", "Goods"), ("services", "Services"), ("works", "Works")], form)
-        html += text("value", "Total value (£)", hint: "The whole contract's value, in figures, e.g. 1200000.", form, number: true)
-        html += text("durationMonths", "Duration (months)", hint: "Including extensions you expect to use.", form, number: true)
+        html += select(
+            "category", "Category", options: [("goods", "Goods"), ("services", "Services"), ("works", "Works")], form)
+        html += text(
+            "value", "Total value (£)", hint: "The whole contract's value, in figures, e.g. 1200000.", form,
+            number: true)
+        html += text(
+            "durationMonths", "Duration (months)", hint: "Including extensions you expect to use.", form, number: true)
         html += wards(form, borough: borough)
-        html += select("framework", "Measures framework", options: borough.catalogue.frameworks.map { ($0.id, $0.name) }, form)
-        html += text("socialValueWeighting", "Social value weighting (%)", hint: "Leave empty for the policy's default.", form, number: true)
+        html += select(
+            "framework", "Measures framework", options: borough.catalogue.frameworks.map { ($0.id, $0.name) }, form)
+        html += text(
+            "socialValueWeighting", "Social value weighting (%)", hint: "Leave empty for the policy's default.", form,
+            number: true)
         html += "<fieldset><legend>The workforce (for the Real Living Wage test and the targets)</legend>\n"
-        html += text("workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
-        html += text("workforce.hoursPerWeek", "Hours a week each worker works on the contract", hint: "", form, number: true)
+        html += text(
+            "workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
+        html += text(
+            "workforce.hoursPerWeek", "Hours a week each worker works on the contract", hint: "", form, number: true)
         html += text("workforce.consecutiveWeeks", "Consecutive weeks worked", hint: "", form, number: true)
-        for (name, label) in [("aged18Plus", "Are the workers aged 18 or over?"), ("contracted", "Are they the supplier's employees (contracted)?"),
-                              ("onCouncilPremises", "Do they work on council premises?"), ("onCouncilProperty", "On council property?"),
-                              ("onCouncilLand", "On council land?")] {
-            html += select("workforce." + name, label, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
+        for (name, label) in [
+            ("aged18Plus", "Are the workers aged 18 or over?"),
+            ("contracted", "Are they the supplier's employees (contracted)?"),
+            ("onCouncilPremises", "Do they work on council premises?"), ("onCouncilProperty", "On council property?"),
+            ("onCouncilLand", "On council land?"),
+        ] {
+            html += select(
+                "workforce." + name, label, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
         }
-        html += "</fieldset>\n<p><button type=\"submit\">\(version == nil ? "Save and recommend" : "Save and recommend again")</button></p>\n</form>\n"
+        html +=
+            "</fieldset>\n<p><button type=\"submit\">"
+            + (version == nil ? "Save and recommend" : "Save and recommend again") + "</button></p>\n</form>\n"
         return html
     }
 
@@ -48,11 +71,15 @@ enum ContractFormPage {
 
     static func error(_ name: String, _ form: ContractForm) -> (wrapper: String, message: String, described: String) {
         guard let problem = form.errors[name] else { return ("", "", "") }
-        return (" has-error", "<p class=\"field-error\" id=\"\(id(name))-error\">\(HTML.escape(problem))</p>",
-                " aria-invalid=\"true\" aria-describedby=\"\(id(name))-error\"")
+        return (
+            " has-error", "<p class=\"field-error\" id=\"\(id(name))-error\">\(HTML.escape(problem))</p>",
+            " aria-invalid=\"true\" aria-describedby=\"\(id(name))-error\""
+        )
     }
 
-    static func text(_ name: String, _ label: String, hint: String, _ form: ContractForm, number: Bool = false) -> String {
+    static func text(_ name: String, _ label: String, hint: String, _ form: ContractForm, number: Bool = false)
+        -> String
+    {
         let e = error(name, form)
         return "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))"
             + (hint.isEmpty ? "" : "<span class=\"hint\">\(HTML.escape(hint))</span>") + "</label>\(e.message)"
@@ -62,8 +89,11 @@ enum ContractFormPage {
 
     static func area(_ name: String, _ label: String, hint: String, _ form: ContractForm) -> String {
         let e = error(name, form)
-        return "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))<span class=\"hint\">\(HTML.escape(hint))</span></label>"
-            + "\(e.message)<textarea id=\"\(id(name))\" name=\"\(name)\"\(e.described)>\(HTML.escape(form.values[name, default: ""]))</textarea></div>\n"
+        return
+            "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))<span "
+            + "class=\"hint\">\(HTML.escape(hint))</span></label>"
+            + "\(e.message)<textarea id=\"\(id(name))\" "
+            + "name=\"\(name)\"\(e.described)>\(HTML.escape(form.values[name, default: ""]))</textarea></div>\n"
     }
 
     static func select(_ name: String, _ label: String, options: [(String, String)], _ form: ContractForm) -> String {
@@ -71,23 +101,33 @@ enum ContractFormPage {
         let chosen = form.values[name, default: ""]
         return "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))</label>\(e.message)"
             + "<select id=\"\(id(name))\" name=\"\(name)\"\(e.described)>"
-            + options.map { "<option value=\"\(HTML.escape($0.0))\"\($0.0 == chosen ? " selected" : "")>\(HTML.escape($0.1))</option>" }.joined()
+            + options.map {
+                "<option value=\"\(HTML.escape($0.0))\"\($0.0 == chosen ? " selected" : "")>"
+                    + "\(HTML.escape($0.1))</option>"
+            }.joined()
             + "</select></div>\n"
     }
 
     /// The CPV codes field, a search box that posts the whole form back to be shown again (so nothing typed is
     /// lost, and the form's token never goes into an address), and the codes found, to tick.
-    static func cpv(_ form: ContractForm, search: (words: String, codes: [CPVVocabulary.Code])?, searchAction: String) -> String {
-        var html = text("cpv", "CPV codes", hint: "Codes such as 45233142-6, separated by commas; or search below and tick.", form)
-        html += "<div class=\"field\"><label for=\"f-cpvSearch\">Search the CPV vocabulary</label>"
-            + "<input type=\"text\" id=\"f-cpvSearch\" name=\"cpvSearch\" value=\"\(HTML.escape(search?.words ?? ""))\"> "
-            + "<button class=\"secondary\" type=\"submit\" formaction=\"\(HTML.escape(searchAction))\">Search</button></div>\n"
+    static func cpv(_ form: ContractForm, search: (words: String, codes: [CPVVocabulary.Code])?, searchAction: String)
+        -> String
+    {
+        var html = text(
+            "cpv", "CPV codes", hint: "Codes such as 45233142-6, separated by commas; or search below and tick.", form)
+        html +=
+            "<div class=\"field\"><label for=\"f-cpvSearch\">Search the CPV vocabulary</label>"
+            + "<input type=\"text\" id=\"f-cpvSearch\" name=\"cpvSearch\" "
+            + "value=\"\(HTML.escape(search?.words ?? ""))\"> "
+            + "<button class=\"secondary\" type=\"submit\" "
+            + "formaction=\"\(HTML.escape(searchAction))\">Search</button></div>\n"
         guard let search else { return html }
         if search.codes.isEmpty { return html + "<p>No CPV code matches \(InputError.quotedHTML(search.words)).</p>\n" }
         html += "<fieldset><legend>CPV codes matching \(InputError.quotedHTML(search.words)): tick to add</legend>"
         for code in search.codes {
             let ticked = form.pickedCPV.contains(code.full) ? " checked" : ""
-            html += "<label><input type=\"checkbox\" name=\"cpvPick\" value=\"\(HTML.escape(code.full))\"\(ticked)> "
+            html +=
+                "<label><input type=\"checkbox\" name=\"cpvPick\" value=\"\(HTML.escape(code.full))\"\(ticked)> "
                 + "\(HTML.escape(code.full)) \(HTML.escape(code.description))</label>"
         }
         return html + "</fieldset>\n"
@@ -96,17 +136,25 @@ enum ContractFormPage {
     /// The delivery wards: the whole borough, or a box per ward; the map beside ticks the boxes (with scripts).
     static func wards(_ form: ContractForm, borough: ServedBorough) -> String {
         let e = error("areas", form)
-        var html = "<fieldset class=\"field\(e.wrapper)\" id=\"f-areas\"><legend>Where the contract is delivered</legend>\(e.message)"
-        html += "<label><input type=\"checkbox\" name=\"areas\" value=\"borough\" id=\"ward-borough\"\(form.areas.contains("borough") ? " checked" : "")> "
+        var html =
+            "<fieldset class=\"field\(e.wrapper)\" id=\"f-areas\"><legend>Where the contract is "
+            + "delivered</legend>\(e.message)"
+        html +=
+            "<label><input type=\"checkbox\" name=\"areas\" value=\"borough\" "
+            + "id=\"ward-borough\"\(form.areas.contains("borough") ? " checked" : "")> "
             + "The whole of \(HTML.escape(borough.analysis.borough.name))</label>\n<div class=\"wards\">"
         for ward in borough.analysis.wards.sorted(by: { $0.name < $1.name }) {
             let ticked = form.areas.contains(ward.code) || form.areas.contains(ward.name) ? " checked" : ""
-            html += "<label><input type=\"checkbox\" name=\"areas\" value=\"\(HTML.escape(ward.code))\" id=\"ward-\(HTML.escape(ward.code))\"\(ticked)> "
+            html +=
+                "<label><input type=\"checkbox\" name=\"areas\" value=\"\(HTML.escape(ward.code))\" "
+                + "id=\"ward-\(HTML.escape(ward.code))\"\(ticked)> "
                 + "\(HTML.escape(ward.name))</label>"
         }
         html += "</div>"
         if let maps = borough.maps, maps.coversBorough {
-            html += "<div id=\"pick-map\" class=\"small-map\">" + maps.deliveryAreas().figure(id: "map-pick", link: { "/wards/\($0)" })
+            html +=
+                "<div id=\"pick-map\" class=\"small-map\">"
+                + maps.deliveryAreas().figure(id: "map-pick", link: { "/wards/\($0)" })
                 + "<p class=\"hint\">Select a ward on the map to tick or untick it.</p></div>"
         }
         return html + "</fieldset>\n"

@@ -5,70 +5,117 @@ import Workspace
 /// Evaluating suppliers' offers and monitoring delivery: the upload forms, the scores with the method, and
 /// RAG and forecast per measure with a chart.
 enum DeliveryPages {
-    static func evaluation(_ saved: SavedOffers?, contractId: Int64, title: String, error: String?, context: WebContext) -> String {
-        var html = "<h1>Evaluate offers: \(HTML.escape(title))</h1>\n<p><a href=\"/contracts/\(contractId)\">Back to the recommendation</a></p>\n"
-        html += "<p>Offers CSV: <code>supplier,measure,quantity,qualitative_mark</code>, one row per commitment "
+    static func evaluation(_ saved: SavedOffers?, contractId: Int64, title: String, error: String?, context: WebContext)
+        -> String
+    {
+        var html =
+            "<h1>Evaluate offers: \(HTML.escape(title))</h1>\n<p><a href=\"/contracts/\(contractId)\">Back to the "
+            + "recommendation</a></p>\n"
+        html +=
+            "<p>Offers CSV: <code>supplier,measure,quantity,qualitative_mark</code>, one row per commitment "
             + "(as <code>svtk evaluate</code> reads).</p>\n"
-        html += upload(action: "/contracts/\(contractId)/offers", fields: [("offers", "Offers (CSV)")], error: error, context: context)
+        html += upload(
+            action: "/contracts/\(contractId)/offers", fields: [("offers", "Offers (CSV)")], error: error,
+            context: context)
         guard let saved else { return html + "<p>No offers uploaded yet.</p>\n" }
         let e = saved.evaluation
-        html += "<h2>Scores from \(HTML.escape(saved.fileName))</h2>\n<p class=\"provenance\">Uploaded \(RecommendationView.date(saved.uploadedAt)).</p>\n"
-        html += HTML.table(caption: "Offers ranked", header: ["Rank", "Supplier", "SLEVA £", "Quantitative", "Qualitative", "Social value score",
-                                                             "Contribution"],
-                           rows: e.offers.sorted { $0.rank < $1.rank }.map { o in
-                               [String(o.rank), o.supplier, formatNumber(o.sleva.rounded()).grouped, fixed(o.quantitativeScore),
-                                fixed(o.qualitativeScore), fixed(o.socialValueScore),
-                                fixed(o.weightedContribution) + " of " + formatNumber(e.weighting * 100)]
-                           }, numeric: [0, 2, 3, 4, 5, 6], rowHeaders: false)
-        html += "<figure>" + SVGCharts.bars(e.offers.sorted { $0.rank < $1.rank }.map { ($0.supplier, $0.socialValueScore) },
-                                            title: "Social value score by supplier, out of 100", label: { fixed($0) })
+        html +=
+            "<h2>Scores from \(HTML.escape(saved.fileName))</h2>\n<p class=\"provenance\">Uploaded "
+            + "\(RecommendationView.date(saved.uploadedAt)).</p>\n"
+        html += HTML.table(
+            caption: "Offers ranked",
+            header: [
+                "Rank", "Supplier", "SLEVA £", "Quantitative", "Qualitative", "Social value score",
+                "Contribution",
+            ],
+            rows: e.offers.sorted { $0.rank < $1.rank }.map { o in
+                [
+                    String(o.rank), o.supplier, formatNumber(o.sleva.rounded()).grouped, fixed(o.quantitativeScore),
+                    fixed(o.qualitativeScore), fixed(o.socialValueScore),
+                    fixed(o.weightedContribution) + " of " + formatNumber(e.weighting * 100),
+                ]
+            }, numeric: [0, 2, 3, 4, 5, 6], rowHeaders: false)
+        html +=
+            "<figure>"
+            + SVGCharts.bars(
+                e.offers.sorted { $0.rank < $1.rank }.map { ($0.supplier, $0.socialValueScore) },
+                title: "Social value score by supplier, out of 100", label: { fixed($0) })
             + "<figcaption>Social value score out of 100 by supplier.</figcaption></figure>\n"
         html += "<h2>Method</h2>\n<p>\(HTML.escape(e.method))</p>\n"
         for o in e.offers {
-            html += HTML.table(caption: "\(o.supplier): commitments", header: ["Measure", "Offered", "Value", "Counted", "Note"],
-                               rows: o.commitments.map { c in
-                                   [c.measure + " " + c.title, Recommender.describe(c.quantity, c.unit),
-                                    c.proxyValue.map { _ in "£" + formatNumber(c.sleva.rounded()).grouped } ?? "\(fixed(c.points ?? 0)) points",
-                                    c.counted ? "yes" : "no", c.flag ?? ""]
-                               })
+            html += HTML.table(
+                caption: "\(o.supplier): commitments", header: ["Measure", "Offered", "Value", "Counted", "Note"],
+                rows: o.commitments.map { c in
+                    [
+                        c.measure + " " + c.title, Recommender.describe(c.quantity, c.unit),
+                        c.proxyValue.map { _ in "£" + formatNumber(c.sleva.rounded()).grouped }
+                            ?? "\(fixed(c.points ?? 0)) points",
+                        c.counted ? "yes" : "no", c.flag ?? "",
+                    ]
+                })
         }
         return html
     }
 
-    static func monitoring(_ saved: SavedReturns?, contractId: Int64, title: String, error: String?, context: WebContext) -> String {
-        var html = "<h1>Monitor delivery: \(HTML.escape(title))</h1>\n<p><a href=\"/contracts/\(contractId)\">Back to the recommendation</a></p>\n"
-        html += "<p>Commitments CSV: <code>measure,quantity</code>. Returns CSV: <code>quarter,measure,delivered</code> with an "
+    static func monitoring(
+        _ saved: SavedReturns?, contractId: Int64, title: String, error: String?, context: WebContext
+    ) -> String {
+        var html =
+            "<h1>Monitor delivery: \(HTML.escape(title))</h1>\n<p><a href=\"/contracts/\(contractId)\">Back to the "
+            + "recommendation</a></p>\n"
+        html +=
+            "<p>Commitments CSV: <code>measure,quantity</code>. Returns CSV: <code>quarter,measure,delivered</code> "
+            + "with an "
             + "optional evidence column (as <code>svtk monitor</code> reads).</p>\n"
-        html += upload(action: "/contracts/\(contractId)/returns", fields: [("commitments", "Commitments (CSV)"), ("returns", "Quarterly returns (CSV)")],
-                       error: error, context: context)
+        html += upload(
+            action: "/contracts/\(contractId)/returns",
+            fields: [("commitments", "Commitments (CSV)"), ("returns", "Quarterly returns (CSV)")],
+            error: error, context: context)
         guard let saved else { return html + "<p>No returns uploaded yet.</p>\n" }
         let m = saved.monitoring
-        html += "<h2>Quarter \(m.quartersElapsed) of \(m.quarters)</h2>\n<p class=\"provenance\">From \(HTML.escape(saved.commitmentsName)) and "
+        html +=
+            "<h2>Quarter \(m.quartersElapsed) of \(m.quarters)</h2>\n<p class=\"provenance\">From "
+            + "\(HTML.escape(saved.commitmentsName)) and "
             + "\(HTML.escape(saved.returnsName)), uploaded \(RecommendationView.date(saved.uploadedAt)).</p>\n"
-        html += "<figure>" + DeliveryChart.svg(m) + "<figcaption>Delivered as a share of each commitment (solid, coloured by RAG), "
+        html +=
+            "<figure>" + DeliveryChart.svg(m)
+            + "<figcaption>Delivered as a share of each commitment (solid, coloured by RAG), "
             + "due by now (the black mark) and the forecast at the contract's end (dashed).</figcaption></figure>\n"
-        html += HTML.table(caption: "Delivery by measure", header: ["Measure", "Committed", "Delivered", "Due to date", "Progress", "RAG",
-                                                                   "Shortfall", "Forecast", "Evidence returned"],
-                           rows: m.lines.map { l in
-                               ["\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
-                                formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
-                                formatNumber((l.progress * 100).rounded()) + "%", l.status.uppercased(), formatNumber(l.shortfall),
-                                formatNumber(l.forecast), l.evidence.joined(separator: "; ")]
-                           }, numeric: [1, 2, 3, 4, 6, 7])
-        html += "<p>Value delivered £\(formatNumber(m.valueDelivered.rounded()).grouped) of £\(formatNumber(m.valueCommitted.rounded()).grouped) "
+        html += HTML.table(
+            caption: "Delivery by measure",
+            header: [
+                "Measure", "Committed", "Delivered", "Due to date", "Progress", "RAG",
+                "Shortfall", "Forecast", "Evidence returned",
+            ],
+            rows: m.lines.map { l in
+                [
+                    "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
+                    formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
+                    formatNumber((l.progress * 100).rounded()) + "%", l.status.uppercased(), formatNumber(l.shortfall),
+                    formatNumber(l.forecast), l.evidence.joined(separator: "; "),
+                ]
+            }, numeric: [1, 2, 3, 4, 6, 7])
+        html +=
+            "<p>Value delivered £\(formatNumber(m.valueDelivered.rounded()).grouped) of "
+            + "£\(formatNumber(m.valueCommitted.rounded()).grouped) "
             + "committed (measures with an open proxy value).</p>\n<p>\(HTML.escape(m.consequence))</p>\n"
         return html
     }
 
     /// An upload form with a file box per field, and the error of the last upload above it.
     static func upload(action: String, fields: [(String, String)], error: String?, context: WebContext) -> String {
-        var html = "<form class=\"stack\" method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\">" + Page.csrf(context)
+        var html =
+            "<form class=\"stack\" method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\">"
+            + Page.csrf(context)
         if let error { html += "<p class=\"field-error\" role=\"alert\" id=\"upload-error\">\(HTML.escape(error))</p>" }
         for (name, label) in fields {
-            html += "<label for=\"f-\(name)\">\(HTML.escape(label))</label><input type=\"file\" id=\"f-\(name)\" name=\"\(name)\" accept=\".csv,text/csv\""
+            html +=
+                "<label for=\"f-\(name)\">\(HTML.escape(label))</label><input type=\"file\" id=\"f-\(name)\" "
+                + "name=\"\(name)\" accept=\".csv,text/csv\""
                 + (error == nil ? "" : " aria-describedby=\"upload-error\"") + ">"
         }
-        return html + "<p><button type=\"submit\">Upload and \(fields.count == 1 ? "score" : "monitor")</button></p></form>\n"
+        return html
+            + "<p><button type=\"submit\">Upload and \(fields.count == 1 ? "score" : "monitor")</button></p></form>\n"
     }
 
     static func fixed(_ v: Double) -> String { formatNumber((v * 100).rounded() / 100) }

@@ -20,23 +20,33 @@ struct RecommendationView {
     func html(token: String) -> String {
         let id = contract.id ?? 0
         let r = decided
-        var html = "<h1>\(HTML.escape(contract.title))</h1>\n<p class=\"lead\">\(HTML.escape(contract.profile.description))</p>\n"
-        html += "<p class=\"provenance\">Contract version \(contract.version), recommended \(Self.date(snapshot.createdAt)) "
+        var html =
+            "<h1>\(HTML.escape(contract.title))</h1>\n<p "
+            + "class=\"lead\">\(HTML.escape(contract.profile.description))</p>\n"
+        html +=
+            "<p class=\"provenance\">Contract version \(contract.version), recommended "
+            + "\(Self.date(snapshot.createdAt)) "
             + "from contract version \(snapshot.contractVersion) by \(HTML.escape(snapshot.toolkit)). "
             + "\(decisions.count) decision(s) recorded.</p>\n"
         if snapshot.contractVersion != contract.version {
-            html += "<p class=\"warn\">The contract was edited after this recommendation was made: recommend again to bring it up to date.</p>\n"
+            html +=
+                "<p class=\"warn\">The contract was edited after this recommendation was made: recommend again to "
+                + "bring it up to date.</p>\n"
         }
         html += actions(id: id, token: token)
         html += RecommendationPage.summary(r, maps: deliveryMaps)
-        html += "<section id=\"measures\"><h2>Measures and your decisions</h2>\n<p>Accept each measure, drop it with a reason, or "
+        html +=
+            "<section id=\"measures\"><h2>Measures and your decisions</h2>\n<p>Accept each measure, drop it with a "
+            + "reason, or "
             + "change its target with a reason. Your decisions go into the tender pack and the supplier's view.</p>\n"
         for measure in snapshot.recommendation.measures { html += block(measure, token: token, id: id) }
         html += "</section>\n"
         html += "<section id=\"rules\"><h2>The rules that apply</h2>\n" + RecommendationPage.rules(r) + "</section>\n"
-        html += "<section id=\"excluded\"><h2>Excluded measures</h2>\n" + HTML.table(
-            caption: "Measures left out, and why", header: ["Measure", "Code", "Reason"],
-            rows: r.excluded.map { ["\($0.ref) \($0.title)", $0.code, $0.reason] }) + "</section>\n"
+        html +=
+            "<section id=\"excluded\"><h2>Excluded measures</h2>\n"
+            + HTML.table(
+                caption: "Measures left out, and why", header: ["Measure", "Code", "Reason"],
+                rows: r.excluded.map { ["\($0.ref) \($0.title)", $0.code, $0.reason] }) + "</section>\n"
         html += historyTable(id: id)
         return html
     }
@@ -56,7 +66,8 @@ struct RecommendationView {
             + "<a class=\"button secondary\" href=\"/compare?a=\(snapshot.id ?? 0)\">Compare</a></p>"
             + "<form method=\"post\" action=\"/contracts/\(id)/recommend\">\(Page.csrf(token: token))"
             + "<button type=\"submit\">Recommend again</button></form>"
-            + "<p><b>Tender pack:</b> " + ExportFormat.allCases.map {
+            + "<p><b>Tender pack:</b> "
+            + ExportFormat.allCases.map {
                 "<a href=\"/contracts/\(id)/pack/\($0.rawValue)\">\($0.label)</a>"
             }.joined(separator: " · ") + "</p></nav>\n"
     }
@@ -68,7 +79,8 @@ struct RecommendationView {
         let action = shown?.action ?? .accept
         let anchor = "measure-" + Self.anchor(m.ref)
         var html = "<div class=\"measure-block\" id=\"\(anchor)\">" + RecommendationPage.measure(m)
-        html += "<form class=\"decision\" method=\"post\" action=\"/contracts/\(id)/decisions\">\(Page.csrf(token: token))"
+        html +=
+            "<form class=\"decision\" method=\"post\" action=\"/contracts/\(id)/decisions\">\(Page.csrf(token: token))"
             + "<input type=\"hidden\" name=\"measure\" value=\"\(HTML.escape(m.ref))\">"
             + "<input type=\"hidden\" name=\"version\" value=\"\(saved?.version ?? 0)\">"
         if let saved {
@@ -79,23 +91,32 @@ struct RecommendationView {
         }
         html += "<fieldset><legend>Your decision on \(HTML.escape(m.ref))</legend>"
         for choice in CommissionerDecision.Action.allCases {
-            html += "<label><input type=\"radio\" name=\"action\" value=\"\(choice.rawValue)\"\(choice == action ? " checked" : "")> "
+            html +=
+                "<label><input type=\"radio\" name=\"action\" "
+                + "value=\"\(choice.rawValue)\"\(choice == action ? " checked" : "")> "
                 + "\(Self.label(choice))</label>"
         }
-        html += "<label for=\"\(anchor)-target\">Target instead (\(HTML.escape(m.unit)))</label>"
-            + "<input type=\"text\" inputmode=\"decimal\" id=\"\(anchor)-target\" name=\"target\" value=\"\(shown?.target.map(formatNumber) ?? "")\">"
-            + "<label for=\"\(anchor)-reason\">Reason</label><textarea id=\"\(anchor)-reason\" name=\"reason\">\(HTML.escape(shown?.reason ?? ""))</textarea>"
+        html +=
+            "<label for=\"\(anchor)-target\">Target instead (\(HTML.escape(m.unit)))</label>"
+            + "<input type=\"text\" inputmode=\"decimal\" id=\"\(anchor)-target\" name=\"target\" "
+            + "value=\"\(shown?.target.map(formatNumber) ?? "")\">"
+            + "<label for=\"\(anchor)-reason\">Reason</label><textarea id=\"\(anchor)-reason\" "
+            + "name=\"reason\">\(HTML.escape(shown?.reason ?? ""))</textarea>"
             + "</fieldset><button type=\"submit\">Save the decision on \(HTML.escape(m.ref))</button></form></div>\n"
         return html
     }
 
     func historyTable(id: Int64) -> String {
-        "<section id=\"history\"><h2>History</h2>\n" + HTML.table(
-            caption: "Recommendations made for this contract, newest first", header: ["Made", "Contract version", "Measures", "SLEVA £", "Inputs"],
-            rows: history.map { s in
-                [Self.date(s.createdAt), String(s.contractVersion), String(s.measures),
-                 formatNumber(s.totalSleva.rounded()).grouped, s.inputs.joined(separator: "; ")]
-            }, numeric: [1, 2, 3]) + "</section>\n"
+        "<section id=\"history\"><h2>History</h2>\n"
+            + HTML.table(
+                caption: "Recommendations made for this contract, newest first",
+                header: ["Made", "Contract version", "Measures", "SLEVA £", "Inputs"],
+                rows: history.map { s in
+                    [
+                        Self.date(s.createdAt), String(s.contractVersion), String(s.measures),
+                        formatNumber(s.totalSleva.rounded()).grouped, s.inputs.joined(separator: "; "),
+                    ]
+                }, numeric: [1, 2, 3]) + "</section>\n"
     }
 
     static func label(_ action: CommissionerDecision.Action) -> String {
@@ -111,7 +132,9 @@ struct RecommendationView {
         switch decision.action {
         case .accept: text = "accepted"
         case .drop: text = "dropped: \(decision.reason)"
-        case .change: text = "target changed to \(decision.target.map { Recommender.describe($0, unit) } ?? "?"): \(decision.reason)"
+        case .change:
+            text =
+                "target changed to \(decision.target.map { Recommender.describe($0, unit) } ?? "?"): \(decision.reason)"
         }
         return HTML.escape(text) + " (\(date(decision.decidedAt)))"
     }

@@ -12,16 +12,24 @@ struct BoroughRoutes: RouteGroup {
     func add(to router: Router<WebContext>) {
         router.get("/") { request, context in
             let domain = request.uri.queryParameters["domain"].map(String.init)
-            return page("\(borough.analysis.borough.name): local needs",
-                        await pages.page("overview \(domain ?? "")", token: context.csrfToken) { _ in BoroughPages.overview(borough, domain: domain) })
+            return page(
+                "\(borough.analysis.borough.name): local needs",
+                await pages.page("overview \(domain ?? "")", token: context.csrfToken) { _ in
+                    BoroughPages.overview(borough, domain: domain)
+                })
         }
         router.get("/wards/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
             guard borough.analysis.wards.contains(where: { $0.code == code }) else {
-                throw HTTPError(.notFound, message: "There is no ward \(InputError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
+                throw HTTPError(
+                    .notFound,
+                    message:
+                        "There is no ward \(InputError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
             }
-            return page(borough.analysis.dataset.areas[code]?.name ?? code,
-                        await pages.page("ward \(code)", token: context.csrfToken) { _ in BoroughPages.ward(borough, code: code) })
+            return page(
+                borough.analysis.dataset.areas[code]?.name ?? code,
+                await pages.page("ward \(code)", token: context.csrfToken) { _ in BoroughPages.ward(borough, code: code)
+                })
         }
         router.get("/compare") { request, _ in try await compare(request) }
     }
@@ -29,17 +37,26 @@ struct BoroughRoutes: RouteGroup {
     func compare(_ request: Request) async throws -> Response {
         let contracts = Dictionary(uniqueKeysWithValues: try await workspace.contracts().map { ($0.id ?? 0, $0) })
         let index = try await workspace.snapshotIndex().map { item in
-            (id: item.id, title: contracts[item.contractId]?.title ?? "contract \(item.contractId)", version: item.contractVersion,
-             createdAt: item.createdAt)
+            (
+                id: item.id, title: contracts[item.contractId]?.title ?? "contract \(item.contractId)",
+                version: item.contractVersion,
+                createdAt: item.createdAt
+            )
         }
         let query = request.uri.queryParameters
-        let a = query["a"].flatMap { Int64(String($0)) }, b = query["b"].flatMap { Int64(String($0)) }
+        let a = query["a"].flatMap { Int64(String($0)) }
+        let b = query["b"].flatMap { Int64(String($0)) }
         var body = "<h1>Compare recommendations</h1>\n"
-        guard !index.isEmpty else { return page("Compare", body + "<p>No recommendations yet: save a contract first.</p>") }
+        guard !index.isEmpty else {
+            return page("Compare", body + "<p>No recommendations yet: save a contract first.</p>")
+        }
         body += ContractPages.chooser(index, a: a, b: b ?? index.first { $0.id != a }?.id)
         if let a, let b {
-            let first = try await workspace.snapshot(a), second = try await workspace.snapshot(b)
-            body += ContractPages.compare(first, second, titles: (contracts[first.contractId]?.title ?? "", contracts[second.contractId]?.title ?? ""))
+            let first = try await workspace.snapshot(a)
+            let second = try await workspace.snapshot(b)
+            body += ContractPages.compare(
+                first, second,
+                titles: (contracts[first.contractId]?.title ?? "", contracts[second.contractId]?.title ?? ""))
         }
         return page("Compare", body)
     }

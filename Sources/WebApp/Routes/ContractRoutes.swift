@@ -30,10 +30,14 @@ struct ContractRoutes: RouteGroup {
             let id = try contractId(context)
             let state = try await workspace.state(of: id)
             let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
-            let key = "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) decisions \(decided)"
-            return page(state.contract.title, try await pages.page(key, token: context.csrfToken) {
-                try await recommendationView(state.contract).html(token: $0)
-            })
+            let key =
+                "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) "
+                + "decisions \(decided)"
+            return page(
+                state.contract.title,
+                try await pages.page(key, token: context.csrfToken) {
+                    try await recommendationView(state.contract).html(token: $0)
+                })
         }
         router.get("/contracts/:id/edit") { _, context in
             let contract = try await workspace.contract(try contractId(context))
@@ -41,7 +45,8 @@ struct ContractRoutes: RouteGroup {
         }
         router.post("/contracts/:id/edit/search") { _, context in
             let contract = try await workspace.contract(try contractId(context))
-            return form(ContractForm(context.form), context: context, contract: contract, search: context.form["cpvSearch"])
+            return form(
+                ContractForm(context.form), context: context, contract: contract, search: context.form["cpvSearch"])
         }
         router.post("/contracts/:id") { _, context in try await update(context) }
         router.post("/contracts/:id/recommend") { _, context in
@@ -53,32 +58,43 @@ struct ContractRoutes: RouteGroup {
         router.get("/contracts/:id/pack/:format") { _, context in
             let contract = try await workspace.contract(try contractId(context))
             guard let format = context.parameters.get("format", as: ExportFormat.self) else {
-                throw HTTPError(.notFound, message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                throw HTTPError(
+                    .notFound,
+                    message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ".")
             }
             let view = try await recommendationView(contract)
-            return Page.response(try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
-                                 download: format.fileName(contract.title))
+            return Page.response(
+                try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
+                download: format.fileName(contract.title))
         }
         router.get("/contracts/:id/supplier") { request, context in
             let contract = try await workspace.contract(try contractId(context))
             let view = try await recommendationView(contract)
             let download = request.uri.queryParameters["download"] != nil
-            let body = ContractPages.supplier(view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
-                                              downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
+            let body = ContractPages.supplier(
+                view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
+                downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
             guard download else { return page("Supplier view: \(contract.title)", body) }
-            return Page.response(HTML.page(title: "Social value asked of bidders: \(contract.title)", body: body, provenance: borough.provenance.line),
-                                 type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
+            return Page.response(
+                HTML.page(
+                    title: "Social value asked of bidders: \(contract.title)", body: body,
+                    provenance: borough.provenance.line),
+                type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
         }
     }
 
     /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find.
-    func form(_ form: ContractForm, context: WebContext, contract: SavedContract?, search: String? = nil,
-              status: HTTPResponse.Status = .ok) -> Response {
+    func form(
+        _ form: ContractForm, context: WebContext, contract: SavedContract?, search: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let found = search.map { words in (words, words.isEmpty ? [] : borough.catalogue.cpv.search(words, limit: 25)) }
         let action = contract.map { "/contracts/\($0.id ?? 0)" } ?? "/contracts"
-        let body = ContractFormPage.html(form, borough: borough, context: context, action: action,
-                                         searchAction: contract.map { "/contracts/\($0.id ?? 0)/edit/search" } ?? "/contracts/new/search",
-                                         version: contract?.version, search: found)
+        let body = ContractFormPage.html(
+            form, borough: borough, context: context, action: action,
+            searchAction: contract.map { "/contracts/\($0.id ?? 0)/edit/search" } ?? "/contracts/new/search",
+            version: contract?.version, search: found)
         return page(contract == nil ? "New contract" : "Edit \(contract!.title)", body, status: status, script: true)
     }
 
@@ -115,7 +131,9 @@ struct ContractRoutes: RouteGroup {
 
     func update(_ context: WebContext) async throws -> Response {
         let existing = try await workspace.contract(try contractId(context))
-        guard let version = Int(context.form["version"]) else { throw HTTPError(.badRequest, message: "The form has no contract version; reload the page.") }
+        guard let version = Int(context.form["version"]) else {
+            throw HTTPError(.badRequest, message: "The form has no contract version; reload the page.")
+        }
         switch checked(context) {
         case .invalid(let form): return self.form(form, context: context, contract: existing, status: .badRequest)
         case .valid(let profile, let recommendation):

@@ -16,9 +16,16 @@ struct DecisionRoutes: RouteGroup {
         let contract = try await workspace.contract(try contractId(context))
         let id = contract.id ?? 0
         let form = context.form
-        guard let latest = try await workspace.latestSnapshot(of: id) else { throw WorkspaceError.notFound("recommendation for contract \(id)") }
+        guard let latest = try await workspace.latestSnapshot(of: id) else {
+            throw WorkspaceError.notFound("recommendation for contract \(id)")
+        }
         guard let measure = latest.recommendation.measures.first(where: { $0.ref == form["measure"] }) else {
-            throw HTTPError(.badRequest, message: "The measure \(InputErrorQuote.text(form["measure"])) is not recommended for this contract; reload the page.")
+            throw HTTPError(
+                .badRequest,
+                message:
+                    "The measure \(InputErrorQuote.text(form["measure"])) is not recommended for this contract; reload "
+                    + "the page."
+            )
         }
         guard let action = CommissionerDecision.Action(rawValue: form["action"]) else {
             throw HTTPError(.badRequest, message: "Choose accept, drop or change for \(measure.ref).")
@@ -30,10 +37,13 @@ struct DecisionRoutes: RouteGroup {
         var problem: String?
         if !form["target"].isEmpty {
             target = NumericCell.parse(form["target"])?.number
-            if target == nil, action == .change { problem = "\(InputErrorQuote.text(form["target"])) is not a number; write the target in figures" }
+            if target == nil, action == .change {
+                problem = "\(InputErrorQuote.text(form["target"])) is not a number; write the target in figures"
+            }
         }
-        let decision = CommissionerDecision(measure: measure.ref, action: action, target: action == .change ? target : nil,
-                                            reason: form["reason"])
+        let decision = CommissionerDecision(
+            measure: measure.ref, action: action, target: action == .change ? target : nil,
+            reason: form["reason"])
         if let problem = problem ?? decision.problem(limits: borough.catalogue.contractLimits) {
             var view = try await recommendationView(contract)
             view.failed = (decision, problem)

@@ -9,16 +9,20 @@ import Workspace
 struct ErrorPages: RouterMiddleware {
     typealias Context = WebContext
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
             let status = error.status
-            let message = error.body ?? (status == .notFound ? "There is no page at \(request.uri.path)." : status.reasonPhrase)
+            let message =
+                error.body ?? (status == .notFound ? "There is no page at \(request.uri.path)." : status.reasonPhrase)
             return Page.error(status: status, message: message, context: context)
         } catch let error as WorkspaceError {
             switch error {
-            case .notFound: return Page.error(status: .notFound, message: "There is \(error.description).", context: context)
+            case .notFound:
+                return Page.error(status: .notFound, message: "There is \(error.description).", context: context)
             case .conflict: return Page.error(status: .conflict, message: error.description, context: context)
             default: return Page.error(status: .badRequest, message: error.description, context: context)
             }
@@ -26,9 +30,10 @@ struct ErrorPages: RouterMiddleware {
             return Page.error(status: .badRequest, message: error.description, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return Page.error(status: .internalServerError,
-                              message: "Something went wrong on the server; nothing was saved. The server's log has the details.",
-                              context: context)
+            return Page.error(
+                status: .internalServerError,
+                message: "Something went wrong on the server; nothing was saved. The server's log has the details.",
+                context: context)
         }
     }
 }

@@ -15,25 +15,32 @@ struct FormMiddleware: RouterMiddleware {
     let bodyLimit: Int
     let fieldLimit: Int
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         var context = context
         let sent = request.cookies[Self.cookie]?.value
         let known = sent.flatMap { Self.isToken($0) ? $0 : nil }
         context.csrfToken = known ?? Self.newToken()
         if request.method == .post {
             guard let known else {
-                throw HTTPError(.forbidden, message: "This form has expired or came from another site (no security token). "
-                                + "Go back, reload the page and send it again.")
+                throw HTTPError(
+                    .forbidden,
+                    message: "This form has expired or came from another site (no security token). "
+                        + "Go back, reload the page and send it again.")
             }
             context.form = try await form(of: request)
             guard context.form[Self.field] == known else {
-                throw HTTPError(.forbidden, message: "This form's security token does not match (it came from another page "
-                                + "or an old tab). Go back, reload the page and send it again.")
+                throw HTTPError(
+                    .forbidden,
+                    message: "This form's security token does not match (it came from another page "
+                        + "or an old tab). Go back, reload the page and send it again.")
             }
         }
         var response = try await next(request, context)
         if known == nil {
-            response.setCookie(Cookie(name: Self.cookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(name: Self.cookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
         }
         return response
     }
@@ -42,7 +49,9 @@ struct FormMiddleware: RouterMiddleware {
     private func form(of request: Request) async throws -> FormData {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit { throw tooLarge }
         let body: ByteBuffer
-        do { body = try await request.body.collect(upTo: bodyLimit) } catch let error as HTTPError where error.status == .contentTooLarge {
+        do { body = try await request.body.collect(upTo: bodyLimit) } catch let error as HTTPError
+            where error.status == .contentTooLarge
+        {
             throw tooLarge
         }
         let type = request.headers[.contentType] ?? ""
@@ -53,24 +62,36 @@ struct FormMiddleware: RouterMiddleware {
             } else if type.lowercased().hasPrefix("application/x-www-form-urlencoded") || type.isEmpty {
                 form = try FormData.urlEncoded(Array(buffer: body))
             } else {
-                throw FormError("send the form as a web form (application/x-www-form-urlencoded or multipart/form-data), not \(type)")
+                throw FormError(
+                    "send the form as a web form (application/x-www-form-urlencoded or multipart/form-data), not "
+                        + "\(type)"
+                )
             }
         } catch let error as FormError {
             throw HTTPError(.badRequest, message: error.description)
         }
         guard form.count <= fieldLimit else {
-            throw HTTPError(.contentTooLarge, message: "The form has \(form.count) fields; at most \(fieldLimit) are read "
-                            + "(policy/workspace_limits.csv).")
+            throw HTTPError(
+                .contentTooLarge,
+                message: "The form has \(form.count) fields; at most \(fieldLimit) are read "
+                    + "(policy/workspace_limits.csv).")
         }
         return form
     }
 
     private var tooLarge: HTTPError {
-        HTTPError(.contentTooLarge, message: "The upload is larger than \(bodyLimit / 1_048_576) MiB, the most the workspace "
-                  + "reads (policy/workspace_limits.csv).")
+        HTTPError(
+            .contentTooLarge,
+            message: "The upload is larger than \(bodyLimit / 1_048_576) MiB, the most the workspace "
+                + "reads (policy/workspace_limits.csv).")
     }
 
-    static func isToken(_ text: String) -> Bool { text.utf8.count == 64 && text.utf8.allSatisfy { ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0))) } }
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 64
+            && text.utf8.allSatisfy {
+                ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0)))
+            }
+    }
 
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()

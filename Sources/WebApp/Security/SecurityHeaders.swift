@@ -6,9 +6,12 @@ import Hummingbird
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = WebContext
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "script-src '\(Scripts.wardPickerHash)'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"

@@ -1,0 +1,11 @@
+import ArgumentParser
+import CSV
+import Catalogue
+
+/// `--category goods|services|works`: the parser refuses anything else and lists the three.
+extension ContractCategory: ExpressibleByArgument {}
+
+/// `--delimiter comma|tab|semicolon` (or the character itself).
+extension Delimiter: ExpressibleByArgument {
+    public static var allValueStrings: [String] { ["comma", "tab", "semicolon"] }
+}
