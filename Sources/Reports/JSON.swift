@@ -1,5 +1,16 @@
-/// Minimal streaming JSON output: strings escaped per RFC 8259, numbers in full precision.
+import Foundation
+
+/// JSON output: `Codable` output types through `JSONEncoder` (``encoded(_:)``), and minimal streaming pieces
+/// for the documents written by hand: strings escaped per RFC 8259, numbers in full precision.
 public enum JSON {
+    /// A `Codable` output type as JSON: keys sorted, indented, `/` unescaped, an absent optional left out.
+    /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).
+    public static func encoded<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -46,7 +46,7 @@ struct EvaluateCommand: ParsableCommand {
                 offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
             switch format {
             case .table: print(table(evaluation))
-            case .json: print(json(evaluation))
+            case .json: print(try JSON.encoded(evaluation))
             case .csv:
                 let writer = CSVWriter.standardOutput()
                 writer.write([
@@ -92,41 +92,5 @@ struct EvaluateCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func json(_ e: BidEvaluation) -> String {
-        JSON.object([
-            ("weighting", JSON.number(e.weighting)), ("quantitativeShare", JSON.number(e.quantitativeShare)),
-            ("qualitativeShare", JSON.number(e.qualitativeShare)), ("method", JSON.string(e.method)),
-            (
-                "offers",
-                JSON.array(
-                    e.offers.map { o in
-                        JSON.object([
-                            ("supplier", JSON.string(o.supplier)), ("rank", String(o.rank)),
-                            ("sleva", JSON.number(o.sleva)),
-                            ("quantitativeScore", JSON.number(o.quantitativeScore)),
-                            ("qualitativeMark", JSON.number(o.qualitativeMark)),
-                            ("qualitativeScore", JSON.number(o.qualitativeScore)),
-                            ("socialValueScore", JSON.number(o.socialValueScore)),
-                            ("weightedContribution", JSON.number(o.weightedContribution)),
-                            ("points", JSON.number(o.points)),
-                            (
-                                "commitments",
-                                JSON.array(
-                                    o.commitments.map { c in
-                                        JSON.object([
-                                            ("measure", JSON.string(c.measure)), ("quantity", JSON.number(c.quantity)),
-                                            ("proxyValue", JSON.number(c.proxyValue)), ("sleva", JSON.number(c.sleva)),
-                                            ("flag", JSON.optionalString(c.flag)), ("line", String(c.line)),
-                                            ("points", JSON.number(c.points)),
-                                            ("counted", c.counted ? "true" : "false"),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
-        ])
     }
 }

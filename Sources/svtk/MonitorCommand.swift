@@ -63,31 +63,7 @@ struct MonitorCommand: ParsableCommand {
                 writer.write(header)
                 for l in m.lines { writer.write(cells(l)) }
                 writer.flush()
-            case .json:
-                print(
-                    JSON.object([
-                        ("quarters", String(m.quarters)), ("quartersElapsed", String(m.quartersElapsed)),
-                        ("valueCommitted", JSON.number(m.valueCommitted)),
-                        ("valueDelivered", JSON.number(m.valueDelivered)),
-                        ("consequence", JSON.string(m.consequence)),
-                        (
-                            "lines",
-                            JSON.array(
-                                m.lines.map { l in
-                                    JSON.object(
-                                        zip(header, cells(l)).map { key, value in
-                                            (
-                                                key,
-                                                [
-                                                    "committed", "delivered", "due_to_date", "shortfall", "forecast",
-                                                    "value_committed",
-                                                    "value_delivered",
-                                                ].contains(key) ? (value.isEmpty ? "null" : value) : JSON.string(value)
-                                            )
-                                        })
-                                })
-                        ),
-                    ]))
+            case .json: print(try JSON.encoded(m))
             case .table:
                 var text = TextTable(
                     header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],

@@ -293,6 +293,30 @@ struct RecommendCommandTests {
                     + "(FTE),2,0,2,0%,red,2,0,40841,0,point in time"
             ))
     }
+
+    @Test("evaluate and monitor write their results as JSON with sorted keys, the returns' evidence notes included")
+    func evaluateAndMonitorJSON() throws {
+        let evaluate = try SVTKBinary.run([
+            "evaluate", "--contract", "Datasets/contracts/highways_resurfacing.json",
+            "--offers", "Datasets/contracts/highways_offers.csv", "--format", "json",
+        ])
+        let scored = try #require(try JSONSerialization.jsonObject(with: Data(evaluate.output.utf8)) as? [String: Any])
+        #expect(scored["weighting"] as? Double == 0.2)
+        let offers = try #require(scored["offers"] as? [[String: Any]])
+        #expect(offers.map { $0["supplier"] as? String } == ["Acme Highways Ltd", "Borough Surfacing Ltd"])
+        #expect(offers.map { $0["rank"] as? Int } == [2, 1])
+        #expect(evaluate.output.contains("\"method\" : \"quantitative score = "))
+        let monitor = try SVTKBinary.run([
+            "monitor", "--contract", "Datasets/contracts/highways_resurfacing.json",
+            "--commitments", "Datasets/contracts/highways_commitments.csv",
+            "--returns", "Datasets/contracts/highways_returns.csv", "--format", "json",
+        ])
+        let delivery = try #require(try JSONSerialization.jsonObject(with: Data(monitor.output.utf8)) as? [String: Any])
+        let lines = try #require(delivery["lines"] as? [[String: Any]])
+        #expect(lines.map { $0["measure"] as? String } == ["open:J2", "open:E8"])
+        #expect(lines[0]["evidence"] as? [String] == ["Q2: contract of employment"])
+        #expect(lines[1]["shortfall"] as? Double == 2.5)
+    }
 }
 
 @Suite("svtk report and profile")

@@ -19,6 +19,20 @@ struct ContractRoutes: RouteGroup {
             }
             return page("Contracts", ContractPages.list(rows))
         }
+        addForms(to: router)
+        router.get("/contracts/:id") { _, context in try await recommendationPage(context) }
+        router.post("/contracts/:id/recommend") { _, context in
+            let contract = try await workspace.contract(try contractId(context))
+            let recommendation = try borough.recommend(contract.profile)
+            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            return Page.seeOther("/contracts/\(contract.id ?? 0)")
+        }
+        router.get("/contracts/:id/pack/:format") { _, context in try await tenderPack(context) }
+        router.get("/contracts/:id/supplier") { request, context in try await supplierView(request, context) }
+    }
+
+    /// The new and edit forms, their CPV searches and their saves.
+    func addForms(to router: Router<WebContext>) {
         router.get("/contracts/new") { _, context in
             form(ContractForm(), context: context, contract: nil)
         }
@@ -26,19 +40,6 @@ struct ContractRoutes: RouteGroup {
             form(ContractForm(context.form), context: context, contract: nil, search: context.form["cpvSearch"])
         }
         router.post("/contracts") { _, context in try await create(context) }
-        router.get("/contracts/:id") { _, context in
-            let id = try contractId(context)
-            let state = try await workspace.state(of: id)
-            let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
-            let key =
-                "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) "
-                + "decisions \(decided)"
-            return page(
-                state.contract.title,
-                try await pages.page(key, token: context.csrfToken) {
-                    try await recommendationView(state.contract).html(token: $0)
-                })
-        }
         router.get("/contracts/:id/edit") { _, context in
             let contract = try await workspace.contract(try contractId(context))
             return form(ContractForm(contract.profile), context: context, contract: contract)
@@ -49,39 +50,52 @@ struct ContractRoutes: RouteGroup {
                 ContractForm(context.form), context: context, contract: contract, search: context.form["cpvSearch"])
         }
         router.post("/contracts/:id") { _, context in try await update(context) }
-        router.post("/contracts/:id/recommend") { _, context in
-            let contract = try await workspace.contract(try contractId(context))
-            let recommendation = try borough.recommend(contract.profile)
-            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
-            return Page.seeOther("/contracts/\(contract.id ?? 0)")
+    }
+
+    /// A contract's recommendation page, kept rendered for the state it shows (version, recommendation, decisions).
+    func recommendationPage(_ context: WebContext) async throws -> Response {
+        let id = try contractId(context)
+        let state = try await workspace.state(of: id)
+        let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
+        let key =
+            "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) "
+            + "decisions \(decided)"
+        return page(
+            state.contract.title,
+            try await pages.page(key, token: context.csrfToken) {
+                try await recommendationView(state.contract).html(token: $0)
+            })
+    }
+
+    /// A tender pack file, with the decisions applied.
+    func tenderPack(_ context: WebContext) async throws -> Response {
+        let contract = try await workspace.contract(try contractId(context))
+        guard let format = context.parameters.get("format", as: ExportFormat.self) else {
+            throw HTTPError(
+                .notFound,
+                message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    + ".")
         }
-        router.get("/contracts/:id/pack/:format") { _, context in
-            let contract = try await workspace.contract(try contractId(context))
-            guard let format = context.parameters.get("format", as: ExportFormat.self) else {
-                throw HTTPError(
-                    .notFound,
-                    message: "The tender pack comes as " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                        + ".")
-            }
-            let view = try await recommendationView(contract)
-            return Page.response(
-                try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
-                download: format.fileName(contract.title))
-        }
-        router.get("/contracts/:id/supplier") { request, context in
-            let contract = try await workspace.contract(try contractId(context))
-            let view = try await recommendationView(contract)
-            let download = request.uri.queryParameters["download"] != nil
-            let body = ContractPages.supplier(
-                view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
-                downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
-            guard download else { return page("Supplier view: \(contract.title)", body) }
-            return Page.response(
-                HTML.page(
-                    title: "Social value asked of bidders: \(contract.title)", body: body,
-                    provenance: borough.provenance.line),
-                type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
-        }
+        let view = try await recommendationView(contract)
+        return Page.response(
+            try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
+            download: format.fileName(contract.title))
+    }
+
+    /// The supplier's read-only view, as a page or (`?download=1`) as one HTML file.
+    func supplierView(_ request: Request, _ context: WebContext) async throws -> Response {
+        let contract = try await workspace.contract(try contractId(context))
+        let view = try await recommendationView(contract)
+        let download = request.uri.queryParameters["download"] != nil
+        let body = ContractPages.supplier(
+            view.decided, maps: view.deliveryMaps, borough: borough.analysis.borough.name,
+            downloadLink: download ? nil : "/contracts/\(contract.id ?? 0)/supplier?download=1")
+        guard download else { return page("Supplier view: \(contract.title)", body) }
+        return Page.response(
+            HTML.page(
+                title: "Social value asked of bidders: \(contract.title)", body: body,
+                provenance: borough.provenance.line),
+            type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
     }
 
     /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find.
