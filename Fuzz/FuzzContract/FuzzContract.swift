@@ -28,6 +28,7 @@ func readOnce(_ input: UnsafeRawBufferPointer) {
 }
 
 #if FUZZING
+    /// The entry point libFuzzer calls (with `-DFUZZING`): runs the fuzzer over contract profiles and formulas.
     @_cdecl("fuzz_contract_main")
     public func fuzzContract(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
         runLibFuzzer(argc, argv) { data, size in

@@ -27,6 +27,7 @@ public enum Delimiter: UInt8, CaseIterable, Sendable {
         }
     }
 
+    /// The delimiter's name as `--delimiter` takes it: `comma`, `tab` or `semicolon`.
     public var name: String {
         switch self {
         case .comma: "comma"

@@ -38,6 +38,7 @@ public final class CSVTable {
 
     /// Opens a table, sniffing its layout from the first 256 KB.
     /// - Parameter delimiter: the delimiter to use instead of sniffing one.
+    /// - Throws: `InputError` naming the file when it cannot be opened or read, or holds no row of two or more fields.
     public init(path: String, delimiter: Delimiter? = nil) throws {
         self.path = path
         blocks = try FileBlocks(path: path)
@@ -55,6 +56,7 @@ public final class CSVTable {
     ///
     /// The row is valid only inside `body`. An error thrown by `body` ends the read and is rethrown.
     /// - Parameter progress: called after each block with the bytes read so far and the file's size.
+    /// - Throws: what `body` throws; `InputError` at the file, line and column of a ragged row, bad quoting or bytes.
     @discardableResult
     public func forEachRow(
         progress: ((Int64, Int64) -> Void)? = nil,
@@ -168,6 +170,7 @@ public struct CSVReadSummary: Sendable, Equatable {
     /// The file's size in bytes.
     public var bytes: Int64 = 0
 
+    /// A summary of a read not yet made, with the title lines found above the header.
     public init(titleLines: [String] = []) { self.titleLines = titleLines }
 
     /// Human-readable notes about what the read skipped or converted.

@@ -39,6 +39,7 @@ public final class CSVWriter {
         return buffer.map { Array(UnsafeRawBufferPointer(start: $0, count: size).bindMemory(to: UInt8.self)) } ?? []
     }
 
+    /// A writer to an open stream, which the caller flushes and closes.
     public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma, formulaGuard: Bool = true) {
         self.stream = stream
         self.delimiter = delimiter.rawValue

@@ -14,6 +14,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// names it as its users set it (the command line as `--authority`).
     public var setting: String?
 
+    /// A problem at a place in a file: its path, and the line and column where known.
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
@@ -28,6 +29,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
+    /// `file:line:column: message`, the form editors and terminals recognise.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }

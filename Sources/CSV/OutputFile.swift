@@ -13,11 +13,13 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What went wrong and, where possible, what to do about it.
     public var message: String
 
+    /// A problem writing to `path`.
     public init(path: String, _ message: String) {
         self.path = path
         self.message = message
     }
 
+    /// `path: message`.
     public var description: String { "\(path): \(message)" }
 
     /// The error for a failed system call on `path`, with the system's reason.

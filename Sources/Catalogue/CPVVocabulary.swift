@@ -6,7 +6,9 @@ public struct CPVVocabulary: Sendable {
     public struct Code: Hashable, Codable, Sendable {
         /// The 8 digits, e.g. `45233142`.
         public var code: String
+        /// The check digit, e.g. `6`.
         public var checkDigit: String
+        /// The code's description, e.g. `Agricultural and horticultural products`.
         public var description: String
 
         /// The code with its check digit, e.g. `45233142-6`.
@@ -28,6 +30,7 @@ public struct CPVVocabulary: Sendable {
         }
     }
 
+    /// Every code, by its 8 digits.
     public let codes: [String: Code]
     private let ordered: [Code]
 
@@ -63,10 +66,14 @@ public struct CPVVocabulary: Sendable {
 
     /// Why a code could not be looked up.
     public enum LookupError: Error, CustomStringConvertible, Equatable {
+        /// The text is not 8 digits with an optional check digit.
         case malformed(String)
+        /// The 8 digits are not a CPV 2008 code.
         case unknown(String)
+        /// The check digit given does not match the code's; `expected` is the code in full.
         case checkDigit(String, expected: String)
 
+        /// The problem in words, naming the text given.
         public var description: String {
             switch self {
             case .malformed(let text):

@@ -11,6 +11,7 @@ import Foundation
 public struct Catalogue: Sendable {
     /// The folders each part was read from.
     public let sources: [String: String]
+    /// The frameworks of `catalogues/frameworks.csv`, in file order.
     public let frameworks: [Framework]
     /// Every measure of every framework, in file order, with inherited fields filled in.
     public let measures: [Measure]
@@ -20,11 +21,15 @@ public struct Catalogue: Sendable {
     public let pointInTimeUnits: Set<String>
     /// Each framework's themes.
     public let themes: [String: [String]]
+    /// The open figures proxy values are computed from, by id (`catalogues/open_values.csv`).
     public let openValues: [String: OpenValue]
+    /// The open proxy values by id, computed and re-based to ``priceBase`` (`catalogues/proxies.csv`).
     public let proxies: [String: ProxyValue]
     /// The one price year and valuation basis of every proxy value.
     public let priceBase: PriceBase
+    /// The reviewed links from evidence to measures (`taxonomy/`).
     public let taxonomy: Taxonomy
+    /// The CPV 2008 vocabulary (`cpv/cpv_2008.csv`).
     public let cpv: CPVVocabulary
     /// How need is read: levels, the score that answers a need, national anchors (`policy/need_bands.csv`).
     public let needBands: NeedBands
@@ -36,6 +41,7 @@ public struct Catalogue: Sendable {
     private let byKey: [String: Measure]
 
     /// Loads and validates a catalogue folder (default: the shipped `Datasets/`).
+    /// - Throws: `DatasetsDirectory.NotFound` with no data folder; `InputError` for a bad folder or file value.
     public static func load(directory: String? = nil) throws -> Catalogue {
         let shipped = try DatasetsDirectory.path()
         func folder(_ name: String) -> String {

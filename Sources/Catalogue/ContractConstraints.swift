@@ -7,17 +7,22 @@ public struct CoreMeasureRule: Hashable, Sendable {
     public var keywords: [Words]
     /// `open:REF`.
     public var measure: String
+    /// Why the measure is the contract's core deliverable, for the commissioner.
     public var reason: String
 }
 
 /// A safeguarding or suitability constraint on a measure for contracts with some CPV codes
 /// (`taxonomy/safeguarding.csv`): the measure is not proposed, or proposed only with the caveat the law requires.
 public struct SafeguardingRule: Hashable, Codable, Sendable {
+    /// What the rule does: `exclude` leaves the measure out; `caveat` proposes it with ``caveat``.
     public enum Action: String, Codable, Sendable { case exclude, caveat }
+    /// CPV codes starting with this prefix.
     public var prefix: String
     /// `open:REF`.
     public var measure: String
+    /// Whether the measure is left out or proposed with the caveat.
     public var action: Action
+    /// The constraint in words, shown with the measure or as the reason it is left out.
     public var caveat: String
     /// The law or guidance behind it.
     public var source: String

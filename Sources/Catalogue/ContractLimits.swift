@@ -5,12 +5,17 @@ import CSV
 public struct ContractLimits: Sendable {
     /// A contract value must be under this (£).
     public let valueBelow: Double
+    /// A contract's duration is at most this many months.
     public let durationMonthsMaximum: Double
     /// A workforce must be under this (FTE).
     public let fteBelow: Double
+    /// A contract description is at most this many characters.
     public let descriptionCharactersMaximum: Int
+    /// A contract title is at most this many characters.
     public let titleCharactersMaximum: Int
+    /// A contract has at most this many delivery areas.
     public let areasMaximum: Int
+    /// A contract has at most this many CPV codes.
     public let cpvMaximum: Int
     /// A commissioner's reason for a decision on a measure is at most this long.
     public let reasonCharactersMaximum: Int

@@ -5,11 +5,14 @@ import CSV
 /// Every row is handed over as a ``DataRow`` whose text cells are trimmed strings, and which can raise an
 /// ``InputError`` located at the file, line and column of any cell.
 public struct DataTable {
+    /// The file's path, as given.
     public let path: String
     let columns: [String: Int]
+    /// The line of the header row (a file may have lines above it).
     public let headerLine: Int
 
     /// Opens a file and checks that it has the required columns.
+    /// - Throws: `InputError` naming the file when it cannot be read as a table, or at its header for a missing column.
     public init(path: String, required: [String]) throws {
         let table = try CSVTable(path: path)
         self.path = path
@@ -30,6 +33,7 @@ public struct DataTable {
     private let table: CSVTable
 
     /// Calls `body` with every row.
+    /// - Throws: what `body` throws; `InputError` at the file, line and column of the first row that cannot be read.
     public func forEachRow(_ body: (DataRow) throws -> Void) throws {
         try table.forEachRow { row in
             try body(DataRow(path: path, line: row.line, columns: columns, cells: row.strings.map(\.trimmingSpaces)))
@@ -37,6 +41,7 @@ public struct DataTable {
     }
 
     /// All rows, in order.
+    /// - Throws: `InputError` at the file, line and column of the first row that cannot be read.
     public func rows() throws -> [DataRow] {
         var rows: [DataRow] = []
         try forEachRow { rows.append($0) }
@@ -46,7 +51,9 @@ public struct DataTable {
 
 /// One row of a ``DataTable``.
 public struct DataRow {
+    /// The file the row is in.
     public let path: String
+    /// The row's line in the file.
     public let line: Int
     let columns: [String: Int]
     let cells: [String]
@@ -62,6 +69,7 @@ public struct DataRow {
     }
 
     /// A required non-empty cell.
+    /// - Throws: `InputError` at this row and column when the cell is empty.
     public func required(_ column: String) throws -> String {
         let value = self[column]
         if value.isEmpty { throw error(column, "empty \(column)") }
@@ -69,6 +77,7 @@ public struct DataRow {
     }
 
     /// A required numeric cell, finite.
+    /// - Throws: `InputError` at this row and column when the cell is empty, not a number or not finite.
     public func number(_ column: String) throws -> Double {
         let text = try required(column)
         guard let value = Double(text) else { throw error(column, "non-numeric \(column) \(InputError.quoted(text))") }

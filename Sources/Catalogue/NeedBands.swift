@@ -4,14 +4,19 @@ import CSV
 /// level of need, the score at which a measure answers a need, and how an indicator's position in England
 /// (a national decile, a comparison with England) becomes a need signal beside the local one.
 public struct NeedBands: Sendable {
+    /// The lowest domain score that names high need.
     public let highFrom: Double
+    /// The lowest domain score that names above-average need.
     public let aboveAverageFrom: Double
+    /// Domain scores below this name below-average need; those from it to ``aboveAverageFrom`` are average.
     public let belowAverageBelow: Double
     /// The lowest domain score that counts as a need a measure answers.
     public let answersNeedFrom: Double
     /// National deciles: `signal = (midpoint − decile) ÷ scale`, held within ± `cap`.
     public let decileMidpoint: Double
+    /// The number of deciles from the midpoint that make a signal of 1.
     public let decileScale: Double
+    /// The largest size of a national signal, either way.
     public let cap: Double
     /// Without confidence intervals, this relative difference from England scores 1.
     public let relativeDifferenceForOne: Double
@@ -19,6 +24,7 @@ public struct NeedBands: Sendable {
     public let nationalDecilePatterns: [IndicatorLink]
 
     /// Reads the two files of a policy folder.
+    /// - Throws: `InputError` naming the file (and line) of a missing file, column or parameter, or of a bad value.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/need_bands.csv")
         func value(_ name: String) throws -> Double { try table.value(name) }
@@ -46,6 +52,7 @@ public struct NeedBands: Sendable {
 
     /// The levels a domain score can name, the greatest need first, and the level of no data.
     public static let levels = ["high need", "above-average need", "average", "below-average need"]
+    /// The level named when there is no score.
     public static let noData = "no data"
 
     /// The level of need a domain score names.

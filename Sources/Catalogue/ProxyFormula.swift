@@ -13,6 +13,7 @@ public struct ProxyFormula: Sendable {
 
     /// Why a formula cannot be read or evaluated.
     public struct Failure: Error, Sendable {
+        /// What is wrong, in words, e.g. `division by zero`.
         public var message: String
     }
 

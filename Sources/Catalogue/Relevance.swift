@@ -2,7 +2,9 @@ import Evidence
 
 /// How a measure relates to a contract's subject matter, and why.
 public struct Relevance: Hashable, Codable, Sendable {
+    /// How strongly the measure is connected.
     public var strength: RelevanceStrength
+    /// Why, in words a commissioner reads: the deciding subject and the rule's reason.
     public var reason: String
     /// The subject (or category default) whose rule decided it.
     public var subject: String
@@ -142,10 +144,12 @@ extension Catalogue {
 /// try, most specific first (a narrower subject the description's words refine the code to, the code's subject
 /// and its broader subjects, the category's default, then `any`), and the word that refined each.
 public struct SubjectMatter: Sendable {
+    /// The contract's category.
     public let category: ContractCategory
     /// Per CPV code (nil when there is none): the subjects to try and, by subject, the refining word.
     let chains: [(code: String?, subjects: [String], words: [String: String])]
 
+    /// Works out the subjects to try for each CPV code (only the category's defaults when there are none).
     public init(taxonomy: Taxonomy, cpv codes: [CPVVocabulary.Code], category: ContractCategory, description: Words) {
         self.category = category
         let defaults = [category.rawValue, "any"]

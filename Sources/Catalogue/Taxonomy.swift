@@ -7,17 +7,23 @@ import Loaders
 /// domain → measure and protected characteristic → measure links, and the relevance of measures to a
 /// contract's subject matter (CPV code → subject → measure). Every link carries the reason a commissioner reads.
 public struct Taxonomy: Sendable {
+    /// The need domains, in file order (`need_domains.csv`).
     public let domains: [NeedDomain]
+    /// Indicator → domain links and marks of indicators left unlinked (`indicator_domains.csv`).
     public let indicatorLinks: [IndicatorLink]
     /// Domain id → measure links.
     public let domainMeasures: [String: [MeasureLink]]
     /// Protected characteristic → measure links.
     public let characteristicMeasures: [String: [MeasureLink]]
+    /// The protected characteristics accepted, with their other spellings (`protected_characteristics.csv`).
     public let characteristics: ProtectedCharacteristics
     /// Protected characteristic → indicators giving the size of the group in an area.
     public let characteristicIndicators: [String: [IndicatorLink]]
+    /// The contract subjects, in file order (`subjects.csv`).
     public let subjects: [Subject]
+    /// CPV prefix → subject rules (`cpv_subjects.csv`).
     public let cpvRules: [CPVSubjectRule]
+    /// Subject → measure relevance rules (`subject_measures.csv`).
     public let relevanceRules: [RelevanceRule]
     let keywords: [String: [String]]
     /// Subject → words in a contract description that refine a CPV code's subject.
@@ -222,8 +228,11 @@ public struct Taxonomy: Sendable {
 
 /// A need a commissioner would recognise, such as worklessness or fuel poverty.
 public struct NeedDomain: Hashable, Codable, Sendable {
+    /// Short id used in the taxonomy files, e.g. `worklessness`.
     public var id: String
+    /// The name a commissioner reads, e.g. `Worklessness and long-term unemployment`.
     public var name: String
+    /// What the domain covers, in a sentence.
     public var description: String
     /// True for a labour-market need (jobs, skills, local business), judged for the borough as well as the
     /// delivery wards: people travel across ward boundaries to work.
@@ -233,11 +242,13 @@ public struct NeedDomain: Hashable, Codable, Sendable {
 /// A reviewed link from indicators (an id, or a pattern with `*`) to a need domain, or a mark that
 /// they are deliberately left unlinked.
 public struct IndicatorLink: Hashable, Codable, Sendable {
+    /// An indicator id, or a pattern where `*` stands for any text, e.g. `iod:income:*`.
     public var pattern: String { didSet { parts = Self.parts(of: pattern) } }
     /// The domain, or `nil` for an indicator marked unlinked.
     public var domain: String?
     /// The polarity to judge it by; `nil` means the indicator's own (from its source or metadata).
     public var polarity: Polarity?
+    /// Why the indicators feed the domain, or why they are left unlinked.
     public var reason: String
     /// `file:line` of the link.
     public var location: String
@@ -246,6 +257,7 @@ public struct IndicatorLink: Hashable, Codable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case pattern, domain, polarity, reason, location }
 
+    /// Makes a link, splitting its pattern at each `*` once, here.
     public init(pattern: String, domain: String?, polarity: Polarity?, reason: String, location: String) {
         self.pattern = pattern
         self.domain = domain
@@ -255,6 +267,8 @@ public struct IndicatorLink: Hashable, Codable, Sendable {
         parts = Self.parts(of: pattern)
     }
 
+    /// Decodes a link, splitting its pattern as ``init(pattern:domain:polarity:reason:location:)`` does.
+    /// - Throws: `DecodingError` when a field is missing or of the wrong type.
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -308,14 +322,19 @@ public struct MeasureLink: Hashable, Codable, Sendable {
     public var from: String
     /// `framework:ref`.
     public var measure: String
+    /// Why the measure answers the domain or characteristic, for the commissioner.
     public var reason: String
 }
 
 /// A kind of contract by subject matter (construction works, home care, fleet, …) or a category-level default.
 public struct Subject: Hashable, Codable, Sendable {
+    /// Short id used in the taxonomy files, e.g. `construction-works`.
     public var id: String
+    /// The name a person reads, e.g. `Construction works`.
     public var name: String
+    /// The contract category it belongs to; nil for one that fits every category (`any`).
     public var category: ContractCategory?
+    /// What contracts it covers, e.g. `Building, civil engineering and highways works`.
     public var description: String
     /// The broader subject this one refines (`civil-engineering` → `construction-works`), if any.
     public var parent: String?
@@ -325,23 +344,32 @@ public struct Subject: Hashable, Codable, Sendable {
 
 /// CPV codes starting with `prefix` are about `subject`.
 public struct CPVSubjectRule: Hashable, Codable, Sendable {
+    /// 2 to 8 digits starting a CPV code of the vocabulary, e.g. `45` or `909`.
     public var prefix: String
+    /// The subject's id.
     public var subject: String
+    /// Why codes with the prefix are about the subject.
     public var reason: String
 }
 
 /// How strongly a measure is connected to a contract's subject matter.
 public enum RelevanceStrength: String, Codable, Sendable, Comparable {
+    /// Strongly connected, possibly connected, or not connected.
     case strong, possible, none
 
     private var order: Int { self == .strong ? 2 : self == .possible ? 1 : 0 }
+    /// Orders by strength: `none` < `possible` < `strong`.
     public static func < (a: RelevanceStrength, b: RelevanceStrength) -> Bool { a.order < b.order }
 }
 
 /// A reviewed statement: for contracts about `subject`, `measure` is strongly, possibly or not connected.
 public struct RelevanceRule: Hashable, Codable, Sendable {
+    /// The subject's id.
     public var subject: String
+    /// `framework:ref`.
     public var measure: String
+    /// How strongly the measure is connected to contracts about the subject.
     public var strength: RelevanceStrength
+    /// Why, for the commissioner.
     public var reason: String
 }

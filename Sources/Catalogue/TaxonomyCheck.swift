@@ -7,13 +7,16 @@ import Evidence
 /// division with no subject. Warnings: a domain no indicator feeds, a subject no CPV code reaches, a
 /// framework theme with no measure, a polarity that disagrees with the indicator's source.
 public struct TaxonomyCheck: Sendable {
+    /// Problems that fail the check, one sentence each.
     public var errors: [String] = []
+    /// Problems reported without failing the check, one sentence each.
     public var warnings: [String] = []
     /// Label → figure, in order, for the summary.
     public var summary: [(String, String)] = []
     /// Indicators of the checked data with a proposed domain, for review.
     public var proposals: [(indicator: String, domain: String, keyword: String)] = []
 
+    /// True when there are no errors (warnings do not fail the check).
     public var passed: Bool { errors.isEmpty }
 
     /// Checks a catalogue, and the links of the indicators found in data files.

@@ -6,6 +6,7 @@ public struct Words: Hashable, Sendable {
     /// The words separated by single spaces, with a space at each end.
     let padded: String
 
+    /// Splits text into lower-case words: each run of characters other than letters and digits becomes one space.
     public init(_ text: String) {
         var out = " "
         for c in text.lowercased() {

@@ -11,6 +11,7 @@ public struct Area: Hashable, Codable, Sendable {
     /// The code of the area that contains it, where the source says.
     public var parent: String?
 
+    /// Makes an area; without a level, the level is read from the code (``AreaLevel/init(code:)``).
     public init(code: String, name: String, level: AreaLevel? = nil, vintage: String? = nil, parent: String? = nil) {
         self.code = code
         self.name = name
@@ -22,15 +23,25 @@ public struct Area: Hashable, Codable, Sendable {
 
 /// The kinds of area in English and Welsh statistics.
 public enum AreaLevel: String, Codable, Sendable, CaseIterable, Comparable {
+    /// A census output area (`E00`, `W00`).
     case outputArea = "output area"
+    /// A lower layer super output area (`E01`, `W01`).
     case lsoa = "LSOA"
+    /// A middle layer super output area (`E02`, `W02`).
     case msoa = "MSOA"
+    /// An electoral ward or division (`E05`, `W05`).
     case ward
+    /// A district, unitary authority, or metropolitan or London borough (`E06` to `E09`, `W06`).
     case localAuthority = "local authority"
+    /// A county, metropolitan county, London or combined authority (`E10`, `E11`, `E13`, `E47`).
     case county
+    /// An NHS area, such as an integrated care board (`E38`, `E39`, `E40`, `E54`).
     case healthArea = "health area"
+    /// An English region (`E12`).
     case region
+    /// A nation, or Great Britain or the United Kingdom (`E92`, `W92`, `K02`, …).
     case country
+    /// A code whose prefix names none of these.
     case unknown
 
     /// The level implied by a GSS code's entity prefix, e.g. `E05` → ward (ONS Register of Geographic Codes).
@@ -51,5 +62,6 @@ public enum AreaLevel: String, Codable, Sendable, CaseIterable, Comparable {
     }
 
     private var order: Int { Self.allCases.firstIndex(of: self)! }
+    /// Orders levels from the smallest area (output area) to the largest (country), then unknown.
     public static func < (lhs: AreaLevel, rhs: AreaLevel) -> Bool { lhs.order < rhs.order }
 }

@@ -9,7 +9,9 @@ import CSV
 /// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
 /// can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
+    /// Every area by code; a later description fills in a missing parent or vintage, or a name that is its code.
     public private(set) var areas: [String: Area] = [:]
+    /// Every indicator by id, completed by later descriptions (``Indicator/completed(by:)``).
     public private(set) var indicators: [String: Indicator] = [:]
     /// The figures, stored column by column (``ObservationTable``) and read as ``Observation`` rows.
     public private(set) var observations = ObservationTable()
@@ -20,8 +22,10 @@ public final class Dataset: EvidenceSink {
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
+    /// An empty dataset.
     public init() {}
 
+    /// Adds an area, or fills in what the one already held lacks (see ``areas``).
     public func add(_ area: Area) {
         if var known = areas[area.code] {
             if known.parent == nil { known.parent = area.parent }
@@ -33,6 +37,7 @@ public final class Dataset: EvidenceSink {
         }
     }
 
+    /// Adds an indicator, or completes the one already held with it (``Indicator/completed(by:)``).
     public func add(_ indicator: Indicator) {
         indicators[indicator.id] = indicators[indicator.id].map { $0.completed(by: indicator) } ?? indicator
     }
@@ -50,6 +55,7 @@ public final class Dataset: EvidenceSink {
     }
 
     /// Adds a row's figures, resolving the batch's indicators once per layout.
+    /// - Throws: `InputError` naming the file when the same file gave one of its figures before, stopping at that slot.
     public func add(_ batch: ObservationBatch) throws {
         let id = ObjectIdentifier(batch.layout)
         let indicators: [UInt32]

@@ -18,6 +18,7 @@ public enum DatasetsDirectory {
         /// Each place looked, with why it was not used.
         public let looked: [String]
 
+        /// Every place looked and how to point the toolkit at the data, for the user.
         public var description: String {
             "the toolkit's Datasets folder (catalogues/, taxonomy/, policy/) was not found; looked in:\n"
                 + looked.map { "  - \($0)" }.joined(separator: "\n")

@@ -27,6 +27,7 @@ public struct EqualityGap: Hashable, Codable, Sendable {
     /// Where it came from, as `file:line`.
     public var source: String { "\(file):\(line)" }
 
+    /// Makes a gap from the fields of one plan row.
     public init(
         action: String, characteristics: [String], serviceArea: String, places: [String],
         disadvantage: String, targetDate: String, status: String, owner: String,

@@ -2,14 +2,20 @@
 ///
 /// A sink can keep everything (``Dataset``), count it (``LoadStatistics``) or stream it out (`svtk load`).
 public protocol EvidenceSink: AnyObject {
+    /// Receives an area, before any observation that uses it.
     func add(_ area: Area)
+    /// Receives an indicator, before any observation that uses it.
     func add(_ indicator: Indicator)
+    /// Receives one figure.
+    /// - Throws: `InputError` when the sink rejects the figure, e.g. a ``Dataset`` given it twice by one file.
     func add(_ observation: Observation) throws
     /// A row's figures at once. By default each slot goes to ``add(_:)-observation`` in slot order.
     func add(_ batch: ObservationBatch) throws
 }
 
 extension EvidenceSink {
+    /// Hands each slot of the batch to ``add(_:)-observation``, in slot order.
+    /// - Throws: whatever ``add(_:)-observation`` throws, stopping at that slot.
     public func add(_ batch: ObservationBatch) throws {
         for slot in 0..<batch.count { try add(batch.observation(slot)) }
     }
@@ -17,27 +23,37 @@ extension EvidenceSink {
 
 /// Counts what passes through it, then hands each item to the next sink (if any).
 public final class LoadStatistics: EvidenceSink {
+    /// The number of figures passed through, missing ones included.
     public private(set) var observations = 0
+    /// The number of distinct areas of each level.
     public private(set) var areasByLevel: [AreaLevel: Int] = [:]
+    /// The ids of the distinct indicators, in the order first seen.
     public private(set) var indicators: [String] = []
+    /// The distinct periods of the figures.
     public private(set) var periods: Set<String> = []
+    /// The number of missing figures, by reason.
     public private(set) var missing: [MissingReason: Int] = [:]
     private var seenAreas: Set<String> = []
     private var seenIndicators: Set<String> = []
     private let next: EvidenceSink?
 
+    /// Counts, and hands everything on to `next` when there is one.
     public init(forwardingTo next: EvidenceSink? = nil) { self.next = next }
 
+    /// Counts the area if it is new, and hands it on.
     public func add(_ area: Area) {
         if seenAreas.insert(area.code).inserted { areasByLevel[area.level, default: 0] += 1 }
         next?.add(area)
     }
 
+    /// Records the indicator if it is new, and hands it on.
     public func add(_ indicator: Indicator) {
         if seenIndicators.insert(indicator.id).inserted { indicators.append(indicator.id) }
         next?.add(indicator)
     }
 
+    /// Counts the figure, its period and any missing reason, and hands it on.
+    /// - Throws: whatever the next sink throws for it.
     public func add(_ observation: Observation) throws {
         observations += 1
         periods.insert(observation.period)
@@ -45,6 +61,8 @@ public final class LoadStatistics: EvidenceSink {
         try next?.add(observation)
     }
 
+    /// Counts the batch's figures, its period and any missing reasons, and hands it on.
+    /// - Throws: whatever the next sink throws for it.
     public func add(_ batch: ObservationBatch) throws {
         observations += batch.count
         periods.insert(batch.period)

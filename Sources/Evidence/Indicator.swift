@@ -12,6 +12,7 @@ public struct Indicator: Hashable, Codable, Sendable {
     /// Where it came from (e.g. `OHID Fingertips`, `ONS Census 2021`, `MHCLG IoD2019`).
     public var source: String
 
+    /// Makes an indicator; the unit is empty and the polarity unknown unless given.
     public init(id: String, name: String, unit: String = "", polarity: Polarity = .unknown, source: String) {
         self.id = id
         self.name = name
@@ -39,21 +40,29 @@ public final class IndicatorSet: EvidenceSink {
     /// Each indicator by id, completed as ``Dataset`` completes them.
     public private(set) var indicators: [String: Indicator] = [:]
 
+    /// An empty set.
     public init() {}
 
+    /// Ignores the area: only indicators are kept.
     public func add(_ area: Area) {}
 
+    /// Keeps the indicator, or completes the one already held with it (``Indicator/completed(by:)``).
     public func add(_ indicator: Indicator) {
         indicators[indicator.id] = indicators[indicator.id].map { $0.completed(by: indicator) } ?? indicator
     }
 
+    /// Ignores the figure, and never throws: only indicators are kept.
+    /// - Throws: never; it is marked `throws` only to have the signature of ``EvidenceSink``.
     public func add(_ observation: Observation) throws {}
 }
 
 /// Whether a higher value of an indicator is better, worse, or neither.
 public enum Polarity: String, Codable, Sendable, CaseIterable {
+    /// A higher value is better.
     case higherIsBetter = "higher is better"
+    /// A lower value is better.
     case lowerIsBetter = "lower is better"
+    /// Neither direction is better, e.g. the size of a group.
     case neither
     /// The source gave no polarity; a taxonomy or metadata file may supply one.
     case unknown

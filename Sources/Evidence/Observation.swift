@@ -14,22 +14,28 @@ public struct Observation: Hashable, Codable, Sendable {
     public var missing: MissingReason?
     /// 95% confidence limits, where given.
     public var lower95: Double?
+    /// The upper 95% confidence limit, where given.
     public var upper95: Double?
     /// 99.8% confidence limits, where given.
     public var lower998: Double?
+    /// The upper 99.8% confidence limit, where given.
     public var upper998: Double?
     /// The numerator count and the denominator, where given.
     public var count: Double?
+    /// The denominator, where given.
     public var denominator: Double?
     /// The source's note on the value (e.g. Fingertips' value note).
     public var note: String?
     /// The source's own comparisons and trend, kept as given (Fingertips' "compared to" columns).
     public var comparedToEngland: String?
+    /// The source's comparison with the parent area (e.g. the region), as given.
     public var comparedToParent: String?
+    /// The source's recent trend, as given.
     public var recentTrend: String?
     /// The file the figure came from.
     public var source: String
 
+    /// Makes a figure; everything but the indicator, area, period, value and source is optional.
     @inlinable
     public init(
         indicator: String, area: String, period: String, breakdown: Breakdown = Breakdown(),
@@ -62,11 +68,16 @@ public struct Observation: Hashable, Codable, Sendable {
 /// The population a figure is for: sex, age band and a category within a category type
 /// (e.g. `Ethnic groups` / `Asian`, or `County & UA deprivation deciles` / `Most deprived decile`).
 public struct Breakdown: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The sex, e.g. `Persons`; empty when not broken down by sex.
     public var sex: String
+    /// The age band, e.g. `18+ yrs`; empty when not broken down by age.
     public var age: String
+    /// The kind of category, e.g. `Ethnic groups`; empty when there is none.
     public var categoryType: String
+    /// The category within ``categoryType``, e.g. `Asian`; empty when there is none.
     public var category: String
 
+    /// A breakdown; every part defaults to empty, so `Breakdown()` is no breakdown.
     @inlinable
     public init(sex: String = "", age: String = "", categoryType: String = "", category: String = "") {
         self.sex = sex

@@ -3,6 +3,7 @@ public final class BatchLayout: Sendable {
     /// The indicator id of each slot.
     public let indicators: [String]
 
+    /// A layout with one slot per indicator id, in order.
     public init(indicators: [String]) { self.indicators = indicators }
 }
 
@@ -15,8 +16,11 @@ public final class BatchLayout: Sendable {
 public final class ObservationBatch {
     /// The indicators, slot by slot.
     public let layout: BatchLayout
+    /// The ``Area/code`` of the current row.
     public var area = ""
+    /// The period of the current row, as the source writes it.
     public var period = ""
+    /// The file the current row came from.
     public var source = ""
     /// Each slot's value, NaN where it is missing.
     public let values: UnsafeMutableBufferPointer<Double>
@@ -24,10 +28,12 @@ public final class ObservationBatch {
     public let missing: UnsafeMutableBufferPointer<MissingReason?>
     /// Each slot's count and denominator, NaN where it has none.
     public let counts: UnsafeMutableBufferPointer<Double>
+    /// Each slot's denominator, NaN where it has none.
     public let denominators: UnsafeMutableBufferPointer<Double>
     /// Each slot's note, where it has one.
     public let notes: UnsafeMutableBufferPointer<String?>
 
+    /// A batch with one slot per indicator of the layout, every slot empty.
     public init(layout: BatchLayout) {
         self.layout = layout
         let slots = layout.indicators.count

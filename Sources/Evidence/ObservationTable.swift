@@ -22,9 +22,12 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     private enum NumberColumn: Int, CaseIterable { case lower95, upper95, lower998, upper998, count, denominator }
     private enum TextColumn: Int, CaseIterable { case note, comparedToEngland, comparedToParent, recentTrend }
 
+    /// An empty table.
     public init() {}
 
+    /// The first position, 0.
     public var startIndex: Int { 0 }
+    /// The position after the last observation: the number of observations.
     public var endIndex: Int { indicator.count }
 
     /// The observation at a position, made from the columns.

@@ -6,10 +6,14 @@ import Evidence
 public struct AuthorityAreas: Sendable {
     /// An authority a set of lookups covers, with its number of wards (newest ward vintage).
     public struct Summary: Sendable, Equatable {
+        /// The authority's code (GSS, e.g. E08000016).
         public var code: String
+        /// The authority's name in the lookups.
         public var name: String
+        /// The number of distinct wards of the newest ward vintage in the authority.
         public var wards: Int
 
+        /// An authority with its code, name and ward count.
         public init(code: String, name: String, wards: Int) {
             self.code = code
             self.name = name

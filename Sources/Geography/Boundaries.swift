@@ -10,7 +10,9 @@ import Foundation
 public struct Boundaries: Sendable {
     /// One area's outline.
     public struct Shape: Sendable {
+        /// The area's code, from its `<ENTITY><yy>CD` property (e.g. `WD22CD`).
         public let code: String
+        /// The area's name, from the matching `…NM` property; the code when there is none.
         public let name: String
         /// Polygons, each a list of rings (the first the outline, any others holes), each a list of points.
         public let polygons: [[[Point]]]
@@ -18,7 +20,9 @@ public struct Boundaries: Sendable {
 
     /// A position: longitude and latitude, or easting and northing.
     public struct Point: Sendable, Equatable {
+        /// Longitude in degrees, or easting in metres.
         public let x: Double
+        /// Latitude in degrees, or northing in metres.
         public let y: Double
     }
 

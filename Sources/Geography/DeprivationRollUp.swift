@@ -15,6 +15,7 @@ public struct DeprivationRollUp {
     public let wards: Dataset
     /// How many LSOAs went in, and notes on the method.
     public let lsoaCount: Int
+    /// Notes on the method, for the report: the lookup used, repeated lookup rows and the population weights.
     public let notes: [String]
 
     /// The indicator id of a rolled-up measure of a domain (`iod-ward:income:average-rank`).
@@ -39,6 +40,7 @@ public struct DeprivationRollUp {
     ///   - data: loaded IoD LSOA files (ranks, deciles, scores and optionally File 6 populations).
     ///   - lookup: how LSOAs share out into wards.
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
+    /// - Throws: `InputError` when no LSOA of `authority` is loaded, or one is not in `lookup` or lacks a population.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
         let table = data.observations
         // The positions of the IoD figures.

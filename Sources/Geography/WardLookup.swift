@@ -12,7 +12,9 @@ import Loaders
 public struct WardLookup: Sendable {
     /// A ward's share of an LSOA.
     public struct Share: Sendable, Equatable {
+        /// The ward's code (GSS, e.g. E05013010).
         public var ward: String
+        /// The fraction of the LSOA in the ward, from 0 to 1.
         public var fraction: Double
     }
 
@@ -34,12 +36,15 @@ public struct WardLookup: Sendable {
         try self.init(tables: files.map(LookupTable.init(path:)), from: lsoaVintage, to: wardVintage)
     }
 
-    /// Builds the lookup from lookup tables already read.
     /// An error about the lookups: at the first file, or about the lookup setting when none was given.
     static func error(in files: [String], _ message: String) -> InputError {
         files.first.map { InputError(file: $0, message) } ?? InputError(setting: "lookup", message)
     }
 
+    /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards, from lookup tables already read.
+    /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
+    /// - Throws: `InputError` when the tables have no ward column or do not link the vintages, when a best-fit
+    ///   lookup places an LSOA in two wards, or when an LSOA's 2021 piece is not in the ward lookup.
     public init(tables: [LookupTable], from lsoaVintage: String, to wardVintage: String? = nil) throws {
         let files = tables.map(\.path)
         guard let chosen = wardVintage ?? LookupTable.newest("WD", in: tables) else {

@@ -5,10 +5,15 @@ import NeedsAnalysis
 /// A link from a local need to a measure that answers it, with the chain of evidence:
 /// indicator figures → need domain → outcome → measure, and the taxonomy's reason.
 public struct NeedLink: Codable, Sendable {
+    /// The area with the need.
     public var area: Area
+    /// The need domain scored.
     public var domain: NeedDomain
+    /// The domain's need score in the area (positive = worse), at least the index's minimum.
     public var score: Double
+    /// The level of need the score names, e.g. `high need`.
     public var level: String
+    /// The framework's measure that answers the need.
     public var measure: Measure
     /// The taxonomy's reason for the domain → measure link.
     public var reason: String
@@ -25,11 +30,16 @@ public struct NeedLink: Codable, Sendable {
 
 /// A link from an equality gap to a measure for the characteristic concerned.
 public struct GapLink: Codable, Sendable {
+    /// The equality gap, with the places it is in.
     public var need: EqualityNeed
+    /// The gap's protected characteristic the link is for, as a canonical name.
     public var characteristic: String
+    /// The framework's measure for the characteristic.
     public var measure: Measure
+    /// The taxonomy's reason for the characteristic → measure link.
     public var reason: String
 
+    /// The chain in one line, for people: action → outcome → measure, and the reason.
     public var chain: String {
         let places = need.places.map(\.name).joined(separator: ", ")
         return
@@ -41,8 +51,11 @@ public struct GapLink: Codable, Sendable {
 /// The index from local needs and equality gaps to one framework's measures. Built once; every query is a
 /// dictionary lookup.
 public struct NeedIndex: Sendable {
+    /// The id of the framework whose measures are linked.
     public let framework: String
+    /// Every link from a scored need, profile by profile.
     public let needLinks: [NeedLink]
+    /// Every link from an equality gap, gap by gap.
     public let gapLinks: [GapLink]
     private let byArea: [String: [Int]]
     private let byDomain: [String: [Int]]

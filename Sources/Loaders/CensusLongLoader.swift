@@ -9,7 +9,9 @@ import Evidence
 /// Each category gives a count indicator and a share of the area's total: the `Total` category where the
 /// file has one, otherwise the sum of the area's categories. An area's rows must be together in the file.
 public enum CensusLongLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "ONS Census 2021 table (long)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects =
         "either <Geography> Code, <Geography>, <Variable> Code, <Variable>, Observation "
         + "(ONS custom dataset), or GEOGRAPHY_CODE, GEOGRAPHY_NAME, C2021_…_NAME, OBS_VALUE (Nomis API)"
@@ -49,6 +51,7 @@ public enum CensusLongLoader: Loader {
         return Layout(code: 0, name: 1, categories: categories, value: header.count - 1, measure: nil, date: nil)
     }
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool { layout(header) != nil }
 
     private struct Cell {
@@ -57,6 +60,8 @@ public enum CensusLongLoader: Loader {
         var isPercent: Bool
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let layout = layout(table.header)!
         let variable = layout.categories.map(\.variable).joined(separator: " by ")

@@ -9,9 +9,12 @@ import Foundation
 /// indicator (`…:percent`, count ÷ total × 100) is derived for every category, unless the file gives the
 /// percentage itself.
 public enum CensusWideLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "ONS Census 2021 table (wide)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns date, geography, geography code, then <Variable>: <Category> columns"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = header.map(HeaderName.key)
         return keys.count > 3 && keys[0] == "date" && keys[1] == "geography" && keys[2] == "geographycode"
@@ -60,6 +63,8 @@ public enum CensusWideLoader: Loader {
         }
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let columns = try columns(table)
         var totals: [String: Int] = [:]  // variable → total column

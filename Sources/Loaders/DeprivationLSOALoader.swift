@@ -10,11 +10,14 @@ import Foundation
 /// Indicators are `iod:<domain>:rank|decile|score` (polarity: a higher rank or decile is less deprived,
 /// a higher score more deprived) and `iod:population:<column>`.
 public enum DeprivationLSOALoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "English Indices of Deprivation (LSOA)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects =
         "columns LSOA code (2011 or 2021), LSOA name, Local Authority District code and name, "
         + "then rank, decile, score or population columns"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = header.map(HeaderName.key)
         return keys.count > 4 && keys[0].hasPrefix("lsoacode") && keys[2].hasPrefix("localauthoritydistrictcode")
@@ -75,6 +78,8 @@ public enum DeprivationLSOALoader: Loader {
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
     public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
         let edition = lsoa2021 ? "2025" : "2019"

@@ -6,7 +6,9 @@ import Evidence
 /// `rank_average_score`, `proportion_bottom_decile` and `rank_proportion_bottom_decile`.
 /// Both the 2019 (`lad19cd,…,year`) and 2025 (`area_code,…,deprivation_data_year`) layouts load.
 public enum DeprivationSummaryLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "Indices of Deprivation local-authority summary"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns lad19cd or area_code, index_domain, average_rank, … and year"
 
     static let measures: [(key: String, label: String, unit: String, polarity: Polarity)] = [
@@ -21,11 +23,14 @@ public enum DeprivationSummaryLoader: Loader {
         ),
     ]
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return keys.contains("indexdomain") && keys.contains("averagerank")
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         guard let code = index["lad19cd"] ?? index["areacode"] ?? index["ladcd"],

@@ -10,9 +10,11 @@ import Foundation
 /// an unknown one is an error listing the accepted names. Places are ward codes or names separated by `;`,
 /// or `borough-wide`.
 public enum EqualityActionPlanLoader {
+    /// The format's name as a user would say it.
     public static let format = "Equality Analysis action plan"
     static let required = ["action", "protectedcharacteristics", "places"]
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return required.allSatisfy(keys.contains)
@@ -24,6 +26,7 @@ public enum EqualityActionPlanLoader {
     }
 
     /// Reads an action plan into equality gaps.
+    /// - Throws: `InputError` at the file, line and column of a missing column, unknown characteristic or bad cell.
     public static func load(_ path: String, characteristics: ProtectedCharacteristics) throws -> [EqualityGap] {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
@@ -91,6 +94,8 @@ public struct ProtectedCharacteristics: Sendable {
     public let names: [String]
     private let lookup: [String: String]
 
+    /// Reads the characteristics file.
+    /// - Throws: `InputError` naming the file when it cannot be read or has no `name` column.
     public init(path: String) throws {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
@@ -112,6 +117,7 @@ public struct ProtectedCharacteristics: Sendable {
     }
 
     /// The shipped list.
+    /// - Throws: `DatasetsDirectory.NotFound` when the data folder cannot be found; `InputError` as ``init(path:)``.
     public static func shipped() throws -> ProtectedCharacteristics {
         try ProtectedCharacteristics(path: DatasetsDirectory.path() + "/taxonomy/protected_characteristics.csv")
     }

@@ -20,8 +20,11 @@ public enum FileLoader {
 
     /// The result of loading one file.
     public struct Result: Sendable {
+        /// The file as given.
         public var file: String
+        /// The format it was read as.
         public var format: String
+        /// What the loader reported: the CSV summary, warnings and rows outside the chosen authority.
         public var outcome: LoadOutcome
     }
 
@@ -53,6 +56,7 @@ public enum FileLoader {
     }
 
     /// Opens, detects and loads a file into a sink.
+    /// - Throws: `InputError` for a file that cannot be read, fits no loader or has no data rows; what `sink` throws.
     public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws
         -> Result
     {

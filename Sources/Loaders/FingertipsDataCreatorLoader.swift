@@ -7,14 +7,19 @@ import Evidence
 /// Age and sex stay as the IDs the file gives (`age ID 163`, `sex ID 4`): the file has no labels, and
 /// none are guessed. Indicator names come from a Fingertips metadata file loaded alongside.
 public enum FingertipsDataCreatorLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "Fingertips DataCreator table"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns IndicatorID, Year, AgeID, SexID, AreaCode and Value"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return ["indicatorid", "year", "ageid", "sexid", "areacode", "value"].allSatisfy(keys.contains)
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         let id = index["indicatorid"]!

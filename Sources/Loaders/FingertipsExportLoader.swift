@@ -8,16 +8,21 @@ import Evidence
 /// Every breakdown (sex, age, category type and category) and period form is kept as written; both
 /// confidence levels, count, denominator, value note, recent trend and the "compared to" columns are kept.
 public enum FingertipsExportLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "OHID Fingertips export"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects =
         "columns Indicator ID, Indicator Name, Area Code, Time period and Value "
         + "(any spacing or underscores), as Fingertips' data downloads have"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return ["indicatorid", "indicatorname", "areacode", "timeperiod", "value"].allSatisfy(keys.contains)
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         func column(_ keys: String...) -> Int? { keys.lazy.compactMap { index[$0] }.first }

@@ -4,14 +4,19 @@ import Evidence
 /// Fingertips indicator metadata (`IndicatorID,Polarity,…,IndicatorName,…`): names, value types and
 /// polarity for indicators, applied to the data files loaded with it. It holds no observations.
 public enum FingertipsMetadataLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "Fingertips indicator metadata"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns IndicatorID, IndicatorName and Polarity"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return ["indicatorid", "indicatorname", "polarity"].allSatisfy(keys.contains) && !keys.contains("value")
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         let id = index["indicatorid"]!

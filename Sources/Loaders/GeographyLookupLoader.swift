@@ -5,7 +5,9 @@ import Evidence
 /// `<entity><yy>NM` columns. Each code column gives areas of that vintage (e.g. `WD22`); an area's parent is
 /// the next column to its right at a coarser level. Other numeric columns (e.g. `IMD19`) load as indicators.
 public enum GeographyLookupLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "ONS geography lookup"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "two or more <ENTITY><yy>CD code columns, e.g. LSOA11CD and WD19CD, with their NM names"
 
     /// Columns that describe the lookup itself rather than an area or a figure.
@@ -13,8 +15,11 @@ public enum GeographyLookupLoader: Loader {
 
     /// A code column of a lookup: its index, vintage (e.g. `WD22`) and the index of its name column.
     public struct CodeColumn: Sendable {
+        /// The column's index in the header.
         public var index: Int
+        /// The areas' kind and vintage, e.g. `WD22` or `LSOA21`.
         public var vintage: String
+        /// The index of its `<ENTITY><yy>NM` name column, when the lookup has one.
         public var name: Int?
     }
 
@@ -37,8 +42,11 @@ public enum GeographyLookupLoader: Loader {
         }
     }
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool { codeColumns(header).count >= 2 }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let codes = codeColumns(table.header)
         let keys = table.header.map(HeaderName.key)

@@ -25,6 +25,7 @@ public struct LoadOptions: Sendable {
     /// are parsed. Every row is read when `nil`.
     public var areas: AreaFilter?
 
+    /// Settings for a load; every one is optional.
     public init(
         delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil,
         areas: AreaFilter? = nil
@@ -41,11 +42,14 @@ public struct LoadOptions: Sendable {
 
 /// What a loader reports beyond the evidence itself.
 public struct LoadOutcome: Sendable {
+    /// What the CSV layer found: rows, blank lines, title lines, footnotes, encoding.
     public var csv: CSVReadSummary
+    /// Things a user should know about the file (nothing was dropped).
     public var warnings: [String]
     /// Rows skipped because their area lies in another authority than the one chosen (``LoadOptions/areas``).
     public var outside: Int
 
+    /// What a loader found beyond the evidence.
     public init(csv: CSVReadSummary, warnings: [String] = [], outside: Int = 0) {
         self.csv = csv
         self.warnings = warnings

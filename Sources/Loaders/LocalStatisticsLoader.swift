@@ -7,14 +7,19 @@ import Evidence
 /// `period` is ISO 8601 (`2024-01-01/P1Y` is the calendar year 2024, written `2024`); confidence limits load where
 /// given; an empty observation with a `status` (e.g. `x`) is missing with that reason.
 public enum LocalStatisticsLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "ONS local statistics (Explore local statistics)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns areacd, areanm, indicator, period, observation and unit"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(HeaderName.key))
         return ["areacd", "areanm", "indicator", "period", "observation"].allSatisfy(keys.contains)
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         let code = index["areacd"]!

@@ -7,7 +7,9 @@ import Evidence
 ///
 /// The formula guard's `'` before text a spreadsheet would run is taken off again.
 public enum NormalisedLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "svtk observations (svtk load --format csv)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "the columns svtk load writes: " + columns.joined(separator: ", ")
 
     /// The columns, in the order `svtk load` writes them.
@@ -18,8 +20,11 @@ public enum NormalisedLoader: Loader {
         "note",
     ]
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool { header.map(HeaderName.key) == columns.map(HeaderName.key) }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []

@@ -16,11 +16,14 @@ public enum NumericCell {
         case number(Double)
         case missing(MissingReason)
 
+        /// The number, when the cell holds one.
         public var number: Double? { if case .number(let n) = self { n } else { nil } }
+        /// Why the value is missing, when it is.
         public var missingReason: MissingReason? { if case .missing(let r) = self { r } else { nil } }
     }
 
     /// Parses a field, or throws an error naming the file, line and column when it is neither a number nor a marker.
+    /// - Throws: `InputError` at `file`, `line` and `column` for a cell that is not a number it can hold or a marker.
     @inlinable
     public static func parse(
         _ field: CSVField, file: @autoclosure () -> String, line: Int, column: Int,

@@ -10,16 +10,21 @@ import Foundation
 /// `<table>.meta.csv` beside the table (format in `Datasets/README.md`). Columns it does not describe load
 /// with their header as name and no unit or polarity, and are listed in a warning.
 public enum WardProfileLoader: Loader {
+    /// The format's name as a user would say it.
     public static let format = "ward profile table (wide)"
+    /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects =
         "an area code first column (header ending in \"code\" or \"CD\"), "
         + "then one numeric column per indicator"
 
+    /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
         guard header.count >= 2, let first = header.first.map(HeaderName.key) else { return false }
         return first.hasSuffix("code") || (first.hasSuffix("cd") && first.count > 2)
     }
 
+    /// Reads every row of the table into the sink.
+    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let keys = table.header.map(HeaderName.key)
         let nameColumn = keys.indices.dropFirst().first { keys[$0].contains("name") || keys[$0].hasSuffix("nm") }

@@ -5,6 +5,7 @@ import Evidence
 /// An equality gap from an action plan, placed in the data: its places resolved to areas and the size of
 /// the group there, where the loaded data give it.
 public struct EqualityNeed: Codable, Sendable {
+    /// The gap as the action plan records it.
     public var gap: EqualityGap
     /// The areas the gap is in; the borough when the plan says borough-wide.
     public var places: [Area]
@@ -13,14 +14,23 @@ public struct EqualityNeed: Codable, Sendable {
     /// Characteristics for which no figure is loaded.
     public var missing: [String]
 
+    /// A loaded figure giving the size of a protected characteristic's group in one of the gap's places.
     public struct GroupSize: Codable, Sendable {
+        /// The protected characteristic, as a canonical name (e.g. `disability`).
         public var characteristic: String
+        /// The place the figure is for.
         public var area: Area
+        /// The indicator id of the figure.
         public var indicator: String
+        /// The indicator's name; its id when the dataset has no metadata for it.
         public var name: String
+        /// The latest headline value for the place.
         public var value: Double
+        /// The indicator's unit (e.g. `%`, `count`); empty when unknown.
         public var unit: String
+        /// The period of the value, as the source writes it.
         public var period: String
+        /// The taxonomy's reason the indicator gives the size of the group.
         public var reason: String
     }
 }
@@ -28,6 +38,7 @@ public struct EqualityNeed: Codable, Sendable {
 extension NeedsAnalysis {
     /// Places each gap: ward codes or names are matched to the borough's wards (an unknown one is an error
     /// naming the plan's line); borough-wide gaps sit on the borough.
+    /// - Throws: `InputError` at the plan's file, line and column for a place that is neither a ward nor the borough.
     public func equalityNeeds(_ gaps: [EqualityGap]) throws -> [EqualityNeed] {
         try gaps.map { gap in
             let places =

@@ -4,6 +4,7 @@ import Foundation
 
 /// A need domain scored for one area, with the evidence behind the score.
 public struct DomainScore: Codable, Sendable {
+    /// The need domain scored.
     public var domain: NeedDomain
     /// The need score (positive = worse): the higher of the local and the national score, so that an area
     /// deprived by England's standards is a need even in a deprived borough; nil when the area has no data for it.
@@ -21,8 +22,11 @@ public struct DomainScore: Codable, Sendable {
     /// Why there is no score, when there is none.
     public var note: String?
 
+    /// An indicator result behind a domain's score or context.
     public struct Evidence: Codable, Sendable {
+        /// The indicator analysed for the area.
         public var result: IndicatorResult
+        /// The taxonomy's reason for linking the indicator to the domain.
         public var reason: String
     }
 
@@ -38,7 +42,9 @@ public struct DomainScore: Codable, Sendable {
 
 /// An area's needs: every domain scored (or marked no data), worst first.
 public struct NeedProfile: Codable, Sendable {
+    /// The area profiled.
     public var area: Area
+    /// Every domain of the taxonomy, scored ones worst first, then those without a score.
     public var domains: [DomainScore]
 
     /// The domains with a score, worst first.
@@ -120,19 +126,28 @@ extension NeedsAnalysis {
 
 /// The borough and its wards side by side.
 public struct BoroughView: Codable, Sendable {
+    /// The borough's own need profile.
     public var borough: NeedProfile
+    /// The need profile of each of the borough's wards, by ward name.
     public var wardProfiles: [NeedProfile]
+    /// For each domain of the taxonomy, in its order, the wards that stand out on it.
     public var standouts: [Standout]
 
     /// Wards whose score on a domain reaches the threshold, worst first.
     public struct Standout: Codable, Sendable {
+        /// The need domain.
         public var domain: NeedDomain
+        /// How many wards have a score on the domain.
         public var wardsScored: Int
+        /// The wards whose score reaches the threshold, worst first.
         public var wards: [WardScore]
     }
 
+    /// A ward and its score on a domain.
     public struct WardScore: Codable, Sendable {
+        /// The ward.
         public var ward: Area
+        /// The ward's need score on the domain (positive = worse).
         public var score: Double
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// Only the headline breakdown of each indicator is analysed (the one covering most areas, `Persons` and
 /// no category preferred) and only the latest period, except for the trend, which uses every period.
 public struct NeedsAnalysis {
+    /// The loaded figures analysed.
     public let dataset: Dataset
+    /// The reviewed links from indicators to need domains, and the polarity to judge each by.
     public let taxonomy: Taxonomy
     /// How need is read: levels, national anchors.
     public let bands: NeedBands

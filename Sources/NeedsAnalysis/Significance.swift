@@ -31,7 +31,9 @@ public enum Significance: String, Codable, Sendable {
 public struct Comparison: Codable, Sendable, Hashable {
     /// The comparator's area code and name.
     public var area: String
+    /// The comparator's name.
     public var name: String
+    /// The comparator's value in the same period.
     public var value: Double
     /// value − comparator.
     public var difference: Double
@@ -39,5 +41,6 @@ public struct Comparison: Codable, Sendable, Hashable {
     public var ratio: Double?
     /// Judged at 95% (and 99.8% where those limits are given).
     public var significance95: Significance
+    /// Judged at 99.8%; `not compared` when the 99.8% limits are not given.
     public var significance998: Significance
 }

@@ -17,12 +17,19 @@ import Foundation
 /// - social value score = quantitative share × quantitative score + qualitative share × qualitative score;
 /// - contribution to the overall score = social value score × the social value weighting (points out of 100).
 public struct BidEvaluation: Codable, Sendable {
+    /// One commitment in a supplier's offer: a quantity of one measure, valued and checked.
     public struct Commitment: Codable, Sendable {
+        /// The measure's catalogue key (`framework:ref`).
         public var measure: String
+        /// The measure's title.
         public var title: String
+        /// The quantity offered, in the measure's unit.
         public var quantity: Double
+        /// The unit the quantity is counted in.
         public var unit: String
+        /// £ per unit, when an open proxy is sourced.
         public var proxyValue: Double?
+        /// Quantity × proxy value (× years where the value recurs), in £; 0 when not counted or not valued.
         public var sleva: Double
         /// Points of the second method, for a commitment with no proxy value (nil for a valued one).
         public var points: Double?
@@ -30,31 +37,48 @@ public struct BidEvaluation: Codable, Sendable {
         public var flag: String?
         /// False when the flag keeps it out of the score.
         public var counted: Bool
+        /// The line of the offers CSV the commitment is on.
         public var line: Int
     }
 
+    /// One supplier's offer: its commitments and scores.
     public struct Offer: Codable, Sendable {
+        /// The supplier's name, as in the offers CSV.
         public var supplier: String
+        /// The supplier's commitments, in the order of the offers CSV.
         public var commitments: [Commitment]
+        /// Total SLEVA of the counted commitments, in £.
         public var sleva: Double
         /// Points for commitments with no proxy value (the second method).
         public var points: Double
+        /// Quantitative score out of 100: SLEVA and points against the best offered, blended by the share of valued
+        /// measures.
         public var quantitativeScore: Double
+        /// The qualitative mark from the offers CSV, out of `qualitative_mark_maximum` (`policy/evaluation.csv`).
         public var qualitativeMark: Double
+        /// Qualitative score out of 100: the mark ÷ `qualitative_mark_maximum` × 100.
         public var qualitativeScore: Double
+        /// Social value score out of 100: the quantitative and qualitative scores weighted by their shares.
         public var socialValueScore: Double
         /// Points of the overall evaluation (out of 100) that social value contributes.
         public var weightedContribution: Double
+        /// The offer's rank by social value score, from 1; ties in alphabetical order of supplier.
         public var rank: Int
     }
 
+    /// The offers, in the order suppliers first appear in the offers CSV.
     public let offers: [Offer]
+    /// Share of the overall evaluation given to social value (0.2 is 20%).
     public let weighting: Double
+    /// Share of the social value score given to the quantitative offer.
     public let quantitativeShare: Double
+    /// Share of the social value score given to the qualitative offer.
     public let qualitativeShare: Double
+    /// The scoring method in words, with this evaluation's shares and weighting.
     public let method: String
 
     /// Reads an offers CSV (`supplier,measure,quantity,qualitative_mark`) and scores it.
+    /// - Throws: `InputError` for a bad contract, one too small to score, a bad offers row or a supplier with no mark.
     public init(offersFile path: String, contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
         try contract.validate(file: "contract", catalogue: catalogue)
         let rules = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false)

@@ -8,13 +8,16 @@ public struct CommissionerDecision: Codable, Sendable, Equatable {
         case accept, drop, change
     }
 
-    /// The measure's reference as recommended (`NT18`, `OPEN-EMP-01`).
+    /// The measure's reference as recommended (`J2`, `G1`).
     public var measure: String
+    /// Whether the commissioner accepted, dropped or changed the measure.
     public var action: Action
     /// The target asked for instead, for a change.
     public var target: Double?
+    /// Why the measure was dropped or changed, in the commissioner's words; it goes into the tender pack's working.
     public var reason: String
 
+    /// A decision on one measure; give `target` for a change, and a reason for a drop or a change.
     public init(measure: String, action: Action, target: Double? = nil, reason: String) {
         self.measure = measure
         self.action = action

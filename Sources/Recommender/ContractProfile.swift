@@ -5,16 +5,21 @@ import Foundation
 /// A contract to recommend social value for: its subject matter, value, duration, where it is delivered and,
 /// optionally, its workforce. Read from JSON (see `Datasets/README.md`) or built from command-line flags.
 public struct ContractProfile: Codable, Sendable {
+    /// The contract's title, on one line.
     public var title: String
+    /// What the contract buys, in words; it refines the subjects of the CPV codes but never extends them.
     public var description: String
     /// CPV codes, with or without check digits.
     public var cpv: [String]
+    /// Goods, services or works.
     public var category: ContractCategory
     /// Total contract value in £.
     public var value: Double
+    /// The contract's length in months.
     public var durationMonths: Double
     /// Ward codes or names, or `["borough"]`.
     public var areas: [String]
+    /// What is known of the contract's workforce; without an FTE figure, the workforce is estimated from the value.
     public var workforce: Workforce?
     /// The framework to recommend from (default `open`).
     public var framework: String?
@@ -31,15 +36,24 @@ public struct ContractProfile: Codable, Sendable {
 
     /// What the commissioner knows of the people who will deliver the contract.
     public struct Workforce: Codable, Sendable {
+        /// The workforce in full-time equivalents (FTE), when known.
         public var fte: Double?
+        /// Whether the workers are aged 18 or over (a Real Living Wage criterion).
         public var aged18Plus: Bool?
+        /// Whether they are contracted or sub-contracted by the supplier (a Real Living Wage criterion).
         public var contracted: Bool?
+        /// Hours of work a week, 0 to 168 (a Real Living Wage criterion).
         public var hoursPerWeek: Double?
+        /// Consecutive weeks of work in a year (a Real Living Wage criterion).
         public var consecutiveWeeks: Double?
+        /// Whether they work on council premises.
         public var onCouncilPremises: Bool?
+        /// Whether they work on property the council owns or occupies.
         public var onCouncilProperty: Bool?
+        /// Whether they work on land the council maintains or works on.
         public var onCouncilLand: Bool?
 
+        /// What is known of the workforce; leave out what is not known.
         public init(
             fte: Double? = nil, aged18Plus: Bool? = nil, contracted: Bool? = nil, hoursPerWeek: Double? = nil,
             consecutiveWeeks: Double? = nil, onCouncilPremises: Bool? = nil, onCouncilProperty: Bool? = nil,
@@ -56,6 +70,7 @@ public struct ContractProfile: Codable, Sendable {
         }
     }
 
+    /// A profile built in code or from command-line flags; the optional fields default to not given.
     public init(
         title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
         durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,

@@ -11,20 +11,31 @@ import Foundation
 /// and returns are never summed. RAG compares delivered with due (`policy/monitoring.csv`: green from 95%,
 /// amber from 70%). Aspirations are reported the same way but carry no cost recovery.
 public struct DeliveryMonitoring: Codable, Sendable {
+    /// Delivery against one commitment.
     public struct Line: Codable, Sendable {
+        /// The measure's catalogue key (`framework:ref`).
         public var measure: String
+        /// The measure's title.
         public var title: String
+        /// The unit the commitment is counted in.
         public var unit: String
+        /// The quantity committed.
         public var committed: Double
+        /// The quantity delivered: the returns summed, or the latest quarter's figure for a point-in-time unit.
         public var delivered: Double
+        /// What is due by the latest quarter returned: q/n of the commitment, or all of it for a point-in-time unit.
         public var dueToDate: Double
         /// delivered ÷ committed.
         public var progress: Double
+        /// RAG status, `green`, `amber` or `red`: delivered against due (`policy/monitoring.csv`).
         public var status: String
+        /// How far delivery is behind what is due (0 when on track or ahead).
         public var shortfall: Double
         /// delivered ÷ quarters elapsed × quarters in the contract.
         public var forecast: Double
+        /// SLEVA of the commitment in £, or nil when the measure has no open proxy.
         public var valueCommitted: Double?
+        /// SLEVA of what was delivered in £, or nil when the measure has no open proxy.
         public var valueDelivered: Double?
         /// `point in time` (the latest quarter against the commitment) or `cumulative` (summed over quarters).
         public var measured: String
@@ -32,10 +43,15 @@ public struct DeliveryMonitoring: Codable, Sendable {
         public var evidence: [String] = []
     }
 
+    /// One line per commitment, in the order of the commitments CSV.
     public let lines: [Line]
+    /// The contract's quarters: its months ÷ 3, rounded up (at least 1).
     public let quarters: Int
+    /// The latest quarter any return reports (0 when there are none).
     public let quartersElapsed: Int
+    /// Total SLEVA committed, in £, over the measures with an open proxy.
     public let valueCommitted: Double
+    /// Total SLEVA delivered, in £, over the measures with an open proxy.
     public let valueDelivered: Double
     /// What under-delivery leads to: cost recovery for formal commitments, none for aspirations.
     public let consequence: String
@@ -43,6 +59,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
     /// - Parameters:
     ///   - commitments: CSV `measure,quantity`.
     ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
+    /// - Throws: `InputError` for an invalid contract, or at the file, line and column of a bad row of either CSV.
     public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy)
         throws
     {

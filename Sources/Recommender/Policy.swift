@@ -5,11 +5,15 @@ import Foundation
 /// The policy parameters of `Datasets/policy/`: procurement rules, proportionality bands, labour shares,
 /// target sizing, evaluation and monitoring parameters.
 public struct Policy: Sendable {
+    /// The policy folder the parameters were read from.
     public let folder: String
     /// Named parameters of `rules.csv`, `evaluation.csv` and `monitoring.csv`, with their sources.
     public let parameters: [String: (value: Double, source: String)]
+    /// The contract value bands, lowest first (`proportionality.csv`).
     public let bands: [Band]
+    /// Share of a contract's value spent on labour, by subject or category (`labour_shares.csv`).
     public let labourShares: [String: Double]
+    /// How each open measure's target is sized, by measure reference (`targets.csv`).
     public let targets: [String: TargetRule]
     /// Standing council priorities: open measure ref → weight, reason, source.
     public let priorities: [String: CouncilPriority]
@@ -28,15 +32,21 @@ public struct Policy: Sendable {
 
     /// A contract value band.
     public struct Band: Sendable {
+        /// The value in £ the band starts above.
         public var from: Double
+        /// The value in £ the band runs up to (inclusive); nil for no upper limit.
         public var to: Double?
+        /// The most measures to recommend for a contract in the band.
         public var maxMeasures: Int
+        /// The multiplier on targets for the band (1 for the full rate).
         public var ambition: Double
+        /// The band in words (`over £250k to £1m`).
         public var label: String
     }
 
     /// How one measure's target is sized (see `Datasets/policy/README.md`).
     public struct TargetRule: Sendable {
+        /// The sizing rules of `targets.csv`: what the rate multiplies (see `Datasets/policy/README.md`).
         public enum Kind: String, Sendable {
             case wholeWorkforce = "whole_workforce"
             case workforceShare = "workforce_share"
@@ -47,10 +57,13 @@ public struct Policy: Sendable {
             case supplyShare = "supply_share"
             case share, commitment
         }
+        /// The rule that sizes the target.
         public var kind: Kind
+        /// The rule's rate: per FTE, per £1m or a share of value, or the target itself for `share`.
         public var rate: Double
         /// True when the proxy value accrues each year of the contract.
         public var everyYear: Bool
+        /// The rule in words, as `targets.csv` gives it; it ends the target's working.
         public var basis: String
         /// The shortest contract, in months, that can deliver the measure (an apprenticeship lasts 12 months).
         public var minimumMonths: Double?
@@ -58,6 +71,8 @@ public struct Policy: Sendable {
         public var location: String
     }
 
+    /// Reads and checks the policy files in a folder; ``load(for:)`` also checks every parameter is there.
+    /// - Throws: `InputError` at the file, line and column of the first missing file or column or invalid value.
     public init(folder: String) throws {
         self.folder = folder
         var parameters: [String: (Double, String)] = [:]
@@ -218,6 +233,7 @@ public struct Policy: Sendable {
     ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.
+    /// - Throws: `InputError` as ``init(folder:)``, or for a missing parameter or shares that do not add up to 1.
     public static func load(for catalogue: Catalogue) throws -> Policy {
         let policy = try Policy(folder: catalogue.sources["policy"]!)
         let missing = requiredParameters.filter { policy.parameters[$0] == nil }

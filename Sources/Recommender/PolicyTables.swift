@@ -4,6 +4,8 @@ import Evidence
 
 /// One weight of the rank score (`policy/ranking.csv`), with the row it came from.
 public struct RankingWeight: Codable, Sendable {
+    /// The component's weight: added to the score, or multiplying the need, priority or value it scores; for
+    /// `minimum_score`, the minimum itself.
     public var weight: Double
     /// The most the component can add, if capped.
     public var cap: Double?
@@ -13,38 +15,52 @@ public struct RankingWeight: Codable, Sendable {
 
 /// A standing priority of the council's policy (`policy/priorities.csv`).
 public struct CouncilPriority: Codable, Sendable {
+    /// How much the priority raises the measure's rank (× the `council_priority` weight of `policy/ranking.csv`).
     public var weight: Double
+    /// Why the council's policy gives the measure priority.
     public var reason: String
+    /// The policy document the priority comes from.
     public var source: String
+    /// `policy/priorities.csv:LINE`.
     public var location: String
 }
 
 /// A measure that is good practice for every supply chain and so a standard contract condition, not a scored
 /// measure (`policy/conditions.csv`).
 public struct StandardCondition: Codable, Sendable {
+    /// The open measure reference that is a condition rather than a scored measure.
     public var measure: String
     /// `standard` (good practice for every supply chain) or `living-wage` (decided by the scope test).
     public var kind: String
     /// `always`, or `formal` for contracts with formal commitments only.
     public var applies: String
+    /// The condition's wording for the contract.
     public var condition: String
+    /// The law or guidance the condition comes from.
     public var source: String
 }
 
 /// A living wage rate and the authorities it applies to (`policy/living_wage.csv`).
 public struct LivingWageRate: Codable, Sendable {
+    /// The rate's name (`Real Living Wage`, `London Living Wage`).
     public var name: String
     /// GSS code prefix of the authorities it applies to; empty for everywhere else.
     public var authorityPrefix: String
+    /// The rate in £ an hour.
     public var hourlyRate: Double
+    /// The year the rate applies to, as written (`2025/26`).
     public var rateYear: String
+    /// Who announced the rate, and when.
     public var source: String
 }
 
 /// Whose policy a pack encodes (`policy/pack.csv`), so another borough's output never presents it as its own.
 public struct PolicyPack: Codable, Sendable {
+    /// The GSS code of the authority whose policy this is.
     public var authorityCode: String
+    /// The authority's name.
     public var authorityName: String
+    /// The title of the policy documents the pack encodes.
     public var title: String
 }
 

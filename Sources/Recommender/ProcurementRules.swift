@@ -12,12 +12,15 @@ public struct ProcurementRules: Codable, Sendable {
     public var commitments: CommitmentKind
     /// Share of the overall evaluation given to social value (nil for aspirations: not scored).
     public var socialValueWeighting: Double?
+    /// Share of the social value score given to the quantitative offer (nil for aspirations: not scored).
     public var quantitativeShare: Double?
+    /// Share of the social value score given to the qualitative offer (nil for aspirations: not scored).
     public var qualitativeShare: Double?
     /// `delivery plan` above the delivery-plan threshold, `milestone tracker` below, nil for aspirations.
     public var qualitativeEvidence: String?
     /// True up to the quotation threshold: at least one quotation must be sought from a local organisation.
     public var localQuotation: Bool
+    /// The Real Living Wage scope test for the contract's workforce: a contract condition, an option or questions.
     public var realLivingWage: RealLivingWageTest
     /// The rules in words, each with its source.
     public var notes: [String]
@@ -30,14 +33,19 @@ public struct ProcurementRules: Codable, Sendable {
         public var treatment: String
         /// The rate that applies where the contract is delivered (the London Living Wage in London).
         public var wage: LivingWageRate
+        /// The scope criteria, each with the contract profile's answer.
         public var criteria: [Criterion]
+        /// The result in words: the condition to set, the option subject to affordability, or the questions to answer.
         public var note: String
     }
 
+    /// One criterion of the Real Living Wage scope test and whether the contract meets it.
     public struct Criterion: Codable, Sendable {
+        /// The criterion in words, e.g. `aged 18 or over`.
         public var criterion: String
         /// `yes`, `no` or `not known`.
         public var answer: String
+        /// True when met, false when not, nil when the contract profile does not say.
         public var met: Bool?
     }
 

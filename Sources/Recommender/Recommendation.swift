@@ -4,17 +4,23 @@ import Evidence
 /// What the recommender says about one contract: the rules, the measures with targets and value, and what
 /// it left out and why. Every number carries its working.
 public struct Recommendation: Codable, Sendable {
+    /// The contract profile the recommendation is for.
     public var contract: ContractProfile
     /// The contract's subjects from its CPV codes (and description), as `name (CPV code)`.
     public var subjects: [String]
+    /// The contract's workforce in FTE, as given or estimated, with the working.
     public var workforce: WorkforceEstimate
     /// The value band that sets how many measures and how ambitious.
     public var band: String
+    /// The commissioning toolkit's rules for the contract: commitments, weighting, evidence and the living wage test.
     public var rules: ProcurementRules
     /// Contract conditions (pass/fail, not scored): the living wage where in scope, and supply-chain good practice.
     public var conditions: [ContractCondition]
+    /// The recommended measures in rank order, each with its target, value and evidence.
     public var measures: [RecommendedMeasure]
+    /// The measures left out, each with the reason.
     public var excluded: [ExcludedMeasure]
+    /// Total SLEVA (social, local and economic value added) of the recommended measures, in £; unvalued measures add 0.
     public var totalSleva: Double
     /// The base targets were sized on: the supplier-controlled value and how it was found.
     public var targetBase: String
@@ -30,11 +36,15 @@ public struct Recommendation: Codable, Sendable {
 
 /// The contract's workforce, given or estimated.
 public struct WorkforceEstimate: Codable, Sendable {
+    /// The workforce in full-time equivalents (FTE); an estimate is rounded to one decimal place.
     public var fte: Double
+    /// True when estimated from the contract value, false when given in the contract profile.
     public var estimated: Bool
+    /// How the figure was found, with the arithmetic and the policy files used.
     public var working: String
     /// The share of the contract's value spent on labour, and the row of `policy/labour_shares.csv` it came from.
     public var labourShare: Double
+    /// The subject or category row of `policy/labour_shares.csv` the labour share came from.
     public var labourShareKey: String
 
     /// The workforce given in the profile, or estimated as value × labour share ÷ cost per FTE ÷ years, the labour
@@ -63,25 +73,40 @@ public struct WorkforceEstimate: Codable, Sendable {
 
 /// A recommended measure.
 public struct RecommendedMeasure: Codable, Sendable {
+    /// The measure's position in the recommendation, from 1.
     public var rank: Int
+    /// The measure's reference in its framework (`J2`, `G1`).
     public var ref: String
+    /// The framework the measure comes from (`open` unless the contract profile names another).
     public var framework: String
+    /// The measure's theme; each measure of the same theme ranked above lowers its rank score a little.
     public var theme: String
+    /// The measure's title, as the catalogue gives it.
     public var title: String
+    /// The unit the target is counted in (`people`, `hours`, `GBP`).
     public var unit: String
     /// `strong` or `possible`.
     public var relevance: String
+    /// Why the measure is relevant to the contract's subject matter.
     public var relevanceReason: String
+    /// The local needs the measure answers in the delivery areas (at most five, strongest first), then any council
+    /// priority.
     public var needs: [NeedEvidence]
+    /// Gaps in the council's equality action plan that the measure answers in the delivery areas.
     public var equalityGaps: [GapEvidence]
+    /// The target asked of the supplier, in the measure's unit, and how it was sized.
     public var target: Target
     /// £ per unit, when an open proxy is sourced.
     public var proxyValue: Double?
+    /// The open proxy behind `proxyValue`, with its formula, sources and price year; nil when none is sourced.
     public var proxy: ProxyValue?
     /// Target × proxy value (× years where the value recurs), in £.
     public var sleva: Double?
+    /// The arithmetic behind `sleva`, or why it could not be valued; nil when no open proxy is sourced.
     public var slevaWorking: String?
+    /// The rank score: relevance, need, equality gap, council priority and value (`policy/ranking.csv`).
     public var rankScore: Double
+    /// The rank score's arithmetic, each part naming the policy row behind it.
     public var rankWorking: String
     /// `formal` commitment or non-binding `aspiration`.
     public var commitment: CommitmentKind
@@ -96,22 +121,33 @@ public struct RecommendedMeasure: Codable, Sendable {
 
 /// A contract condition: pass/fail terms, not scored and with no money value.
 public struct ContractCondition: Codable, Sendable {
+    /// The reference of the measure the condition stands for, in the contract's framework.
     public var ref: String
+    /// The measure's title, or the living wage's name (`Real Living Wage`, `London Living Wage`).
     public var title: String
     /// `condition` (required), `option` (subject to affordability) or `questions` (to answer before tender).
     public var kind: String
+    /// The condition's wording for the contract or, for the living wage, the scope test's result in words.
     public var text: String
+    /// Where the condition comes from (the law or policy; for the living wage, also the rate's source).
     public var source: String
 }
 
 /// A local need a measure answers, with the figures behind it.
 public struct NeedEvidence: Codable, Sendable {
+    /// The GSS code of the area the need is in (the borough's, for a council priority).
     public var area: String
+    /// The area's name.
     public var areaName: String
+    /// The need domain's id (`council-priority` for a council priority).
     public var domain: String
+    /// The need domain's name.
     public var domainName: String
+    /// The need score (positive = worse), or the priority's weight for a council priority.
     public var score: Double
+    /// The need level (`high need`, `above-average need`, …), or `council priority`.
     public var level: String
+    /// Why the measure answers this need (the taxonomy's link), or why the council gives it priority.
     public var reason: String
     /// Indicator figures: value, England and parent area, significance, rank among siblings.
     public var figures: [String]
@@ -119,27 +155,38 @@ public struct NeedEvidence: Codable, Sendable {
 
 /// An equality gap a measure answers.
 public struct GapEvidence: Codable, Sendable {
+    /// The action the equality action plan commits to.
     public var action: String
+    /// The protected characteristic concerned (e.g. `disability`, `carers`).
     public var characteristic: String
+    /// The names of the areas the gap is in (the borough, when the plan says borough-wide).
     public var places: [String]
+    /// Why the measure answers the gap for this characteristic.
     public var reason: String
+    /// Where the gap is recorded: the action plan's `file:line`.
     public var source: String
 }
 
 /// A target quantity and the arithmetic that sized it.
 public struct Target: Codable, Sendable {
+    /// The target, in the measure's unit.
     public var quantity: Double
+    /// How it was sized, with the policy rows used (or who changed it and why).
     public var working: String
 }
 
 /// A measure left out, and why.
 public struct ExcludedMeasure: Codable, Sendable {
+    /// The measure's reference in its framework.
     public var ref: String
+    /// The measure's title.
     public var title: String
+    /// Why it was left out, in words for the commissioner.
     public var reason: String
     /// The kind of reason, for grouping: see ``ExclusionCode``.
     public var code: String
 
+    /// A measure left out, with the kind of reason (`code`) and the reason in words.
     public init(ref: String, title: String, code: ExclusionCode, reason: String) {
         self.ref = ref
         self.title = title

@@ -20,13 +20,18 @@ import NeedsAnalysis
 ///    measure of the same theme or outcome ranked above it; the band's number of measures is kept (fewer on
 ///    short capital works).
 public struct Recommender {
+    /// The measures, taxonomy, proxy values and CPV codes recommendations draw on.
     public let catalogue: Catalogue
+    /// The council's policy parameters (`Datasets/policy/`).
     public let policy: Policy
+    /// The borough's needs analysis: local need ranks the measures.
     public let analysis: NeedsAnalysis
+    /// The gaps in the council's equality action plan; a measure answering one in the delivery areas ranks higher.
     public let equalityGaps: [EqualityGap]
     /// Open measure key → the need domains it answers.
     let measureDomains: [String: Set<String>]
 
+    /// A recommender for the analysed borough, with the council's policy and equality gaps.
     public init(catalogue: Catalogue, policy: Policy, analysis: NeedsAnalysis, equalityGaps: [EqualityGap]) {
         self.catalogue = catalogue
         self.policy = policy
@@ -40,6 +45,7 @@ public struct Recommender {
     }
 
     /// The recommendation for a contract. `file` names the profile in error messages.
+    /// - Throws: `InputError` naming `file` and field for a bad contract, CPV code or area; or a plan's unknown ward.
     public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws
         -> Recommendation
     {
@@ -270,6 +276,7 @@ public struct Recommender {
     }
 
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
+    /// - Throws: what `fail` makes, for no areas or for an area that is neither a ward of the borough nor the borough.
     public func deliveryAreas(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [Area] {
         guard !contract.areas.isEmpty else { throw fail("areas", "give ward codes or names, or [\"borough\"]") }
         if contract.areas.count == 1,

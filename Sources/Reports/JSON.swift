@@ -11,6 +11,7 @@ public enum JSON {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A string as a JSON string literal: quoted, with quotes, backslashes and control characters escaped.
     public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -30,12 +31,15 @@ public enum JSON {
         return out + "\""
     }
 
+    /// A number as JSON: whole numbers without decimals, others in full precision; `null` for nil or a value
+    /// that is not finite.
     public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "null" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
+    /// A string as a JSON string literal, or `null` for nil.
     public static func optionalString(_ text: String?) -> String { text.map(string) ?? "null" }
 
     /// An object from ordered key/value pairs whose values are already JSON.
@@ -43,5 +47,6 @@ public enum JSON {
         "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
+    /// An array from items that are already JSON.
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

@@ -6,12 +6,16 @@ import Foundation
 public struct Provenance: Codable, Sendable {
     /// One input file.
     public struct File: Codable, Sendable {
+        /// The file's path as given.
         public var path: String
+        /// The file's size in bytes.
         public var bytes: Int64
+        /// The SHA-256 checksum of the file's contents, in hexadecimal.
         public var sha256: String
         /// The periods its figures cover (`2015 to 2024`), or what the file is (`lookup`).
         public var periods: String
 
+        /// An input file with its size, checksum and periods.
         public init(path: String, bytes: Int64, sha256: String, periods: String) {
             self.path = path
             self.bytes = bytes
@@ -24,12 +28,14 @@ public struct Provenance: Codable, Sendable {
     public var generated: String
     /// The toolkit and its version (`svtk 0.11.0 (commit 1a2b3c4)`).
     public var toolkit: String
+    /// Every input file (data, action plan, boundaries, contract), in the order given.
     public var files: [File]
     /// Catalogue part → the folder it was read from (`catalogues`, `taxonomy`, `cpv`, `policy`).
     public var catalogue: [String: String]
     /// The price year of money values (`2024-25 prices`).
     public var prices: String
 
+    /// A provenance from its parts, as they are shown.
     public init(generated: String, toolkit: String, files: [File], catalogue: [String: String], prices: String) {
         self.generated = generated
         self.toolkit = toolkit

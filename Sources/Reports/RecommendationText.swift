@@ -7,6 +7,7 @@ public enum RecommendationText {
     /// The formats a recommendation is written in.
     public enum Format: String, CaseIterable, Sendable { case table, json, markdown }
 
+    /// The recommendation in a format, without provenance.
     public static func render(_ r: Recommendation, format: Format) -> String {
         switch format {
         case .json: json(r)
@@ -15,6 +16,7 @@ public enum RecommendationText {
         }
     }
 
+    /// Money rounded to whole pounds with thousands separated (`£12,500`); `—` for nil.
     public static func money(_ value: Double?) -> String {
         guard let value else { return "—" }
         return "£" + formatNumber(value.rounded()).grouped
@@ -22,6 +24,8 @@ public enum RecommendationText {
 
     // MARK: table
 
+    /// The recommendation as plain text for a terminal: the contract, the rules that apply, the contract
+    /// conditions, the recommended measures with their working, the total SLEVA and the excluded measures.
     public static func table(_ r: Recommendation) -> String {
         var lines = [
             "\(r.contract.title): £\(formatNumber(r.contract.value).grouped), "

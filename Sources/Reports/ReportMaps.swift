@@ -20,6 +20,13 @@ public struct ReportMaps: Sendable {
     /// Blues, darkest for the most deprived.
     static let decileColours = ["#08519c", "#3182bd", "#6baed6", "#bdd7e7", "#eff3ff"]
 
+    /// The maps of a borough's wards.
+    /// - Parameters:
+    ///   - attribution: the boundaries' attribution, shown under each map.
+    ///   - view: the borough view whose ward need scores the need maps show.
+    ///   - deciles: ward code → its population-weighted average IMD decile (1 = most deprived), where rolled up.
+    ///   - delivery: the wards outlined: a contract's delivery wards (none for a borough-wide contract).
+    ///   - outlineMeaning: what the outline means, for the key and each outlined ward's title.
     public init(
         boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
         delivery: Set<String>, outlineMeaning: String = "delivery area"

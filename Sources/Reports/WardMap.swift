@@ -13,8 +13,11 @@ import Geography
 public struct WardMap {
     /// A class of the map's key: its label and fill colour.
     public struct Key: Sendable, Equatable {
+        /// The class's label in the legend and in each ward's title.
         public let label: String
+        /// The fill colour, as a CSS colour (e.g. `#a63603`).
         public let colour: String
+        /// A class with its label and fill colour.
         public init(_ label: String, _ colour: String) {
             self.label = label
             self.colour = colour
@@ -40,6 +43,15 @@ public struct WardMap {
     static let legendRow = 26.0
     static let noData = Key("no data", "#d9d9d9")
 
+    /// A map of the boundaries' wards.
+    /// - Parameters:
+    ///   - classes: ward code → its class; a ward without one is drawn as "no data".
+    ///   - key: the classes, in legend order.
+    ///   - outlined: ward codes outlined (the contract's delivery areas, or the ward a profile is about).
+    ///   - outlineMeaning: what the outline means, for the key and each outlined ward's title.
+    ///   - title: the map's title, in its caption and for screen readers.
+    ///   - description: the map's description, in its caption and for screen readers.
+    ///   - attribution: the boundaries' attribution, shown under the map.
     public init(
         boundaries: Boundaries, classes: [String: Key], key: [Key], outlined: Set<String>,
         outlineMeaning: String = "delivery area", title: String, description: String, attribution: String

@@ -12,19 +12,27 @@ import Workspace
 /// Nothing in it changes while the server runs, so requests share it without locks.
 public struct ServedBorough: @unchecked Sendable {
     // @unchecked: NeedsAnalysis holds only values and a profile cache that locks itself; it is read-only here.
+    /// The borough's needs analysis.
     public let analysis: NeedsAnalysis
+    /// The catalogue: measures, proxy values, taxonomy, CPV vocabulary and the workspace's limits.
     public let catalogue: Catalogue
+    /// The policy parameters the recommendations follow.
     public let policy: Policy
+    /// The equality action plan's gaps, as loaded; empty without a plan.
     public let equalityGaps: [EqualityGap]
+    /// The gaps placed in the data: their wards and the size of each group there.
     public let equalityNeeds: [EqualityNeed]
     /// The borough's need profiles, shared by every page.
     public let view: BoroughView
+    /// The ward maps; nil when there are no boundaries for the borough's wards.
     public let maps: ReportMaps?
     /// The data files (with their SHA-256), the catalogue and the svtk that made every page.
     public let provenance: Provenance
     /// How the data were prepared (roll-ups, duplicates, conversions).
     public let notes: [String]
 
+    /// Gathers what the server serves, placing the equality gaps in the analysis once.
+    /// - Throws: `InputError` naming the action plan's line when a gap names a ward the borough does not have.
     public init(
         analysis: NeedsAnalysis, catalogue: Catalogue, policy: Policy, equalityGaps: [EqualityGap],
         maps: ReportMaps?, view: BoroughView, provenance: Provenance, notes: [String]

@@ -9,6 +9,7 @@ public struct WorkspaceServer: Sendable {
     let borough: ServedBorough
     let workspace: Workspace
 
+    /// A server for a borough's evidence and a workspace.
     public init(borough: ServedBorough, workspace: Workspace) {
         self.borough = borough
         self.workspace = workspace

@@ -26,6 +26,7 @@ public final class Workspace: Sendable {
     }
 
     /// A workspace in memory, gone when released (tests, and `workspace import --check`).
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot make the in-memory database or its schema.
     public init() throws {
         database = try DatabaseQueue()
         try Self.migrate(database)
@@ -42,6 +43,7 @@ public final class Workspace: Sendable {
     // MARK: Contracts
 
     /// Every contract, newest first.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func contracts() async throws -> [SavedContract] {
         try await database.read { try SavedContract.order(Column("id").desc).fetchAll($0) }
     }
@@ -55,6 +57,7 @@ public final class Workspace: Sendable {
     }
 
     /// Saves a new contract as version 1.
+    /// - Throws: a GRDB `DatabaseError` when the write fails; `EncodingError` for a number JSON cannot hold.
     public func addContract(_ profile: ContractProfile, at date: Date = Date()) async throws -> SavedContract {
         try await database.write { db in
             var contract = SavedContract(
@@ -108,6 +111,7 @@ public final class Workspace: Sendable {
     }
 
     /// The contract's saved versions, oldest first.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func revisions(of contract: Int64) async throws -> [ContractRevision] {
         try await database.read {
             try ContractRevision.filter(Column("contractId") == contract).order(Column("version")).fetchAll($0)
@@ -117,6 +121,7 @@ public final class Workspace: Sendable {
     // MARK: Snapshots
 
     /// Saves a recommendation as it was made.
+    /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ snapshot: RecommendationSnapshot) async throws -> RecommendationSnapshot {
         try await database.write { db in
             var saved = snapshot
@@ -126,6 +131,7 @@ public final class Workspace: Sendable {
     }
 
     /// The contract's latest recommendation, if it has one.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestSnapshot(of contract: Int64) async throws -> RecommendationSnapshot? {
         try await database.read {
             try RecommendationSnapshot.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
@@ -134,6 +140,7 @@ public final class Workspace: Sendable {
 
     /// A line per recommendation of a contract, newest first, without the recommendations themselves (read
     /// from their JSON inside SQLite): when, for which version, how many measures, the total SLEVA, the inputs.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read.
     public func snapshotSummaries(of contract: Int64) async throws -> [SnapshotSummary] {
         try await database.read { db in
             try Row.fetchAll(
@@ -163,6 +170,7 @@ public final class Workspace: Sendable {
     }
 
     /// Every snapshot's id, contract and date, newest first, for choosing two to compare.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read.
     public func snapshotIndex() async throws -> [(id: Int64, contractId: Int64, contractVersion: Int, createdAt: Date)]
     {
         try await database.read { db in
@@ -180,6 +188,7 @@ public final class Workspace: Sendable {
     // MARK: Decisions
 
     /// The commissioner's decisions on a contract's measures.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func decisions(for contract: Int64) async throws -> [SavedDecision] {
         try await database.read {
             try SavedDecision.filter(Column("contractId") == contract).order(Column("measure")).fetchAll($0)
@@ -215,6 +224,7 @@ public final class Workspace: Sendable {
     // MARK: Offers and returns
 
     /// Saves uploaded offers with their evaluation.
+    /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ offers: SavedOffers) async throws -> SavedOffers {
         try await database.write { db in
             var saved = offers
@@ -224,6 +234,7 @@ public final class Workspace: Sendable {
     }
 
     /// The contract's latest offers, if any were uploaded.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestOffers(for contract: Int64) async throws -> SavedOffers? {
         try await database.read {
             try SavedOffers.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
@@ -231,6 +242,7 @@ public final class Workspace: Sendable {
     }
 
     /// Saves uploaded commitments and returns with their monitoring.
+    /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ returns: SavedReturns) async throws -> SavedReturns {
         try await database.write { db in
             var saved = returns
@@ -240,6 +252,7 @@ public final class Workspace: Sendable {
     }
 
     /// The contract's latest returns, if any were uploaded.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestReturns(for contract: Int64) async throws -> SavedReturns? {
         try await database.read {
             try SavedReturns.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)

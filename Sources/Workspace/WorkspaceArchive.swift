@@ -8,17 +8,26 @@ public struct WorkspaceArchive: Codable, Sendable {
     public var format: String
     /// The archive layout's version; this svtk reads ``WorkspaceArchive/currentVersion`` and below.
     public var version: Int
+    /// Every contract, by id.
     public var contracts: [SavedContract]
+    /// Every saved version of every contract's profile, by id.
     public var revisions: [ContractRevision]
+    /// Every recommendation snapshot, by id.
     public var snapshots: [RecommendationSnapshot]
+    /// Every commissioner's decision, by id.
     public var decisions: [SavedDecision]
+    /// Every upload of suppliers' offers with its evaluation, by id.
     public var offers: [SavedOffers]
+    /// Every upload of commitments and returns with its monitoring, by id.
     public var returns: [SavedReturns]
 
+    /// The `format` every archive carries.
     public static let formatName = "svtk-workspace"
+    /// The newest archive layout this svtk writes and reads.
     public static let currentVersion = 1
 
     /// The archive as JSON: keys sorted, dates in ISO 8601, uploaded files in Base64.
+    /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -65,6 +74,7 @@ public struct WorkspaceArchive: Codable, Sendable {
 
 extension Workspace {
     /// Everything in the workspace as an archive.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func export() async throws -> WorkspaceArchive {
         try await database.read { db in
             WorkspaceArchive(

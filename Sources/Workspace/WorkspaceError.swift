@@ -9,6 +9,7 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     /// An archive to import is not one svtk wrote, or the workspace already holds data.
     case badArchive(String)
 
+    /// The error in words for the page or the terminal.
     public var description: String {
         switch self {
         case .notFound(let what): "no \(what) in this workspace"

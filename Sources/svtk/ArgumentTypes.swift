@@ -7,5 +7,6 @@ extension ContractCategory: ExpressibleByArgument {}
 
 /// `--delimiter comma|tab|semicolon` (or the character itself).
 extension Delimiter: ExpressibleByArgument {
+    /// The names `--help` lists.
     public static var allValueStrings: [String] { ["comma", "tab", "semicolon"] }
 }

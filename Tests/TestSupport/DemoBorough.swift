@@ -12,6 +12,7 @@ public enum DemoBorough {
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// The shipped catalogue (`Datasets/`).
     public static let catalogue: Catalogue = loaded("the shipped catalogue") {
         try Catalogue.load(directory: repository + "/Datasets")
     }
@@ -27,12 +28,14 @@ public enum DemoBorough {
     public static let actionPlan = repository + "/Datasets/demo/equality_action_plan_illustrative.csv"
 
     // nonisolated(unsafe): the analysis is read-only once made (its profile cache locks itself).
+    /// The demo borough's needs analysis from `dataFiles`.
     nonisolated(unsafe) public static let analysis: NeedsAnalysis = loaded("the demo analysis") {
         try NeedsAnalysis(
             dataset: DatasetBuilder(files: dataFiles).dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
             borough: nil)
     }
 
+    /// The action plan's equality gaps.
     public static let gaps: [EqualityGap] = loaded("the demo action plan") {
         try EqualityActionPlanLoader.load(actionPlan, characteristics: catalogue.taxonomy.characteristics)
     }

@@ -5,13 +5,16 @@ import Testing
 
 /// The real public files in `../shared/data` beside the repository (or `SVTK_SHARED_DATA`).
 public enum SharedData {
+    /// The folder of the real files.
     public static let root: String = {
         if let path = ProcessInfo.processInfo.environment["SVTK_SHARED_DATA"] { return path }
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         return repository.deletingLastPathComponent().appendingPathComponent("shared/data").path
     }()
+    /// True when the folder is there (its README.md is found).
     public static let available = FileManager.default.fileExists(atPath: root + "/README.md")
+    /// What a skipped real-file test says.
     public static let skipMessage: Comment = "../shared/data is absent: the real-file tests are skipped"
 
     /// A path under the shared data folder.

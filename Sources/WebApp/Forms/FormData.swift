@@ -4,13 +4,18 @@ import Foundation
 public struct FormData: Sendable {
     /// An uploaded file: the name the browser gave it and its bytes.
     public struct File: Sendable {
+        /// The file's name as the browser sent it (`filename` in the part's `Content-Disposition`).
         public var name: String
+        /// The file's contents.
         public var bytes: [UInt8]
     }
 
+    /// Field name → its values, in the order sent.
     public private(set) var fields: [String: [String]] = [:]
+    /// Field name → the file uploaded in it (the last, when a name repeats).
     public private(set) var files: [String: File] = [:]
 
+    /// An empty form.
     public init() {}
 
     /// The field's first value, trimmed of surrounding spaces; empty when it is missing.
@@ -50,6 +55,7 @@ public struct FormData: Sendable {
 
 /// A form the server cannot read, for a 400 page.
 public struct FormError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong with the form, in plain words for the page.
     public let description: String
     init(_ description: String) { self.description = description }
 }
