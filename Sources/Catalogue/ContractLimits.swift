@@ -19,6 +19,10 @@ public struct ContractLimits: Sendable {
     public let cpvMaximum: Int
     /// A commissioner's reason for a decision on a measure is at most this long.
     public let reasonCharactersMaximum: Int
+    /// An offered, committed or delivered quantity must be under this.
+    public let quantityBelow: Double
+    /// A quantity above 0 must be at least this.
+    public let quantitySmallest: Double
 
     /// Reads `contract_limits.csv` of a policy folder.
     /// - Throws: `InputError` at a row whose value is not a positive number, or naming a missing parameter.
@@ -42,6 +46,19 @@ public struct ContractLimits: Sendable {
         areasMaximum = try count("areas_maximum")
         cpvMaximum = try count("cpv_maximum")
         reasonCharactersMaximum = try count("reason_characters_maximum")
+        quantityBelow = try value("quantity_below")
+        quantitySmallest = try value("quantity_smallest")
+    }
+
+    /// Why a quantity (offered, committed or delivered) cannot be monitored, or `nil` when it can: it must be
+    /// finite, 0 or at least ``quantitySmallest``, and under ``quantityBelow``.
+    public func problem(withQuantity quantity: Double) -> String? {
+        guard quantity.isFinite, quantity >= 0, quantity < quantityBelow, quantity == 0 || quantity >= quantitySmallest
+        else {
+            return "a quantity is 0, or from \(quantitySmallest) to under \(Int64(quantityBelow)) "
+                + "(policy/contract_limits.csv)"
+        }
+        return nil
     }
 }
 

@@ -141,9 +141,8 @@ public struct BidEvaluation: Codable, Sendable {
                     "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
             }
             let quantity = try row.number("quantity")
-            guard quantity.isFinite, quantity >= 0, quantity < 1e12 else {
-                throw row.error(
-                    "quantity", "a quantity must be a finite number from 0 to a trillion, not \(row["quantity"])")
+            if let problem = catalogue.contractLimits.problem(withQuantity: quantity) {
+                throw row.error("quantity", "\(problem), not \(row["quantity"])")
             }
             let relevance = catalogue.relevance(of: measure, in: matter)
             let rule = policy.targets[measure.policyRef]

@@ -85,8 +85,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
                 throw row.error("measure", "\(reference) is committed twice")
             }
             let quantity = try row.number("quantity")
-            guard quantity.isFinite, quantity >= 0 else {
-                throw row.error("quantity", "a quantity must be a finite number of 0 or more")
+            if let problem = catalogue.contractLimits.problem(withQuantity: quantity) {
+                throw row.error("quantity", "\(problem), not \(row["quantity"])")
             }
             committed.append((measure, quantity))
         }
@@ -111,8 +111,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
                 throw row.error("measure", "\(reference) is not among the commitments")
             }
             let value = try row.number("delivered")
-            guard value.isFinite, value >= 0 else {
-                throw row.error("delivered", "delivered must be a finite number of 0 or more, not \(row["delivered"])")
+            if let problem = catalogue.contractLimits.problem(withQuantity: value) {
+                throw row.error("delivered", "\(problem), not \(row["delivered"])")
             }
             if let first = reported.updateValue(row.line, forKey: "\(match.0.key) \(quarter)") {
                 throw row.error(

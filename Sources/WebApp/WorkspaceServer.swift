@@ -15,12 +15,17 @@ public struct WorkspaceServer: Sendable {
         self.workspace = workspace
     }
 
-    /// Every route of the workspace, behind its middleware (request log, security headers, error pages, forms).
-    public func router() -> Router<WebContext> {
+    /// The names a workspace on loopback answers to.
+    public static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
+
+    /// Every route of the workspace, behind its middleware: request log, security headers, error pages, the
+    /// host check (requests addressed to `hosts` only; any, when `nil`), forms.
+    public func router(hosts: Set<String>? = WorkspaceServer.loopbackNames) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
+        if let hosts { router.add(middleware: HostCheck(allowed: hosts)) }
         router.add(
             middleware: FormMiddleware(
                 bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
@@ -35,15 +40,20 @@ public struct WorkspaceServer: Sendable {
 
     /// The application serving the workspace at `host`:`port`, logging each request to standard error unless
     /// `requestLog` is false; `onRunning` is told the port it listens on (for port 0, the one the system chose).
-    /// It stops gracefully on SIGINT and SIGTERM (`runService()`), finishing requests in progress.
+    /// It stops gracefully on SIGINT and SIGTERM (`runService()`), finishing requests in progress, and closes a
+    /// connection idle for 30 s. It answers to the loopback names and `host`; to any name when `host` is a
+    /// wildcard address (`0.0.0.0`, `::`), as the names it is reached by cannot be known.
     public func application(
         host: String, port: Int, requestLog: Bool = true,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         var logger = Logger(label: "svtk.serve")
         logger.logLevel = requestLog ? .info : .warning
+        let hosts: Set<String>? =
+            ["0.0.0.0", "::"].contains(host) ? nil : Self.loopbackNames.union([host.lowercased()])
         return Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
+            router: router(hosts: hosts), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 }

@@ -213,6 +213,35 @@ class Workspace(unittest.TestCase):
         page.locator(f"#pick-map a[data-ward='{code}']").click()
         expect(box).not_to_be_checked()
 
+    def test_requests_for_another_name_or_too_large_are_refused(self):
+        import http.client
+        port = int(self.address.rsplit(":", 1)[1])
+        # DNS rebinding: a page on another site whose name resolves to 127.0.0.1 sends its own name as Host.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/contracts", headers={"Host": f"attacker.example:{port}"})
+        response = connection.getresponse()
+        self.assertEqual(response.status, 421)
+        self.assertIn("answers only at", response.read().decode())
+        connection.close()
+        # A body over the limit sent in chunks, with no length to refuse it by, is still a 413, not a 500.
+        token = "ab" * 32
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.putrequest("POST", "/contracts")
+        connection.putheader("Cookie", f"svtk_csrf={token}")
+        connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+        connection.putheader("Transfer-Encoding", "chunked")
+        connection.endheaders()
+        chunk = b"a" * 1_048_576
+        try:
+            for _ in range(9):
+                connection.send(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            connection.send(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer and close before the whole body is sent
+        response = connection.getresponse()
+        self.assertEqual(response.status, 413)
+        connection.close()
+
     def test_errors_are_pages_without_internals(self):
         page = self.page
         response = page.goto(self.address + "/contracts/999999")

@@ -161,4 +161,13 @@ struct ReportsTests {
         #expect(measures.count == r.measures.count)
         for m in r.measures { #expect(markdown.contains("### \(m.rank). \(m.ref) \(m.title)")) }
     }
+
+    @Test("Markdown cannot carry a link or an image from a contract's text")
+    func markdownLinks() throws {
+        var (_, r) = try page()
+        r.contract.title = "Roads [x](javascript:alert(1)) ![i](http://evil.example/x.png) <b>"
+        let markdown = RecommendationText.markdown(r)
+        #expect(markdown.contains(#"Roads \[x](javascript:alert(1)) !\[i](http://evil.example/x.png) &lt;b>"#))
+        #expect(markdown.replacingOccurrences(of: #"\["#, with: "").firstIndex(of: "[") == nil)  // every [ escaped
+    }
 }

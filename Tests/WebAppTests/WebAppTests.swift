@@ -362,6 +362,51 @@ struct WebAppTests {
         }
     }
 
+    @Test("returns and offers with quantities that cannot be monitored are refused at their cell, never a 500")
+    func quantities() async throws {
+        try await withServer { client in
+            let address = try await createHighways(client)
+            let commitments = ("commitments", "c.csv", "measure,quantity\nJ2,2\n")
+            for (returns, cell) in [
+                ("quarter,measure,delivered\nQ1,J2,1e308\n", "r.csv:2:3"),
+                ("quarter,measure,delivered\nQ1,J2,0.0000001\n", "r.csv:2:3"),
+            ] {
+                let (headers, body) = multipart([commitments, ("returns", "r.csv", returns)])
+                try await client.execute(uri: address + "/returns", method: .post, headers: headers, body: body) {
+                    response in
+                    #expect(response.status == .badRequest)
+                    #expect(text(response).contains("\(cell): a quantity is 0, or from 0.001 to under 1000000000000"))
+                }
+            }
+            let (headers, body) = multipart([
+                ("offers", "o.csv", "supplier,measure,quantity,qualitative_mark\nAcme,J2,1e13,50\n")
+            ])
+            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .badRequest)
+                #expect(text(response).contains("o.csv:2:3: a quantity is 0, or from 0.001"))
+            }
+        }
+    }
+
+    @Test("a form posted from another site (its Origin) is refused")
+    func origin() async throws {
+        try await withServer { client in
+            var headers = formHeaders
+            headers[.origin] = "http://attacker.example"
+            try await client.execute(uri: "/contracts", method: .post, headers: headers, body: form(highways)) {
+                response in
+                #expect(response.status == .forbidden)
+                #expect(text(response).contains("sent from another site"))
+            }
+            headers[.origin] = "http://127.0.0.1:8080"
+            try await client.execute(uri: "/contracts", method: .post, headers: headers, body: form(highways)) {
+                response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+
     @Test("bad requests: an oversized body, a cut multipart body, an unknown contract, a path that is no page")
     func badRequests() async throws {
         try await withServer { client in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Gives every visitor a CSRF token and, for every POST, reads the body within the size limit, parses the form
 /// (URL-encoded or multipart) and refuses it unless it carries the same token as the visitor's cookie.
@@ -49,10 +50,12 @@ struct FormMiddleware: RouterMiddleware {
     private func form(of request: Request) async throws -> FormData {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit { throw tooLarge }
         let body: ByteBuffer
-        do { body = try await request.body.collect(upTo: bodyLimit) } catch let error as HTTPError
-            where error.status == .contentTooLarge
-        {
+        do {
+            body = try await request.body.collect(upTo: bodyLimit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
+        } catch is NIOTooManyBytesError {
+            throw tooLarge  // a body sent in chunks, without a length, that runs past the limit
         }
         let type = request.headers[.contentType] ?? ""
         let form: FormData
