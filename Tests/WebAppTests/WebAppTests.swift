@@ -436,7 +436,7 @@ struct WebAppTests {
         }
     }
 
-    @Test("two recommendations side by side")
+    @Test("two recommendations side by side, the delivery wards by name; the edit form ticks them again")
     func compare() async throws {
         try await withServer { client in
             let address = try await createHighways(client)
@@ -446,7 +446,12 @@ struct WebAppTests {
             }
             try await client.execute(uri: "/compare?a=1&b=2", method: .get) { response in
                 #expect(response.status == .ok)
+                #expect(text(response).contains("<td>Rotherham East, Dalton &amp; Thrybergh</td>"))  // names, not codes
                 #expect(text(response).contains("Measures as recommended (before decisions)"))
+            }
+            try await client.execute(uri: address + "/edit", method: .get) { response in
+                #expect(text(response).contains("value=\"E05013010\" id=\"ward-E05013010\" checked"))
+                #expect(text(response).contains("value=\"E05012999\" id=\"ward-E05012999\" checked"))
             }
             try await client.execute(uri: "/compare?a=1&b=9", method: .get) { response in
                 #expect(response.status == .notFound)

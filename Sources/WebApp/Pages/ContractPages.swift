@@ -131,7 +131,7 @@ enum ContractPages {
         -> String
     {
         func select(_ name: String, _ chosen: Int64?) -> String {
-            "<label for=\"compare-\(name)\">\(name.uppercased())</label> <select id=\"compare-\(name)\" "
+            "<label for=\"compare-\(name)\">Recommendation \(name.uppercased())</label><select id=\"compare-\(name)\" "
                 + "name=\"\(name)\">"
                 + index.map { item in
                     "<option value=\"\(item.id)\"\(item.id == chosen ? " selected" : "")>\(HTML.escape(item.title)), "
@@ -139,7 +139,7 @@ enum ContractPages {
                         + "\(RecommendationView.date(item.createdAt))</option>"
                 }.joined() + "</select> "
         }
-        return "<form method=\"get\" action=\"/compare\">" + select("a", a) + select("b", b)
-            + "<button type=\"submit\">Compare</button></form>\n"
+        return "<form class=\"stack\" method=\"get\" action=\"/compare\">" + select("a", a) + select("b", b)
+            + "<p><button type=\"submit\">Compare</button></p></form>\n"
     }
 }

@@ -115,7 +115,10 @@ struct ContractRoutes: RouteGroup {
     /// The profile the form makes and its recommendation, or the form again with the errors beside their fields.
     func checked(_ context: WebContext) -> Checked {
         var form = ContractForm(context.form)
-        guard let profile = form.profile() else { return .invalid(form) }
+        guard var profile = form.profile() else { return .invalid(form) }
+        profile.areas = profile.areas.map { area in  // ward names, as a commissioner reads them in every output
+            borough.analysis.wards.first { $0.code == area }?.name ?? area
+        }
         do {
             return .valid(profile, try borough.recommend(profile))
         } catch let error as InputError {
