@@ -51,10 +51,15 @@ extension Taxonomy {
 
     /// The subjects a description refines a CPV code's subject to: narrower subjects of it (`construction works`
     /// → `housing construction` for "homes"). A description never adds a subject beside the code's, nor moves
-    /// it sideways (a school build on a "housing growth site" stays a school build).
-    public func refinements(of subject: String, description: Words) -> [(subject: Subject, word: String)] {
+    /// it sideways (a school build on a "housing growth site" stays a school build), nor turns goods into the
+    /// service of using them (food for school kitchens is not school catering): a narrower subject of another
+    /// category than the contract's is not a refinement.
+    public func refinements(of subject: String, description: Words, category: ContractCategory)
+        -> [(subject: Subject, word: String)]
+    {
         subjects(inDescription: description).filter { found in
             found.subject.id != subject && lineage(of: found.subject.id).contains(subject)
+                && (found.subject.category == nil || found.subject.category == category)
         }
     }
 
@@ -158,7 +163,7 @@ public struct SubjectMatter: Sendable {
             ? [(nil, defaults, [:])]
             : codes.map { code in
                 guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }
-                let refined = taxonomy.refinements(of: subject, description: description)
+                let refined = taxonomy.refinements(of: subject, description: description, category: category)
                 let words = Dictionary(refined.map { ($0.subject.id, $0.word) }, uniquingKeysWith: { a, _ in a })
                 return (code.full, refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words)
             }

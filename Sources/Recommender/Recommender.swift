@@ -128,7 +128,7 @@ public struct Recommender {
             return m
         }
         return Recommendation(
-            contract: contract, subjects: subjectNames(subjects, description: description),
+            contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
             workforce: sizing.workforce, band: band.label, rules: rules,
             conditions: conditions(rules: rules, framework: framework),
             measures: measures,
@@ -234,10 +234,13 @@ public struct Recommender {
     }
 
     /// The contract's subjects: each CPV code's, and the subjects its description refines them to.
-    func subjectNames(_ subjects: [(CPVVocabulary.Code, Subject)], description: Words) -> [String] {
+    func subjectNames(_ subjects: [(CPVVocabulary.Code, Subject)], description: Words, category: ContractCategory)
+        -> [String]
+    {
         var names = subjects.map { "\($0.1.name) (\($0.0.full))" }
         for (code, subject) in subjects {
-            for refined in catalogue.taxonomy.refinements(of: subject.id, description: description) {
+            for refined in catalogue.taxonomy.refinements(of: subject.id, description: description, category: category)
+            {
                 let name = "\(refined.subject.name) (\(code.full), refined by the description: \"\(refined.word)\")"
                 if !names.contains(name) { names.append(name) }
             }
