@@ -123,19 +123,13 @@ public final class Workspace: Sendable {
     /// Saves a recommendation as it was made.
     /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ snapshot: RecommendationSnapshot) async throws -> RecommendationSnapshot {
-        try await database.write { db in
-            var saved = snapshot
-            try saved.insert(db)
-            return saved
-        }
+        try await inserted(snapshot)
     }
 
     /// The contract's latest recommendation, if it has one.
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestSnapshot(of contract: Int64) async throws -> RecommendationSnapshot? {
-        try await database.read {
-            try RecommendationSnapshot.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
-        }
+        try await latest(RecommendationSnapshot.self, of: contract)
     }
 
     /// A line per recommendation of a contract, newest first, without the recommendations themselves (read
@@ -226,36 +220,44 @@ public final class Workspace: Sendable {
     /// Saves uploaded offers with their evaluation.
     /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ offers: SavedOffers) async throws -> SavedOffers {
-        try await database.write { db in
-            var saved = offers
-            try saved.insert(db)
-            return saved
-        }
+        try await inserted(offers)
     }
 
     /// The contract's latest offers, if any were uploaded.
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestOffers(for contract: Int64) async throws -> SavedOffers? {
-        try await database.read {
-            try SavedOffers.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
-        }
+        try await latest(SavedOffers.self, of: contract)
     }
 
     /// Saves uploaded commitments and returns with their monitoring.
     /// - Throws: a GRDB `DatabaseError` (an unknown contract, a failed write); `EncodingError` for a non-finite number.
     public func save(_ returns: SavedReturns) async throws -> SavedReturns {
-        try await database.write { db in
-            var saved = returns
-            try saved.insert(db)
-            return saved
-        }
+        try await inserted(returns)
     }
 
     /// The contract's latest returns, if any were uploaded.
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func latestReturns(for contract: Int64) async throws -> SavedReturns? {
+        try await latest(SavedReturns.self, of: contract)
+    }
+
+    // MARK: Shared by the records kept per upload or recommendation
+
+    /// Inserts a record in one transaction and returns it with its new id.
+    private func inserted<Record: MutablePersistableRecord & Sendable>(_ record: Record) async throws -> Record {
+        try await database.write { db in
+            var saved = record
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// The newest record of a kind kept for a contract (the highest id), if any.
+    private func latest<Record: FetchableRecord & TableRecord & Sendable>(_ kind: Record.Type, of contract: Int64)
+        async throws -> Record?
+    {
         try await database.read {
-            try SavedReturns.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
+            try Record.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
         }
     }
 }
