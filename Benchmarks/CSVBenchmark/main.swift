@@ -45,9 +45,9 @@ func runStage(_ stage: String, _ path: String) throws {
     case "csv-rows":
         let table = try CSVTable(path: path)
         try table.forEachRow { row in count += row.count }
-    case "loader":
+    case "loader", "loader-one-thread":
         let sink = CountingSink()
-        _ = try FileLoader.load(path, into: sink)
+        _ = try FileLoader.load(path, options: LoadOptions(threads: stage == "loader" ? .automatic : .one), into: sink)
         count = sink.observations
     default:
         fatalError("unknown stage \(stage)")
@@ -157,7 +157,8 @@ let svtk = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathCom
 
 let stages = [
     ("c-loop", "(a) C loop, libcsv + strtod"), ("csv-layer", "(b) CSV layer, every field parsed"),
-    ("loader", "(c) loader to observations"),
+    ("loader-one-thread", "(c) loader to observations, one thread"),
+    ("loader", "(d) loader, helpers reading ahead"),
 ]
 for file in [census, fingertips] {
     let size = Double((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1e6

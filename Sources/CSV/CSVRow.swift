@@ -45,7 +45,7 @@ public struct CSVField {
 /// Copy what you need (``CSVField/string``) before returning; do not let the row escape.
 public struct CSVRow {
     @usableFromInline let storage: UnsafePointer<UInt8>
-    @usableFromInline let fieldStarts: UnsafePointer<Int>
+    @usableFromInline let fieldStarts: UnsafePointer<UInt32>
     /// The number of fields in the row.
     public let count: Int
     /// The 1-based physical line on which the row starts.
@@ -55,8 +55,8 @@ public struct CSVRow {
     @inlinable
     public subscript(_ index: Int) -> CSVField {
         precondition(index >= 0 && index < count, "field index \(index) out of range 0..<\(count)")
-        let start = fieldStarts[index]
-        let end = fieldStarts[index + 1] - 1  // each field is followed by a NUL
+        let start = Int(fieldStarts[index])
+        let end = Int(fieldStarts[index + 1]) - 1  // each field is followed by a NUL
         return CSVField(bytes: UnsafeBufferPointer(start: storage + start, count: end - start))
     }
 

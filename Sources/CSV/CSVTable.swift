@@ -30,6 +30,10 @@ public final class CSVTable {
     public let titleLines: [String]
     /// The file's size in bytes.
     public let byteCount: Int64
+    /// How many threads read the rows: by default helpers tokenize a large file's segments ahead of the caller.
+    public var threads = ReadingThreads.automatic
+    /// The segments whose rows the last read took from helper threads (0 when it read them all itself).
+    private(set) var segmentsFromHelpers = 0
 
     private let blocks: FileBlocks
     private let headerRowIndex: Int
@@ -69,73 +73,66 @@ public final class CSVTable {
         var footerStartLine: Int?
         try withoutActuallyEscaping(body) { body in
             var afterBlank = false
-            let parser = RowParser(
-                file: path, delimiter: dialect.delimiter, encoding: dialect.encoding,
-                onRow: { row in
-                    if row.isBlank {
-                        summary.blankLines += 1
-                        afterBlank = true
-                        return
-                    }
-                    defer {
-                        nonBlankIndex += 1
-                        afterBlank = false
-                    }
-                    if nonBlankIndex <= self.headerRowIndex { return }
-                    if let footerStartLine {
-                        if row.count == width && row.nonBlankCount > 1 {
-                            throw InputError(
-                                file: self.path, line: footerStartLine, column: nil,
-                                "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
-                                    + "(\(width)), yet table rows follow it on line \(row.line)")
-                        }
-                        summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                        return
-                    }
-                    if row.count == width {
-                        if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
-                            throw InputError(
-                                file: self.path, line: row.line, column: unnamed + 1,
-                                "a value in column \(unnamed + 1), which has no name in the header on line "
-                                    + "\(self.headerLine)"
-                            )
-                        }
-                        summary.rows += 1
-                        do {
-                            try body(row)
-                        } catch var error as InputError where error.line == nil && error.file == self.path {
-                            error.line = row.line  // an error about this row, raised where the line is not known
-                            throw error
-                        }
-                    } else if summary.rows > 0
-                        && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row)))
-                    {
-                        footerStartLine = row.line
-                        summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                    } else {
-                        throw InputError(
-                            file: self.path, line: row.line, column: min(row.count, width) + 1,
-                            "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line "
-                                + "\(self.headerLine) has \(width)"
-                                + (row.nonBlankCount <= 1
-                                    ? " (is the file cut short? a footnote would follow a blank line)" : ""))
-                    }
-                },
-                onBlankLine: { _ in
+            let onRow: (CSVRow) throws -> Void = { row in
+                if row.isBlank {
                     summary.blankLines += 1
                     afterBlank = true
-                })
-            var bytesRead: Int64 = 0
-            try blocks.forEach { block in
-                parser.feed(block)
-                bytesRead += Int64(block.count)
-                progress?(bytesRead, byteCount)
-                return !parser.hasFailed
+                    return
+                }
+                defer {
+                    nonBlankIndex += 1
+                    afterBlank = false
+                }
+                if nonBlankIndex <= self.headerRowIndex { return }
+                if let footerStartLine {
+                    if row.count == width && row.nonBlankCount > 1 {
+                        throw InputError(
+                            file: self.path, line: footerStartLine, column: nil,
+                            "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
+                                + "(\(width)), yet table rows follow it on line \(row.line)")
+                    }
+                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                    return
+                }
+                if row.count == width {
+                    if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
+                        throw InputError(
+                            file: self.path, line: row.line, column: unnamed + 1,
+                            "a value in column \(unnamed + 1), which has no name in the header on line "
+                                + "\(self.headerLine)"
+                        )
+                    }
+                    summary.rows += 1
+                    do {
+                        try body(row)
+                    } catch var error as InputError where error.line == nil && error.file == self.path {
+                        error.line = row.line  // an error about this row, raised where the line is not known
+                        throw error
+                    }
+                } else if summary.rows > 0
+                    && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row)))
+                {
+                    footerStartLine = row.line
+                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
+                } else {
+                    throw InputError(
+                        file: self.path, line: row.line, column: min(row.count, width) + 1,
+                        "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line "
+                            + "\(self.headerLine) has \(width)"
+                            + (row.nonBlankCount <= 1
+                                ? " (is the file cut short? a footnote would follow a blank line)" : ""))
+                }
             }
-            parser.finish()
-            if let failure = parser.failure { throw failure }
-            summary.encoding = blocks.convertedFrom ?? parser.encoding ?? .utf8
-            summary.transcodedFromWindows1252 = parser.transcoded
+            let onBlankLine: (Int) -> Void = { _ in
+                summary.blankLines += 1
+                afterBlank = true
+            }
+            let decoded =
+                threads.splits(byteCount)
+                ? try readInSegments(onRow: onRow, onBlankLine: onBlankLine, progress: progress)
+                : try readInOrder(from: 0, firstLine: 1, onRow: onRow, onBlankLine: onBlankLine, progress: progress)
+            summary.encoding = blocks.convertedFrom ?? decoded.encoding ?? .utf8
+            summary.transcodedFromWindows1252 = decoded.transcoded
         }
         summary.bytes = byteCount
         return summary
@@ -143,6 +140,75 @@ public final class CSVTable {
 }
 
 extension CSVTable {
+    /// What the parser made of the text: the encoding it settled on (if any) and whether it transcoded any.
+    private typealias Decoding = (encoding: TextEncoding?, transcoded: Bool)
+
+    /// Parses the file on this thread from `offset`, the start of a record on line `firstLine`, to its end.
+    /// - Throws: the first error of the parse or of `onRow`.
+    private func readInOrder(
+        from offset: Int64, firstLine: Int, onRow: @escaping (CSVRow) throws -> Void,
+        onBlankLine: @escaping (Int) -> Void, progress: ((Int64, Int64) -> Void)?
+    ) throws -> Decoding {
+        let parser = RowParser(
+            file: path, delimiter: dialect.delimiter, encoding: dialect.encoding, firstLine: firstLine,
+            onRow: onRow, onBlankLine: onBlankLine)
+        var bytesRead = offset
+        try blocks.forEach(from: offset) { block in
+            parser.feed(block)
+            bytesRead += Int64(block.count)
+            progress?(bytesRead, byteCount)
+            return !parser.hasFailed
+        }
+        parser.finish()
+        if let failure = parser.failure { throw failure }
+        return (parser.encoding, parser.transcoded)
+    }
+
+    /// Hands on the rows of segments that helper threads tokenize ahead, in order; from the first segment they
+    /// cannot settle, parses the rest of the file on this thread (``readInOrder``), so rows, line numbers and
+    /// errors are those of a read in order.
+    /// - Throws: the first error of the parse or of `onRow`.
+    private func readInSegments(
+        onRow: @escaping (CSVRow) throws -> Void, onBlankLine: @escaping (Int) -> Void,
+        progress: ((Int64, Int64) -> Void)?
+    ) throws -> Decoding {
+        try blocks.withDescriptor { fd in
+            let read = SegmentedRead(
+                blocks: blocks, descriptor: fd, delimiter: dialect.delimiter, encoding: dialect.encoding,
+                threads: threads)
+            var started = 0
+            var taken = 0
+            defer { read.stop(waitingFor: taken..<started) }
+            let startNext = {
+                guard started < read.segmentCount else { return }
+                read.start(started)
+                started += 1
+            }
+            for _ in 0..<threads.segmentsAhead { startNext() }
+            var line = 1
+            var transcoded = false
+            segmentsFromHelpers = 0
+            while taken < read.segmentCount {
+                let segment = read.take(taken)
+                taken += 1
+                guard let segment, segment.isSettled else {
+                    let start = try read.recordStart(atOrAfter: read.nominalStart(taken - 1))
+                    let rest = try readInOrder(
+                        from: start, firstLine: line, onRow: onRow, onBlankLine: onBlankLine, progress: progress)
+                    return (rest.encoding, transcoded || rest.transcoded)
+                }
+                try segment.rows.replay(lineOffset: line - 1, onRow: onRow, onBlankLine: onBlankLine)
+                read.recycle(segment)
+                segmentsFromHelpers += 1
+                line += segment.lineBreaks
+                transcoded = transcoded || segment.transcoded
+                progress?(min(read.nominalStart(taken), byteCount), byteCount)
+                startNext()
+            }
+            return (dialect.encoding, transcoded)
+        }
+    }
+
     /// True when a row's one field reads as a note (`Source: ONS`, `Figures are rounded`): it starts with a
     /// letter and has a space or a colon. A lone code or number (`E01007657`, `91141`) is a row cut short.
     static func readsAsNote(_ row: CSVRow) -> Bool {

@@ -15,7 +15,8 @@ import CLibCSV
 /// leading `'`, the OWASP rule against CSV injection; numbers such as `-0.3` are written as they are.
 public final class CSVWriter {
     private let stream: UnsafeMutablePointer<FILE>
-    private var scratch = [UInt8](repeating: 0, count: 1024)
+    /// The row being written.
+    private var line: [UInt8] = []
     private let delimiter: UInt8
     private let formulaGuard: Bool
 
@@ -47,29 +48,35 @@ public final class CSVWriter {
     }
 
     /// Writes one row, ended by a line feed.
-    public func write<S: Sequence>(_ fields: S) where S.Element == String {
-        var first = true
-        for field in fields {
-            if !first { fputc(Int32(delimiter), stream) }
-            first = false
-            writeField(field)
+    public func write<S: Sequence>(_ fields: S) where S.Element == String { write(Array(fields)) }
+
+    /// Writes one row, ended by a line feed: the row is put together in a reused buffer and handed to the
+    /// stream at once.
+    ///
+    /// - Complexity: O(*n*) in the row's bytes, without allocating once the buffer has grown to the longest row.
+    public func write(_ fields: [String]) {
+        var line: [UInt8] = []
+        swap(&line, &self.line)  // worked on as a local, without an exclusivity check per byte appended
+        line.removeAll(keepingCapacity: true)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(delimiter) }
+            append(field, to: &line)
         }
-        fputc(0x0A, stream)
+        line.append(0x0A)
+        line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        swap(&line, &self.line)
     }
 
-    private func writeField(_ field: String) {
+    /// Appends a field to a row, guarded and quoted where it needs to be.
+    private func append(_ field: String, to line: inout [UInt8]) {
         var field = formulaGuard ? FormulaGuard.guarding(field) : field
         field.withUTF8 { bytes in
-            guard needsQuoting(bytes) else {
-                if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, stream) }
-                return
-            }
-            let needed = bytes.count * 2 + 2
-            if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
-            let written = scratch.withUnsafeMutableBytes { out in
+            guard needsQuoting(bytes) else { return line.append(contentsOf: bytes) }
+            var quoted = [UInt8](repeating: 0, count: bytes.count * 2 + 2)
+            let written = quoted.withUnsafeMutableBytes { out in
                 csv_write(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
             }
-            scratch.withUnsafeBytes { out in _ = fwrite(out.baseAddress, 1, written, stream) }
+            line.append(contentsOf: quoted[..<written])
         }
     }
 

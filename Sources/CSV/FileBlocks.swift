@@ -8,7 +8,7 @@
 ///
 /// A regular file is read in place. A pipe, a FIFO, standard input (`-`) or a UTF-16 file is first copied
 /// once (``SpooledInput``), so it can be read as often as detection and loading need, and whole.
-struct FileBlocks {
+struct FileBlocks: Sendable {
     static let blockSize = 1 << 20
 
     let path: String
@@ -71,36 +71,54 @@ struct FileBlocks {
         InputError(file: path, "cannot open: \(String(cString: strerror(errno)))")
     }
 
-    /// Calls `body` with each block in order; `body` returns false to stop early. The first block has any
-    /// UTF-8 byte-order mark removed, unless `keepingByteOrderMark`; `sawByteOrderMark` reports whether there was one.
+    /// Calls `body` with each block in order, from byte `offset`; `body` returns false to stop early. A first block
+    /// at the start of the file has any UTF-8 byte-order mark removed, unless `keepingByteOrderMark`;
+    /// `sawByteOrderMark` reports whether there was one.
+    /// - Throws: `InputError` naming the file when it cannot be opened or read.
     @discardableResult
     func forEach(
-        limit: Int? = nil, keepingByteOrderMark: Bool = false,
+        from offset: Int64 = 0, limit: Int? = nil, keepingByteOrderMark: Bool = false,
         _ body: (UnsafeRawBufferPointer) throws -> Bool
     ) throws -> (bytesRead: Int64, sawByteOrderMark: Bool) {
+        try withDescriptor { fd in
+            let capacity = min(limit ?? Self.blockSize, Self.blockSize)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+            defer { buffer.deallocate() }
+            var total: Int64 = 0
+            var bom = false
+            while limit.map({ total < Int64($0) }) ?? true {
+                let n = try read(fd, into: buffer, at: offset + total)
+                if n == 0 { break }
+                var block = UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
+                if offset + total == 0, !keepingByteOrderMark, n >= 3, block[0] == 0xEF, block[1] == 0xBB,
+                    block[2] == 0xBF
+                {
+                    bom = true
+                    block = UnsafeRawBufferPointer(rebasing: block[3...])
+                }
+                total += Int64(n)
+                if try !body(block) { break }
+            }
+            return (total, bom)
+        }
+    }
+
+    /// Calls `body` with a descriptor open on the bytes to read, closed after `body` (the copy's stays open).
+    /// - Throws: `InputError` naming the file when it cannot be opened; what `body` throws.
+    func withDescriptor<T>(_ body: (Int32) throws -> T) throws -> T {
         let fd = spooled?.descriptor ?? open(path, O_RDONLY)
         guard fd >= 0 else { throw Self.cannotOpen(path) }
         defer { if spooled == nil { close(fd) } }
-        let capacity = min(limit ?? Self.blockSize, Self.blockSize)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        var total: Int64 = 0
-        var bom = false
-        while limit.map({ total < Int64($0) }) ?? true {
-            let n = pread(fd, buffer.baseAddress, capacity, off_t(total))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: path, "read failed: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            var block = UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
-            if total == 0, !keepingByteOrderMark, n >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF {
-                bom = true
-                block = UnsafeRawBufferPointer(rebasing: block[3...])
-            }
-            total += Int64(n)
-            if try !body(block) { break }
+        return try body(fd)
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`, retrying when interrupted; 0 at the end of the file.
+    /// - Throws: `InputError` naming the file when the read fails.
+    func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
+        while true {
+            let n = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw InputError(file: path, "read failed: \(String(cString: strerror(errno)))") }
         }
-        return (total, bom)
     }
 }

@@ -17,14 +17,16 @@ final class RowParser {
     private(set) var encoding: TextEncoding?
     /// True once any field was transcoded from Windows-1252.
     private(set) var transcoded = false
+    /// False for a parser reading a segment ahead of the rows before it: the first non-ASCII field then stops it
+    /// (``failure`` is ``EncodingNotYetKnown``) instead of deciding the file's encoding.
+    private let decidesEncoding: Bool
 
-    // The current row: field bytes, each followed by a NUL, and where each field starts.
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var storageCapacity = 4096
-    private var storageUsed = 0
-    private var fieldStarts: UnsafeMutablePointer<Int>
-    private var fieldCapacity = 64
-    private var fieldCount = 0
+    /// Where libcsv's field callback puts the fields of the row being read.
+    private let buffer: RowBuffer
+    /// True when each row read stays in ``buffer`` after the row callback; otherwise the buffer is emptied.
+    private let keepsRows: Bool
+    /// The C side of ``buffer``.
+    private var row: UnsafeMutablePointer<svtk_row> { buffer.storage }
 
     /// The 1-based physical line being fed.
     private(set) var line = 1
@@ -38,17 +40,22 @@ final class RowParser {
     /// The first error met; once set, further input is ignored.
     private(set) var failure: Error?
 
+    /// A parser whose first byte fed is at the start of `firstLine`, outside any record. With `keepingRowsIn`, rows
+    /// stay in that buffer after their callback, one after another.
     init(
-        file: String, delimiter: UInt8, encoding: TextEncoding?,
+        file: String, delimiter: UInt8, encoding: TextEncoding?, firstLine: Int = 1, decidesEncoding: Bool = true,
+        keepingRowsIn buffer: RowBuffer? = nil,
         onRow: @escaping (CSVRow) throws -> Void, onBlankLine: @escaping (Int) -> Void = { _ in }
     ) {
         self.file = file
         self.encoding = encoding
+        self.decidesEncoding = decidesEncoding
+        line = firstLine
+        rowStartLine = firstLine
         self.onRow = onRow
         self.onBlankLine = onBlankLine
-        storage = .allocate(capacity: storageCapacity)
-        fieldStarts = .allocate(capacity: fieldCapacity + 1)
-        fieldStarts[0] = 0
+        self.buffer = buffer ?? RowBuffer()
+        keepsRows = buffer != nil
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
         csv_init(&parser, options)
         csv_set_delim(&parser, delimiter)
@@ -56,21 +63,24 @@ final class RowParser {
             // libcsv trims tabs like spaces by default; with tab as the delimiter only spaces may be trimmed.
             csv_set_space_func(&parser) { $0 == UInt8(CSV_SPACE) ? 1 : 0 }
         }
+        self.buffer.storage.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
+        buffer.storage.pointee.owner = nil
         csv_free(&parser)
-        storage.deallocate()
-        fieldStarts.deallocate()
     }
 
     var hasFailed: Bool { failure != nil }
+
+    /// True when every byte fed so far ended a record, or a blank line: nothing is pending and nothing failed.
+    var isBetweenRecords: Bool { !hasFailed && parser.pstate == 0 && buffer.fieldCount == 0 }
 
     /// Feeds a block of bytes; rows complete through the row callback as they end.
     func feed(_ bytes: UnsafeRawBufferPointer) {
         guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
         let end = p + bytes.count
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        let context = UnsafeMutableRawPointer(row)
         while p < end, !hasFailed {
             let newline = memchr(p, 0x0A, end - p)
             let pieceEnd = newline.map { UnsafeRawPointer($0) + 1 } ?? end
@@ -83,10 +93,11 @@ final class RowParser {
                 lineIsBlank = Self.isWhitespace(UnsafeRawBufferPointer(start: p, count: pieceEnd - p))
             }
             let length = pieceEnd - p
-            let parsed = csv_parse(&parser, p, length, RowParser.fieldEnded, RowParser.rowEnded, context)
+            row.pointee.line = line
+            let parsed = csv_parse(&parser, p, length, svtk_row_add_field, RowParser.rowEnded, context)
             if parsed != length, failure == nil {
                 fail(
-                    line: line, column: fieldCount + 1,
+                    line: line, column: buffer.fieldCount + 1,
                     "malformed quoting: a quote inside an unquoted field, or text after a closing quote")
             }
             if newline != nil {
@@ -103,10 +114,12 @@ final class RowParser {
     /// Completes the last row when the input does not end with a line break.
     func finish() {
         guard !hasFailed else { return }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        if csv_fini(&parser, RowParser.fieldEnded, RowParser.rowEnded, context) != 0, failure == nil {
+        row.pointee.line = line
+        if csv_fini(&parser, svtk_row_add_field, RowParser.rowEnded, UnsafeMutableRawPointer(row)) != 0,
+            failure == nil
+        {
             fail(
-                line: rowStartLine, column: fieldCount + 1,
+                line: rowStartLine, column: buffer.fieldCount + 1,
                 "unterminated quoted field: a field opened with \" on this line is never closed")
         }
     }
@@ -120,81 +133,109 @@ final class RowParser {
         failure = InputError(file: file, line: line, column: column, message)
     }
 
-    // MARK: libcsv callbacks
-
-    private static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-        field, length, context in
-        // Guaranteed, not taken: the parser outlives the call, so no retain and release per field.
-        Unmanaged<RowParser>.fromOpaque(context!)._withUnsafeGuaranteedRef {
-            $0.appendField(field.map { UnsafeRawPointer($0) }, length)
-        }
-    }
+    // MARK: libcsv's row callback (its field callback is svtk_row_add_field, in C)
 
     private static let rowEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-        Unmanaged<RowParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRow() }
+        // Guaranteed, not taken: the parser outlives the call, so no retain and release per row.
+        let row = context!.assumingMemoryBound(to: svtk_row.self)
+        Unmanaged<RowParser>.fromOpaque(row.pointee.owner)._withUnsafeGuaranteedRef { $0.endRow() }
     }
 
-    private func appendField(_ field: UnsafeRawPointer?, _ length: Int) {
-        guard !hasFailed else { return }
-        let bytes = UnsafeBufferPointer(start: field?.assumingMemoryBound(to: UInt8.self), count: length)
-        if fieldCount == fieldCapacity { growFields() }
-        reserve(length * 3 + 1)
-        var hasHighByte = false
-        for b in bytes where b >= 0x80 || b == 0 {
-            if b == 0 {
-                fail(
-                    line: line, column: fieldCount + 1,
-                    "a NUL byte (0x00) in this field: a binary file, or text "
-                        + "in an encoding other than UTF-8, Windows-1252 or UTF-16 with a byte-order mark")
-                return
+    /// Checks and decodes the fields from the first that holds a NUL or a byte of 0x80 or above: the fields are
+    /// taken out of the row and put back, decoded. False (with ``failure`` set) at a field that cannot be.
+    private func decodeUnusualFields() -> Bool {
+        let first = row.pointee.first_unusual
+        let count = row.pointee.field_count
+        let starts = Array(UnsafeBufferPointer(start: row.pointee.starts + first, count: count - first + 1))
+        let lines = Array(UnsafeBufferPointer(start: row.pointee.lines + first, count: count - first))
+        let tail = Array(
+            UnsafeBufferPointer(
+                start: row.pointee.bytes + Int(starts[0]), count: Int(starts[count - first] - starts[0])))
+        row.pointee.byte_count = Int(starts[0])
+        row.pointee.field_count = first
+        return tail.withUnsafeBufferPointer { tail in
+            for field in 0..<(count - first) {
+                let bytes = UnsafeBufferPointer(
+                    rebasing: tail[Int(starts[field] - starts[0])..<Int(starts[field + 1] - starts[0] - 1)])
+                guard append(bytes, line: lines[field], column: first + field - buffer.firstField + 1) else {
+                    return false
+                }
             }
-            hasHighByte = true
+            return true
         }
-        if !hasHighByte {
-            if length > 0 { (storage + storageUsed).update(from: bytes.baseAddress!, count: length) }
-            storageUsed += length
-        } else if !appendNonASCII(bytes) {
-            return
+    }
+
+    /// Appends one field's bytes to the row, decoded; `line` is the line the field ended on, for a message about it.
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Bool {
+        guard svtk_row_reserve(row, bytes.count * 3) != 0 else {
+            fail(line: self.line, column: column, "a row too large to hold in memory (4 GB or more)")
+            return false
         }
-        storage[storageUsed] = 0
-        storageUsed += 1
-        fieldCount += 1
-        fieldStarts[fieldCount] = storageUsed
+        if bytes.contains(0) {
+            fail(
+                line: line, column: column,
+                "a NUL byte (0x00) in this field: a binary file, or text "
+                    + "in an encoding other than UTF-8, Windows-1252 or UTF-16 with a byte-order mark")
+            return false
+        }
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            guard appendNonASCII(bytes, line: line, column: column) else { return false }
+        } else {
+            write(bytes)
+        }
+        let row = self.row
+        row.pointee.bytes[row.pointee.byte_count] = 0
+        row.pointee.byte_count += 1
+        row.pointee.field_count += 1
+        row.pointee.starts[row.pointee.field_count] = UInt32(row.pointee.byte_count)
+        return true
+    }
+
+    /// Writes bytes at the end of the row (room for them was reserved).
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        (row.pointee.bytes + row.pointee.byte_count).update(from: base, count: bytes.count)
+        row.pointee.byte_count += bytes.count
     }
 
     /// Appends a field holding non-ASCII bytes, deciding the file's encoding on the first such field.
-    private func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Bool {
         let invalid = UTF8Check.firstInvalidByte(bytes)
-        if encoding == nil { encoding = invalid == nil ? .utf8 : .windows1252 }
+        if encoding == nil {
+            guard decidesEncoding else {
+                failure = EncodingNotYetKnown()
+                return false
+            }
+            encoding = invalid == nil ? .utf8 : .windows1252
+        }
         if encoding == .utf8 {
             if let invalid {
                 fail(
-                    line: line, column: fieldCount + 1,
+                    line: line, column: column,
                     "undecodable bytes: byte \(invalid + 1) of this field (\(hex(bytes[invalid]))) is not valid UTF-8, "
                         + "though earlier text was UTF-8; re-save the file as UTF-8")
                 return false
             }
-            (storage + storageUsed).update(from: bytes.baseAddress!, count: bytes.count)
-            storageUsed += bytes.count
+            write(bytes)
             return true
         }
         if invalid == nil {
             fail(
-                line: line, column: fieldCount + 1,
+                line: line, column: column,
                 "mixed encodings: this field is UTF-8, but an earlier line was Windows-1252; re-save the file as UTF-8")
             return false
         }
         for (offset, b) in bytes.enumerated() {
             guard let scalar = Windows1252.scalar(for: b) else {
                 fail(
-                    line: line, column: fieldCount + 1,
+                    line: line, column: column,
                     "undecodable bytes: byte \(offset + 1) of this field (\(hex(b))) is neither UTF-8 nor Windows-1252")
                 return false
             }
             if b >= 0x80 { transcoded = true }
             Windows1252.encodeUTF8(scalar) {
-                storage[storageUsed] = $0
-                storageUsed += 1
+                row.pointee.bytes[row.pointee.byte_count] = $0
+                row.pointee.byte_count += 1
             }
         }
         return true
@@ -206,34 +247,21 @@ final class RowParser {
     }
 
     private func endRow() {
+        defer { keepsRows ? buffer.keepRow() : buffer.clear() }
         guard !hasFailed else { return }
-        let row = CSVRow(storage: storage, fieldStarts: fieldStarts, count: fieldCount, line: rowStartLine)
+        if row.pointee.out_of_memory != 0 {
+            fail(line: line, column: buffer.fieldCount + 1, "a row too large to hold in memory (4 GB or more)")
+            return
+        }
+        if row.pointee.first_unusual >= 0, !decodeUnusualFields() { return }
+        let fields = buffer.currentRow(line: rowStartLine)
         do {
-            try onRow(row)
+            try onRow(fields)
         } catch {
             failure = error
         }
-        fieldCount = 0
-        storageUsed = 0
-    }
-
-    private func reserve(_ extra: Int) {
-        guard storageUsed + extra > storageCapacity else { return }
-        var capacity = storageCapacity * 2
-        while storageUsed + extra > capacity { capacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: storage, count: storageUsed)
-        storage.deallocate()
-        storage = grown
-        storageCapacity = capacity
-    }
-
-    private func growFields() {
-        let capacity = fieldCapacity * 2
-        let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
-        grown.update(from: fieldStarts, count: fieldCount + 1)
-        fieldStarts.deallocate()
-        fieldStarts = grown
-        fieldCapacity = capacity
     }
 }
+
+/// Why a parser reading ahead stopped: it met the first non-ASCII text, which only the rows before it can decode.
+struct EncodingNotYetKnown: Error {}

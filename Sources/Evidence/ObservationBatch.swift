@@ -64,6 +64,7 @@ public final class ObservationBatch {
     /// Sets one slot: a value or a missing reason, and optionally a count, a denominator and a note.
     ///
     /// - Complexity: O(1), without allocating.
+    @inlinable
     public func set(
         _ slot: Int, value: Double?, missing reason: MissingReason? = nil,
         count: Double? = nil, denominator: Double? = nil, note: String? = nil

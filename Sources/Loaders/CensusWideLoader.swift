@@ -197,13 +197,9 @@ struct CensusLayout {
         let shareSlot = self.shareSlot
         for position in columnIndex.indices where !isPercent[position] {
             let count = slot[position]
-            let total = totalPosition[position].map { values[slot[$0]] }.flatMap { $0.isNaN ? nil : $0 }
-            batch.denominators[count] = total ?? .nan
-            guard let share = shareSlot[position] else { continue }
-            let figure = CensusShare(count: missing[count].map { .missing($0) } ?? .number(values[count]), total: total)
-            batch.set(
-                share, value: figure.value, missing: figure.missing, count: figure.count,
-                denominator: figure.denominator, note: figure.note)
+            let total = totalPosition[position].map { values[slot[$0]] } ?? .nan
+            batch.denominators[count] = total
+            if let share = shareSlot[position] { CensusShare.write(share, of: count, total: total, in: batch) }
         }
     }
 }
@@ -218,7 +214,8 @@ enum CensusFigure {
     @inline(__always)
     static func problem(with value: Double, isPercent: Bool) -> String? {
         if isPercent { return (0...100).contains(value) ? nil : "a percentage is from 0 to 100" }
-        return value >= 0 && value == value.rounded() && value <= largestCount
+        // Within 0...2^53 the conversion to a whole number is exact, so it tells a whole number without `round`.
+        return value >= 0 && value <= largestCount && value == Double(Int64(value))
             ? nil
             : "a census count is a whole number from 0 to 2^53 (the most held exactly)"
     }
@@ -245,6 +242,24 @@ struct CensusShare {
             self.count = count.number
             denominator = total
             note = "total is zero or missing"
+        }
+    }
+
+    /// Writes the share of the count in slot `count` into slot `share`, as ``init(count:total:)`` works it out;
+    /// `total` is NaN where the variable's total is missing.
+    ///
+    /// - Complexity: O(1), without allocating.
+    @inline(__always)
+    static func write(_ share: Int, of count: Int, total: Double, in batch: ObservationBatch) {
+        let number = batch.values[count]
+        if let reason = batch.missing[count] {
+            batch.set(share, value: nil, missing: reason)
+        } else if total > 0 {
+            batch.set(share, value: number / total * 100, count: number, denominator: total)
+        } else {
+            batch.set(
+                share, value: nil, missing: .notAvailable, count: number,
+                denominator: total.isNaN ? nil : total, note: "total is zero or missing")
         }
     }
 

@@ -61,6 +61,7 @@ public enum FileLoader {
         -> Result
     {
         let table = try CSVTable(path: path, delimiter: options.delimiter)
+        table.threads = options.threads
         let loader = try detect(table)
         var outcome = try loader.load(table, options: options, into: sink)
         guard outcome.csv.rows > 0 else {

@@ -24,16 +24,19 @@ public struct LoadOptions: Sendable {
     /// The small areas to read when one authority is chosen; rows for others are skipped before their figures
     /// are parsed. Every row is read when `nil`.
     public var areas: AreaFilter?
+    /// How many threads read the file (by default helpers tokenize a large file ahead of the loader).
+    public var threads: ReadingThreads
 
     /// Settings for a load; every one is optional.
     public init(
         delimiter: Delimiter? = nil, metadata: String? = nil, progress: (@Sendable (Int64, Int64) -> Void)? = nil,
-        areas: AreaFilter? = nil
+        areas: AreaFilter? = nil, threads: ReadingThreads = .automatic
     ) {
         self.delimiter = delimiter
         self.metadata = metadata
         self.progress = progress
         self.areas = areas
+        self.threads = threads
     }
 
     /// True when a row whose area code is in `field` is to be read.

@@ -82,27 +82,33 @@ public enum NumericCell {
     static let maximumIntegerDigits = 15
 
     /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly (longer
-    /// ones are refused: they cannot be held exactly); anything else goes to `strtod`, in place when a NUL
-    /// follows the field (as it does in a ``CSVRow``), and is refused when out of range (ERANGE).
+    /// ones are refused: they cannot be held exactly); anything else goes to ``decimalNumber(_:_:from:)``.
     @inlinable
     static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
         var i = 0
         let negative = start[0] == UInt8(ascii: "-")
         if negative || start[0] == UInt8(ascii: "+") { i = 1 }
-        var integer: UInt64 = 0
+        var integer: Int64 = 0
         let firstDigit = i
         while i < count {
             let digit = start[i] &- UInt8(ascii: "0")
             if digit > 9 { break }
-            integer = integer &* 10 &+ UInt64(digit)
+            integer = integer &* 10 &+ Int64(digit)
             i += 1
         }
-        if i == count {
-            let digits = count - firstDigit
-            guard digits > 0, digits <= maximumIntegerDigits else { return nil }
-            return negative ? -Double(integer) : Double(integer)
-        }
-        // Only a decimal point or exponent may follow; never hex, "inf" or "nan".
+        guard i == count else { return decimalNumber(start, count, from: i) }
+        let digits = count - firstDigit
+        guard digits > 0, digits <= maximumIntegerDigits else { return nil }
+        return negative ? -Double(integer) : Double(integer)
+    }
+
+    /// The rest of ``plainNumber(_:_:)`` from byte `i`, the first that is not a digit: only a decimal point or an
+    /// exponent may follow, never hex, "inf" or "nan". The number goes to `strtod`, in place when a NUL follows the
+    /// field (as it does in a ``CSVRow``), and is refused when out of range (ERANGE).
+    @usableFromInline
+    @inline(never)
+    static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> Double? {
+        let firstDigit = start[0] == UInt8(ascii: "-") || start[0] == UInt8(ascii: "+") ? 1 : 0
         var sawDigit = i > firstDigit
         for k in i..<count {
             switch start[k] {

@@ -157,4 +157,23 @@ struct CSVStrictnessTests {
         let e = InputError(file: "x.csv", line: 12, column: 5, "bad")
         #expect(e.description == "x.csv:12:5: bad")
     }
+
+    @Test("a Windows-1252 euro sign (0x80) alone in a field, and a field of several lines, are transcoded")
+    func windows1252Euro() throws {
+        let bytes: [UInt8] =
+            Array("area,cost,note\nE01,".utf8) + [0x80] + Array("5,\"two\nlines ".utf8) + [0xE9] + Array("\"\n".utf8)
+        let (_, rows, summary) = try readAll(try temporaryFile(bytes))
+        #expect(rows == [["E01", "€5", "two\nlines é"]])
+        #expect(summary.encoding == .windows1252)
+    }
+
+    @Test("undecodable bytes are reported on the line of the field that holds them")
+    func undecodableLine() throws {
+        let bytes: [UInt8] =
+            Array("area,note,other\nE01,\"caf\u{E9}\",\"x\ny\nz ".utf8) + [0xFF] + Array("\"\n".utf8)
+        let error = inputError { _ = try readAll(try temporaryFile(bytes)) }
+        #expect(error?.line == 4)
+        #expect(error?.column == 3)
+        #expect(error?.message.contains("not valid UTF-8") == true)
+    }
 }
