@@ -180,7 +180,7 @@ for file in [census, fingertips] {
         let rate = size / run.seconds
         print(
             String(
-                format: "  %-36@ %8.1f MB/s  %5.2fx of (a)  peak %6.1f MB  (%@ items)", label as NSString, rate,
+                format: "  %-42@ %8.1f MB/s  %5.2fx of (a)  peak %6.1f MB  (%@ items)", label as NSString, rate,
                 rate / baseline, run.peakMB, run.items as NSString))
     }
     if FileManager.default.isExecutableFile(atPath: svtk) {
@@ -188,7 +188,7 @@ for file in [census, fingertips] {
             let run = try measure(svtk, [command, file, "--quiet"])
             print(
                 String(
-                    format: "  %-36@ %8.1f s     peak %6.1f MB", "svtk \(command)" as NSString, run.seconds, run.peakMB)
+                    format: "  %-42@ %8.1f s     peak %6.1f MB", "svtk \(command)" as NSString, run.seconds, run.peakMB)
             )
         }
     }

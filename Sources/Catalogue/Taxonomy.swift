@@ -35,178 +35,25 @@ public struct Taxonomy: Sendable {
     /// `open:REF` → words an equality action must contain to link to the measure (`action_keywords.csv`).
     public let actionKeywords: [String: [Words]]
 
+    /// Reads and checks every file of the taxonomy folder, each link against the domains, subjects,
+    /// characteristics, measures and CPV codes it names.
+    /// - Throws: `InputError` at the file, line and column of the first link that names something unknown.
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
-        let domains = try DataTable(path: folder + "/need_domains.csv", required: ["id", "name"]).rows().map {
-            NeedDomain(
-                id: try $0.required("id"), name: try $0.required("name"), description: $0["description"],
-                judgedAtBorough: $0["judged_at"] == "borough")
-        }
-        self.domains = domains
-        let domainIDs = Set(domains.map(\.id))
-        func checkDomain(_ row: DataRow, _ column: String) throws -> String {
-            let id = try row.required(column)
-            guard domainIDs.contains(id) else {
-                throw row.error(
-                    column, "unknown need domain \"\(id)\"; known: \(domains.map(\.id).joined(separator: ", "))")
-            }
-            return id
-        }
-        func checkMeasure(_ row: DataRow) throws -> String {
-            let key = "\(try row.required("framework")):\(try row.required("measure"))"
-            guard measures[key] != nil else {
-                throw row.error("measure", "unknown measure \(key): no such framework and reference in the catalogues")
-            }
-            return key
-        }
-        indicatorLinks = try DataTable(
-            path: folder + "/indicator_domains.csv",
-            required: ["indicator", "domain", "polarity", "status", "reason"]
-        ).rows().map { row in
-            let status = try row.required("status")
-            guard status == "linked" || status == "unlinked" else {
-                throw row.error("status", "status must be linked or unlinked, not \"\(status)\"")
-            }
-            let polarityText = row["polarity"]
-            let polarity: Polarity?
-            if polarityText == "source" || status == "unlinked" {
-                polarity = nil
-            } else if let p = Polarity(text: polarityText), p != .unknown {
-                polarity = p
-            } else {
-                throw row.error(
-                    "polarity",
-                    "polarity must be higher is better, lower is better, neither or source, not \"\(polarityText)\"")
-            }
-            return IndicatorLink(
-                pattern: try row.required("indicator"),
-                domain: status == "linked" ? try checkDomain(row, "domain") : nil,
-                polarity: polarity, reason: try row.required("reason"), location: row.location)
-        }
-        domainMeasures = try Dictionary(
-            grouping: DataTable(
-                path: folder + "/domain_measures.csv",
-                required: ["domain", "framework", "measure", "reason"]
-            ).rows().map { row in
-                MeasureLink(
-                    from: try checkDomain(row, "domain"), measure: try checkMeasure(row),
-                    reason: try row.required("reason"))
-            }, by: \.from)
-        characteristics = try ProtectedCharacteristics(path: folder + "/protected_characteristics.csv")
-        let knownCharacteristics = characteristics
-        characteristicMeasures = try Dictionary(
-            grouping: DataTable(
-                path: folder + "/characteristic_measures.csv",
-                required: ["characteristic", "framework", "measure", "reason"]
-            ).rows().map { row in
-                let name = try row.required("characteristic")
-                guard let canonical = knownCharacteristics.canonical(name) else {
-                    throw row.error(
-                        "characteristic",
-                        "unknown protected characteristic \"\(name)\"; accepted: "
-                            + knownCharacteristics.names.joined(separator: ", "))
-                }
-                return MeasureLink(from: canonical, measure: try checkMeasure(row), reason: try row.required("reason"))
-            }, by: \.from)
-        characteristicIndicators = try Dictionary(
-            grouping: DataTable(
-                path: folder + "/characteristic_indicators.csv",
-                required: ["characteristic", "indicator", "reason"]
-            ).rows().map { row in
-                let name = try row.required("characteristic")
-                guard let canonical = knownCharacteristics.canonical(name) else {
-                    throw row.error("characteristic", "unknown protected characteristic \"\(name)\"")
-                }
-                return (
-                    canonical,
-                    IndicatorLink(
-                        pattern: try row.required("indicator"), domain: nil, polarity: .neither,
-                        reason: try row.required("reason"), location: row.location)
-                )
-            }, by: \.0
-        ).mapValues { $0.map(\.1) }
-        let subjects = try DataTable(path: folder + "/subjects.csv", required: ["id", "name", "category"]).rows().map {
-            row in
-            let category = row["category"]
-            guard category.isEmpty || ContractCategory(rawValue: category) != nil else {
-                throw row.error("category", "category must be goods, services, works or empty")
-            }
-            return Subject(
-                id: try row.required("id"), name: try row.required("name"),
-                category: ContractCategory(rawValue: category), description: row["description"],
-                parent: row["parent"].isEmpty ? nil : row["parent"], servesPeople: row["services_to_people"] == "yes")
-        }
-        self.subjects = subjects
-        let subjectIDs = Set(subjects.map(\.id))
-        for subject in subjects where subject.parent.map({ !subjectIDs.contains($0) }) ?? false {
-            throw InputError(
-                file: folder + "/subjects.csv", "subject \(subject.id): unknown parent \"\(subject.parent!)\"")
-        }
-        func checkSubject(_ row: DataRow) throws -> String {
-            let id = try row.required("subject")
-            guard subjectIDs.contains(id) else {
-                throw row.error("subject", "unknown subject \"\(id)\"; subjects are listed in taxonomy/subjects.csv")
-            }
-            return id
-        }
-        cpvRules = try DataTable(path: folder + "/cpv_subjects.csv", required: ["cpv_prefix", "subject", "reason"])
-            .rows().map { row in
-                CPVSubjectRule(
-                    prefix: try Self.cpvPrefix(row, cpv), subject: try checkSubject(row),
-                    reason: try row.required("reason"))
-            }
-        relevanceRules = try DataTable(
-            path: folder + "/subject_measures.csv",
-            required: ["subject", "framework", "measure", "strength", "reason"]
-        ).rows().map { row in
-            let text = try row.required("strength")
-            guard let strength = RelevanceStrength(rawValue: text) else {
-                throw row.error("strength", "strength must be strong, possible or none, not \"\(text)\"")
-            }
-            return RelevanceRule(
-                subject: try checkSubject(row), measure: try checkMeasure(row), strength: strength,
-                reason: try row.required("reason"))
-        }
-        subjectKeywords = try Dictionary(
-            uniqueKeysWithValues: DataTable(
-                path: folder + "/subject_keywords.csv",
-                required: ["subject", "keywords"]
-            ).rows().map { row in
-                (try checkSubject(row), row["keywords"].split(separator: "|").map { Words(String($0)) })
-            })
-        coreRules = try DataTable(path: folder + "/core_measures.csv", required: ["cpv_prefix", "measure", "reason"])
-            .rows().map { row in
-                CoreMeasureRule(
-                    prefix: try Self.cpvPrefix(row, cpv),
-                    keywords: row["keywords"].split(separator: "|").map { Words(String($0)) },
-                    measure: "open:" + (try row.required("measure")), reason: try row.required("reason"))
-            }
-        safeguardingRules = try DataTable(
-            path: folder + "/safeguarding.csv",
-            required: ["cpv_prefix", "measure", "action", "caveat", "source"]
-        ).rows().map { row in
-            let action = try row.required("action")
-            guard let kind = SafeguardingRule.Action(rawValue: action) else {
-                throw row.error("action", "action must be exclude or caveat, not \"\(action)\"")
-            }
-            return SafeguardingRule(
-                prefix: try Self.cpvPrefix(row, cpv), measure: "open:" + (try row.required("measure")), action: kind,
-                caveat: try row.required("caveat"), source: try row.required("source"))
-        }
-        actionKeywords = try Dictionary(
-            DataTable(path: folder + "/action_keywords.csv", required: ["measure", "keywords", "reason"]).rows().map {
-                row in
-                (
-                    "open:" + (try row.required("measure")),
-                    try row.required("keywords").split(separator: "|").map { Words(String($0)) }
-                )
-            }, uniquingKeysWith: +)
-        keywords = try Dictionary(
-            uniqueKeysWithValues: DataTable(
-                path: folder + "/domain_keywords.csv",
-                required: ["domain", "keywords"]
-            ).rows().map { row in
-                (try checkDomain(row, "domain"), row["keywords"].lowercased().split(separator: "|").map(String.init))
-            })
+        var files = try TaxonomyFiles(folder: folder, measures: measures, cpv: cpv)
+        domains = files.domains
+        characteristics = files.characteristics
+        indicatorLinks = try files.indicatorLinks()
+        domainMeasures = try files.domainMeasures()
+        characteristicMeasures = try files.characteristicMeasures()
+        characteristicIndicators = try files.characteristicIndicators()
+        subjects = try files.readSubjects()
+        cpvRules = try files.cpvRules()
+        relevanceRules = try files.relevanceRules()
+        subjectKeywords = try files.subjectKeywords()
+        coreRules = try files.coreRules()
+        safeguardingRules = try files.safeguardingRules()
+        actionKeywords = try files.actionKeywords()
+        keywords = try files.domainKeywords()
     }
 
     /// A checked CPV prefix: 2 to 8 digits naming a code of the vocabulary.
