@@ -35,13 +35,19 @@ struct AnalysisOptions: ParsableArguments {
     /// to stderr, notes on how the data were prepared too unless `--quiet`, and both are returned for reports.
     func analysis() throws -> (NeedsAnalysis, Catalogue, [String]) {
         let catalogue = try catalogueOptions.load()
+        let (analysis, notes) = try analysis(catalogue: catalogue)
+        return (analysis, catalogue, notes)
+    }
+
+    /// The analysis of the data against a catalogue already loaded, and the notes on the data.
+    func analysis(catalogue: Catalogue) throws -> (NeedsAnalysis, [String]) {
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
-        return (analysis, catalogue, built.warnings + built.notes)
+        return (analysis, built.warnings + built.notes)
     }
 
     /// The area codes asked for, resolved against the data (an unknown one is an error).

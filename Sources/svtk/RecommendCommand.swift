@@ -49,11 +49,12 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func makeRecommendation() throws -> Recommendation {
-        let (analysis, catalogue, notes) = try analysisOptions.analysis()
+        let catalogue = try analysisOptions.catalogueOptions.load()
+        let profile = try contractOptions.checkedProfile(catalogue)
+        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
         let gaps = try equalityPlan.gaps(catalogue)
         let recommender = Recommender(
             catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
-        let profile = try contractOptions.profile()
         return try contractOptions.namingOptions {
             try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
         }
@@ -123,6 +124,14 @@ struct ContractOptions: ParsableArguments {
 extension ContractOptions {
     /// Runs `body`, naming the command-line option in an error about a profile field the option set
     /// (`--value: must be …` rather than the profile file's `field "value"`).
+    /// The profile, checked field by field before any evidence is read, so that a mistake in it is reported at once.
+    /// - Throws: `InputError` naming the file (or option) and field of the first bad value.
+    func checkedProfile(_ catalogue: Catalogue) throws -> ContractProfile {
+        let profile = try profile()
+        try namingOptions { try profile.validate(file: contract ?? "flags", catalogue: catalogue) }
+        return profile
+    }
+
     func namingOptions<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -46,11 +46,12 @@ struct ReportCommand: ParsableCommand {
                 ?? "recommendation"
             let output = ReportFiles(out: out ?? "out/\(name).html")
             try output.prepare()
-            let (analysis, catalogue, notes) = try analysisOptions.analysis()
+            let catalogue = try analysisOptions.catalogueOptions.load()
+            let profile = try contractOptions.checkedProfile(catalogue)
+            let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
             let gaps = try equalityPlan.gaps(catalogue)
             let recommender = Recommender(
                 catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
-            let profile = try contractOptions.profile()
             let r = try contractOptions.namingOptions {
                 try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
             }
