@@ -36,9 +36,10 @@ public final class CSVTable {
     private(set) var segmentsFromHelpers = 0
 
     private let blocks: FileBlocks
-    private let headerRowIndex: Int
+    /// The position of the header among the rows that are not blank.
+    let headerRowIndex: Int
     /// The number of fields in each row, unnamed trailing columns included.
-    private let width: Int
+    let width: Int
 
     /// Opens a table, sniffing its layout from the first 256 KB.
     /// - Parameter delimiter: the delimiter to use instead of sniffing one.
@@ -66,76 +67,19 @@ public final class CSVTable {
         progress: ((Int64, Int64) -> Void)? = nil,
         _ body: (CSVRow) throws -> Void
     ) throws -> CSVReadSummary {
-        var summary = CSVReadSummary(titleLines: titleLines)
-        let width = self.width
-        let named = header.count
-        var nonBlankIndex = 0
-        var footerStartLine: Int?
+        let rows = TableRows(self)
         try withoutActuallyEscaping(body) { body in
-            var afterBlank = false
-            let onRow: (CSVRow) throws -> Void = { row in
-                if row.isBlank {
-                    summary.blankLines += 1
-                    afterBlank = true
-                    return
-                }
-                defer {
-                    nonBlankIndex += 1
-                    afterBlank = false
-                }
-                if nonBlankIndex <= self.headerRowIndex { return }
-                if let footerStartLine {
-                    if row.count == width && row.nonBlankCount > 1 {
-                        throw InputError(
-                            file: self.path, line: footerStartLine, column: nil,
-                            "ragged row: this line has fewer fields than the header on line \(self.headerLine) "
-                                + "(\(width)), yet table rows follow it on line \(row.line)")
-                    }
-                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                    return
-                }
-                if row.count == width {
-                    if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
-                        throw InputError(
-                            file: self.path, line: row.line, column: unnamed + 1,
-                            "a value in column \(unnamed + 1), which has no name in the header on line "
-                                + "\(self.headerLine)"
-                        )
-                    }
-                    summary.rows += 1
-                    do {
-                        try body(row)
-                    } catch var error as InputError where error.line == nil && error.file == self.path {
-                        error.line = row.line  // an error about this row, raised where the line is not known
-                        throw error
-                    }
-                } else if summary.rows > 0
-                    && ((afterBlank && row.count < width) || (row.nonBlankCount <= 1 && Self.readsAsNote(row)))
-                {
-                    footerStartLine = row.line
-                    summary.footnotes.append(row.strings.filter { !$0.isEmpty }.joined(separator: " "))
-                } else {
-                    throw InputError(
-                        file: self.path, line: row.line, column: min(row.count, width) + 1,
-                        "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line "
-                            + "\(self.headerLine) has \(width)"
-                            + (row.nonBlankCount <= 1
-                                ? " (is the file cut short? a footnote would follow a blank line)" : ""))
-                }
-            }
-            let onBlankLine: (Int) -> Void = { _ in
-                summary.blankLines += 1
-                afterBlank = true
-            }
+            let onRow: (CSVRow) throws -> Void = { try rows.take($0, body) }
+            let onBlankLine: (Int) -> Void = { _ in rows.blankLine() }
             let decoded =
                 threads.splits(byteCount)
                 ? try readInSegments(onRow: onRow, onBlankLine: onBlankLine, progress: progress)
                 : try readInOrder(from: 0, firstLine: 1, onRow: onRow, onBlankLine: onBlankLine, progress: progress)
-            summary.encoding = blocks.convertedFrom ?? decoded.encoding ?? .utf8
-            summary.transcodedFromWindows1252 = decoded.transcoded
+            rows.summary.encoding = blocks.convertedFrom ?? decoded.encoding ?? .utf8
+            rows.summary.transcodedFromWindows1252 = decoded.transcoded
         }
-        summary.bytes = byteCount
-        return summary
+        rows.summary.bytes = byteCount
+        return rows.summary
     }
 }
 

@@ -22,6 +22,18 @@ public struct TaxonomyCheck: Sendable {
     /// Checks a catalogue, and the links of the indicators found in data files.
     public init(catalogue: Catalogue, indicators: [Indicator]) {
         let taxonomy = catalogue.taxonomy
+        checkMeasuresReached(catalogue)
+        checkDomains(taxonomy)
+        let counts = checkIndicatorLinks(indicators, taxonomy: taxonomy)
+        checkCPVDivisions(catalogue)
+        checkSubjectsReached(taxonomy)
+        checkThemes(catalogue)
+        summarise(catalogue, indicators: indicators, linked: counts.linked, unlinked: counts.unlinked)
+    }
+
+    /// An error for each measure that no need domain, characteristic or subject relevance rule reaches.
+    private mutating func checkMeasuresReached(_ catalogue: Catalogue) {
+        let taxonomy = catalogue.taxonomy
         var reached: Set<String> = []
         for links in taxonomy.domainMeasures.values { for link in links { reached.insert(link.measure) } }
         for links in taxonomy.characteristicMeasures.values { for link in links { reached.insert(link.measure) } }
@@ -30,6 +42,10 @@ public struct TaxonomyCheck: Sendable {
             errors.append(
                 "measure \(measure.key) (\(measure.title)) is reached by no need domain, characteristic or subject")
         }
+    }
+
+    /// An error for each need domain that links to no measure; a warning for each that no indicator feeds.
+    private mutating func checkDomains(_ taxonomy: Taxonomy) {
         for domain in taxonomy.domains {
             if (taxonomy.domainMeasures[domain.id] ?? []).isEmpty {
                 errors.append("need domain \(domain.id) links to no measure")
@@ -38,49 +54,87 @@ public struct TaxonomyCheck: Sendable {
                 warnings.append("need domain \(domain.id) is fed by no indicator link")
             }
         }
+    }
+
+    /// Checks each indicator of the checked data, in id order: an error (with any proposed domain) for one not in
+    /// the taxonomy, and a warning for each link whose polarity disagrees with the indicator's source.
+    /// - Returns: How many indicators are linked to a domain, and how many are marked unlinked.
+    private mutating func checkIndicatorLinks(_ indicators: [Indicator], taxonomy: Taxonomy)
+        -> (linked: Int, unlinked: Int)
+    {
         var linked = 0
         var unlinked = 0
         for indicator in indicators.sorted(by: { $0.id < $1.id }) {
             let links = taxonomy.links(for: indicator.id)
             if links.isEmpty {
-                if let proposal = taxonomy.proposedDomain(for: indicator) {
-                    proposals.append((indicator.id, proposal.domain.id, proposal.keyword))
-                    errors.append(
-                        "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy; proposed: "
-                            + "\(proposal.domain.id) (name mentions \"\(proposal.keyword)\"), not used until accepted")
-                } else {
-                    errors.append(
-                        "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy and no domain can be "
-                            + "proposed"
-                    )
-                }
+                reportNotInTaxonomy(indicator, taxonomy: taxonomy)
             } else if links.allSatisfy({ $0.domain == nil }) {
                 unlinked += 1
             } else {
                 linked += 1
-                for link in links {
-                    if let polarity = link.polarity, indicator.polarity != .unknown, indicator.polarity != polarity {
-                        warnings.append(
-                            "indicator \(indicator.id): the taxonomy (\(link.location)) says \(polarity.rawValue), "
-                                + "its source says \(indicator.polarity.rawValue); the taxonomy is used")
-                    }
-                }
+                checkPolarities(of: indicator, links: links)
             }
         }
-        for division in catalogue.cpv.divisions where taxonomy.subject(for: division) == nil {
+        return (linked, unlinked)
+    }
+
+    /// An error for an indicator the taxonomy does not hold, proposing a domain (kept for review) when its name
+    /// suggests one.
+    private mutating func reportNotInTaxonomy(_ indicator: Indicator, taxonomy: Taxonomy) {
+        if let proposal = taxonomy.proposedDomain(for: indicator) {
+            proposals.append((indicator.id, proposal.domain.id, proposal.keyword))
+            errors.append(
+                "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy; proposed: "
+                    + "\(proposal.domain.id) (name mentions \"\(proposal.keyword)\"), not used until accepted")
+        } else {
+            errors.append(
+                "indicator \(indicator.id) (\(indicator.name)) is not in the taxonomy and no domain can be "
+                    + "proposed"
+            )
+        }
+    }
+
+    /// A warning for each link that gives an indicator a polarity its source contradicts.
+    private mutating func checkPolarities(of indicator: Indicator, links: [IndicatorLink]) {
+        for link in links {
+            if let polarity = link.polarity, indicator.polarity != .unknown, indicator.polarity != polarity {
+                warnings.append(
+                    "indicator \(indicator.id): the taxonomy (\(link.location)) says \(polarity.rawValue), "
+                        + "its source says \(indicator.polarity.rawValue); the taxonomy is used")
+            }
+        }
+    }
+
+    /// An error for each CPV division that no subject covers.
+    private mutating func checkCPVDivisions(_ catalogue: Catalogue) {
+        for division in catalogue.cpv.divisions where catalogue.taxonomy.subject(for: division) == nil {
             errors.append("CPV division \(division.division) (\(division.description)) has no subject")
         }
+    }
+
+    /// A warning for each specific subject (not goods, services, works or any) that no CPV code reaches.
+    private mutating func checkSubjectsReached(_ taxonomy: Taxonomy) {
         let generic: Set<String> = ["goods", "services", "works", "any"]
         for subject in taxonomy.subjects
         where !generic.contains(subject.id) && !taxonomy.cpvRules.contains(where: { $0.subject == subject.id }) {
             warnings.append("subject \(subject.id) is reached by no CPV code")
         }
+    }
+
+    /// A warning for each theme of a framework that has no measure.
+    private mutating func checkThemes(_ catalogue: Catalogue) {
         for framework in catalogue.frameworks {
             for theme in catalogue.themes[framework.id] ?? []
             where !catalogue.measures.contains(where: { $0.framework == framework.id && $0.theme == theme }) {
                 warnings.append("framework \(framework.id) has no measure in theme \(theme)")
             }
         }
+    }
+
+    /// The summary's figures: measures and proxy values per framework, the taxonomy's sizes, and how the checked
+    /// indicators are linked.
+    private mutating func summarise(_ catalogue: Catalogue, indicators: [Indicator], linked: Int, unlinked: Int) {
+        let taxonomy = catalogue.taxonomy
         for framework in catalogue.frameworks {
             let measures = catalogue.measures(in: framework.id)
             summary.append(

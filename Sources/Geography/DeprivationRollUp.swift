@@ -42,10 +42,56 @@ public struct DeprivationRollUp {
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
     /// - Throws: `InputError` when no LSOA of `authority` is loaded, or one is not in `lookup` or lacks a population.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
+        let files = IoDFiles(data)
+        let selected = try files.lsoas(of: authority)
+        try files.checkPlaced(selected, by: lookup)
+        var notes = ["LSOAs to wards: \(lookup.method)"]
+        if lookup.repeatedRows > 0 {
+            notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
+        }
+        let population = try files.populationWeights(of: selected)
+        notes.append(population.note)
+        let figures = DomainFigures(files, of: selected)
+        let rollUp = WardRollUp(
+            lsoas: selected.sorted(), lookup: lookup, population: population.weights, edition: figures.edition,
+            output: Dataset())
+        rollUp.addWards()
+        var missing = 0
+        for domain in figures.values.keys.sorted() {
+            let measures = figures.values[domain]!
+            missing += measures.values.map { selected.count - $0.count }.reduce(0, +)
+            try rollUp.addFigures(of: domain, named: figures.domainNames[domain] ?? domain, measures: measures)
+        }
+        if missing > 0 {
+            notes.append(
+                "\(missing) LSOA figure(s) missing (suppressed or empty) are left out of their wards' averages, "
+                    + "not counted as 0")
+        }
+        wards = rollUp.output
+        lsoaCount = selected.count
+        self.notes = notes
+    }
+}
+
+/// The loaded IoD LSOA files, and where their figures (`iod:` indicators) are in the dataset's table.
+private struct IoDFiles {
+    let data: Dataset
+    let table: ObservationTable
+    /// The positions of the IoD figures in `table`.
+    let positions: [Int]
+
+    /// Finds the IoD figures among those loaded.
+    init(_ data: Dataset) {
         let table = data.observations
-        // The positions of the IoD figures.
-        let deprivation = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }
-        let withFigures = Set(deprivation.map(table.areaCode(at:)))
+        self.data = data
+        self.table = table
+        positions = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }
+    }
+
+    /// The codes of the LSOAs with IoD figures, of `authority` (its code or name) or, when `nil`, of any.
+    /// - Throws: `InputError` about the authority setting when there is no such LSOA.
+    func lsoas(of authority: String?) throws -> Set<String> {
+        let withFigures = Set(positions.map(table.areaCode(at:)))
         let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
             area.level == .lsoa
                 && (authority.map { a in
@@ -57,38 +103,56 @@ public struct DeprivationRollUp {
             throw InputError(
                 setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
         }
-        let selected = Set(lsoas.map(\.code))
+        return Set(lsoas.map(\.code))
+    }
+
+    /// Checks that the lookup places every selected LSOA in wards.
+    /// - Throws: `InputError` at the lookup naming the first LSOA (by code) it does not place.
+    func checkPlaced(_ selected: Set<String>, by lookup: WardLookup) throws {
         for code in selected.sorted() where lookup.shares[code] == nil {
             throw InputError(file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
         }
-        var notes = ["LSOAs to wards: \(lookup.method)"]
-        if lookup.repeatedRows > 0 {
-            notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
-        }
+    }
+
+    /// Each selected LSOA's total population from File 6, the weight of its pieces in ward averages (none when
+    /// no population file is loaded, so every LSOA weighs the same), and the note saying which weights are used.
+    /// - Throws: `InputError` about the population setting when a selected LSOA has no population.
+    func populationWeights(of selected: Set<String>) throws -> (weights: [String: Double], note: String) {
         let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
-        var population: [String: Double] = [:]
-        if let populationID {
-            for position in deprivation where table.indicatorID(at: position) == populationID {
-                let area = table.areaCode(at: position)
-                if selected.contains(area) { population[area] = table.value(at: position) }
-            }
-            let unweighted = selected.subtracting(population.keys)
-            if !unweighted.isEmpty {
-                throw InputError(
-                    setting: "population",
-                    "no population for LSOA \(unweighted.sorted().first!) "
-                        + "(and \(unweighted.count - 1) more)")
-            }
-            notes.append("weights: \(data.indicators[populationID]!.name)")
-        } else {
-            notes.append("no population file: every LSOA weighs the same (give File 6 for population weights)")
+        guard let populationID else {
+            return ([:], "no population file: every LSOA weighs the same (give File 6 for population weights)")
         }
-        // domain → measure (rank/decile/score) → LSOA → value
-        var values: [String: [String: [String: Double]]] = [:]
-        var domainNames: [String: String] = [:]
-        var edition = ""
+        var population: [String: Double] = [:]
+        for position in positions where table.indicatorID(at: position) == populationID {
+            let area = table.areaCode(at: position)
+            if selected.contains(area) { population[area] = table.value(at: position) }
+        }
+        let unweighted = selected.subtracting(population.keys)
+        if !unweighted.isEmpty {
+            throw InputError(
+                setting: "population",
+                "no population for LSOA \(unweighted.sorted().first!) "
+                    + "(and \(unweighted.count - 1) more)")
+        }
+        return (population, "weights: \(data.indicators[populationID]!.name)")
+    }
+}
+
+/// The IoD figures of the selected LSOAs by domain and measure (rank, decile, score), with each domain's name
+/// and the edition; File 6's populations and empty figures left out.
+private struct DomainFigures {
+    /// domain → measure (rank/decile/score) → LSOA → value
+    private(set) var values: [String: [String: [String: Double]]] = [:]
+    /// domain → its name as the files give it, without the measure.
+    private(set) var domainNames: [String: String] = [:]
+    /// The IoD edition (the figures' period).
+    private(set) var edition = ""
+
+    /// Reads the figures of the `selected` LSOAs from the IoD files.
+    init(_ files: IoDFiles, of selected: Set<String>) {
+        let table = files.table
         var parts: [String: (domain: String, measure: String)?] = [:]  // indicator id → its domain and measure
-        for position in deprivation where selected.contains(table.areaCode(at: position)) {
+        for position in files.positions where selected.contains(table.areaCode(at: position)) {
             let id = table.indicatorID(at: position)
             if parts[id] == nil {
                 let split = id.split(separator: ":")
@@ -99,80 +163,110 @@ public struct DeprivationRollUp {
             edition = table.period(at: position)
             values[domain, default: [:]][measure, default: [:]][table.areaCode(at: position)] = value
             if domainNames[domain] == nil {
-                domainNames[domain] = data.indicators[id]?.name
+                domainNames[domain] = files.data.indicators[id]?.name
                     .replacingOccurrences(of: " \(measure)", with: "").replacingOccurrences(
                         of: " (1 = most deprived)", with: "")
             }
         }
-        let wardsOut = Dataset()
+    }
+}
+
+/// Rolls the selected LSOAs' figures up to their wards, one domain at a time, into the ward dataset.
+private struct WardRollUp {
+    /// The selected LSOAs in code order: a fixed order keeps the sums, and so the output, identical run to run.
+    let lsoas: [String]
+    let lookup: WardLookup
+    /// Each LSOA's population (every LSOA weighs 1 when empty).
+    let population: [String: Double]
+    /// The IoD edition, the period of every ward figure.
+    let edition: String
+    /// The ward dataset being filled.
+    let output: Dataset
+
+    /// Adds to the output every ward that a selected LSOA lies in, in code order.
+    func addWards() {
         var usedWards: Set<String> = []
-        for lsoa in selected.sorted() { for share in lookup.shares[lsoa]! { usedWards.insert(share.ward) } }
+        for lsoa in lsoas { for share in lookup.shares[lsoa]! { usedWards.insert(share.ward) } }
         for ward in usedWards.sorted() {
-            wardsOut.add(lookup.wards[ward] ?? Area(code: ward, name: ward, level: .ward, vintage: lookup.wardVintage))
+            output.add(lookup.wards[ward] ?? Area(code: ward, name: ward, level: .ward, vintage: lookup.wardVintage))
         }
-        var missing = 0
-        for domain in values.keys.sorted() {
-            let measures = values[domain]!
-            var perWard: [String: WardSums] = [:]
-            for lsoa in selected.sorted() {  // a fixed order keeps the sums, and so the output, identical run to run
-                let weight = population[lsoa] ?? 1
-                for share in lookup.shares[lsoa]! {
-                    perWard[share.ward, default: WardSums()].add(
-                        rank: measures["rank"]?[lsoa], decile: measures["decile"]?[lsoa],
-                        score: measures["score"]?[lsoa],
-                        weight: weight * share.fraction, fraction: share.fraction)
-                }
-            }
-            missing += measures.values.map { selected.count - $0.count }.reduce(0, +)
-            let name = domainNames[domain] ?? domain
-            var produced: [(String, [String: Double])] = []
-            func figures(_ key: String, _ pick: (WardSums) -> Double?) -> [String: Double] {
-                measures[key] == nil ? [:] : perWard.compactMapValues(pick)
-            }
-            produced.append(("average-rank", figures("rank") { $0.rank.average }))
-            produced.append(("average-decile", figures("decile") { $0.decile.average }))
-            produced.append(("average-score", figures("score") { $0.score.average }))
-            produced.append(("population-in-most-deprived-decile", figures("decile") { $0.populationInDecile1.share }))
-            produced.append(("lsoas-in-most-deprived-decile", figures("decile") { $0.lsoasInDecile1.share }))
-            // Rank within each authority: by score (higher = more deprived) where there is one, else by average rank.
-            let byScore = measures["score"] != nil
-            let basis = byScore ? produced[2].1 : produced[0].1
-            if !basis.isEmpty {
-                var rankInAuthority: [String: Double] = [:]
-                let byAuthority = Dictionary(grouping: basis.keys) { lookup.wards[$0]?.parent ?? "" }
-                for (_, wards) in byAuthority {
-                    let ordered = wards.sorted { a, b in
-                        let (x, y) = (basis[a]!, basis[b]!)
-                        return x == y ? a < b : (byScore ? x > y : x < y)
-                    }
-                    for (i, ward) in ordered.enumerated() { rankInAuthority[ward] = Double(i + 1) }
-                }
-                produced.append(("rank-in-authority", rankInAuthority))
-            }
-            for (suffix, figures) in produced where !figures.isEmpty {
-                let measure = Self.measures.first { $0.suffix == suffix }!
-                let id = Self.indicatorID(domain: domain, measure: suffix)
-                wardsOut.add(
-                    Indicator(
-                        id: id, name: "\(name): \(measure.label)", unit: measure.unit,
-                        polarity: measure.polarity,
-                        source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
-                for ward in figures.keys.sorted() {
-                    try wardsOut.add(
-                        Observation(
-                            indicator: id, area: ward, period: edition, value: figures[ward],
-                            denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
-                }
+    }
+
+    /// Rolls one domain up to wards and adds its indicators and ward figures to the output.
+    /// - Parameter measures: the domain's figures: measure (rank/decile/score) → LSOA → value.
+    /// - Throws: what the output dataset throws for a figure it already holds.
+    func addFigures(of domain: String, named name: String, measures: [String: [String: Double]]) throws {
+        let perWard = sums(of: measures)
+        let produced = wardFigures(of: measures, perWard: perWard)
+        for (suffix, figures) in produced where !figures.isEmpty {
+            let measure = DeprivationRollUp.measures.first { $0.suffix == suffix }!
+            let id = DeprivationRollUp.indicatorID(domain: domain, measure: suffix)
+            output.add(
+                Indicator(
+                    id: id, name: "\(name): \(measure.label)", unit: measure.unit,
+                    polarity: measure.polarity,
+                    source: "MHCLG IoD\(edition), rolled up to \(lookup.wardVintage) wards"))
+            for ward in figures.keys.sorted() {
+                try output.add(
+                    Observation(
+                        indicator: id, area: ward, period: edition, value: figures[ward],
+                        denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
             }
         }
-        if missing > 0 {
-            notes.append(
-                "\(missing) LSOA figure(s) missing (suppressed or empty) are left out of their wards' averages, "
-                    + "not counted as 0")
+    }
+
+    /// Each ward's running sums for a domain, over the pieces of the selected LSOAs in it, each weighed by its
+    /// LSOA's population times the fraction of the LSOA in the ward.
+    private func sums(of measures: [String: [String: Double]]) -> [String: WardSums] {
+        var perWard: [String: WardSums] = [:]
+        for lsoa in lsoas {
+            let weight = population[lsoa] ?? 1
+            for share in lookup.shares[lsoa]! {
+                perWard[share.ward, default: WardSums()].add(
+                    rank: measures["rank"]?[lsoa], decile: measures["decile"]?[lsoa],
+                    score: measures["score"]?[lsoa],
+                    weight: weight * share.fraction, fraction: share.fraction)
+            }
         }
-        wards = wardsOut
-        lsoaCount = selected.count
-        self.notes = notes
+        return perWard
+    }
+
+    /// A domain's ward figures by measure suffix, in the order of ``DeprivationRollUp/measures``: each average
+    /// and share the LSOA figures allow (empty where the files lack the measure), then the ranks in authority.
+    private func wardFigures(
+        of measures: [String: [String: Double]], perWard: [String: WardSums]
+    ) -> [(String, [String: Double])] {
+        var produced: [(String, [String: Double])] = []
+        func figures(_ key: String, _ pick: (WardSums) -> Double?) -> [String: Double] {
+            measures[key] == nil ? [:] : perWard.compactMapValues(pick)
+        }
+        produced.append(("average-rank", figures("rank") { $0.rank.average }))
+        produced.append(("average-decile", figures("decile") { $0.decile.average }))
+        produced.append(("average-score", figures("score") { $0.score.average }))
+        produced.append(("population-in-most-deprived-decile", figures("decile") { $0.populationInDecile1.share }))
+        produced.append(("lsoas-in-most-deprived-decile", figures("decile") { $0.lsoasInDecile1.share }))
+        // Rank within each authority: by score (higher = more deprived) where there is one, else by average rank.
+        let byScore = measures["score"] != nil
+        let basis = byScore ? produced[2].1 : produced[0].1
+        if !basis.isEmpty {
+            produced.append(("rank-in-authority", ranksInAuthority(by: basis, byScore: byScore)))
+        }
+        return produced
+    }
+
+    /// Each ward's rank among the wards of its authority (1 = most deprived): by `basis`, highest first when it is
+    /// a score, lowest first when an average rank; wards with the same figure in code order.
+    private func ranksInAuthority(by basis: [String: Double], byScore: Bool) -> [String: Double] {
+        var ranks: [String: Double] = [:]
+        let byAuthority = Dictionary(grouping: basis.keys) { lookup.wards[$0]?.parent ?? "" }
+        for (_, wards) in byAuthority {
+            let ordered = wards.sorted { a, b in
+                let (x, y) = (basis[a]!, basis[b]!)
+                return x == y ? a < b : (byScore ? x > y : x < y)
+            }
+            for (i, ward) in ordered.enumerated() { ranks[ward] = Double(i + 1) }
+        }
+        return ranks
     }
 }
 

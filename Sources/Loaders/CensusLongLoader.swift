@@ -64,87 +64,58 @@ public enum CensusLongLoader: Loader {
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let layout = layout(table.header)!
-        let variable = layout.categories.map(\.variable).joined(separator: " by ")
-        let file = table.path
-        let header = table.header
-        var seenIndicators: Set<String> = []
-        var seenAreas: Set<String> = []
-        var finishedAreas: Set<String> = []
-        var currentArea: String?
-        var currentPeriod = "2021"
-        var cells: [Cell] = []
         var warnings: [String] = []
         if layout.date == nil { warnings.append("the file has no date column: its figures are taken as Census 2021") }
-
-        func indicatorID(_ category: String, percent: Bool) -> String {
-            "census2021:\(slug(variable)):\(slug(category))" + (percent ? ":percent" : "")
-        }
-        func declare(_ category: String, percent: Bool) {
-            let id = indicatorID(category, percent: percent)
-            guard seenIndicators.insert(id).inserted else { return }
-            sink.add(
-                Indicator(
-                    id: id, name: "\(variable): \(category)" + (percent ? " (% of total)" : ""),
-                    unit: percent ? "%" : "count", source: "ONS Census 2021"))
-        }
-        func flush() throws {
-            guard let area = currentArea else { return }
-            let counts = cells.filter { !$0.isPercent }
-            let totalCell = counts.first { $0.category.lowercased().hasPrefix("total") }
-            let total =
-                totalCell?.value.number
-                ?? counts.reduce(0.0) { $0 + ($1.value.number ?? 0) }
-            let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
-            for cell in cells {
-                declare(cell.category, percent: cell.isPercent)
-                if cell.isPercent {
-                    try sink.add(
-                        Observation(
-                            indicator: indicatorID(cell.category, percent: true), area: area,
-                            period: currentPeriod, value: cell.value.number,
-                            missing: cell.value.missingReason, source: file))
-                    continue
-                }
-                let isTotal = cell.category.lowercased().hasPrefix("total")
-                try sink.add(
-                    Observation(
-                        indicator: indicatorID(cell.category, percent: false), area: area,
-                        period: currentPeriod, value: cell.value.number,
-                        missing: cell.value.missingReason, denominator: isTotal ? nil : total,
-                        source: file))
-                if !isTotal && !givenPercent.contains(cell.category) {
-                    declare(cell.category, percent: true)
-                    try sink.add(
-                        CensusShare(count: cell.value, total: total).observation(
-                            indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod,
-                            source: file))
-                }
-            }
-            finishedAreas.insert(area)
-            cells.removeAll(keepingCapacity: true)
-        }
-
+        var reader = AreaReader(table, layout: layout, into: sink)
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[layout.code]) else {
                 outside += 1
                 return
             }
+            try reader.read(row)
+        }
+        try reader.finishArea()
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
+    }
+
+    /// Reads a long table area by area: keeps an area's cells until its rows end, then gives the sink its
+    /// figures, so that every share is of the area's complete total.
+    private struct AreaReader {
+        let layout: Layout
+        /// The table's variables joined by ` by `, as the indicators' ids and names give them.
+        let variable: String
+        let file: String
+        let header: [String]
+        let sink: EvidenceSink
+        private var seenIndicators: Set<String> = []
+        private var seenAreas: Set<String> = []
+        /// The areas whose rows have all been read: a later row for one means the file is not sorted by area.
+        private var finishedAreas: Set<String> = []
+        /// The area being read, its period and its cells so far.
+        private var currentArea: String?
+        private var currentPeriod = "2021"
+        private var cells: [Cell] = []
+
+        /// A reader of `table`, whose header has `layout`, giving what it reads to `sink`.
+        init(_ table: CSVTable, layout: Layout, into sink: EvidenceSink) {
+            self.layout = layout
+            variable = layout.categories.map(\.variable).joined(separator: " by ")
+            file = table.path
+            header = table.header
+            self.sink = sink
+        }
+
+        /// Reads one row (of an area that is kept): finishes the previous area when the area changes, gives the
+        /// sink the area the first time it is seen, and keeps the row's cell until the area is complete.
+        /// - Throws: `InputError` at an empty geography code, at an area whose rows are not together, or at a
+        ///   figure that cannot be read; what the sink throws for the previous area's figures.
+        mutating func read(_ row: CSVRow) throws {
             let code = row[layout.code].trimmedString
             guard !code.isEmpty else {
                 throw InputError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
             }
-            if code != currentArea {
-                try flush()
-                if finishedAreas.contains(code) {
-                    throw InputError(
-                        file: file, line: row.line, column: layout.code + 1,
-                        "rows for area \(code) are not together: sort the file by area so each area's total is complete"
-                    )
-                }
-                currentArea = code
-                currentPeriod = layout.date.map { row[$0].trimmedString } ?? "2021"
-            }
+            if code != currentArea { try startArea(code, at: row) }
             if seenAreas.insert(code).inserted {
                 let level = AreaLevel(code: code)
                 sink.add(
@@ -152,6 +123,28 @@ public enum CensusLongLoader: Loader {
                         code: code, name: row[layout.name].trimmedString, level: level,
                         vintage: CensusGeography.vintage(level)))
             }
+            try cells.append(cell(from: row))
+        }
+
+        /// Finishes the previous area and starts `code`'s, whose period is the row's date (Census 2021 when the
+        /// file has no date column).
+        /// - Throws: what ``finishArea()`` throws; `InputError` when rows for `code` came earlier in the file.
+        private mutating func startArea(_ code: String, at row: CSVRow) throws {
+            try finishArea()
+            if finishedAreas.contains(code) {
+                throw InputError(
+                    file: file, line: row.line, column: layout.code + 1,
+                    "rows for area \(code) are not together: sort the file by area so each area's total is complete"
+                )
+            }
+            currentArea = code
+            currentPeriod = layout.date.map { row[$0].trimmedString } ?? "2021"
+        }
+
+        /// The row's cell: its categories joined by `; `, its figure, and whether the figure is a percentage.
+        /// - Throws: `InputError` at the figure when it is neither a number nor a marker, or is not a whole count
+        ///   from 0 (or a percentage from 0 to 100).
+        private func cell(from row: CSVRow) throws -> Cell {
             let category = layout.categories.map { row[$0.column].trimmedString }.joined(separator: "; ")
             let value = try NumericCell.parse(
                 row[layout.value], file: file, line: row.line,
@@ -162,9 +155,73 @@ public enum CensusLongLoader: Loader {
                     file: file, line: row.line, column: layout.value + 1,
                     "\(problem), not \(row[layout.value].trimmedString)")
             }
-            cells.append(Cell(category: category, value: value, isPercent: isPercent))
+            return Cell(category: category, value: value, isPercent: isPercent)
         }
-        try flush()
-        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
+
+        /// Gives the sink the figures of the area being read, if any, now that all its cells are in, and
+        /// marks the area finished.
+        /// - Throws: what the sink throws for a figure.
+        mutating func finishArea() throws {
+            guard let area = currentArea else { return }
+            let total = Self.total(of: cells)
+            let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
+            for cell in cells {
+                try addFigures(of: cell, area: area, total: total, givenPercent: givenPercent)
+            }
+            finishedAreas.insert(area)
+            cells.removeAll(keepingCapacity: true)
+        }
+
+        /// An area's total: its `Total` category's count where the file has one, otherwise the sum of its counts.
+        private static func total(of cells: [Cell]) -> Double {
+            let counts = cells.filter { !$0.isPercent }
+            let totalCell = counts.first { $0.category.lowercased().hasPrefix("total") }
+            return totalCell?.value.number ?? counts.reduce(0.0) { $0 + ($1.value.number ?? 0) }
+        }
+
+        /// Gives the sink one cell of `area`: a percentage as the file gives it; or a count, with the area's
+        /// total as its denominator (none for the total itself), then its share of the total unless the cell is
+        /// the total or the file gives that share.
+        /// - Throws: what the sink throws for a figure.
+        private mutating func addFigures(of cell: Cell, area: String, total: Double, givenPercent: Set<String>) throws {
+            declare(cell.category, percent: cell.isPercent)
+            if cell.isPercent {
+                try sink.add(
+                    Observation(
+                        indicator: indicatorID(cell.category, percent: true), area: area,
+                        period: currentPeriod, value: cell.value.number,
+                        missing: cell.value.missingReason, source: file))
+                return
+            }
+            let isTotal = cell.category.lowercased().hasPrefix("total")
+            try sink.add(
+                Observation(
+                    indicator: indicatorID(cell.category, percent: false), area: area,
+                    period: currentPeriod, value: cell.value.number,
+                    missing: cell.value.missingReason, denominator: isTotal ? nil : total,
+                    source: file))
+            if !isTotal && !givenPercent.contains(cell.category) {
+                declare(cell.category, percent: true)
+                try sink.add(
+                    CensusShare(count: cell.value, total: total).observation(
+                        indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod,
+                        source: file))
+            }
+        }
+
+        /// The indicator id of a category's count, or of its share of the total when `percent`.
+        private func indicatorID(_ category: String, percent: Bool) -> String {
+            "census2021:\(slug(variable)):\(slug(category))" + (percent ? ":percent" : "")
+        }
+
+        /// Gives the sink a category's count (or share) indicator the first time it is met.
+        private mutating func declare(_ category: String, percent: Bool) {
+            let id = indicatorID(category, percent: percent)
+            guard seenIndicators.insert(id).inserted else { return }
+            sink.add(
+                Indicator(
+                    id: id, name: "\(variable): \(category)" + (percent ? " (% of total)" : ""),
+                    unit: percent ? "%" : "count", source: "ONS Census 2021"))
+        }
     }
 }

@@ -24,113 +24,186 @@ public enum FingertipsExportLoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        let index = HeaderName.index(table.header)
-        func column(_ keys: String...) -> Int? { keys.lazy.compactMap { index[$0] }.first }
-        let id = index["indicatorid"]!
-        let name = index["indicatorname"]!
-        let code = index["areacode"]!
-        let period = index["timeperiod"]!
-        let value = index["value"]!
-        let areaName = column("areaname")
-        let parentCode = column("parentcode")
-        let parentName = column("parentname")
-        let sex = column("sex")
-        let age = column("age")
-        let categoryType = column("categorytype")
-        let category = column("category")
-        let lower95 = column("lowerci950limit", "lowerci95limit")
-        let upper95 = column("upperci950limit", "upperci95limit")
-        let lower998 = column("lowerci998limit")
-        let upper998 = column("upperci998limit")
-        let count = column("count")
-        let denominator = column("denominator")
-        let note = column("valuenote")
-        let trend = column("recenttrend")
-        let versusEngland = column("comparedtoenglandvalueorpercentiles")
-        let versusParent = column(
-            "comparedtoregionvalueorpercentiles", "comparedtoparentvalueorpercentiles",
-            "comparedtoparentvalueorpercentile")
-        let strings = StringInterner()
-        var seenIndicators: Set<String> = []
-        var seenAreas: Set<String> = []
-        let file = table.path
-        let header = table.header
+        var reader = RowReader(table, into: sink)
+        var outside = 0
+        let summary = try table.forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[reader.columns.code]) else {
+                outside += 1
+                return
+            }
+            try reader.read(row)
+        }
+        var warnings: [String] = []
+        if !reader.seenIndicators.isEmpty {
+            warnings.append(
+                "Fingertips exports carry no polarity: load the indicator metadata file, "
+                    + "or rely on the taxonomy, to judge better or worse")
+        }
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
+    }
 
-        func text(_ row: CSVRow, _ column: Int?) -> String {
+    /// Where an export's columns are, found once from its header: the five every export has, and the others
+    /// under any of their spellings (`nil` when the file lacks them).
+    private struct Columns {
+        let id: Int
+        let name: Int
+        let code: Int
+        let period: Int
+        let value: Int
+        let areaName: Int?
+        let parentCode: Int?
+        let parentName: Int?
+        let sex: Int?
+        let age: Int?
+        let categoryType: Int?
+        let category: Int?
+        let lower95: Int?
+        let upper95: Int?
+        let lower998: Int?
+        let upper998: Int?
+        let count: Int?
+        let denominator: Int?
+        let note: Int?
+        let trend: Int?
+        let versusEngland: Int?
+        let versusParent: Int?
+
+        /// Finds the columns in a header that ``FingertipsExportLoader/matches(_:)`` accepts.
+        init(_ header: [String]) {
+            let index = HeaderName.index(header)
+            func column(_ keys: String...) -> Int? { keys.lazy.compactMap { index[$0] }.first }
+            id = index["indicatorid"]!
+            name = index["indicatorname"]!
+            code = index["areacode"]!
+            period = index["timeperiod"]!
+            value = index["value"]!
+            areaName = column("areaname")
+            parentCode = column("parentcode")
+            parentName = column("parentname")
+            sex = column("sex")
+            age = column("age")
+            categoryType = column("categorytype")
+            category = column("category")
+            lower95 = column("lowerci950limit", "lowerci95limit")
+            upper95 = column("upperci950limit", "upperci95limit")
+            lower998 = column("lowerci998limit")
+            upper998 = column("upperci998limit")
+            count = column("count")
+            denominator = column("denominator")
+            note = column("valuenote")
+            trend = column("recenttrend")
+            versusEngland = column("comparedtoenglandvalueorpercentiles")
+            versusParent = column(
+                "comparedtoregionvalueorpercentiles", "comparedtoparentvalueorpercentiles",
+                "comparedtoparentvalueorpercentile")
+        }
+    }
+
+    /// Reads an export's rows into a sink: each indicator and area the first time it is seen, then the row's
+    /// figure with its breakdown, confidence limits, count, denominator and notes.
+    private struct RowReader {
+        let columns: Columns
+        let file: String
+        let header: [String]
+        let sink: EvidenceSink
+        /// Repeated indicator names, breakdowns and notes share one `String`.
+        let strings = StringInterner()
+        /// The indicators and areas already given to the sink.
+        private(set) var seenIndicators: Set<String> = []
+        private var seenAreas: Set<String> = []
+
+        /// A reader of `table`'s rows, giving what it reads to `sink`.
+        init(_ table: CSVTable, into sink: EvidenceSink) {
+            columns = Columns(table.header)
+            file = table.path
+            header = table.header
+            self.sink = sink
+        }
+
+        /// Reads one row (of an area that is kept) into the sink.
+        /// - Throws: `InputError` at an empty indicator ID or area code, or at a cell that cannot be read.
+        mutating func read(_ row: CSVRow) throws {
+            let indicator = text(row, columns.id)
+            guard !indicator.isEmpty else {
+                throw InputError(file: file, line: row.line, column: columns.id + 1, "empty indicator ID")
+            }
+            let area = text(row, columns.code)
+            guard !area.isEmpty else {
+                throw InputError(file: file, line: row.line, column: columns.code + 1, "empty area code")
+            }
+            declare(indicator: indicator, area: area, from: row)
+            try sink.add(observation(of: indicator, in: area, from: row))
+        }
+
+        /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
+        private mutating func declare(indicator: String, area: String, from row: CSVRow) {
+            if seenIndicators.insert(indicator).inserted {
+                let title = text(row, columns.name)
+                sink.add(
+                    Indicator(
+                        id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
+                        source: "OHID Fingertips"))
+            }
+            if let parent = optionalText(row, columns.parentCode), seenAreas.insert(parent).inserted {
+                sink.add(Area(code: parent, name: text(row, columns.parentName)))
+            }
+            if seenAreas.insert(area).inserted {
+                sink.add(
+                    Area(code: area, name: text(row, columns.areaName), parent: optionalText(row, columns.parentCode)))
+            }
+        }
+
+        /// The row's figure: its value, breakdown and period, both pairs of confidence limits (checked against
+        /// the value), count, denominator, value note, recent trend and comparisons.
+        /// - Throws: `InputError` at a cell that is neither a number nor a marker, or at a lower confidence limit
+        ///   above its upper or with the value outside them.
+        private func observation(of indicator: String, in area: String, from row: CSVRow) throws -> Observation {
+            let parsed = try NumericCell.parse(
+                row[columns.value], file: file, line: row.line, column: columns.value + 1,
+                columnName: header[columns.value])
+            let limits95 = (try number(row, columns.lower95), try number(row, columns.upper95))
+            let limits998 = (try number(row, columns.lower998), try number(row, columns.upper998))
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
+                file: file, line: row.line, column: columns.lower95.map { $0 + 1 })
+            try ConfidenceLimits.check(
+                value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
+                file: file, line: row.line, column: columns.lower998.map { $0 + 1 })
+            return try Observation(
+                indicator: indicator, area: area, period: text(row, columns.period),
+                breakdown: Breakdown(
+                    sex: text(row, columns.sex), age: text(row, columns.age),
+                    categoryType: text(row, columns.categoryType), category: text(row, columns.category)),
+                value: parsed.number, missing: parsed.missingReason,
+                lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
+                count: number(row, columns.count), denominator: number(row, columns.denominator),
+                note: optionalText(row, columns.note),
+                comparedToEngland: optionalText(row, columns.versusEngland),
+                comparedToParent: optionalText(row, columns.versusParent),
+                recentTrend: optionalText(row, columns.trend), source: file)
+        }
+
+        /// A cell's text, trimmed; empty when the file has no such column.
+        private func text(_ row: CSVRow, _ column: Int?) -> String {
             guard let column else { return "" }
             return strings.string(row[column].trimmed)
         }
-        func optionalText(_ row: CSVRow, _ column: Int?) -> String? {
+
+        /// A cell's text, trimmed; `nil` when it is empty or the file has no such column.
+        private func optionalText(_ row: CSVRow, _ column: Int?) -> String? {
             guard let column, !row[column].trimmed.isEmpty else { return nil }
             return strings.string(row[column].trimmed)
         }
-        func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
+
+        /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
+        /// - Throws: `InputError` at the cell when it is neither a number nor a marker.
+        private func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
             return try NumericCell.parse(
                 row[column], file: file, line: row.line, column: column + 1,
                 columnName: header[column]
             ).number
         }
-
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else {
-                outside += 1
-                return
-            }
-            let indicator = text(row, id)
-            guard !indicator.isEmpty else {
-                throw InputError(file: file, line: row.line, column: id + 1, "empty indicator ID")
-            }
-            let area = text(row, code)
-            guard !area.isEmpty else {
-                throw InputError(file: file, line: row.line, column: code + 1, "empty area code")
-            }
-            if seenIndicators.insert(indicator).inserted {
-                let title = text(row, name)
-                sink.add(
-                    Indicator(
-                        id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
-                        source: "OHID Fingertips"))
-            }
-            if let parent = optionalText(row, parentCode), seenAreas.insert(parent).inserted {
-                sink.add(Area(code: parent, name: text(row, parentName)))
-            }
-            if seenAreas.insert(area).inserted {
-                sink.add(Area(code: area, name: text(row, areaName), parent: optionalText(row, parentCode)))
-            }
-            let parsed = try NumericCell.parse(
-                row[value], file: file, line: row.line, column: value + 1,
-                columnName: header[value])
-            let limits95 = (try number(row, lower95), try number(row, upper95))
-            let limits998 = (try number(row, lower998), try number(row, upper998))
-            try ConfidenceLimits.check(
-                value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
-                file: file, line: row.line, column: lower95.map { $0 + 1 })
-            try ConfidenceLimits.check(
-                value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
-                file: file, line: row.line, column: lower998.map { $0 + 1 })
-            try sink.add(
-                Observation(
-                    indicator: indicator, area: area, period: text(row, period),
-                    breakdown: Breakdown(
-                        sex: text(row, sex), age: text(row, age),
-                        categoryType: text(row, categoryType), category: text(row, category)),
-                    value: parsed.number, missing: parsed.missingReason,
-                    lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
-                    count: try number(row, count), denominator: try number(row, denominator),
-                    note: optionalText(row, note),
-                    comparedToEngland: optionalText(row, versusEngland),
-                    comparedToParent: optionalText(row, versusParent),
-                    recentTrend: optionalText(row, trend), source: file))
-        }
-        var warnings: [String] = []
-        if !seenIndicators.isEmpty {
-            warnings.append(
-                "Fingertips exports carry no polarity: load the indicator metadata file, "
-                    + "or rely on the taxonomy, to judge better or worse")
-        }
-        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }
 

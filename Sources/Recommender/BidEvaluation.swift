@@ -90,110 +90,19 @@ public struct BidEvaluation: Codable, Sendable {
                 "the contract is below £\(grouped(policy.value("formal_commitments_from"))): "
                     + "social value offers are non-binding aspirations and cannot be scored at award")
         }
-        let framework = contract.framework ?? "open"
-        let codes = try contract.cpv.map { text -> CPVVocabulary.Code in
-            guard case .success(let code) = catalogue.cpv.lookup(text) else {
-                throw InputError(file: "contract", "field \"cpv\": \(text) is not a CPV 2008 code")
-            }
-            return code
-        }
-        let subject = policy.labourSubject(
-            codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
-        let workforce = WorkforceEstimate(contract, subject: subject, policy: policy)
-        let sizing = TargetSizing(
-            contract: contract, base: contract.controlledValue.value, workforce: workforce,
-            ambition: policy.band(for: contract.value).ambition, floors: [:])
-        let matter = SubjectMatter(
-            taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
-            description: Words(contract.description))
-        let factor = policy.value("implausible_factor")
+        var sheet = try OfferSheet(contract: contract, catalogue: catalogue, policy: policy)
+        try sheet.read(path)
+        let scoring = UnvaluedPoints(
+            commitments: sheet.commitments, priorities: policy.priorities, catalogue: catalogue)
+        for supplier in sheet.suppliers { sheet.commitments[supplier] = scoring.scored(sheet.commitments[supplier]!) }
         let maximumMark = policy.value("qualitative_mark_maximum")
-        var order: [String] = []
-        var commitments: [String: [Commitment]] = [:]
-        var marks: [String: (Double, Int)] = [:]
-        try DataTable(path: path, required: ["supplier", "measure", "quantity", "qualitative_mark"]).forEachRow { row in
-            let supplier = try row.required("supplier")
-            if commitments[supplier] == nil {
-                order.append(supplier)
-                commitments[supplier] = []
-            }
-            if !row["qualitative_mark"].isEmpty {
-                let mark = try row.number("qualitative_mark")
-                guard (0...maximumMark).contains(mark) else {
-                    throw row.error("qualitative_mark", "mark \(mark) is outside 0 to \(number(maximumMark))")
-                }
-                if let (known, line) = marks[supplier], known != mark {
-                    throw row.error(
-                        "qualitative_mark",
-                        "\(supplier) already has a qualitative mark of \(number(known)) on line \(line)")
-                }
-                marks[supplier] = (mark, row.line)
-            }
-            if row["measure"].isEmpty { return }
-            let reference = row["measure"]
-            guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference)
-            else {
-                throw row.error("measure", "unknown measure \"\(reference)\" in the \(framework) framework")
-            }
-            if let first = commitments[supplier]!.first(where: { $0.measure == measure.key }) {
-                throw row.error(
-                    "measure",
-                    "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
-            }
-            let quantity = try row.number("quantity")
-            if let problem = catalogue.contractLimits.problem(withQuantity: quantity) {
-                throw row.error("quantity", "\(problem), not \(row["quantity"])")
-            }
-            let relevance = catalogue.relevance(of: measure, in: matter)
-            let rule = policy.targets[measure.policyRef]
-            let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
-            var flag: String?
-            var counted = true
-            if let condition = policy.condition(for: measure) {
-                (flag, counted) = ("a contract condition (pass/fail), not scored: \(condition.condition)", false)
-            } else if relevance.strength == .none {
-                (flag, counted) = ("irrelevant to the subject matter: \(relevance.reason)", false)
-            } else if quantity > factor * max(target, 1) {
-                flag =
-                    "to clarify: more than \(number(factor)) × the proportionate target of "
-                    + "\(Recommender.describe(target, measure.unit)); "
-                    + "ask how it will be delivered and evidenced (counted as offered)"
-            }
-            let proxy = catalogue.proxy(for: measure)
-            let years = rule?.everyYear == true ? contract.years : 1
-            let sleva = counted ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0
-            commitments[supplier]!.append(
-                Commitment(
-                    measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
-                    proxyValue: proxy?.value, sleva: sleva, points: nil, flag: flag, counted: counted,
-                    line: row.line))
+        offers = Self.rankedOffers(sheet, valuedShare: scoring.valuedShare, maximumMark: maximumMark) { score in
+            quantitative * score.quantitative + qualitative * score.qualitative
+        }.map { offer in
+            var offer = offer
+            offer.weightedContribution = offer.socialValueScore * weighting
+            return offer
         }
-        for supplier in order where marks[supplier] == nil {
-            throw InputError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
-        }
-        let scoring = UnvaluedPoints(commitments: commitments, priorities: policy.priorities, catalogue: catalogue)
-        for supplier in order { commitments[supplier] = scoring.scored(commitments[supplier]!) }
-        let slevas = order.map { s in commitments[s]!.map(\.sleva).reduce(0, +) }
-        let points = order.map { s in commitments[s]!.compactMap(\.points).reduce(0, +) }
-        let best = slevas.max() ?? 0
-        let bestPoints = points.max() ?? 0
-        var offers = order.enumerated().map { i, supplier -> Offer in
-            let valued = best > 0 ? slevas[i] / best * 100 : 0
-            let unvalued = bestPoints > 0 ? points[i] / bestPoints * 100 : 0
-            let quantitativeScore = scoring.valuedShare * valued + (1 - scoring.valuedShare) * unvalued
-            let qualitativeScore = marks[supplier]!.0 / maximumMark * 100
-            let score = quantitative * quantitativeScore + qualitative * qualitativeScore
-            return Offer(
-                supplier: supplier, commitments: commitments[supplier]!, sleva: slevas[i], points: points[i],
-                quantitativeScore: quantitativeScore,
-                qualitativeMark: marks[supplier]!.0, qualitativeScore: qualitativeScore, socialValueScore: score,
-                weightedContribution: score * weighting, rank: 0)
-        }
-        let ranked = offers.indices.sorted {
-            (offers[$0].socialValueScore, offers[$1].supplier) > (offers[$1].socialValueScore, offers[$0].supplier)
-        }
-        for (rank, i) in ranked.enumerated() { offers[i].rank = rank + 1 }
-        self.offers = offers
         self.weighting = weighting
         quantitativeShare = quantitative
         qualitativeShare = qualitative
@@ -205,5 +114,35 @@ public struct BidEvaluation: Codable, Sendable {
             + "weight); qualitative score = mark ÷ \(number(maximumMark)) × 100; "
             + "social value score = \(percent(quantitative)) × quantitative + \(percent(qualitative)) × qualitative; "
             + "contribution = social value score × \(percent(weighting)) weighting"
+    }
+
+    /// Each supplier's offer scored against the best SLEVA and points offered, and ranked by social value score
+    /// (ties in alphabetical order of supplier); `socialValueScore` blends the quantitative and qualitative scores.
+    private static func rankedOffers(
+        _ sheet: OfferSheet, valuedShare: Double, maximumMark: Double,
+        socialValueScore: ((quantitative: Double, qualitative: Double)) -> Double
+    ) -> [Offer] {
+        let order = sheet.suppliers
+        let slevas = order.map { s in sheet.commitments[s]!.map(\.sleva).reduce(0, +) }
+        let points = order.map { s in sheet.commitments[s]!.compactMap(\.points).reduce(0, +) }
+        let best = slevas.max() ?? 0
+        let bestPoints = points.max() ?? 0
+        var offers = order.enumerated().map { i, supplier -> Offer in
+            let valued = best > 0 ? slevas[i] / best * 100 : 0
+            let unvalued = bestPoints > 0 ? points[i] / bestPoints * 100 : 0
+            let quantitativeScore = valuedShare * valued + (1 - valuedShare) * unvalued
+            let mark = sheet.marks[supplier]!.mark
+            let qualitativeScore = mark / maximumMark * 100
+            let score = socialValueScore((quantitativeScore, qualitativeScore))
+            return Offer(
+                supplier: supplier, commitments: sheet.commitments[supplier]!, sleva: slevas[i], points: points[i],
+                quantitativeScore: quantitativeScore, qualitativeMark: mark, qualitativeScore: qualitativeScore,
+                socialValueScore: score, weightedContribution: 0, rank: 0)
+        }
+        let ranked = offers.indices.sorted {
+            (offers[$0].socialValueScore, offers[$1].supplier) > (offers[$1].socialValueScore, offers[$0].supplier)
+        }
+        for (rank, i) in ranked.enumerated() { offers[i].rank = rank + 1 }
+        return offers
     }
 }

@@ -74,8 +74,28 @@ public struct DeliveryMonitoring: Codable, Sendable {
             ? "Aspirations (non-binding): delivery is reported and discussed, but there is no cost recovery for "
                 + "under-delivery."
             : "Formal commitments: under-delivery can lead to recovery of costs at the contract manager's discretion."
+        let committed = try Self.commitments(commitments, framework: framework, catalogue: catalogue)
+        var delivery = QuarterlyReturns(committed: committed, quarters: quarters, catalogue: catalogue)
+        try delivery.read(returns)
+        quartersElapsed = delivery.elapsed
+        let status = (green: policy.value("green_from"), amber: policy.value("amber_from"))
+        lines = committed.map { measure, quantity in
+            let proxy = catalogue.proxy(for: measure)
+            let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
+            return delivery.line(measure, committed: quantity, status: status, proxyValue: proxy?.value, years: years)
+        }
+        valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
+        valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)
+    }
+
+    /// The commitments CSV (`measure,quantity`): each measure known, committed once, in a quantity that can be
+    /// monitored.
+    /// - Throws: `InputError` at the file, line and column of a bad row.
+    private static func commitments(
+        _ path: String, framework: String, catalogue: Catalogue
+    ) throws -> [(Measure, Double)] {
         var committed: [(Measure, Double)] = []
-        try DataTable(path: commitments, required: ["measure", "quantity"]).forEachRow { row in
+        try DataTable(path: path, required: ["measure", "quantity"]).forEachRow { row in
             let reference = try row.required("measure")
             guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference)
             else {
@@ -90,66 +110,6 @@ public struct DeliveryMonitoring: Codable, Sendable {
             }
             committed.append((measure, quantity))
         }
-        var delivered: [String: Double] = [:]
-        var latest: [String: (quarter: Int, value: Double)] = [:]
-        let pointInTime = catalogue.pointInTimeUnits
-        var elapsed = 0
-        var reported: [String: Int] = [:]  // "measure quarter" → its line
-        var evidence: [String: [String]] = [:]
-        let quarterCount = quarters
-        try DataTable(path: returns, required: ["quarter", "measure", "delivered"]).forEachRow { row in
-            let text = try row.required("quarter")
-            guard let quarter = Int(text.uppercased().hasPrefix("Q") ? String(text.dropFirst()) : text), quarter >= 1
-            else {
-                throw row.error("quarter", "quarter must be 1, 2, … or Q1, Q2, …, not \"\(text)\"")
-            }
-            guard quarter <= quarterCount else {
-                throw row.error("quarter", "quarter \(quarter) is after the contract's \(quarterCount) quarters")
-            }
-            let reference = try row.required("measure")
-            guard let match = committed.first(where: { $0.0.ref == reference || $0.0.key == reference }) else {
-                throw row.error("measure", "\(reference) is not among the commitments")
-            }
-            let value = try row.number("delivered")
-            if let problem = catalogue.contractLimits.problem(withQuantity: value) {
-                throw row.error("delivered", "\(problem), not \(row["delivered"])")
-            }
-            if let first = reported.updateValue(row.line, forKey: "\(match.0.key) \(quarter)") {
-                throw row.error(
-                    "quarter",
-                    "\(reference) is reported for quarter \(quarter) again (first on line \(first)): "
-                        + "one return per measure and quarter")
-            }
-            if !row["evidence"].isEmpty { evidence[match.0.key, default: []].append("Q\(quarter): \(row["evidence"])") }
-            if pointInTime.contains(match.0.unit) {
-                if latest[match.0.key].map({ quarter > $0.quarter }) ?? true { latest[match.0.key] = (quarter, value) }
-            } else {
-                delivered[match.0.key, default: 0] += value
-            }
-            elapsed = max(elapsed, quarter)
-        }
-        quartersElapsed = elapsed
-        let green = policy.value("green_from")
-        let amber = policy.value("amber_from")
-        let total = Double(quarters)
-        lines = committed.map { measure, quantity in
-            let level = pointInTime.contains(measure.unit)
-            let done = level ? latest[measure.key]?.value ?? 0 : delivered[measure.key] ?? 0
-            let due = level ? (elapsed > 0 ? quantity : 0) : quantity * Double(elapsed) / total
-            let ratio = due > 0 ? done / due : 1
-            let status = ratio >= green ? "green" : ratio >= amber ? "amber" : "red"
-            let proxy = catalogue.proxy(for: measure)
-            let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
-            return Line(
-                measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
-                dueToDate: due, progress: quantity > 0 ? done / quantity : 0, status: status,
-                shortfall: max(0, due - done),
-                forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
-                valueCommitted: proxy.map { (quantity * $0.value * years).rounded() },
-                valueDelivered: proxy.map { (done * $0.value * years).rounded() },
-                measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [])
-        }
-        valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
-        valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)
+        return committed
     }
 }

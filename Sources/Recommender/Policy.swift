@@ -75,6 +75,22 @@ public struct Policy: Sendable {
     /// - Throws: `InputError` at the file, line and column of the first missing file or column or invalid value.
     public init(folder: String) throws {
         self.folder = folder
+        parameters = try Self.readParameters(in: folder)
+        bands = try Self.readBands(folder + "/proportionality.csv")
+        labourShares = try Self.readLabourShares(folder + "/labour_shares.csv")
+        targets = try Self.readTargets(folder + "/targets.csv")
+        priorities = try Self.readPriorities(folder + "/priorities.csv")
+        ranking = try Self.readRanking(folder + "/ranking.csv")
+        conditions = try Self.readConditions(folder + "/conditions.csv")
+        floors = try Self.readFloors(folder + "/floors.csv")
+        livingWages = try Self.readLivingWages(folder + "/living_wage.csv")
+        pack = try Self.readPack(folder + "/pack.csv")
+        shortWorksMeasures = try Self.readShortWorks(folder + "/short_works.csv")
+    }
+
+    /// The named parameters of `rules.csv`, `evaluation.csv` and `monitoring.csv` in a policy folder, each checked.
+    /// - Throws: `InputError` at the row of a parameter set twice or out of range, or for an unreadable file.
+    static func readParameters(in folder: String) throws -> [String: (value: Double, source: String)] {
         var parameters: [String: (Double, String)] = [:]
         for file in ["rules.csv", "evaluation.csv", "monitoring.csv"] {
             let table = try DataTable(path: "\(folder)/\(file)", required: ["parameter", "value"])
@@ -86,10 +102,15 @@ public struct Policy: Sendable {
                 parameters[name] = (value, row["source"])
             }
         }
-        self.parameters = parameters
+        return parameters
+    }
+
+    /// The contract value bands of `proportionality.csv`, lowest first, checked to follow on from 0.
+    /// - Throws: `InputError` at the row of an invalid value, or for no bands or bands with gaps or overlaps.
+    static func readBands(_ path: String) throws -> [Band] {
         var bands: [Band] = []
         var bandLines: [Int] = []
-        try DataTable(path: folder + "/proportionality.csv", required: ["value_from", "max_measures", "ambition"])
+        try DataTable(path: path, required: ["value_from", "max_measures", "ambition"])
             .forEachRow { row in
                 let most = try row.number("max_measures")
                 guard most >= 0, most <= 1000, most == most.rounded() else {
@@ -109,16 +130,26 @@ public struct Policy: Sendable {
                         maxMeasures: Int(most), ambition: ambition,
                         label: row["label"]))
             }
-        guard !bands.isEmpty else { throw InputError(file: folder + "/proportionality.csv", "no value bands") }
-        try Self.checkBands(bands, lines: bandLines, file: folder + "/proportionality.csv")
-        self.bands = bands.sorted { $0.from < $1.from }
+        guard !bands.isEmpty else { throw InputError(file: path, "no value bands") }
+        try Self.checkBands(bands, lines: bandLines, file: path)
+        return bands.sorted { $0.from < $1.from }
+    }
+
+    /// The share of a contract's value spent on labour, by subject or category (`labour_shares.csv`).
+    /// - Throws: `InputError` at the row of an empty subject or a share that is not a number.
+    static func readLabourShares(_ path: String) throws -> [String: Double] {
         var shares: [String: Double] = [:]
-        try DataTable(path: folder + "/labour_shares.csv", required: ["subject", "labour_share"]).forEachRow { row in
+        try DataTable(path: path, required: ["subject", "labour_share"]).forEachRow { row in
             shares[try row.required("subject")] = try row.number("labour_share")
         }
-        labourShares = shares
+        return shares
+    }
+
+    /// How each open measure's target is sized, by measure reference (`targets.csv`).
+    /// - Throws: `InputError` at the row of an unknown rule, a bad `proxy_years` or rate, or an empty cell.
+    static func readTargets(_ path: String) throws -> [String: TargetRule] {
         var targets: [String: TargetRule] = [:]
-        try DataTable(path: folder + "/targets.csv", required: ["measure", "rule", "rate", "proxy_years", "basis"])
+        try DataTable(path: path, required: ["measure", "rule", "rate", "proxy_years", "basis"])
             .forEachRow { row in
                 let kindText = try row.required("rule")
                 guard let kind = TargetRule.Kind(rawValue: kindText) else {
@@ -142,14 +173,7 @@ public struct Policy: Sendable {
                     minimumMonths: row["minimum_months"].isEmpty ? nil : try row.number("minimum_months"),
                     location: Self.cite(row))
             }
-        self.targets = targets
-        priorities = try Self.readPriorities(folder + "/priorities.csv")
-        ranking = try Self.readRanking(folder + "/ranking.csv")
-        conditions = try Self.readConditions(folder + "/conditions.csv")
-        floors = try Self.readFloors(folder + "/floors.csv")
-        livingWages = try Self.readLivingWages(folder + "/living_wage.csv")
-        pack = try Self.readPack(folder + "/pack.csv")
-        shortWorksMeasures = try Self.readShortWorks(folder + "/short_works.csv")
+        return targets
     }
 
     /// A named parameter (the files are validated to hold every one the toolkit uses).

@@ -54,79 +54,33 @@ public struct Recommender {
         }
         try contract.validate(file: file, catalogue: catalogue)
         let framework = contract.framework ?? "open"
-        let codes = try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
-            switch catalogue.cpv.lookup(text) {
-            case .success(let code): return code
-            case .failure(let error): throw fail("cpv[\(i)]", error.description)
-            }
-        }
+        let codes = try cpvCodes(contract, fail: fail)
         let areas = try deliveryAreas(contract, fail: fail)
         let description = Words(contract.description)
         let matter = SubjectMatter(
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
         let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
-        let servesPeople = subjects.contains { _, subject in
-            catalogue.taxonomy.lineage(of: subject.id).contains { id in
-                catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true
-            }
-        }
         let rules = ProcurementRules(
-            contract: contract, policy: policy, authority: analysis.borough.code, servesPeople: servesPeople)
+            contract: contract, policy: policy, authority: analysis.borough.code,
+            servesPeople: servesPeople(subjects.map(\.1)))
         let band = policy.band(for: contract.value)
         let short = contract.category == .works && contract.durationMonths <= policy.value("short_works_months")
-        var cap = short ? min(band.maxMeasures, Int(policy.value("short_works_max_measures"))) : band.maxMeasures
-        if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+        let cap = measureCap(band: band, shortWorks: short, rules: rules)
         let base = contract.controlledValue
-        let sizing = TargetSizing(
-            contract: contract, base: base.value,
-            workforce: WorkforceEstimate(
-                contract, subject: policy.labourSubject(subjects.first?.1.id, in: catalogue.taxonomy),
-                policy: policy),
-            ambition: band.ambition, floors: policy.floors)
+        let sizing = targetSizing(contract, base: base.value, band: band, subject: subjects.first?.1.id)
         let profiles = needProfiles(areas)
         let index = NeedIndex(
             catalogue: catalogue, framework: framework, profiles: profiles,
             equalityNeeds: try equalityNeeds(areas, subjects: subjects.map(\.1)),
             minimumScore: catalogue.needBands.answersNeedFrom)
-        var candidates: [RecommendedMeasure] = []
-        var excluded: [ExcludedMeasure] = []
-        for measure in catalogue.measures(in: framework) where !isCondition(measure) {
-            switch gate(
-                measure, contract: contract, matter: matter, description: description, codes: codes, shortWorks: short)
-            {
-            case .excluded(let code, let reason):
-                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, code: code, reason: reason))
-            case .through(let relevance, let caveats):
-                switch candidate(
-                    measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
-                    index: index, profiles: profiles, valueReference: base.value)
-                {
-                case .recommended(let m): candidates.append(m)
-                case .excluded(let exclusion): excluded.append(exclusion)
-                }
-            }
-        }
-        let outcomes = Dictionary(
-            catalogue.measures(in: framework).map { ($0.ref, $0.outcome) }, uniquingKeysWith: { a, _ in a })
-        candidates = balanced(candidates, outcomes: outcomes)
-        for dropped in candidates.dropFirst(cap) {
-            excluded.append(
-                ExcludedMeasure(
-                    ref: dropped.ref, title: dropped.title, code: .beyondCap,
-                    reason: "beyond the \(cap) measures proportionate to "
-                        + (rules.commitments != .formal
-                            ? "non-binding aspirations (policy/rules.csv aspirations_max_measures)"
-                            : short
-                                ? "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv "
-                                    + "short_works_max_measures)"
-                                : "a contract of £\(grouped(contract.value)) (\(band.label))")
-                        + "; rank score \(String(format: "%.2f", dropped.rankScore))"))
-        }
-        let measures = candidates.prefix(cap).enumerated().map { i, m in
-            var m = m
-            m.rank = i + 1
-            return m
-        }
+        var (candidates, excluded) = assess(
+            framework: framework, contract: contract, matter: matter, description: description, codes: codes,
+            shortWorks: short, rules: rules, sizing: sizing, index: index, profiles: profiles,
+            valueReference: base.value)
+        candidates = balanced(candidates, outcomes: outcomes(in: framework))
+        excluded += beyondCap(
+            candidates, cap: cap, proportionateTo: capReason(contract, rules: rules, shortWorks: short, band: band))
+        let measures = numbered(Array(candidates.prefix(cap)))
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
             workforce: sizing.workforce, band: band.label, rules: rules,
@@ -138,6 +92,112 @@ public struct Recommender {
                 "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: "
                 + "\(catalogue.priceBase.basis).",
             policy: policyLabel(), warnings: warnings(contract, codes: codes, short: short), notes: notes)
+    }
+
+    /// The contract's CPV codes, looked up in the catalogue's CPV vocabulary.
+    /// - Throws: what `fail` makes, for the first code the vocabulary does not hold.
+    func cpvCodes(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [CPVVocabulary.Code] {
+        try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
+            switch catalogue.cpv.lookup(text) {
+            case .success(let code): return code
+            case .failure(let error): throw fail("cpv[\(i)]", error.description)
+            }
+        }
+    }
+
+    /// True when one of the contract's subjects, or a broader subject it belongs to, serves people directly.
+    func servesPeople(_ subjects: [Subject]) -> Bool {
+        subjects.contains { subject in
+            catalogue.taxonomy.lineage(of: subject.id).contains { id in
+                catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true
+            }
+        }
+    }
+
+    /// The most measures to recommend: the value band's, fewer on short capital works (`short_works_max_measures`)
+    /// and for non-binding aspirations (`aspirations_max_measures`).
+    func measureCap(band: Policy.Band, shortWorks: Bool, rules: ProcurementRules) -> Int {
+        var cap = shortWorks ? min(band.maxMeasures, Int(policy.value("short_works_max_measures"))) : band.maxMeasures
+        if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+        return cap
+    }
+
+    /// What the number of measures is proportionate to, for the reason a measure beyond it is left out:
+    /// non-binding aspirations, short capital works, or the contract's value band.
+    func capReason(_ contract: ContractProfile, rules: ProcurementRules, shortWorks: Bool, band: Policy.Band)
+        -> String
+    {
+        if rules.commitments != .formal { return "non-binding aspirations (policy/rules.csv aspirations_max_measures)" }
+        if shortWorks {
+            return "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv "
+                + "short_works_max_measures)"
+        }
+        return "a contract of £\(grouped(contract.value)) (\(band.label))"
+    }
+
+    /// How targets are sized for the contract: on the value the supplier controls and its workforce (given, or
+    /// estimated from the labour share of its first subject), scaled by the value band's ambition, with the floors
+    /// for monitoring.
+    func targetSizing(_ contract: ContractProfile, base: Double, band: Policy.Band, subject: String?) -> TargetSizing {
+        TargetSizing(
+            contract: contract, base: base,
+            workforce: WorkforceEstimate(
+                contract, subject: policy.labourSubject(subject, in: catalogue.taxonomy), policy: policy),
+            ambition: band.ambition, floors: policy.floors)
+    }
+
+    /// Each of the framework's scored measures (not contract conditions) through the gates, then sizing, need and
+    /// ranking: the candidates in catalogue order, and the measures left out with why.
+    func assess(
+        framework: String, contract: ContractProfile, matter: SubjectMatter, description: Words,
+        codes: [CPVVocabulary.Code], shortWorks: Bool, rules: ProcurementRules, sizing: TargetSizing,
+        index: NeedIndex, profiles: [NeedProfile], valueReference: Double
+    ) -> (candidates: [RecommendedMeasure], excluded: [ExcludedMeasure]) {
+        var candidates: [RecommendedMeasure] = []
+        var excluded: [ExcludedMeasure] = []
+        for measure in catalogue.measures(in: framework) where !isCondition(measure) {
+            switch gate(
+                measure, contract: contract, matter: matter, description: description, codes: codes,
+                shortWorks: shortWorks)
+            {
+            case .excluded(let code, let reason):
+                excluded.append(ExcludedMeasure(ref: measure.ref, title: measure.title, code: code, reason: reason))
+            case .through(let relevance, let caveats):
+                switch candidate(
+                    measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
+                    index: index, profiles: profiles, valueReference: valueReference)
+                {
+                case .recommended(let m): candidates.append(m)
+                case .excluded(let exclusion): excluded.append(exclusion)
+                }
+            }
+        }
+        return (candidates, excluded)
+    }
+
+    /// Each framework measure's outcome, by reference (the first, should a reference repeat).
+    func outcomes(in framework: String) -> [String: String] {
+        Dictionary(catalogue.measures(in: framework).map { ($0.ref, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The ranked candidates after the first `cap`, each left out as beyond the `cap` measures proportionate to
+    /// `reason`, with its rank score.
+    func beyondCap(_ candidates: [RecommendedMeasure], cap: Int, proportionateTo reason: String) -> [ExcludedMeasure] {
+        candidates.dropFirst(cap).map { dropped in
+            ExcludedMeasure(
+                ref: dropped.ref, title: dropped.title, code: .beyondCap,
+                reason: "beyond the \(cap) measures proportionate to " + reason
+                    + "; rank score \(String(format: "%.2f", dropped.rankScore))")
+        }
+    }
+
+    /// The recommended measures numbered in order, from rank 1.
+    func numbered(_ measures: [RecommendedMeasure]) -> [RecommendedMeasure] {
+        measures.enumerated().map { i, m in
+            var m = m
+            m.rank = i + 1
+            return m
+        }
     }
 
     /// One measure through sizing, need and ranking: the recommended measure, or why it is left out.
@@ -155,44 +215,20 @@ public struct Recommender {
                 ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
         case .success(let target):
             let proxy = catalogue.proxy(for: measure)
-            var sleva: Double?
-            var slevaWorking: String?
-            if let proxy {
-                let years = (rule?.everyYear ?? false) ? contract.years : 1
-                sleva = (target.quantity * proxy.value * years).rounded()
-                slevaWorking =
-                    "\(Self.describe(target.quantity, measure.unit)) × £\(number(proxy.value))"
-                    + (years == 1 ? "" : " × \(number(years)) years")
-                    + " = £\(grouped(sleva!)) "
-                    + "(\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
-            }
+            let years = (rule?.everyYear ?? false) ? contract.years : 1
+            let valued = proxy.map { socialValue(of: target, unit: measure.unit, proxy: $0, years: years) }
             let needLinks = index.links(measure: measure.key)
             let gapLinks = index.gapLinks(measure: measure.key)
             let priority = policy.priorities[ruleKey]
             let reading = readNeed(measure, profiles: profiles)
-            var needs = needEvidence(needLinks)
-            if let priority {
-                needs.append(
-                    NeedEvidence(
-                        area: analysis.borough.code, areaName: analysis.borough.name, domain: "council-priority",
-                        domainName: "Council priority", score: priority.weight, level: "council priority",
-                        reason: priority.reason, figures: ["Source: \(priority.source) (\(policyLabel()))"]))
-            }
+            let needs = needsAnswered(needLinks, priority: priority)
             let rank = RankScore(
                 policy: policy, relevance: relevance.strength, need: reading, gap: !gapLinks.isEmpty,
                 priority: priority,
-                sleva: sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
+                sleva: valued?.sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
             let minimum = policy.weight("minimum_score")
             guard rank.score >= minimum.weight else {
-                return .excluded(
-                    ExcludedMeasure(
-                        ref: measure.ref, title: measure.title, code: .weakConnection,
-                        reason:
-                            "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is "
-                            + "under the minimum of "
-                            + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) "
-                            + "relevance: \(relevance.reason)); "
-                            + "working: \(rank.working)"))
+                return .excluded(tooWeaklyConnected(measure, rank: rank, minimum: minimum, relevance: relevance))
             }
             return .recommended(
                 RecommendedMeasure(
@@ -200,12 +236,54 @@ public struct Recommender {
                     unit: measure.unit,
                     relevance: relevance.strength.rawValue, relevanceReason: relevance.reason,
                     needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
-                    proxyValue: proxy?.value, proxy: proxy, sleva: sleva, slevaWorking: slevaWorking,
+                    proxyValue: proxy?.value, proxy: proxy, sleva: valued?.sleva, slevaWorking: valued?.working,
                     rankScore: rank.score, rankWorking: rank.working,
                     commitment: rules.commitments, needStatus: reading.status,
                     caveats: caveats,
-                    valuedYears: proxy == nil ? nil : ((rule?.everyYear ?? false) ? contract.years : 1)))
+                    valuedYears: proxy == nil ? nil : years))
         }
+    }
+
+    /// A target's SLEVA: target × proxy value (× the contract's years where the value recurs), rounded to the
+    /// pound, with the arithmetic and the proxy's price year.
+    func socialValue(of target: Target, unit: String, proxy: ProxyValue, years: Double)
+        -> (sleva: Double, working: String)
+    {
+        let sleva = (target.quantity * proxy.value * years).rounded()
+        let working =
+            "\(Self.describe(target.quantity, unit)) × £\(number(proxy.value))"
+            + (years == 1 ? "" : " × \(number(years)) years")
+            + " = £\(grouped(sleva)) "
+            + "(\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
+        return (sleva, working)
+    }
+
+    /// The local needs a measure answers in the delivery areas (strongest first), then the council's standing
+    /// priority for it, if it has one.
+    func needsAnswered(_ links: [NeedLink], priority: CouncilPriority?) -> [NeedEvidence] {
+        var needs = needEvidence(links)
+        if let priority {
+            needs.append(
+                NeedEvidence(
+                    area: analysis.borough.code, areaName: analysis.borough.name, domain: "council-priority",
+                    domainName: "Council priority", score: priority.weight, level: "council priority",
+                    reason: priority.reason, figures: ["Source: \(priority.source) (\(policyLabel()))"]))
+        }
+        return needs
+    }
+
+    /// A measure left out because its rank score is under the policy's minimum, with the score's working.
+    func tooWeaklyConnected(_ measure: Measure, rank: RankScore, minimum: RankingWeight, relevance: Relevance)
+        -> ExcludedMeasure
+    {
+        ExcludedMeasure(
+            ref: measure.ref, title: measure.title, code: .weakConnection,
+            reason:
+                "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is "
+                + "under the minimum of "
+                + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) "
+                + "relevance: \(relevance.reason)); "
+                + "working: \(rank.working)")
     }
 
     /// A measure that passed the gates, sized and ranked, or left out at sizing.

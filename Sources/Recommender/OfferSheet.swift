@@ -1,0 +1,123 @@
+import CSV
+import Catalogue
+
+/// A supplier's offers CSV (`supplier,measure,quantity,qualitative_mark`) read row by row: each commitment
+/// checked against the catalogue, the contract's subject matter and its proportionate target, and valued; each
+/// supplier's qualitative mark.
+struct OfferSheet {
+    /// The suppliers, in the order they first appear.
+    private(set) var suppliers: [String] = []
+    /// Each supplier's commitments, in file order.
+    var commitments: [String: [BidEvaluation.Commitment]] = [:]
+    /// Each supplier's qualitative mark and the line it is on.
+    private(set) var marks: [String: (mark: Double, line: Int)] = [:]
+
+    private let contract: ContractProfile
+    private let catalogue: Catalogue
+    private let policy: Policy
+    private let framework: String
+    private let matter: SubjectMatter
+    private let sizing: TargetSizing
+    /// A commitment more than this many times its target is flagged for clarification.
+    private let implausibleFactor: Double
+    private let maximumMark: Double
+
+    /// Ready to read offers for `contract`: its subject matter and target sizing worked out once.
+    /// - Throws: `InputError` at the contract's `cpv` field when a code is not in CPV 2008.
+    init(contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
+        self.contract = contract
+        self.catalogue = catalogue
+        self.policy = policy
+        framework = contract.framework ?? "open"
+        let codes = try contract.cpv.map { text -> CPVVocabulary.Code in
+            guard case .success(let code) = catalogue.cpv.lookup(text) else {
+                throw InputError(file: "contract", "field \"cpv\": \(text) is not a CPV 2008 code")
+            }
+            return code
+        }
+        let subject = policy.labourSubject(
+            codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
+        sizing = TargetSizing(
+            contract: contract, base: contract.controlledValue.value,
+            workforce: WorkforceEstimate(contract, subject: subject, policy: policy),
+            ambition: policy.band(for: contract.value).ambition, floors: [:])
+        matter = SubjectMatter(
+            taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
+            description: Words(contract.description))
+        implausibleFactor = policy.value("implausible_factor")
+        maximumMark = policy.value("qualitative_mark_maximum")
+    }
+
+    /// Reads the offers CSV; every supplier must have a qualitative mark.
+    /// - Throws: `InputError` at the file, line and column of a bad row, or naming a supplier with no mark.
+    mutating func read(_ path: String) throws {
+        try DataTable(path: path, required: ["supplier", "measure", "quantity", "qualitative_mark"]).forEachRow { row in
+            let supplier = try row.required("supplier")
+            if commitments[supplier] == nil {
+                suppliers.append(supplier)
+                commitments[supplier] = []
+            }
+            if !row["qualitative_mark"].isEmpty { try readMark(row, of: supplier) }
+            if !row["measure"].isEmpty { commitments[supplier]!.append(try commitment(row, of: supplier)) }
+        }
+        for supplier in suppliers where marks[supplier] == nil {
+            throw InputError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
+        }
+    }
+
+    /// A supplier's qualitative mark: within range, and the same wherever it is given.
+    private mutating func readMark(_ row: DataRow, of supplier: String) throws {
+        let mark = try row.number("qualitative_mark")
+        guard (0...maximumMark).contains(mark) else {
+            throw row.error("qualitative_mark", "mark \(mark) is outside 0 to \(number(maximumMark))")
+        }
+        if let (known, line) = marks[supplier], known != mark {
+            throw row.error(
+                "qualitative_mark", "\(supplier) already has a qualitative mark of \(number(known)) on line \(line)")
+        }
+        marks[supplier] = (mark, row.line)
+    }
+
+    /// One row's commitment: a known measure, offered once, with a quantity that can be monitored; flagged and
+    /// left uncounted when it is a contract condition or irrelevant, flagged when implausibly large; valued.
+    private func commitment(_ row: DataRow, of supplier: String) throws -> BidEvaluation.Commitment {
+        let reference = row["measure"]
+        guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference) else {
+            throw row.error("measure", "unknown measure \"\(reference)\" in the \(framework) framework")
+        }
+        if let first = commitments[supplier]!.first(where: { $0.measure == measure.key }) {
+            throw row.error(
+                "measure", "\(supplier) offers \(reference) again (first on line \(first.line)): one row per measure")
+        }
+        let quantity = try row.number("quantity")
+        if let problem = catalogue.contractLimits.problem(withQuantity: quantity) {
+            throw row.error("quantity", "\(problem), not \(row["quantity"])")
+        }
+        let rule = policy.targets[measure.policyRef]
+        let (flag, counted) = check(measure, quantity: quantity, rule: rule)
+        let proxy = catalogue.proxy(for: measure)
+        let years = rule?.everyYear == true ? contract.years : 1
+        return BidEvaluation.Commitment(
+            measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
+            proxyValue: proxy?.value, sleva: counted ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0,
+            points: nil, flag: flag, counted: counted, line: row.line)
+    }
+
+    /// Why a commitment is not counted (a contract condition, or irrelevant to the subject matter), or what to
+    /// clarify about it (more than the implausible factor times its proportionate target).
+    private func check(_ measure: Measure, quantity: Double, rule: Policy.TargetRule?) -> (flag: String?, counted: Bool)
+    {
+        if let condition = policy.condition(for: measure) {
+            return ("a contract condition (pass/fail), not scored: \(condition.condition)", false)
+        }
+        let relevance = catalogue.relevance(of: measure, in: matter)
+        if relevance.strength == .none { return ("irrelevant to the subject matter: \(relevance.reason)", false) }
+        let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
+        guard quantity > implausibleFactor * max(target, 1) else { return (nil, true) }
+        return (
+            "to clarify: more than \(number(implausibleFactor)) × the proportionate target of "
+                + "\(Recommender.describe(target, measure.unit)); "
+                + "ask how it will be delivered and evidenced (counted as offered)", true
+        )
+    }
+}
