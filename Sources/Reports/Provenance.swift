@@ -80,12 +80,5 @@ public struct Provenance: Codable, Sendable {
             + catalogue.keys.sorted().map { "| \($0) | \(catalogue[$0]!) |" }
     }
 
-    /// The provenance as a JSON object, keys sorted.
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-
     private func grouped(_ bytes: Int64) -> String { String(bytes).grouped }
 }
