@@ -83,7 +83,8 @@ benchmark: setup
 # $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.
 install: setup
 	swift build -c release --product svtk --static-swift-stdlib --scratch-path .build-install
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/svtk"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/svtk" "$(DESTDIR)$(PREFIX)/share/man/man1"
 	install -m 755 .build-install/release/svtk "$(DESTDIR)$(PREFIX)/bin/svtk"
 	cp -R Datasets/. "$(DESTDIR)$(PREFIX)/share/svtk/"
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/svtk and its data in $(DESTDIR)$(PREFIX)/share/svtk"
+	$(PYTHON) scripts/make-manpage.py .build-install/release/svtk > "$(DESTDIR)$(PREFIX)/share/man/man1/svtk.1"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/svtk, its data in $(DESTDIR)$(PREFIX)/share/svtk and its manual page"
