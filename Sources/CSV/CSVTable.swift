@@ -136,7 +136,7 @@ extension CSVTable {
                 let segment = read.take(taken)
                 taken += 1
                 guard let segment, segment.isSettled else {
-                    let start = try read.recordStart(atOrAfter: read.nominalStart(taken - 1))
+                    let start = try read.recordStart(atOrAfter: read.nominalStart(taken - 1)) ?? byteCount
                     let rest = try readInOrder(
                         from: start, firstLine: line, onRow: onRow, onBlankLine: onBlankLine, progress: progress)
                     return (rest.encoding, transcoded || rest.transcoded)

@@ -9,8 +9,6 @@ import Synchronization
 
 /// One segment of a file as a helper thread tokenized it.
 final class TokenizedSegment {
-    /// The byte where the segment starts: the start of the file or just after a line break.
-    let start: Int64
     /// The rows and blank lines, numbered from line 1 at `start`.
     let rows: RowBlock
     /// The line breaks in the segment.
@@ -21,8 +19,7 @@ final class TokenizedSegment {
     /// True when the segment held Windows-1252 text, transcoded.
     let transcoded: Bool
 
-    init(start: Int64, rows: RowBlock, lineBreaks: Int, isSettled: Bool, transcoded: Bool) {
-        self.start = start
+    init(rows: RowBlock, lineBreaks: Int, isSettled: Bool, transcoded: Bool) {
         self.rows = rows
         self.lineBreaks = lineBreaks
         self.isSettled = isSettled
@@ -102,14 +99,15 @@ final class SegmentedRead: @unchecked Sendable {
     /// The nominal first byte of segment `index`.
     func nominalStart(_ index: Int) -> Int64 { Int64(index) * segmentBytes }
 
-    /// Tokenizes one segment; `nil` when its bytes cannot be read (the caller's own read then reports why).
+    /// Tokenizes one segment; `nil` when its bytes cannot be read or its bounds are not found near it (the caller
+    /// then reads on itself, and reports any error).
     private func tokenize(_ index: Int) -> TokenizedSegment? {
-        guard let start = try? recordStart(atOrAfter: nominalStart(index)),
-            let end = try? recordStart(atOrAfter: nominalStart(index + 1))
+        guard let start = try? recordStart(atOrAfter: nominalStart(index), within: segmentBytes),
+            let end = try? recordStart(atOrAfter: nominalStart(index + 1), within: segmentBytes)
         else { return nil }
         let rows = spareBlocks.withLock { $0.popLast() } ?? RowBlock()
         guard start < end else {
-            return TokenizedSegment(start: start, rows: rows, lineBreaks: 0, isSettled: true, transcoded: false)
+            return TokenizedSegment(rows: rows, lineBreaks: 0, isSettled: true, transcoded: false)
         }
         let parser = RowParser(
             file: blocks.path, delimiter: delimiter, encoding: encoding, decidesEncoding: false,
@@ -123,21 +121,23 @@ final class SegmentedRead: @unchecked Sendable {
         parser.feed(bytes)
         if end == blocks.size { parser.finish() }
         return TokenizedSegment(
-            start: start, rows: rows, lineBreaks: parser.line - 1,
+            rows: rows, lineBreaks: parser.line - 1,
             isSettled: end == blocks.size ? !parser.hasFailed : parser.isBetweenRecords,
             transcoded: parser.transcoded)
     }
 
     /// The first byte of a record at or after `offset`: just after the first line break at or after `offset` − 1,
-    /// or the end of the file.
+    /// or the end of the file; `nil` when no line break comes within `limit` bytes (a line longer than that, or
+    /// a file whose lines end in CR alone), so that no helper scans far beyond its segment.
     /// - Throws: `InputError` naming the file when it cannot be read.
-    func recordStart(atOrAfter offset: Int64) throws -> Int64 {
+    func recordStart(atOrAfter offset: Int64, within limit: Int64 = .max) throws -> Int64? {
         guard offset > 0 else { return 0 }
         guard offset < blocks.size else { return blocks.size }
         let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { window.deallocate() }
         var position = offset - 1
         while position < blocks.size {
+            guard position - offset < limit else { return nil }
             let n = try blocks.read(descriptor, into: window, at: position)
             guard n > 0 else { break }
             if let found = memchr(window.baseAddress!, 0x0A, n) {

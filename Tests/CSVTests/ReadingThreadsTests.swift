@@ -78,6 +78,13 @@ struct ReadingThreadsTests {
         try expectSameReads([0xEF, 0xBB, 0xBF] + Array(text.utf8))
     }
 
+    @Test("lines ended by CR alone, and a line longer than a segment, are read on by the caller")
+    func noLineBreakNearby() throws {
+        try expectSameReads(Array(table(rows: 300).replacingOccurrences(of: "\n", with: "\r").utf8))
+        let long = String(repeating: "x", count: 5000)
+        try expectSameReads(Array(table(rows: 300) { $0 == 150 ? long : "" }.utf8), sizes: [64, 1000])
+    }
+
     @Test("the first non-ASCII text far into the file, as UTF-8 or as Windows-1252")
     func encodingDecidedLate() throws {
         let rows = 6000  // beyond the 256 KB the sniffer reads
