@@ -69,6 +69,16 @@ public struct Taxonomy: Sendable {
         return prefix
     }
 
+    /// The domain → measure links to a measure (a `framework:ref` key), in the order of the need domains file.
+    public func domainLinks(to measure: String) -> [MeasureLink] {
+        domains.flatMap { domainMeasures[$0.id] ?? [] }.filter { $0.measure == measure }
+    }
+
+    /// The protected characteristic → measure links to a measure, by characteristic in alphabetical order.
+    public func characteristicLinks(to measure: String) -> [MeasureLink] {
+        characteristicMeasures.keys.sorted().flatMap { characteristicMeasures[$0]! }.filter { $0.measure == measure }
+    }
+
     /// A need domain by id.
     public func domain(_ id: String) -> NeedDomain? { domains.first { $0.id == id } }
 }

@@ -51,7 +51,23 @@ public struct WardLookup: Sendable {
             throw Self.error(in: files, "no ward column (WDyyCD) in the lookups given")
         }
         self.wardVintage = chosen
-        // Ward names and authorities from any table with the chosen ward column.
+        wards = Self.wardAreas(in: tables, vintage: chosen)
+        let linking =
+            try Self.directLinking(tables, from: lsoaVintage, to: chosen)
+            ?? Self.chainedLinking(tables, from: lsoaVintage, to: chosen, files: files)
+        shares = linking.shares
+        repeatedRows = linking.repeated
+        method = linking.method
+    }
+
+    /// How the lookups link LSOAs to wards: the wards' shares of each LSOA, the rows repeated word for word,
+    /// and how the link was made, for the report.
+    private typealias Linking = (shares: [String: [Share]], repeated: Int, method: String)
+
+    /// Ward code → ward area (name, vintage, authority as parent), from every table with the `vintage` ward
+    /// column: the first row that gives a ward names it.
+    private static func wardAreas(in tables: [LookupTable], vintage chosen: String) -> [String: Area] {
+        var wards: [String: Area] = [:]
         for table in tables {
             guard let wardColumn = table.columns[chosen] else { continue }
             let authority = table.columns.keys.filter { $0.hasPrefix("LAD") }.max()
@@ -61,42 +77,37 @@ public struct WardLookup: Sendable {
                     level: .ward, vintage: chosen, parent: authority.flatMap { table.columns[$0] }.map { row[$0] })
             }
         }
-        if let direct = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[chosen] != nil }) {
-            let from = direct.columns[lsoaVintage]!
-            let to = direct.columns[chosen]!
-            let bestFit = try Self.bestFit(direct, from: from, to: to)
-            repeatedRows = bestFit.repeated
-            for (lsoa, ward) in bestFit.wards { shares[lsoa] = [Share(ward: ward, fraction: 1)] }
-            method = "\(lsoaVintage)→\(chosen) from \(direct.path)"
-            return
+        return wards
+    }
+
+    /// The link made by the first table with both an `lsoaVintage` and a `chosen` ward column, read as a
+    /// best-fit lookup (each LSOA wholly in one ward); `nil` when no table has both.
+    /// - Throws: `InputError` where that table places an LSOA in a second ward or gives it no ward code.
+    private static func directLinking(
+        _ tables: [LookupTable], from lsoaVintage: String, to chosen: String
+    ) throws -> Linking? {
+        guard let direct = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[chosen] != nil }) else {
+            return nil
         }
-        guard
-            let wardTable = tables.first(where: { t in
-                t.columns[chosen] != nil && t.columns.keys.contains { $0.hasPrefix("LSOA") }
-            }),
-            let middle = wardTable.columns.keys.first(where: { $0.hasPrefix("LSOA") }),
-            let bridge = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[middle] != nil })
-        else {
-            throw Self.error(
-                in: files,
-                "the lookups do not link \(lsoaVintage) to \(chosen) wards: give an \(lsoaVintage)→ward lookup, or an "
-                    + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
-        }
+        let bestFit = try Self.bestFit(direct, from: direct.columns[lsoaVintage]!, to: direct.columns[chosen]!)
+        var shares: [String: [Share]] = [:]
+        for (lsoa, ward) in bestFit.wards { shares[lsoa] = [Share(ward: ward, fraction: 1)] }
+        return (shares, bestFit.repeated, "\(lsoaVintage)→\(chosen) from \(direct.path)")
+    }
+
+    /// The link made through an intermediate LSOA vintage: `lsoaVintage` to its pieces in the bridge table, then
+    /// each piece to its ward in the ward table; a split LSOA's weight is shared equally among its pieces.
+    /// - Throws: `InputError` when the tables do not chain the vintages, when the ward table places a piece in
+    ///   two wards, or when a piece is not in the ward table.
+    private static func chainedLinking(
+        _ tables: [LookupTable], from lsoaVintage: String, to chosen: String, files: [String]
+    ) throws -> Linking {
+        let (wardTable, middle, bridge) = try chain(tables, from: lsoaVintage, to: chosen, files: files)
         let bestFit = try Self.bestFit(wardTable, from: wardTable.columns[middle]!, to: wardTable.columns[chosen]!)
         let wardOf = bestFit.wards
-        repeatedRows = bestFit.repeated
-        var pieces: [String: [String]] = [:]
-        var seenPieces: Set<[String]> = []
-        let from = bridge.columns[lsoaVintage]!
-        let to = bridge.columns[middle]!
-        for row in bridge.rows where !row[from].isEmpty {
-            guard seenPieces.insert([row[from], row[to]]).inserted else {
-                repeatedRows += 1
-                continue
-            }
-            pieces[row[from], default: []].append(row[to])
-        }
-        for (lsoa, parts) in pieces {
+        let split = pieces(in: bridge, from: bridge.columns[lsoaVintage]!, to: bridge.columns[middle]!)
+        var shares: [String: [Share]] = [:]
+        for (lsoa, parts) in split.pieces {
             var byWard: [String: Double] = [:]
             for part in parts {
                 guard let ward = wardOf[part] else {
@@ -109,9 +120,49 @@ public struct WardLookup: Sendable {
             }
             shares[lsoa] = byWard.keys.sorted().map { Share(ward: $0, fraction: byWard[$0]!) }
         }
-        method =
+        let method =
             "\(lsoaVintage)→\(middle) from \(bridge.path), then \(middle)→\(chosen) from \(wardTable.path); "
             + "a split LSOA shares its population equally among its pieces"
+        return (shares, bestFit.repeated + split.repeated, method)
+    }
+
+    /// The tables that chain `lsoaVintage` to `chosen` wards: the first with a `chosen` ward column and an LSOA
+    /// column, that LSOA vintage (`middle`), and the first table linking `lsoaVintage` to `middle`.
+    /// - Throws: `InputError` when no tables chain the vintages this way.
+    private static func chain(
+        _ tables: [LookupTable], from lsoaVintage: String, to chosen: String, files: [String]
+    ) throws -> (wardTable: LookupTable, middle: String, bridge: LookupTable) {
+        guard
+            let wardTable = tables.first(where: { t in
+                t.columns[chosen] != nil && t.columns.keys.contains { $0.hasPrefix("LSOA") }
+            }),
+            let middle = wardTable.columns.keys.first(where: { $0.hasPrefix("LSOA") }),
+            let bridge = tables.first(where: { $0.columns[lsoaVintage] != nil && $0.columns[middle] != nil })
+        else {
+            throw Self.error(
+                in: files,
+                "the lookups do not link \(lsoaVintage) to \(chosen) wards: give an \(lsoaVintage)→ward lookup, or an "
+                    + "\(lsoaVintage)→LSOA21 lookup together with an LSOA21→ward lookup")
+        }
+        return (wardTable, middle, bridge)
+    }
+
+    /// Each LSOA's pieces in a bridge lookup (column `from` to column `to`), in row order, and the number of
+    /// rows repeated word for word (counted once).
+    private static func pieces(
+        in bridge: LookupTable, from: Int, to: Int
+    ) -> (pieces: [String: [String]], repeated: Int) {
+        var pieces: [String: [String]] = [:]
+        var seenPieces: Set<[String]> = []
+        var repeated = 0
+        for row in bridge.rows where !row[from].isEmpty {
+            guard seenPieces.insert([row[from], row[to]]).inserted else {
+                repeated += 1
+                continue
+            }
+            pieces[row[from], default: []].append(row[to])
+        }
+        return (pieces, repeated)
     }
 
     /// Each LSOA's one ward from a best-fit lookup, and the number of rows repeated word for word.

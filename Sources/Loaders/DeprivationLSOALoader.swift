@@ -81,21 +81,62 @@ public enum DeprivationLSOALoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
-        let edition = lsoa2021 ? "2025" : "2019"
-        let columns = table.header.enumerated().dropFirst(4).map { column($0.offset, $0.element, edition: edition) }
-        for column in columns { sink.add(column.indicator) }
-        var seenAreas: Set<String> = []
-        var lineOf: [String: Int] = [:]  // LSOA → the line it was first seen on
-        let file = table.path
-        let header = table.header
+        var reader = RowReader(table, into: sink)
+        for column in reader.columns { sink.add(column.indicator) }
         var outside = 0
-        var missing: (count: Int, first: String?) = (0, nil)
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[0]) else {
                 outside += 1
                 return
             }
+            try reader.read(row)
+        }
+        var warnings: [String] = []
+        if let first = reader.missing.first {
+            warnings.append(
+                "\(reader.missing.count) figure(s) missing (suppressed or empty), the first at \(first): "
+                    + "left out of ward averages, never counted as 0")
+        }
+        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
+    }
+
+    /// Reads an IoD file's rows into a sink: each LSOA's authority and the LSOA the first time they are seen,
+    /// then a figure for each measure column, checked against what the column holds.
+    private struct RowReader {
+        /// True when the file's LSOAs are 2021's (IoD2025), false for 2011's (IoD2019).
+        let lsoa2021: Bool
+        /// The edition's year, the period of every figure.
+        let edition: String
+        /// The measure columns: every column after the code and name of the LSOA and of its authority.
+        let columns: [Column]
+        let file: String
+        let header: [String]
+        let sink: EvidenceSink
+        private var seenAreas: Set<String> = []
+        /// LSOA → the line it was first seen on.
+        private var lineOf: [String: Int] = [:]
+        /// The number of missing figures, and the file, line and column of the first.
+        private(set) var missing: (count: Int, first: String?) = (0, nil)
+
+        /// A reader of `table`'s rows, giving what it reads to `sink`.
+        init(_ table: CSVTable, into sink: EvidenceSink) {
+            let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
+            let edition = lsoa2021 ? "2025" : "2019"
+            self.lsoa2021 = lsoa2021
+            self.edition = edition
+            columns = table.header.enumerated().dropFirst(4).map {
+                DeprivationLSOALoader.column($0.offset, $0.element, edition: edition)
+            }
+            file = table.path
+            header = table.header
+            self.sink = sink
+        }
+
+        /// Reads one row (of an LSOA that is kept): gives the sink the LSOA's authority and the LSOA the first
+        /// time each is seen, then the row's figures.
+        /// - Throws: `InputError` at an empty LSOA code, an LSOA seen on an earlier line, or a figure that cannot
+        ///   be read or is out of range; what the sink throws.
+        mutating func read(_ row: CSVRow) throws {
             let code = row[0].trimmedString
             let authority = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
@@ -116,39 +157,37 @@ public enum DeprivationLSOALoader: Loader {
                         code: code, name: row[1].trimmedString, level: .lsoa,
                         vintage: lsoa2021 ? "LSOA21" : "LSOA11", parent: authority))
             }
-            for column in columns {
-                let parsed = try NumericCell.parse(
-                    row[column.index], file: file, line: row.line,
-                    column: column.index + 1, columnName: header[column.index])
-                if parsed.number == nil {
-                    if column.isTotalPopulation {
-                        throw InputError(
-                            file: file, line: row.line, column: column.index + 1,
-                            "no total population for LSOA \(code): it weighs the LSOA in ward averages")
-                    }
-                    missing.count += 1
-                    missing.first = missing.first ?? "\(file):\(row.line):\(column.index + 1)"
-                }
-                if let problem = parsed.number.flatMap(column.problem(with:)) {
+            for column in columns { try addFigure(of: column, lsoa: code, from: row) }
+        }
+
+        /// Gives the sink the row's figure for one column, counting it when it is missing.
+        /// - Throws: `InputError` at the cell when it cannot be read, is out of range for the column, or is a
+        ///   missing total population; what the sink throws.
+        private mutating func addFigure(of column: Column, lsoa code: String, from row: CSVRow) throws {
+            let parsed = try NumericCell.parse(
+                row[column.index], file: file, line: row.line,
+                column: column.index + 1, columnName: header[column.index])
+            if parsed.number == nil {
+                if column.isTotalPopulation {
                     throw InputError(
                         file: file, line: row.line, column: column.index + 1,
-                        "\(problem), not \(row[column.index].trimmedString), in column "
-                            + "\(InputError.quoted(header[column.index]))"
-                    )
+                        "no total population for LSOA \(code): it weighs the LSOA in ward averages")
                 }
-                try sink.add(
-                    Observation(
-                        indicator: column.indicator.id, area: code, period: edition,
-                        value: parsed.number, missing: parsed.missingReason, source: file))
+                missing.count += 1
+                missing.first = missing.first ?? "\(file):\(row.line):\(column.index + 1)"
             }
+            if let problem = parsed.number.flatMap(column.problem(with:)) {
+                throw InputError(
+                    file: file, line: row.line, column: column.index + 1,
+                    "\(problem), not \(row[column.index].trimmedString), in column "
+                        + "\(InputError.quoted(header[column.index]))"
+                )
+            }
+            try sink.add(
+                Observation(
+                    indicator: column.indicator.id, area: code, period: edition,
+                    value: parsed.number, missing: parsed.missingReason, source: file))
         }
-        var warnings: [String] = []
-        if let first = missing.first {
-            warnings.append(
-                "\(missing.count) figure(s) missing (suppressed or empty), the first at \(first): "
-                    + "left out of ward averages, never counted as 0")
-        }
-        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 }
 

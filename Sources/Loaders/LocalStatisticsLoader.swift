@@ -21,39 +21,81 @@ public enum LocalStatisticsLoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        let index = HeaderName.index(table.header)
-        let code = index["areacd"]!
-        let name = index["areanm"]!
-        let indicator = index["indicator"]!
-        let period = index["period"]!
-        let value = index["observation"]!
-        let unit = index["unit"]
-        let lower = index["lci95"]
-        let upper = index["uci95"]
-        let status = index["status"]
-        let notes = index["notes"]
-        var seenAreas: Set<String> = []
-        var seenIndicators: Set<String> = []
-        var ids: [String: String] = [:]  // indicator label → id, so each label is made a slug once
-        let file = table.path
-        let header = table.header
-        func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
-            guard let column else { return nil }
-            return try NumericCell.parse(
-                row[column], file: file, line: row.line, column: column + 1, columnName: header[column]
-            ).number
-        }
+        var reader = RowReader(table, into: sink)
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else {
+            guard options.keeps(row[reader.code]) else {
                 outside += 1
                 return
             }
+            try reader.read(row)
+        }
+        return LoadOutcome(csv: summary, outside: outside)
+    }
+
+    /// Reads a local statistics file's rows into a sink, with its columns found once from the header: each area
+    /// and indicator the first time it is seen, then the row's figure with its confidence limits and note.
+    private struct RowReader {
+        let code: Int
+        let name: Int
+        let indicator: Int
+        let period: Int
+        let value: Int
+        let unit: Int?
+        let lower: Int?
+        let upper: Int?
+        let status: Int?
+        let notes: Int?
+        let file: String
+        let header: [String]
+        let sink: EvidenceSink
+        private var seenAreas: Set<String> = []
+        private var seenIndicators: Set<String> = []
+        /// Indicator label → id, so each label is made a slug once.
+        private var ids: [String: String] = [:]
+
+        /// A reader of `table`'s rows, whose header ``LocalStatisticsLoader/matches(_:)`` accepts, giving what it
+        /// reads to `sink`.
+        init(_ table: CSVTable, into sink: EvidenceSink) {
+            let index = HeaderName.index(table.header)
+            code = index["areacd"]!
+            name = index["areanm"]!
+            indicator = index["indicator"]!
+            period = index["period"]!
+            value = index["observation"]!
+            unit = index["unit"]
+            lower = index["lci95"]
+            upper = index["uci95"]
+            status = index["status"]
+            notes = index["notes"]
+            file = table.path
+            header = table.header
+            self.sink = sink
+        }
+
+        /// Reads one row (of an area that is kept): gives the sink its area and indicator the first time each is
+        /// seen, then its figure.
+        /// - Throws: `InputError` at an empty area code, a period that is not ISO 8601, a cell that cannot be read
+        ///   or confidence limits that do not hold the value; what the sink throws.
+        mutating func read(_ row: CSVRow) throws {
             let area = row[code].trimmedString
             guard !area.isEmpty else {
                 throw InputError(file: file, line: row.line, column: code + 1, "empty area code")
             }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
+            let id = declareIndicator(of: row)
+            let periodText = row[period].trimmedString
+            guard LocalStatisticsLoader.isPeriod(periodText) else {
+                throw InputError(
+                    file: file, line: row.line, column: period + 1,
+                    "period \(InputError.quoted(periodText)) is "
+                        + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
+            }
+            try sink.add(observation(of: id, in: area, period: periodText, from: row))
+        }
+
+        /// The id of the row's indicator, given to the sink (with the row's unit) the first time it is seen.
+        private mutating func declareIndicator(of row: CSVRow) -> String {
             let label = row[indicator].trimmedString
             let id = ids[label] ?? "ons-local:" + slug(label)
             ids[label] = id
@@ -63,13 +105,16 @@ public enum LocalStatisticsLoader: Loader {
                         id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
                         source: "ONS Explore local statistics"))
             }
-            let periodText = row[period].trimmedString
-            guard isPeriod(periodText) else {
-                throw InputError(
-                    file: file, line: row.line, column: period + 1,
-                    "period \(InputError.quoted(periodText)) is "
-                        + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
-            }
+            return id
+        }
+
+        /// The row's figure: its value (missing with the row's status as reason when the status gives one),
+        /// calendar period, 95% confidence limits (checked against the value) and note.
+        /// - Throws: `InputError` at a cell that is neither a number nor a marker, or at a lower confidence limit
+        ///   above its upper or with the value outside them.
+        private func observation(
+            of id: String, in area: String, period periodText: String, from row: CSVRow
+        ) throws -> Observation {
             var parsed = try NumericCell.parse(
                 row[value], file: file, line: row.line, column: value + 1, columnName: header[value])
             if parsed.number == nil, let status, let reason = MissingReason(marker: row[status].trimmedString) {
@@ -80,14 +125,21 @@ public enum LocalStatisticsLoader: Loader {
                 value: parsed.number, lower: limits.0, upper: limits.1, level: "95%",
                 file: file, line: row.line, column: lower.map { $0 + 1 })
             let note = notes.map { row[$0].trimmedString }
-            try sink.add(
-                Observation(
-                    indicator: id, area: area, period: calendarPeriod(periodText),
-                    value: parsed.number, missing: parsed.missingReason,
-                    lower95: limits.0, upper95: limits.1,
-                    note: note?.isEmpty == false ? note : nil, source: file))
+            return Observation(
+                indicator: id, area: area, period: LocalStatisticsLoader.calendarPeriod(periodText),
+                value: parsed.number, missing: parsed.missingReason,
+                lower95: limits.0, upper95: limits.1,
+                note: note?.isEmpty == false ? note : nil, source: file)
         }
-        return LoadOutcome(csv: summary, outside: outside)
+
+        /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
+        /// - Throws: `InputError` at the cell when it is neither a number nor a marker.
+        private func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
+            guard let column else { return nil }
+            return try NumericCell.parse(
+                row[column], file: file, line: row.line, column: column + 1, columnName: header[column]
+            ).number
+        }
     }
 
     /// `2024-01-01/P1Y` → `2024`; any other period as written.

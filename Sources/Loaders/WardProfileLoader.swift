@@ -26,52 +26,141 @@ public enum WardProfileLoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        let keys = table.header.map(HeaderName.key)
-        let nameColumn = keys.indices.dropFirst().first { keys[$0].contains("name") || keys[$0].hasSuffix("nm") }
-        let periodColumn = keys.indices.dropFirst().first {
-            ["period", "timeperiod", "year", "date"].contains(keys[$0])
-        }
         let sidecarPath = options.metadata ?? Self.defaultSidecar(for: table.path)
         let metadata = try sidecarPath.map { try ProfileMetadata.load($0) } ?? [:]
-        let header = table.header
-        let file = table.path
-        if let sidecarPath {
-            for column in metadata.keys.sorted() where !header.contains(column) {
-                throw InputError(
-                    file: sidecarPath, line: metadata[column]!.line, column: 1,
-                    "column \"\(column)\" is not in \(file)'s header")
-            }
-        }
-        let valueColumns = keys.indices.dropFirst().filter { $0 != nameColumn && $0 != periodColumn }
-        var undescribed: [String] = []
-        var indicators: [Int: ProfileMetadata.Entry] = [:]
-        for i in valueColumns {
-            let entry =
-                metadata[header[i]]
-                ?? {
-                    undescribed.append(header[i])
-                    return ProfileMetadata.Entry(
-                        line: 0,
-                        indicator: Indicator(
-                            id: slug(header[i]), name: header[i], source: URL(fileURLWithPath: file).lastPathComponent),
-                        period: nil)
-                }()
-            indicators[i] = entry
-            sink.add(entry.indicator)
-        }
-        var seen: Set<String> = []
-        var unspecifiedPeriods = 0
+        if let sidecarPath { try checkSidecar(metadata, at: sidecarPath, against: table) }
+        var reader = RowReader(table, metadata: metadata, into: sink)
         var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             guard options.keeps(row[0]) else {
                 outside += 1
                 return
             }
+            try reader.read(row)
+        }
+        return LoadOutcome(
+            csv: summary,
+            warnings: warnings(
+                file: table.path, sidecarPath: sidecarPath, undescribed: reader.undescribed,
+                unspecifiedPeriods: reader.unspecifiedPeriods),
+            outside: outside)
+    }
+
+    /// Checks that every column the sidecar describes is in the table's header.
+    /// - Throws: `InputError` at the sidecar line of the first described column (by name) the header lacks.
+    private static func checkSidecar(
+        _ metadata: [String: ProfileMetadata.Entry], at sidecarPath: String, against table: CSVTable
+    ) throws {
+        for column in metadata.keys.sorted() where !table.header.contains(column) {
+            throw InputError(
+                file: sidecarPath, line: metadata[column]!.line, column: 1,
+                "column \"\(column)\" is not in \(table.path)'s header")
+        }
+    }
+
+    /// What a user should know once the table is read: a missing sidecar, value columns it does not describe, and
+    /// values with no period.
+    private static func warnings(
+        file: String, sidecarPath: String?, undescribed: [String], unspecifiedPeriods: Int
+    ) -> [String] {
+        var warnings: [String] = []
+        if sidecarPath == nil {
+            warnings.append(
+                "no metadata sidecar (\(file.replacingCSVExtension(with: ".meta.csv"))): units and polarity unknown")
+        }
+        if !undescribed.isEmpty && sidecarPath != nil {
+            warnings.append("columns not described by the metadata: \(undescribed.joined(separator: ", "))")
+        }
+        if unspecifiedPeriods > 0 {
+            warnings.append(
+                "\(unspecifiedPeriods) value(s) have no period: add a period column or a period in the metadata")
+        }
+        return warnings
+    }
+
+    /// Reads a wide table's rows into a sink, with its columns found once from the header: each area the first
+    /// time it is seen, then a figure for each value column.
+    private struct RowReader {
+        let file: String
+        let header: [String]
+        let sink: EvidenceSink
+        /// The column of area names, if the table has one.
+        let nameColumn: Int?
+        /// The column of periods, if the table has one.
+        let periodColumn: Int?
+        /// Every column after the first that is neither the name nor the period column.
+        let valueColumns: [Int]
+        /// Each value column's indicator and default period.
+        let indicators: [Int: ProfileMetadata.Entry]
+        /// The headers of the value columns the metadata does not describe, in column order.
+        let undescribed: [String]
+        /// The number of values with no period, in the row or in the metadata.
+        private(set) var unspecifiedPeriods = 0
+        private var seen: Set<String> = []
+
+        /// A reader of `table`'s rows, giving what it reads to `sink`; gives the sink each value column's
+        /// indicator, as `metadata` describes it or named by its header.
+        init(_ table: CSVTable, metadata: [String: ProfileMetadata.Entry], into sink: EvidenceSink) {
+            let keys = table.header.map(HeaderName.key)
+            let nameColumn = keys.indices.dropFirst().first { keys[$0].contains("name") || keys[$0].hasSuffix("nm") }
+            let periodColumn = keys.indices.dropFirst().first {
+                ["period", "timeperiod", "year", "date"].contains(keys[$0])
+            }
+            let valueColumns = keys.indices.dropFirst().filter { $0 != nameColumn && $0 != periodColumn }
+            let declared = Self.declare(valueColumns, of: table, metadata: metadata, into: sink)
+            file = table.path
+            header = table.header
+            self.sink = sink
+            self.nameColumn = nameColumn
+            self.periodColumn = periodColumn
+            self.valueColumns = valueColumns
+            indicators = declared.indicators
+            undescribed = declared.undescribed
+        }
+
+        /// Gives the sink each value column's indicator: the metadata's entry for its header, or one named by
+        /// the header, with no unit or polarity, for a column the metadata does not describe.
+        private static func declare(
+            _ valueColumns: [Int], of table: CSVTable, metadata: [String: ProfileMetadata.Entry],
+            into sink: EvidenceSink
+        ) -> (indicators: [Int: ProfileMetadata.Entry], undescribed: [String]) {
+            let header = table.header
+            var undescribed: [String] = []
+            var indicators: [Int: ProfileMetadata.Entry] = [:]
+            for i in valueColumns {
+                let entry =
+                    metadata[header[i]]
+                    ?? {
+                        undescribed.append(header[i])
+                        return ProfileMetadata.Entry(
+                            line: 0,
+                            indicator: Indicator(
+                                id: slug(header[i]), name: header[i],
+                                source: URL(fileURLWithPath: table.path).lastPathComponent),
+                            period: nil)
+                    }()
+                indicators[i] = entry
+                sink.add(entry.indicator)
+            }
+            return (indicators, undescribed)
+        }
+
+        /// Reads one row (of an area that is kept): gives the sink its area the first time it is seen, then its
+        /// figures.
+        /// - Throws: `InputError` at an empty area code or a cell that cannot be read; what the sink throws.
+        mutating func read(_ row: CSVRow) throws {
             let code = row[0].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty area code") }
             if seen.insert(code).inserted {
                 sink.add(Area(code: code, name: nameColumn.map { row[$0].trimmedString } ?? code))
             }
+            try addFigures(of: row, area: code)
+        }
+
+        /// Gives the sink a figure for each value column of the row, in the row's period, or else the
+        /// metadata's; counts the figures left with no period.
+        /// - Throws: `InputError` at a cell that is neither a number nor a marker; what the sink throws.
+        private mutating func addFigures(of row: CSVRow, area code: String) throws {
             let rowPeriod = periodColumn.map { row[$0].trimmedString }
             for i in valueColumns {
                 let entry = indicators[i]!
@@ -85,19 +174,6 @@ public enum WardProfileLoader: Loader {
                         value: parsed.number, missing: parsed.missingReason, source: file))
             }
         }
-        var warnings: [String] = []
-        if sidecarPath == nil {
-            warnings.append(
-                "no metadata sidecar (\(file.replacingCSVExtension(with: ".meta.csv"))): units and polarity unknown")
-        }
-        if !undescribed.isEmpty && sidecarPath != nil {
-            warnings.append("columns not described by the metadata: \(undescribed.joined(separator: ", "))")
-        }
-        if unspecifiedPeriods > 0 {
-            warnings.append(
-                "\(unspecifiedPeriods) value(s) have no period: add a period column or a period in the metadata")
-        }
-        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 
     static func defaultSidecar(for path: String) -> String? {

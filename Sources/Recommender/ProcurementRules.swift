@@ -66,33 +66,55 @@ public struct ProcurementRules: Codable, Sendable {
         realLivingWage = Self.livingWage(contract.workforce, policy, wage: policy.livingWage(authority: authority))
         var notes = ["Social value applies to all procurements, direct awards and exemptions included."]
         if formal {
-            notes.append(
-                "Formal commitments are sought (the value exceeds \(threshold)): social value is "
-                    + "\(percent(socialValueWeighting!)) of the overall evaluation"
-                    + (contract.socialValueWeighting != nil
-                        ? " (set for this contract)" : " (the usual weighting; set per contract)")
-                    + ", split \(percent(quantitativeShare!)) quantitative offer and \(percent(qualitativeShare!)) "
-                    + "qualitative offer."
-            )
-            notes.append(
-                "Qualitative evidence: a \(qualitativeEvidence!) (a delivery plan above £"
-                    + "\(grouped(policy.value("delivery_plan_above"))), a milestone tracker below).")
-            notes.append(
-                "Commitments are monitored over the contract's life against evidence, reported quarterly; "
-                    + "under-delivery can lead to recovery of costs.")
+            notes += Self.formalNotes(
+                threshold: threshold, weighting: socialValueWeighting!,
+                setForContract: contract.socialValueWeighting != nil, quantitative: quantitativeShare!,
+                qualitative: qualitativeShare!, evidence: qualitativeEvidence!,
+                deliveryPlanAbove: policy.value("delivery_plan_above"))
         } else {
-            notes.append(
-                conduit
-                    ? "The council is a conduit for funds it has no leverage over: only non-binding aspirations, which "
-                        + "cannot be scored when awarding the contract."
-                    : "The value does not exceed \(threshold): only non-binding aspirations, which cannot be scored "
-                        + "when awarding the contract."
-            )
-            notes.append(
-                "Aspirations are agreed with the provider and reported on, but they are not contractual: no cost "
-                    + "recovery for under-delivery."
-            )
+            notes += Self.aspirationNotes(threshold: threshold, conduit: conduit)
         }
+        self.notes = notes + Self.commonNotes(localQuotation: localQuotation, servesPeople: servesPeople)
+    }
+
+    /// The notes for formal commitments: the threshold the value exceeds, the weighting of social value
+    /// (`setForContract` when the contract profile sets it) and its split, the qualitative evidence asked for
+    /// (a delivery plan above `deliveryPlanAbove`) and how the commitments are monitored.
+    static func formalNotes(
+        threshold: String, weighting: Double, setForContract: Bool, quantitative: Double, qualitative: Double,
+        evidence: String, deliveryPlanAbove: Double
+    ) -> [String] {
+        [
+            "Formal commitments are sought (the value exceeds \(threshold)): social value is "
+                + "\(percent(weighting)) of the overall evaluation"
+                + (setForContract ? " (set for this contract)" : " (the usual weighting; set per contract)")
+                + ", split \(percent(quantitative)) quantitative offer and \(percent(qualitative)) "
+                + "qualitative offer.",
+            "Qualitative evidence: a \(evidence) (a delivery plan above £"
+                + "\(grouped(deliveryPlanAbove)), a milestone tracker below).",
+            "Commitments are monitored over the contract's life against evidence, reported quarterly; "
+                + "under-delivery can lead to recovery of costs.",
+        ]
+    }
+
+    /// The notes for non-binding aspirations: why (the council is a `conduit` for the funds, or the value does not
+    /// exceed the `threshold`), and that they are reported on but not contractual.
+    static func aspirationNotes(threshold: String, conduit: Bool) -> [String] {
+        [
+            conduit
+                ? "The council is a conduit for funds it has no leverage over: only non-binding aspirations, which "
+                    + "cannot be scored when awarding the contract."
+                : "The value does not exceed \(threshold): only non-binding aspirations, which cannot be scored "
+                    + "when awarding the contract.",
+            "Aspirations are agreed with the provider and reported on, but they are not contractual: no cost "
+                + "recovery for under-delivery.",
+        ]
+    }
+
+    /// The notes that close every contract's rules: a local quotation (up to the quotation threshold), no
+    /// local-only labour, social value over and above the core, and co-production for a service to people.
+    static func commonNotes(localQuotation: Bool, servesPeople: Bool) -> [String] {
+        var notes: [String] = []
         if localQuotation {
             notes.append(
                 "When seeking quotations, at least one must come from a local organisation; keep a record where that "
@@ -110,7 +132,7 @@ public struct ProcurementRules: Codable, Sendable {
                     + "it, "
                     + "their families and the organisations that represent them (commissioning toolkit 2.7).")
         }
-        self.notes = notes
+        return notes
     }
 
     static func livingWage(_ workforce: ContractProfile.Workforce?, _ policy: Policy, wage: LivingWageRate)

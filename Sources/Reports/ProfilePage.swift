@@ -23,22 +23,38 @@ public enum ProfilePage {
         _ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
         maps: ReportMaps? = nil, provenance: Provenance? = nil
     ) -> String {
-        let a = profile.area
-        var body =
-            "<h1>\(HTML.escape(a.name))</h1>\n<p class=\"lead\">\(HTML.escape(a.level.rawValue.capitalized)) "
+        var body = heading(profile.area, view: view)
+        if let provenance { body += "<p class=\"provenance\">\(HTML.escape(provenance.line))</p>\n" }
+        if let maps, maps.coversBorough { body += mapFigures(maps, profile: profile) }
+        body += domainsSection(profile)
+        body += indicatorsSection(results, area: profile.area.name)
+        body += equalityGapsSection(gaps, area: profile.area)
+        body += wardsSection(view)
+        if let provenance { body += "<h2>Provenance</h2>\n" + provenance.html }
+        return body
+    }
+
+    /// The page's title and lead: the area's name, level and code, and the area it lies in (named when it is
+    /// the view's borough).
+    static func heading(_ a: Area, view: BoroughView) -> String {
+        "<h1>\(HTML.escape(a.name))</h1>\n<p class=\"lead\">\(HTML.escape(a.level.rawValue.capitalized)) "
             + "\(HTML.escape(a.code))"
             + (a.parent.map { " in \(HTML.escape(view.borough.area.code == $0 ? view.borough.area.name : $0))" } ?? "")
             + ": local needs profile.</p>\n"
-        if let provenance { body += "<p class=\"provenance\">\(HTML.escape(provenance.line))</p>\n" }
-        if let maps, maps.coversBorough {
-            let figures =
-                (maps.deprivation().map { [$0] } ?? []) + (profile.scored.first.map { [maps.need($0.domain)] } ?? [])
-            body +=
-                "<div class=\"maps\">" + figures.enumerated().map { $0.element.figure(id: "map-\($0.offset)") }.joined()
-                + "</div>\n"
-        }
-        body += "<h2>Needs by domain</h2>\n"
-        body += HTML.table(
+    }
+
+    /// The ward maps side by side: deprivation (when known), then the profile's greatest need.
+    static func mapFigures(_ maps: ReportMaps, profile: NeedProfile) -> String {
+        let figures =
+            (maps.deprivation().map { [$0] } ?? []) + (profile.scored.first.map { [maps.need($0.domain)] } ?? [])
+        return "<div class=\"maps\">" + figures.enumerated().map { $0.element.figure(id: "map-\($0.offset)") }.joined()
+            + "</div>\n"
+    }
+
+    /// The section of needs by domain: each domain's level, score and strongest evidence (or its note), worst first.
+    static func domainsSection(_ profile: NeedProfile) -> String {
+        var html = "<h2>Needs by domain</h2>\n"
+        html += HTML.table(
             caption: "Need domains, worst first", header: ["Domain", "Level", "Score", "Strongest evidence"],
             rows: profile.domains.map { d in
                 [
@@ -46,15 +62,21 @@ public enum ProfilePage {
                     d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
                 ]
             }, numeric: [2])
-        body += "<h2>Indicators against the parent area and England</h2>\n"
+        return html
+    }
+
+    /// The section of indicators against the parent area and England, strongest need signal first: a spine chart
+    /// of the area's (named `area`) strongest, then a table of every one that is not a raw count.
+    static func indicatorsSection(_ results: [IndicatorResult], area: String) -> String {
+        var html = "<h2>Indicators against the parent area and England</h2>\n"
         let ordered = results.sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
-        if let chart = SpineChart.svg(ordered, area: a.name) {
-            body +=
+        if let chart = SpineChart.svg(ordered, area: area) {
+            html +=
                 "<figure>" + chart
                 + "<figcaption>The 14 indicators (counts aside) with the strongest need signal, each "
                 + "centred on England with worse to the left; all are in the table below.</figcaption></figure>\n"
         }
-        body += HTML.table(
+        html += HTML.table(
             caption: "Indicators (shares, rates, ranks and scores; raw counts are in the CSV tables)",
             header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
             rows: ordered.filter { $0.unit != "count" }.map { r in
@@ -66,9 +88,15 @@ public enum ProfilePage {
                     r.rank.map { "\($0) of \(r.rankedAmong!)" } ?? "", r.trend ?? "",
                 ]
             }, numeric: [2, 3, 4, 6])
-        body += "<h2>Equality gaps</h2>\n"
+        return html
+    }
+
+    /// The section of the equality action plan's gaps placed in the area or borough-wide, with the size of each
+    /// gap's groups there.
+    static func equalityGapsSection(_ gaps: [EqualityNeed], area a: Area) -> String {
+        var html = "<h2>Equality gaps</h2>\n"
         let here = gaps.filter { g in g.places.contains { $0.code == a.code } || g.gap.isBoroughWide }
-        body +=
+        html +=
             here.isEmpty
             ? "<p>No action plan gap is placed here.</p>\n"
             : HTML.table(
@@ -83,13 +111,15 @@ public enum ProfilePage {
                         .joined(separator: "; "),
                     ]
                 })
-        body +=
-            "<h2>The borough's wards</h2>\n<figure>"
+        return html
+    }
+
+    /// The section of the borough's wards: a heat map of every ward's need scores by domain.
+    static func wardsSection(_ view: BoroughView) -> String {
+        "<h2>The borough's wards</h2>\n<figure>"
             + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain")
             + "<figcaption>Need scores of every ward: orange is worse, blue better; a dash is no "
             + "data.</figcaption></figure>\n"
-        if let provenance { body += "<h2>Provenance</h2>\n" + provenance.html }
-        return body
     }
 
     /// The profile as Markdown.

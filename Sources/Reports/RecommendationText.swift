@@ -87,7 +87,19 @@ public enum RecommendationText {
 
     /// The recommendation as Markdown; with `provenance`, a closing section says when, how and from what it was made.
     public static func markdown(_ r: Recommendation, provenance: Provenance? = nil) -> String {
-        var md = [
+        var md = markdownFacts(r)
+        md += markdownRules(r)
+        md += markdownConditions(r)
+        md += markdownMeasureTable(r)
+        for m in r.measures { md += markdownMeasure(m) }
+        md += markdownExcluded(r)
+        return Markdown.document(md + (provenance.map { [""] + $0.markdown } ?? []))
+    }
+
+    /// The Markdown title and the table of the contract's facts: value, category, subject, CPV, delivery areas,
+    /// workforce, value band, target base, money values and policy.
+    static func markdownFacts(_ r: Recommendation) -> [String] {
+        [
             "# Social value recommendation: \(r.contract.title)", "",
             "| | |", "|---|---|",
             "| Value | £\(formatNumber(r.contract.value).grouped) over \(formatNumber(r.contract.durationMonths)) "
@@ -97,8 +109,14 @@ public enum RecommendationText {
             "| Delivery areas | \(r.contract.areas.joined(separator: ", ")) |",
             "| Workforce | \(r.workforce.working) |", "| Value band | \(r.band) |",
             "| Targets sized on | \(r.targetBase) |",
-            "| Money values | \(r.valuation) |", "| Policy | \(r.policy) |", "", "## Rules that apply", "",
+            "| Money values | \(r.valuation) |", "| Policy | \(r.policy) |",
         ]
+    }
+
+    /// The Markdown section of the rules that apply: the notes, the Real Living Wage scope test with its criteria,
+    /// and any warnings.
+    static func markdownRules(_ r: Recommendation) -> [String] {
+        var md = ["", "## Rules that apply", ""]
         md += r.rules.notes.map { "- \($0)" }
         let rlw = r.rules.realLivingWage
         md +=
@@ -110,12 +128,21 @@ public enum RecommendationText {
                 "| Criterion | Answer |", "|---|---|",
             ] + rlw.criteria.map { "| \($0.criterion) | \($0.answer) |" }
         if !r.warnings.isEmpty { md += [""] + r.warnings.map { "> **Warning:** \($0)" } }
-        md += [
+        return md
+    }
+
+    /// The Markdown section of the contract conditions: pass/fail terms, not scored.
+    static func markdownConditions(_ r: Recommendation) -> [String] {
+        [
             "", "## Contract conditions (pass/fail, not scored)", "", "| Condition | Kind | Requirement |",
             "|---|---|---|",
-        ]
-        md += r.conditions.map { "| \($0.ref) \($0.title) | \($0.kind) | \($0.text) |" }
-        md += [
+        ] + r.conditions.map { "| \($0.ref) \($0.title) | \($0.kind) | \($0.text) |" }
+    }
+
+    /// The Markdown table of the recommended measures (or aspirations) with their targets and value, then the
+    /// total SLEVA.
+    static func markdownMeasureTable(_ r: Recommendation) -> [String] {
+        var md = [
             "",
             r.rules.commitments == .formal ? "## Recommended measures" : "## Recommended aspirations (non-binding)",
             "",
@@ -126,29 +153,37 @@ public enum RecommendationText {
                 + "\(money(m.proxyValue)) | \(money(m.sleva)) | \(m.relevance) |"
         }
         md += ["", "**Total SLEVA:** \(money(r.totalSleva))", ""]
-        for m in r.measures {
-            md += [
-                "### \(m.rank). \(m.ref) \(m.title)", "", "- **Why relevant:** \(m.relevanceReason)",
-                "- **Target:** \(m.target.working)",
-            ]
-            if let working = m.slevaWorking { md.append("- **SLEVA:** \(working)") }
-            if let p = m.proxy {
-                md.append("- **Proxy:** £\(formatNumber(p.value)) \(p.unit): \(p.basis) (`\(p.formula)`)")
-            }
-            md += m.needs.map {
-                "- **Need:** \($0.areaName), \($0.domainName) (\($0.level)): \($0.reason). "
-                    + "\($0.figures.joined(separator: " · "))"
-            }
-            if m.needs.isEmpty { md.append("- **Need:** \(m.needStatus)") }
-            md += m.equalityGaps.map { "- **Equality gap** (\($0.characteristic)): \($0.action): \($0.reason)" }
-            md += m.caveats.map { "- **Caveat:** \($0)" }
-            md += ["- **Rank:** \(m.rankWorking)", ""]
+        return md
+    }
+
+    /// One recommended measure's working in Markdown: why it is relevant, its target, SLEVA and proxy, the needs
+    /// and equality gaps it answers, its caveats and its rank.
+    static func markdownMeasure(_ m: RecommendedMeasure) -> [String] {
+        var md = [
+            "### \(m.rank). \(m.ref) \(m.title)", "", "- **Why relevant:** \(m.relevanceReason)",
+            "- **Target:** \(m.target.working)",
+        ]
+        if let working = m.slevaWorking { md.append("- **SLEVA:** \(working)") }
+        if let p = m.proxy {
+            md.append("- **Proxy:** £\(formatNumber(p.value)) \(p.unit): \(p.basis) (`\(p.formula)`)")
         }
-        md += ["## Excluded measures", "", "| Measure | Code | Reason |", "|---|---|---|"]
-        md += r.excluded.map {
-            "| \($0.ref) \($0.title) | \($0.code) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |"
+        md += m.needs.map {
+            "- **Need:** \($0.areaName), \($0.domainName) (\($0.level)): \($0.reason). "
+                + "\($0.figures.joined(separator: " · "))"
         }
-        return Markdown.document(md + (provenance.map { [""] + $0.markdown } ?? []))
+        if m.needs.isEmpty { md.append("- **Need:** \(m.needStatus)") }
+        md += m.equalityGaps.map { "- **Equality gap** (\($0.characteristic)): \($0.action): \($0.reason)" }
+        md += m.caveats.map { "- **Caveat:** \($0)" }
+        md += ["- **Rank:** \(m.rankWorking)", ""]
+        return md
+    }
+
+    /// The Markdown table of the measures left out, with why (a `|` in a reason is written `/`).
+    static func markdownExcluded(_ r: Recommendation) -> [String] {
+        ["## Excluded measures", "", "| Measure | Code | Reason |", "|---|---|---|"]
+            + r.excluded.map {
+                "| \($0.ref) \($0.title) | \($0.code) | \($0.reason.replacingOccurrences(of: "|", with: "/")) |"
+            }
     }
 
     // MARK: json

@@ -6,63 +6,101 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: contracts, snapshots, decisions, offers and returns") { db in
-            try db.create(table: "contract") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("title", .text).notNull()
-                t.column("profile", .jsonText).notNull()
-                t.column("version", .integer).notNull()
-                t.column("createdAt", .datetime).notNull()
-                t.column("updatedAt", .datetime).notNull()
-            }
-            try db.create(table: "contractRevision") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("contract", onDelete: .cascade).notNull()
-                t.column("version", .integer).notNull()
-                t.column("profile", .jsonText).notNull()
-                t.column("savedAt", .datetime).notNull()
-                t.uniqueKey(["contractId", "version"])
-            }
-            try db.create(table: "snapshot") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("contract", onDelete: .cascade).notNull()
-                t.column("contractVersion", .integer).notNull()
-                t.column("createdAt", .datetime).notNull()
-                t.column("inputs", .jsonText).notNull()
-                t.column("catalogue", .text).notNull()
-                t.column("policy", .text).notNull()
-                t.column("toolkit", .text).notNull()
-                t.column("recommendation", .jsonText).notNull()
-            }
-            try db.create(table: "decision") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("contract", onDelete: .cascade).notNull()
-                t.column("measure", .text).notNull()
-                t.column("action", .text).notNull().check { ["accept", "drop", "change"].contains($0) }
-                t.column("target", .double)
-                t.column("reason", .text).notNull()
-                t.column("version", .integer).notNull()
-                t.column("decidedAt", .datetime).notNull()
-                t.uniqueKey(["contractId", "measure"])
-            }
-            try db.create(table: "offers") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("contract", onDelete: .cascade).notNull()
-                t.column("fileName", .text).notNull()
-                t.column("csv", .blob).notNull()
-                t.column("evaluation", .jsonText).notNull()
-                t.column("uploadedAt", .datetime).notNull()
-            }
-            try db.create(table: "returns") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("contract", onDelete: .cascade).notNull()
-                t.column("commitmentsName", .text).notNull()
-                t.column("commitments", .blob).notNull()
-                t.column("returnsName", .text).notNull()
-                t.column("returns", .blob).notNull()
-                t.column("monitoring", .jsonText).notNull()
-                t.column("uploadedAt", .datetime).notNull()
-            }
+            try createContract(db)
+            try createContractRevision(db)
+            try createSnapshot(db)
+            try createDecision(db)
+            try createOffers(db)
+            try createReturns(db)
         }
         return migrator
+    }
+
+    // MARK: v1
+
+    /// v1's `contract` table: a contract's title and current profile, with its version.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createContract(_ db: Database) throws {
+        try db.create(table: "contract") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            t.column("profile", .jsonText).notNull()
+            t.column("version", .integer).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+    }
+
+    /// v1's `contractRevision` table: every saved version of a contract's profile, one row per version.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createContractRevision(_ db: Database) throws {
+        try db.create(table: "contractRevision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("version", .integer).notNull()
+            t.column("profile", .jsonText).notNull()
+            t.column("savedAt", .datetime).notNull()
+            t.uniqueKey(["contractId", "version"])
+        }
+    }
+
+    /// v1's `snapshot` table: a recommendation kept with the inputs, catalogue, policy and toolkit that made it.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createSnapshot(_ db: Database) throws {
+        try db.create(table: "snapshot") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("contractVersion", .integer).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("inputs", .jsonText).notNull()
+            t.column("catalogue", .text).notNull()
+            t.column("policy", .text).notNull()
+            t.column("toolkit", .text).notNull()
+            t.column("recommendation", .jsonText).notNull()
+        }
+    }
+
+    /// v1's `decision` table: the commissioner's accept, drop or change of a measure, one per contract and measure.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createDecision(_ db: Database) throws {
+        try db.create(table: "decision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("measure", .text).notNull()
+            t.column("action", .text).notNull().check { ["accept", "drop", "change"].contains($0) }
+            t.column("target", .double)
+            t.column("reason", .text).notNull()
+            t.column("version", .integer).notNull()
+            t.column("decidedAt", .datetime).notNull()
+            t.uniqueKey(["contractId", "measure"])
+        }
+    }
+
+    /// v1's `offers` table: a suppliers' offers sheet as uploaded, with its evaluation.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createOffers(_ db: Database) throws {
+        try db.create(table: "offers") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("fileName", .text).notNull()
+            t.column("csv", .blob).notNull()
+            t.column("evaluation", .jsonText).notNull()
+            t.column("uploadedAt", .datetime).notNull()
+        }
+    }
+
+    /// v1's `returns` table: the commitments and a delivery return as uploaded, with the monitoring made of them.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createReturns(_ db: Database) throws {
+        try db.create(table: "returns") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("commitmentsName", .text).notNull()
+            t.column("commitments", .blob).notNull()
+            t.column("returnsName", .text).notNull()
+            t.column("returns", .blob).notNull()
+            t.column("monitoring", .jsonText).notNull()
+            t.column("uploadedAt", .datetime).notNull()
+        }
     }
 }

@@ -126,57 +126,75 @@ struct MeasuresShowCommand: ParsableCommand {
                 print(MeasureJSON.object(m, catalogue, detailed: true))
                 return
             }
-            var lines = [
-                "\(m.key)  \(m.title)", "", "  theme        \(m.theme)", "  outcome      \(m.outcome)",
-                "  description  \(m.description)", "  unit         \(m.unit)",
-                "  contracts    \(m.categories.map(\.rawValue).joined(separator: ", "))",
-            ]
-            if let toms = m.tomsReference { lines.append("  TOMs         \(toms)") }
-            if let base = m.basedOn { lines.append("  based on     open:\(base)") }
-            if !m.status.isEmpty { lines.append("  status       \(m.status)") }
-            lines.append("  source       \(m.source)")
-            if let proxy = catalogue.proxy(for: m) {
-                lines += [
-                    "",
-                    "Open proxy value: £\(formatNumber((proxy.value * 100).rounded() / 100)) \(proxy.unit) "
-                        + "(\(proxy.priceYear) prices)",
-                    "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)",
-                ]
-                for input in proxy.inputs {
-                    let v = catalogue.openValues[input]!
-                    lines.append(
-                        "  \(input): \(v.quantity), \(formatNumber(v.value)) \(v.unit), \(v.priceYear). "
-                            + "\(v.sourceTitle)"
-                    )
-                }
-            } else {
-                lines += ["", "Open proxy value: none. No open government figure supports one, so none is invented."]
-            }
-            let key = catalogue.linkKey(m)
-            let domains = catalogue.taxonomy.domainMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-            lines +=
-                ["", "Answers these needs:"]
-                + (domains.isEmpty
-                    ? ["  (none)"]
-                    : domains.map {
-                        "  \(catalogue.taxonomy.domain($0.from)?.name ?? $0.from): \($0.reason)"
-                    })
-            let groups = catalogue.taxonomy.characteristicMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-            lines +=
-                ["", "Equality groups:"] + (groups.isEmpty ? ["  (none)"] : groups.map { "  \($0.from): \($0.reason)" })
-            let rules = catalogue.taxonomy.relevanceRules.filter { $0.measure == key }
-            lines +=
-                ["", "Relevance to contract subjects:"]
-                + (rules.isEmpty
-                    ? ["  (none)"]
-                    : rules.map { rule in
-                        let name = catalogue.taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                        return
-                            "  \(rule.strength.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(name): "
-                            + "\(rule.reason)"
-                    })
+            let lines = wordingLines(m) + proxyLines(m, catalogue) + linkLines(m, catalogue)
             print(lines.joined(separator: "\n"))
         }
+    }
+
+    /// The measure's key and title, then its theme, outcome, description, unit, contract categories and, where it
+    /// has them, its TOMs reference, the open measure it is based on and its status, then its source.
+    private func wordingLines(_ m: Measure) -> [String] {
+        var lines = [
+            "\(m.key)  \(m.title)", "", "  theme        \(m.theme)", "  outcome      \(m.outcome)",
+            "  description  \(m.description)", "  unit         \(m.unit)",
+            "  contracts    \(m.categories.map(\.rawValue).joined(separator: ", "))",
+        ]
+        if let toms = m.tomsReference { lines.append("  TOMs         \(toms)") }
+        if let base = m.basedOn { lines.append("  based on     open:\(base)") }
+        if !m.status.isEmpty { lines.append("  status       \(m.status)") }
+        lines.append("  source       \(m.source)")
+        return lines
+    }
+
+    /// The measure's open proxy value with its basis, formula, working and each input with its source; or that no
+    /// open figure supports one.
+    private func proxyLines(_ m: Measure, _ catalogue: Catalogue) -> [String] {
+        guard let proxy = catalogue.proxy(for: m) else {
+            return ["", "Open proxy value: none. No open government figure supports one, so none is invented."]
+        }
+        var lines = [
+            "",
+            "Open proxy value: £\(formatNumber((proxy.value * 100).rounded() / 100)) \(proxy.unit) "
+                + "(\(proxy.priceYear) prices)",
+            "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)",
+        ]
+        for input in proxy.inputs {
+            let v = catalogue.openValues[input]!
+            lines.append(
+                "  \(input): \(v.quantity), \(formatNumber(v.value)) \(v.unit), \(v.priceYear). "
+                    + "\(v.sourceTitle)"
+            )
+        }
+        return lines
+    }
+
+    /// What the taxonomy links the measure to: the needs it answers, the equality groups it serves and its
+    /// relevance to contract subjects, each with the reason, or `(none)`.
+    private func linkLines(_ m: Measure, _ catalogue: Catalogue) -> [String] {
+        let key = catalogue.linkKey(m)
+        let domains = catalogue.taxonomy.domainLinks(to: key)
+        var lines: [String] =
+            ["", "Answers these needs:"]
+            + (domains.isEmpty
+                ? ["  (none)"]
+                : domains.map {
+                    "  \(catalogue.taxonomy.domain($0.from)?.name ?? $0.from): \($0.reason)"
+                })
+        let groups = catalogue.taxonomy.characteristicLinks(to: key)
+        lines +=
+            ["", "Equality groups:"] + (groups.isEmpty ? ["  (none)"] : groups.map { "  \($0.from): \($0.reason)" })
+        let rules = catalogue.taxonomy.relevanceRules.filter { $0.measure == key }
+        lines +=
+            ["", "Relevance to contract subjects:"]
+            + (rules.isEmpty
+                ? ["  (none)"]
+                : rules.map { rule in
+                    let name = catalogue.taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
+                    return
+                        "  \(rule.strength.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(name): "
+                        + "\(rule.reason)"
+                })
+        return lines
     }
 }
 
@@ -201,22 +219,19 @@ enum MeasureJSON {
                 (
                     "needs",
                     JSON.array(
-                        catalogue.taxonomy.domainMeasures.values.flatMap { $0 }.filter { $0.measure == key }
-                            .map {
-                                JSON.object([("domain", JSON.string($0.from)), ("reason", JSON.string($0.reason))])
-                            })
+                        catalogue.taxonomy.domainLinks(to: key).map {
+                            JSON.object([("domain", JSON.string($0.from)), ("reason", JSON.string($0.reason))])
+                        })
                 ))
             pairs.append(
                 (
                     "characteristics",
                     JSON.array(
-                        catalogue.taxonomy.characteristicMeasures.values.flatMap { $0 }
-                            .filter { $0.measure == key }
-                            .map {
-                                JSON.object([
-                                    ("characteristic", JSON.string($0.from)), ("reason", JSON.string($0.reason)),
-                                ])
-                            })
+                        catalogue.taxonomy.characteristicLinks(to: key).map {
+                            JSON.object([
+                                ("characteristic", JSON.string($0.from)), ("reason", JSON.string($0.reason)),
+                            ])
+                        })
                 ))
             pairs.append(
                 (

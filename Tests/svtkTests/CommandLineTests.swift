@@ -97,6 +97,14 @@ struct CatalogueCommandTests {
         #expect(measures.first { $0["ref"] as? String == "RJ2" }?["proxyValue"] as? Double == 20420.6)
     }
 
+    @Test("measures show gives the same text every run: needs in the order of the need domains file")
+    func measuresShowIsStable() throws {
+        let runs = try (0..<4).map { _ in try SVTKBinary.run(["measures", "show", "J2"]).output }
+        #expect(Set(runs).count == 1)
+        let needs = runs[0].components(separatedBy: "Answers these needs:\n")[1].components(separatedBy: "\n\n")[0]
+        #expect(needs.hasPrefix("  Worklessness and long-term unemployment:"))
+    }
+
     @Test("measures show prints the proxy working and the needs a measure answers")
     func measuresShow() throws {
         let run = try SVTKBinary.run(["measures", "show", "J2"])
