@@ -67,12 +67,7 @@ public enum CensusLongLoader: Loader {
         var warnings: [String] = []
         if layout.date == nil { warnings.append("the file has no date column: its figures are taken as Census 2021") }
         var reader = AreaReader(table, layout: layout, into: sink)
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[layout.code]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: layout.code, options) { row in
             try reader.read(row)
         }
         try reader.finishArea()

@@ -99,14 +99,9 @@ public enum CensusWideLoader: Loader {
         let layout = CensusLayout(columns, totals: totals, givenPercent: givenPercent)
         let batch = ObservationBatch(layout: BatchLayout(indicators: layout.indicators))
         batch.source = table.path
-        var outside = 0
         let file = table.path
         let header = table.header
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[2]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 2, options) { row in
             let code = row[2].trimmedString
             guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
             let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen

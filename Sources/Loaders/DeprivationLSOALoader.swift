@@ -83,12 +83,7 @@ public enum DeprivationLSOALoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
         for column in reader.columns { sink.add(column.indicator) }
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[0]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, options) { row in
             try reader.read(row)
         }
         var warnings: [String] = []

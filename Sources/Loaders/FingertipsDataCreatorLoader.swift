@@ -42,12 +42,7 @@ public enum FingertipsDataCreatorLoader: Loader {
                 row[column], file: file, line: row.line, column: column + 1,
                 columnName: header[column])
         }
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[code]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: code, options) { row in
             let indicator = row[id].trimmedString
             if seenIndicators.insert(indicator).inserted {
                 sink.add(Indicator(id: indicator, name: "Fingertips indicator \(indicator)", source: "OHID Fingertips"))

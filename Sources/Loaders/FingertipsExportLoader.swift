@@ -25,12 +25,7 @@ public enum FingertipsExportLoader: Loader {
     /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[reader.columns.code]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: reader.columns.code, options) { row in
             try reader.read(row)
         }
         var warnings: [String] = []

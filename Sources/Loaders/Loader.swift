@@ -43,6 +43,25 @@ public struct LoadOptions: Sendable {
     func keeps(_ field: CSVField) -> Bool { areas?.keeps(field.trimmed.bytes) ?? true }
 }
 
+extension CSVTable {
+    /// Streams to `body` the rows whose area code, in column `areaColumn`, `options` keeps, reporting progress as
+    /// `options` asks, and counts the rows of other areas, skipped before any of their figures is parsed.
+    /// - Throws: what ``forEachRow(progress:_:)`` and `body` throw.
+    func forEachRow(
+        keepingAreasIn areaColumn: Int, _ options: LoadOptions, _ body: (CSVRow) throws -> Void
+    ) throws -> (summary: CSVReadSummary, outside: Int) {
+        var outside = 0
+        let summary = try forEachRow(progress: options.progress) { row in
+            guard options.keeps(row[areaColumn]) else {
+                outside += 1
+                return
+            }
+            try body(row)
+        }
+        return (summary, outside)
+    }
+}
+
 /// What a loader reports beyond the evidence itself.
 public struct LoadOutcome: Sendable {
     /// What the CSV layer found: rows, blank lines, title lines, footnotes, encoding.

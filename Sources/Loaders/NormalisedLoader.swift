@@ -28,12 +28,7 @@ public enum NormalisedLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[5]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 5, options) { row in
             let cells = Cells(row: row, table: table)
             let indicator = try cells.required(1)
             let area = try cells.required(5)

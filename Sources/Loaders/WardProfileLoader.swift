@@ -30,12 +30,7 @@ public enum WardProfileLoader: Loader {
         let metadata = try sidecarPath.map { try ProfileMetadata.load($0) } ?? [:]
         if let sidecarPath { try checkSidecar(metadata, at: sidecarPath, against: table) }
         var reader = RowReader(table, metadata: metadata, into: sink)
-        var outside = 0
-        let summary = try table.forEachRow(progress: options.progress) { row in
-            guard options.keeps(row[0]) else {
-                outside += 1
-                return
-            }
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, options) { row in
             try reader.read(row)
         }
         return LoadOutcome(
