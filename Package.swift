@@ -8,7 +8,8 @@ let package = Package(
         .library(
             name: "SocialValueToolkit",
             targets: [
-                "CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
+                "Recommender",
                 "Reports", "Workspace", "WebApp",
             ]),
     ],
@@ -24,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // Streaming, strict reader of delimited text over libcsv.
         .target(name: "CSV", dependencies: ["CLibCSV"]),
+        // How figures are written for people: named styles (money, share, score, quantity with its unit, working).
+        .target(name: "Formatting"),
         // The shared model: areas, indicators, observations, and the compact store that holds them.
         .target(name: "Evidence", dependencies: ["CSV"]),
         // One loader per real public format, producing the Evidence model.
@@ -31,36 +34,38 @@ let package = Package(
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
         .target(name: "Geography", dependencies: ["CSV", "Evidence", "Loaders"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
-        .target(name: "Catalogue", dependencies: ["CSV", "Evidence", "Loaders"]),
+        .target(name: "Catalogue", dependencies: ["CSV", "Formatting", "Evidence", "Loaders"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
-        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Evidence", "Catalogue"]),
+        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Formatting", "Evidence", "Catalogue"]),
         // The explainable index from needs and equality gaps to measures.
-        .target(name: "Index", dependencies: ["Evidence", "Catalogue", "NeedsAnalysis"]),
+        .target(name: "Index", dependencies: ["Formatting", "Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(
-            name: "Recommender", dependencies: ["CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
+            name: "Recommender",
+            dependencies: ["CSV", "Formatting", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
         .target(
             name: "Reports",
             dependencies: [
-                "Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
+                "Formatting", "Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
-        .target(name: "Workspace", dependencies: ["Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Workspace", dependencies: ["CSV", "Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
         // svtk serve: the workspace as a local web app (Hummingbird), its pages rendered from the Reports module.
         .target(
             name: "WebApp",
             dependencies: [
-                "CSV", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports", "Workspace",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "CSV", "Formatting", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports",
+                "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]),
         .executableTarget(
             name: "svtk",
             dependencies: [
-                "CSV", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index", "Recommender",
-                "Reports", "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
+                "Recommender", "Reports", "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
@@ -82,6 +87,7 @@ let package = Package(
             dependencies: ["CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis"],
             path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV", "TestSupport"]),
         .testTarget(
@@ -94,7 +100,8 @@ let package = Package(
             name: "RecommenderTests",
             dependencies: [
                 "TestSupport",
-                "Recommender", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV",
+                "Recommender", "Formatting", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
+                "CSV",
             ],
             exclude: ["Contracts"]),
         .testTarget(
@@ -106,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "IndexTests",
             dependencies: ["TestSupport", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Recommender"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["CSV", "Workspace", "Recommender"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [

@@ -6,7 +6,7 @@
 /// ``forEachRow(progress:_:)`` then streams the data rows in blocks through libcsv.
 ///
 /// Strict: a row whose width differs from the header's, an unterminated quote, malformed quoting or
-/// undecodable bytes stop the read with an ``InputError`` naming the file, line and column. Blank lines
+/// undecodable bytes stop the read with an ``ToolkitError`` naming the file, line and column. Blank lines
 /// are skipped and counted; footnote lines after the table (one field each) are kept in the summary.
 ///
 /// ```swift
@@ -43,7 +43,8 @@ public final class CSVTable {
 
     /// Opens a table, sniffing its layout from the first 256 KB.
     /// - Parameter delimiter: the delimiter to use instead of sniffing one.
-    /// - Throws: `InputError` naming the file when it cannot be opened or read, or holds no row of two or more fields.
+    /// - Throws: `ToolkitError` naming the file when it cannot be opened or read, or holds no row of two or more
+    ///   fields.
     public init(path: String, delimiter: Delimiter? = nil) throws {
         self.path = path
         blocks = try FileBlocks(path: path)
@@ -61,7 +62,7 @@ public final class CSVTable {
     ///
     /// The row is valid only inside `body`. An error thrown by `body` ends the read and is rethrown.
     /// - Parameter progress: called after each block with the bytes read so far and the file's size.
-    /// - Throws: what `body` throws; `InputError` at the file, line and column of a ragged row, bad quoting or bytes.
+    /// - Throws: what `body` throws; `ToolkitError` at the file, line and column of a ragged row, bad quoting or bytes.
     @discardableResult
     public func forEachRow(
         progress: ((Int64, Int64) -> Void)? = nil,

@@ -23,7 +23,7 @@ struct DialectSniffer {
             if best == nil || trial.score > best!.score { best = trial }
         }
         guard let best else {
-            throw InputError(
+            throw ToolkitError(
                 file: blocks.path, line: 1, "no table found: the file is empty or has no row with two or more fields")
         }
         return best.result
@@ -45,7 +45,7 @@ struct DialectSniffer {
         if read.bytesRead < Int64(sampleBytes), rows.count < sampleRows { wholeFile = true }
         if wholeFile { parser.finish() }
         if rows.isEmpty && !wholeFile && !parser.hasFailed {
-            throw InputError(
+            throw ToolkitError(
                 file: blocks.path, line: 1,
                 "the first line is longer than \(sampleBytes / 1024) KB: "
                     + "no table's header is that wide (is this a data file, with line breaks?)")

@@ -20,7 +20,7 @@ struct FileBlocks: Sendable {
     /// The encoding the file was converted from before reading, if it was.
     var convertedFrom: TextEncoding? { spooled?.convertedFrom }
 
-    /// - Throws: `InputError` when the path cannot be opened or is neither a regular file, a pipe nor a FIFO.
+    /// - Throws: `ToolkitError` when the path cannot be opened or is neither a regular file, a pipe nor a FIFO.
     init(path: String) throws {
         self.path = path
         if let copy = SpooledInput.existing(path) {
@@ -55,9 +55,10 @@ struct FileBlocks: Sendable {
             guard fd >= 0 else { throw cannotOpen(path) }
             return try SpooledInput.copy(fd, path: path, readableOnce: true)
         case S_IFDIR:
-            throw InputError(file: path, "is a folder, not a data file")
+            throw ToolkitError(file: path, "is a folder, not a data file")
         default:
-            throw InputError(file: path, "is a device, not a data file (give a file, a pipe, or - for standard input)")
+            throw ToolkitError(
+                file: path, "is a device, not a data file (give a file, a pipe, or - for standard input)")
         }
     }
 
@@ -67,14 +68,14 @@ struct FileBlocks: Sendable {
         return Int64(info.st_size)
     }
 
-    private static func cannotOpen(_ path: String) -> InputError {
-        InputError(file: path, "cannot open: \(String(cString: strerror(errno)))")
+    private static func cannotOpen(_ path: String) -> ToolkitError {
+        ToolkitError(file: path, "cannot open: \(String(cString: strerror(errno)))")
     }
 
     /// Calls `body` with each block in order, from byte `offset`; `body` returns false to stop early. A first block
     /// at the start of the file has any UTF-8 byte-order mark removed, unless `keepingByteOrderMark`;
     /// `sawByteOrderMark` reports whether there was one.
-    /// - Throws: `InputError` naming the file when it cannot be opened or read.
+    /// - Throws: `ToolkitError` naming the file when it cannot be opened or read.
     @discardableResult
     func forEach(
         from offset: Int64 = 0, limit: Int? = nil, keepingByteOrderMark: Bool = false,
@@ -104,7 +105,7 @@ struct FileBlocks: Sendable {
     }
 
     /// Calls `body` with a descriptor open on the bytes to read, closed after `body` (the copy's stays open).
-    /// - Throws: `InputError` naming the file when it cannot be opened; what `body` throws.
+    /// - Throws: `ToolkitError` naming the file when it cannot be opened; what `body` throws.
     func withDescriptor<T>(_ body: (Int32) throws -> T) throws -> T {
         let fd = spooled?.descriptor ?? open(path, O_RDONLY)
         guard fd >= 0 else { throw Self.cannotOpen(path) }
@@ -113,12 +114,12 @@ struct FileBlocks: Sendable {
     }
 
     /// Reads up to `buffer.count` bytes at `offset`, retrying when interrupted; 0 at the end of the file.
-    /// - Throws: `InputError` naming the file when the read fails.
+    /// - Throws: `ToolkitError` naming the file when the read fails.
     func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
         while true {
             let n = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
             if n >= 0 { return n }
-            if errno != EINTR { throw InputError(file: path, "read failed: \(String(cString: strerror(errno)))") }
+            if errno != EINTR { throw ToolkitError(file: path, "read failed: \(String(cString: strerror(errno)))") }
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// character N", which is turned here into the line and column of that character.
 public enum JSONText {
     /// The parsed value (objects as `[String: Any]`, arrays as `[Any]`, numbers as `NSNumber`).
-    /// - Throws: `InputError` at the line and column where the text stops being valid JSON.
+    /// - Throws: `ToolkitError` at the line and column where the text stops being valid JSON.
     public static func parse(_ data: Data, file: String) throws -> Any {
         do {
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -12,10 +12,10 @@ public enum JSONText {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
             let atEnd = detail.lowercased().contains("end of file")
             guard let offset = atEnd ? data.count : characterOffset(in: detail) else {
-                throw InputError(file: file, "not valid JSON: \(reason(detail))")
+                throw ToolkitError(file: file, "not valid JSON: \(reason(detail))")
             }
             let (line, column) = position(of: offset, in: data)
-            throw InputError(file: file, line: line, column: column, "not valid JSON: \(reason(detail))")
+            throw ToolkitError(file: file, line: line, column: column, "not valid JSON: \(reason(detail))")
         }
     }
 

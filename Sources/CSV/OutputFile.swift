@@ -6,25 +6,10 @@ import CLibCSV
     import Darwin
 #endif
 
-/// A problem writing output: the path (or `standard output`) and what went wrong.
-public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The file or folder that could not be written.
-    public var path: String
-    /// What went wrong and, where possible, what to do about it.
-    public var message: String
-
-    /// A problem writing to `path`.
-    public init(path: String, _ message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    /// `path: message`.
-    public var description: String { "\(path): \(message)" }
-
-    /// The error for a failed system call on `path`, with the system's reason.
-    static func system(_ path: String, _ doing: String) -> OutputError {
-        OutputError(path: path, "\(doing): \(String(cString: strerror(errno)))")
+extension ToolkitError {
+    /// The error for a failed system call writing `path`, with the system's reason.
+    static func cannotWrite(_ path: String, _ doing: String) -> ToolkitError {
+        ToolkitError(.cannotWrite, file: path, "\(doing): \(String(cString: strerror(errno)))")
     }
 }
 
@@ -37,20 +22,22 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
 public enum OutputFile {
     /// Checks, before any work is done, that `path` can be written: its folder exists and is writable, and
     /// the path itself is not a folder.
-    /// - Throws: ``OutputError`` naming the path and the reason.
+    /// - Throws: a `cannotWrite` error naming the path and the reason.
     public static func checkWritable(_ path: String) throws {
         let folder = folder(of: path)
         var info = stat()
-        guard stat(folder, &info) == 0 else { throw OutputError.system(folder, "cannot write here") }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: folder, "is not a folder") }
-        guard access(folder, W_OK) == 0 else { throw OutputError.system(folder, "cannot write here") }
+        guard stat(folder, &info) == 0 else { throw ToolkitError.cannotWrite(folder, "cannot write here") }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw ToolkitError(.cannotWrite, file: folder, "is not a folder")
+        }
+        guard access(folder, W_OK) == 0 else { throw ToolkitError.cannotWrite(folder, "cannot write here") }
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw OutputError(path: path, "is a folder: give a file name")
+            throw ToolkitError(.cannotWrite, file: path, "is a folder: give a file name")
         }
     }
 
     /// Writes text to `path` atomically.
-    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    /// - Throws: a `cannotWrite` error naming the path when any step fails; the target is then unchanged.
     public static func write(_ text: String, to path: String) throws {
         try write(to: path) { stream in
             var text = text
@@ -60,7 +47,7 @@ public enum OutputFile {
     }
 
     /// Writes bytes to `path` atomically.
-    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    /// - Throws: a `cannotWrite` error naming the path when any step fails; the target is then unchanged.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         try write(to: path) { stream in
             bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) } == bytes.count
@@ -69,7 +56,7 @@ public enum OutputFile {
 
     /// Writes rows of delimited text to `path` atomically through a ``CSVWriter``; with `byteOrderMark`, the file
     /// starts with UTF-8's byte-order mark, without which Excel on Windows reads "£" as "Â£".
-    /// - Throws: ``OutputError`` naming the path when any step fails; the target is then unchanged.
+    /// - Throws: a `cannotWrite` error naming the path when any step fails; the target is then unchanged.
     public static func writeCSV(
         to path: String, formulaGuard: Bool = true, byteOrderMark: Bool = false,
         _ rows: (CSVWriter) -> Void
@@ -87,7 +74,7 @@ public enum OutputFile {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder(of: path))/.\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OutputError.system(path, "cannot create") }
+        guard fd >= 0 else { throw ToolkitError.cannotWrite(path, "cannot create") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let mask = umask(0)
         umask(mask)
@@ -95,18 +82,18 @@ public enum OutputFile {
         guard let stream = fdopen(fd, "w") else {
             close(fd)
             unlink(temporary)
-            throw OutputError.system(path, "cannot create")
+            throw ToolkitError.cannotWrite(path, "cannot create")
         }
         let filled = fill(stream)
         let flushed = fflush(stream) == 0 && ferror(stream) == 0
         let closed = fclose(stream) == 0
         guard filled, flushed, closed else {
-            let error = OutputError.system(path, "cannot write")
+            let error = ToolkitError.cannotWrite(path, "cannot write")
             unlink(temporary)
             throw error
         }
         guard rename(temporary, path) == 0 else {
-            let error = OutputError.system(path, "cannot write")
+            let error = ToolkitError.cannotWrite(path, "cannot write")
             unlink(temporary)
             throw error
         }
@@ -122,11 +109,11 @@ public enum OutputFile {
 /// Standard output, checked: data a command printed is flushed and any write error is reported.
 public enum StandardOutput {
     /// Flushes standard output.
-    /// - Throws: ``OutputError`` when anything written to it was lost (a closed descriptor, a full disk).
+    /// - Throws: a `cannotWrite` error when anything written to it was lost (a closed descriptor, a full disk).
     public static func finish() throws {
         let stream = svtk_standard_output()
         if fflush(stream) != 0 || ferror(stream) != 0 {
-            throw OutputError.system("standard output", "cannot write")
+            throw ToolkitError.cannotWrite("standard output", "cannot write")
         }
     }
 }

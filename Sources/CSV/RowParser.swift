@@ -130,7 +130,7 @@ final class RowParser {
     }
 
     private func fail(line: Int, column: Int?, _ message: String) {
-        failure = InputError(file: file, line: line, column: column, message)
+        failure = ToolkitError(file: file, line: line, column: column, message)
     }
 
     // MARK: libcsv's row callback (its field callback is svtk_row_add_field, in C)

@@ -66,7 +66,7 @@ public struct SHA256 {
     }
 
     /// The digest of a file's bytes (a pipe's or standard input's copy for those).
-    /// - Throws: `InputError` when the file cannot be read.
+    /// - Throws: `ToolkitError` when the file cannot be read.
     public static func hex(ofFile path: String) throws -> String {
         var hash = SHA256()
         try FileBlocks(path: path).forEach(keepingByteOrderMark: true) { block in

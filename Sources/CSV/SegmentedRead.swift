@@ -129,7 +129,7 @@ final class SegmentedRead: @unchecked Sendable {
     /// The first byte of a record at or after `offset`: just after the first line break at or after `offset` − 1,
     /// or the end of the file; `nil` when no line break comes within `limit` bytes (a line longer than that, or
     /// a file whose lines end in CR alone), so that no helper scans far beyond its segment.
-    /// - Throws: `InputError` naming the file when it cannot be read.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read.
     func recordStart(atOrAfter offset: Int64, within limit: Int64 = .max) throws -> Int64? {
         guard offset > 0 else { return 0 }
         guard offset < blocks.size else { return blocks.size }

@@ -39,11 +39,12 @@ final class SpooledInput: @unchecked Sendable {
     /// Copies everything readable from `source` (already open; closed here unless it is standard input),
     /// converting UTF-16 (told by its first bytes) to UTF-8. The copy of input that can be read only once is
     /// remembered under `path`; a regular file's is not, as the file may change.
-    /// - Throws: `InputError` naming `path` when the read or the temporary file fails, or the UTF-16 is malformed.
+    /// - Throws: `ToolkitError` naming `path` when the read or the temporary file fails, or the UTF-16 is malformed.
     static func copy(_ source: Int32, path: String, readableOnce: Bool) throws -> SpooledInput {
         defer { if source != STDIN_FILENO { close(source) } }
         guard let stream = tmpfile() else {
-            throw InputError(file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
+            throw ToolkitError(
+                file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
         }
         let target = fileno(stream)
         var encoding: TextEncoding?
@@ -57,7 +58,7 @@ final class SpooledInput: @unchecked Sendable {
             if n < 0 {
                 if errno == EINTR { continue }
                 fclose(stream)
-                throw InputError(file: path, "read failed: \(String(cString: strerror(errno)))")
+                throw ToolkitError(file: path, "read failed: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
             let block = UnsafeRawBufferPointer(start: buffer.baseAddress, count: n)
@@ -93,7 +94,7 @@ final class SpooledInput: @unchecked Sendable {
             let n = write(target, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(
+                throw ToolkitError(
                     file: path, "cannot make a temporary copy to read it: \(String(cString: strerror(errno)))")
             }
             done += n

@@ -32,7 +32,7 @@ final class TableRows {
     }
 
     /// Takes the next row: a data row goes to `body`.
-    /// - Throws: what `body` throws; `InputError` at a ragged row, a value under no column name, or a table row
+    /// - Throws: what `body` throws; `ToolkitError` at a ragged row, a value under no column name, or a table row
     ///   after the footnotes.
     func take(_ row: CSVRow, _ body: (CSVRow) throws -> Void) throws {
         if row.isBlank { return blankLine() }
@@ -49,7 +49,7 @@ final class TableRows {
     /// A row after the first footnote: another footnote, unless it is a table row.
     private func footnote(_ row: CSVRow, footnotesFrom start: Int) throws {
         if row.count == width && row.nonBlankCount > 1 {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: start, column: nil,
                 "ragged row: this line has fewer fields than the header on line \(headerLine) "
                     + "(\(width)), yet table rows follow it on line \(row.line)")
@@ -60,14 +60,14 @@ final class TableRows {
     /// A row as wide as the header: passed to `body` when no cell lies under an unnamed column.
     private func dataRow(_ row: CSVRow, _ body: (CSVRow) throws -> Void) throws {
         if let unnamed = (named..<width).first(where: { !row[$0].trimmed.bytes.isEmpty }) {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: row.line, column: unnamed + 1,
                 "a value in column \(unnamed + 1), which has no name in the header on line \(headerLine)")
         }
         summary.rows += 1
         do {
             try body(row)
-        } catch var error as InputError where error.line == nil && error.file == path {
+        } catch var error as ToolkitError where error.line == nil && error.file == path {
             error.line = row.line  // an error about this row, raised where the line is not known
             throw error
         }
@@ -79,7 +79,7 @@ final class TableRows {
         let readsAsFootnote =
             (afterBlank && row.count < width) || (row.nonBlankCount <= 1 && CSVTable.readsAsNote(row))
         guard summary.rows > 0 && readsAsFootnote else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: row.line, column: min(row.count, width) + 1,
                 "ragged row: \(row.count) field\(row.count == 1 ? "" : "s") where the header on line "
                     + "\(headerLine) has \(width)"

@@ -19,7 +19,7 @@ struct UTF16Converter {
     }
 
     /// The UTF-8 for a block of UTF-16 bytes that starts at `offset` of the file.
-    /// - Throws: `InputError` at the first unpaired surrogate.
+    /// - Throws: `ToolkitError` at the first unpaired surrogate.
     mutating func convert(_ block: UnsafeRawBufferPointer, at offset: Int64) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(block.count)
@@ -50,9 +50,9 @@ struct UTF16Converter {
     }
 
     /// The error for input that ends mid-character, if it does.
-    func finish() -> InputError? {
+    func finish() -> ToolkitError? {
         if pendingByte != nil || pendingHigh != nil {
-            return InputError(file: path, "the UTF-16 text ends in the middle of a character: the file is cut short")
+            return ToolkitError(file: path, "the UTF-16 text ends in the middle of a character: the file is cut short")
         }
         return nil
     }
@@ -77,8 +77,8 @@ struct UTF16Converter {
         }
     }
 
-    private func malformed(_ byteOffset: Int64) -> InputError {
-        InputError(
+    private func malformed(_ byteOffset: Int64) -> ToolkitError {
+        ToolkitError(
             file: path,
             "malformed UTF-16 at byte \(byteOffset + 1): half of a surrogate pair; re-save the file as UTF-8")
     }

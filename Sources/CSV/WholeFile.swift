@@ -2,11 +2,11 @@
 public enum WholeFile {
     /// The file's bytes.
     /// - Parameter limit: the most bytes a file of this kind can sensibly hold; a larger one is refused.
-    /// - Throws: `InputError` naming the file when it cannot be read or is larger than `limit`.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read or is larger than `limit`.
     public static func bytes(at path: String, limit: Int) throws -> [UInt8] {
         let blocks = try FileBlocks(path: path)
         guard blocks.size <= Int64(limit) else {
-            throw InputError(file: path, "is \(blocks.size) bytes; a file of this kind is at most \(limit) bytes")
+            throw ToolkitError(file: path, "is \(blocks.size) bytes; a file of this kind is at most \(limit) bytes")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(blocks.size))

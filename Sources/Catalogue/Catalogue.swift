@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Formatting
 import Foundation
 
 /// Everything the toolkit knows about social value measures: the frameworks and their measures, units,
@@ -41,7 +42,7 @@ public struct Catalogue: Sendable {
     private let byKey: [String: Measure]
 
     /// Loads and validates a catalogue folder (default: the shipped `Datasets/`).
-    /// - Throws: `DatasetsDirectory.NotFound` with no data folder; `InputError` for a bad folder or file value.
+    /// - Throws: `ToolkitError` with no data folder, or for a bad folder or file value.
     public static func load(directory: String? = nil) throws -> Catalogue {
         let shipped = try DatasetsDirectory.path()
         func folder(_ name: String) -> String {
@@ -53,14 +54,14 @@ public struct Catalogue: Sendable {
         if let directory {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-                throw InputError(
+                throw ToolkitError(
                     file: directory,
                     "no such catalogue folder (give a folder holding catalogues/, "
                         + "taxonomy/, cpv/ or policy/)")
             }
             let parts = ["catalogues", "taxonomy", "cpv", "policy"]
             guard parts.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) else {
-                throw InputError(file: directory, "this folder has none of catalogues/, taxonomy/, cpv/ or policy/")
+                throw ToolkitError(file: directory, "this folder has none of catalogues/, taxonomy/, cpv/ or policy/")
             }
         }
         return try Catalogue(
@@ -150,7 +151,7 @@ extension Catalogue {
                 throw row.error(
                     "id",
                     "a framework id is a folder name of lower-case letters, digits, - and _, not "
-                        + InputError.quoted(id))
+                        + ToolkitError.quoted(id))
             }
             guard !frameworks.contains(where: { $0.id == id }) else {
                 throw row.error("id", "framework \"\(id)\" is listed twice")
@@ -160,7 +161,9 @@ extension Catalogue {
                     id: id, name: try row.required("name"), status: row["status"],
                     licence: row["licence"], description: row["description"]))
         }
-        guard !frameworks.isEmpty else { throw InputError(file: path, "no frameworks listed: at least open is needed") }
+        guard !frameworks.isEmpty else {
+            throw ToolkitError(file: path, "no frameworks listed: at least open is needed")
+        }
         return frameworks
     }
 
@@ -219,14 +222,15 @@ extension Catalogue {
                     "\(id) is priced in \(year) but \(name) is in \(values[name]!.priceYear); "
                         + "use figures of one price year")
             }
-            var working = formula.substituted(numbers, format: plainNumber) + " = " + plainNumber(value)
+            var working = formula.substituted(numbers) { $0.written(.working) } + " = " + value.written(.working)
             var rebased = value
             do {
                 if let (factor, text) = try priceBase.factor(from: year) {
                     rebased = (value * factor * 100).rounded() / 100  // to the penny
-                    working += " (\(year) prices) \(text) = \(plainNumber(rebased)) (\(priceBase.priceYear) prices)"
+                    working +=
+                        " (\(year) prices) \(text) = \(rebased.written(.working)) (\(priceBase.priceYear) prices)"
                 }
-            } catch let error as InputError {
+            } catch let error as ToolkitError {
                 throw row.error("price_year", error.message)
             }
             proxies[id] = ProxyValue(

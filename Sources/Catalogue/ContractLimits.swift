@@ -25,7 +25,7 @@ public struct ContractLimits: Sendable {
     public let quantitySmallest: Double
 
     /// Reads `contract_limits.csv` of a policy folder.
-    /// - Throws: `InputError` at a row whose value is not a positive number, or naming a missing parameter.
+    /// - Throws: `ToolkitError` at a row whose value is not a positive number, or naming a missing parameter.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/contract_limits.csv") { name, value in
             value > 0 ? nil : "\(name) must be above 0, not \(value)"
@@ -34,7 +34,7 @@ public struct ContractLimits: Sendable {
         func count(_ name: String) throws -> Int {
             let v = try value(name)
             guard v < 1e9, v == v.rounded() else {
-                throw InputError(file: table.path, "\(name) must be a whole number under a billion")
+                throw ToolkitError(file: table.path, "\(name) must be a whole number under a billion")
             }
             return Int(v)
         }
@@ -70,7 +70,7 @@ public struct WorkspaceLimits: Sendable {
     public let formFieldsMaximum: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
-    /// - Throws: `InputError` at a row whose value is not a positive whole number, or naming a missing parameter.
+    /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/workspace_limits.csv") { name, value in
             value > 0 && value < 1e12 && value == value.rounded()

@@ -3,7 +3,7 @@ import CSV
 /// A reviewed data file read through the CSV layer, with its columns looked up by name.
 ///
 /// Every row is handed over as a ``DataRow`` whose text cells are trimmed strings, and which can raise an
-/// ``InputError`` located at the file, line and column of any cell.
+/// ``ToolkitError`` located at the file, line and column of any cell.
 public struct DataTable {
     /// The file's path, as given.
     public let path: String
@@ -12,7 +12,8 @@ public struct DataTable {
     public let headerLine: Int
 
     /// Opens a file and checks that it has the required columns.
-    /// - Throws: `InputError` naming the file when it cannot be read as a table, or at its header for a missing column.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read as a table, or at its header for a missing
+    ///   column.
     public init(path: String, required: [String]) throws {
         let table = try CSVTable(path: path)
         self.path = path
@@ -22,7 +23,7 @@ public struct DataTable {
         self.columns = columns
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: table.headerLine,
                 "missing column(s) \(missing.joined(separator: ", ")); the header needs "
                     + required.joined(separator: ","))
@@ -33,7 +34,7 @@ public struct DataTable {
     private let table: CSVTable
 
     /// Calls `body` with every row.
-    /// - Throws: what `body` throws; `InputError` at the file, line and column of the first row that cannot be read.
+    /// - Throws: what `body` throws; `ToolkitError` at the file, line and column of the first row that cannot be read.
     public func forEachRow(_ body: (DataRow) throws -> Void) throws {
         try table.forEachRow { row in
             try body(DataRow(path: path, line: row.line, columns: columns, cells: row.strings.map(\.trimmingSpaces)))
@@ -41,7 +42,7 @@ public struct DataTable {
     }
 
     /// All rows, in order.
-    /// - Throws: `InputError` at the file, line and column of the first row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first row that cannot be read.
     public func rows() throws -> [DataRow] {
         var rows: [DataRow] = []
         try forEachRow { rows.append($0) }
@@ -64,12 +65,12 @@ public struct DataRow {
     }
 
     /// An error located at this row and column.
-    public func error(_ column: String, _ message: String) -> InputError {
-        InputError(file: path, line: line, column: columns[column].map { $0 + 1 }, message)
+    public func error(_ column: String, _ message: String) -> ToolkitError {
+        ToolkitError(file: path, line: line, column: columns[column].map { $0 + 1 }, message)
     }
 
     /// A required non-empty cell.
-    /// - Throws: `InputError` at this row and column when the cell is empty.
+    /// - Throws: `ToolkitError` at this row and column when the cell is empty.
     public func required(_ column: String) throws -> String {
         let value = self[column]
         if value.isEmpty { throw error(column, "empty \(column)") }
@@ -77,10 +78,12 @@ public struct DataRow {
     }
 
     /// A required numeric cell, finite.
-    /// - Throws: `InputError` at this row and column when the cell is empty, not a number or not finite.
+    /// - Throws: `ToolkitError` at this row and column when the cell is empty, not a number or not finite.
     public func number(_ column: String) throws -> Double {
         let text = try required(column)
-        guard let value = Double(text) else { throw error(column, "non-numeric \(column) \(InputError.quoted(text))") }
+        guard let value = Double(text) else {
+            throw error(column, "non-numeric \(column) \(ToolkitError.quoted(text))")
+        }
         guard value.isFinite else { throw error(column, "\(column) must be a finite number, not \(text)") }
         return value
     }

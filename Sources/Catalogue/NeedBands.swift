@@ -24,7 +24,7 @@ public struct NeedBands: Sendable {
     public let nationalDecilePatterns: [IndicatorLink]
 
     /// Reads the two files of a policy folder.
-    /// - Throws: `InputError` naming the file (and line) of a missing file, column or parameter, or of a bad value.
+    /// - Throws: `ToolkitError` naming the file (and line) of a missing file, column or parameter, or of a bad value.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/need_bands.csv")
         func value(_ name: String) throws -> Double { try table.value(name) }
@@ -37,7 +37,7 @@ public struct NeedBands: Sendable {
         cap = try value("national_signal_cap")
         relativeDifferenceForOne = try value("relative_difference_for_one")
         guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
-            throw InputError(
+            throw ToolkitError(
                 file: table.path,
                 "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }

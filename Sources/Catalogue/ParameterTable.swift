@@ -7,7 +7,8 @@ struct ParameterTable {
     private let values: [String: Double]
 
     /// Reads the file; `check` says what is wrong with a value, if anything, for an error at its row.
-    /// - Throws: `InputError` at the row of a value that is not a finite number, fails `check`, or repeats a parameter.
+    /// - Throws: `ToolkitError` at the row of a value that is not a finite number, fails `check`, or repeats a
+    ///   parameter.
     init(path: String, check: (_ name: String, _ value: Double) -> String? = { _, _ in nil }) throws {
         var values: [String: Double] = [:]
         try DataTable(path: path, required: ["parameter", "value"]).forEachRow { row in
@@ -22,9 +23,9 @@ struct ParameterTable {
     }
 
     /// A parameter's value.
-    /// - Throws: `InputError` naming the file when the parameter is missing.
+    /// - Throws: `ToolkitError` naming the file when the parameter is missing.
     func value(_ name: String) throws -> Double {
-        guard let value = values[name] else { throw InputError(file: path, "missing parameter \(name)") }
+        guard let value = values[name] else { throw ToolkitError(file: path, "missing parameter \(name)") }
         return value
     }
 }

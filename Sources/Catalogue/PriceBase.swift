@@ -1,4 +1,5 @@
 import CSV
+import Formatting
 
 /// One price year and one valuation basis for every proxy value of a catalogue (`catalogues/valuation.csv`),
 /// with HM Treasury's GDP deflators (`catalogues/gdp_deflators.csv`) to re-base values priced in other years.
@@ -18,7 +19,7 @@ public struct PriceBase: Sendable {
             parameters[try row.required("parameter")] = try row.required("value")
         }
         for name in ["price_year", "basis", "calendar_year_rule"] where parameters[name] == nil {
-            throw InputError(file: valuation, "missing parameter \(name)")
+            throw ToolkitError(file: valuation, "missing parameter \(name)")
         }
         var index: [String: Double] = [:]
         try DataTable(path: path, required: ["financial_year", "index"]).forEachRow { row in
@@ -33,11 +34,13 @@ public struct PriceBase: Sendable {
         calendarYearRule = parameters["calendar_year_rule"]!
         deflators = index
         guard deflators[priceYear] != nil else {
-            throw InputError(file: valuation, "price_year \(priceYear) has no deflator in \(path)")
+            throw ToolkitError(file: valuation, "price_year \(priceYear) has no deflator in \(path)")
         }
     }
 
-    private static func index(_ value: Double) -> String { value == value.rounded() ? plainNumber(value) : "\(value)" }
+    private static func index(_ value: Double) -> String {
+        value == value.rounded() ? value.written(.working) : "\(value)"
+    }
 
     /// The financial year a source's price year stands for: `2012/13` → `2012-13`, calendar `2024` → `2024-25`.
     public static func financialYear(_ priceYear: String) -> String? {
@@ -52,7 +55,7 @@ public struct PriceBase: Sendable {
     func factor(from priceYear: String) throws -> (factor: Double, working: String)? {
         guard priceYear != "n/a" else { return nil }
         guard let year = Self.financialYear(priceYear), let from = deflators[year] else {
-            throw InputError(file: "gdp_deflators.csv", "no GDP deflator for price year \(priceYear)")
+            throw ToolkitError(file: "gdp_deflators.csv", "no GDP deflator for price year \(priceYear)")
         }
         let to = deflators[self.priceYear]!
         guard year != self.priceYear else { return nil }

@@ -131,12 +131,3 @@ public struct ProxyFormula: Sendable {
         }.joined(separator: " ").replacingOccurrences(of: "( ", with: "(").replacingOccurrences(of: " )", with: ")")
     }
 }
-
-/// A number for showing working: no trailing zeros, at most two decimals unless smaller.
-func plainNumber(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-    var text = String(format: abs(value) < 1 ? "%.4f" : "%.2f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}

@@ -37,7 +37,7 @@ public struct Taxonomy: Sendable {
 
     /// Reads and checks every file of the taxonomy folder, each link against the domains, subjects,
     /// characteristics, measures and CPV codes it names.
-    /// - Throws: `InputError` at the file, line and column of the first link that names something unknown.
+    /// - Throws: `ToolkitError` at the file, line and column of the first link that names something unknown.
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
         var files = try TaxonomyFiles(folder: folder, measures: measures, cpv: cpv)
         domains = files.domains

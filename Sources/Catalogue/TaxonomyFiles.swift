@@ -20,7 +20,7 @@ struct TaxonomyFiles {
     private var subjectIDs: Set<String> = []
 
     /// Reads the need domains and the protected characteristics.
-    /// - Throws: `InputError` at the first row that cannot be read.
+    /// - Throws: `ToolkitError` at the first row that cannot be read.
     init(folder: String, measures: [String: Measure], cpv: CPVVocabulary) throws {
         self.folder = folder
         self.measures = measures
@@ -156,7 +156,8 @@ struct TaxonomyFiles {
         subjectIDs = Set(subjects.map(\.id))
         for subject in subjects {
             if let parent = subject.parent, !subjectIDs.contains(parent) {
-                throw InputError(file: folder + "/subjects.csv", "subject \(subject.id): unknown parent \"\(parent)\"")
+                throw ToolkitError(
+                    file: folder + "/subjects.csv", "subject \(subject.id): unknown parent \"\(parent)\"")
             }
         }
         return subjects

@@ -43,7 +43,7 @@ public final class Dataset: EvidenceSink {
     }
 
     /// Adds a figure, or counts it as a duplicate when another file gave it first.
-    /// - Throws: `InputError` naming the file when the same file gave it before.
+    /// - Throws: `ToolkitError` naming the file when the same file gave it before.
     public func add(_ observation: Observation) throws {
         let key = observations.key(of: observation)
         if let first = keys[key] {
@@ -55,7 +55,8 @@ public final class Dataset: EvidenceSink {
     }
 
     /// Adds a row's figures, resolving the batch's indicators once per layout.
-    /// - Throws: `InputError` naming the file when the same file gave one of its figures before, stopping at that slot.
+    /// - Throws: `ToolkitError` naming the file when the same file gave one of its figures before, stopping at that
+    ///   slot.
     public func add(_ batch: ObservationBatch) throws {
         let id = ObjectIdentifier(batch.layout)
         let indicators: [UInt32]
@@ -81,7 +82,7 @@ public final class Dataset: EvidenceSink {
     private func repeated(_ first: Int, source: String) throws {
         guard observations.source(at: first) != source else {
             let breakdown = observations.breakdown(at: first)
-            throw InputError(
+            throw ToolkitError(
                 file: source,
                 "this row repeats a figure an earlier row gave: indicator "
                     + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "

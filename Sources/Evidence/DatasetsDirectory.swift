@@ -1,9 +1,10 @@
+import CSV
 import Foundation
 
 /// Where the toolkit's shipped data (`Datasets/`: catalogues, taxonomy, policy, demo borough) lives.
 ///
 /// Looked for in this order, the first folder holding `catalogues/units.csv` winning:
-/// 1. the folder the program chose (``chosen``, from `svtk --datasets DIR`);
+/// 1. the folder the program was given (``chosen``; svtk sets it from its `--datasets` option);
 /// 2. `SVTK_DATASETS` in the environment;
 /// 3. `Datasets` beside the program, then `../share/svtk` from it (where `make install` puts the data);
 /// 4. `Datasets` in a folder above the program (a build inside a source checkout, e.g. `.build/release/svtk`).
@@ -13,38 +14,35 @@ public enum DatasetsDirectory {
     /// The folder the program was told to use; it wins over every other place. Set once, before anything is read.
     nonisolated(unsafe) public static var chosen: String?
 
-    /// The data folder could not be found; says where it was looked for and how to point the toolkit at it.
-    public struct NotFound: Error, CustomStringConvertible {
-        /// Each place looked, with why it was not used.
-        public let looked: [String]
-
-        /// Every place looked and how to point the toolkit at the data, for the user.
-        public var description: String {
+    /// The error when the data folder cannot be found: every place looked, with why it was not used, and how
+    /// to point the toolkit at the data.
+    static func notFound(looked: [String]) -> ToolkitError {
+        ToolkitError(
+            .notFound, setting: "datasets",
             "the toolkit's Datasets folder (catalogues/, taxonomy/, policy/) was not found; looked in:\n"
                 + looked.map { "  - \($0)" }.joined(separator: "\n")
-                + "\nPoint svtk at it with --datasets DIR or SVTK_DATASETS=DIR, or install it with "
-                + "`make install PREFIX=DIR` (the data go to DIR/share/svtk)"
-        }
+                + "\nGive the folder as this setting or in SVTK_DATASETS, or install it with "
+                + "`make install PREFIX=DIR` (the data go to DIR/share/svtk)")
     }
 
     /// The data folder.
-    /// - Throws: ``NotFound`` naming every place looked when none holds the data, or when the folder given
-    ///   by ``chosen`` or `SVTK_DATASETS` does not.
+    /// - Throws: a `notFound` ``ToolkitError`` naming every place looked when none holds the data, or when the
+    ///   folder given by ``chosen`` or `SVTK_DATASETS` does not.
     public static func path() throws -> String {
         var looked: [String] = []
         if let chosen {
             if holdsData(chosen) { return chosen }
-            throw NotFound(looked: ["\(chosen) (given with --datasets): no catalogues/units.csv there"])
+            throw notFound(looked: ["\(chosen) (the folder given): no catalogues/units.csv there"])
         }
         if let variable = ProcessInfo.processInfo.environment["SVTK_DATASETS"] {
             if holdsData(variable) { return variable }
-            throw NotFound(looked: ["\(variable) (SVTK_DATASETS): no catalogues/units.csv there"])
+            throw notFound(looked: ["\(variable) (SVTK_DATASETS): no catalogues/units.csv there"])
         }
         for candidate in candidates() {
             if holdsData(candidate) { return candidate }
             looked.append(candidate)
         }
-        throw NotFound(looked: looked)
+        throw notFound(looked: looked)
     }
 
     /// The places beside and above the running program, in the order they are tried.

@@ -7,7 +7,7 @@ public protocol EvidenceSink: AnyObject {
     /// Receives an indicator, before any observation that uses it.
     func add(_ indicator: Indicator)
     /// Receives one figure.
-    /// - Throws: `InputError` when the sink rejects the figure, e.g. a ``Dataset`` given it twice by one file.
+    /// - Throws: `ToolkitError` when the sink rejects the figure, e.g. a ``Dataset`` given it twice by one file.
     func add(_ observation: Observation) throws
     /// A row's figures at once. By default each slot goes to ``add(_:)-observation`` in slot order.
     func add(_ batch: ObservationBatch) throws

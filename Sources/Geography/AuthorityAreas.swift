@@ -31,7 +31,7 @@ public struct AuthorityAreas: Sendable {
     public let filter: AreaFilter
 
     /// Finds an authority by code or name (ignoring case) in the lookups.
-    /// - Throws: `InputError` naming every authority the lookups cover (with its ward count) when none matches.
+    /// - Throws: `ToolkitError` naming every authority the lookups cover (with its ward count) when none matches.
     public init(tables: [LookupTable], authority wanted: String) throws {
         var codes: Set<String> = []
         var name: String?
@@ -52,7 +52,7 @@ public struct AuthorityAreas: Sendable {
             let covered = Self.authorities(in: tables)
             let stem = wanted.lowercased().prefix(4)
             let close = covered.filter { $0.name.lowercased().hasPrefix(stem) }.map(\.name)
-            throw InputError(
+            throw ToolkitError(
                 setting: "authority",
                 "no local authority \"\(wanted)\" in the lookups"
                     + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "

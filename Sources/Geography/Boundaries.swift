@@ -37,20 +37,20 @@ public struct Boundaries: Sendable {
     public let isBritishNationalGrid: Bool
 
     /// Reads a GeoJSON file.
-    /// - Throws: `InputError` naming the file (and the line and column of invalid JSON, or the feature).
+    /// - Throws: `ToolkitError` naming the file (and the line and column of invalid JSON, or the feature).
     public init(path: String) throws {
         let data = Data(try WholeFile.bytes(at: path, limit: Self.maximumBytes))
         guard let collection = try JSONText.parse(data, file: path) as? [String: Any],
             collection["type"] as? String == "FeatureCollection", let features = collection["features"] as? [Any]
         else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, "not a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\" with \"features\")")
         }
         var shapes: [Shape] = []
         for (index, item) in features.enumerated() {
             shapes.append(try Self.shape(item, number: index + 1, file: path))
         }
-        guard !shapes.isEmpty else { throw InputError(file: path, "the collection has no features") }
+        guard !shapes.isEmpty else { throw ToolkitError(file: path, "the collection has no features") }
         self.path = path
         self.shapes = shapes
         isBritishNationalGrid = shapes.contains {
@@ -61,7 +61,7 @@ public struct Boundaries: Sendable {
 
     /// The shape of one feature.
     static func shape(_ item: Any, number ordinal: Int, file: String) throws -> Shape {
-        func fail(_ message: String) -> InputError { InputError(file: file, "feature \(ordinal): \(message)") }
+        func fail(_ message: String) -> ToolkitError { ToolkitError(file: file, "feature \(ordinal): \(message)") }
         guard let feature = item as? [String: Any], let properties = feature["properties"] as? [String: Any],
             let geometry = feature["geometry"] as? [String: Any]
         else {
@@ -117,7 +117,7 @@ public struct Boundaries: Sendable {
         let (xs, ys) = britishNationalGrid ? (0.0...700_000, 0.0...1_300_000) : (-180.0...180, -90.0...90)
         for shape in shapes {
             for point in shape.polygons.joined().joined() where !xs.contains(point.x) || !ys.contains(point.y) {
-                throw InputError(
+                throw ToolkitError(
                     file: file,
                     "\(shape.code): position (\(point.x), \(point.y)) is outside "
                         + (britishNationalGrid

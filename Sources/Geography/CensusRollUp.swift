@@ -7,7 +7,7 @@ import Loaders
 public enum CensusRollUp {
     /// Ward and authority observations for every `count` indicator at LSOA level (and its `:percent` share).
     /// - Parameter wardOf: LSOA code → (ward code, authority code).
-    /// - Throws: `InputError` on making a figure twice, possible only when a count's `:percent` share is a count too.
+    /// - Throws: `ToolkitError` on making a figure twice, possible only when a count's `:percent` share is a count too.
     public static func rollUp(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) throws -> (
         Dataset, [String]
     ) {

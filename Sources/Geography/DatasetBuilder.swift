@@ -23,7 +23,7 @@ public struct DatasetBuilder {
     ///   - files: data files of any supported format, lookups included.
     ///   - authority: the borough (code or name); rows of other authorities' small areas are skipped.
     ///   - everyAuthority: read every authority's areas (for a national atlas) instead of choosing one.
-    /// - Throws: `InputError` for a file that cannot be read, and when lookups cover several authorities and
+    /// - Throws: `ToolkitError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
     public init(
         files: [String], authority: String? = nil, everyAuthority: Bool = false,
@@ -31,7 +31,7 @@ public struct DatasetBuilder {
     ) throws {
         var seen: Set<String> = []
         for file in files where !seen.insert(file).inserted {
-            throw InputError(file: file, "is given twice: each file is read once (check the list of data files)")
+            throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
         }
         let lookups = try files.filter(LookupTable.isLookup).map(LookupTable.init(path:))
         let chosen = everyAuthority ? nil : try Self.choose(authority, lookups)
@@ -66,7 +66,7 @@ public struct DatasetBuilder {
         guard !lookups.isEmpty else { return nil }
         if let authority { return try AuthorityAreas(tables: lookups, authority: authority) }
         let covered = AuthorityAreas.authorities(in: lookups)
-        guard covered.count <= 1 else { throw InputError(setting: "authority", AuthorityAreas.listing(covered)) }
+        guard covered.count <= 1 else { throw ToolkitError(setting: "authority", AuthorityAreas.listing(covered)) }
         return nil
     }
 
@@ -101,7 +101,7 @@ public struct DatasetBuilder {
     }
 
     /// LSOA 2021 → (ward, authority) from a lookup with LSOA21CD, a ward column and an authority column.
-    /// - Throws: `InputError` at a line placing an LSOA in a second, different ward.
+    /// - Throws: `ToolkitError` at a line placing an LSOA in a second, different ward.
     static func censusWards(_ lookups: [LookupTable]) throws -> [String: (ward: String, authority: String)] {
         for table in lookups {
             guard let lsoa = table.columns["LSOA21"], let ward = table.newest("WD").flatMap({ table.columns[$0] }),

@@ -40,7 +40,7 @@ public struct DeprivationRollUp {
     ///   - data: loaded IoD LSOA files (ranks, deciles, scores and optionally File 6 populations).
     ///   - lookup: how LSOAs share out into wards.
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
-    /// - Throws: `InputError` when no LSOA of `authority` is loaded, or one is not in `lookup` or lacks a population.
+    /// - Throws: `ToolkitError` when no LSOA of `authority` is loaded, or one is not in `lookup` or lacks a population.
     public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
         let files = IoDFiles(data)
         let selected = try files.lsoas(of: authority)
@@ -89,7 +89,7 @@ private struct IoDFiles {
     }
 
     /// The codes of the LSOAs with IoD figures, of `authority` (its code or name) or, when `nil`, of any.
-    /// - Throws: `InputError` about the authority setting when there is no such LSOA.
+    /// - Throws: `ToolkitError` about the authority setting when there is no such LSOA.
     func lsoas(of authority: String?) throws -> Set<String> {
         let withFigures = Set(positions.map(table.areaCode(at:)))
         let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
@@ -100,23 +100,24 @@ private struct IoDFiles {
                 } ?? true)
         }
         guard !lsoas.isEmpty else {
-            throw InputError(
+            throw ToolkitError(
                 setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
         }
         return Set(lsoas.map(\.code))
     }
 
     /// Checks that the lookup places every selected LSOA in wards.
-    /// - Throws: `InputError` at the lookup naming the first LSOA (by code) it does not place.
+    /// - Throws: `ToolkitError` at the lookup naming the first LSOA (by code) it does not place.
     func checkPlaced(_ selected: Set<String>, by lookup: WardLookup) throws {
         for code in selected.sorted() where lookup.shares[code] == nil {
-            throw InputError(file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
+            throw ToolkitError(
+                file: lookup.method, "LSOA \(code) (\(data.areas[code]!.name)) is not in the ward lookup")
         }
     }
 
     /// Each selected LSOA's total population from File 6, the weight of its pieces in ward averages (none when
     /// no population file is loaded, so every LSOA weighs the same), and the note saying which weights are used.
-    /// - Throws: `InputError` about the population setting when a selected LSOA has no population.
+    /// - Throws: `ToolkitError` about the population setting when a selected LSOA has no population.
     func populationWeights(of selected: Set<String>) throws -> (weights: [String: Double], note: String) {
         let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
         guard let populationID else {
@@ -129,7 +130,7 @@ private struct IoDFiles {
         }
         let unweighted = selected.subtracting(population.keys)
         if !unweighted.isEmpty {
-            throw InputError(
+            throw ToolkitError(
                 setting: "population",
                 "no population for LSOA \(unweighted.sorted().first!) "
                     + "(and \(unweighted.count - 1) more)")

@@ -16,13 +16,13 @@ public struct LookupTable: Sendable {
     let lines: [Int]
 
     /// Reads a lookup file.
-    /// - Throws: `InputError` when the file cannot be read or has fewer than two code columns.
+    /// - Throws: `ToolkitError` when the file cannot be read or has fewer than two code columns.
     public init(path: String) throws {
         let table = try CSVTable(path: path)
         try FileLoader.checkColumnNames(table)
         let codes = GeographyLookupLoader.codeColumns(table.header)
         guard codes.count >= 2 else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: table.headerLine, "not a geography lookup: \(GeographyLookupLoader.expects)")
         }
         var columns: [String: Int] = [:]
@@ -39,9 +39,9 @@ public struct LookupTable: Sendable {
             var values = [String](repeating: "", count: table.header.count)
             for i in used { values[i] = row[i].trimmedString }
             for i in codeColumns where !values[i].isEmpty && !Self.isGSSCode(values[i]) {
-                throw InputError(
+                throw ToolkitError(
                     file: path, line: row.line, column: i + 1,
-                    "\(InputError.quoted(values[i])) in column "
+                    "\(ToolkitError.quoted(values[i])) in column "
                         + "\(table.header[i]) is not a GSS code (a letter and eight digits, e.g. E01007657)")
             }
             rows.append(values)
@@ -62,7 +62,7 @@ public struct LookupTable: Sendable {
     }
 
     /// True when a file's header is an ONS geography lookup's (as ``FileLoader`` detects formats).
-    /// - Throws: `InputError` when the file cannot be read.
+    /// - Throws: `ToolkitError` when the file cannot be read.
     public static func isLookup(_ path: String) throws -> Bool {
         let header = try CSVTable(path: path).header
         return FileLoader.loaders.first { $0.matches(header) }?.format == GeographyLookupLoader.format

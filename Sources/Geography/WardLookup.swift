@@ -31,19 +31,19 @@ public struct WardLookup: Sendable {
 
     /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards, reading the lookup files.
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
-    /// - Throws: `InputError` when a file is not a lookup or the lookups do not link the vintages.
+    /// - Throws: `ToolkitError` when a file is not a lookup or the lookups do not link the vintages.
     public init(files: [String], from lsoaVintage: String, to wardVintage: String? = nil) throws {
         try self.init(tables: files.map(LookupTable.init(path:)), from: lsoaVintage, to: wardVintage)
     }
 
     /// An error about the lookups: at the first file, or about the lookup setting when none was given.
-    static func error(in files: [String], _ message: String) -> InputError {
-        files.first.map { InputError(file: $0, message) } ?? InputError(setting: "lookup", message)
+    static func error(in files: [String], _ message: String) -> ToolkitError {
+        files.first.map { ToolkitError(file: $0, message) } ?? ToolkitError(setting: "lookup", message)
     }
 
     /// Builds the lookup from LSOAs of `lsoaVintage` (e.g. `LSOA11`) to wards, from lookup tables already read.
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
-    /// - Throws: `InputError` when the tables have no ward column or do not link the vintages, when a best-fit
+    /// - Throws: `ToolkitError` when the tables have no ward column or do not link the vintages, when a best-fit
     ///   lookup places an LSOA in two wards, or when an LSOA's 2021 piece is not in the ward lookup.
     public init(tables: [LookupTable], from lsoaVintage: String, to wardVintage: String? = nil) throws {
         let files = tables.map(\.path)
@@ -82,7 +82,7 @@ public struct WardLookup: Sendable {
 
     /// The link made by the first table with both an `lsoaVintage` and a `chosen` ward column, read as a
     /// best-fit lookup (each LSOA wholly in one ward); `nil` when no table has both.
-    /// - Throws: `InputError` where that table places an LSOA in a second ward or gives it no ward code.
+    /// - Throws: `ToolkitError` where that table places an LSOA in a second ward or gives it no ward code.
     private static func directLinking(
         _ tables: [LookupTable], from lsoaVintage: String, to chosen: String
     ) throws -> Linking? {
@@ -97,7 +97,7 @@ public struct WardLookup: Sendable {
 
     /// The link made through an intermediate LSOA vintage: `lsoaVintage` to its pieces in the bridge table, then
     /// each piece to its ward in the ward table; a split LSOA's weight is shared equally among its pieces.
-    /// - Throws: `InputError` when the tables do not chain the vintages, when the ward table places a piece in
+    /// - Throws: `ToolkitError` when the tables do not chain the vintages, when the ward table places a piece in
     ///   two wards, or when a piece is not in the ward table.
     private static func chainedLinking(
         _ tables: [LookupTable], from lsoaVintage: String, to chosen: String, files: [String]
@@ -111,7 +111,7 @@ public struct WardLookup: Sendable {
             var byWard: [String: Double] = [:]
             for part in parts {
                 guard let ward = wardOf[part] else {
-                    throw InputError(
+                    throw ToolkitError(
                         file: wardTable.path,
                         "\(middle) \(part) (from \(lsoaVintage) \(lsoa) in "
                             + "\(bridge.path)) is not in this lookup")
@@ -128,7 +128,7 @@ public struct WardLookup: Sendable {
 
     /// The tables that chain `lsoaVintage` to `chosen` wards: the first with a `chosen` ward column and an LSOA
     /// column, that LSOA vintage (`middle`), and the first table linking `lsoaVintage` to `middle`.
-    /// - Throws: `InputError` when no tables chain the vintages this way.
+    /// - Throws: `ToolkitError` when no tables chain the vintages this way.
     private static func chain(
         _ tables: [LookupTable], from lsoaVintage: String, to chosen: String, files: [String]
     ) throws -> (wardTable: LookupTable, middle: String, bridge: LookupTable) {
@@ -166,17 +166,17 @@ public struct WardLookup: Sendable {
     }
 
     /// Each LSOA's one ward from a best-fit lookup, and the number of rows repeated word for word.
-    /// - Throws: `InputError` at the line where an LSOA is placed in a second, different ward.
+    /// - Throws: `ToolkitError` at the line where an LSOA is placed in a second, different ward.
     static func bestFit(_ table: LookupTable, from: Int, to: Int) throws -> (wards: [String: String], repeated: Int) {
         var repeated = 0
         var wardOf: [String: (ward: String, line: Int)] = [:]
         for (row, line) in zip(table.rows, table.lines) where !row[from].isEmpty {
             guard !row[to].isEmpty else {
-                throw InputError(file: table.path, line: line, column: to + 1, "\(row[from]) has no ward code")
+                throw ToolkitError(file: table.path, line: line, column: to + 1, "\(row[from]) has no ward code")
             }
             if let first = wardOf[row[from]] {
                 guard first.ward == row[to] else {
-                    throw InputError(
+                    throw ToolkitError(
                         file: table.path, line: line,
                         "\(row[from]) is placed in \(row[to]) here but in "
                             + "\(first.ward) on line \(first.line): a best-fit lookup puts each area in one ward")

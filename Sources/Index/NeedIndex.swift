@@ -1,5 +1,6 @@
 import Catalogue
 import Evidence
+import Formatting
 import NeedsAnalysis
 
 /// A link from a local need to a measure that answers it, with the chain of evidence:
@@ -23,7 +24,7 @@ public struct NeedLink: Codable, Sendable {
     /// The chain in one line, for people.
     public var chain: String {
         let figures = evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" }.joined(separator: "; ")
-        return "\(area.name): \(figures) → \(domain.name) (\(level), score \(String(format: "%.2f", score))) → "
+        return "\(area.name): \(figures) → \(domain.name) (\(level), score \(score.written(.score))) → "
             + "\(measure.outcome) → \(measure.ref) \(measure.title): \(reason)"
     }
 }

@@ -61,7 +61,7 @@ public enum CensusLongLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let layout = layout(table.header)!
         var warnings: [String] = []
@@ -103,12 +103,12 @@ public enum CensusLongLoader: Loader {
 
         /// Reads one row (of an area that is kept): finishes the previous area when the area changes, gives the
         /// sink the area the first time it is seen, and keeps the row's cell until the area is complete.
-        /// - Throws: `InputError` at an empty geography code, at an area whose rows are not together, or at a
+        /// - Throws: `ToolkitError` at an empty geography code, at an area whose rows are not together, or at a
         ///   figure that cannot be read; what the sink throws for the previous area's figures.
         mutating func read(_ row: CSVRow) throws {
             let code = row[layout.code].trimmedString
             guard !code.isEmpty else {
-                throw InputError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
+                throw ToolkitError(file: file, line: row.line, column: layout.code + 1, "empty geography code")
             }
             if code != currentArea { try startArea(code, at: row) }
             if seenAreas.insert(code).inserted {
@@ -123,11 +123,11 @@ public enum CensusLongLoader: Loader {
 
         /// Finishes the previous area and starts `code`'s, whose period is the row's date (Census 2021 when the
         /// file has no date column).
-        /// - Throws: what ``finishArea()`` throws; `InputError` when rows for `code` came earlier in the file.
+        /// - Throws: what ``finishArea()`` throws; `ToolkitError` when rows for `code` came earlier in the file.
         private mutating func startArea(_ code: String, at row: CSVRow) throws {
             try finishArea()
             if finishedAreas.contains(code) {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: layout.code + 1,
                     "rows for area \(code) are not together: sort the file by area so each area's total is complete"
                 )
@@ -137,7 +137,7 @@ public enum CensusLongLoader: Loader {
         }
 
         /// The row's cell: its categories joined by `; `, its figure, and whether the figure is a percentage.
-        /// - Throws: `InputError` at the figure when it is neither a number nor a marker, or is not a whole count
+        /// - Throws: `ToolkitError` at the figure when it is neither a number nor a marker, or is not a whole count
         ///   from 0 (or a percentage from 0 to 100).
         private func cell(from row: CSVRow) throws -> Cell {
             let category = layout.categories.map { row[$0.column].trimmedString }.joined(separator: "; ")
@@ -146,7 +146,7 @@ public enum CensusLongLoader: Loader {
                 column: layout.value + 1, columnName: header[layout.value])
             let isPercent = layout.measure.map { row[$0].trimmedString.lowercased().hasPrefix("percent") } ?? false
             if let number = value.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent) {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: layout.value + 1,
                     "\(problem), not \(row[layout.value].trimmedString)")
             }

@@ -42,7 +42,7 @@ public enum CensusWideLoader: Loader {
     }
 
     /// The category columns of a table's header.
-    /// - Throws: `InputError` at a column with no variable name (empty, or only `:`).
+    /// - Throws: `ToolkitError` at a column with no variable name (empty, or only `:`).
     static func columns(_ table: CSVTable) throws -> [Column] {
         try table.header.enumerated().dropFirst(3).map { index, name in
             var text = Substring(name)
@@ -53,7 +53,7 @@ public enum CensusWideLoader: Loader {
             }
             let parts = text.split(separator: ":", maxSplits: 1)
             guard let first = parts.first, !first.trimmingSpaces.isEmpty else {
-                throw InputError(
+                throw ToolkitError(
                     file: table.path, line: table.headerLine, column: index + 1,
                     "column \(index + 1) has no variable name (\"\(name)\"): name it <Variable>: <Category>")
             }
@@ -64,7 +64,7 @@ public enum CensusWideLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let columns = try columns(table)
         var totals: [String: Int] = [:]  // variable → total column
@@ -103,7 +103,9 @@ public enum CensusWideLoader: Loader {
         let header = table.header
         let (summary, outside) = try table.forEachRow(keepingAreasIn: 2, options) { row in
             let code = row[2].trimmedString
-            guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 3, "empty geography code") }
+            guard !code.isEmpty else {
+                throw ToolkitError(file: file, line: row.line, column: 3, "empty geography code")
+            }
             let level = AreaLevel(code: code)  // one row per area: no need to remember which were seen
             sink.add(
                 Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
@@ -166,7 +168,7 @@ struct CensusLayout {
     /// Fills a batch from a row: every category cell parsed into its slot, then each count's denominator and
     /// derived share from its variable's total.
     ///
-    /// - Throws: `InputError` naming the file, line and column of a cell that is neither a number nor a marker.
+    /// - Throws: `ToolkitError` naming the file, line and column of a cell that is neither a number nor a marker.
     func fill(_ batch: ObservationBatch, from row: CSVRow, file: String, header: [String]) throws {
         let values = batch.values
         let missing = batch.missing
@@ -181,9 +183,9 @@ struct CensusLayout {
             if let number = cell.number,
                 let problem = CensusFigure.problem(with: number, isPercent: isPercent[position])
             {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: index + 1,
-                    "\(problem), not \(row[index].trimmedString), in column \(InputError.quoted(header[index]))")
+                    "\(problem), not \(row[index].trimmedString), in column \(ToolkitError.quoted(header[index]))")
             }
             values[slot[position]] = cell.number ?? .nan
             missing[slot[position]] = cell.missingReason

@@ -7,19 +7,19 @@ enum ConfidenceLimits {
     /// - Parameters:
     ///   - column: the 1-based column of the lower limit, where an error points.
     ///   - level: `95%` or `99.8%`, for the message.
-    /// - Throws: `InputError` at the row and the lower limit's column.
+    /// - Throws: `ToolkitError` at the row and the lower limit's column.
     static func check(
         value: Double?, lower: Double?, upper: Double?, level: String,
         file: String, line: Int, column: Int?
     ) throws {
         guard let lower, let upper else { return }
         guard lower <= upper else {
-            throw InputError(
+            throw ToolkitError(
                 file: file, line: line, column: column,
                 "the lower \(level) confidence limit (\(lower)) is above the upper (\(upper))")
         }
         if let value, value < lower || value > upper {
-            throw InputError(
+            throw ToolkitError(
                 file: file, line: line, column: column,
                 "the value \(value) lies outside its \(level) confidence interval (\(lower) to \(upper))")
         }

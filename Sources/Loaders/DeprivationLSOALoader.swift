@@ -79,7 +79,7 @@ public enum DeprivationLSOALoader: Loader {
     public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
         for column in reader.columns { sink.add(column.indicator) }
@@ -129,14 +129,14 @@ public enum DeprivationLSOALoader: Loader {
 
         /// Reads one row (of an LSOA that is kept): gives the sink the LSOA's authority and the LSOA the first
         /// time each is seen, then the row's figures.
-        /// - Throws: `InputError` at an empty LSOA code, an LSOA seen on an earlier line, or a figure that cannot
+        /// - Throws: `ToolkitError` at an empty LSOA code, an LSOA seen on an earlier line, or a figure that cannot
         ///   be read or is out of range; what the sink throws.
         mutating func read(_ row: CSVRow) throws {
             let code = row[0].trimmedString
             let authority = row[2].trimmedString
-            guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty LSOA code") }
+            guard !code.isEmpty else { throw ToolkitError(file: file, line: row.line, column: 1, "empty LSOA code") }
             if let first = lineOf.updateValue(row.line, forKey: code) {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: 1,
                     "LSOA \(code) appears twice in this file (first on line \(first)): one row per LSOA")
             }
@@ -156,7 +156,7 @@ public enum DeprivationLSOALoader: Loader {
         }
 
         /// Gives the sink the row's figure for one column, counting it when it is missing.
-        /// - Throws: `InputError` at the cell when it cannot be read, is out of range for the column, or is a
+        /// - Throws: `ToolkitError` at the cell when it cannot be read, is out of range for the column, or is a
         ///   missing total population; what the sink throws.
         private mutating func addFigure(of column: Column, lsoa code: String, from row: CSVRow) throws {
             let parsed = try NumericCell.parse(
@@ -164,7 +164,7 @@ public enum DeprivationLSOALoader: Loader {
                 column: column.index + 1, columnName: header[column.index])
             if parsed.number == nil {
                 if column.isTotalPopulation {
-                    throw InputError(
+                    throw ToolkitError(
                         file: file, line: row.line, column: column.index + 1,
                         "no total population for LSOA \(code): it weighs the LSOA in ward averages")
                 }
@@ -172,10 +172,10 @@ public enum DeprivationLSOALoader: Loader {
                 missing.first = missing.first ?? "\(file):\(row.line):\(column.index + 1)"
             }
             if let problem = parsed.number.flatMap(column.problem(with:)) {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: column.index + 1,
                     "\(problem), not \(row[column.index].trimmedString), in column "
-                        + "\(InputError.quoted(header[column.index]))"
+                        + "\(ToolkitError.quoted(header[column.index]))"
                 )
             }
             try sink.add(

@@ -30,13 +30,13 @@ public enum DeprivationSummaryLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         guard let code = index["lad19cd"] ?? index["areacode"] ?? index["ladcd"],
             let year = index["year"] ?? index["deprivationdatayear"]
         else {
-            throw InputError(
+            throw ToolkitError(
                 file: table.path, line: table.headerLine,
                 "missing column: expected lad19cd or area_code, and year or deprivation_data_year")
         }

@@ -26,13 +26,13 @@ public enum EqualityActionPlanLoader {
     }
 
     /// Reads an action plan into equality gaps.
-    /// - Throws: `InputError` at the file, line and column of a missing column, unknown characteristic or bad cell.
+    /// - Throws: `ToolkitError` at the file, line and column of a missing column, unknown characteristic or bad cell.
     public static func load(_ path: String, characteristics: ProtectedCharacteristics) throws -> [EqualityGap] {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
         let missing = required.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: table.headerLine,
                 "missing column(s) \(missing.joined(separator: ", ")): an action plan needs action, "
                     + "protected_characteristics, service_area, places, disadvantage, target_date, status and owner")
@@ -44,7 +44,7 @@ public enum EqualityActionPlanLoader {
             let names = try text("protectedcharacteristics").split(whereSeparator: { $0 == ";" || $0 == "," })
                 .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.map { name in
                     guard let canonical = characteristics.canonical(name) else {
-                        throw InputError(
+                        throw ToolkitError(
                             file: path, line: row.line, column: column + 1,
                             "unknown protected characteristic \"\(name)\"; accepted: "
                                 + "\(characteristics.names.joined(separator: ", "))"
@@ -53,17 +53,19 @@ public enum EqualityActionPlanLoader {
                     return canonical
                 }
             guard !names.isEmpty else {
-                throw InputError(file: path, line: row.line, column: column + 1, "no protected characteristic given")
+                throw ToolkitError(file: path, line: row.line, column: column + 1, "no protected characteristic given")
             }
             let action = text("action")
             guard !action.isEmpty else {
-                throw InputError(file: path, line: row.line, column: index["action"]! + 1, "empty action")
+                throw ToolkitError(file: path, line: row.line, column: index["action"]! + 1, "empty action")
             }
             if let column = index["targetdate"], !text("targetdate").isEmpty, !Self.isDate(text("targetdate")) {
-                throw InputError(
+                throw ToolkitError(
                     file: path, line: row.line, column: column + 1,
                     "target date "
-                        + "\(InputError.quoted(text("targetdate"))) is not a date written YYYY-MM-DD (e.g. 2026-03-31)")
+                        + "\(ToolkitError.quoted(text("targetdate"))) is not a date written YYYY-MM-DD "
+                        + "(e.g. 2026-03-31)"
+                )
             }
             let placesText = text("places")
             let boroughWide = ["", "borough-wide", "borough wide", "borough", "all wards", "all"].contains(
@@ -95,12 +97,12 @@ public struct ProtectedCharacteristics: Sendable {
     private let lookup: [String: String]
 
     /// Reads the characteristics file.
-    /// - Throws: `InputError` naming the file when it cannot be read or has no `name` column.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read or has no `name` column.
     public init(path: String) throws {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
         guard let name = index["name"] else {
-            throw InputError(file: path, line: table.headerLine, "missing column \"name\"")
+            throw ToolkitError(file: path, line: table.headerLine, "missing column \"name\"")
         }
         var names: [String] = []
         var lookup: [String: String] = [:]
@@ -117,7 +119,7 @@ public struct ProtectedCharacteristics: Sendable {
     }
 
     /// The shipped list.
-    /// - Throws: `DatasetsDirectory.NotFound` when the data folder cannot be found; `InputError` as ``init(path:)``.
+    /// - Throws: `ToolkitError` when the data folder cannot be found, and as ``init(path:)``.
     public static func shipped() throws -> ProtectedCharacteristics {
         try ProtectedCharacteristics(path: DatasetsDirectory.path() + "/taxonomy/protected_characteristics.csv")
     }

@@ -29,12 +29,12 @@ public enum FileLoader {
     }
 
     /// The loader whose format a header is, or an error listing what each loader expects.
-    /// - Throws: `InputError` also when two columns have the same name, as no loader could tell which is meant.
+    /// - Throws: `ToolkitError` also when two columns have the same name, as no loader could tell which is meant.
     public static func detect(_ table: CSVTable) throws -> any Loader.Type {
         try checkColumnNames(table)
         if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
         let found =
-            table.header.prefix(8).map { InputError.quoted($0, limit: 40) }.joined(separator: ", ")
+            table.header.prefix(8).map { ToolkitError.quoted($0, limit: 40) }.joined(separator: ", ")
             + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
         var message =
             "no loader fits this file. Its header (line \(table.headerLine)) is: \(found)\nEach loader expects:"
@@ -42,30 +42,38 @@ public enum FileLoader {
         if EqualityActionPlanLoader.matches(table.header) {
             message = "this is an Equality Analysis action plan: give it as the action plan, not as data"
         }
-        throw InputError(file: table.path, line: table.headerLine, message)
+        throw ToolkitError(file: table.path, line: table.headerLine, message)
     }
 
     /// Checks that no two columns of a table's header have the same name (ignoring case, spaces and punctuation).
-    /// - Throws: `InputError` at the header's line and the second column.
+    /// - Throws: `ToolkitError` at the header's line and the second column.
     public static func checkColumnNames(_ table: CSVTable) throws {
         guard let (first, second) = HeaderName.duplicate(in: table.header) else { return }
-        throw InputError(
+        throw ToolkitError(
             file: table.path, line: table.headerLine, column: second + 1,
             "columns \(first + 1) and \(second + 1) have the same name, "
-                + "\(InputError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
+                + "\(ToolkitError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
     }
 
-    /// Opens, detects and loads a file into a sink.
-    /// - Throws: `InputError` for a file that cannot be read, fits no loader or has no data rows; what `sink` throws.
+    /// Opens, detects and loads a file into a sink: a delimited table, or the JSON `svtk load --format json`
+    /// writes.
+    /// - Throws: `ToolkitError` for a file that cannot be read, fits no loader or has no data rows; what `sink` throws.
     public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws
         -> Result
     {
+        if NormalisedJSONLoader.matches(path) {
+            let outcome = try NormalisedJSONLoader.load(path, options: options, into: sink)
+            guard outcome.csv.rows > 0 else {
+                throw ToolkitError(file: path, "no observations in the array: nothing to load")
+            }
+            return Result(file: path, format: NormalisedJSONLoader.format, outcome: outcome)
+        }
         let table = try CSVTable(path: path, delimiter: options.delimiter)
         table.threads = options.threads
         let loader = try detect(table)
         var outcome = try loader.load(table, options: options, into: sink)
         guard outcome.csv.rows > 0 else {
-            throw InputError(file: path, line: table.headerLine, "no data rows below the header: nothing to load")
+            throw ToolkitError(file: path, line: table.headerLine, "no data rows below the header: nothing to load")
         }
         outcome.warnings = outcome.csv.notes + outcome.warnings
         return Result(file: path, format: loader.format, outcome: outcome)

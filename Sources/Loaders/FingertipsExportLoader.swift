@@ -22,7 +22,7 @@ public enum FingertipsExportLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
         let (summary, outside) = try table.forEachRow(keepingAreasIn: reader.columns.code, options) { row in
@@ -116,15 +116,15 @@ public enum FingertipsExportLoader: Loader {
         }
 
         /// Reads one row (of an area that is kept) into the sink.
-        /// - Throws: `InputError` at an empty indicator ID or area code, or at a cell that cannot be read.
+        /// - Throws: `ToolkitError` at an empty indicator ID or area code, or at a cell that cannot be read.
         mutating func read(_ row: CSVRow) throws {
             let indicator = text(row, columns.id)
             guard !indicator.isEmpty else {
-                throw InputError(file: file, line: row.line, column: columns.id + 1, "empty indicator ID")
+                throw ToolkitError(file: file, line: row.line, column: columns.id + 1, "empty indicator ID")
             }
             let area = text(row, columns.code)
             guard !area.isEmpty else {
-                throw InputError(file: file, line: row.line, column: columns.code + 1, "empty area code")
+                throw ToolkitError(file: file, line: row.line, column: columns.code + 1, "empty area code")
             }
             declare(indicator: indicator, area: area, from: row)
             try sink.add(observation(of: indicator, in: area, from: row))
@@ -150,7 +150,7 @@ public enum FingertipsExportLoader: Loader {
 
         /// The row's figure: its value, breakdown and period, both pairs of confidence limits (checked against
         /// the value), count, denominator, value note, recent trend and comparisons.
-        /// - Throws: `InputError` at a cell that is neither a number nor a marker, or at a lower confidence limit
+        /// - Throws: `ToolkitError` at a cell that is neither a number nor a marker, or at a lower confidence limit
         ///   above its upper or with the value outside them.
         private func observation(of indicator: String, in area: String, from row: CSVRow) throws -> Observation {
             let parsed = try NumericCell.parse(
@@ -191,7 +191,7 @@ public enum FingertipsExportLoader: Loader {
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
-        /// - Throws: `InputError` at the cell when it is neither a number nor a marker.
+        /// - Throws: `ToolkitError` at the cell when it is neither a number nor a marker.
         private func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
             return try NumericCell.parse(

@@ -16,7 +16,7 @@ public enum FingertipsMetadataLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let index = HeaderName.index(table.header)
         let id = index["indicatorid"]!
@@ -27,7 +27,7 @@ public enum FingertipsMetadataLoader: Loader {
         let summary = try table.forEachRow(progress: options.progress) { row in
             let text = row[polarity].trimmedString
             guard let parsed = Polarity(text: text) else {
-                throw InputError(
+                throw ToolkitError(
                     file: table.path, line: row.line, column: polarity + 1,
                     "unknown polarity \"\(text)\": expected High is good, Low is good, No judgement or empty")
             }

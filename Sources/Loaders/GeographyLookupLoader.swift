@@ -46,7 +46,7 @@ public enum GeographyLookupLoader: Loader {
     public static func matches(_ header: [String]) -> Bool { codeColumns(header).count >= 2 }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let codes = codeColumns(table.header)
         let keys = table.header.map(HeaderName.key)

@@ -19,7 +19,7 @@ public enum LocalStatisticsLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
         let (summary, outside) = try table.forEachRow(keepingAreasIn: reader.code, options) { row in
@@ -70,20 +70,20 @@ public enum LocalStatisticsLoader: Loader {
 
         /// Reads one row (of an area that is kept): gives the sink its area and indicator the first time each is
         /// seen, then its figure.
-        /// - Throws: `InputError` at an empty area code, a period that is not ISO 8601, a cell that cannot be read
+        /// - Throws: `ToolkitError` at an empty area code, a period that is not ISO 8601, a cell that cannot be read
         ///   or confidence limits that do not hold the value; what the sink throws.
         mutating func read(_ row: CSVRow) throws {
             let area = row[code].trimmedString
             guard !area.isEmpty else {
-                throw InputError(file: file, line: row.line, column: code + 1, "empty area code")
+                throw ToolkitError(file: file, line: row.line, column: code + 1, "empty area code")
             }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
             let id = declareIndicator(of: row)
             let periodText = row[period].trimmedString
             guard LocalStatisticsLoader.isPeriod(periodText) else {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: row.line, column: period + 1,
-                    "period \(InputError.quoted(periodText)) is "
+                    "period \(ToolkitError.quoted(periodText)) is "
                         + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
             }
             try sink.add(observation(of: id, in: area, period: periodText, from: row))
@@ -105,7 +105,7 @@ public enum LocalStatisticsLoader: Loader {
 
         /// The row's figure: its value (missing with the row's status as reason when the status gives one),
         /// calendar period, 95% confidence limits (checked against the value) and note.
-        /// - Throws: `InputError` at a cell that is neither a number nor a marker, or at a lower confidence limit
+        /// - Throws: `ToolkitError` at a cell that is neither a number nor a marker, or at a lower confidence limit
         ///   above its upper or with the value outside them.
         private func observation(
             of id: String, in area: String, period periodText: String, from row: CSVRow
@@ -128,7 +128,7 @@ public enum LocalStatisticsLoader: Loader {
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
-        /// - Throws: `InputError` at the cell when it is neither a number nor a marker.
+        /// - Throws: `ToolkitError` at the cell when it is neither a number nor a marker.
         private func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
             return try NumericCell.parse(

@@ -24,7 +24,7 @@ public enum NormalisedLoader: Loader {
     public static func matches(_ header: [String]) -> Bool { header.map(HeaderName.key) == columns.map(HeaderName.key) }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
@@ -74,7 +74,7 @@ public enum NormalisedLoader: Loader {
             guard let named = T(rawValue: value) else {
                 throw error(
                     column,
-                    "unknown \(what) \(InputError.quoted(value)); one of "
+                    "unknown \(what) \(ToolkitError.quoted(value)); one of "
                         + T.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return named
@@ -98,8 +98,8 @@ public enum NormalisedLoader: Loader {
                 note: note.isEmpty ? nil : note, source: text(0).isEmpty ? table.path : text(0))
         }
 
-        private func error(_ column: Int, _ message: String) -> InputError {
-            InputError(file: table.path, line: row.line, column: column + 1, message)
+        private func error(_ column: Int, _ message: String) -> ToolkitError {
+            ToolkitError(file: table.path, line: row.line, column: column + 1, message)
         }
     }
 }

@@ -23,7 +23,7 @@ public enum NumericCell {
     }
 
     /// Parses a field, or throws an error naming the file, line and column when it is neither a number nor a marker.
-    /// - Throws: `InputError` at `file`, `line` and `column` for a cell that is not a number it can hold or a marker.
+    /// - Throws: `ToolkitError` at `file`, `line` and `column` for a cell that is not a number it can hold or a marker.
     @inlinable
     public static func parse(
         _ field: CSVField, file: @autoclosure () -> String, line: Int, column: Int,
@@ -34,7 +34,8 @@ public enum NumericCell {
     }
 
     @usableFromInline
-    static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> InputError {
+    static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> ToolkitError
+    {
         let text = field.trimmedString
         let bare = text.filter { $0 != "," && $0 != "%" }
         if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), Double(bare) != nil {
@@ -43,13 +44,13 @@ public enum NumericCell {
                 integerDigits > maximumIntegerDigits
                 ? "more than \(maximumIntegerDigits) digits, more than a figure can hold exactly"
                 : "out of range: beyond ±1.8e308, or too close to 0 to hold"
-            return InputError(
+            return ToolkitError(
                 file: file, line: line, column: column,
-                "number \(InputError.quoted(text)) in column \"\(columnName)\": \(problem)")
+                "number \(ToolkitError.quoted(text)) in column \"\(columnName)\": \(problem)")
         }
-        return InputError(
+        return ToolkitError(
             file: file, line: line, column: column,
-            "non-numeric value \(InputError.quoted(text)) in column \"\(columnName)\": expected a number such as "
+            "non-numeric value \(ToolkitError.quoted(text)) in column \"\(columnName)\": expected a number such as "
                 + "1234, 1,234 or 12.5%, or a missing-value marker ([c], [x], [z], [low], .., :, *, -, c, x or empty)")
     }
 

@@ -24,7 +24,7 @@ public enum WardProfileLoader: Loader {
     }
 
     /// Reads every row of the table into the sink.
-    /// - Throws: `InputError` at the file, line and column of the first cell or row that cannot be read.
+    /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let sidecarPath = options.metadata ?? Self.defaultSidecar(for: table.path)
         let metadata = try sidecarPath.map { try ProfileMetadata.load($0) } ?? [:]
@@ -42,12 +42,12 @@ public enum WardProfileLoader: Loader {
     }
 
     /// Checks that every column the sidecar describes is in the table's header.
-    /// - Throws: `InputError` at the sidecar line of the first described column (by name) the header lacks.
+    /// - Throws: `ToolkitError` at the sidecar line of the first described column (by name) the header lacks.
     private static func checkSidecar(
         _ metadata: [String: ProfileMetadata.Entry], at sidecarPath: String, against table: CSVTable
     ) throws {
         for column in metadata.keys.sorted() where !table.header.contains(column) {
-            throw InputError(
+            throw ToolkitError(
                 file: sidecarPath, line: metadata[column]!.line, column: 1,
                 "column \"\(column)\" is not in \(table.path)'s header")
         }
@@ -142,10 +142,10 @@ public enum WardProfileLoader: Loader {
 
         /// Reads one row (of an area that is kept): gives the sink its area the first time it is seen, then its
         /// figures.
-        /// - Throws: `InputError` at an empty area code or a cell that cannot be read; what the sink throws.
+        /// - Throws: `ToolkitError` at an empty area code or a cell that cannot be read; what the sink throws.
         mutating func read(_ row: CSVRow) throws {
             let code = row[0].trimmedString
-            guard !code.isEmpty else { throw InputError(file: file, line: row.line, column: 1, "empty area code") }
+            guard !code.isEmpty else { throw ToolkitError(file: file, line: row.line, column: 1, "empty area code") }
             if seen.insert(code).inserted {
                 sink.add(Area(code: code, name: nameColumn.map { row[$0].trimmedString } ?? code))
             }
@@ -154,7 +154,7 @@ public enum WardProfileLoader: Loader {
 
         /// Gives the sink a figure for each value column of the row, in the row's period, or else the
         /// metadata's; counts the figures left with no period.
-        /// - Throws: `InputError` at a cell that is neither a number nor a marker; what the sink throws.
+        /// - Throws: `ToolkitError` at a cell that is neither a number nor a marker; what the sink throws.
         private mutating func addFigures(of row: CSVRow, area code: String) throws {
             let rowPeriod = periodColumn.map { row[$0].trimmedString }
             for i in valueColumns {
@@ -195,7 +195,7 @@ enum ProfileMetadata {
         let table = try CSVTable(path: path)
         let index = HeaderName.index(table.header)
         guard let column = index["column"] else {
-            throw InputError(
+            throw ToolkitError(
                 file: path, line: table.headerLine,
                 "missing column \"column\": a metadata sidecar has column,id,name,unit,polarity,period,source")
         }
@@ -204,12 +204,12 @@ enum ProfileMetadata {
             func text(_ key: String) -> String { index[key].map { row[$0].trimmedString } ?? "" }
             let name = row[column].trimmedString
             guard entries[name] == nil else {
-                throw InputError(
+                throw ToolkitError(
                     file: path, line: row.line, column: column + 1, "column \"\(name)\" is described twice")
             }
             let polarityText = text("polarity")
             guard let polarity = Polarity(text: polarityText) else {
-                throw InputError(
+                throw ToolkitError(
                     file: path, line: row.line, column: index["polarity"]! + 1,
                     "unknown polarity \"\(polarityText)\": use higher is better, lower is better or neither")
             }

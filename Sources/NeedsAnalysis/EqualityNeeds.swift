@@ -38,7 +38,7 @@ public struct EqualityNeed: Codable, Sendable {
 extension NeedsAnalysis {
     /// Places each gap: ward codes or names are matched to the borough's wards (an unknown one is an error
     /// naming the plan's line); borough-wide gaps sit on the borough.
-    /// - Throws: `InputError` at the plan's file, line and column for a place that is neither a ward nor the borough.
+    /// - Throws: `ToolkitError` at the plan's file, line and column for a place that is neither a ward nor the borough.
     public func equalityNeeds(_ gaps: [EqualityGap]) throws -> [EqualityNeed] {
         try gaps.map { gap in
             let places =
@@ -53,9 +53,9 @@ extension NeedsAnalysis {
                     if place.caseInsensitiveCompare(borough.name) == .orderedSame || place == borough.code {
                         return borough
                     }
-                    throw InputError(
+                    throw ToolkitError(
                         file: gap.file, line: gap.line, column: gap.placesColumn,
-                        "unknown ward \(InputError.quoted(place)) in the action plan: not one of \(borough.name)'s "
+                        "unknown ward \(ToolkitError.quoted(place)) in the action plan: not one of \(borough.name)'s "
                             + "\(wards.count) wards (\(wards.map(\.name).joined(separator: ", ")))")
                 }
             var sizes: [EqualityNeed.GroupSize] = []

@@ -1,4 +1,5 @@
 import Evidence
+import Formatting
 
 /// One indicator for one area: its latest figure, compared with the parent area, England and sibling areas,
 /// its trend, and the need signal it contributes (positive = worse than typical).
@@ -63,25 +64,15 @@ public struct IndicatorResult: Codable, Sendable, Hashable {
 extension IndicatorResult {
     /// `7.9% (worse than England 5.1%; z 1.8 among 25 wards)`: the figure and its comparisons in one line.
     public var summary: String {
-        var parts = [
-            "\(display(value))\(unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)") (\(period))"
-        ]
-        if let england { parts.append("England \(display(england.value)), \(england.significance95.rawValue)") }
-        if let parent { parts.append("\(parent.name) \(display(parent.value))") }
-        if let zScore, let siblings { parts.append("z \(display(zScore, digits: 1)) among \(siblings)") }
+        let shownUnit = unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)"
+        var parts = ["\(value.written(.statistic))\(shownUnit) (\(period))"]
+        if let england {
+            parts.append("England \(england.value.written(.statistic)), \(england.significance95.rawValue)")
+        }
+        if let parent { parts.append("\(parent.name) \(parent.value.written(.statistic))") }
+        if let zScore, let siblings { parts.append("z \(zScore.written(.statistic(decimals: 1))) among \(siblings)") }
         if let nationalBasis, england == nil { parts.append(nationalBasis) }
         if let trend { parts.append(trend) }
         return parts.joined(separator: "; ")
     }
 }
-
-/// A number as a person reads it.
-func display(_ value: Double, digits: Int = 2) -> String {
-    if value == value.rounded() && abs(value) < 1e12 { return String(Int64(value)) }
-    let scale = pow10(abs(value) >= 100 ? 0 : digits)
-    let rounded = (value * scale).rounded() / scale
-    if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
-    return "\(rounded)"
-}
-
-private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }

@@ -1,5 +1,6 @@
 import Catalogue
 import Evidence
+import Formatting
 import Foundation
 
 /// A need domain scored for one area, with the evidence behind the score.
@@ -33,8 +34,8 @@ public struct DomainScore: Codable, Sendable {
     /// Which score decided, in words: `local 0.39, England 0.95`.
     public var basis: String {
         [
-            localScore.map { "local " + String(format: "%.2f", $0) },
-            nationalScore.map { "England " + String(format: "%.2f", $0) },
+            localScore.map { "local " + $0.written(.score) },
+            nationalScore.map { "England " + $0.written(.score) },
         ]
         .compactMap { $0 }.joined(separator: ", ")
     }

@@ -1,6 +1,7 @@
 import CSV
 import Catalogue
 import Evidence
+import Formatting
 import Foundation
 
 /// Turns a loaded dataset into an explainable picture of need: each area's indicators compared with its
@@ -41,7 +42,7 @@ public struct NeedsAnalysis {
     ///   - borough: the authority's code or name; when nil, the single authority the data's wards belong to.
     ///   - smallest: the smallest kind of area analysed (figures for smaller areas are left to the roll-ups);
     ///     every kind by default.
-    /// - Throws: `InputError` when the borough is not in the data, or none is given and the data cover several.
+    /// - Throws: `ToolkitError` when the borough is not in the data, or none is given and the data cover several.
     public init(
         dataset: Dataset, taxonomy: Taxonomy, bands: NeedBands, borough: String?,
         from smallest: AreaLevel = .outputArea
@@ -169,7 +170,7 @@ public struct NeedsAnalysis {
             {
                 return area
             }
-            throw InputError(
+            throw ToolkitError(
                 setting: "authority",
                 "no local authority \"\(wanted)\" in the data; "
                     + "load a lookup or a file that names it, or check the spelling")
@@ -177,7 +178,7 @@ public struct NeedsAnalysis {
         let parents = Set(dataset.areas.values.filter { $0.level == .ward }.compactMap(\.parent))
         if parents.count == 1, let area = dataset.areas[parents.first!] { return area }
         if authorities.count == 1 { return authorities[0] }
-        throw InputError(
+        throw ToolkitError(
             setting: "authority",
             "the data cover \(max(parents.count, authorities.count)) authorities: choose one by its code or name")
     }
@@ -337,15 +338,15 @@ extension NeedsAnalysis {
             let signal = bands.signal(decile: result.value)
             result.nationalSignal = signal
             result.nationalBasis =
-                "national decile \(display(result.value, digits: 1)) (1 = most deprived 10% of England): "
-                + String(format: "%+.2f", signal)
+                "national decile \(result.value.written(.statistic(decimals: 1))) (1 = most deprived 10% of England): "
+                + signal.written(.signedScore)
             return
         }
         guard let england = result.england, result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter,
             let signal = signal(against: england, polarity: result.polarity)
         else { return }
         result.nationalSignal = signal
-        result.nationalBasis = "against England: " + String(format: "%+.2f", signal)
+        result.nationalBasis = "against England: " + signal.written(.signedScore)
     }
 }
 

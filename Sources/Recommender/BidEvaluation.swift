@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 import Foundation
 
 /// Scores suppliers' social value offers for a contract.
@@ -78,16 +79,17 @@ public struct BidEvaluation: Codable, Sendable {
     public let method: String
 
     /// Reads an offers CSV (`supplier,measure,quantity,qualitative_mark`) and scores it.
-    /// - Throws: `InputError` for a bad contract, one too small to score, a bad offers row or a supplier with no mark.
+    /// - Throws: `ToolkitError` for a bad contract, one too small to score, a bad offers row or a supplier with no
+    ///   mark.
     public init(offersFile path: String, contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
         try contract.validate(file: "contract", catalogue: catalogue)
         let rules = ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false)
         guard let weighting = rules.socialValueWeighting, let quantitative = rules.quantitativeShare,
             let qualitative = rules.qualitativeShare
         else {
-            throw InputError(
+            throw ToolkitError(
                 file: path,
-                "the contract is below £\(grouped(policy.value("formal_commitments_from"))): "
+                "the contract is below \(policy.value("formal_commitments_from").written(.money)): "
                     + "social value offers are non-binding aspirations and cannot be scored at award")
         }
         var sheet = try OfferSheet(contract: contract, catalogue: catalogue, policy: policy)
@@ -107,13 +109,14 @@ public struct BidEvaluation: Codable, Sendable {
         quantitativeShare = quantitative
         qualitativeShare = qualitative
         method =
-            "quantitative score = \(percent(scoring.valuedShare)) × (SLEVA ÷ highest SLEVA × 100) + "
-            + "\(percent(1 - scoring.valuedShare)) × (points ÷ highest points × 100), the shares of the "
+            "quantitative score = \(scoring.valuedShare.written(.share)) × (SLEVA ÷ highest SLEVA × 100) + "
+            + "\((1 - scoring.valuedShare).written(.share)) × (points ÷ highest points × 100), the shares of the "
             + "\(scoring.measures) measures offered "
             + "with and without an open proxy; points = quantity ÷ best quantity offered × (1 + council priority "
-            + "weight); qualitative score = mark ÷ \(number(maximumMark)) × 100; "
-            + "social value score = \(percent(quantitative)) × quantitative + \(percent(qualitative)) × qualitative; "
-            + "contribution = social value score × \(percent(weighting)) weighting"
+            + "weight); qualitative score = mark ÷ \(maximumMark.written(.working)) × 100; "
+            + "social value score = \(quantitative.written(.share)) × quantitative + "
+            + "\(qualitative.written(.share)) × qualitative; "
+            + "contribution = social value score × \(weighting.written(.share)) weighting"
     }
 
     /// Each supplier's offer scored against the best SLEVA and points offered, and ranked by social value score

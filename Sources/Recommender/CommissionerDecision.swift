@@ -1,4 +1,5 @@
 import Catalogue
+import Formatting
 
 /// What the commissioner decided about one recommended measure: keep it as recommended, drop it, or ask for a
 /// different target. A drop or a change needs a reason, which goes into the tender pack's working.
@@ -33,13 +34,13 @@ public struct CommissionerDecision: Codable, Sendable, Equatable {
         if action != .accept, reason.isEmpty { return "give the reason for the decision; it goes into the tender pack" }
         if reason.count > limits.reasonCharactersMaximum {
             return
-                "a reason is at most \(grouped(Double(limits.reasonCharactersMaximum))) characters "
+                "a reason is at most \(Double(limits.reasonCharactersMaximum).written(.whole)) characters "
                 + "(policy/contract_limits.csv)"
         }
         guard action == .change else { return nil }
         guard let target else { return "give the target you want instead" }
         guard target.isFinite, target >= 0, target < limits.valueBelow else {
-            return "a target is a number from 0 to under \(grouped(limits.valueBelow)), not \(target)"
+            return "a target is a number from 0 to under \(limits.valueBelow.written(.whole)), not \(target)"
         }
         return nil
     }
@@ -85,20 +86,21 @@ extension RecommendedMeasure {
             let value = (quantity * proxy * years).rounded()
             sleva = value
             slevaWorking =
-                "\(Recommender.describe(quantity, unit)) × £\(number(proxy))"
-                + (years == 1 ? "" : " × \(number(years)) years")
-                + " = £\(grouped(value)), the commissioner's target"
+                "\(quantity.written(.quantity(unit))) × £\(proxy.written(.working))"
+                + (years == 1 ? "" : " × \(years.written(.working)) years")
+                + " = \(value.written(.money)), the commissioner's target"
         } else if let value = sleva {
             sleva = recommended > 0 ? (value * quantity / recommended).rounded() : nil
             slevaWorking =
                 recommended > 0
                 ? (slevaWorking ?? "")
-                    + "; × \(number(quantity)) ÷ \(number(recommended)) for the commissioner's target"
+                    + "; × \(quantity.written(.working)) ÷ \(recommended.written(.working)) "
+                    + "for the commissioner's target"
                 : "not valued: the recommended target was 0, so the value cannot be scaled to the new one"
         }
         target = Target(
             quantity: quantity,
-            working: "set by the commissioner to \(Recommender.describe(quantity, unit)) "
-                + "(recommended \(Recommender.describe(recommended, unit)): \(target.working)): \(reason)")
+            working: "set by the commissioner to \(quantity.written(.quantity(unit))) "
+                + "(recommended \(recommended.written(.quantity(unit))): \(target.working)): \(reason)")
     }
 }

@@ -8,16 +8,16 @@ import Foundation
 /// ignores a misspelt field (so `socialValueWeightng` would silently leave the default weighting).
 enum ContractJSON {
     /// The first problem with the text, if any.
-    static func problem(in data: Data, file: String) -> InputError? {
+    static func problem(in data: Data, file: String) -> ToolkitError? {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return InputError(
+            return ToolkitError(
                 file: file, "the file is empty: a contract profile is a JSON object ({ \"title\": …, … })")
         }
-        do { _ = try JSONText.parse(data, file: file) } catch let error as InputError { return error } catch {
+        do { _ = try JSONText.parse(data, file: file) } catch let error as ToolkitError { return error } catch {
             return nil
         }
         if let field = FieldScanner.repeatedField(in: Array(data)) {
-            return InputError(file: file, "field \"\(field)\": given twice; give each field once")
+            return ToolkitError(file: file, field: field, "given twice; give each field once")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         for (name, value) in object {
@@ -46,11 +46,11 @@ enum ContractJSON {
             })
     }()
 
-    private static func unknown(_ field: String, among known: [String], file: String) -> InputError {
+    private static func unknown(_ field: String, among known: [String], file: String) -> ToolkitError {
         let close = known.filter { Self.distance($0.lowercased(), field.lowercased()) <= 2 }.sorted()
-        return InputError(
-            file: file,
-            "field \"\(field)\": not a field of a contract profile"
+        return ToolkitError(
+            file: file, field: field,
+            "not a field of a contract profile"
                 + (close.isEmpty ? "" : " (did you mean \"\(close[0])\"?)") + "; the fields are in Datasets/README.md")
     }
 

@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 import Foundation
 
 /// A contract to recommend social value for: its subject matter, value, duration, where it is delivered and,
@@ -99,13 +100,17 @@ public struct ContractProfile: Codable, Sendable {
     /// share passed through.
     public var controlledValue: (value: Double, working: String) {
         if let supplierFee {
-            return (supplierFee, "the supplier's fee of £\(grouped(supplierFee)) (of £\(grouped(value)))")
+            return (supplierFee, "the supplier's fee of \(supplierFee.written(.money)) (of \(value.written(.money)))")
         }
         if let share = passThroughShare, share > 0 {
             let rest = value * (1 - share)
-            return (rest, "£\(grouped(rest)): £\(grouped(value)) less the \(number(share * 100))% passed through")
+            return (
+                rest,
+                "\(rest.written(.money)): \(value.written(.money)) less the \((share * 100).written(.working))% "
+                    + "passed through"
+            )
         }
-        return (value, "the contract value of £\(grouped(value))")
+        return (value, "the contract value of \(value.written(.money))")
     }
 
     /// The largest contract profile file read: every field within the contract limits fits in far less.
@@ -113,38 +118,38 @@ public struct ContractProfile: Codable, Sendable {
 
     /// Reads a profile from JSON (a file, a pipe, or `-` for standard input; a UTF-8 byte-order mark is
     /// allowed); a missing or mistyped field is an error naming it, invalid JSON an error at its line and column.
-    /// - Throws: `InputError` naming the file, and the field or the position.
+    /// - Throws: `ToolkitError` naming the file, and the field or the position.
     public static func load(_ path: String) throws -> ContractProfile {
         let data = Data(try WholeFile.bytes(at: path, limit: maximumFileBytes))
         if let problem = ContractJSON.problem(in: data, file: path) { throw problem }
         do {
             return try JSONDecoder().decode(ContractProfile.self, from: data)
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-            throw InputError(
+            throw ToolkitError(
                 file: path,
                 "a contract profile is a JSON object ({ \"title\": …, … }), not "
                     + (data.first { $0 > 0x20 } == UInt8(ascii: "[") ? "an array" : "a single value"))
         } catch DecodingError.keyNotFound(let key, let context) {
-            throw InputError(file: path, "missing field \"\(fieldPath(context.codingPath + [key]))\"")
+            throw ToolkitError(file: path, field: fieldPath(context.codingPath + [key]), "missing; give it")
         } catch DecodingError.typeMismatch(let type, let context) {
-            throw InputError(
-                file: path, "field \"\(fieldPath(context.codingPath))\": must be \(ContractJSON.expected(type))")
+            throw ToolkitError(
+                file: path, field: fieldPath(context.codingPath), "must be \(ContractJSON.expected(type))")
         } catch DecodingError.valueNotFound(let type, let context) {
-            throw InputError(
-                file: path,
-                "field \"\(fieldPath(context.codingPath))\": is null; give \(ContractJSON.expected(type)) "
+            throw ToolkitError(
+                file: path, field: fieldPath(context.codingPath),
+                "is null; give \(ContractJSON.expected(type)) "
                     + "or leave the field out where it is optional")
         } catch DecodingError.dataCorrupted(let context) {
             let field = fieldPath(context.codingPath)
             if field == "category" {
-                throw InputError(file: path, "field \"category\": use goods, services or works")
+                throw ToolkitError(file: path, field: "category", "use goods, services or works")
             }
-            throw InputError(
+            var error = ToolkitError(
                 file: path,
-                (field.isEmpty ? "" : "field \"\(field)\": ")
-                    + "not valid JSON: "
-                    + ((context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription)
-            )
+                "not valid JSON: "
+                    + ((context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription))
+            error.field = field.isEmpty ? nil : field
+            throw error
         }
     }
 

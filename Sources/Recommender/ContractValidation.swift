@@ -1,23 +1,25 @@
 import CSV
 import Catalogue
+import Formatting
 
 extension ContractProfile {
     /// Checks every number, text and option of the profile against the catalogue's contract limits, naming the
     /// field of the first that is wrong.
     /// - Parameter file: where the profile came from, for the error.
-    /// - Throws: `InputError` naming the file and the field (`field "value": …`).
+    /// - Throws: `ToolkitError` naming the file and the field (`field "value": …`).
     public func validate(file: String, catalogue: Catalogue) throws {
-        func fail(_ field: String, _ message: String) -> InputError {
-            InputError(file: file, "field \"\(field)\": \(message)")
+        func fail(_ field: String, _ message: String) -> ToolkitError {
+            ToolkitError(file: file, field: field, message)
         }
         let limits = catalogue.contractLimits
         guard value.isFinite, value > 0, value < limits.valueBelow else {
-            throw fail("value", "must be a positive amount in £ under £\(grouped(limits.valueBelow)), not \(value)")
+            throw fail(
+                "value", "must be a positive amount in £ under \(limits.valueBelow.written(.money)), not \(value)")
         }
         guard durationMonths.isFinite, durationMonths > 0, durationMonths <= limits.durationMonthsMaximum else {
             throw fail(
                 "durationMonths",
-                "must be a number of months from 1 to \(number(limits.durationMonthsMaximum)), "
+                "must be a number of months from 1 to \(limits.durationMonthsMaximum.written(.working)), "
                     + "not \(durationMonths)")
         }
         guard !cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
@@ -48,7 +50,7 @@ extension ContractProfile {
         if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
             throw fail(
                 "workforce.fte",
-                "a number of full-time equivalents from 0 to under \(grouped(limits.fteBelow)), not \(fte)")
+                "a number of full-time equivalents from 0 to under \(limits.fteBelow.written(.whole)), not \(fte)")
         }
         if let hours = workforce?.hoursPerWeek, !(hours.isFinite && hours >= 0 && hours <= 168) {
             throw fail("workforce.hoursPerWeek", "a number of hours from 0 to 168 (the hours in a week), not \(hours)")
@@ -59,18 +61,8 @@ extension ContractProfile {
         {
             throw fail(
                 "workforce.consecutiveWeeks",
-                "a number of weeks from 0 to the contract's \(number(weeks)), not \(consecutive)")
+                "a number of weeks from 0 to the contract's \(weeks.written(.working)), not \(consecutive)")
         }
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
-    }
-}
-
-extension InputError {
-    /// The contract profile field an error names (`field "value": …` → `value` and the rest of the message),
-    /// or `nil` when it names none.
-    public var contractField: (field: String, problem: String)? {
-        guard message.hasPrefix("field \""), let end = message.dropFirst(7).firstIndex(of: "\"") else { return nil }
-        let field = String(message[message.index(message.startIndex, offsetBy: 7)..<end])
-        return (field, String(message[message.index(after: end)...].drop { $0 == ":" || $0 == " " }))
     }
 }

@@ -59,7 +59,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
     /// - Parameters:
     ///   - commitments: CSV `measure,quantity`.
     ///   - returns: CSV `quarter,measure,delivered` (quarter as `1`…`n` or `Q1`…`Qn`; an `evidence` column is allowed).
-    /// - Throws: `InputError` for an invalid contract, or at the file, line and column of a bad row of either CSV.
+    /// - Throws: `ToolkitError` for an invalid contract, or at the file, line and column of a bad row of either CSV.
     public init(contract: ContractProfile, commitments: String, returns: String, catalogue: Catalogue, policy: Policy)
         throws
     {
@@ -90,7 +90,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
 
     /// The commitments CSV (`measure,quantity`): each measure known, committed once, in a quantity that can be
     /// monitored.
-    /// - Throws: `InputError` at the file, line and column of a bad row.
+    /// - Throws: `ToolkitError` at the file, line and column of a bad row.
     private static func commitments(
         _ path: String, framework: String, catalogue: Catalogue
     ) throws -> [(Measure, Double)] {

@@ -1,4 +1,5 @@
 import Catalogue
+import Formatting
 
 /// What the gates say of one measure for one contract: left out (with the code and reason), or let through
 /// with its relevance and any caveats. Need never closes a gate.
@@ -36,14 +37,14 @@ extension Recommender {
         if let months = rule?.minimumMonths, contract.durationMonths < months {
             return .excluded(
                 .tooShort,
-                "the contract runs \(number(contract.durationMonths)) months, shorter than the \(number(months)) "
-                    + "months the measure needs to be delivered (\(rule!.location))")
+                "the contract runs \(contract.durationMonths.written(.working)) months, shorter than the "
+                    + "\(months.written(.working)) months the measure needs to be delivered (\(rule!.location))")
         }
         if shortWorks, policy.shortWorksMeasures[measure.policyRef] == nil {
             return .excluded(
                 .tooShort,
-                "short capital works (\(number(contract.durationMonths)) months) leave no time to deliver it: "
-                    + "only what policy/short_works.csv lists is asked for (commissioning toolkit 3.1)")
+                "short capital works (\(contract.durationMonths.written(.working)) months) leave no time to "
+                    + "deliver it: only what policy/short_works.csv lists is asked for (commissioning toolkit 3.1)")
         }
         return .through(relevance, caveats: safeguarding.map { "\($0.caveat) (\($0.source))" })
     }

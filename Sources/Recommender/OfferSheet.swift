@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 
 /// A supplier's offers CSV (`supplier,measure,quantity,qualitative_mark`) read row by row: each commitment
 /// checked against the catalogue, the contract's subject matter and its proportionate target, and valued; each
@@ -23,7 +24,7 @@ struct OfferSheet {
     private let maximumMark: Double
 
     /// Ready to read offers for `contract`: its subject matter and target sizing worked out once.
-    /// - Throws: `InputError` at the contract's `cpv` field when a code is not in CPV 2008.
+    /// - Throws: `ToolkitError` at the contract's `cpv` field when a code is not in CPV 2008.
     init(contract: ContractProfile, catalogue: Catalogue, policy: Policy) throws {
         self.contract = contract
         self.catalogue = catalogue
@@ -31,7 +32,7 @@ struct OfferSheet {
         framework = contract.framework ?? "open"
         let codes = try contract.cpv.map { text -> CPVVocabulary.Code in
             guard case .success(let code) = catalogue.cpv.lookup(text) else {
-                throw InputError(file: "contract", "field \"cpv\": \(text) is not a CPV 2008 code")
+                throw ToolkitError(file: "contract", field: "cpv", "\(text) is not a CPV 2008 code")
             }
             return code
         }
@@ -49,7 +50,7 @@ struct OfferSheet {
     }
 
     /// Reads the offers CSV; every supplier must have a qualitative mark.
-    /// - Throws: `InputError` at the file, line and column of a bad row, or naming a supplier with no mark.
+    /// - Throws: `ToolkitError` at the file, line and column of a bad row, or naming a supplier with no mark.
     mutating func read(_ path: String) throws {
         try DataTable(path: path, required: ["supplier", "measure", "quantity", "qualitative_mark"]).forEachRow { row in
             let supplier = try row.required("supplier")
@@ -61,7 +62,7 @@ struct OfferSheet {
             if !row["measure"].isEmpty { commitments[supplier]!.append(try commitment(row, of: supplier)) }
         }
         for supplier in suppliers where marks[supplier] == nil {
-            throw InputError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
+            throw ToolkitError(file: path, "no qualitative_mark for \(supplier): give it on one of the supplier's rows")
         }
     }
 
@@ -69,11 +70,12 @@ struct OfferSheet {
     private mutating func readMark(_ row: DataRow, of supplier: String) throws {
         let mark = try row.number("qualitative_mark")
         guard (0...maximumMark).contains(mark) else {
-            throw row.error("qualitative_mark", "mark \(mark) is outside 0 to \(number(maximumMark))")
+            throw row.error("qualitative_mark", "mark \(mark) is outside 0 to \(maximumMark.written(.working))")
         }
         if let (known, line) = marks[supplier], known != mark {
             throw row.error(
-                "qualitative_mark", "\(supplier) already has a qualitative mark of \(number(known)) on line \(line)")
+                "qualitative_mark",
+                "\(supplier) already has a qualitative mark of \(known.written(.working)) on line \(line)")
         }
         marks[supplier] = (mark, row.line)
     }
@@ -115,8 +117,8 @@ struct OfferSheet {
         let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
         guard quantity > implausibleFactor * max(target, 1) else { return (nil, true) }
         return (
-            "to clarify: more than \(number(implausibleFactor)) × the proportionate target of "
-                + "\(Recommender.describe(target, measure.unit)); "
+            "to clarify: more than \(implausibleFactor.written(.working)) × the proportionate target of "
+                + "\(target.written(.quantity(measure.unit))); "
                 + "ask how it will be delivered and evidenced (counted as offered)", true
         )
     }

@@ -72,7 +72,7 @@ public struct Policy: Sendable {
     }
 
     /// Reads and checks the policy files in a folder; ``load(for:)`` also checks every parameter is there.
-    /// - Throws: `InputError` at the file, line and column of the first missing file or column or invalid value.
+    /// - Throws: `ToolkitError` at the file, line and column of the first missing file or column or invalid value.
     public init(folder: String) throws {
         self.folder = folder
         parameters = try Self.readParameters(in: folder)
@@ -89,7 +89,7 @@ public struct Policy: Sendable {
     }
 
     /// The named parameters of `rules.csv`, `evaluation.csv` and `monitoring.csv` in a policy folder, each checked.
-    /// - Throws: `InputError` at the row of a parameter set twice or out of range, or for an unreadable file.
+    /// - Throws: `ToolkitError` at the row of a parameter set twice or out of range, or for an unreadable file.
     static func readParameters(in folder: String) throws -> [String: (value: Double, source: String)] {
         var parameters: [String: (Double, String)] = [:]
         for file in ["rules.csv", "evaluation.csv", "monitoring.csv"] {
@@ -106,7 +106,7 @@ public struct Policy: Sendable {
     }
 
     /// The contract value bands of `proportionality.csv`, lowest first, checked to follow on from 0.
-    /// - Throws: `InputError` at the row of an invalid value, or for no bands or bands with gaps or overlaps.
+    /// - Throws: `ToolkitError` at the row of an invalid value, or for no bands or bands with gaps or overlaps.
     static func readBands(_ path: String) throws -> [Band] {
         var bands: [Band] = []
         var bandLines: [Int] = []
@@ -130,13 +130,13 @@ public struct Policy: Sendable {
                         maxMeasures: Int(most), ambition: ambition,
                         label: row["label"]))
             }
-        guard !bands.isEmpty else { throw InputError(file: path, "no value bands") }
+        guard !bands.isEmpty else { throw ToolkitError(file: path, "no value bands") }
         try Self.checkBands(bands, lines: bandLines, file: path)
         return bands.sorted { $0.from < $1.from }
     }
 
     /// The share of a contract's value spent on labour, by subject or category (`labour_shares.csv`).
-    /// - Throws: `InputError` at the row of an empty subject or a share that is not a number.
+    /// - Throws: `ToolkitError` at the row of an empty subject or a share that is not a number.
     static func readLabourShares(_ path: String) throws -> [String: Double] {
         var shares: [String: Double] = [:]
         try DataTable(path: path, required: ["subject", "labour_share"]).forEachRow { row in
@@ -146,7 +146,7 @@ public struct Policy: Sendable {
     }
 
     /// How each open measure's target is sized, by measure reference (`targets.csv`).
-    /// - Throws: `InputError` at the row of an unknown rule, a bad `proxy_years` or rate, or an empty cell.
+    /// - Throws: `ToolkitError` at the row of an unknown rule, a bad `proxy_years` or rate, or an empty cell.
     static func readTargets(_ path: String) throws -> [String: TargetRule] {
         var targets: [String: TargetRule] = [:]
         try DataTable(path: path, required: ["measure", "rule", "rate", "proxy_years", "basis"])
@@ -207,16 +207,17 @@ public struct Policy: Sendable {
     /// The value bands must run upwards from 0 without gaps or overlaps: each starts where the last ended.
     static func checkBands(_ bands: [Band], lines: [Int], file: String) throws {
         guard bands[0].from == 0 else {
-            throw InputError(
+            throw ToolkitError(
                 file: file, line: lines[0], column: 1, "the first band must start at 0, not \(bands[0].from)")
         }
         for (i, band) in bands.enumerated() {
             if let to = band.to, to <= band.from {
-                throw InputError(file: file, line: lines[i], "value_to (\(to)) must be above value_from (\(band.from))")
+                throw ToolkitError(
+                    file: file, line: lines[i], "value_to (\(to)) must be above value_from (\(band.from))")
             }
             guard i > 0 else { continue }
             guard let previous = bands[i - 1].to, previous == band.from else {
-                throw InputError(
+                throw ToolkitError(
                     file: file, line: lines[i], column: 1,
                     "this band starts at \(band.from) but the one on "
                         + "line \(lines[i - 1]) ends at \(bands[i - 1].to.map { "\($0)" } ?? "no limit"): bands must "
@@ -257,16 +258,16 @@ public struct Policy: Sendable {
     ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.
-    /// - Throws: `InputError` as ``init(folder:)``, or for a missing parameter or shares that do not add up to 1.
+    /// - Throws: `ToolkitError` as ``init(folder:)``, or for a missing parameter or shares that do not add up to 1.
     public static func load(for catalogue: Catalogue) throws -> Policy {
         let policy = try Policy(folder: catalogue.sources["policy"]!)
         let missing = requiredParameters.filter { policy.parameters[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(file: policy.folder, "missing policy parameter(s): \(missing.joined(separator: ", "))")
+            throw ToolkitError(file: policy.folder, "missing policy parameter(s): \(missing.joined(separator: ", "))")
         }
         let split = policy.value("quantitative_share") + policy.value("qualitative_share")
         guard abs(split - 1) < 1e-9 else {
-            throw InputError(
+            throw ToolkitError(
                 file: policy.folder + "/rules.csv",
                 "quantitative_share and qualitative_share must add up to 1, not \(split)")
         }

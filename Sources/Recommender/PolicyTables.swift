@@ -80,7 +80,7 @@ extension Policy {
         ]
         let missing = needed.filter { weights[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError(file: path, "missing component(s): \(missing.joined(separator: ", "))")
+            throw ToolkitError(file: path, "missing component(s): \(missing.joined(separator: ", "))")
         }
         return weights
     }
@@ -141,7 +141,7 @@ extension Policy {
                 rateYear: try row.required("rate_year"), source: try row.required("source"))
         }
         guard rates.contains(where: { $0.authorityPrefix.isEmpty }) else {
-            throw InputError(file: path, "no rate for everywhere (a row with an empty authority_prefix)")
+            throw ToolkitError(file: path, "no rate for everywhere (a row with an empty authority_prefix)")
         }
         return rates
     }
@@ -153,7 +153,7 @@ extension Policy {
         }
         guard let code = values["authority_code"], let name = values["authority_name"], let title = values["title"]
         else {
-            throw InputError(file: path, "needs authority_code, authority_name and title")
+            throw ToolkitError(file: path, "needs authority_code, authority_name and title")
         }
         return PolicyPack(authorityCode: code, authorityName: name, title: title)
     }

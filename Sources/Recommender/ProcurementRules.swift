@@ -1,4 +1,5 @@
 import Catalogue
+import Formatting
 
 /// What suppliers' social value offers are for a contract: formal commitments, scored and written into the
 /// contract, or non-binding aspirations, asked for but not scored (commissioning toolkit 2.3).
@@ -54,7 +55,7 @@ public struct ProcurementRules: Codable, Sendable {
     public init(contract: ContractProfile, policy: Policy, authority: String, servesPeople: Bool) {
         let conduit = contract.councilIsConduit ?? false
         let formal = contract.value > policy.value("formal_commitments_from") && !conduit
-        let threshold = "£" + grouped(policy.value("formal_commitments_from"))
+        let threshold = policy.value("formal_commitments_from").written(.money)
         commitments = formal ? .formal : .aspirations
         socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
         quantitativeShare = formal ? policy.value("quantitative_share") : nil
@@ -86,12 +87,12 @@ public struct ProcurementRules: Codable, Sendable {
     ) -> [String] {
         [
             "Formal commitments are sought (the value exceeds \(threshold)): social value is "
-                + "\(percent(weighting)) of the overall evaluation"
+                + "\(weighting.written(.share)) of the overall evaluation"
                 + (setForContract ? " (set for this contract)" : " (the usual weighting; set per contract)")
-                + ", split \(percent(quantitative)) quantitative offer and \(percent(qualitative)) "
+                + ", split \(quantitative.written(.share)) quantitative offer and \(qualitative.written(.share)) "
                 + "qualitative offer.",
-            "Qualitative evidence: a \(evidence) (a delivery plan above £"
-                + "\(grouped(deliveryPlanAbove)), a milestone tracker below).",
+            "Qualitative evidence: a \(evidence) (a delivery plan above "
+                + "\(deliveryPlanAbove.written(.money)), a milestone tracker below).",
             "Commitments are monitored over the contract's life against evidence, reported quarterly; "
                 + "under-delivery can lead to recovery of costs.",
         ]
@@ -145,13 +146,14 @@ public struct ProcurementRules: Codable, Sendable {
         let places = [w?.onCouncilPremises, w?.onCouncilProperty, w?.onCouncilLand]
         let onCouncilPlace: Bool? = places.contains(true) ? true : places.contains(nil) ? nil : false
         let criteria = [
-            criterion("aged \(grouped(policy.value("rlw_minimum_age"))) or over", w?.aged18Plus),
+            criterion("aged \(policy.value("rlw_minimum_age").written(.whole)) or over", w?.aged18Plus),
             criterion("contracted or sub-contracted by the supplier", w == nil ? nil : w?.contracted ?? true),
             criterion(
-                "\(grouped(policy.value("rlw_minimum_hours_per_week"))) or more hours of work a week",
+                "\(policy.value("rlw_minimum_hours_per_week").written(.whole)) or more hours of work a week",
                 w?.hoursPerWeek.map { $0 >= policy.value("rlw_minimum_hours_per_week") }),
             criterion(
-                "for \(grouped(policy.value("rlw_minimum_consecutive_weeks"))) or more consecutive weeks in a year",
+                "for \(policy.value("rlw_minimum_consecutive_weeks").written(.whole)) or more consecutive weeks "
+                    + "in a year",
                 w?.consecutiveWeeks.map { $0 >= policy.value("rlw_minimum_consecutive_weeks") }),
             criterion(
                 "on council premises, property the council owns or occupies, or land it maintains or works on",
@@ -159,7 +161,7 @@ public struct ProcurementRules: Codable, Sendable {
         ]
         let inScope: Bool? =
             criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
-        let rate = "\(wage.name) (£\(String(format: "%.2f", wage.hourlyRate)) an hour, \(wage.rateYear) rate)"
+        let rate = "\(wage.name) (\(wage.hourlyRate.written(.pence)) an hour, \(wage.rateYear) rate)"
         let note: String
         let treatment: String
         switch inScope {
@@ -185,33 +187,4 @@ public struct ProcurementRules: Codable, Sendable {
         }
         return RealLivingWageTest(inScope: inScope, treatment: treatment, wage: wage, criteria: criteria, note: note)
     }
-}
-
-/// 2400000 → "2,400,000".
-func grouped(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 9e18 else { return "\(value)" }
-    return String(Int64(value.rounded())).grouped
-}
-
-extension String {
-    /// "2400000" → "2,400,000", "-1234.5" → "-1,234.5" (digits before any decimal point).
-    public var grouped: String {
-        let parts = split(separator: ".", maxSplits: 1)
-        var digits = String(parts[0])
-        let negative = digits.hasPrefix("-")
-        if negative { digits.removeFirst() }
-        var out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return (negative ? "-" : "") + digits + out + (parts.count > 1 ? "." + parts[1] : "")
-    }
-}
-
-/// 0.2 → "20%", 2/3 → "66.7%".
-func percent(_ share: Double) -> String {
-    guard share.isFinite else { return "\(share)" }
-    let p = (share * 1000).rounded() / 10
-    return (p == p.rounded() && abs(p) < 1e15 ? String(Int64(p)) : String(p)) + "%"
 }

@@ -27,7 +27,7 @@ struct QuarterlyReturns {
 
     /// Reads the returns CSV: one return per measure and quarter, each for a committed measure and a quarter of
     /// the contract.
-    /// - Throws: `InputError` at the file, line and column of a bad row.
+    /// - Throws: `ToolkitError` at the file, line and column of a bad row.
     mutating func read(_ path: String) throws {
         try DataTable(path: path, required: ["quarter", "measure", "delivered"]).forEachRow { row in
             let quarter = try quarter(row)

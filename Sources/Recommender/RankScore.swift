@@ -1,5 +1,5 @@
 import Catalogue
-import Foundation
+import Formatting
 
 /// A measure's rank score and its working, each part naming the policy row behind it (`policy/ranking.csv`,
 /// `policy/priorities.csv`).
@@ -19,7 +19,7 @@ struct RankScore {
             let cap = policy.weight("need").cap ?? .infinity
             let part = max(-cap, min(cap, strongest * w.weight))
             parts.append(
-                (part, "need \(String(format: "%.2f", strongest)), \(need.strongestWhere ?? "") [\(w.location)]"))
+                (part, "need \(strongest.written(.score)), \(need.strongestWhere ?? "") [\(w.location)]"))
         } else {
             let w = policy.weight("need_unknown")
             parts.append(
@@ -38,7 +38,7 @@ struct RankScore {
         parts.append((valuePart, (sleva == nil ? "value: no proxy" : "value") + " [\(v.location)]"))
         score = (parts.map(\.0).reduce(0, +) * 10000).rounded() / 10000
         working =
-            parts.map { String(format: "%.2f", $0.0) + " (\($0.1))" }.joined(separator: " + ") + " = "
-            + String(format: "%.2f", score)
+            parts.map { $0.0.written(.score) + " (\($0.1))" }.joined(separator: " + ") + " = "
+            + score.written(.score)
     }
 }

@@ -1,5 +1,6 @@
 import Catalogue
 import Evidence
+import Formatting
 
 /// What the recommender says about one contract: the rules, the measures with targets and value, and what
 /// it left out and why. Every number carries its working.
@@ -57,7 +58,7 @@ public struct WorkforceEstimate: Codable, Sendable {
         if let fte = contract.workforce?.fte {
             self.fte = fte
             estimated = false
-            working = "\(number(fte)) FTE, as given in the contract profile"
+            working = "\(fte.written(.working)) FTE, as given in the contract profile"
             return
         }
         let cost = policy.value("cost_per_fte")
@@ -65,9 +66,9 @@ public struct WorkforceEstimate: Codable, Sendable {
         fte = (base * share / cost / contract.years * 10).rounded() / 10
         estimated = true
         working =
-            "estimated: £\(grouped(base)) × \(number(share * 100))% labour share (\(key)) ÷ £\(grouped(cost)) "
-            + "per FTE a year ÷ \(number(contract.years)) years = \(number(fte)) FTE (policy/labour_shares.csv, "
-            + "policy/rules.csv)"
+            "estimated: \(base.written(.money)) × \((share * 100).written(.working))% labour share (\(key)) ÷ "
+            + "\(cost.written(.money)) per FTE a year ÷ \(contract.years.written(.working)) years = "
+            + "\(fte.written(.working)) FTE (policy/labour_shares.csv, policy/rules.csv)"
     }
 }
 

@@ -1,6 +1,7 @@
 import CSV
 import Catalogue
 import Evidence
+import Formatting
 import Foundation
 import Index
 import NeedsAnalysis
@@ -45,17 +46,14 @@ public struct Recommender {
     }
 
     /// The recommendation for a contract. `file` names the profile in error messages.
-    /// - Throws: `InputError` naming `file` and field for a bad contract, CPV code or area; or a plan's unknown ward.
+    /// - Throws: `ToolkitError` naming `file` and field for a bad contract, CPV code or area; or a plan's unknown ward.
     public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws
         -> Recommendation
     {
-        func fail(_ field: String, _ message: String) -> InputError {
-            InputError(file: file, "field \"\(field)\": \(message)")
-        }
         try contract.validate(file: file, catalogue: catalogue)
         let framework = contract.framework ?? "open"
-        let codes = try cpvCodes(contract, fail: fail)
-        let areas = try deliveryAreas(contract, fail: fail)
+        let codes = try cpvCodes(contract, file: file)
+        let areas = try deliveryAreas(contract, file: file)
         let description = Words(contract.description)
         let matter = SubjectMatter(
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
@@ -95,12 +93,12 @@ public struct Recommender {
     }
 
     /// The contract's CPV codes, looked up in the catalogue's CPV vocabulary.
-    /// - Throws: what `fail` makes, for the first code the vocabulary does not hold.
-    func cpvCodes(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [CPVVocabulary.Code] {
+    /// - Throws: `ToolkitError` naming `file` and the field, for the first code the vocabulary does not hold.
+    func cpvCodes(_ contract: ContractProfile, file: String) throws -> [CPVVocabulary.Code] {
         try contract.cpv.enumerated().map { i, text -> CPVVocabulary.Code in
             switch catalogue.cpv.lookup(text) {
             case .success(let code): return code
-            case .failure(let error): throw fail("cpv[\(i)]", error.description)
+            case .failure(let error): throw ToolkitError(file: file, field: "cpv[\(i)]", error.description)
             }
         }
     }
@@ -129,10 +127,10 @@ public struct Recommender {
     {
         if rules.commitments != .formal { return "non-binding aspirations (policy/rules.csv aspirations_max_measures)" }
         if shortWorks {
-            return "short capital works (\(number(contract.durationMonths)) months; policy/rules.csv "
+            return "short capital works (\(contract.durationMonths.written(.working)) months; policy/rules.csv "
                 + "short_works_max_measures)"
         }
-        return "a contract of £\(grouped(contract.value)) (\(band.label))"
+        return "a contract of \(contract.value.written(.money)) (\(band.label))"
     }
 
     /// How targets are sized for the contract: on the value the supplier controls and its workforce (given, or
@@ -187,7 +185,7 @@ public struct Recommender {
             ExcludedMeasure(
                 ref: dropped.ref, title: dropped.title, code: .beyondCap,
                 reason: "beyond the \(cap) measures proportionate to " + reason
-                    + "; rank score \(String(format: "%.2f", dropped.rankScore))")
+                    + "; rank score \(dropped.rankScore.written(.score))")
         }
     }
 
@@ -251,9 +249,9 @@ public struct Recommender {
     {
         let sleva = (target.quantity * proxy.value * years).rounded()
         let working =
-            "\(Self.describe(target.quantity, unit)) × £\(number(proxy.value))"
-            + (years == 1 ? "" : " × \(number(years)) years")
-            + " = £\(grouped(sleva)) "
+            "\(target.quantity.written(.quantity(unit))) × £\(proxy.value.written(.working))"
+            + (years == 1 ? "" : " × \(years.written(.working)) years")
+            + " = \(sleva.written(.money)) "
             + "(\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
         return (sleva, working)
     }
@@ -279,9 +277,9 @@ public struct Recommender {
         ExcludedMeasure(
             ref: measure.ref, title: measure.title, code: .weakConnection,
             reason:
-                "too weakly connected to ask for: rank score \(String(format: "%.2f", rank.score)) is "
+                "too weakly connected to ask for: rank score \(rank.score.written(.score)) is "
                 + "under the minimum of "
-                + "\(number(minimum.weight)) [\(minimum.location)] (\(relevance.strength.rawValue) "
+                + "\(minimum.weight.written(.working)) [\(minimum.location)] (\(relevance.strength.rawValue) "
                 + "relevance: \(relevance.reason)); "
                 + "working: \(rank.working)")
     }
@@ -347,8 +345,8 @@ public struct Recommender {
         }
         if short {
             warnings.append(
-                "Short capital works (\(number(contract.durationMonths)) months): providers have little time to "
-                    + "deliver "
+                "Short capital works (\(contract.durationMonths.written(.working)) months): providers have little "
+                    + "time to deliver "
                     + "commitments, so fewer are recommended (commissioning toolkit 3.1; policy/rules.csv "
                     + "short_works_months)"
             )
@@ -357,9 +355,12 @@ public struct Recommender {
     }
 
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
-    /// - Throws: what `fail` makes, for no areas or for an area that is neither a ward of the borough nor the borough.
-    public func deliveryAreas(_ contract: ContractProfile, fail: (String, String) -> InputError) throws -> [Area] {
-        guard !contract.areas.isEmpty else { throw fail("areas", "give ward codes or names, or [\"borough\"]") }
+    /// - Throws: `ToolkitError` naming `file` (where the profile came from) and the field, for no areas or for an
+    ///   area that is neither a ward of the borough nor the borough.
+    public func deliveryAreas(_ contract: ContractProfile, file: String = "contract") throws -> [Area] {
+        guard !contract.areas.isEmpty else {
+            throw ToolkitError(file: file, field: "areas", "give ward codes or names, or [\"borough\"]")
+        }
         if contract.areas.count == 1,
             ["borough", "borough-wide"].contains(contract.areas[0].lowercased())
                 || contract.areas[0] == analysis.borough.code
@@ -370,8 +371,8 @@ public struct Recommender {
         var found: [Area] = []
         for (i, text) in contract.areas.enumerated() {
             guard let ward = analysis.ward(named: text) else {
-                throw fail(
-                    "areas[\(i)]",
+                throw ToolkitError(
+                    file: file, field: "areas[\(i)]",
                     "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
                         + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
             }

@@ -1,4 +1,4 @@
-import Foundation
+import Formatting
 
 extension Recommender {
     /// Orders the candidates best first, so that the list covers the council's themes: each measure's score is
@@ -22,12 +22,12 @@ extension Recommender {
             let sameOutcome = outcomeCounts[outcomes[m.ref] ?? ""] ?? 0
             if sameTheme + sameOutcome > 0 {
                 let score = (adjusted(m) * 10000).rounded() / 10000
+                let themeCut = (Double(sameTheme) * theme.weight).written(.signedScore)
+                let outcomeCut = (Double(sameOutcome) * outcome.weight).written(.signedScore)
                 m.rankWorking +=
-                    String(format: "; %+.2f", Double(sameTheme) * theme.weight)
-                    + " (\(sameTheme) of the \(m.theme) theme ranked above "
-                    + "[\(theme.location)])" + String(format: " %+.2f", Double(sameOutcome) * outcome.weight)
-                    + " (\(sameOutcome) of its outcome ranked above [\(outcome.location)]) = "
-                    + String(format: "%.2f", score)
+                    "; \(themeCut) (\(sameTheme) of the \(m.theme) theme ranked above [\(theme.location)]) "
+                    + "\(outcomeCut) (\(sameOutcome) of its outcome ranked above [\(outcome.location)]) = "
+                    + score.written(.score)
                 m.rankScore = score
             }
             themes[m.theme, default: 0] += 1

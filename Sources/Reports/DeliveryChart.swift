@@ -1,3 +1,4 @@
+import Formatting
 import Recommender
 
 /// Delivery against commitments as an SVG chart: a bar per measure of what is delivered as a share of the
@@ -21,7 +22,9 @@ public enum DeliveryChart {
             + "commitments, "
             + "quarter \(monitoring.quartersElapsed) of \(monitoring.quarters)</title>\n<desc id=\"delivery-desc\">"
             + HTML.escape(
-                lines.map { "\($0.measure): \(percent($0.delivered / $0.committed)) delivered, \($0.status)" }.joined(
+                lines.map {
+                    "\($0.measure): \(($0.delivered / $0.committed).written(.wholeShare)) delivered, \($0.status)"
+                }.joined(
                     separator: "; "))
             + "</desc>\n"
         let x = { (share: Double) in label + plot * min(share, top) / top }
@@ -46,7 +49,7 @@ public enum DeliveryChart {
                 + "x2=\"\(fmt(x(line.dueToDate / line.committed)))\" "
                 + "y2=\"\(fmt(y + 25))\" stroke=\"#111\" stroke-width=\"2\"/>"
                 + "<text x=\"\(fmt(label + plot + 6))\" y=\"\(fmt(y + 17))\" "
-                + "font-size=\"12\">\(percent(line.delivered / line.committed)) "
+                + "font-size=\"12\">\((line.delivered / line.committed).written(.wholeShare)) "
                 + "\(line.status.uppercased())</text>\n"
         }
         return svg + "</svg>"
@@ -56,8 +59,6 @@ public enum DeliveryChart {
         let text = "\(line.measure) \(line.title)"
         return text.count > 32 ? String(text.prefix(31)) + "…" : text
     }
-
-    static func percent(_ share: Double) -> String { formatNumber((share * 100).rounded()) + "%" }
 
     static func fmt(_ v: Double) -> String { SVGCharts.fmt(v) }
 }

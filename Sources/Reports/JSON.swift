@@ -1,7 +1,7 @@
 import Foundation
 
-/// JSON output: `Codable` output types through `JSONEncoder` (``encoded(_:)``), and minimal streaming pieces
-/// for the documents written by hand: strings escaped per RFC 8259, numbers in full precision.
+/// JSON output: `Codable` output types through `JSONEncoder` (``encoded(_:)``), with ``Nullable`` for the members
+/// that are `null` rather than left out when absent.
 public enum JSON {
     /// A `Codable` output type as JSON: keys sorted, indented, `/` unescaped, an absent optional left out.
     /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).
@@ -10,43 +10,22 @@ public enum JSON {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
+}
 
-    /// A string as a JSON string literal: quoted, with quotes, backslashes and control characters escaped.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count)
-                    + String(s.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+/// A value written as JSON `null` when absent, rather than left out, so that every document of a kind has the
+/// same members; a number that is not finite is written as `null` too.
+public struct Nullable<Wrapped: Encodable>: Encodable {
+    /// The value, or nil for `null`.
+    public let value: Wrapped?
+
+    /// Wraps a value; nil is written as `null`.
+    public init(_ value: Wrapped?) { self.value = value }
+
+    /// Encodes the value, or `null`.
+    /// - Throws: what encoding the value throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let number = value as? Double, !number.isFinite { return try container.encodeNil() }
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
-
-    /// A number as JSON: whole numbers without decimals, others in full precision; `null` for nil or a value
-    /// that is not finite.
-    public static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "null" }
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
-
-    /// A string as a JSON string literal, or `null` for nil.
-    public static func optionalString(_ text: String?) -> String { text.map(string) ?? "null" }
-
-    /// An object from ordered key/value pairs whose values are already JSON.
-    public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
-    }
-
-    /// An array from items that are already JSON.
-    public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

@@ -1,4 +1,5 @@
 import Evidence
+import Formatting
 import NeedsAnalysis
 
 /// A ward (or borough) profile page for analysts: its needs by domain with the evidence, its indicators against
@@ -58,7 +59,7 @@ public enum ProfilePage {
             caption: "Need domains, worst first", header: ["Domain", "Level", "Score", "Strongest evidence"],
             rows: profile.domains.map { d in
                 [
-                    d.domain.name, d.level, d.score.map { String(format: "%.2f", $0) } ?? "—",
+                    d.domain.name, d.level, d.score.written(.score, missing: "—"),
                     d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
                 ]
             }, numeric: [2])
@@ -81,9 +82,9 @@ public enum ProfilePage {
             header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
             rows: ordered.filter { $0.unit != "count" }.map { r in
                 [
-                    r.name, r.period, formatNumber((r.value * 100).rounded() / 100),
-                    formatNumber(r.parent.map { ($0.value * 100).rounded() / 100 }),
-                    formatNumber(r.england.map { ($0.value * 100).rounded() / 100 }),
+                    r.name, r.period, ((r.value * 100).rounded() / 100).written(.plain),
+                    r.parent.map { ($0.value * 100).rounded() / 100 }.written(.plain),
+                    r.england.map { ($0.value * 100).rounded() / 100 }.written(.plain),
                     r.england?.significance95.rawValue ?? "",
                     r.rank.map { "\($0) of \(r.rankedAmong!)" } ?? "", r.trend ?? "",
                 ]
@@ -106,7 +107,7 @@ public enum ProfilePage {
                     [
                         g.gap.action, g.gap.characteristics.joined(separator: ", "), g.gap.disadvantage,
                         g.groupSizes.filter { $0.area.code == a.code }.prefix(3).map {
-                            "\($0.name): \(formatNumber(($0.value * 10).rounded() / 10))"
+                            "\($0.name): \((($0.value * 10).rounded() / 10).written(.plain))"
                         }
                         .joined(separator: "; "),
                     ]
@@ -129,14 +130,14 @@ public enum ProfilePage {
             "| Domain | Level | Score | Evidence |", "|---|---|---|---|",
         ]
         md += profile.domains.map { d in
-            "| \(d.domain.name) | \(d.level) | \(d.score.map { String(format: "%.2f", $0) } ?? "—") | "
+            "| \(d.domain.name) | \(d.level) | \(d.score.written(.score, missing: "—")) | "
                 + (d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? d.note ?? "") + " |"
         }
         md += [
             "", "## Indicators", "", "| Indicator | Period | Value | England | vs England |", "|---|---|---|---|---|",
         ]
         md += results.map {
-            "| \($0.name) | \($0.period) | \(formatNumber($0.value)) | \(formatNumber($0.england?.value)) | "
+            "| \($0.name) | \($0.period) | \($0.value.written(.plain)) | \(($0.england?.value).written(.plain)) | "
                 + "\($0.england?.significance95.rawValue ?? "") |"
         }
         return Markdown.document(md) + "\n"

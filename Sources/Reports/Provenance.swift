@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// Where a report came from: when it was made, by which toolkit, from which files (with their sizes,
@@ -49,7 +50,7 @@ public struct Provenance: Codable, Sendable {
 
     /// The rows of the file table: file, size, periods, SHA-256.
     var fileRows: [[String]] {
-        files.map { [$0.path, "\(grouped($0.bytes)) bytes", $0.periods, $0.sha256] }
+        files.map { [$0.path, "\(Double($0.bytes).written(.whole)) bytes", $0.periods, $0.sha256] }
     }
 
     /// The provenance as a table for the CSV and Excel files: what, and its value.
@@ -79,6 +80,4 @@ public struct Provenance: Codable, Sendable {
             + ["", "| Part | Read from |", "|---|---|"]
             + catalogue.keys.sorted().map { "| \($0) | \(catalogue[$0]!) |" }
     }
-
-    private func grouped(_ bytes: Int64) -> String { String(bytes).grouped }
 }

@@ -1,22 +1,6 @@
 import Catalogue
 import Recommender
 
-/// A value written as JSON `null` when absent, rather than left out, so that every document of a kind has the
-/// same members; a number that is not finite is written as `null` too.
-struct Nullable<Wrapped: Encodable>: Encodable {
-    let value: Wrapped?
-
-    init(_ value: Wrapped?) { self.value = value }
-
-    /// Encodes the value, or `null`.
-    /// - Throws: what encoding the value throws.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let number = value as? Double, !number.isFinite { return try container.encodeNil() }
-        if let value { try container.encode(value) } else { try container.encodeNil() }
-    }
-}
-
 /// The recommendation as `svtk recommend --format json` and the report's JSON file give it: the contract, the
 /// rules, the measures with their evidence, targets and values, the conditions and the measures left out.
 ///

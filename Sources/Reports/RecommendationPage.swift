@@ -1,4 +1,5 @@
 import Evidence
+import Formatting
 import NeedsAnalysis
 import Recommender
 
@@ -54,11 +55,11 @@ public enum RecommendationPage {
         let c = r.contract
         var html = "<section id=\"summary\" class=\"summary\"><h2>Summary</h2>\n<div class=\"facts\">"
         for (value, label) in [
-            ("£" + formatNumber(c.value).grouped, "contract value"),
-            ("\(formatNumber(c.durationMonths)) months", "duration"),
+            (c.value.written(.money), "contract value"),
+            ("\(c.durationMonths.written(.plain)) months", "duration"),
             (r.rules.commitments == .formal ? "Formal commitments" : "Aspirations only", "social value"),
-            (r.rules.socialValueWeighting.map { percent($0) } ?? "not scored", "of the evaluation"),
-            ("£" + formatNumber(r.totalSleva.rounded()).grouped, "SLEVA of the recommended measures"),
+            (r.rules.socialValueWeighting.written(.share, missing: "not scored"), "of the evaluation"),
+            (r.totalSleva.written(.money), "SLEVA of the recommended measures"),
         ] {
             html += "<div class=\"fact\"><b>\(HTML.escape(value))</b><span>\(HTML.escape(label))</span></div>"
         }
@@ -67,8 +68,8 @@ public enum RecommendationPage {
             caption: "Measures to ask for", header: ["#", "Measure", "Target", "SLEVA £"],
             rows: r.measures.map { m in
                 [
-                    String(m.rank), "\(m.ref) \(m.title)", Recommender.describe(m.target.quantity, m.unit),
-                    m.sleva.map { formatNumber($0).grouped } ?? "not valued",
+                    String(m.rank), "\(m.ref) \(m.title)", m.target.quantity.written(.quantity(m.unit)),
+                    m.sleva.written(.whole, missing: "not valued"),
                 ]
             }, numeric: [0, 3], rowHeaders: false)
         html +=
@@ -76,9 +77,9 @@ public enum RecommendationPage {
         for warning in r.warnings { html += "<p class=\"warn\">\(HTML.escape(warning))</p>\n" }
         if r.totalSleva > c.value {
             html +=
-                "<p class=\"warn\">The SLEVA of these measures (£\(formatNumber(r.totalSleva.rounded()).grouped)) is "
+                "<p class=\"warn\">The SLEVA of these measures (\(r.totalSleva.written(.money))) is "
                 + "more than the "
-                + "contract's value (£\(formatNumber(c.value).grouped)). SLEVA values social outcomes with proxies; it "
+                + "contract's value (\(c.value.written(.money))). SLEVA values social outcomes with proxies; it "
                 + "is not "
                 + "money the council receives or saves, and should not be quoted as a return on the contract.</p>\n"
         }
@@ -98,9 +99,10 @@ public enum RecommendationPage {
         ]
         if let weighting = r.rules.socialValueWeighting {
             lines.append(
-                "Social value is \(percent(weighting)) of the evaluation"
+                "Social value is \(weighting.written(.share)) of the evaluation"
                     + (r.rules.quantitativeShare.map { q in
-                        ", \(percent(q)) quantitative and \(percent(r.rules.qualitativeShare ?? 1 - q)) qualitative"
+                        ", \(q.written(.share)) quantitative and "
+                            + "\((r.rules.qualitativeShare ?? 1 - q).written(.share)) qualitative"
                     } ?? "")
                     + ".")
         }
@@ -120,12 +122,12 @@ public enum RecommendationPage {
     static func measures(_ r: Recommendation) -> String {
         var html = HTML.table(
             caption: "Measures, targets and value",
-            header: ["#", "Measure", "Theme", "Target", "Proxy £ per unit", "SLEVA £", "Relevance"],
+            header: ["#", "Measure", "Theme", "Target", "Proxy per unit", "SLEVA £", "Relevance"],
             rows: r.measures.map { m in
                 [
-                    String(m.rank), "\(m.ref) \(m.title)", m.theme, Recommender.describe(m.target.quantity, m.unit),
-                    m.proxyValue.map(pence) ?? "none sourced",
-                    m.sleva.map { formatNumber($0).grouped } ?? "—", m.relevance,
+                    String(m.rank), "\(m.ref) \(m.title)", m.theme, m.target.quantity.written(.quantity(m.unit)),
+                    m.proxyValue.written(.pence, missing: "none sourced"),
+                    m.sleva.written(.whole, missing: "—"), m.relevance,
                 ]
             }, numeric: [0, 4, 5], rowHeaders: false)
         var themes: [String: Double] = [:]
@@ -150,12 +152,13 @@ public enum RecommendationPage {
             + "<span class=\"tag\(m.relevance == "strong" ? " strong" : "")\">\(m.relevance) relevance</span></h3>\n"
         html += "<p><b>Why relevant:</b> \(HTML.escape(m.relevanceReason))</p>\n"
         html +=
-            "<p><b>Target:</b> \(HTML.escape(Recommender.describe(m.target.quantity, m.unit))) <span "
+            "<p><b>Target:</b> \(HTML.escape(m.target.quantity.written(.quantity(m.unit)))) <span "
             + "class=\"working\">= \(HTML.escape(m.target.working))</span></p>\n"
         html += m.caveats.map { "<p class=\"warn\"><b>Caveat:</b> \(HTML.escape($0))</p>\n" }.joined()
         if let working = m.slevaWorking, let p = m.proxy {
             html +=
-                "<p><b>Value:</b> <span class=\"working\">\(HTML.escape(working))</span>; proxy £\(pence(p.value)) "
+                "<p><b>Value:</b> <span class=\"working\">\(HTML.escape(working))</span>; proxy "
+                + "\(p.value.written(.pence)) "
                 + "\(HTML.escape(p.unit.replacingOccurrences(of: "GBP ", with: ""))): \(HTML.escape(p.basis)) (<span "
                 + "class=\"working\">\(HTML.escape(p.formula))</span>)</p>\n"
         } else {
@@ -265,12 +268,6 @@ public enum RecommendationPage {
         return html + "<h3>Provenance</h3>\n" + provenance.html
     }
 
-    /// 0.2 → "20%", 0.667 → "66.7%".
-    static func percent(_ share: Double) -> String { formatNumber((share * 1000).rounded() / 10) + "%" }
-
-    /// £ to the penny as a reader writes it: 20420.6 → "20,420.60".
-    static func pence(_ value: Double) -> String { String(format: "%.2f", value).grouped }
-
     /// Every table of the report, for CSV: name → header and rows.
     public static func tables(_ r: Recommendation, view: BoroughView) -> [(
         name: String, header: [String], rows: [[String]]
@@ -286,9 +283,9 @@ public enum RecommendationPage {
                 ],
                 r.measures.map { m in
                     [
-                        String(m.rank), m.ref, m.framework, m.theme, m.title, m.unit, formatNumber(m.target.quantity),
+                        String(m.rank), m.ref, m.framework, m.theme, m.title, m.unit, m.target.quantity.written(.plain),
                         m.target.working,
-                        formatNumber(m.proxyValue), formatNumber(m.sleva), m.relevance, m.relevanceReason,
+                        m.proxyValue.written(.plain), m.sleva.written(.plain), m.relevance, m.relevanceReason,
                         m.needs.map { "\($0.areaName): \($0.domainName)" }.joined(separator: "; "),
                         m.equalityGaps.map { "\($0.characteristic): \($0.action)" }.joined(separator: "; "),
                         m.needStatus, m.caveats.joined(separator: "; "),
@@ -307,9 +304,9 @@ public enum RecommendationPage {
                 "rules", ["rule", "value"],
                 [
                     ["commitments", r.rules.commitments.rawValue],
-                    ["social_value_weighting", formatNumber(r.rules.socialValueWeighting)],
-                    ["quantitative_share", formatNumber(r.rules.quantitativeShare)],
-                    ["qualitative_share", formatNumber(r.rules.qualitativeShare)],
+                    ["social_value_weighting", r.rules.socialValueWeighting.written(.plain)],
+                    ["quantitative_share", r.rules.quantitativeShare.written(.plain)],
+                    ["qualitative_share", r.rules.qualitativeShare.written(.plain)],
                     ["qualitative_evidence", r.rules.qualitativeEvidence ?? ""],
                     ["local_quotation", String(r.rules.localQuotation)],
                     ["real_living_wage_in_scope", r.rules.realLivingWage.inScope.map(String.init) ?? "not decided"],
@@ -321,7 +318,7 @@ public enum RecommendationPage {
                 view.wardProfiles.map { p in
                     [p.area.code, p.area.name]
                         + domains.map { d in
-                            p.domains.first { $0.domain.id == d.id }?.score.map { String(format: "%.4f", $0) } ?? ""
+                            p.domains.first { $0.domain.id == d.id }?.score.written(.preciseScore) ?? ""
                         }
                 }
             ),

@@ -1,4 +1,5 @@
 import Catalogue
+import Formatting
 import Foundation
 import Recommender
 
@@ -16,20 +17,14 @@ public enum RecommendationText {
         }
     }
 
-    /// Money rounded to whole pounds with thousands separated (`£12,500`); `—` for nil.
-    public static func money(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return "£" + formatNumber(value.rounded()).grouped
-    }
-
     // MARK: table
 
     /// The recommendation as plain text for a terminal: the contract, the rules that apply, the contract
     /// conditions, the recommended measures with their working, the total SLEVA and the excluded measures.
     public static func table(_ r: Recommendation) -> String {
         var lines = [
-            "\(r.contract.title): £\(formatNumber(r.contract.value).grouped), "
-                + "\(formatNumber(r.contract.durationMonths)) months, "
+            "\(r.contract.title): \(r.contract.value.written(.money)), "
+                + "\(r.contract.durationMonths.written(.plain)) months, "
                 + "\(r.contract.category.rawValue)",
             "  subject: \(r.subjects.joined(separator: "; "))",
             "  workforce: \(r.workforce.working)", "  band: \(r.band)", "  targets sized on: \(r.targetBase)",
@@ -55,7 +50,7 @@ public enum RecommendationText {
                 ? "Recommended measures (formal commitments)" : "Recommended aspirations (non-binding, not scored)")
         for m in r.measures {
             lines.append("\(m.rank). \(m.ref) \(m.title) [\(m.theme)]")
-            lines.append("   target: \(Recommender.describe(m.target.quantity, m.unit)) = \(m.target.working)")
+            lines.append("   target: \(m.target.quantity.written(.quantity(m.unit))) = \(m.target.working)")
             lines.append(
                 "   value:  "
                     + (m.slevaWorking.map { "SLEVA \($0)" } ?? "no open proxy value is sourced for this measure"))
@@ -63,7 +58,7 @@ public enum RecommendationText {
             for need in m.needs.prefix(2) {
                 lines.append(
                     "   need: \(need.areaName), \(need.domainName) (\(need.level), "
-                        + "\(String(format: "%.2f", need.score))): \(need.reason)"
+                        + "\(need.score.written(.score))): \(need.reason)"
                 )
                 if let figure = need.figures.first { lines.append("         \(figure)") }
             }
@@ -76,7 +71,7 @@ public enum RecommendationText {
         }
         if r.measures.isEmpty { lines.append("  none: no relevant measure with a target worth monitoring") }
         lines.append("")
-        lines.append("Total SLEVA of the measures with an open proxy: \(money(r.totalSleva))")
+        lines.append("Total SLEVA of the measures with an open proxy: \(r.totalSleva.written(.money))")
         lines.append("")
         lines.append("Excluded (\(r.excluded.count))")
         lines += r.excluded.map { "  \($0.ref) \($0.title) [\($0.code)]: \($0.reason)" }
@@ -102,7 +97,7 @@ public enum RecommendationText {
         [
             "# Social value recommendation: \(r.contract.title)", "",
             "| | |", "|---|---|",
-            "| Value | £\(formatNumber(r.contract.value).grouped) over \(formatNumber(r.contract.durationMonths)) "
+            "| Value | \(r.contract.value.written(.money)) over \(r.contract.durationMonths.written(.plain)) "
                 + "months |",
             "| Category | \(r.contract.category.rawValue) |", "| Subject | \(r.subjects.joined(separator: "; ")) |",
             "| CPV | \(r.contract.cpv.joined(separator: ", ")) |",
@@ -149,10 +144,11 @@ public enum RecommendationText {
             "| # | Measure | Target | Proxy | SLEVA | Relevance |", "|---|---|---|---|---|---|",
         ]
         md += r.measures.map { m in
-            "| \(m.rank) | \(m.ref) \(m.title) | \(Recommender.describe(m.target.quantity, m.unit)) | "
-                + "\(money(m.proxyValue)) | \(money(m.sleva)) | \(m.relevance) |"
+            "| \(m.rank) | \(m.ref) \(m.title) | \(m.target.quantity.written(.quantity(m.unit))) | "
+                + "\(m.proxyValue.written(.money, missing: "—")) | \(m.sleva.written(.money, missing: "—")) | "
+                + "\(m.relevance) |"
         }
-        md += ["", "**Total SLEVA:** \(money(r.totalSleva))", ""]
+        md += ["", "**Total SLEVA:** \(r.totalSleva.written(.money))", ""]
         return md
     }
 
@@ -165,7 +161,7 @@ public enum RecommendationText {
         ]
         if let working = m.slevaWorking { md.append("- **SLEVA:** \(working)") }
         if let p = m.proxy {
-            md.append("- **Proxy:** £\(formatNumber(p.value)) \(p.unit): \(p.basis) (`\(p.formula)`)")
+            md.append("- **Proxy:** £\(p.value.written(.plain)) \(p.unit): \(p.basis) (`\(p.formula)`)")
         }
         md += m.needs.map {
             "- **Need:** \($0.areaName), \($0.domainName) (\($0.level)): \($0.reason). "

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import NeedsAnalysis
 
@@ -93,11 +94,11 @@ public enum SVGCharts {
                 let x = label + cell * Double(j)
                 let score = p.domains.first { $0.domain.id == d.id }?.score
                 let fill = score.map(colour) ?? "#ffffff"
-                let text = score.map { abs($0) < 0.05 ? "0.0" : String(format: "%.1f", $0) } ?? "–"
+                let text = score.written(.shortScore, missing: "–")
                 let ink = score.map(Self.ink) ?? "#1b1b1b"
                 svg +=
                     "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) "
-                    + "\(score.map { String(format: "%.2f", $0) } ?? "no data")</title>"
+                    + "\(score.written(.score, missing: "no data"))</title>"
                     + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" "
                     + "height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
                     + "stroke=\"#d0d0d0\"/><text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 15))\" font-size=\"11\" "
@@ -143,7 +144,7 @@ public enum SVGCharts {
                 + "fill=\"#0b5394\"/>"
                 + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" "
                 + "font-size=\"12\">"
-                + HTML.escape(valueLabel?(item.1) ?? "£" + formatNumber(item.1.rounded()).grouped) + "</text>\n"
+                + HTML.escape(valueLabel?(item.1) ?? item.1.written(.money)) + "</text>\n"
         }
         return svg + "</svg>"
     }

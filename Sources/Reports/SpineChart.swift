@@ -1,4 +1,5 @@
 import Evidence
+import Formatting
 import NeedsAnalysis
 
 /// One area's indicators as a spine chart, as Fingertips draws them: every row centred on England (or, where
@@ -73,8 +74,8 @@ public enum SpineChart {
             svg +=
                 "<rect x=\"\(fmt(min(a, b)))\" y=\"\(fmt(y - 8))\" width=\"\(fmt(max(abs(b - a), 1)))\" height=\"16\" "
                 + "fill=\"#dedede\">"
-                + "<title>\(HTML.escape(r.siblings ?? "sibling areas")): \(formatNumber(lo)) to "
-                + "\(formatNumber(hi))</title></rect>\n"
+                + "<title>\(HTML.escape(r.siblings ?? "sibling areas")): \(lo.written(.plain)) to "
+                + "\(hi.written(.plain))</title></rect>\n"
         }
         if let lo = r.lower95, let hi = r.upper95 {
             svg +=
@@ -84,14 +85,14 @@ public enum SpineChart {
         if let parent = r.parent {
             svg +=
                 "<path d=\"M\(fmt(scale.x(parent.value))) \(fmt(y - 6)) l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\">"
-                + "<title>\(HTML.escape(parent.name)) \(formatNumber(parent.value))</title></path>\n"
+                + "<title>\(HTML.escape(parent.name)) \(parent.value.written(.plain))</title></path>\n"
         }
         let significance = r.england?.significance95 ?? .notCompared
         let colour = colours.first { $0.0 == significance }?.1 ?? "#ffffff"
         svg +=
             "<circle cx=\"\(fmt(scale.x(r.value)))\" cy=\"\(fmt(y))\" r=\"6.5\" fill=\"\(colour)\" stroke=\"#1b1b1b\" "
             + "stroke-width=\"1\">"
-            + "<title>\(HTML.escape(area)) \(formatNumber(r.value)): \(significance.rawValue)</title></circle>\n"
+            + "<title>\(HTML.escape(area)) \(r.value.written(.plain)): \(significance.rawValue)</title></circle>\n"
         let spark = sparkline(r, x: label + plot + 10, y: y)
         return svg + spark
             + "<text x=\"\(fmt(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(fmt(y + 4))\" font-size=\"12\">"
@@ -139,10 +140,10 @@ public enum SpineChart {
     /// The row's value with unit and period, and England's (or that England has no figure).
     static func valueText(_ r: IndicatorResult, scale: RowScale) -> String {
         let unit = r.unit == "%" ? "%" : ""
-        let england = r.england.map { "England \(formatNumber(round2($0.value)))\(unit)" } ?? "no England figure"
+        let england = r.england.map { "England \(round2($0.value).written(.plain))\(unit)" } ?? "no England figure"
         let orientation = r.polarity == .neither || r.polarity == .unknown ? "; no polarity: higher is right" : ""
         let trend = r.trend.map { "; \($0) since \(r.trendPeriods.first ?? "")" } ?? ""
-        return "\(formatNumber(round2(r.value)))\(unit) (\(r.period)); \(england)\(trend)\(orientation)"
+        return "\(round2(r.value).written(.plain))\(unit) (\(r.period)); \(england)\(trend)\(orientation)"
     }
 
     /// The indicator with its breakdown (sex, age) where it has one.
@@ -193,8 +194,8 @@ public enum SpineChart {
     static func description(_ rows: [IndicatorResult], area: String) -> String {
         "Each row is centred on England; worse than England is to the left, better to the right. "
             + rows.map { r in
-                "\(name(r)): \(formatNumber(round2(r.value)))\(r.unit == "%" ? "%" : "") in \(r.period), "
-                    + (r.england.map { "\($0.significance95.rawValue) (England \(formatNumber(round2($0.value))))" }
+                "\(name(r)): \(round2(r.value).written(.plain))\(r.unit == "%" ? "%" : "") in \(r.period), "
+                    + (r.england.map { "\($0.significance95.rawValue) (England \(round2($0.value).written(.plain)))" }
                         ?? "no England figure")
             }.joined(separator: "; ") + "."
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A plain-text table with aligned columns, for terminals.
 public struct TextTable {
     /// The column headings; they set the number of columns.
@@ -40,14 +38,4 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
-}
-
-/// A number as a person reads it: integers without decimals, others to at most 4 significant decimals.
-public func formatNumber(_ value: Double?) -> String {
-    guard let value else { return "" }
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-    var text = String(format: "%.4f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
 }

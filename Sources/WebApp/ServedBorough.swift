@@ -32,7 +32,7 @@ public struct ServedBorough: @unchecked Sendable {
     public let notes: [String]
 
     /// Gathers what the server serves, placing the equality gaps in the analysis once.
-    /// - Throws: `InputError` naming the action plan's line when a gap names a ward the borough does not have.
+    /// - Throws: `ToolkitError` naming the action plan's line when a gap names a ward the borough does not have.
     public init(
         analysis: NeedsAnalysis, catalogue: Catalogue, policy: Policy, equalityGaps: [EqualityGap],
         maps: ReportMaps?, view: BoroughView, provenance: Provenance, notes: [String]
@@ -53,7 +53,7 @@ public struct ServedBorough: @unchecked Sendable {
     }
 
     /// The recommendation for a contract profile.
-    /// - Throws: `InputError` naming the profile's field that is wrong.
+    /// - Throws: `ToolkitError` naming the profile's field that is wrong.
     func recommend(_ profile: ContractProfile) throws -> Recommendation {
         try profile.validate(file: "contract", catalogue: catalogue)
         return try recommender.recommend(profile, file: "contract", notes: notes)

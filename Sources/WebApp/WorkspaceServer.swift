@@ -1,3 +1,4 @@
+import CSV
 import Hummingbird
 import Logging
 import Workspace
@@ -75,7 +76,7 @@ extension RouteGroup {
     func recommendationView(_ contract: SavedContract) async throws -> RecommendationView {
         let id = contract.id ?? 0
         guard let latest = try await workspace.latestSnapshot(of: id) else {
-            throw WorkspaceError.notFound("recommendation for contract \(id)")
+            throw ToolkitError.missing("recommendation for contract \(id)")
         }
         return RecommendationView(
             contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import GRDB
 import Recommender
@@ -7,12 +8,12 @@ import Recommender
 ///
 /// The file is opened in write-ahead-log mode and every change is one transaction, so a crash loses nothing
 /// that was saved. Contracts and decisions carry a version: a save names the version it read, and a save over
-/// someone else's change is refused with ``WorkspaceError/conflict(what:read:now:)`` instead of overwriting it.
+/// someone else's change is refused with a `conflict` ``ToolkitError`` instead of overwriting it.
 public final class Workspace: Sendable {
     let database: any DatabaseWriter
 
     /// Opens (creating when missing) the workspace at `path` and brings its schema up to date.
-    /// - Throws: ``WorkspaceError/unreadable(path:reason:)`` for a file that is not an SQLite database or is
+    /// - Throws: a ``ToolkitError`` for a file that is not an SQLite database or is
     ///   from a newer svtk.
     public init(path: String) throws {
         do {
@@ -21,7 +22,7 @@ public final class Workspace: Sendable {
             database = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(database)
         } catch let error as DatabaseError {
-            throw WorkspaceError.unreadable(path: path, reason: error.message ?? error.description)
+            throw ToolkitError.unreadableWorkspace(path: path, reason: error.message ?? error.description)
         }
     }
 
@@ -48,10 +49,10 @@ public final class Workspace: Sendable {
         try await database.read { try SavedContract.order(Column("id").desc).fetchAll($0) }
     }
 
-    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    /// - Throws: a `notFound` ``ToolkitError``.
     public func contract(_ id: Int64) async throws -> SavedContract {
         guard let contract = try await database.read({ try SavedContract.fetchOne($0, key: id) }) else {
-            throw WorkspaceError.notFound("contract \(id)")
+            throw ToolkitError.missing("contract \(id)")
         }
         return contract
     }
@@ -71,17 +72,17 @@ public final class Workspace: Sendable {
     }
 
     /// Saves an edit of a contract read at `version`, keeping the previous profile in its history.
-    /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when it was saved since, ``WorkspaceError/notFound(_:)``.
+    /// - Throws: a `conflict` ``ToolkitError`` when it was saved since, a `notFound` ``ToolkitError``.
     public func updateContract(
         _ id: Int64, profile: ContractProfile, readVersion version: Int,
         at date: Date = Date()
     ) async throws -> SavedContract {
         try await database.write { db in
             guard var contract = try SavedContract.fetchOne(db, key: id) else {
-                throw WorkspaceError.notFound("contract \(id)")
+                throw ToolkitError.missing("contract \(id)")
             }
             guard contract.version == version else {
-                throw WorkspaceError.conflict(what: "contract \(id)", read: version, now: contract.version)
+                throw ToolkitError.conflict(what: "contract \(id)", read: version, now: contract.version)
             }
             contract.profile = profile
             contract.title = profile.title
@@ -96,11 +97,11 @@ public final class Workspace: Sendable {
     }
 
     /// A contract with the id of its latest recommendation and its decisions, read at once (what its page shows).
-    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    /// - Throws: a `notFound` ``ToolkitError``.
     public func state(of id: Int64) async throws -> ContractState {
         try await database.read { db in
             guard let contract = try SavedContract.fetchOne(db, key: id) else {
-                throw WorkspaceError.notFound("contract \(id)")
+                throw ToolkitError.missing("contract \(id)")
             }
             return ContractState(
                 contract: contract,
@@ -155,10 +156,10 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// - Throws: ``WorkspaceError/notFound(_:)``.
+    /// - Throws: a `notFound` ``ToolkitError``.
     public func snapshot(_ id: Int64) async throws -> RecommendationSnapshot {
         guard let snapshot = try await database.read({ try RecommendationSnapshot.fetchOne($0, key: id) }) else {
-            throw WorkspaceError.notFound("recommendation \(id)")
+            throw ToolkitError.missing("recommendation \(id)")
         }
         return snapshot
     }
@@ -190,21 +191,21 @@ public final class Workspace: Sendable {
     }
 
     /// Records a decision on a measure, read at `version` (0 when it had none).
-    /// - Throws: ``WorkspaceError/conflict(what:read:now:)`` when another decision was saved since.
+    /// - Throws: a `conflict` ``ToolkitError`` when another decision was saved since.
     public func decide(
         _ decision: CommissionerDecision, contract: Int64, readVersion version: Int,
         at date: Date = Date()
     ) async throws -> SavedDecision {
         try await database.write { db in
             guard try SavedContract.exists(db, key: contract) else {
-                throw WorkspaceError.notFound("contract \(contract)")
+                throw ToolkitError.missing("contract \(contract)")
             }
             let existing = try SavedDecision.filter(
                 Column("contractId") == contract && Column("measure") == decision.measure
             ).fetchOne(db)
             let now = existing?.version ?? 0
             guard now == version else {
-                throw WorkspaceError.conflict(what: "the decision on \(decision.measure)", read: version, now: now)
+                throw ToolkitError.conflict(what: "the decision on \(decision.measure)", read: version, now: now)
             }
             var saved = SavedDecision(
                 id: existing?.id, contractId: contract, measure: decision.measure, action: decision.action,

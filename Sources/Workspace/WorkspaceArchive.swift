@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import GRDB
 
@@ -35,24 +36,24 @@ public struct WorkspaceArchive: Codable, Sendable {
         return try encoder.encode(self)
     }
 
-    /// Reads an archive.
-    /// - Throws: ``WorkspaceError/badArchive(_:)`` naming what is wrong.
-    public static func read(_ data: Data) throws -> WorkspaceArchive {
+    /// Reads an archive, from the file named `file` where it came from one.
+    /// - Throws: a ``ToolkitError`` naming the file and what is wrong.
+    public static func read(_ data: Data, file: String? = nil) throws -> WorkspaceArchive {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let archive: WorkspaceArchive
         do {
             archive = try decoder.decode(WorkspaceArchive.self, from: data)
         } catch let error as DecodingError {
-            throw WorkspaceError.badArchive("not an svtk workspace archive: \(describe(error))")
+            throw ToolkitError.badArchive(file, "not an svtk workspace archive: \(describe(error))")
         }
         guard archive.format == formatName else {
-            throw WorkspaceError.badArchive(
-                "not an svtk workspace archive: \"format\" is \"\(archive.format)\", not \"\(formatName)\"")
+            throw ToolkitError.badArchive(
+                file, "not an svtk workspace archive: \"format\" is \"\(archive.format)\", not \"\(formatName)\"")
         }
         guard (1...currentVersion).contains(archive.version) else {
-            throw WorkspaceError.badArchive(
-                "archive version \(archive.version) is newer than this svtk reads (\(currentVersion))")
+            throw ToolkitError.badArchive(
+                file, "archive version \(archive.version) is newer than this svtk reads (\(currentVersion))")
         }
         return archive
     }
@@ -90,13 +91,14 @@ extension Workspace {
 
     /// Loads an archive into this workspace in one transaction: all of it or none. The workspace must be empty
     /// unless `replacing`, when everything in it is replaced.
-    /// - Throws: ``WorkspaceError/badArchive(_:)`` when the workspace holds contracts already (and is not being
+    /// - Throws: a ``ToolkitError`` when the workspace holds contracts already (and is not being
     ///   replaced) or the archive's rows contradict each other (a decision on a contract it does not hold).
     public func importArchive(_ archive: WorkspaceArchive, replacing: Bool = false) async throws {
         try await database.write { db in
             if replacing { try SavedContract.deleteAll(db) }  // the other tables' rows go with their contracts
             guard try SavedContract.fetchCount(db) == 0 else {
-                throw WorkspaceError.badArchive(
+                throw ToolkitError.badArchive(
+                    nil,
                     "the workspace already holds contracts: import into a new workspace file, "
                         + "or replace what it holds")
             }
@@ -108,8 +110,8 @@ extension Workspace {
                 for var row in archive.offers { try row.insert(db) }
                 for var row in archive.returns { try row.insert(db) }
             } catch let error as DatabaseError {
-                throw WorkspaceError.badArchive(
-                    "the archive's rows do not fit together: \(error.message ?? error.description)")
+                throw ToolkitError.badArchive(
+                    nil, "the archive's rows do not fit together: \(error.message ?? error.description)")
             }
         }
     }

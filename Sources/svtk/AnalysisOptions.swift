@@ -60,7 +60,7 @@ struct AnalysisOptions: ParsableArguments {
             {
                 return area
             }
-            throw InputError(
+            throw ToolkitError(
                 file: "--areas",
                 "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
                     + analysis.wards.map(\.name).joined(separator: ", "))

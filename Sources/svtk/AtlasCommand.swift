@@ -2,6 +2,7 @@ import ArgumentParser
 import CSV
 import Catalogue
 import Evidence
+import Formatting
 import Foundation
 import Geography
 import Loaders
@@ -50,39 +51,37 @@ struct AtlasCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
-            let built = try DatasetBuilder(files: files, everyAuthority: true, options: input.loadOptions(for:))
-            for warning in built.warnings { printError("note: \(warning)") }
-            if !input.quiet { for note in built.notes { printError("note: \(note)") } }
-            let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
-            guard let first = authorities.first else {
-                throw InputError(file: "--data", "no wards in the data: give an ONS lookup with ward codes")
+        let catalogue = try catalogueOptions.load()
+        let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
+        let built = try DatasetBuilder(files: files, everyAuthority: true, options: input.loadOptions(for:))
+        for warning in built.warnings { printError("note: \(warning)") }
+        if !input.quiet { for note in built.notes { printError("note: \(note)") } }
+        let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
+        guard let first = authorities.first else {
+            throw ToolkitError(file: "--data", "no wards in the data: give an ONS lookup with ward codes")
+        }
+        let analysis = try NeedsAnalysis(
+            dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
+            borough: first.code, from: .ward)
+        let writer = Writer(format: format)
+        let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
+        var unscored: [String] = []
+        for (number, authority) in authorities.enumerated() {
+            let scoped = analysis.scoped(to: authority)
+            let profiles = scoped.wards.map { scoped.profile(for: $0.code) }
+            progress?(number + 1, authority.name)
+            guard profiles.contains(where: { !$0.scored.isEmpty }) else {
+                unscored.append(authority.name)
+                continue
             }
-            let analysis = try NeedsAnalysis(
-                dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
-                borough: first.code, from: .ward)
-            let writer = Writer(format: format)
-            let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
-            var unscored: [String] = []
-            for (number, authority) in authorities.enumerated() {
-                let scoped = analysis.scoped(to: authority)
-                let profiles = scoped.wards.map { scoped.profile(for: $0.code) }
-                progress?(number + 1, authority.name)
-                guard profiles.contains(where: { !$0.scored.isEmpty }) else {
-                    unscored.append(authority.name)
-                    continue
-                }
-                try writer.write(profiles.flatMap { rows($0, authority: authority) })
-            }
-            try writer.finish()
-            if !unscored.isEmpty && !input.quiet {
-                printError(
-                    "note: \(unscored.count) authorities of the lookups have no figures for their wards and are left "
-                        + "out "
-                        + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
-            }
+            try writer.write(profiles.flatMap { rows($0, authority: authority) })
+        }
+        try writer.finish()
+        if !unscored.isEmpty && !input.quiet {
+            printError(
+                "note: \(unscored.count) authorities of the lookups have no figures for their wards and are left "
+                    + "out "
+                    + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
         }
     }
 
@@ -120,8 +119,9 @@ struct AtlasCommand: ParsableCommand {
             for row in rows {
                 if format == .csv {
                     csv.write([
-                        row.authorityCode, row.authority, row.wardCode, row.ward, row.domain, score(row.score),
-                        score(row.localScore), score(row.nationalScore), row.level, String(row.indicators),
+                        row.authorityCode, row.authority, row.wardCode, row.ward, row.domain,
+                        row.score.written(.preciseScore), row.localScore.written(.preciseScore),
+                        row.nationalScore.written(.preciseScore), row.level, String(row.indicators),
                     ])
                 } else {
                     csv.writeRaw((first ? "\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
@@ -134,7 +134,5 @@ struct AtlasCommand: ParsableCommand {
             if format == .json { csv.writeRaw("\n]\n") }
             csv.flush()
         }
-
-        private func score(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
     }
 }

@@ -30,58 +30,37 @@ struct CPVCommand: ParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            let text = query.joined(separator: " ")
-            let looksLikeCode = text.first?.isNumber == true
-            if looksLikeCode {
-                switch catalogue.cpv.lookup(text) {
-                case .failure(let error): throw InputError(file: "cpv", error.description)
-                case .success(let code): print(describe(code, catalogue))
-                }
-                return
+        let catalogue = try catalogueOptions.load()
+        let text = query.joined(separator: " ")
+        let looksLikeCode = text.first?.isNumber == true
+        if looksLikeCode {
+            switch catalogue.cpv.lookup(text) {
+            case .failure(let error): throw ToolkitError(file: "cpv", error.description)
+            case .success(let code): print(describe(code, catalogue))
             }
-            let hits = catalogue.cpv.search(text, limit: limit)
-            if format == .json {
-                print(
-                    JSON.array(
-                        hits.map { code in
-                            JSON.object([
-                                ("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
-                                ("subject", JSON.optionalString(catalogue.taxonomy.subject(for: code)?.subject.id)),
-                            ])
-                        }))
-                return
-            }
-            guard !hits.isEmpty else {
-                print("No CPV code mentions \"\(text)\".")
-                return
-            }
-            var table = TextTable(header: ["code", "description", "subject"])
-            for code in hits {
-                table.rows.append([
-                    code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? "",
-                ])
-            }
-            print(table.render())
+            return
         }
+        let hits = catalogue.cpv.search(text, limit: limit)
+        if format == .json {
+            print(hits.map { CPVMatchOutput($0, catalogue) }.json)
+            return
+        }
+        guard !hits.isEmpty else {
+            print("No CPV code mentions \"\(text)\".")
+            return
+        }
+        var table = TextTable(header: ["code", "description", "subject"])
+        for code in hits {
+            table.rows.append([
+                code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? "",
+            ])
+        }
+        print(table.render())
     }
 
     private func describe(_ code: CPVVocabulary.Code, _ catalogue: Catalogue) -> String {
+        if format == .json { return CPVCodeOutput(code, catalogue).json }
         let subject = catalogue.taxonomy.subject(for: code)
-        if format == .json {
-            return JSON.object([
-                ("code", JSON.string(code.full)), ("description", JSON.string(code.description)),
-                (
-                    "ancestors",
-                    JSON.array(
-                        catalogue.cpv.ancestors(of: code).dropLast().map { JSON.string("\($0.full) \($0.description)") }
-                    )
-                ),
-                ("subject", JSON.optionalString(subject?.subject.id)),
-                ("subjectReason", JSON.optionalString(subject?.rule.reason)),
-            ])
-        }
         var lines = ["\(code.full)  \(code.description)"]
         for (depth, ancestor) in catalogue.cpv.ancestors(of: code).dropLast().enumerated() {
             lines.append(String(repeating: "  ", count: depth + 1) + "under \(ancestor.full) \(ancestor.description)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Evidence
+import Formatting
 import Geography
 import Loaders
 import Reports
@@ -63,28 +64,26 @@ struct DeprivationCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingInputErrors {
-            let data = Dataset()
-            for file in iodFiles + (population.map { [$0] } ?? []) {
-                let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
-                guard result.format == DeprivationLSOALoader.format else {
-                    throw InputError(file: file, "this is a \(result.format), not an IoD LSOA file")
-                }
-                for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
+        let data = Dataset()
+        for file in iodFiles + (population.map { [$0] } ?? []) {
+            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
+            guard result.format == DeprivationLSOALoader.format else {
+                throw ToolkitError(file: file, "this is a \(result.format), not an IoD LSOA file")
             }
-            let vintage = DeprivationLSOALoader.lsoaVintage(edition: data.observations.first?.period ?? "")
-            let lookup = try WardLookup(files: lookups, from: vintage, to: wards)
-            let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
-            if !input.quiet { for note in rollUp.notes { printError("note: \(note)") } }
-            switch format {
-            case .table: print(table(rollUp.wards, lsoas: rollUp.lsoaCount))
-            case .csv, .json:
-                let writer = ObservationWriter(json: format == .json)
-                for area in rollUp.wards.areas.values { writer.add(area) }
-                for indicator in rollUp.wards.indicators.values { writer.add(indicator) }
-                for observation in rollUp.wards.observations { try writer.add(observation) }
-                writer.finish()
-            }
+            for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
+        }
+        let vintage = DeprivationLSOALoader.lsoaVintage(edition: data.observations.first?.period ?? "")
+        let lookup = try WardLookup(files: lookups, from: vintage, to: wards)
+        let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
+        if !input.quiet { for note in rollUp.notes { printError("note: \(note)") } }
+        switch format {
+        case .table: print(table(rollUp.wards, lsoas: rollUp.lsoaCount))
+        case .csv, .json:
+            let writer = ObservationWriter(json: format == .json)
+            for area in rollUp.wards.areas.values { writer.add(area) }
+            for indicator in rollUp.wards.indicators.values { writer.add(indicator) }
+            for observation in rollUp.wards.observations { try writer.add(observation) }
+            writer.finish()
         }
     }
 
@@ -104,10 +103,11 @@ struct DeprivationCommand: ParsableCommand {
             numeric: [0, 4, 5, 6])
         for ward in ordered {
             text.rows.append([
-                formatNumber(value(ward.code, "rank-in-authority")), ward.name, ward.code, ward.parent ?? "",
-                formatNumber(value(ward.code, "average-rank").map { $0.rounded() }),
-                formatNumber(value(ward.code, "average-decile").map { ($0 * 10).rounded() / 10 }),
-                formatNumber(value(ward.code, "population-in-most-deprived-decile").map { ($0 * 10).rounded() / 10 }),
+                value(ward.code, "rank-in-authority").written(.plain), ward.name, ward.code, ward.parent ?? "",
+                value(ward.code, "average-rank").map { $0.rounded() }.written(.plain),
+                value(ward.code, "average-decile").map { ($0 * 10).rounded() / 10 }.written(.plain),
+                value(ward.code, "population-in-most-deprived-decile").map { ($0 * 10).rounded() / 10 }
+                    .written(.plain),
             ])
         }
         return "Index of Multiple Deprivation by ward (\(wards.areas.count) wards from \(lsoas) LSOAs; "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Formatting
 import Recommender
 import Reports
 
@@ -39,34 +40,30 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            let profile = try ContractProfile.load(contract)
-            let evaluation = try BidEvaluation(
-                offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
-            switch format {
-            case .table: print(table(evaluation))
-            case .json: print(try JSON.encoded(evaluation))
-            case .csv:
-                let writer = CSVWriter.standardOutput()
+        let catalogue = try catalogueOptions.load()
+        let profile = try ContractProfile.load(contract)
+        let evaluation = try BidEvaluation(
+            offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
+        switch format {
+        case .table: print(table(evaluation))
+        case .json: print(try JSON.encoded(evaluation))
+        case .csv:
+            let writer = CSVWriter.standardOutput()
+            writer.write([
+                "supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
+                "social_value_score", "weighted_contribution", "points",
+            ])
+            for o in evaluation.offers {
                 writer.write([
-                    "supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
-                    "social_value_score", "weighted_contribution", "points",
+                    o.supplier, String(o.rank), o.sleva.written(.plain), o.quantitativeScore.written(.score),
+                    o.qualitativeMark.written(.plain), o.qualitativeScore.written(.score),
+                    o.socialValueScore.written(.score), o.weightedContribution.written(.score),
+                    o.points.written(.score),
                 ])
-                for o in evaluation.offers {
-                    writer.write([
-                        o.supplier, String(o.rank), formatNumber(o.sleva), fixed(o.quantitativeScore),
-                        formatNumber(o.qualitativeMark),
-                        fixed(o.qualitativeScore), fixed(o.socialValueScore), fixed(o.weightedContribution),
-                        fixed(o.points),
-                    ])
-                }
-                writer.flush()
             }
+            writer.flush()
         }
     }
-
-    private func fixed(_ v: Double) -> String { String(format: "%.2f", v) }
 
     private func table(_ e: BidEvaluation) -> String {
         var text = TextTable(
@@ -74,9 +71,9 @@ struct EvaluateCommand: ParsableCommand {
             numeric: [0, 2, 3, 4, 5, 6])
         for o in e.offers.sorted(by: { $0.rank < $1.rank }) {
             text.rows.append([
-                String(o.rank), o.supplier, formatNumber(o.sleva).grouped, fixed(o.quantitativeScore),
-                fixed(o.qualitativeScore),
-                fixed(o.socialValueScore), fixed(o.weightedContribution) + " / " + formatNumber(e.weighting * 100),
+                String(o.rank), o.supplier, o.sleva.written(.whole), o.quantitativeScore.written(.score),
+                o.qualitativeScore.written(.score), o.socialValueScore.written(.score),
+                o.weightedContribution.written(.score) + " / " + (e.weighting * 100).written(.plain),
             ])
         }
         var lines = [text.render(), "", "Method: \(e.method)", ""]
@@ -84,10 +81,11 @@ struct EvaluateCommand: ParsableCommand {
             lines.append(o.supplier)
             for c in o.commitments {
                 let value =
-                    c.proxyValue.map { "£\(formatNumber(c.sleva).grouped) at £\(formatNumber($0)) a unit" }
-                    ?? "no open proxy value: \(fixed(c.points ?? 0)) points (quantity ÷ best offered × weight)"
+                    c.proxyValue.map { "\(c.sleva.written(.money)) at £\($0.written(.plain)) a unit" }
+                    ?? "no open proxy value: \((c.points ?? 0).written(.score)) points "
+                    + "(quantity ÷ best offered × weight)"
                 lines.append(
-                    "  \(c.measure) \(c.title): \(Recommender.describe(c.quantity, c.unit)) → "
+                    "  \(c.measure) \(c.title): \(c.quantity.written(.quantity(c.unit))) → "
                         + (c.counted ? value + (c.flag.map { "; \($0)" } ?? "") : "NOT COUNTED, \(c.flag ?? "")"))
             }
         }

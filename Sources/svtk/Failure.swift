@@ -1,26 +1,27 @@
 import ArgumentParser
 import CSV
-import Evidence
-import Reports
 
-/// Runs a command body, turning an input error into `file:line:column: message` on stderr and exit code 1,
-/// and an output error into `path: message` and exit code 73.
-func reportingInputErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as InputError {
-        printError("error: \(error.onCommandLine)")
-        throw ExitCode(1)
-    } catch let error as DatasetsDirectory.NotFound {
-        printError("error: \(error)")
-        throw ExitCode(1)
-    } catch let error as OutputError {
-        printError("error: \(error)")
-        throw ExitCode(73)
+/// The one place the command line turns the toolkit's errors into words on standard error and an exit code:
+/// 1 for bad input (a file, a contract, a setting; something asked for that is not there), 73 when output
+/// cannot be written. Wrong usage (64) is the argument parser's.
+extension ToolkitError {
+    /// The exit code for this kind of problem.
+    var exitCode: ExitCode {
+        switch kind {
+        case .badInput, .notFound, .conflict: ExitCode(1)
+        case .cannotWrite: ExitCode(73)
+        }
     }
-}
 
-extension InputError {
     /// The error as the command line says it: a problem with a setting names its option (`--authority: …`).
-    var onCommandLine: String { setting.map { "--\($0): \(message)" } ?? description }
+    var onCommandLine: String {
+        guard let setting, file == nil else { return description }
+        return "--\(setting): " + ToolkitError(kind, file: nil, line: line, column: column, message).description
+    }
+
+    /// Prints the error and gives the exit code to end with.
+    func reported() -> ExitCode {
+        printError("error: \(onCommandLine)")
+        return exitCode
+    }
 }

@@ -24,7 +24,7 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if let metadata, !FileManager.default.isReadableFile(atPath: metadata) {
-            throw ValidationError("--metadata: \(metadata) cannot be read (no such file, or not readable)")
+            throw ToolkitError(file: metadata, "cannot be read (no such file, or not readable)")
         }
     }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import CSV
 import Evidence
 import Loaders
-import Reports
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,23 +30,21 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingInputErrors {
-            var reports: [(FileLoader.Result, LoadStatistics)] = []
-            var plans: [(String, [EqualityGap])] = []
-            for file in files {
-                if EqualityActionPlanLoader.isActionPlan(file) {
-                    plans.append((file, try EqualityActionPlanLoader.load(file, characteristics: .shipped())))
-                    continue
-                }
-                let statistics = LoadStatistics()
-                let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics)
-                reports.append((result, statistics))
+        var reports: [(FileLoader.Result, LoadStatistics)] = []
+        var plans: [(String, [EqualityGap])] = []
+        for file in files {
+            if EqualityActionPlanLoader.isActionPlan(file) {
+                plans.append((file, try EqualityActionPlanLoader.load(file, characteristics: .shipped())))
+                continue
             }
-            if format == .json {
-                print(json(reports, plans))
-            } else {
-                print((reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
-            }
+            let statistics = LoadStatistics()
+            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics)
+            reports.append((result, statistics))
+        }
+        if format == .json {
+            print(json(reports, plans))
+        } else {
+            print((reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
         }
     }
 
@@ -71,40 +68,24 @@ struct InspectCommand: ParsableCommand {
     }
 
     private func json(_ reports: [(FileLoader.Result, LoadStatistics)], _ plans: [(String, [EqualityGap])]) -> String {
-        let planObjects = plans.map { file, gaps in
-            JSON.object([
-                ("file", JSON.string(file)),
-                ("format", JSON.string(EqualityActionPlanLoader.format)),
-                ("rows", String(gaps.count)),
-                ("characteristics", JSON.object(byCharacteristic(gaps).map { ($0.0, String($0.1)) })),
-                ("places", JSON.array(Set(gaps.flatMap(\.places)).sorted().map(JSON.string))),
-            ])
+        let files = reports.map { result, stats in
+            InspectedFileOutput.data(
+                DataFileOutput(
+                    file: result.file, format: result.format, encoding: result.outcome.csv.encoding.rawValue,
+                    rows: result.outcome.csv.rows, observations: stats.observations,
+                    areas: Dictionary(uniqueKeysWithValues: stats.areasByLevel.map { ($0.key.rawValue, $0.value) }),
+                    indicators: stats.indicators, periods: stats.periods.sorted(),
+                    missing: Dictionary(uniqueKeysWithValues: stats.missing.map { ($0.key.rawValue, $0.value) }),
+                    warnings: result.outcome.warnings))
         }
-        return JSON.array(
-            reports.map { result, stats in
-                JSON.object([
-                    ("file", JSON.string(result.file)),
-                    ("format", JSON.string(result.format)),
-                    ("encoding", JSON.string(result.outcome.csv.encoding.rawValue)),
-                    ("rows", String(result.outcome.csv.rows)),
-                    ("observations", String(stats.observations)),
-                    (
-                        "areas",
-                        JSON.object(
-                            stats.areasByLevel.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })
-                    ),
-                    ("indicators", JSON.array(stats.indicators.map(JSON.string))),
-                    ("periods", JSON.array(stats.periods.sorted().map(JSON.string))),
-                    (
-                        "missing",
-                        JSON.object(
-                            stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }
-                                .map { ($0.key.rawValue, String($0.value)) })
-                    ),
-                    ("warnings", JSON.array(result.outcome.warnings.map(JSON.string))),
-                ])
-            } + planObjects
-        ).replacingOccurrences(of: "}, {", with: "},\n{")
+        let planFiles = plans.map { file, gaps in
+            InspectedFileOutput.plan(
+                ActionPlanOutput(
+                    file: file, format: EqualityActionPlanLoader.format, rows: gaps.count,
+                    characteristics: Dictionary(uniqueKeysWithValues: byCharacteristic(gaps)),
+                    places: Set(gaps.flatMap(\.places)).sorted()))
+        }
+        return (files + planFiles).json
     }
 
     private func table(_ report: (FileLoader.Result, LoadStatistics)) -> String {

@@ -2,10 +2,10 @@ import ArgumentParser
 import CSV
 import Catalogue
 import Evidence
+import Formatting
 import Index
 import Loaders
 import NeedsAnalysis
-import Reports
 
 struct LinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,56 +54,59 @@ struct LinksCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        try reportingInputErrors {
-            let (analysis, catalogue, _) = try analysisOptions.analysis()
-            if let problem = catalogue.unknownFramework(framework) { throw ValidationError(problem) }
-            let gaps = try equalityPlan.gaps(catalogue)
-            let needs = try analysis.equalityNeeds(gaps)
-            let selected = try analysisOptions.selectedAreas(analysis, areas)
-            let index = NeedIndex(
-                catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
-                equalityNeeds: needs, minimumScore: minimumScore.value)
-            var links = index.needLinks
-            if let measure {
-                links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure)
+        let (analysis, catalogue, _) = try analysisOptions.analysis()
+        if let problem = catalogue.unknownFramework(framework) {
+            throw ToolkitError(.notFound, setting: "framework", problem)
+        }
+        if let measure, catalogue.measure(measure, framework: framework) == nil {
+            throw ToolkitError(
+                .notFound, setting: "measure",
+                "no measure \"\(measure)\" in the \(framework) framework; "
+                    + "`svtk measures --framework \(framework)` lists them"
+            )
+        }
+        let gaps = try equalityPlan.gaps(catalogue)
+        let needs = try analysis.equalityNeeds(gaps)
+        let selected = try analysisOptions.selectedAreas(analysis, areas)
+        let index = NeedIndex(
+            catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
+            equalityNeeds: needs, minimumScore: minimumScore.value)
+        var links = index.needLinks
+        if let measure {
+            links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure)
+        }
+        if let domain { links = links.filter { $0.domain.id == domain } }
+        var gapLinks =
+            characteristic.map { c in
+                index.gapLinks(characteristic: catalogue.taxonomy.characteristics.canonical(c) ?? c)
             }
-            if let domain { links = links.filter { $0.domain.id == domain } }
-            var gapLinks =
-                characteristic.map { c in
-                    index.gapLinks(characteristic: catalogue.taxonomy.characteristics.canonical(c) ?? c)
-                }
-                ?? index.gapLinks
-            if let measure { gapLinks = gapLinks.filter { $0.measure.ref == measure || $0.measure.key == measure } }
-            if characteristic != nil { links = [] }
-            switch format {
-            case .table: print(table(links, gapLinks, needs))
-            case .json:
-                print(
-                    JSON.object([
-                        ("framework", JSON.string(framework)),
-                        ("needs", JSON.array(links.map(json))), ("equalityGaps", JSON.array(gapLinks.map(json))),
-                    ]))
-            case .csv:
-                let writer = CSVWriter.standardOutput()
+            ?? index.gapLinks
+        if let measure { gapLinks = gapLinks.filter { $0.measure.ref == measure || $0.measure.key == measure } }
+        if characteristic != nil { links = [] }
+        switch format {
+        case .table: print(table(links, gapLinks, needs))
+        case .json:
+            print(LinksDocument(framework: framework, needs: links, equalityGaps: gapLinks).json)
+        case .csv:
+            let writer = CSVWriter.standardOutput()
+            writer.write([
+                "kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason",
+                "chain",
+            ])
+            for l in links {
                 writer.write([
-                    "kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason",
-                    "chain",
+                    "need", l.area.name, l.domain.id, l.score.written(.preciseScore), l.measure.key,
+                    l.measure.title,
+                    l.reason, l.chain,
                 ])
-                for l in links {
-                    writer.write([
-                        "need", l.area.name, l.domain.id, String(format: "%.4f", l.score), l.measure.key,
-                        l.measure.title,
-                        l.reason, l.chain,
-                    ])
-                }
-                for g in gapLinks {
-                    writer.write([
-                        "equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title,
-                        g.reason, g.chain,
-                    ])
-                }
-                writer.flush()
             }
+            for g in gapLinks {
+                writer.write([
+                    "equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title,
+                    g.reason, g.chain,
+                ])
+            }
+            writer.flush()
         }
     }
 
@@ -118,7 +121,7 @@ struct LinksCommand: ParsableCommand {
                 .sorted(by: { $0.value[0].score > $1.value[0].score })
             {
                 let first = domainLinks[0]
-                lines.append("  \(first.domain.name): \(first.level), score \(String(format: "%.2f", first.score))")
+                lines.append("  \(first.domain.name): \(first.level), score \(first.score.written(.score))")
                 if let e = first.evidence.first { lines.append("    evidence: \(e.result.name): \(e.result.summary)") }
                 for link in domainLinks {
                     lines.append("    → \(link.measure.ref) \(link.measure.title): \(link.reason)")
@@ -142,7 +145,7 @@ struct LinksCommand: ParsableCommand {
                 for size in need.groupSizes.prefix(4) {
                     lines.append(
                         "    group: \(size.area.name): \(size.name) "
-                            + "\(formatNumber((size.value * 10).rounded() / 10))\(size.unit == "%" ? "%" : "")"
+                            + "\(((size.value * 10).rounded() / 10).written(.plain))\(size.unit == "%" ? "%" : "")"
                     )
                 }
                 if !need.missing.isEmpty {
@@ -152,44 +155,5 @@ struct LinksCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func json(_ l: NeedLink) -> String {
-        JSON.object([
-            ("area", JSON.string(l.area.code)), ("areaName", JSON.string(l.area.name)),
-            ("domain", JSON.string(l.domain.id)),
-            ("score", JSON.number(l.score)), ("level", JSON.string(l.level)), ("measure", JSON.string(l.measure.key)),
-            ("title", JSON.string(l.measure.title)), ("outcome", JSON.string(l.measure.outcome)),
-            ("reason", JSON.string(l.reason)), ("chain", JSON.string(l.chain)),
-            (
-                "evidence",
-                JSON.array(
-                    l.evidence.map {
-                        JSON.object([
-                            ("reason", JSON.string($0.reason)),
-                            ("figures", NeedsJSON.result($0.result)),
-                        ])
-                    })
-            ),
-        ])
-    }
-
-    private func json(_ g: GapLink) -> String {
-        JSON.object([
-            ("action", JSON.string(g.need.gap.action)), ("characteristic", JSON.string(g.characteristic)),
-            ("places", JSON.array(g.need.places.map { JSON.string($0.code) })),
-            ("measure", JSON.string(g.measure.key)), ("title", JSON.string(g.measure.title)),
-            ("reason", JSON.string(g.reason)), ("chain", JSON.string(g.chain)),
-            (
-                "groupSizes",
-                JSON.array(
-                    g.need.groupSizes.map {
-                        JSON.object([
-                            ("area", JSON.string($0.area.code)), ("indicator", JSON.string($0.indicator)),
-                            ("value", JSON.number($0.value)), ("unit", JSON.string($0.unit)),
-                        ])
-                    })
-            ), ("noFiguresFor", JSON.array(g.need.missing.map(JSON.string))),
-        ])
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Formatting
 import Reports
 
 struct MeasuresCommand: ParsableCommand {
@@ -45,38 +46,36 @@ struct MeasuresListCommand: ParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            if let problem = catalogue.unknownFramework(framework) { throw ValidationError(problem) }
-            let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
-            let measures = catalogue.measures(in: framework).filter { m in
-                (theme.map { m.theme.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-                    && words.allSatisfy { w in
-                        [m.ref, m.title, m.description, m.outcome].contains { $0.lowercased().contains(w) }
-                    }
-            }
-            switch format {
-            case .table: print(table(measures, catalogue))
-            case .json:
-                print(
-                    JSON.array(measures.map { MeasureJSON.object($0, catalogue) }).replacingOccurrences(
-                        of: "}, {\"ref", with: "},\n{\"ref"))
-            case .csv:
-                let writer = CSVWriter.standardOutput()
-                writer.write([
-                    "ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
-                    "proxy_unit", "price_year",
-                ])
-                for m in measures {
-                    let proxy = catalogue.proxy(for: m)
-                    writer.write([
-                        m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
-                        m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
-                        proxy.map { formatNumber($0.value) } ?? "", proxy?.unit ?? "", proxy?.priceYear ?? "",
-                    ])
+        let catalogue = try catalogueOptions.load()
+        if let problem = catalogue.unknownFramework(framework) {
+            throw ToolkitError(.notFound, setting: "framework", problem)
+        }
+        let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
+        let measures = catalogue.measures(in: framework).filter { m in
+            (theme.map { m.theme.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                && words.allSatisfy { w in
+                    [m.ref, m.title, m.description, m.outcome].contains { $0.lowercased().contains(w) }
                 }
-                writer.flush()
+        }
+        switch format {
+        case .table: print(table(measures, catalogue))
+        case .json:
+            print(measures.map { MeasureOutput($0, catalogue) }.json)
+        case .csv:
+            let writer = CSVWriter.standardOutput()
+            writer.write([
+                "ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
+                "proxy_unit", "price_year",
+            ])
+            for m in measures {
+                let proxy = catalogue.proxy(for: m)
+                writer.write([
+                    m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
+                    m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
+                    (proxy?.value).written(.plain), proxy?.unit ?? "", proxy?.priceYear ?? "",
+                ])
             }
+            writer.flush()
         }
     }
 
@@ -85,7 +84,7 @@ struct MeasuresListCommand: ParsableCommand {
         for m in measures {
             text.rows.append([
                 m.ref, m.theme, m.title.count > 70 ? String(m.title.prefix(69)) + "…" : m.title, m.unit,
-                catalogue.proxy(for: m).map { formatNumber(($0.value * 100).rounded() / 100) } ?? "—",
+                catalogue.proxy(for: m).map { (($0.value * 100).rounded() / 100).written(.plain) } ?? "—",
                 m.tomsReference ?? "",
             ])
         }
@@ -117,18 +116,16 @@ struct MeasuresShowCommand: ParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            guard let m = catalogue.measure(reference) else {
-                throw ValidationError("no measure \"\(reference)\"; `svtk measures --search WORDS` finds one")
-            }
-            if format == .json {
-                print(MeasureJSON.object(m, catalogue, detailed: true))
-                return
-            }
-            let lines = wordingLines(m) + proxyLines(m, catalogue) + linkLines(m, catalogue)
-            print(lines.joined(separator: "\n"))
+        let catalogue = try catalogueOptions.load()
+        guard let m = catalogue.measure(reference) else {
+            throw ToolkitError(.notFound, "no measure \"\(reference)\"; `svtk measures --search WORDS` finds one")
         }
+        if format == .json {
+            print(MeasureOutput(m, catalogue, detailed: true).json)
+            return
+        }
+        let lines = wordingLines(m) + proxyLines(m, catalogue) + linkLines(m, catalogue)
+        print(lines.joined(separator: "\n"))
     }
 
     /// The measure's key and title, then its theme, outcome, description, unit, contract categories and, where it
@@ -154,14 +151,14 @@ struct MeasuresShowCommand: ParsableCommand {
         }
         var lines = [
             "",
-            "Open proxy value: £\(formatNumber((proxy.value * 100).rounded() / 100)) \(proxy.unit) "
+            "Open proxy value: £\(((proxy.value * 100).rounded() / 100).written(.plain)) \(proxy.unit) "
                 + "(\(proxy.priceYear) prices)",
             "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)",
         ]
         for input in proxy.inputs {
             let v = catalogue.openValues[input]!
             lines.append(
-                "  \(input): \(v.quantity), \(formatNumber(v.value)) \(v.unit), \(v.priceYear). "
+                "  \(input): \(v.quantity), \(v.value.written(.plain)) \(v.unit), \(v.priceYear). "
                     + "\(v.sourceTitle)"
             )
         }
@@ -195,56 +192,5 @@ struct MeasuresShowCommand: ParsableCommand {
                         + "\(rule.reason)"
                 })
         return lines
-    }
-}
-
-/// A measure as JSON.
-enum MeasureJSON {
-    static func object(_ m: Measure, _ catalogue: Catalogue, detailed: Bool = false) -> String {
-        let proxy = catalogue.proxy(for: m)
-        var pairs: [(String, String)] = [
-            ("ref", JSON.string(m.ref)), ("framework", JSON.string(m.framework)), ("theme", JSON.string(m.theme)),
-            ("outcome", JSON.string(m.outcome)), ("title", JSON.string(m.title)),
-            ("description", JSON.string(m.description)),
-            ("unit", JSON.string(m.unit)), ("categories", JSON.array(m.categories.map { JSON.string($0.rawValue) })),
-            ("tomsRef", JSON.optionalString(m.tomsReference)), ("basedOn", JSON.optionalString(m.basedOn)),
-            ("status", JSON.string(m.status)),
-            ("proxyValue", JSON.number(proxy?.value)), ("proxyUnit", JSON.optionalString(proxy?.unit)),
-            ("proxyPriceYear", JSON.optionalString(proxy?.priceYear)),
-        ]
-        if detailed {
-            pairs.append(("proxyWorking", JSON.optionalString(proxy.map { "\($0.formula) = \($0.working)" })))
-            let key = catalogue.linkKey(m)
-            pairs.append(
-                (
-                    "needs",
-                    JSON.array(
-                        catalogue.taxonomy.domainLinks(to: key).map {
-                            JSON.object([("domain", JSON.string($0.from)), ("reason", JSON.string($0.reason))])
-                        })
-                ))
-            pairs.append(
-                (
-                    "characteristics",
-                    JSON.array(
-                        catalogue.taxonomy.characteristicLinks(to: key).map {
-                            JSON.object([
-                                ("characteristic", JSON.string($0.from)), ("reason", JSON.string($0.reason)),
-                            ])
-                        })
-                ))
-            pairs.append(
-                (
-                    "relevance",
-                    JSON.array(
-                        catalogue.taxonomy.relevanceRules.filter { $0.measure == key }.map {
-                            JSON.object([
-                                ("subject", JSON.string($0.subject)), ("strength", JSON.string($0.strength.rawValue)),
-                                ("reason", JSON.string($0.reason)),
-                            ])
-                        })
-                ))
-        }
-        return JSON.object(pairs)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Formatting
 import Recommender
 import Reports
 
@@ -39,51 +40,48 @@ struct MonitorCommand: ParsableCommand {
     @OptionGroup var catalogueOptions: CatalogueOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            let m = try DeliveryMonitoring(
-                contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
-                catalogue: catalogue, policy: try Policy.load(for: catalogue))
-            let header = [
-                "measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
-                "forecast", "value_committed", "value_delivered", "measured",
+        let catalogue = try catalogueOptions.load()
+        let m = try DeliveryMonitoring(
+            contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
+            catalogue: catalogue, policy: try Policy.load(for: catalogue))
+        let header = [
+            "measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
+            "forecast", "value_committed", "value_delivered", "measured",
+        ]
+        func cells(_ l: DeliveryMonitoring.Line) -> [String] {
+            [
+                l.measure, l.title, l.unit, l.committed.written(.plain), l.delivered.written(.plain),
+                l.dueToDate.written(.plain), l.progress.written(.wholeShare), l.status,
+                l.shortfall.written(.plain), l.forecast.written(.plain), l.valueCommitted.written(.plain),
+                l.valueDelivered.written(.plain), l.measured,
             ]
-            func cells(_ l: DeliveryMonitoring.Line) -> [String] {
-                [
-                    l.measure, l.title, l.unit, formatNumber(l.committed), formatNumber(l.delivered),
-                    formatNumber(l.dueToDate),
-                    String(format: "%.0f%%", l.progress * 100), l.status, formatNumber(l.shortfall),
-                    formatNumber(l.forecast),
-                    formatNumber(l.valueCommitted), formatNumber(l.valueDelivered), l.measured,
-                ]
+        }
+        switch format {
+        case .csv:
+            let writer = CSVWriter.standardOutput()
+            writer.write(header)
+            for l in m.lines { writer.write(cells(l)) }
+            writer.flush()
+        case .json: print(try JSON.encoded(m))
+        case .table:
+            var text = TextTable(
+                header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
+                numeric: [1, 2, 3, 4, 6, 7])
+            for l in m.lines {
+                text.rows.append([
+                    "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
+                    l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
+                    l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
+                    l.forecast.written(.plain),
+                ])
             }
-            switch format {
-            case .csv:
-                let writer = CSVWriter.standardOutput()
-                writer.write(header)
-                for l in m.lines { writer.write(cells(l)) }
-                writer.flush()
-            case .json: print(try JSON.encoded(m))
-            case .table:
-                var text = TextTable(
-                    header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
-                    numeric: [1, 2, 3, 4, 6, 7])
-                for l in m.lines {
-                    text.rows.append([
-                        "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
-                        formatNumber(l.committed), formatNumber(l.delivered),
-                        formatNumber(l.dueToDate), String(format: "%.0f%%", l.progress * 100), l.status.uppercased(),
-                        formatNumber(l.shortfall), formatNumber(l.forecast),
-                    ])
-                }
-                print(
-                    "Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
-                        + "\n\nValue delivered £\(formatNumber(m.valueDelivered).grouped) of "
-                        + "£\(formatNumber(m.valueCommitted).grouped) committed "
-                        + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at "
-                        + "a point in time: "
-                        + "the latest quarter is compared with the commitment, never a sum of quarters.")
-            }
+            print(
+                "Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
+                    + "\n\nValue delivered \(m.valueDelivered.written(.money)) of "
+                    + "\(m.valueCommitted.written(.money)) committed "
+                    + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at "
+                    + "a point in time: "
+                    + "the latest quarter is compared with the commitment, never a sum of quarters.")
         }
     }
 }

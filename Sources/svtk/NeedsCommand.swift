@@ -1,8 +1,8 @@
 import ArgumentParser
 import CSV
 import Evidence
+import Formatting
 import NeedsAnalysis
-import Reports
 
 struct NeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,21 +44,17 @@ struct NeedsCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        try reportingInputErrors {
-            let (analysis, _, _) = try analysisOptions.analysis()
-            let selected = try analysisOptions.selectedAreas(analysis, areas)
-            let profiles = selected.map { analysis.profile(for: $0.code) }
-            switch format {
-            case .json:
-                print(
-                    JSON.array(profiles.map(NeedsJSON.profile)).replacingOccurrences(
-                        of: "}]}, {\"area\"", with: "}]},\n{\"area\""))
-            case .csv: writeCSV(profiles)
-            case .table:
-                var sections = profiles.map(table)
-                if areas == nil { sections.append(standouts(analysis.boroughView())) }
-                print(sections.joined(separator: "\n\n"))
-            }
+        let (analysis, _, _) = try analysisOptions.analysis()
+        let selected = try analysisOptions.selectedAreas(analysis, areas)
+        let profiles = selected.map { analysis.profile(for: $0.code) }
+        switch format {
+        case .json:
+            print(profiles.map(NeedProfileOutput.init).json)
+        case .csv: writeCSV(profiles)
+        case .table:
+            var sections = profiles.map(table)
+            if areas == nil { sections.append(standouts(analysis.boroughView())) }
+            print(sections.joined(separator: "\n\n"))
         }
     }
 
@@ -67,7 +63,7 @@ struct NeedsCommand: ParsableCommand {
         let scored = profile.scored
         if scored.isEmpty { lines.append("  no domain can be scored from the data for this area") }
         for domain in scored.prefix(top) {
-            lines.append("  \(domain.domain.name): \(domain.level), score \(String(format: "%.2f", domain.score!))")
+            lines.append("  \(domain.domain.name): \(domain.level), score \(domain.score.written(.score))")
             for evidence in domain.evidence.prefix(3) {
                 lines.append(
                     "    - \(evidence.result.name): \(evidence.result.summary) [\(evidence.result.signalBasis)]")
@@ -84,7 +80,7 @@ struct NeedsCommand: ParsableCommand {
             lines.append(
                 "  \(standout.domain.name): "
                     + standout.wards.map {
-                        "\($0.ward.name) \(String(format: "%.1f", $0.score))"
+                        "\($0.ward.name) \($0.score.written(.shortScore))"
                     }.joined(separator: ", "))
         }
         if lines.count == 1 { lines.append("  none") }
@@ -110,76 +106,16 @@ struct NeedsCommand: ParsableCommand {
                     let r = e.result
                     writer.write([
                         profile.area.code, profile.area.name, domain.domain.id,
-                        domain.score.map { String(format: "%.4f", $0) } ?? "", domain.level, r.indicator, r.name,
-                        r.period, formatNumber(r.value), r.unit, formatNumber(r.england?.value),
-                        r.england?.significance95.rawValue ?? "", formatNumber(r.parent?.value),
+                        domain.score.written(.preciseScore), domain.level, r.indicator, r.name,
+                        r.period, r.value.written(.plain), r.unit, (r.england?.value).written(.plain),
+                        r.england?.significance95.rawValue ?? "", (r.parent?.value).written(.plain),
                         r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "",
-                        r.zScore.map { String(format: "%.4f", $0) } ?? "", r.trend ?? "",
-                        r.signal.map { String(format: "%.4f", $0) } ?? "", r.signalBasis, e.reason,
+                        r.zScore.written(.preciseScore), r.trend ?? "",
+                        r.signal.written(.preciseScore), r.signalBasis, e.reason,
                     ])
                 }
             }
         }
         writer.flush()
-    }
-}
-
-/// Need profiles as JSON.
-enum NeedsJSON {
-    static func result(_ r: IndicatorResult) -> String {
-        func comparison(_ c: Comparison?) -> String {
-            guard let c else { return "null" }
-            return JSON.object([
-                ("area", JSON.string(c.area)), ("name", JSON.string(c.name)), ("value", JSON.number(c.value)),
-                ("difference", JSON.number(c.difference)), ("ratio", JSON.number(c.ratio)),
-                ("significance95", JSON.string(c.significance95.rawValue)),
-                ("significance998", JSON.string(c.significance998.rawValue)),
-            ])
-        }
-        return JSON.object([
-            ("indicator", JSON.string(r.indicator)), ("name", JSON.string(r.name)), ("unit", JSON.string(r.unit)),
-            ("polarity", JSON.string(r.polarity.rawValue)), ("period", JSON.string(r.period)),
-            ("breakdown", JSON.string(r.breakdown)), ("value", JSON.number(r.value)),
-            ("lower95", JSON.number(r.lower95)), ("upper95", JSON.number(r.upper95)),
-            ("parent", comparison(r.parent)), ("england", comparison(r.england)),
-            ("rank", r.rank.map(String.init) ?? "null"), ("rankedAmong", r.rankedAmong.map(String.init) ?? "null"),
-            ("quintile", r.quintile.map(String.init) ?? "null"), ("zScore", JSON.number(r.zScore)),
-            ("siblings", JSON.optionalString(r.siblings)), ("trend", JSON.optionalString(r.trend)),
-            ("signal", JSON.number(r.signal)), ("signalBasis", JSON.string(r.signalBasis)),
-            ("nationalSignal", JSON.number(r.nationalSignal)), ("nationalBasis", JSON.optionalString(r.nationalBasis)),
-            ("source", JSON.string(r.source)),
-        ])
-    }
-
-    static func domain(_ d: DomainScore) -> String {
-        JSON.object([
-            ("domain", JSON.string(d.domain.id)), ("name", JSON.string(d.domain.name)), ("score", JSON.number(d.score)),
-            ("level", JSON.string(d.level)), ("note", JSON.optionalString(d.note)),
-            (
-                "evidence",
-                JSON.array(
-                    d.evidence.map {
-                        JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))])
-                    })
-            ),
-            (
-                "context",
-                JSON.array(
-                    d.context.map { JSON.object([("reason", JSON.string($0.reason)), ("figures", result($0.result))]) })
-            ),
-        ])
-    }
-
-    static func profile(_ p: NeedProfile) -> String {
-        JSON.object([
-            (
-                "area",
-                JSON.object([
-                    ("code", JSON.string(p.area.code)), ("name", JSON.string(p.area.name)),
-                    ("level", JSON.string(p.area.level.rawValue)),
-                ])
-            ),
-            ("domains", JSON.array(p.domains.map(domain))),
-        ])
     }
 }

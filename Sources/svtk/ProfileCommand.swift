@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Formatting
 import Foundation
 import Loaders
 import NeedsAnalysis
@@ -39,54 +40,53 @@ struct ProfileCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try reportingInputErrors {
-            try out.map { try ReportFiles(out: $0).prepare() }
-            let (analysis, catalogue, _) = try analysisOptions.analysis()
-            let target = try analysisOptions.selectedAreas(analysis, area)[0]
-            let gaps = try equalityPlan.gaps(catalogue)
-            let needs = try analysis.equalityNeeds(gaps)
-            let profile = analysis.profile(for: target.code)
-            let results = analysis.results(for: target.code)
-            let view = analysis.boroughView()
-            let maps = try boundariesOption.maps(
-                analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
-                outlineMeaning: "this ward")
-            let provenance = try ReportProvenance.gather(
-                files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
-                dataset: analysis.dataset, catalogue: catalogue)
-            let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
-                html: ProfilePage.html(
-                    profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
-                markdown: ProfilePage.markdown(profile, results: results), json: NeedsJSON.profile(profile),
-                tables: [
-                    (
-                        "domains", ["domain", "level", "score", "note"],
-                        profile.domains.map {
-                            [$0.domain.id, $0.level, $0.score.map { String(format: "%.4f", $0) } ?? "", $0.note ?? ""]
-                        }
-                    ),
-                    (
-                        "indicators",
+        try out.map { try ReportFiles(out: $0).prepare() }
+        let (analysis, catalogue, _) = try analysisOptions.analysis()
+        let target = try analysisOptions.selectedAreas(analysis, area)[0]
+        let gaps = try equalityPlan.gaps(catalogue)
+        let needs = try analysis.equalityNeeds(gaps)
+        let profile = analysis.profile(for: target.code)
+        let results = analysis.results(for: target.code)
+        let view = analysis.boroughView()
+        let maps = try boundariesOption.maps(
+            analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
+            outlineMeaning: "this ward")
+        let provenance = try ReportProvenance.gather(
+            files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
+            dataset: analysis.dataset, catalogue: catalogue)
+        let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
+            html: ProfilePage.html(
+                profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
+            markdown: ProfilePage.markdown(profile, results: results), json: NeedProfileOutput(profile).json,
+            tables: [
+                (
+                    "domains", ["domain", "level", "score", "note"],
+                    profile.domains.map {
+                        [$0.domain.id, $0.level, $0.score.written(.preciseScore), $0.note ?? ""]
+                    }
+                ),
+                (
+                    "indicators",
+                    [
+                        "indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of",
+                        "trend", "signal",
+                    ],
+                    results.map { r in
                         [
-                            "indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of",
-                            "trend", "signal",
-                        ],
-                        results.map { r in
-                            [
-                                r.indicator, r.name, r.period, formatNumber(r.value), formatNumber(r.parent?.value),
-                                formatNumber(r.england?.value), r.england?.significance95.rawValue ?? "",
-                                r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
-                                r.signal.map { String(format: "%.4f", $0) } ?? "",
-                            ]
-                        }
-                    ),
-                    provenance.table,
-                ])
-            let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
-            print(
-                "\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also "
-                    + "\(files.dropFirst().joined(separator: ", ")))"
-            )
-        }
+                            r.indicator, r.name, r.period, r.value.written(.plain),
+                            (r.parent?.value).written(.plain),
+                            (r.england?.value).written(.plain), r.england?.significance95.rawValue ?? "",
+                            r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
+                            r.signal.written(.preciseScore),
+                        ]
+                    }
+                ),
+                provenance.table,
+            ])
+        let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
+        print(
+            "\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also "
+                + "\(files.dropFirst().joined(separator: ", ")))"
+        )
     }
 }

@@ -42,10 +42,8 @@ struct RecommendCommand: ParsableCommand {
     var format: RecommendationText.Format = .table
 
     func run() throws {
-        try reportingInputErrors {
-            let recommendation = try makeRecommendation()
-            print(RecommendationText.render(recommendation, format: format))
-        }
+        let recommendation = try makeRecommendation()
+        print(RecommendationText.render(recommendation, format: format))
     }
 
     func makeRecommendation() throws -> Recommendation {
@@ -125,7 +123,7 @@ extension ContractOptions {
     /// Runs `body`, naming the command-line option in an error about a profile field the option set
     /// (`--value: must be …` rather than the profile file's `field "value"`).
     /// The profile, checked field by field before any evidence is read, so that a mistake in it is reported at once.
-    /// - Throws: `InputError` naming the file (or option) and field of the first bad value.
+    /// - Throws: `ToolkitError` naming the file (or option) and field of the first bad value.
     func checkedProfile(_ catalogue: Catalogue) throws -> ContractProfile {
         let profile = try profile()
         try namingOptions { try profile.validate(file: contract ?? "flags", catalogue: catalogue) }
@@ -135,9 +133,9 @@ extension ContractOptions {
     func namingOptions<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as InputError {
-            guard let (field, problem) = error.contractField, let option = option(setting: field) else { throw error }
-            throw InputError(file: option, problem)
+        } catch let error as ToolkitError {
+            guard let field = error.field, let option = option(setting: field) else { throw error }
+            throw ToolkitError(file: option, error.message)
         }
     }
 

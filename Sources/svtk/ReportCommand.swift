@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Formatting
 import Foundation
 import Loaders
 import NeedsAnalysis
@@ -40,65 +41,61 @@ struct ReportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try reportingInputErrors {
-            let name =
-                contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-                ?? "recommendation"
-            let output = ReportFiles(out: out ?? "out/\(name).html")
-            try output.prepare()
-            let catalogue = try analysisOptions.catalogueOptions.load()
-            let profile = try contractOptions.checkedProfile(catalogue)
-            let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
-            let gaps = try equalityPlan.gaps(catalogue)
-            let recommender = Recommender(
-                catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
-            let r = try contractOptions.namingOptions {
-                try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
-            }
-            let areas = try recommender.deliveryAreas(profile) { field, message in
-                InputError(file: "contract", "\(field): \(message)")
-            }
-            let boroughWide = areas.contains { $0.code == analysis.borough.code }
-            let charted = boroughWide ? analysis.borough : areas[0]
-            let view = analysis.boroughView()
-            let maps = try boundariesOption.maps(
-                analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
-            let provenance = try ReportProvenance.gather(
-                files: analysisOptions.dataFiles
-                    + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
-                dataset: analysis.dataset, catalogue: catalogue)
-            let results = analysis.results(for: charted.code).sorted {
-                ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
-            }
-            let page = RecommendationPage.html(
-                r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
-                maps: maps, provenance: provenance)
-            let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
-            let files = try output.write(
-                html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
-                json: RecommendationText.json(r, provenance: provenance), tables: tables,
-                office: (try TenderPack.docx(r, provenance: provenance), try TenderPack.xlsx(tables)))
-            print(Self.summary(r, files: files))
+        let name =
+            contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            ?? "recommendation"
+        let output = ReportFiles(out: out ?? "out/\(name).html")
+        try output.prepare()
+        let catalogue = try analysisOptions.catalogueOptions.load()
+        let profile = try contractOptions.checkedProfile(catalogue)
+        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
+        let gaps = try equalityPlan.gaps(catalogue)
+        let recommender = Recommender(
+            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
+        let r = try contractOptions.namingOptions {
+            try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
         }
+        let areas = try recommender.deliveryAreas(profile, file: contractOptions.contract ?? "flags")
+        let boroughWide = areas.contains { $0.code == analysis.borough.code }
+        let charted = boroughWide ? analysis.borough : areas[0]
+        let view = analysis.boroughView()
+        let maps = try boundariesOption.maps(
+            analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
+        let provenance = try ReportProvenance.gather(
+            files: analysisOptions.dataFiles
+                + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
+            dataset: analysis.dataset, catalogue: catalogue)
+        let results = analysis.results(for: charted.code).sorted {
+            ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
+        }
+        let page = RecommendationPage.html(
+            r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
+            maps: maps, provenance: provenance)
+        let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
+        let files = try output.write(
+            html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
+            json: RecommendationText.json(r, provenance: provenance), tables: tables,
+            office: (try TenderPack.docx(r, provenance: provenance), try TenderPack.xlsx(tables)))
+        print(Self.summary(r, files: files))
     }
 
     /// What the terminal shows: the rules in a line, the first measures, the total and where the files are.
     static func summary(_ r: Recommendation, files: [String]) -> String {
         var lines = [
-            "\(r.contract.title): £\(formatNumber(r.contract.value).grouped), "
+            "\(r.contract.title): \(r.contract.value.written(.money)), "
                 + "\(r.rules.commitments == .formal ? "formal commitments" : "aspirations only")"
                 + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
                 + ", Real Living Wage "
                 + (r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")
         ]
         lines += r.measures.prefix(5).map {
-            "  \($0.rank). \($0.ref) \($0.title): \(formatNumber($0.target.quantity)) \($0.unit)"
-                + ($0.sleva.map { ", SLEVA £\(formatNumber($0).grouped)" } ?? "")
+            "  \($0.rank). \($0.ref) \($0.title): \($0.target.quantity.written(.plain)) \($0.unit)"
+                + ($0.sleva.map { ", SLEVA \($0.written(.money))" } ?? "")
         }
         if r.measures.count > 5 {
             lines.append("  … and \(r.measures.count - 5) more; \(r.excluded.count) excluded with reasons")
         }
-        lines.append("  total SLEVA £\(formatNumber(r.totalSleva).grouped)")
+        lines.append("  total SLEVA \(r.totalSleva.written(.money))")
         lines.append("Report written to \(files[0]) (also \(files.dropFirst().joined(separator: ", ")))")
         return lines.joined(separator: "\n")
     }

@@ -20,24 +20,26 @@ struct ReportFiles {
 
     /// Checks, before the analysis runs, that the report can be written where asked: the folder is made if
     /// missing, and the HTML path and the tables folder must not be a folder and a link respectively.
-    /// - Throws: ``OutputError`` naming the path.
+    /// - Throws: a `cannotWrite` ``ToolkitError`` naming the path.
     func prepare() throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: requested, isDirectory: &isFolder), isFolder.boolValue {
-            throw OutputError(
-                path: requested, "is a folder: give the report's file name, e.g. \(requested)/report.html")
+            throw ToolkitError(
+                .cannotWrite, file: requested, "is a folder: give the report's file name, e.g. \(requested)/report.html"
+            )
         }
         let folder = URL(fileURLWithPath: html).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: folder, "cannot make this folder for the report")
+            throw ToolkitError(.cannotWrite, file: folder, "cannot make this folder for the report")
         }
         try OutputFile.checkWritable(html)
         if let type = try? FileManager.default.attributesOfItem(atPath: tableFolder)[.type] as? FileAttributeType,
             type != .typeDirectory
         {
-            throw OutputError(path: tableFolder, "exists and is not a folder (a file or a link): move it away")
+            throw ToolkitError(
+                .cannotWrite, file: tableFolder, "exists and is not a folder (a file or a link): move it away")
         }
     }
 
@@ -58,7 +60,7 @@ struct ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: tableFolder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: tableFolder, "cannot make this folder for the report's tables")
+            throw ToolkitError(.cannotWrite, file: tableFolder, "cannot make this folder for the report's tables")
         }
         for table in tables {
             try OutputFile.writeCSV(to: "\(tableFolder)/\(table.name).csv", byteOrderMark: true) { writer in

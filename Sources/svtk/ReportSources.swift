@@ -17,7 +17,7 @@ struct BoundariesOption: ParsableArguments {
 
     /// The maps for a borough: from `--boundaries`, or from a file in `Datasets/geography/` holding its wards;
     /// none when neither covers the borough.
-    /// - Throws: `InputError` for a boundaries file that cannot be read, or that holds none of the borough's wards.
+    /// - Throws: `ToolkitError` for a boundaries file that cannot be read, or that holds none of the borough's wards.
     func maps(
         _ analysis: NeedsAnalysis, view: BoroughView, delivery: Set<String>,
         outlineMeaning: String = "delivery area"
@@ -30,7 +30,7 @@ struct BoundariesOption: ParsableArguments {
                 view: view, deciles: deciles, delivery: delivery,
                 outlineMeaning: outlineMeaning)
             guard maps.coversBorough else {
-                throw InputError(
+                throw ToolkitError(
                     file: boundaries,
                     "holds none of \(analysis.borough.name)'s \(wards.count) wards (codes such as "
                         + "\(wards.sorted().first ?? "E05…")): give the boundaries of the borough's wards")

@@ -48,9 +48,8 @@ struct SVTK: AsyncParsableCommand {
                 try command.run()
             }
             try StandardOutput.finish()
-        } catch let error as OutputError {
-            printError("error: \(error)")
-            exit(withError: ExitCode(73))
+        } catch let error as ToolkitError {
+            exit(withError: error.reported())
         } catch {
             let code = exitCode(for: error)
             guard code != .success, let file = fileLookingLikeAnOption() else { exit(withError: error) }

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server = try serverOrExit()
+        let server = try server()
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError(
                 "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
@@ -80,26 +80,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The server over the loaded evidence and the opened workspace; bad input exits 1 with its location.
-    private func serverOrExit() throws -> WorkspaceServer {
-        var server: WorkspaceServer?
-        try reportingInputErrors {
-            let (analysis, catalogue, notes) = try analysisOptions.analysis()
-            let view = analysis.boroughView()
-            let borough = try ServedBorough(
-                analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
-                equalityGaps: try equalityPlan.gaps(catalogue),
-                maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
-                provenance: try ReportProvenance.gather(
-                    files: analysisOptions.dataFiles
-                        + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
-                    dataset: analysis.dataset, catalogue: catalogue),
-                notes: notes)
-            do {
-                server = WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
-            } catch let error as WorkspaceError {
-                throw InputError(file: "--workspace", error.description)
-            }
-        }
-        return server!
+    private func server() throws -> WorkspaceServer {
+        let (analysis, catalogue, notes) = try analysisOptions.analysis()
+        let view = analysis.boroughView()
+        let borough = try ServedBorough(
+            analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
+            equalityGaps: try equalityPlan.gaps(catalogue),
+            maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
+            provenance: try ReportProvenance.gather(
+                files: analysisOptions.dataFiles
+                    + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
+                dataset: analysis.dataset, catalogue: catalogue),
+            notes: notes)
+        return WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
     }
 }

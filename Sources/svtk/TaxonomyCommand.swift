@@ -41,31 +41,29 @@ struct TaxonomyCheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        try reportingInputErrors {
-            let catalogue = try catalogueOptions.load()
-            let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
-            let data = IndicatorSet()
-            for file in files {
-                if EqualityActionPlanLoader.isActionPlan(file) { continue }
-                _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
-            }
-            let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
-            var lines = [
-                "Catalogue: \(catalogue.sources["catalogues"]!)", "Taxonomy:  \(catalogue.sources["taxonomy"]!)",
-                "Data:      \(files.count) file(s)", "",
-            ]
-            let width = check.summary.map(\.0.count).max() ?? 0
-            lines += check.summary.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
-            if !check.warnings.isEmpty {
-                lines += ["", "Warnings (\(check.warnings.count)):"] + check.warnings.map { "  - \($0)" }
-            }
-            if !check.errors.isEmpty {
-                lines += ["", "Errors (\(check.errors.count)):"] + check.errors.map { "  - \($0)" }
-            }
-            lines += ["", check.passed ? "taxonomy check passed" : "taxonomy check failed"]
-            print(lines.joined(separator: "\n"))
-            if !check.passed { throw ExitCode(1) }
+        let catalogue = try catalogueOptions.load()
+        let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
+        let data = IndicatorSet()
+        for file in files {
+            if EqualityActionPlanLoader.isActionPlan(file) { continue }
+            _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
         }
+        let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
+        var lines = [
+            "Catalogue: \(catalogue.sources["catalogues"]!)", "Taxonomy:  \(catalogue.sources["taxonomy"]!)",
+            "Data:      \(files.count) file(s)", "",
+        ]
+        let width = check.summary.map(\.0.count).max() ?? 0
+        lines += check.summary.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
+        if !check.warnings.isEmpty {
+            lines += ["", "Warnings (\(check.warnings.count)):"] + check.warnings.map { "  - \($0)" }
+        }
+        if !check.errors.isEmpty {
+            lines += ["", "Errors (\(check.errors.count)):"] + check.errors.map { "  - \($0)" }
+        }
+        lines += ["", check.passed ? "taxonomy check passed" : "taxonomy check failed"]
+        print(lines.joined(separator: "\n"))
+        if !check.passed { throw ExitCode(1) }
     }
 
     private func demoFiles() throws -> [String] {

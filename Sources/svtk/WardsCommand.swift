@@ -44,31 +44,29 @@ struct WardsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingInputErrors {
-            let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
-            guard !tables.isEmpty else {
-                throw InputError(
-                    file: "--data",
-                    "no ONS geography lookup among the files: give one with ward codes, "
-                        + "e.g. the LSOA (2021) to ward to local authority lookup")
-            }
-            let entries: [Entry]
-            let title: String
-            if let authority {
-                let found = try AuthorityAreas(tables: tables, authority: authority)
-                entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
-                title =
-                    "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
-                    + (found.wards.first?.vintage.map { " (\($0))" } ?? "")
-            } else {
-                entries = AuthorityAreas.authorities(in: tables).map {
-                    Entry(code: $0.code, name: $0.name, wards: $0.wards)
-                }
-                title =
-                    "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
-            }
-            write(entries, title: title)
+        let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
+        guard !tables.isEmpty else {
+            throw ToolkitError(
+                file: "--data",
+                "no ONS geography lookup among the files: give one with ward codes, "
+                    + "e.g. the LSOA (2021) to ward to local authority lookup")
         }
+        let entries: [Entry]
+        let title: String
+        if let authority {
+            let found = try AuthorityAreas(tables: tables, authority: authority)
+            entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
+            title =
+                "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
+                + (found.wards.first?.vintage.map { " (\($0))" } ?? "")
+        } else {
+            entries = AuthorityAreas.authorities(in: tables).map {
+                Entry(code: $0.code, name: $0.name, wards: $0.wards)
+            }
+            title =
+                "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
+        }
+        write(entries, title: title)
     }
 
     private func write(_ entries: [Entry], title: String) {

@@ -30,22 +30,13 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard FileManager.default.fileExists(atPath: workspace) else {
-                printError("error: --workspace: \(workspace): no such workspace file")
-                throw ExitCode(1)
+                throw ToolkitError(.notFound, file: workspace, "no such workspace file")
             }
-            do {
-                let json = try await Workspace(path: workspace).export().json()
-                if let out {
-                    try OutputFile.write(Array(json) + [0x0A], to: out)
-                } else {
-                    print(String(decoding: json, as: UTF8.self))
-                }
-            } catch let error as WorkspaceError {
-                printError("error: --workspace: \(error)")
-                throw ExitCode(1)
-            } catch let error as OutputError {
-                printError("error: \(error)")
-                throw ExitCode(73)
+            let json = try await Workspace(path: workspace).export().json()
+            if let out {
+                try OutputFile.write(Array(json) + [0x0A], to: out)
+            } else {
+                print(String(decoding: json, as: UTF8.self))
             }
         }
     }
@@ -67,20 +58,12 @@ struct WorkspaceCommand: AsyncParsableCommand {
         var replace = false
 
         func run() async throws {
-            do {
-                let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
-                let parsed = try WorkspaceArchive.read(data)
-                try await Workspace(path: workspace).importArchive(parsed, replacing: replace)
-                print(
-                    "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
-                        + "\(parsed.decisions.count) decision(s) into \(workspace)")
-            } catch let error as InputError {
-                printError("error: \(error.onCommandLine)")
-                throw ExitCode(1)
-            } catch let error as WorkspaceError {
-                printError("error: \(archive): \(error)")
-                throw ExitCode(1)
-            }
+            let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
+            let parsed = try WorkspaceArchive.read(data, file: archive)
+            try await Workspace(path: workspace).importArchive(parsed, replacing: replace)
+            print(
+                "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
+                    + "\(parsed.decisions.count) decision(s) into \(workspace)")
         }
     }
 }

@@ -103,16 +103,16 @@ struct CSVTableTests {
 
 @Suite("CSVTable: strict errors name file, line and column")
 struct CSVStrictnessTests {
-    func error(_ bytes: [UInt8]) throws -> InputError {
+    func error(_ bytes: [UInt8]) throws -> ToolkitError {
         let path = try temporaryFile(bytes)
         do {
             _ = try readAll(path)
-        } catch let error as InputError {
+        } catch let error as ToolkitError {
             #expect(error.file == path)
             return error
         }
-        Issue.record("expected an InputError")
-        return InputError(file: "", "")
+        Issue.record("expected an ToolkitError")
+        return ToolkitError(file: "", "")
     }
 
     @Test("a ragged row")
@@ -154,7 +154,7 @@ struct CSVStrictnessTests {
 
     @Test("the description reads file:line:column: message")
     func description() {
-        let e = InputError(file: "x.csv", line: 12, column: 5, "bad")
+        let e = ToolkitError(file: "x.csv", line: 12, column: 5, "bad")
         #expect(e.description == "x.csv:12:5: bad")
     }
 

@@ -13,7 +13,7 @@ private func outcome(_ path: String, _ threads: ReadingThreads, failingAtRow: In
         var rows = 0
         let summary = try table.forEachRow { row in
             rows += 1
-            if rows == failingAtRow { throw InputError(file: path, line: row.line, column: 1, "stopped by the test") }
+            if rows == failingAtRow { throw ToolkitError(file: path, line: row.line, column: 1, "stopped by the test") }
             text += "\(row.line): \(row.strings.joined(separator: "|"))\n"
         }
         return (text + "\(summary)", table.segmentsFromHelpers)

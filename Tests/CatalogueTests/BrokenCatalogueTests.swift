@@ -11,7 +11,7 @@ struct BrokenCatalogueTests {
             $0.replacingOccurrences(of: "\nJ2,", with: "\nJ1,")
         }
         let error = try #require(loadError(folder))
-        #expect(error.file.hasSuffix("catalogues/open/measures.csv"))
+        #expect(error.file?.hasSuffix("catalogues/open/measures.csv") == true)
         #expect(error.line == 3)
         #expect(error.column == 1)
         #expect(error.message.contains("\"J1\" is used twice"))
@@ -54,7 +54,7 @@ struct BrokenCatalogueTests {
             $0.replacingOccurrences(of: "gmca_v14_ES8.0_economic", with: "gmca_v99_ES8.0")
         }
         let error = try #require(loadError(folder))
-        #expect(error.file.hasSuffix("proxies.csv"))
+        #expect(error.file?.hasSuffix("proxies.csv") == true)
         #expect(error.column == 2)
         #expect(error.message.contains("unknown open value \"gmca_v99_ES8.0\""))
     }
@@ -75,7 +75,7 @@ struct BrokenCatalogueTests {
             $0.replacingOccurrences(of: "worklessness,open,J16,", with: "worklessness,open,J99,")
         }
         let error = try #require(loadError(folder))
-        #expect(error.file.hasSuffix("domain_measures.csv"))
+        #expect(error.file?.hasSuffix("domain_measures.csv") == true)
         #expect(error.message.contains("unknown measure open:J99"))
     }
 

@@ -40,8 +40,8 @@ struct ShippedCatalogueTests {
         #expect(jobs.value == 20420.6)
         #expect(
             jobs.working
-                == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 "
-                + "(2024-25 prices)"
+                == "14,044 + 566 = 14,610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = "
+                + "20,420.6 (2024-25 prices)"
         )
         // (£12.60 Real Living Wage − £11.44 National Living Wage) × 37.5 hours × 52 weeks = £2,262, already in
         // 2024-25 prices.

@@ -23,9 +23,11 @@ func editedCatalogue(_ file: String, _ edit: (String) -> String) throws -> Strin
     return folder
 }
 
-/// The InputError loading a catalogue folder raises.
-func loadError(_ folder: String) -> InputError? {
-    do { _ = try Catalogue.load(directory: folder) } catch let error as InputError { return error } catch { return nil }
+/// The ToolkitError loading a catalogue folder raises.
+func loadError(_ folder: String) -> ToolkitError? {
+    do { _ = try Catalogue.load(directory: folder) } catch let error as ToolkitError { return error } catch {
+        return nil
+    }
     return nil
 }
 

@@ -64,7 +64,7 @@ struct ObservationTableTests {
         try oneByOne.add(batch)
         #expect(oneByOne.duplicates == 2)
         batch.source = "ts054.csv"
-        #expect(throws: InputError.self) { try oneByOne.add(batch) }  // the same file giving a figure twice
+        #expect(throws: ToolkitError.self) { try oneByOne.add(batch) }  // the same file giving a figure twice
         #expect(batch.observation(1).note == "total is zero or missing" && batch.observation(1).value == nil)
     }
 }

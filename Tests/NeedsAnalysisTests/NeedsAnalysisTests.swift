@@ -145,7 +145,7 @@ struct ComparisonTests {
         #expect(twice.dataset.observations.count == once.dataset.observations.count)
         #expect(twice.dataset.duplicates == once.dataset.observations.count)
         #expect(twice.notes.contains { $0.contains("counted once") })
-        #expect(throws: InputError.self) { try DatasetBuilder(files: [file, file]) }
+        #expect(throws: ToolkitError.self) { try DatasetBuilder(files: [file, file]) }
     }
 }
 
@@ -177,7 +177,7 @@ struct EqualityNeedTests {
         do {
             _ = try demo.equalityNeeds([gap])
             Issue.record("expected an error")
-        } catch let error as InputError {
+        } catch let error as ToolkitError {
             #expect(error.file == "plan.csv")
             #expect(error.line == 7)
             #expect(error.column == 4)

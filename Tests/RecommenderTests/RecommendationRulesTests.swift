@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 import Foundation
 import NeedsAnalysis
 import Recommender
@@ -165,12 +166,12 @@ struct RecommendationRulesTests {
 
     @Test("quantities read as a cabinet member reads them")
     func wording() {
-        #expect(Recommender.describe(1, "people") == "1 person")
-        #expect(Recommender.describe(5, "people (FTE)") == "5 people (FTE)")
-        #expect(Recommender.describe(1, "hours") == "1 hour")
-        #expect(Recommender.describe(3000, "GBP") == "£3,000")
-        #expect(Recommender.describe(90, "% of workforce") == "90% of workforce")
-        #expect(Recommender.describe(1, "opportunities") == "1 opportunity")
+        #expect(1.0.written(.quantity("people")) == "1 person")
+        #expect(5.0.written(.quantity("people (FTE)")) == "5 people (FTE)")
+        #expect(1.0.written(.quantity("hours")) == "1 hour")
+        #expect(3000.0.written(.quantity("GBP")) == "£3,000")
+        #expect(90.0.written(.quantity("% of workforce")) == "90% of workforce")
+        #expect(1.0.written(.quantity("opportunities")) == "1 opportunity")
     }
 
     @Test("a ward name matches with or without its bracketed authority")

@@ -29,8 +29,8 @@ struct RecommendationTests {
         #expect(j2.target.working.hasPrefix("18 FTE × 0.05 = 0.9, rounded to 1"))
         #expect(
             j2.proxy?.working
-                == "14044 + 566 = 14610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = 20420.6 "
-                + "(2024-25 prices)"
+                == "14,044 + 566 = 14,610 (2012/13 prices) × 100 ÷ 71.5454 (GDP deflators 2024-25 ÷ 2012-13) = "
+                + "20,420.6 (2024-25 prices)"
         )
     }
 
@@ -164,7 +164,7 @@ struct ContractValidationTests {
     func error(_ edit: (inout ContractProfile) -> Void) throws -> String {
         var profile = try contract("highways_resurfacing")
         edit(&profile)
-        do { _ = try recommend(profile) } catch let e as InputError { return e.message }
+        do { _ = try recommend(profile) } catch let e as ToolkitError { return e.description }
         return ""
     }
 
@@ -195,8 +195,9 @@ struct ContractValidationTests {
         do {
             _ = try ContractProfile.load(path)
             Issue.record("expected an error")
-        } catch let e as InputError {
-            #expect(e.message == "missing field \"value\"")
+        } catch let e as ToolkitError {
+            #expect(e.field == "value" && e.message == "missing; give it")
+            #expect(e.description == "\(path): field \"value\": missing; give it")
         }
     }
 }
@@ -258,7 +259,7 @@ struct EvaluationTests {
     func aspirations() throws {
         var profile = try contract("highways_resurfacing")
         profile.value = 100_000
-        #expect(throws: InputError.self) {
+        #expect(throws: ToolkitError.self) {
             _ = try BidEvaluation(
                 offersFile: repository + "/Datasets/contracts/highways_offers.csv", contract: profile,
                 catalogue: catalogue, policy: policy)
@@ -299,13 +300,13 @@ struct EvaluationTests {
         #expect(
             m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == "amber")
         let twice = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ1,J1,90\n")
-        #expect(throws: InputError.self) {
+        #expect(throws: ToolkitError.self) {
             _ = try DeliveryMonitoring(
                 contract: try contract("highways_resurfacing"), commitments: commitments, returns: twice,
                 catalogue: catalogue, policy: policy)
         }
         let negative = try temporaryFile("quarter,measure,delivered\nQ1,J1,-5\n")
-        #expect(throws: InputError.self) {
+        #expect(throws: ToolkitError.self) {
             _ = try DeliveryMonitoring(
                 contract: try contract("highways_resurfacing"), commitments: commitments, returns: negative,
                 catalogue: catalogue, policy: policy)

@@ -35,9 +35,9 @@ public func temporaryFile(_ bytes: [UInt8], name: String = "table.csv") throws -
     return url.path
 }
 
-/// The InputError a throwing call raises, or nil.
-public func inputError(_ body: () throws -> Void) -> InputError? {
-    do { try body() } catch let error as InputError { return error } catch { return nil }
+/// The ToolkitError a throwing call raises, or nil.
+public func inputError(_ body: () throws -> Void) -> ToolkitError? {
+    do { try body() } catch let error as ToolkitError { return error } catch { return nil }
     return nil
 }
 

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Recommender
 import Testing
@@ -39,11 +40,11 @@ struct WorkspaceTests {
         let workspace = try Workspace()
         _ = try await workspace.addContract(try profile())
         _ = try await workspace.updateContract(1, profile: try profile("first tab"), readVersion: 1)
-        await #expect(throws: WorkspaceError.conflict(what: "contract 1", read: 1, now: 2)) {
+        await #expect(throws: ToolkitError.conflict(what: "contract 1", read: 1, now: 2)) {
             try await workspace.updateContract(1, profile: try profile("second tab"), readVersion: 1)
         }
         #expect(try await workspace.contract(1).title == "first tab")
-        await #expect(throws: WorkspaceError.notFound("contract 7")) { try await workspace.contract(7) }
+        await #expect(throws: ToolkitError.missing("contract 7")) { try await workspace.contract(7) }
     }
 
     @Test("a decision carries a version: a second tab's decision on the same measure is refused")
@@ -53,7 +54,7 @@ struct WorkspaceTests {
         let first = try await workspace.decide(
             CommissionerDecision(measure: "J2", action: .drop, reason: "a"), contract: 1, readVersion: 0)
         #expect(first.version == 1)
-        await #expect(throws: WorkspaceError.conflict(what: "the decision on J2", read: 0, now: 1)) {
+        await #expect(throws: ToolkitError.conflict(what: "the decision on J2", read: 0, now: 1)) {
             try await workspace.decide(
                 CommissionerDecision(measure: "J2", action: .accept, reason: ""), contract: 1, readVersion: 0)
         }
@@ -103,7 +104,7 @@ struct WorkspaceTests {
     func importOverData() async throws {
         let workspace = try Workspace()
         _ = try await workspace.addContract(try profile("already here"))
-        await #expect(throws: WorkspaceError.self) { try await workspace.importArchive(try demoArchive()) }
+        await #expect(throws: ToolkitError.self) { try await workspace.importArchive(try demoArchive()) }
         #expect(try await workspace.contracts().map(\.title) == ["already here"])
         try await workspace.importArchive(try demoArchive(), replacing: true)
         #expect(try await workspace.contracts().map(\.title) == ["Highways resurfacing works"])
@@ -111,22 +112,22 @@ struct WorkspaceTests {
 
     @Test("an archive that is not one, or whose rows do not fit together, is refused whole")
     func badArchives() async throws {
-        #expect(throws: WorkspaceError.badArchive("not an svtk workspace archive: not valid JSON")) {
+        #expect(throws: ToolkitError.badArchive(nil, "not an svtk workspace archive: not valid JSON")) {
             try WorkspaceArchive.read(Data("{".utf8))
         }
         var archive = try demoArchive()
         archive.format = "something-else"
         let wrongFormat = try archive.json()
         #expect(
-            throws: WorkspaceError.badArchive(
-                "not an svtk workspace archive: \"format\" is \"something-else\", not \"svtk-workspace\"")
+            throws: ToolkitError.badArchive(
+                nil, "not an svtk workspace archive: \"format\" is \"something-else\", not \"svtk-workspace\"")
         ) {
             try WorkspaceArchive.read(wrongFormat)
         }
         archive = try demoArchive()
         archive.decisions[0].contractId = 99
         let workspace = try Workspace()
-        await #expect(throws: WorkspaceError.self) { try await workspace.importArchive(archive) }
+        await #expect(throws: ToolkitError.self) { try await workspace.importArchive(archive) }
         #expect(try await workspace.contracts().isEmpty)
     }
 
@@ -140,6 +141,6 @@ struct WorkspaceTests {
         }
         #expect(try await Workspace(path: folder + "/w.sqlite").contracts().count == 1)
         try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: folder + "/text.sqlite"))
-        #expect(throws: WorkspaceError.self) { try Workspace(path: folder + "/text.sqlite") }
+        #expect(throws: ToolkitError.self) { try Workspace(path: folder + "/text.sqlite") }
     }
 }

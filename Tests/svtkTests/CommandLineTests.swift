@@ -70,6 +70,31 @@ struct CommandLineTests {
         #expect(run.status == 64)
     }
 
+    @Test("something asked for that is not there exits 1 naming it, without the usage text")
+    func notThere() throws {
+        let measure = try SVTKBinary.run(["measures", "show", "J99"])
+        #expect(measure.status == 1)
+        #expect(measure.errors.hasPrefix("error: no measure \"J99\"") && !measure.errors.contains("Usage"))
+        let framework = try SVTKBinary.run(["measures", "list", "--framework", "nope"])
+        #expect(framework.status == 1)
+        #expect(framework.errors.hasPrefix("error: --framework: unknown framework \"nope\""))
+        let link = try SVTKBinary.run(["links", "--data"] + SVTKBinary.demoFiles + ["--measure", "J99", "--quiet"])
+        #expect(link.status == 1)
+        #expect(link.errors.contains("error: --measure: no measure \"J99\" in the open framework"))
+        let workspace = try SVTKBinary.run(["workspace", "export", "--workspace", "/nonexistent/w.sqlite"])
+        #expect(workspace.status == 1)
+        #expect(workspace.errors == "error: /nonexistent/w.sqlite: no such workspace file\n")
+    }
+
+    @Test("output that cannot be written exits 73 naming the path")
+    func cannotWrite() throws {
+        let run = try SVTKBinary.run(
+            ["report", "--contract", "Datasets/contracts/highways_resurfacing.json", "--data"] + SVTKBinary.demoFiles
+                + ["--out", "/proc/svtk-report/r.html", "--quiet"])
+        #expect(run.status == 73)
+        #expect(run.errors == "error: /proc/svtk-report: cannot make this folder for the report\n")
+    }
+
     @Test("deprivation ranks the demo borough's wards, Rotherham East first")
     func deprivation() throws {
         let run = try SVTKBinary.run([
@@ -109,7 +134,7 @@ struct CatalogueCommandTests {
     func measuresShow() throws {
         let run = try SVTKBinary.run(["measures", "show", "J2"])
         #expect(run.status == 0)
-        #expect(run.output.contains("= 14044 + 566 = 14610"))
+        #expect(run.output.contains("= 14,044 + 566 = 14,610"))
         #expect(run.output.contains("Worklessness and long-term unemployment"))
     }
 

@@ -80,7 +80,7 @@ struct RoundTripPropertyTests {
     }
 
     @Test(
-        "a Fingertips export's figures come out unchanged, and the output reads back to the same bytes",
+        "a Fingertips export's figures come out unchanged, and the CSV and JSON output read back to the same bytes",
         arguments: 0..<40)
     func fingertips(seed: Int) throws {
         var draw = Draw(state: UInt64(seed) &* 7919)
@@ -98,5 +98,12 @@ struct RoundTripPropertyTests {
         let second = try SVTKBinary.run(["load", "--quiet", "--format", "csv", once])
         #expect(second.status == 0, "seed \(seed): \(second.errors)")
         #expect(second.output == first.output, "seed \(seed): the normalised output did not read back unchanged")
+        let json = try SVTKBinary.run(["load", "--quiet", "--format", "json", original])
+        #expect(json.status == 0, "seed \(seed): \(json.errors)")
+        let onceJSON = folder.appendingPathComponent("once.json").path
+        try Data(json.output.utf8).write(to: URL(fileURLWithPath: onceJSON))
+        let fromJSON = try SVTKBinary.run(["load", "--quiet", "--format", "csv", onceJSON])
+        #expect(fromJSON.status == 0, "seed \(seed): \(fromJSON.errors)")
+        #expect(fromJSON.output == first.output, "seed \(seed): the JSON output did not read back to the same rows")
     }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Recommender
 
 /// The recommendation as the office files a tender pack is made from: the social value section as a Word
@@ -19,7 +20,7 @@ public enum TenderPack {
             header: ["#", "Measure", "Target", "Why it matters here"],
             rows: r.measures.map { m in
                 [
-                    String(m.rank), "\(m.ref) \(m.title)", Recommender.describe(m.target.quantity, m.unit),
+                    String(m.rank), "\(m.ref) \(m.title)", m.target.quantity.written(.quantity(m.unit)),
                     m.needs.first.map { "\($0.areaName): \($0.domainName) (\($0.level)). \($0.reason)." }
                         ?? m.relevanceReason,
                 ]

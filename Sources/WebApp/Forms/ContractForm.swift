@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 import Loaders
 import Recommender
 import Reports
@@ -36,14 +37,14 @@ struct ContractForm {
     init(_ profile: ContractProfile) {
         values = [
             "title": profile.title, "description": profile.description, "cpv": profile.cpv.joined(separator: ", "),
-            "category": profile.category.rawValue, "value": formatNumber(profile.value),
-            "durationMonths": formatNumber(profile.durationMonths), "framework": profile.framework ?? "open",
-            "socialValueWeighting": profile.socialValueWeighting.map { formatNumber($0 * 100) } ?? "",
+            "category": profile.category.rawValue, "value": profile.value.written(.plain),
+            "durationMonths": profile.durationMonths.written(.plain), "framework": profile.framework ?? "open",
+            "socialValueWeighting": profile.socialValueWeighting.map { ($0 * 100).written(.plain) } ?? "",
         ]
         let w = profile.workforce
-        values["workforce.fte"] = w?.fte.map(formatNumber) ?? ""
-        values["workforce.hoursPerWeek"] = w?.hoursPerWeek.map(formatNumber) ?? ""
-        values["workforce.consecutiveWeeks"] = w?.consecutiveWeeks.map(formatNumber) ?? ""
+        values["workforce.fte"] = (w?.fte).written(.plain)
+        values["workforce.hoursPerWeek"] = (w?.hoursPerWeek).written(.plain)
+        values["workforce.consecutiveWeeks"] = (w?.consecutiveWeeks).written(.plain)
         for (name, answer) in [
             ("aged18Plus", w?.aged18Plus), ("contracted", w?.contracted), ("onCouncilPremises", w?.onCouncilPremises),
             ("onCouncilProperty", w?.onCouncilProperty), ("onCouncilLand", w?.onCouncilLand),
@@ -89,10 +90,10 @@ struct ContractForm {
     }
 
     /// Records the error a profile check threw beside its field (or the form's top when it names none).
-    mutating func place(_ error: InputError) {
-        if let (field, problem) = error.contractField {
+    mutating func place(_ error: ToolkitError) {
+        if let field = error.field {
             let name = field.hasPrefix("areas") ? "areas" : field.hasPrefix("cpv") ? "cpv" : field
-            errors[Self.textFields.contains(name) || name == "areas" ? name : "form"] = problem
+            errors[Self.textFields.contains(name) || name == "areas" ? name : "form"] = error.message
         } else {
             errors["form"] = error.message
         }
@@ -109,7 +110,7 @@ struct ContractForm {
         }
         guard let number = NumericCell.parse(text)?.number else {
             errors[name] =
-                "\(InputError.quoted(values[name, default: ""])) is not a number; write it in figures, e.g. 1200000"
+                "\(ToolkitError.quoted(values[name, default: ""])) is not a number; write it in figures, e.g. 1200000"
             return nil
         }
         return number

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// A posted form: its fields (a name may repeat, as checkboxes do) and its uploaded files.
@@ -34,14 +35,16 @@ public struct FormData: Sendable {
     var count: Int { fields.values.reduce(0) { $0 + $1.count } + files.count }
 
     /// Reads an `application/x-www-form-urlencoded` body.
-    /// - Throws: ``FormError`` for text that is not UTF-8 or a broken percent escape.
+    /// - Throws: a ``ToolkitError`` for text that is not UTF-8 or a broken percent escape.
     static func urlEncoded(_ body: [UInt8]) throws -> FormData {
-        guard let text = String(validating: body, as: UTF8.self) else { throw FormError("the form is not UTF-8 text") }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw ToolkitError(.badInput, "the form is not UTF-8 text")
+        }
         var form = FormData()
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
-                throw FormError("the form has a broken percent escape")
+                throw ToolkitError(.badInput, "the form has a broken percent escape")
             }
             form.add(name, value)
         }
@@ -51,11 +54,4 @@ public struct FormData: Sendable {
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
-}
-
-/// A form the server cannot read, for a 400 page.
-public struct FormError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong with the form, in plain words for the page.
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import MultipartKit
 import NIOCore
@@ -14,18 +15,18 @@ enum Multipart {
         return ""
     }
 
-    /// - Throws: ``FormError`` for a boundary RFC 2046 does not allow (empty, over 70 characters), a part
+    /// - Throws: a ``ToolkitError`` for a boundary RFC 2046 does not allow (empty, over 70 characters), a part
     ///   without a name, a body cut short, or text fields that are not UTF-8.
     static func parse(_ body: ByteBuffer, boundary: String) throws -> FormData {
         guard (1...70).contains(boundary.utf8.count) else {
-            throw FormError("the form's multipart boundary must be 1 to 70 characters")
+            throw ToolkitError(.badInput, "the form's multipart boundary must be 1 to 70 characters")
         }
         let parser = MultipartParser(boundary: boundary)
         var form = FormData()
         var headers: [String: String] = [:]
         var content: [UInt8] = []
         var open = false
-        var problem: FormError?
+        var problem: ToolkitError?
         parser.onHeader = { name, value in
             open = true
             headers[name.lowercased()] = value
@@ -42,7 +43,7 @@ enum Multipart {
             }
             let disposition = Disposition(headers["content-disposition"] ?? "")
             guard let name = disposition.name else {
-                problem = problem ?? FormError("a part of the form has no name")
+                problem = problem ?? ToolkitError(.badInput, "a part of the form has no name")
                 return
             }
             if let fileName = disposition.fileName {
@@ -50,15 +51,17 @@ enum Multipart {
             } else if let text = String(validating: content, as: UTF8.self) {
                 form.add(name, text)
             } else {
-                problem = problem ?? FormError("the form's field \(name) is not UTF-8 text")
+                problem = problem ?? ToolkitError(.badInput, "the form's field \(name) is not UTF-8 text")
             }
         }
         var prefixed = ByteBuffer(string: "\r\n")  // the parser expects every boundary after a line break
         var rest = body
         prefixed.writeBuffer(&rest)
-        do { try parser.execute(prefixed) } catch { throw FormError("the form's multipart body cannot be read") }
+        do { try parser.execute(prefixed) } catch {
+            throw ToolkitError(.badInput, "the form's multipart body cannot be read")
+        }
         if let problem { throw problem }
-        if open { throw FormError("the form's multipart body was cut short") }
+        if open { throw ToolkitError(.badInput, "the form's multipart body was cut short") }
         return form
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// file as the browser uploaded it, with its line and column.
 enum Uploads {
     /// Runs `read` with the uploads' paths, in the order given.
-    /// - Throws: `InputError` naming an uploaded file, or ``FormError`` for a missing or empty upload.
+    /// - Throws: `ToolkitError` naming an uploaded file, or saying the upload is missing or empty.
     static func reading<T>(
         _ files: [(field: String, label: String, file: FormData.File?)], _ read: ([String]) throws -> T
     ) throws -> T {
@@ -16,25 +16,25 @@ enum Uploads {
                 String(cString: $0)
             })
         else {
-            throw FormError("the server cannot store the upload for reading")
+            throw ToolkitError(.cannotWrite, "the server cannot store the upload for reading")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var paths: [String] = []
         var names: [String: String] = [:]
         for (index, upload) in files.enumerated() {
             guard let file = upload.file, !file.bytes.isEmpty else {
-                throw FormError("choose the \(upload.label) file to upload")
+                throw ToolkitError(.badInput, "choose the \(upload.label) file to upload")
             }
             let path = "\(folder)/upload-\(index).csv"
             guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
-                throw FormError("the server cannot store the upload for reading")
+                throw ToolkitError(.cannotWrite, "the server cannot store the upload for reading")
             }
             paths.append(path)
             names[path] = displayName(file.name, fallback: upload.field + ".csv")
         }
         do {
             return try read(paths)
-        } catch var error as InputError {
+        } catch var error as ToolkitError {
             for (path, name) in names {
                 if error.file == path { error.file = name }
                 error.message = error.message.replacingOccurrences(of: path, with: name)

@@ -1,5 +1,5 @@
 import Evidence
-import Foundation
+import Formatting
 import NeedsAnalysis
 import Reports
 
@@ -60,7 +60,7 @@ enum BoroughPages {
             header: ["Domain", "Level", "Score", "Strongest evidence"],
             rows: view.borough.scored.prefix(6).map { d in
                 [
-                    d.domain.name, d.level, d.score.map { String(format: "%.2f", $0) } ?? "—",
+                    d.domain.name, d.level, d.score.written(.score, missing: "—"),
                     d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
                 ]
             }, numeric: [2])
@@ -71,7 +71,7 @@ enum BoroughPages {
                 rows: standing.map { s in
                     [
                         s.domain.name,
-                        s.wards.prefix(8).map { "\($0.ward.name) (\(String(format: "%.2f", $0.score)))" }.joined(
+                        s.wards.prefix(8).map { "\($0.ward.name) (\($0.score.written(.score)))" }.joined(
                             separator: ", ")
                             + (s.wards.count > 8 ? " and \(s.wards.count - 8) more" : ""),
                     ]

@@ -122,8 +122,10 @@ enum ContractFormPage {
             + "<button class=\"secondary\" type=\"submit\" "
             + "formaction=\"\(HTML.escape(searchAction))\">Search</button></div>\n"
         guard let search else { return html }
-        if search.codes.isEmpty { return html + "<p>No CPV code matches \(InputError.quotedHTML(search.words)).</p>\n" }
-        html += "<fieldset><legend>CPV codes matching \(InputError.quotedHTML(search.words)): tick to add</legend>"
+        if search.codes.isEmpty {
+            return html + "<p>No CPV code matches \(ToolkitError.quotedHTML(search.words)).</p>\n"
+        }
+        html += "<fieldset><legend>CPV codes matching \(ToolkitError.quotedHTML(search.words)): tick to add</legend>"
         for code in search.codes {
             let ticked = form.pickedCPV.contains(code.full) ? " checked" : ""
             html +=
@@ -161,7 +163,7 @@ enum ContractFormPage {
     }
 }
 
-extension InputError {
+extension ToolkitError {
     /// Text quoted for a message on a page: cut short and escaped.
     static func quotedHTML(_ text: String) -> String { HTML.escape(quoted(text)) }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Recommender
 import Reports
@@ -19,12 +20,12 @@ enum ContractPages {
             html +=
                 "<tr><th scope=\"row\"><a "
                 + "href=\"/contracts/\(contract.id ?? 0)\">\(HTML.escape(contract.title))</a></th>"
-                + "<td class=\"num\">\(formatNumber(contract.profile.value).grouped)</td><td "
+                + "<td class=\"num\">\(contract.profile.value.written(.whole))</td><td "
                 + "class=\"num\">\(contract.version)</td>"
                 + "<td>\(RecommendationView.date(contract.updatedAt))</td>"
                 + "<td class=\"num\">\(snapshot.map { String($0.measures) } ?? "—")</td>"
                 + "<td class=\"num\">"
-                + (snapshot.map { formatNumber($0.totalSleva.rounded()).grouped } ?? "—") + "</td></tr>\n"
+                + (snapshot.map { $0.totalSleva.written(.whole) } ?? "—") + "</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -53,7 +54,7 @@ enum ContractPages {
             caption: "Measures and targets", header: ["#", "Measure", "Target", "Why it matters here"],
             rows: r.measures.map { m in
                 [
-                    String(m.rank), "\(m.ref) \(m.title)", Recommender.describe(m.target.quantity, m.unit),
+                    String(m.rank), "\(m.ref) \(m.title)", m.target.quantity.written(.quantity(m.unit)),
                     m.needs.first.map { "\($0.areaName): \($0.domainName) (\($0.level)). \($0.reason)." }
                         ?? m.relevanceReason,
                 ]
@@ -65,7 +66,7 @@ enum ContractPages {
         for m in r.measures {
             html +=
                 "<section class=\"measure\"><h3>\(m.rank). \(HTML.escape(m.ref)) \(HTML.escape(m.title))</h3>\n"
-                + "<p><b>Target:</b> \(HTML.escape(Recommender.describe(m.target.quantity, m.unit)))</p>\n"
+                + "<p><b>Target:</b> \(HTML.escape(m.target.quantity.written(.quantity(m.unit))))</p>\n"
             if m.needs.isEmpty && m.equalityGaps.isEmpty { html += "<p>\(HTML.escape(m.relevanceReason))</p>\n" }
             html += m.needs.map { n in
                 "<p>\(HTML.escape(n.areaName)), \(HTML.escape(n.domainName)) (\(HTML.escape(n.level))): "
@@ -94,13 +95,13 @@ enum ContractPages {
         let rb = b.recommendation
         var html = "<h1>Comparing two recommendations</h1>\n"
         let facts: [(String, (Recommendation) -> String)] = [
-            ("Contract", { $0.contract.title }), ("Value £", { formatNumber($0.contract.value).grouped }),
-            ("Duration", { "\(formatNumber($0.contract.durationMonths)) months" }),
+            ("Contract", { $0.contract.title }), ("Value £", { $0.contract.value.written(.whole) }),
+            ("Duration", { "\($0.contract.durationMonths.written(.plain)) months" }),
             ("Category", { $0.contract.category.rawValue }),
             ("CPV", { $0.contract.cpv.joined(separator: ", ") }),
             ("Delivery areas", { $0.contract.areas.joined(separator: ", ") }),
             ("Value band", { $0.band }), ("Social value", { $0.rules.commitments.rawValue }),
-            ("Measures", { String($0.measures.count) }), ("SLEVA £", { formatNumber($0.totalSleva.rounded()).grouped }),
+            ("Measures", { String($0.measures.count) }), ("SLEVA £", { $0.totalSleva.written(.whole) }),
         ]
         let headA = "A: \(titles.0) (\(RecommendationView.date(a.createdAt)))"
         let headB = "B: \(titles.1) (\(RecommendationView.date(b.createdAt)))"
@@ -116,10 +117,10 @@ enum ContractPages {
                 let mb = rb.measures.first { $0.ref == ref }
                 let title = (ma ?? mb).map { "\($0.ref) \($0.title)" } ?? ref
                 func target(_ m: RecommendedMeasure?) -> String {
-                    m.map { Recommender.describe($0.target.quantity, $0.unit) } ?? "not recommended"
+                    m.map { $0.target.quantity.written(.quantity($0.unit)) } ?? "not recommended"
                 }
                 func sleva(_ m: RecommendedMeasure?) -> String {
-                    m?.sleva.map { formatNumber($0.rounded()).grouped } ?? "—"
+                    (m?.sleva).written(.whole, missing: "—")
                 }
                 return [title, target(ma), target(mb), sleva(ma), sleva(mb)]
             }, numeric: [3, 4])

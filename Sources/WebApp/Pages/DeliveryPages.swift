@@ -1,3 +1,4 @@
+import Formatting
 import Recommender
 import Reports
 import Workspace
@@ -30,16 +31,16 @@ enum DeliveryPages {
             ],
             rows: e.offers.sorted { $0.rank < $1.rank }.map { o in
                 [
-                    String(o.rank), o.supplier, formatNumber(o.sleva.rounded()).grouped, fixed(o.quantitativeScore),
-                    fixed(o.qualitativeScore), fixed(o.socialValueScore),
-                    fixed(o.weightedContribution) + " of " + formatNumber(e.weighting * 100),
+                    String(o.rank), o.supplier, o.sleva.written(.whole), o.quantitativeScore.written(.working),
+                    o.qualitativeScore.written(.working), o.socialValueScore.written(.working),
+                    o.weightedContribution.written(.working) + " of " + (e.weighting * 100).written(.plain),
                 ]
             }, numeric: [0, 2, 3, 4, 5, 6], rowHeaders: false)
         html +=
             "<figure>"
             + SVGCharts.bars(
                 e.offers.sorted { $0.rank < $1.rank }.map { ($0.supplier, $0.socialValueScore) },
-                title: "Social value score by supplier, out of 100", label: { fixed($0) })
+                title: "Social value score by supplier, out of 100", label: { $0.written(.working) })
             + "<figcaption>Social value score out of 100 by supplier.</figcaption></figure>\n"
         html += "<h2>Method</h2>\n<p>\(HTML.escape(e.method))</p>\n"
         for o in e.offers {
@@ -47,9 +48,9 @@ enum DeliveryPages {
                 caption: "\(o.supplier): commitments", header: ["Measure", "Offered", "Value", "Counted", "Note"],
                 rows: o.commitments.map { c in
                     [
-                        c.measure + " " + c.title, Recommender.describe(c.quantity, c.unit),
-                        c.proxyValue.map { _ in "£" + formatNumber(c.sleva.rounded()).grouped }
-                            ?? "\(fixed(c.points ?? 0)) points",
+                        c.measure + " " + c.title, c.quantity.written(.quantity(c.unit)),
+                        c.proxyValue.map { _ in c.sleva.written(.money) }
+                            ?? "\((c.points ?? 0).written(.working)) points",
                         c.counted ? "yes" : "no", c.flag ?? "",
                     ]
                 })
@@ -90,14 +91,14 @@ enum DeliveryPages {
             rows: m.lines.map { l in
                 [
                     "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
-                    formatNumber(l.committed), formatNumber(l.delivered), formatNumber(l.dueToDate),
-                    formatNumber((l.progress * 100).rounded()) + "%", l.status.uppercased(), formatNumber(l.shortfall),
-                    formatNumber(l.forecast), l.evidence.joined(separator: "; "),
+                    l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
+                    l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
+                    l.forecast.written(.plain), l.evidence.joined(separator: "; "),
                 ]
             }, numeric: [1, 2, 3, 4, 6, 7])
         html +=
-            "<p>Value delivered £\(formatNumber(m.valueDelivered.rounded()).grouped) of "
-            + "£\(formatNumber(m.valueCommitted.rounded()).grouped) "
+            "<p>Value delivered \(m.valueDelivered.written(.money)) of "
+            + "\(m.valueCommitted.written(.money)) "
             + "committed (measures with an open proxy value).</p>\n<p>\(HTML.escape(m.consequence))</p>\n"
         return html
     }
@@ -117,6 +118,4 @@ enum DeliveryPages {
         return html
             + "<p><button type=\"submit\">Upload and \(fields.count == 1 ? "score" : "monitor")</button></p></form>\n"
     }
-
-    static func fixed(_ v: Double) -> String { formatNumber((v * 100).rounded() / 100) }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Recommender
 import Reports
@@ -99,7 +100,7 @@ struct RecommendationView {
         html +=
             "<label for=\"\(anchor)-target\">Target instead (\(HTML.escape(m.unit)))</label>"
             + "<input type=\"text\" inputmode=\"decimal\" id=\"\(anchor)-target\" name=\"target\" "
-            + "value=\"\(shown?.target.map(formatNumber) ?? "")\">"
+            + "value=\"\(shown?.target.written(.plain) ?? "")\">"
             + "<label for=\"\(anchor)-reason\">Reason</label><textarea id=\"\(anchor)-reason\" "
             + "name=\"reason\">\(HTML.escape(shown?.reason ?? ""))</textarea>"
             + "</fieldset><button type=\"submit\">Save the decision on \(HTML.escape(m.ref))</button></form></div>\n"
@@ -114,7 +115,7 @@ struct RecommendationView {
                 rows: history.map { s in
                     [
                         Self.date(s.createdAt), String(s.contractVersion), String(s.measures),
-                        formatNumber(s.totalSleva.rounded()).grouped, s.inputs.joined(separator: "; "),
+                        s.totalSleva.written(.whole), s.inputs.joined(separator: "; "),
                     ]
                 }, numeric: [1, 2, 3]) + "</section>\n"
     }
@@ -134,7 +135,7 @@ struct RecommendationView {
         case .drop: text = "dropped: \(decision.reason)"
         case .change:
             text =
-                "target changed to \(decision.target.map { Recommender.describe($0, unit) } ?? "?"): \(decision.reason)"
+                "target changed to \(decision.target.written(.quantity(unit), missing: "?")): \(decision.reason)"
         }
         return HTML.escape(text) + " (\(date(decision.decidedAt)))"
     }

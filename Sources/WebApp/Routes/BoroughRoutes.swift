@@ -24,7 +24,7 @@ struct BoroughRoutes: RouteGroup {
                 throw HTTPError(
                     .notFound,
                     message:
-                        "There is no ward \(InputError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
+                        "There is no ward \(ToolkitError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
             }
             return page(
                 borough.analysis.dataset.areas[code]?.name ?? code,

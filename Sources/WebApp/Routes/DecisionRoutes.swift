@@ -1,3 +1,4 @@
+import CSV
 import Hummingbird
 import Loaders
 import Recommender
@@ -17,14 +18,14 @@ struct DecisionRoutes: RouteGroup {
         let id = contract.id ?? 0
         let form = context.form
         guard let latest = try await workspace.latestSnapshot(of: id) else {
-            throw WorkspaceError.notFound("recommendation for contract \(id)")
+            throw ToolkitError.missing("recommendation for contract \(id)")
         }
         guard let measure = latest.recommendation.measures.first(where: { $0.ref == form["measure"] }) else {
             throw HTTPError(
                 .badRequest,
                 message:
-                    "The measure \(InputErrorQuote.text(form["measure"])) is not recommended for this contract; reload "
-                    + "the page."
+                    "The measure \(ToolkitError.quoted(form["measure"], limit: 40)) is not recommended for this "
+                    + "contract; reload the page."
             )
         }
         guard let action = CommissionerDecision.Action(rawValue: form["action"]) else {
@@ -38,7 +39,8 @@ struct DecisionRoutes: RouteGroup {
         if !form["target"].isEmpty {
             target = NumericCell.parse(form["target"])?.number
             if target == nil, action == .change {
-                problem = "\(InputErrorQuote.text(form["target"])) is not a number; write the target in figures"
+                problem =
+                    "\(ToolkitError.quoted(form["target"], limit: 40)) is not a number; write the target in figures"
             }
         }
         let decision = CommissionerDecision(
@@ -52,9 +54,4 @@ struct DecisionRoutes: RouteGroup {
         _ = try await workspace.decide(decision, contract: id, readVersion: version)
         return Page.seeOther("/contracts/\(id)#measure-\(RecommendationView.anchor(measure.ref))")
     }
-}
-
-/// Text from a request quoted for a message: in quotes and cut short (pages escape it).
-enum InputErrorQuote {
-    static func text(_ text: String) -> String { "\"" + (text.count > 40 ? text.prefix(40) + "…" : text) + "\"" }
 }

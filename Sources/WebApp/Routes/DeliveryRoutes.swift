@@ -48,9 +48,7 @@ struct DeliveryRoutes: RouteGroup {
         do {
             try await upload()
             return nil
-        } catch let error as InputError {
-            return error.description
-        } catch let error as FormError {
+        } catch let error as ToolkitError where error.kind == .badInput {
             return error.description
         }
     }

@@ -19,21 +19,26 @@ struct ErrorPages: RouterMiddleware {
             let message =
                 error.body ?? (status == .notFound ? "There is no page at \(request.uri.path)." : status.reasonPhrase)
             return Page.error(status: status, message: message, context: context)
-        } catch let error as WorkspaceError {
-            switch error {
-            case .notFound:
-                return Page.error(status: .notFound, message: "There is \(error.description).", context: context)
-            case .conflict: return Page.error(status: .conflict, message: error.description, context: context)
-            default: return Page.error(status: .badRequest, message: error.description, context: context)
-            }
-        } catch let error as InputError {
-            return Page.error(status: .badRequest, message: error.description, context: context)
+        } catch let error as ToolkitError where error.kind != .cannotWrite {
+            // A workspace's missing contract reads "no contract 7 in this workspace".
+            let message = error.kind == .notFound ? "There is \(error.description)." : error.description
+            return Page.error(status: status(for: error.kind), message: message, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return Page.error(
                 status: .internalServerError,
                 message: "Something went wrong on the server; nothing was saved. The server's log has the details.",
                 context: context)
+        }
+    }
+
+    /// The status for a kind of problem with a request: 404 for something not there, 409 for a conflicting
+    /// save, 400 for bad input.
+    private func status(for kind: ToolkitError.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .badInput, .cannotWrite: .badRequest
         }
     }
 }

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Hummingbird
 import NIOCore
@@ -65,12 +66,13 @@ struct FormMiddleware: RouterMiddleware {
             } else if type.lowercased().hasPrefix("application/x-www-form-urlencoded") || type.isEmpty {
                 form = try FormData.urlEncoded(Array(buffer: body))
             } else {
-                throw FormError(
+                throw ToolkitError(
+                    .badInput,
                     "send the form as a web form (application/x-www-form-urlencoded or multipart/form-data), not "
                         + "\(type)"
                 )
             }
-        } catch let error as FormError {
+        } catch let error as ToolkitError {
             throw HTTPError(.badRequest, message: error.description)
         }
         guard form.count <= fieldLimit else {

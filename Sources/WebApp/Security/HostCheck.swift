@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Hummingbird
 
@@ -20,13 +21,13 @@ struct HostCheck: RouterMiddleware {
             throw HTTPError(
                 .misdirectedRequest,
                 message: "This workspace answers only at " + allowed.sorted().joined(separator: " or ")
-                    + ", not at \(InputErrorQuote.text(authority)).")
+                    + ", not at \(ToolkitError.quoted(authority, limit: 40)).")
         }
         if request.method == .post, let origin = request.headers[.origin], origin != "null",
             !allowed.contains(Self.hostName(URL(string: origin)?.host ?? origin))
         {
             throw HTTPError(
-                .forbidden, message: "This form was sent from another site, \(InputErrorQuote.text(origin)).")
+                .forbidden, message: "This form was sent from another site, \(ToolkitError.quoted(origin, limit: 40)).")
         }
         return try await next(request, context)
     }

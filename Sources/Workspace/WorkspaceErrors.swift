@@ -1,0 +1,27 @@
+import CSV
+
+/// Why a workspace operation could not be done, in words for the page or the terminal.
+extension ToolkitError {
+    /// No contract (or snapshot) of that id: a `notFound` error.
+    public static func missing(_ what: String) -> ToolkitError {
+        ToolkitError(.notFound, "no \(what) in this workspace")
+    }
+
+    /// Someone saved it since it was read, with the version read and the version now: a `conflict` error.
+    public static func conflict(what: String, read: Int, now: Int) -> ToolkitError {
+        ToolkitError(
+            .conflict,
+            "\(what) was changed by someone else since you opened it (you read version \(read), it is now version "
+                + "\(now)): reload the page to see their change, then make yours again")
+    }
+
+    /// The workspace file cannot be opened as one.
+    public static func unreadableWorkspace(path: String, reason: String) -> ToolkitError {
+        ToolkitError(file: path, "cannot open as an svtk workspace: \(reason)")
+    }
+
+    /// An archive to import (from `file`, where known) is not one svtk wrote, or the workspace already holds data.
+    public static func badArchive(_ file: String?, _ reason: String) -> ToolkitError {
+        ToolkitError(file: file, reason)
+    }
+}
