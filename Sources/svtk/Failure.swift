@@ -16,7 +16,7 @@ extension ToolkitError {
     /// The error as the command line says it: a problem with a setting names its option (`--authority: …`).
     var onCommandLine: String {
         guard let setting, file == nil else { return description }
-        return "--\(setting): " + ToolkitError(kind, file: nil, line: line, column: column, message).description
+        return "--\(setting): \(message)"
     }
 
     /// Prints the error and gives the exit code to end with.
