@@ -50,18 +50,13 @@ public struct NeedBands: Sendable {
         }
     }
 
-    /// The levels a domain score can name, the greatest need first, and the level of no data.
-    public static let levels = ["high need", "above-average need", "average", "below-average need"]
-    /// The level named when there is no score.
-    public static let noData = "no data"
-
-    /// The level of need a domain score names.
-    public func level(_ score: Double?) -> String {
-        guard let score else { return Self.noData }
-        if score >= highFrom { return Self.levels[0] }
-        if score >= aboveAverageFrom { return Self.levels[1] }
-        if score >= belowAverageBelow { return Self.levels[2] }
-        return Self.levels[3]
+    /// The level of need a domain score names (``NeedLevel/noData`` for no score).
+    public func level(_ score: Double?) -> NeedLevel {
+        guard let score else { return .noData }
+        if score >= highFrom { return .high }
+        if score >= aboveAverageFrom { return .aboveAverage }
+        if score >= belowAverageBelow { return .average }
+        return .belowAverage
     }
 
     /// True when an indicator's values are national deciles.
@@ -73,4 +68,25 @@ public struct NeedBands: Sendable {
     public func signal(decile: Double) -> Double {
         max(-cap, min(cap, (decileMidpoint - decile) / decileScale))
     }
+}
+
+/// A level of need a domain score names, as the bands of `policy/need_bands.csv` set them; written as its
+/// words (`high need`).
+public enum NeedLevel: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// A score at or above the band for high need.
+    case high = "high need"
+    /// A score at or above the band for above-average need.
+    case aboveAverage = "above-average need"
+    /// A score between the bands for below- and above-average need.
+    case average
+    /// A score below the band for below-average need.
+    case belowAverage = "below-average need"
+    /// No score: no figure for the domain in the area.
+    case noData = "no data"
+
+    /// The levels a score can name, the greatest need first.
+    public static let scored: [NeedLevel] = [.high, .aboveAverage, .average, .belowAverage]
+
+    /// The level in words.
+    public var description: String { rawValue }
 }

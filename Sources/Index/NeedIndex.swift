@@ -13,7 +13,7 @@ public struct NeedLink: Codable, Sendable {
     /// The domain's need score in the area (positive = worse), at least the index's minimum.
     public var score: Double
     /// The level of need the score names, e.g. `high need`.
-    public var level: String
+    public var level: NeedLevel
     /// The framework's measure that answers the need.
     public var measure: Measure
     /// The taxonomy's reason for the domain → measure link.

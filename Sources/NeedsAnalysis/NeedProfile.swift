@@ -15,7 +15,7 @@ public struct DomainScore: Codable, Sendable {
     /// Mean national signal of the domain's indicators (national deciles, comparison with England).
     public var nationalScore: Double?
     /// `high need`, `above-average need`, `average`, `below-average need`, or `no data`.
-    public var level: String
+    public var level: NeedLevel
     /// Indicators scored, each with the taxonomy's reason for the link.
     public var evidence: [Evidence]
     /// Indicators linked to the domain that describe the area without a better or worse (group sizes).

@@ -333,7 +333,8 @@ public struct Recommender {
             ?? policy.folder
         if pack.authorityCode == analysis.borough.code { return "\(pack.title) (\(folder))" }
         return "DEFAULT POLICY PACK: \(pack.title), \(pack.authorityName)'s, not \(analysis.borough.name)'s own; "
-            + "give \(analysis.borough.name)'s priorities with --catalogue DIR (DIR/policy/) (\(folder))"
+            + "give \(analysis.borough.name)'s priorities in a catalogue folder of its own (its policy/ folder) "
+            + "(\(folder))"
     }
 
     func warnings(_ contract: ContractProfile, codes: [CPVVocabulary.Code], short: Bool) -> [String] {
@@ -389,7 +390,7 @@ public struct Recommender {
                 return NeedEvidence(
                     area: link.area.code, areaName: link.area.name, domain: link.domain.id,
                     domainName: link.domain.name,
-                    score: (link.score * 10000).rounded() / 10000, level: link.level, reason: link.reason,
+                    score: (link.score * 10000).rounded() / 10000, level: link.level.rawValue, reason: link.reason,
                     figures: link.evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" })
             }.prefix(5).map { $0 }
     }

@@ -59,7 +59,7 @@ public enum ProfilePage {
             caption: "Need domains, worst first", header: ["Domain", "Level", "Score", "Strongest evidence"],
             rows: profile.domains.map { d in
                 [
-                    d.domain.name, d.level, d.score.written(.score, missing: "—"),
+                    d.domain.name, d.level.rawValue, d.score.written(.score, missing: "—"),
                     d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
                 ]
             }, numeric: [2])

@@ -206,9 +206,8 @@ public enum RecommendationPage {
         }
         if maps == nil || maps?.coversBorough == false {
             html +=
-                "<p class=\"note\">No ward boundaries of the borough were given (<code>--boundaries FILE</code>, a "
-                + "GeoJSON "
-                + "of its wards from the ONS Open Geography portal), so the ward maps are left out.</p>\n"
+                "<p class=\"note\">No ward boundaries of the borough were given (a GeoJSON of its wards from the ONS "
+                + "Open Geography portal), so the ward maps are left out.</p>\n"
         }
         html +=
             "<p>Need scores of the borough's wards by domain, from the loaded evidence "

@@ -74,13 +74,13 @@ public struct ReportMaps: Sendable {
 
     /// Each ward's level of need on a domain, the delivery wards outlined.
     public func need(_ domain: NeedDomain) -> WardMap {
-        let key = zip(NeedBands.levels, Self.needColours).map { Key($0, $1) }
+        let key = zip(NeedLevel.scored.map(\.rawValue), Self.needColours).map { Key($0, $1) }
         var classes: [String: Key] = [:]
         for profile in view.wardProfiles {
             guard let score = profile.domains.first(where: { $0.domain.id == domain.id }), score.score != nil else {
                 continue
             }
-            classes[profile.area.code] = key.first { $0.label == score.level }
+            classes[profile.area.code] = key.first { $0.label == score.level.rawValue }
         }
         let high = view.wardProfiles.filter { classes[$0.area.code] == key[0] }.map(\.area.name).sorted()
         return WardMap(

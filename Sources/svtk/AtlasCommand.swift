@@ -47,7 +47,8 @@ struct AtlasCommand: ParsableCommand {
     /// One ward's score on one domain.
     struct Row: Codable {
         var authorityCode: String, authority: String, wardCode: String, ward: String
-        var domain: String, score: Double?, localScore: Double?, nationalScore: Double?, level: String, indicators: Int
+        var domain: String, score: Double?, localScore: Double?, nationalScore: Double?, level: NeedLevel,
+            indicators: Int
     }
 
     func run() throws {
@@ -121,7 +122,7 @@ struct AtlasCommand: ParsableCommand {
                     csv.write([
                         row.authorityCode, row.authority, row.wardCode, row.ward, row.domain,
                         row.score.written(.preciseScore), row.localScore.written(.preciseScore),
-                        row.nationalScore.written(.preciseScore), row.level, String(row.indicators),
+                        row.nationalScore.written(.preciseScore), row.level.rawValue, String(row.indicators),
                     ])
                 } else {
                     csv.writeRaw((first ? "\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))

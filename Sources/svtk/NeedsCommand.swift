@@ -98,7 +98,7 @@ struct NeedsCommand: ParsableCommand {
             for domain in profile.domains {
                 if domain.evidence.isEmpty {
                     writer.write(
-                        [profile.area.code, profile.area.name, domain.domain.id, "", domain.level]
+                        [profile.area.code, profile.area.name, domain.domain.id, "", domain.level.rawValue]
                             + Array(repeating: "", count: 14)
                             + [domain.note ?? ""])
                 }
@@ -106,7 +106,7 @@ struct NeedsCommand: ParsableCommand {
                     let r = e.result
                     writer.write([
                         profile.area.code, profile.area.name, domain.domain.id,
-                        domain.score.written(.preciseScore), domain.level, r.indicator, r.name,
+                        domain.score.written(.preciseScore), domain.level.rawValue, r.indicator, r.name,
                         r.period, r.value.written(.plain), r.unit, (r.england?.value).written(.plain),
                         r.england?.significance95.rawValue ?? "", (r.parent?.value).written(.plain),
                         r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "",

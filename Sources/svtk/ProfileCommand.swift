@@ -62,7 +62,7 @@ struct ProfileCommand: ParsableCommand {
                 (
                     "domains", ["domain", "level", "score", "note"],
                     profile.domains.map {
-                        [$0.domain.id, $0.level, $0.score.written(.preciseScore), $0.note ?? ""]
+                        [$0.domain.id, $0.level.rawValue, $0.score.written(.preciseScore), $0.note ?? ""]
                     }
                 ),
                 (

@@ -24,7 +24,7 @@ struct DemoNeedsTests {
         #expect(top("income-poverty", 3).contains("Dalton & Thrybergh"))
         #expect(top("worklessness", 3).contains("Rotherham East"))
         let east = demo.profile(for: "E05013010")
-        #expect(east.domains.first { $0.domain.id == "income-poverty" }?.level == "high need")
+        #expect(east.domains.first { $0.domain.id == "income-poverty" }?.level == .high)
         // The least deprived ward (Sitwell) shows below-average income need.
         #expect((demo.profile(for: "E05013012").domains.first { $0.domain.id == "income-poverty" }?.score ?? 0) < 0)
     }
@@ -33,7 +33,7 @@ struct DemoNeedsTests {
     func noData() {
         let digital = demo.profile(for: "E05013010").domains.first { $0.domain.id == "digital-exclusion" }!
         #expect(digital.score == nil)
-        #expect(digital.level == "no data")
+        #expect(digital.level == .noData)
         #expect(digital.note == "no data for digital exclusion in Rotherham East")
         let profile = demo.profile(for: "E05013010")
         #expect(profile.scored.allSatisfy { $0.score != nil })

@@ -188,7 +188,7 @@ struct RecommendationRulesTests {
         let national = try #require(income.nationalScore)
         let local = try #require(income.localScore)
         #expect(national > local)
-        #expect(income.level == "above-average need" || income.level == "high need")
+        #expect(income.level == .aboveAverage || income.level == .high)
         // (5.5 − 3.12) ÷ 2.5 = 0.95 for the IMD decile.
         let imd = try #require(
             income.evidence.first { $0.result.indicator == "iod-ward:index-of-multiple-deprivation:average-decile" })

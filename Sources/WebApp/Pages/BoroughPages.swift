@@ -60,7 +60,7 @@ enum BoroughPages {
             header: ["Domain", "Level", "Score", "Strongest evidence"],
             rows: view.borough.scored.prefix(6).map { d in
                 [
-                    d.domain.name, d.level, d.score.written(.score, missing: "—"),
+                    d.domain.name, d.level.rawValue, d.score.written(.score, missing: "—"),
                     d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? (d.note ?? ""),
                 ]
             }, numeric: [2])

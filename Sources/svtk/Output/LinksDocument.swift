@@ -24,7 +24,7 @@ struct NeedLinkOutput: Encodable {
     var areaName: String
     var domain: String
     var score: Nullable<Double>
-    var level: String
+    var level: NeedLevel
     var measure: String
     var title: String
     var outcome: String

@@ -1,3 +1,4 @@
+import Catalogue
 import Evidence
 import NeedsAnalysis
 import Reports
@@ -27,7 +28,7 @@ struct DomainScoreOutput: Encodable {
     var domain: String
     var name: String
     var score: Nullable<Double>
-    var level: String
+    var level: NeedLevel
     var note: Nullable<String>
     var evidence: [EvidenceOutput]
     var context: [EvidenceOutput]
