@@ -34,7 +34,7 @@ let package = Package(
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
         .target(name: "Geography", dependencies: ["CSV", "Evidence", "Loaders"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
-        .target(name: "Catalogue", dependencies: ["CSV", "Formatting", "Evidence", "Loaders"]),
+        .target(name: "Catalogue", dependencies: ["CSV", "Formatting", "Evidence"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
         .target(name: "NeedsAnalysis", dependencies: ["CSV", "Formatting", "Evidence", "Catalogue"]),
         // The explainable index from needs and equality gaps to measures.
@@ -42,7 +42,7 @@ let package = Package(
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(
             name: "Recommender",
-            dependencies: ["CSV", "Formatting", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Index"]),
+            dependencies: ["CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
         .target(
             name: "Reports",

@@ -1,7 +1,6 @@
 import CSV
 import Evidence
 import Foundation
-import Loaders
 
 /// The reviewed links from evidence to measures (`taxonomy/`): need domains, indicator → domain links,
 /// domain → measure and protected characteristic → measure links, and the relevance of measures to a

@@ -1,6 +1,5 @@
 import CSV
 import Evidence
-import Loaders
 
 /// The files of the taxonomy folder, read one by one and checked against what they name: the need domains,
 /// the subjects, the protected characteristics, the catalogues' measures and the CPV vocabulary.

@@ -1,7 +1,8 @@
 /// Header names compared the way real exports vary them: case, spaces, underscores and punctuation ignored,
 /// so `Lower CI 95.0 limit`, `Lower_CI_95.0_limit` and `lowerci950limit` are the same column.
-enum HeaderName {
-    static func key(_ name: String) -> String {
+public enum HeaderName {
+    /// The name with case, spaces and punctuation taken out (`Lower CI 95.0 limit` → `lowerci950limit`).
+    public static func key(_ name: String) -> String {
         String(
             String.UnicodeScalarView(
                 name.lowercased().unicodeScalars.filter {
@@ -11,7 +12,7 @@ enum HeaderName {
 
     /// The first pair of columns (0-based) whose names are the same once compared this way, if any; unnamed
     /// columns are not compared.
-    static func duplicate(in header: [String]) -> (first: Int, second: Int)? {
+    public static func duplicate(in header: [String]) -> (first: Int, second: Int)? {
         var seen: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             let key = key(name)
@@ -22,25 +23,9 @@ enum HeaderName {
     }
 
     /// Positions of each header key.
-    static func index(_ header: [String]) -> [String: Int] {
+    public static func index(_ header: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[key(name)] == nil { index[key(name)] = i }
         return index
     }
-}
-
-/// A lower-case, hyphenated identifier made from a name: `Number of cars or vans` → `number-of-cars-or-vans`.
-func slug(_ text: String) -> String {
-    var out = ""
-    var pendingHyphen = false
-    for scalar in text.lowercased().unicodeScalars {
-        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-            if pendingHyphen && !out.isEmpty { out.append("-") }
-            pendingHyphen = false
-            out.unicodeScalars.append(scalar)
-        } else {
-            pendingHyphen = true
-        }
-    }
-    return out
 }
