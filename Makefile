@@ -48,7 +48,7 @@ test: setup setup-notebooks setup-report-tests lint
 	@echo "== report tests (office files, Chromium)"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -q -s Tests/Python
 	@echo "== fuzzing, 30 s a target"
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 FUZZ_OPTIMIZATION=-Onone
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 FUZZ_OPTIMIZATION=-Onone FUZZ_SCRATCH=.build-fuzz-quick
 
 # The code's layout (.swift-format: swift-format's rules, 4-space indents, lines of at most 120 characters).
 SWIFT_CODE = Sources Tests Benchmarks Fuzz
@@ -62,7 +62,8 @@ lint:
 # unoptimised (-Onone: a third of the build time, about 60% of the executions per second).
 FUZZ_SECONDS ?= 300
 FUZZ_OPTIMIZATION ?= -O
-FUZZ_BUILD = swift build -c release --scratch-path .build-fuzz -Xswiftc $(FUZZ_OPTIMIZATION) \
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_BUILD = swift build -c release --scratch-path $(FUZZ_SCRATCH) -Xswiftc $(FUZZ_OPTIMIZATION) \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
 # The package manager's lines about checking out dependencies are dropped; errors still print.
@@ -72,7 +73,7 @@ fuzz-build: setup
 	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-contract 2>&1 | $(QUIET_RESOLUTION)
 
 fuzz: fuzz-build
-	@scripts/fuzz.sh $(FUZZ_SECONDS)
+	@scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_SCRATCH)
 
 benchmark: setup
 	swift build -c release

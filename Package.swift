@@ -30,7 +30,7 @@ let package = Package(
         // The shared model: areas, indicators, observations, and the compact store that holds them.
         .target(name: "Evidence", dependencies: ["CSV"]),
         // One loader per real public format, producing the Evidence model.
-        .target(name: "Loaders", dependencies: ["CSV", "Evidence"]),
+        .target(name: "Loaders", dependencies: ["CSV", "Formatting", "Evidence"]),
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
         .target(name: "Geography", dependencies: ["CSV", "Evidence", "Loaders"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.

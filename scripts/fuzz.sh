@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for a bounded time over its seed corpus (Fuzz/Corpus/<target>) and every input that
 # ever crashed (Fuzz/Corpus/regressions), then prints executions per second and the total.
-# Usage: scripts/fuzz.sh SECONDS_PER_TARGET   (built first by `make fuzz`)
+# Usage: scripts/fuzz.sh SECONDS_PER_TARGET [BUILD_FOLDER]   (built first by `make fuzz`; default .build-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-bin=.build-fuzz/release
-work=.build-fuzz/corpus
-crashes=.build-fuzz/crashes
+scratch="${2:-.build-fuzz}"
+bin="$scratch/release"
+work="$scratch/corpus"
+crashes="$scratch/crashes"
 mkdir -p "$crashes"
 export SWIFT_BACKTRACE=enable=no
 total=0
 for target in loaders contract; do
   mkdir -p "$work/$target"
-  log=".build-fuzz/fuzz-$target.log"
+  log="$scratch/fuzz-$target.log"
   status=0
   "$bin/fuzz-$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes/$target-" -print_final_stats=1 \

@@ -6,7 +6,7 @@
 /// ``forEachRow(progress:_:)`` then streams the data rows in blocks through libcsv.
 ///
 /// Strict: a row whose width differs from the header's, an unterminated quote, malformed quoting or
-/// undecodable bytes stop the read with an ``ToolkitError`` naming the file, line and column. Blank lines
+/// undecodable bytes stop the read with a ``ToolkitError`` naming the file, line and column. Blank lines
 /// are skipped and counted; footnote lines after the table (one field each) are kept in the summary.
 ///
 /// ```swift

@@ -8,7 +8,7 @@ import CLibCSV
 
 extension ToolkitError {
     /// The error for a failed system call writing `path`, with the system's reason.
-    static func cannotWrite(_ path: String, _ doing: String) -> ToolkitError {
+    static func systemCallFailed(_ path: String, _ doing: String) -> ToolkitError {
         ToolkitError(.cannotWrite, file: path, "\(doing): \(String(cString: strerror(errno)))")
     }
 }
@@ -26,11 +26,11 @@ public enum OutputFile {
     public static func checkWritable(_ path: String) throws {
         let folder = folder(of: path)
         var info = stat()
-        guard stat(folder, &info) == 0 else { throw ToolkitError.cannotWrite(folder, "cannot write here") }
+        guard stat(folder, &info) == 0 else { throw ToolkitError.systemCallFailed(folder, "cannot write here") }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw ToolkitError(.cannotWrite, file: folder, "is not a folder")
         }
-        guard access(folder, W_OK) == 0 else { throw ToolkitError.cannotWrite(folder, "cannot write here") }
+        guard access(folder, W_OK) == 0 else { throw ToolkitError.systemCallFailed(folder, "cannot write here") }
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw ToolkitError(.cannotWrite, file: path, "is a folder: give a file name")
         }
@@ -74,7 +74,7 @@ public enum OutputFile {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder(of: path))/.\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw ToolkitError.cannotWrite(path, "cannot create") }
+        guard fd >= 0 else { throw ToolkitError.systemCallFailed(path, "cannot create") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let mask = umask(0)
         umask(mask)
@@ -82,18 +82,18 @@ public enum OutputFile {
         guard let stream = fdopen(fd, "w") else {
             close(fd)
             unlink(temporary)
-            throw ToolkitError.cannotWrite(path, "cannot create")
+            throw ToolkitError.systemCallFailed(path, "cannot create")
         }
         let filled = fill(stream)
         let flushed = fflush(stream) == 0 && ferror(stream) == 0
         let closed = fclose(stream) == 0
         guard filled, flushed, closed else {
-            let error = ToolkitError.cannotWrite(path, "cannot write")
+            let error = ToolkitError.systemCallFailed(path, "cannot write")
             unlink(temporary)
             throw error
         }
         guard rename(temporary, path) == 0 else {
-            let error = ToolkitError.cannotWrite(path, "cannot write")
+            let error = ToolkitError.systemCallFailed(path, "cannot write")
             unlink(temporary)
             throw error
         }
@@ -113,7 +113,7 @@ public enum StandardOutput {
     public static func finish() throws {
         let stream = svtk_standard_output()
         if fflush(stream) != 0 || ferror(stream) != 0 {
-            throw ToolkitError.cannotWrite("standard output", "cannot write")
+            throw ToolkitError.systemCallFailed("standard output", "cannot write")
         }
     }
 }

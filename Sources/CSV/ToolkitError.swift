@@ -29,7 +29,8 @@ public struct ToolkitError: Error, CustomStringConvertible, Equatable, Sendable 
     public var line: Int?
     /// The 1-based column (field position within the row, character within a JSON line), or `nil`.
     public var column: Int?
-    /// The contract profile field the problem is with, as a path (`workforce.fte`, `cpv[2]`), or `nil`.
+    /// The field the problem is with: a contract profile's, as a path (`workforce.fte`, `cpv[2]`), or a JSON
+    /// object's member; `nil` for none.
     public var field: String?
     /// The setting the problem is with, when it is not in a file (`authority`, `population`, `lookup`): a program
     /// names it as its users set it (the command line as `--authority`).
@@ -46,9 +47,10 @@ public struct ToolkitError: Error, CustomStringConvertible, Equatable, Sendable 
         self.message = message
     }
 
-    /// A problem with a field of a contract profile read from `file` (or set another way, named by `file`).
-    public init(file: String?, field: String, _ message: String) {
-        self.init(file: file, message)
+    /// A problem with a field of a contract profile read from `file` (or set another way, named by `file`), or
+    /// with a member of a JSON object on `line`.
+    public init(file: String?, line: Int? = nil, field: String, _ message: String) {
+        self.init(file: file, line: line, message)
         self.field = field
     }
 

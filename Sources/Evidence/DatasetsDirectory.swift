@@ -16,13 +16,16 @@ public enum DatasetsDirectory {
 
     /// The error when the data folder cannot be found: every place looked, with why it was not used, and how
     /// to point the toolkit at the data.
-    static func notFound(looked: [String]) -> ToolkitError {
-        ToolkitError(
-            .notFound, setting: "datasets",
+    /// The error names the `datasets` setting when the folder given as ``chosen`` was the one looked in.
+    static func notFound(looked: [String], given: Bool = false) -> ToolkitError {
+        var error = ToolkitError(
+            .notFound,
             "the toolkit's Datasets folder (catalogues/, taxonomy/, policy/) was not found; looked in:\n"
                 + looked.map { "  - \($0)" }.joined(separator: "\n")
-                + "\nGive the folder as this setting or in SVTK_DATASETS, or install it with "
+                + "\nGive the folder (the datasets setting, or SVTK_DATASETS=DIR), or install it with "
                 + "`make install PREFIX=DIR` (the data go to DIR/share/svtk)")
+        error.setting = given ? "datasets" : nil
+        return error
     }
 
     /// The data folder.
@@ -32,7 +35,7 @@ public enum DatasetsDirectory {
         var looked: [String] = []
         if let chosen {
             if holdsData(chosen) { return chosen }
-            throw notFound(looked: ["\(chosen) (the folder given): no catalogues/units.csv there"])
+            throw notFound(looked: ["\(chosen) (the folder given): no catalogues/units.csv there"], given: true)
         }
         if let variable = ProcessInfo.processInfo.environment["SVTK_DATASETS"] {
             if holdsData(variable) { return variable }

@@ -26,6 +26,12 @@ extension FigureStyle {
     /// decimals with trailing zeros dropped, no thousands separators (`2400000`, `0.1235`, `12.5`).
     public static let plain = FigureStyle { Decimals.trimmed($0, places: 4) }
 
+    /// A figure as it was given, to echo it in a message: every digit it has, whole numbers without a point
+    /// (`2000`, `1.00001`).
+    public static let asGiven = FigureStyle { value in
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     /// A whole count with thousands separated, rounded half away from zero (`2,400,000`).
     public static let whole = FigureStyle { Decimals.grouped(Decimals.fixed($0.rounded(), places: 0)) }
 
@@ -45,6 +51,12 @@ extension FigureStyle {
 
     /// A share (0.2 = 20%) as a whole percentage (`67%`), for progress against a target.
     public static let wholeShare = FigureStyle { Decimals.fixed(($0 * 100).rounded(), places: 0) + "%" }
+
+    /// A change as a share (0.12 = 12%) with its sign, to a whole percentage (`+12%`, `-3%`, `0%`).
+    public static let signedWholeShare = FigureStyle { value in
+        let text = Decimals.fixed((value * 100).rounded(), places: 0)
+        return (text.hasPrefix("-") || text == "0" ? text : "+" + text) + "%"
+    }
 
     /// A need, rank or evaluation score to two decimals (`0.42`, `1.00`).
     public static let score = FigureStyle { Decimals.fixed($0, places: 2) }

@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Foundation
 
 /// Detects a file's format from its header and loads it with the loader that fits.
 public enum FileLoader {
@@ -57,10 +58,14 @@ public enum FileLoader {
 
     /// Opens, detects and loads a file into a sink: a delimited table, or the JSON `svtk load --format json`
     /// writes.
-    /// - Throws: `ToolkitError` for a file that cannot be read, fits no loader or has no data rows; what `sink` throws.
+    /// - Throws: `ToolkitError` for a file that cannot be read, fits no loader or has no data rows, or for a
+    ///   metadata sidecar given in `options` that cannot be read (whatever the file); what `sink` throws.
     public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws
         -> Result
     {
+        if let metadata = options.metadata, !FileManager.default.isReadableFile(atPath: metadata) {
+            throw ToolkitError(file: metadata, "cannot be read (no such file, or not readable)")
+        }
         if NormalisedJSONLoader.matches(path) {
             let outcome = try NormalisedJSONLoader.load(path, options: options, into: sink)
             guard outcome.csv.rows > 0 else {

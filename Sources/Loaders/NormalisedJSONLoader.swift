@@ -28,8 +28,8 @@ public enum NormalisedJSONLoader {
     }
 
     /// Reads every observation of the file into the sink.
-    /// - Throws: `ToolkitError` at the line and column where the text stops being JSON, or naming the object
-    ///   (`field "[4].value"`) whose member cannot be read.
+    /// - Throws: `ToolkitError` at the line and column where the text stops being JSON, or at the line of the
+    ///   observation whose member cannot be read, naming the member (`field "value"`).
     public static func load(_ path: String, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let bytes = Data(try WholeFile.bytes(at: path, limit: limit))
         let rows = try decodedRows(bytes, file: path)
@@ -39,21 +39,26 @@ public enum NormalisedJSONLoader {
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
         var outside = 0
-        for (index, row) in rows.enumerated() {
-            guard options.areas?.keeps(row.areaCode) ?? true else {
-                outside += 1
-                continue
+        do {
+            for (index, row) in rows.enumerated() {
+                guard options.areas?.keeps(row.areaCode) ?? true else {
+                    outside += 1
+                    continue
+                }
+                let read = RowReader(row: row, index: index, file: path)
+                if seenIndicators.insert(row.indicatorID).inserted { sink.add(try read.indicator()) }
+                if seenAreas.insert(row.areaCode).inserted { sink.add(try read.area()) }
+                try sink.add(try read.observation())
             }
-            let read = RowReader(row: row, index: index, file: path)
-            if seenIndicators.insert(row.indicatorID).inserted { sink.add(try read.indicator()) }
-            if seenAreas.insert(row.areaCode).inserted { sink.add(try read.area()) }
-            try sink.add(try read.observation())
+        } catch let error as RowReader.Problem {
+            throw ToolkitError(file: path, line: line(of: error.index, in: bytes), field: error.member, error.message)
         }
         return LoadOutcome(csv: summary, outside: outside)
     }
 
     /// The objects of the array.
-    /// - Throws: `ToolkitError` at the line and column of a syntax error, or naming the object and member.
+    /// - Throws: `ToolkitError` at the line and column of a syntax error, or at the line of the observation and
+    ///   the member that cannot be read.
     static func decodedRows(_ bytes: Data, file: String) throws -> [Row] {
         do {
             return try JSONDecoder().decode([Row].self, from: bytes)
@@ -61,25 +66,71 @@ public enum NormalisedJSONLoader {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 _ = try JSONText.parse(bytes, file: file)  // throws at the line and column
             }
-            throw located(error, file: file)
+            throw located(error, file: file, bytes: bytes)
         }
     }
 
-    /// A decoding error as the object and member it is about, with what was expected.
-    static func located(_ error: DecodingError, file: String) -> ToolkitError {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
-        }
+    /// A decoding error at the line of the observation it is about, naming the member and what it must be.
+    static func located(_ error: DecodingError, file: String, bytes: Data) -> ToolkitError {
+        let context: DecodingError.Context
+        var expected = "an array of observations, each an object whose members are the columns"
         switch error {
-        case .keyNotFound(let key, let context):
-            return ToolkitError(file: file, field: path(context.codingPath + [key]), "missing; give it (may be null)")
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            let expected = type == Double.self ? "a number or null" : "text or null"
-            return ToolkitError(file: file, field: path(context.codingPath), "must be \(expected)")
-        case .dataCorrupted(let context):
-            return ToolkitError(file: file, field: path(context.codingPath), context.debugDescription)
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            context = c
+            if c.codingPath.count > 1 { expected = type == Double.self ? "a number or null" : "text, a number or null" }
+            if c.codingPath.count == 1 { expected = "an object whose members are the columns" }
+            expected = "must be " + expected
+        case .dataCorrupted(let c), .keyNotFound(_, let c):
+            context = c
+            expected = c.debugDescription
         @unknown default:
             return ToolkitError(file: file, "\(error)")
         }
+        guard let index = context.codingPath.first?.intValue else { return ToolkitError(file: file, expected) }
+        let line = line(of: index, in: bytes)
+        guard let member = context.codingPath.dropFirst().first?.stringValue else {
+            return ToolkitError(file: file, line: line, "observation \(index + 1): \(expected)")
+        }
+        return ToolkitError(file: file, line: line, field: member, expected)
+    }
+
+    /// The line on which the array's element at `index` starts (1-based), or `nil` past the last.
+    ///
+    /// - Complexity: O(*n*) in the file's bytes; only run to locate an error.
+    static func line(of index: Int, in bytes: Data) -> Int? {
+        var line = 1
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var element = -1
+        var expectingValue = false
+        for byte in bytes {
+            if byte == 0x0A { line += 1 }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
+                continue
+            }
+            if depth == 1, expectingValue, ![0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x5D].contains(byte) {
+                element += 1
+                expectingValue = false
+                if element == index { return line }
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth == 1 { expectingValue = true }
+            case 0x5D, 0x7D: depth -= 1
+            case 0x2C where depth == 1: expectingValue = true
+            default: break
+            }
+        }
+        return nil
     }
 }

@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Formatting
 
 extension NormalisedJSONLoader {
     /// One object of the array: the members named as ``NormalisedLoader/columns``; text members may be absent or
@@ -41,7 +42,13 @@ extension NormalisedJSONLoader {
                             + NormalisedLoader.columns.joined(separator: ", ")))
             }
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: key) ?? "" }
+            func text(_ key: CodingKeys) throws -> String {
+                // pandas writes a column of codes or years (41001, 2021) as numbers.
+                if let number = try? c.decodeIfPresent(Double.self, forKey: key) {
+                    return number.written(.asGiven)
+                }
+                return try c.decodeIfPresent(String.self, forKey: key) ?? ""
+            }
             func figure(_ key: CodingKeys) throws -> Double? { try c.decodeIfPresent(Double.self, forKey: key) }
             (source, indicatorID, indicatorName, unit) = (
                 try text(.source), try text(.indicatorID), try text(.indicatorName), try text(.unit)
@@ -114,8 +121,15 @@ extension NormalisedJSONLoader {
             return named
         }
 
-        private func error(_ key: Row.CodingKeys, _ message: String) -> ToolkitError {
-            ToolkitError(file: file, field: "[\(index)].\(key.rawValue)", message)
+        private func error(_ key: Row.CodingKeys, _ message: String) -> Problem {
+            Problem(index: index, member: key.rawValue, message: message)
+        }
+
+        /// A member of the observation at `index` that cannot be used, located by the loader.
+        struct Problem: Error {
+            let index: Int
+            let member: String
+            let message: String
         }
     }
 }

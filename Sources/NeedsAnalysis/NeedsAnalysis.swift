@@ -309,8 +309,8 @@ public struct NeedsAnalysis {
                 result.signalBasis = "comparator is zero"
                 return
             }
-            result.signalBasis = String(
-                format: "%+.0f%% against %@ (no confidence interval)", (ratio - 1) * 100, reference.name)
+            result.signalBasis =
+                "\((ratio - 1).written(.signedWholeShare)) against \(reference.name) (no confidence interval)"
         }
     }
 

@@ -40,7 +40,9 @@ public struct CommissionerDecision: Codable, Sendable, Equatable {
         guard action == .change else { return nil }
         guard let target else { return "give the target you want instead" }
         guard target.isFinite, target >= 0, target < limits.valueBelow else {
-            return "a target is a number from 0 to under \(limits.valueBelow.written(.whole)), not \(target)"
+            return
+                "a target is a number from 0 to under \(limits.valueBelow.written(.whole)), "
+                + "not \(target.written(.asGiven))"
         }
         return nil
     }

@@ -14,15 +14,20 @@ extension ContractProfile {
         let limits = catalogue.contractLimits
         guard value.isFinite, value > 0, value < limits.valueBelow else {
             throw fail(
-                "value", "must be a positive amount in £ under \(limits.valueBelow.written(.money)), not \(value)")
+                "value",
+                "must be a positive amount in £ under \(limits.valueBelow.written(.money)), "
+                    + "not \(value.written(.asGiven))"
+            )
         }
         guard durationMonths.isFinite, durationMonths > 0, durationMonths <= limits.durationMonthsMaximum else {
             throw fail(
                 "durationMonths",
                 "must be a number of months from 1 to \(limits.durationMonthsMaximum.written(.working)), "
-                    + "not \(durationMonths)")
+                    + "not \(durationMonths.written(.asGiven))")
         }
-        guard !cpv.isEmpty else { throw fail("cpv", "give at least one CPV code (svtk cpv WORDS finds one)") }
+        guard !cpv.isEmpty else {
+            throw fail("cpv", "give at least one CPV code (a search of the CPV codes by words finds one)")
+        }
         guard !title.trimmingSpaces.isEmpty else { throw fail("title", "give the contract's title") }
         guard !title.contains(where: \.isNewline) else {
             throw fail("title", "a title is one line, without line breaks")
@@ -39,21 +44,27 @@ extension ContractProfile {
                     + "(policy/contract_limits.csv)")
         }
         if let w = socialValueWeighting, !(0...1).contains(w) {
-            throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w)")
+            throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w.written(.asGiven))")
         }
         if let share = passThroughShare, !(0..<1).contains(share) {
-            throw fail("passThroughShare", "a share from 0 up to (not including) 1, e.g. 0.85, not \(share)")
+            throw fail(
+                "passThroughShare", "a share from 0 up to (not including) 1, e.g. 0.85, not \(share.written(.asGiven))")
         }
         if let fee = supplierFee, !(fee.isFinite && fee > 0 && fee <= value) {
-            throw fail("supplierFee", "a positive amount in £ no more than the contract value, not \(fee)")
+            throw fail(
+                "supplierFee", "a positive amount in £ no more than the contract value, not \(fee.written(.asGiven))")
         }
         if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
             throw fail(
                 "workforce.fte",
-                "a number of full-time equivalents from 0 to under \(limits.fteBelow.written(.whole)), not \(fte)")
+                "a number of full-time equivalents from 0 to under \(limits.fteBelow.written(.whole)), "
+                    + "not \(fte.written(.asGiven))"
+            )
         }
         if let hours = workforce?.hoursPerWeek, !(hours.isFinite && hours >= 0 && hours <= 168) {
-            throw fail("workforce.hoursPerWeek", "a number of hours from 0 to 168 (the hours in a week), not \(hours)")
+            throw fail(
+                "workforce.hoursPerWeek",
+                "a number of hours from 0 to 168 (the hours in a week), not \(hours.written(.asGiven))")
         }
         let weeks = (durationMonths * 52 / 12).rounded(.up)
         if let consecutive = workforce?.consecutiveWeeks,
@@ -61,7 +72,9 @@ extension ContractProfile {
         {
             throw fail(
                 "workforce.consecutiveWeeks",
-                "a number of weeks from 0 to the contract's \(weeks.written(.working)), not \(consecutive)")
+                "a number of weeks from 0 to the contract's \(weeks.written(.working)), "
+                    + "not \(consecutive.written(.asGiven))"
+            )
         }
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
     }

@@ -82,9 +82,9 @@ public enum ProfilePage {
             header: ["Indicator", "Period", "Value", "Parent", "England", "vs England", "Rank", "Trend"],
             rows: ordered.filter { $0.unit != "count" }.map { r in
                 [
-                    r.name, r.period, ((r.value * 100).rounded() / 100).written(.plain),
-                    r.parent.map { ($0.value * 100).rounded() / 100 }.written(.plain),
-                    r.england.map { ($0.value * 100).rounded() / 100 }.written(.plain),
+                    r.name, r.period, r.value.written(.statistic),
+                    (r.parent?.value).written(.statistic),
+                    (r.england?.value).written(.statistic),
                     r.england?.significance95.rawValue ?? "",
                     r.rank.map { "\($0) of \(r.rankedAmong!)" } ?? "", r.trend ?? "",
                 ]
@@ -107,7 +107,7 @@ public enum ProfilePage {
                     [
                         g.gap.action, g.gap.characteristics.joined(separator: ", "), g.gap.disadvantage,
                         g.groupSizes.filter { $0.area.code == a.code }.prefix(3).map {
-                            "\($0.name): \((($0.value * 10).rounded() / 10).written(.plain))"
+                            "\($0.name): \($0.value.written(.statistic(decimals: 1)))"
                         }
                         .joined(separator: "; "),
                     ]

@@ -145,7 +145,7 @@ public enum RecommendationText {
         ]
         md += r.measures.map { m in
             "| \(m.rank) | \(m.ref) \(m.title) | \(m.target.quantity.written(.quantity(m.unit))) | "
-                + "\(m.proxyValue.written(.money, missing: "—")) | \(m.sleva.written(.money, missing: "—")) | "
+                + "\(m.proxyValue.written(.pence, missing: "—")) | \(m.sleva.written(.money, missing: "—")) | "
                 + "\(m.relevance) |"
         }
         md += ["", "**Total SLEVA:** \(r.totalSleva.written(.money))", ""]
@@ -161,7 +161,7 @@ public enum RecommendationText {
         ]
         if let working = m.slevaWorking { md.append("- **SLEVA:** \(working)") }
         if let p = m.proxy {
-            md.append("- **Proxy:** £\(p.value.written(.plain)) \(p.unit): \(p.basis) (`\(p.formula)`)")
+            md.append("- **Proxy:** \(p.value.written(.pence)) \(p.unit): \(p.basis) (`\(p.formula)`)")
         }
         md += m.needs.map {
             "- **Need:** \($0.areaName), \($0.domainName) (\($0.level)): \($0.reason). "

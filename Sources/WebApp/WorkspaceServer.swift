@@ -76,7 +76,7 @@ extension RouteGroup {
     func recommendationView(_ contract: SavedContract) async throws -> RecommendationView {
         let id = contract.id ?? 0
         guard let latest = try await workspace.latestSnapshot(of: id) else {
-            throw ToolkitError.missing("recommendation for contract \(id)")
+            throw ToolkitError.missingFromWorkspace("recommendation for contract \(id)")
         }
         return RecommendationView(
             contract: contract, snapshot: latest, decisions: try await workspace.decisions(for: id),

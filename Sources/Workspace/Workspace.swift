@@ -26,7 +26,7 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// A workspace in memory, gone when released (tests, and `workspace import --check`).
+    /// A workspace in memory, gone when released (tests).
     /// - Throws: a GRDB `DatabaseError` when SQLite cannot make the in-memory database or its schema.
     public init() throws {
         database = try DatabaseQueue()
@@ -52,7 +52,7 @@ public final class Workspace: Sendable {
     /// - Throws: a `notFound` ``ToolkitError``.
     public func contract(_ id: Int64) async throws -> SavedContract {
         guard let contract = try await database.read({ try SavedContract.fetchOne($0, key: id) }) else {
-            throw ToolkitError.missing("contract \(id)")
+            throw ToolkitError.missingFromWorkspace("contract \(id)")
         }
         return contract
     }
@@ -79,7 +79,7 @@ public final class Workspace: Sendable {
     ) async throws -> SavedContract {
         try await database.write { db in
             guard var contract = try SavedContract.fetchOne(db, key: id) else {
-                throw ToolkitError.missing("contract \(id)")
+                throw ToolkitError.missingFromWorkspace("contract \(id)")
             }
             guard contract.version == version else {
                 throw ToolkitError.conflict(what: "contract \(id)", read: version, now: contract.version)
@@ -101,7 +101,7 @@ public final class Workspace: Sendable {
     public func state(of id: Int64) async throws -> ContractState {
         try await database.read { db in
             guard let contract = try SavedContract.fetchOne(db, key: id) else {
-                throw ToolkitError.missing("contract \(id)")
+                throw ToolkitError.missingFromWorkspace("contract \(id)")
             }
             return ContractState(
                 contract: contract,
@@ -159,7 +159,7 @@ public final class Workspace: Sendable {
     /// - Throws: a `notFound` ``ToolkitError``.
     public func snapshot(_ id: Int64) async throws -> RecommendationSnapshot {
         guard let snapshot = try await database.read({ try RecommendationSnapshot.fetchOne($0, key: id) }) else {
-            throw ToolkitError.missing("recommendation \(id)")
+            throw ToolkitError.missingFromWorkspace("recommendation \(id)")
         }
         return snapshot
     }
@@ -198,7 +198,7 @@ public final class Workspace: Sendable {
     ) async throws -> SavedDecision {
         try await database.write { db in
             guard try SavedContract.exists(db, key: contract) else {
-                throw ToolkitError.missing("contract \(contract)")
+                throw ToolkitError.missingFromWorkspace("contract \(contract)")
             }
             let existing = try SavedDecision.filter(
                 Column("contractId") == contract && Column("measure") == decision.measure

@@ -3,7 +3,7 @@ import CSV
 /// Why a workspace operation could not be done, in words for the page or the terminal.
 extension ToolkitError {
     /// No contract (or snapshot) of that id: a `notFound` error.
-    public static func missing(_ what: String) -> ToolkitError {
+    public static func missingFromWorkspace(_ what: String) -> ToolkitError {
         ToolkitError(.notFound, "no \(what) in this workspace")
     }
 

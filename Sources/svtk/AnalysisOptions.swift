@@ -61,7 +61,7 @@ struct AnalysisOptions: ParsableArguments {
                 return area
             }
             throw ToolkitError(
-                file: "--areas",
+                setting: "areas",
                 "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
                     + analysis.wards.map(\.name).joined(separator: ", "))
         }

@@ -59,7 +59,7 @@ struct AtlasCommand: ParsableCommand {
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
         guard let first = authorities.first else {
-            throw ToolkitError(file: "--data", "no wards in the data: give an ONS lookup with ward codes")
+            throw ToolkitError(setting: "data", "no wards in the data: give an ONS lookup with ward codes")
         }
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,

@@ -35,14 +35,14 @@ struct CPVCommand: ParsableCommand {
         let looksLikeCode = text.first?.isNumber == true
         if looksLikeCode {
             switch catalogue.cpv.lookup(text) {
-            case .failure(let error): throw ToolkitError(file: "cpv", error.description)
-            case .success(let code): print(describe(code, catalogue))
+            case .failure(let error): throw ToolkitError(.badInput, error.description)
+            case .success(let code): print(try describe(code, catalogue))
             }
             return
         }
         let hits = catalogue.cpv.search(text, limit: limit)
         if format == .json {
-            print(hits.map { CPVMatchOutput($0, catalogue) }.json)
+            print(try hits.map { CPVMatchOutput($0, catalogue) }.json)
             return
         }
         guard !hits.isEmpty else {
@@ -58,8 +58,8 @@ struct CPVCommand: ParsableCommand {
         print(table.render())
     }
 
-    private func describe(_ code: CPVVocabulary.Code, _ catalogue: Catalogue) -> String {
-        if format == .json { return CPVCodeOutput(code, catalogue).json }
+    private func describe(_ code: CPVVocabulary.Code, _ catalogue: Catalogue) throws -> String {
+        if format == .json { return try CPVCodeOutput(code, catalogue).json }
         let subject = catalogue.taxonomy.subject(for: code)
         var lines = ["\(code.full)  \(code.description)"]
         for (depth, ancestor) in catalogue.cpv.ancestors(of: code).dropLast().enumerated() {

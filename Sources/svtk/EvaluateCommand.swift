@@ -81,7 +81,7 @@ struct EvaluateCommand: ParsableCommand {
             lines.append(o.supplier)
             for c in o.commitments {
                 let value =
-                    c.proxyValue.map { "\(c.sleva.written(.money)) at £\($0.written(.plain)) a unit" }
+                    c.proxyValue.map { "\(c.sleva.written(.money)) at \($0.written(.pence)) a unit" }
                     ?? "no open proxy value: \((c.points ?? 0).written(.score)) points "
                     + "(quantity ÷ best offered × weight)"
                 lines.append(

@@ -22,12 +22,6 @@ struct InputOptions: ParsableArguments {
     )
     var quiet = false
 
-    func validate() throws {
-        if let metadata, !FileManager.default.isReadableFile(atPath: metadata) {
-            throw ToolkitError(file: metadata, "cannot be read (no such file, or not readable)")
-        }
-    }
-
     /// Load options for one file, with a progress line for large files when stderr is a terminal.
     func loadOptions(for path: String) -> LoadOptions {
         LoadOptions(

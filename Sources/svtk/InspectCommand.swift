@@ -42,7 +42,7 @@ struct InspectCommand: ParsableCommand {
             reports.append((result, statistics))
         }
         if format == .json {
-            print(json(reports, plans))
+            print(try json(reports, plans))
         } else {
             print((reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
         }
@@ -67,7 +67,9 @@ struct InspectCommand: ParsableCommand {
         ].joined(separator: "\n")
     }
 
-    private func json(_ reports: [(FileLoader.Result, LoadStatistics)], _ plans: [(String, [EqualityGap])]) -> String {
+    private func json(_ reports: [(FileLoader.Result, LoadStatistics)], _ plans: [(String, [EqualityGap])]) throws
+        -> String
+    {
         let files = reports.map { result, stats in
             InspectedFileOutput.data(
                 DataFileOutput(
@@ -85,7 +87,7 @@ struct InspectCommand: ParsableCommand {
                     characteristics: Dictionary(uniqueKeysWithValues: byCharacteristic(gaps)),
                     places: Set(gaps.flatMap(\.places)).sorted()))
         }
-        return (files + planFiles).json
+        return try (files + planFiles).json
     }
 
     private func table(_ report: (FileLoader.Result, LoadStatistics)) -> String {

@@ -86,7 +86,7 @@ struct LinksCommand: ParsableCommand {
         switch format {
         case .table: print(table(links, gapLinks, needs))
         case .json:
-            print(LinksDocument(framework: framework, needs: links, equalityGaps: gapLinks).json)
+            print(try LinksDocument(framework: framework, needs: links, equalityGaps: gapLinks).json)
         case .csv:
             let writer = CSVWriter.standardOutput()
             writer.write([
@@ -145,7 +145,7 @@ struct LinksCommand: ParsableCommand {
                 for size in need.groupSizes.prefix(4) {
                     lines.append(
                         "    group: \(size.area.name): \(size.name) "
-                            + "\(((size.value * 10).rounded() / 10).written(.plain))\(size.unit == "%" ? "%" : "")"
+                            + "\(size.value.written(.statistic(decimals: 1)))\(size.unit == "%" ? "%" : "")"
                     )
                 }
                 if !need.missing.isEmpty {

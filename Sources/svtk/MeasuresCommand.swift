@@ -60,7 +60,7 @@ struct MeasuresListCommand: ParsableCommand {
         switch format {
         case .table: print(table(measures, catalogue))
         case .json:
-            print(measures.map { MeasureOutput($0, catalogue) }.json)
+            print(try measures.map { MeasureOutput($0, catalogue) }.json)
         case .csv:
             let writer = CSVWriter.standardOutput()
             writer.write([
@@ -121,7 +121,7 @@ struct MeasuresShowCommand: ParsableCommand {
             throw ToolkitError(.notFound, "no measure \"\(reference)\"; `svtk measures --search WORDS` finds one")
         }
         if format == .json {
-            print(MeasureOutput(m, catalogue, detailed: true).json)
+            print(try MeasureOutput(m, catalogue, detailed: true).json)
             return
         }
         let lines = wordingLines(m) + proxyLines(m, catalogue) + linkLines(m, catalogue)
@@ -151,7 +151,7 @@ struct MeasuresShowCommand: ParsableCommand {
         }
         var lines = [
             "",
-            "Open proxy value: £\(((proxy.value * 100).rounded() / 100).written(.plain)) \(proxy.unit) "
+            "Open proxy value: \(proxy.value.written(.pence)) \(proxy.unit) "
                 + "(\(proxy.priceYear) prices)",
             "  \(proxy.basis)", "  \(proxy.formula)", "  = \(proxy.working)",
         ]

@@ -49,7 +49,7 @@ struct NeedsCommand: ParsableCommand {
         let profiles = selected.map { analysis.profile(for: $0.code) }
         switch format {
         case .json:
-            print(profiles.map(NeedProfileOutput.init).json)
+            print(try profiles.map(NeedProfileOutput.init).json)
         case .csv: writeCSV(profiles)
         case .table:
             var sections = profiles.map(table)

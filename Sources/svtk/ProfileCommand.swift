@@ -57,7 +57,7 @@ struct ProfileCommand: ParsableCommand {
         let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
             html: ProfilePage.html(
                 profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
-            markdown: ProfilePage.markdown(profile, results: results), json: NeedProfileOutput(profile).json,
+            markdown: ProfilePage.markdown(profile, results: results), json: try NeedProfileOutput(profile).json,
             tables: [
                 (
                     "domains", ["domain", "level", "score", "note"],

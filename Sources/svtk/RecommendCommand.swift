@@ -120,8 +120,6 @@ struct ContractOptions: ParsableArguments {
 }
 
 extension ContractOptions {
-    /// Runs `body`, naming the command-line option in an error about a profile field the option set
-    /// (`--value: must be …` rather than the profile file's `field "value"`).
     /// The profile, checked field by field before any evidence is read, so that a mistake in it is reported at once.
     /// - Throws: `ToolkitError` naming the file (or option) and field of the first bad value.
     func checkedProfile(_ catalogue: Catalogue) throws -> ContractProfile {
@@ -130,16 +128,19 @@ extension ContractOptions {
         return profile
     }
 
+    /// Runs `body`, naming the command-line option in an error about a profile field the option set
+    /// (`--value: must be …` rather than the profile file's `field "value"`).
+    /// - Throws: what `body` throws, with the option as its setting where an option set the field.
     func namingOptions<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ToolkitError {
             guard let field = error.field, let option = option(setting: field) else { throw error }
-            throw ToolkitError(file: option, error.message)
+            throw ToolkitError(setting: option, error.message)
         }
     }
 
-    /// The option that set a profile field, if one did.
+    /// The option (without its `--`) that set a profile field, if one did.
     private func option(setting field: String) -> String? {
         let base = String(field.prefix { $0 != "[" })
         let given: [String: Bool] = [
@@ -149,7 +150,7 @@ extension ContractOptions {
         ]
         guard given[base] == true else { return nil }
         return base == "workforce.fte"
-            ? "--fte" : "--" + base.flatMap { $0.isUppercase ? "-" + $0.lowercased() : String($0) }
+            ? "fte" : String(base.flatMap { $0.isUppercase ? "-" + $0.lowercased() : String($0) })
     }
 }
 

@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
                 + (r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")
         ]
         lines += r.measures.prefix(5).map {
-            "  \($0.rank). \($0.ref) \($0.title): \($0.target.quantity.written(.plain)) \($0.unit)"
+            "  \($0.rank). \($0.ref) \($0.title): \($0.target.quantity.written(.quantity($0.unit)))"
                 + ($0.sleva.map { ", SLEVA \($0.written(.money))" } ?? "")
         }
         if r.measures.count > 5 {

@@ -26,8 +26,9 @@ struct SVTK: AsyncParsableCommand {
               svtk cpv 45233142-6
               svtk taxonomy check
 
-            Exit codes: 0 success; 1 bad input (the message names file:line:column); 64 wrong usage; 73 cannot write \
-            the output.
+            Exit codes: 0 success; 1 bad input (the message names file:line:column, the contract field or the \
+            option) or something asked for that is not there (a measure, a framework); 64 wrong usage; 73 cannot \
+            write the output.
             """,
         version: "svtk \(Version.text)",
         subcommands: [

@@ -79,7 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// The server over the loaded evidence and the opened workspace; bad input exits 1 with its location.
+    /// The server over the loaded evidence and the opened workspace.
+    /// - Throws: `ToolkitError` for evidence, an action plan, boundaries or a workspace that cannot be read.
     private func server() throws -> WorkspaceServer {
         let (analysis, catalogue, notes) = try analysisOptions.analysis()
         let view = analysis.boroughView()

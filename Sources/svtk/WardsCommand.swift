@@ -47,7 +47,7 @@ struct WardsCommand: ParsableCommand {
         let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
         guard !tables.isEmpty else {
             throw ToolkitError(
-                file: "--data",
+                setting: "data",
                 "no ONS geography lookup among the files: give one with ward codes, "
                     + "e.g. the LSOA (2021) to ward to local authority lookup")
         }

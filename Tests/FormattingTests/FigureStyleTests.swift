@@ -25,6 +25,9 @@ struct FigureStyleTests {
         #expect(0.005.written(.share) == "0.5%")
         #expect((2.0 / 3).written(.wholeShare) == "67%")
         #expect(1.0.written(.wholeShare) == "100%")
+        #expect(0.12.written(.signedWholeShare) == "+12%")
+        #expect((-0.03).written(.signedWholeShare) == "-3%")
+        #expect((-0.003).written(.signedWholeShare) == "0%")
     }
 
     @Test("scores have fixed decimals; a signed score shows its sign; minus zero is zero")
@@ -53,6 +56,12 @@ struct FigureStyleTests {
         #expect(2_400_000.0.written(.plain) == "2400000")
         #expect(23.989435314868.written(.plain) == "23.9894")
         #expect(Double?.none.written(.plain) == "")
+    }
+
+    @Test("a figure as given keeps every digit, and drops the point of a whole number")
+    func asGiven() {
+        #expect(2000.0.written(.asGiven) == "2000")
+        #expect(1.00001.written(.asGiven) == "1.00001")
     }
 
     @Test("a statistic has two decimals below 100 and none from 100 up")

@@ -47,23 +47,42 @@ struct NormalisedJSONLoaderTests {
         #expect(data.areas["E05012993"]?.level == .ward)
     }
 
-    @Test("a member that is not a column, text where a figure goes, and a missing area are named by object")
+    @Test("a member that is not a column, text where a figure goes, and a missing area are named at their line")
     func refusesWhatItCannotRead() throws {
-        let unknown = try file(#"[{"indicator_id":"1","area_code":"E08000018","period":"2021","value":1,"valu":2}]"#)
+        let unknown = try file(
+            "[\n" + #"{"indicator_id":"1","area_code":"E08000018","period":"2021","value":1,"valu":2}"# + "\n]")
         #expect(throws: ToolkitError.self) { try FileLoader.load(unknown, into: Dataset()) }
         do {
             _ = try FileLoader.load(unknown, into: Dataset())
         } catch let error as ToolkitError {
-            #expect(error.file == unknown && error.field == "[0].valu")
+            #expect(error.file == unknown && error.line == 2 && error.field == "valu")
+            #expect(error.message.hasPrefix("not a column of svtk's observations"))
         }
-        let text = try file(#"[{"indicator_id":"1","area_code":"E08000018","period":"2021","value":"12"}]"#)
-        #expect(throws: ToolkitError(file: text, field: "[0].value", "must be a number or null")) {
+        let text = try file(
+            "[\n" + #"{"indicator_id":"1","area_code":"E08000018","period":"2021","value":1},"# + "\n"
+                + #"{"indicator_id":"1","area_code":"E08000019","period":"2021","value":"12"}"# + "\n]")
+        #expect(throws: ToolkitError(file: text, line: 3, field: "value", "must be a number or null")) {
             try FileLoader.load(text, into: Dataset())
         }
         let noArea = try file(#"[{"indicator_id":"1","period":"2021","value":3}]"#)
-        #expect(throws: ToolkitError(file: noArea, field: "[0].area_code", "empty: give it")) {
+        #expect(throws: ToolkitError(file: noArea, line: 1, field: "area_code", "empty: give it")) {
             try FileLoader.load(noArea, into: Dataset())
         }
+        let notObject = try file("[\n  1\n]")
+        #expect(
+            throws: ToolkitError(
+                file: notObject, line: 2, "observation 1: must be an object whose members are the columns")
+        ) {
+            try FileLoader.load(notObject, into: Dataset())
+        }
+    }
+
+    @Test("codes and years written as numbers (as pandas writes them) read as their text")
+    func numbersForText() throws {
+        let path = try file(#"[{"indicator_id":41001,"area_code":"E08000018","period":2021,"value":7.5}]"#)
+        let data = Dataset()
+        _ = try FileLoader.load(path, into: data)
+        #expect(data.figure("41001", "E08000018", period: "2021")?.value == 7.5)
     }
 
     @Test("text that is not JSON is an error at its line and column")

@@ -44,7 +44,7 @@ struct WorkspaceTests {
             try await workspace.updateContract(1, profile: try profile("second tab"), readVersion: 1)
         }
         #expect(try await workspace.contract(1).title == "first tab")
-        await #expect(throws: ToolkitError.missing("contract 7")) { try await workspace.contract(7) }
+        await #expect(throws: ToolkitError.missingFromWorkspace("contract 7")) { try await workspace.contract(7) }
     }
 
     @Test("a decision carries a version: a second tab's decision on the same measure is refused")

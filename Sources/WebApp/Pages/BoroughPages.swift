@@ -33,8 +33,8 @@ enum BoroughPages {
                 + "<p class=\"hint\">Select a ward on the map, or in the list below, for its profile.</p>\n"
         } else {
             html +=
-                "<p class=\"note\">No ward boundaries cover this borough (start svtk serve with --boundaries FILE), so "
-                + "the map is left out.</p>\n"
+                "<p class=\"note\">No ward boundaries cover this borough (the server was started without a GeoJSON "
+                + "file of its wards), so the map is left out.</p>\n"
         }
         html += topNeeds(view)
         html += equalityGaps(borough.equalityNeeds)
@@ -84,8 +84,8 @@ enum BoroughPages {
     static func equalityGaps(_ needs: [EqualityNeed]) -> String {
         guard !needs.isEmpty else {
             return
-                "<h2>Equality gaps</h2>\n<p>No Equality Analysis action plan was loaded (start svtk serve with --eaap "
-                + "FILE).</p>\n"
+                "<h2>Equality gaps</h2>\n<p>No Equality Analysis action plan was loaded (the server was started "
+                + "without one).</p>\n"
         }
         return "<h2>Equality gaps</h2>\n"
             + HTML.table(

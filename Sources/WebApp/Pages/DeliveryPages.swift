@@ -31,16 +31,16 @@ enum DeliveryPages {
             ],
             rows: e.offers.sorted { $0.rank < $1.rank }.map { o in
                 [
-                    String(o.rank), o.supplier, o.sleva.written(.whole), o.quantitativeScore.written(.working),
-                    o.qualitativeScore.written(.working), o.socialValueScore.written(.working),
-                    o.weightedContribution.written(.working) + " of " + (e.weighting * 100).written(.plain),
+                    String(o.rank), o.supplier, o.sleva.written(.whole), o.quantitativeScore.written(.score),
+                    o.qualitativeScore.written(.score), o.socialValueScore.written(.score),
+                    o.weightedContribution.written(.score) + " of " + (e.weighting * 100).written(.plain),
                 ]
             }, numeric: [0, 2, 3, 4, 5, 6], rowHeaders: false)
         html +=
             "<figure>"
             + SVGCharts.bars(
                 e.offers.sorted { $0.rank < $1.rank }.map { ($0.supplier, $0.socialValueScore) },
-                title: "Social value score by supplier, out of 100", label: { $0.written(.working) })
+                title: "Social value score by supplier, out of 100", label: { $0.written(.score) })
             + "<figcaption>Social value score out of 100 by supplier.</figcaption></figure>\n"
         html += "<h2>Method</h2>\n<p>\(HTML.escape(e.method))</p>\n"
         for o in e.offers {

@@ -121,7 +121,7 @@ struct ContractRoutes: RouteGroup {
         }
         do {
             return .valid(profile, try borough.recommend(profile))
-        } catch let error as ToolkitError {
+        } catch let error as ToolkitError where error.kind == .badInput {
             form.place(error)
             return .invalid(form)
         } catch {

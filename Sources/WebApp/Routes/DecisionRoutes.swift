@@ -18,7 +18,7 @@ struct DecisionRoutes: RouteGroup {
         let id = contract.id ?? 0
         let form = context.form
         guard let latest = try await workspace.latestSnapshot(of: id) else {
-            throw ToolkitError.missing("recommendation for contract \(id)")
+            throw ToolkitError.missingFromWorkspace("recommendation for contract \(id)")
         }
         guard let measure = latest.recommendation.measures.first(where: { $0.ref == form["measure"] }) else {
             throw HTTPError(

@@ -33,12 +33,13 @@ struct ErrorPages: RouterMiddleware {
     }
 
     /// The status for a kind of problem with a request: 404 for something not there, 409 for a conflicting
-    /// save, 400 for bad input.
+    /// save, 400 for bad input, 500 for what the server could not write (logged, and shown only as that).
     private func status(for kind: ToolkitError.Kind) -> HTTPResponse.Status {
         switch kind {
         case .notFound: .notFound
         case .conflict: .conflict
-        case .badInput, .cannotWrite: .badRequest
+        case .badInput: .badRequest
+        case .cannotWrite: .internalServerError
         }
     }
 }

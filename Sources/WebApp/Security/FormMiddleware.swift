@@ -72,7 +72,7 @@ struct FormMiddleware: RouterMiddleware {
                         + "\(type)"
                 )
             }
-        } catch let error as ToolkitError {
+        } catch let error as ToolkitError where error.kind == .badInput {
             throw HTTPError(.badRequest, message: error.description)
         }
         guard form.count <= fieldLimit else {

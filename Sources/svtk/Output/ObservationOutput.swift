@@ -1,4 +1,5 @@
 import Evidence
+import Formatting
 import Reports
 
 /// One observation as `svtk load` writes it: a row of the CSV, or one object of the JSON array with the CSV's
@@ -78,16 +79,10 @@ struct ObservationOutput: Encodable {
     var cells: [String] {
         [
             source, indicatorID, indicatorName, unit, polarity, areaCode, areaName, areaLevel, period, sex, age,
-            categoryType, category, Self.text(value.value), missing.value ?? "", Self.text(lower95.value),
-            Self.text(upper95.value), Self.text(lower998.value), Self.text(upper998.value), Self.text(count.value),
-            Self.text(denominator.value), note.value ?? "",
+            categoryType, category, value.value.written(.asGiven), missing.value ?? "", lower95.value.written(.asGiven),
+            upper95.value.written(.asGiven), lower998.value.written(.asGiven), upper998.value.written(.asGiven),
+            count.value.written(.asGiven),
+            denominator.value.written(.asGiven), note.value ?? "",
         ]
-    }
-
-    /// A figure in full precision, whole numbers without a decimal point; empty when missing.
-    private static func text(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
     }
 }

@@ -1,14 +1,14 @@
 import Reports
 
-/// A JSON document svtk prints or writes. Every number in it goes through ``Nullable`` (`null` when absent or
-/// not finite), so encoding cannot fail and ``json`` needs no `try`.
+/// A JSON document svtk prints or writes. Absent values and figures that are not finite go through ``Nullable``
+/// and are written `null`.
 protocol OutputDocument: Encodable {}
 
 extension OutputDocument {
     /// The document as JSON: keys sorted, indented, `/` unescaped (``JSON/encoded(_:)``).
+    /// - Throws: `EncodingError` for a figure JSON cannot hold that is not wrapped in ``Nullable``.
     var json: String {
-        // Every number goes through Nullable (null when not finite): encoding cannot fail.
-        (try? JSON.encoded(self)) ?? "null"
+        get throws { try JSON.encoded(self) }
     }
 }
 
