@@ -23,7 +23,8 @@ let package = Package(
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
-        // Streaming, strict reader of delimited text over libcsv.
+        // Streaming, strict reader of delimited text over libcsv; also ToolkitError, the one error type of every
+        // module (the lowest module every other depends on).
         .target(name: "CSV", dependencies: ["CLibCSV"]),
         // How figures are written for people: named styles (money, share, score, quantity with its unit, working).
         .target(name: "Formatting"),

@@ -103,5 +103,8 @@ extension Double {
 
 extension Optional where Wrapped == Double {
     /// This figure in a style, or `missing` when there is none (`""` in a data column, `"—"` on a page).
-    public func written(_ style: FigureStyle, missing: String = "") -> String { map(style.callAsFunction) ?? missing }
+    public func written(_ style: FigureStyle, missing: String = "") -> String {
+        guard let value = self else { return missing }
+        return style(value)
+    }
 }
