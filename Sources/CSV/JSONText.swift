@@ -33,7 +33,7 @@ public enum JSONText {
     }
 
     /// The 1-based line and column of a byte offset (columns count characters, not bytes).
-    private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    public static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for byte in data.prefix(offset) {

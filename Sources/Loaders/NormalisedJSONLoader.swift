@@ -57,17 +57,26 @@ public enum NormalisedJSONLoader {
     }
 
     /// The objects of the array.
-    /// - Throws: `ToolkitError` at the line and column of a syntax error, or at the line of the observation and
-    ///   the member that cannot be read.
+    /// - Throws: `ToolkitError` at the line and column of a syntax error or of a member given twice in one
+    ///   observation, or at the line of the observation and the member that cannot be read.
     static func decodedRows(_ bytes: Data, file: String) throws -> [Row] {
+        let rows: [Row]
         do {
-            return try JSONDecoder().decode([Row].self, from: bytes)
+            rows = try JSONDecoder().decode([Row].self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 _ = try JSONText.parse(bytes, file: file)  // throws at the line and column
             }
             throw located(error, file: file, bytes: bytes)
         }
+        if let (member, offset) = FieldScanner.repeatedField(in: Array(bytes)) {
+            let (line, column) = JSONText.position(of: offset, in: bytes)
+            var error = ToolkitError(
+                file: file, line: line, column: column, "given twice in one observation; give each member once")
+            error.field = member
+            throw error
+        }
+        return rows
     }
 
     /// A decoding error at the line of the observation it is about, naming the member and what it must be.

@@ -16,7 +16,7 @@ enum ContractJSON {
         do { _ = try JSONText.parse(data, file: file) } catch let error as ToolkitError { return error } catch {
             return nil
         }
-        if let field = FieldScanner.repeatedField(in: Array(data)) {
+        if let (field, _) = FieldScanner.repeatedField(in: Array(data)) {
             return ToolkitError(file: file, field: field, "given twice; give each field once")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
@@ -81,40 +81,4 @@ enum ContractJSON {
         }
     }
 
-}
-
-/// Finds a field named twice in one JSON object, scanning the text once (strings, escapes and nesting).
-enum FieldScanner {
-    /// The first field name repeated within one object, or `nil`. The text must be valid JSON.
-    static func repeatedField(in bytes: [UInt8]) -> String? {
-        var names: [Set<String>?] = []  // per open container: the names seen, or nil for an array
-        var i = 0
-        var expectingName = false
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "{"):
-                names.append([])
-                expectingName = true
-            case UInt8(ascii: "["):
-                names.append(nil)
-                expectingName = false
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                _ = names.popLast()
-                expectingName = false
-            case UInt8(ascii: ","): expectingName = names.last.map { $0 != nil } ?? false
-            case UInt8(ascii: "\""):
-                let start = i + 1
-                i += 1
-                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                if expectingName, let last = names.indices.last {
-                    let name = String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self)
-                    if names[last]?.insert(name).inserted == false { return name }
-                    expectingName = false
-                }
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
 }

@@ -68,6 +68,13 @@ struct NormalisedJSONLoaderTests {
         #expect(throws: ToolkitError(file: noArea, line: 1, field: "area_code", "empty: give it")) {
             try FileLoader.load(noArea, into: Dataset())
         }
+        var twice = ToolkitError(
+            file: nil, line: 2, column: 55, "given twice in one observation; give each member once")
+        twice.field = "value"
+        let repeated = try file(
+            "[\n" + #"{"indicator_id":"1","area_code":"E08000018","value":1,"value":2,"period":"2021"}"# + "\n]")
+        twice.file = repeated
+        #expect(throws: twice) { try FileLoader.load(repeated, into: Dataset()) }
         let notObject = try file("[\n  1\n]")
         #expect(
             throws: ToolkitError(
