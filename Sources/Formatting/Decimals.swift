@@ -12,12 +12,17 @@ enum Decimals {
     /// The figure to at most `places` decimals: trailing zeros and a bare point dropped; whole numbers below
     /// 10^15 without a point at all.
     static func trimmed(_ value: Double, places: Int) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let whole = whole(value) { return whole }
         var text = fixed(value, places: places)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// A whole number below 10^15 without a point (`2000`), or `nil` for any other figure.
+    static func whole(_ value: Double) -> String? {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : nil
     }
 
     /// Decimal text with the digits before any point grouped in threes (`-1234.5` → `-1,234.5`).

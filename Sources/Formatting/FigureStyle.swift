@@ -28,9 +28,7 @@ extension FigureStyle {
 
     /// A figure as it was given, to echo it in a message: every digit it has, whole numbers without a point
     /// (`2000`, `1.00001`).
-    public static let asGiven = FigureStyle { value in
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
+    public static let asGiven = FigureStyle { Decimals.whole($0) ?? "\($0)" }
 
     /// A whole count with thousands separated, rounded half away from zero (`2,400,000`).
     public static let whole = FigureStyle { Decimals.grouped(Decimals.fixed($0.rounded(), places: 0)) }

@@ -87,12 +87,7 @@ extension NormalisedJSONLoader {
 
         func observation() throws -> Observation {
             let missing: MissingReason? = try named(row.missing, .missing, "missing reason")
-            guard (row.value == nil) != (missing == nil) else {
-                throw error(
-                    .value,
-                    row.value == nil
-                        ? "no value and no missing reason: give one" : "a value and a missing reason: give one")
-            }
+            if let problem = NormalisedLoader.valueOrMissingProblem(row.value, missing) { throw error(.value, problem) }
             return Observation(
                 indicator: row.indicatorID, area: row.areaCode, period: try required(row.period, .period),
                 breakdown: Breakdown(
@@ -111,14 +106,8 @@ extension NormalisedJSONLoader {
         private func named<T: RawRepresentable & CaseIterable>(_ text: String, _ key: Row.CodingKeys, _ what: String)
             throws -> T? where T.RawValue == String
         {
-            guard !text.isEmpty else { return nil }
-            guard let named = T(rawValue: text) else {
-                throw error(
-                    key,
-                    "unknown \(what) \(ToolkitError.quoted(text)); one of "
-                        + T.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return named
+            if let problem = NormalisedLoader.unknownName(text, T.self, what) { throw error(key, problem) }
+            return T(rawValue: text)
         }
 
         private func error(_ key: Row.CodingKeys, _ message: String) -> Problem {

@@ -46,6 +46,21 @@ public enum NormalisedLoader: Loader {
         return LoadOutcome(csv: summary, outside: outside)
     }
 
+    /// What is wrong with text that should name one of `T`'s values (an area level, a missing reason), or `nil`
+    /// when it names one or is empty. Shared by the CSV and JSON forms.
+    static func unknownName<T: RawRepresentable & CaseIterable>(_ text: String, _: T.Type, _ what: String) -> String?
+    where T.RawValue == String {
+        guard !text.isEmpty, T(rawValue: text) == nil else { return nil }
+        return "unknown \(what) \(ToolkitError.quoted(text)); one of "
+            + T.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// What is wrong with an observation's value and missing reason (exactly one is given), or `nil`.
+    static func valueOrMissingProblem(_ value: Double?, _ missing: MissingReason?) -> String? {
+        guard (value == nil) == (missing == nil) else { return nil }
+        return value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one"
+    }
+
     /// One row's cells, read with errors at their line and column.
     struct Cells {
         let row: CSVRow
@@ -70,25 +85,14 @@ public enum NormalisedLoader: Loader {
         func named<T: RawRepresentable & CaseIterable>(_ column: Int, _ what: String) throws -> T?
         where T.RawValue == String {
             let value = text(column)
-            guard !value.isEmpty else { return nil }
-            guard let named = T(rawValue: value) else {
-                throw error(
-                    column,
-                    "unknown \(what) \(ToolkitError.quoted(value)); one of "
-                        + T.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return named
+            if let problem = NormalisedLoader.unknownName(value, T.self, what) { throw error(column, problem) }
+            return T(rawValue: value)
         }
 
         func observation(indicator: String, area: String) throws -> Observation {
             let value = try number(13)
             let missing: MissingReason? = try named(14, "missing reason")
-            guard (value == nil) != (missing == nil) else {
-                throw error(
-                    13,
-                    value == nil ? "no value and no missing reason: give one" : "a value and a missing reason: give one"
-                )
-            }
+            if let problem = NormalisedLoader.valueOrMissingProblem(value, missing) { throw error(13, problem) }
             let note = text(21)
             return Observation(
                 indicator: indicator, area: area, period: try required(8),
