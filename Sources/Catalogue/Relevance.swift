@@ -90,32 +90,10 @@ extension Catalogue {
     /// specific first and the first reviewed rule decides; the strongest result over the codes wins. A measure
     /// with no reviewed rule is not connected to the subject matter.
     public func relevance(of measure: Measure, in matter: SubjectMatter) -> Relevance {
-        let category = matter.category
-        guard measure.categories.contains(category) else {
-            return Relevance(
-                strength: .none,
-                reason: "not connected: the measure fits "
-                    + measure.categories.map(\.rawValue).joined(separator: " and ")
-                    + " contracts, not \(category.rawValue)",
-                subject: category.rawValue, cpv: nil, reviewed: true)
-        }
         let key = linkKey(measure)
         var best: Relevance?
-        for (code, chain, words) in matter.chains {
-            let found: Relevance
-            if let rule = taxonomy.rule(for: key, subjects: chain) {
-                let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
-                let via =
-                    words[rule.subject].map { " (the description's \"\($0)\" refines \(code ?? "the CPV code"))" } ?? ""
-                found = Relevance(
-                    strength: rule.strength, reason: "\(name)\(via): \(rule.reason)", subject: rule.subject, cpv: code,
-                    reviewed: true)
-            } else {
-                let name = taxonomy.subjects.first { $0.id == chain[0] }?.name ?? chain[0]
-                found = Relevance(
-                    strength: .none, reason: "not connected to the subject matter (\(name)): no reviewed link",
-                    subject: chain[0], cpv: code, reviewed: false)
-            }
+        for chain in matter.chains {
+            let found = relevance(of: measure, key: key, in: chain)
             if best == nil || found.strength > best!.strength
                 || (found.strength == best!.strength && found.reviewed && !best!.reviewed)
             {
@@ -123,6 +101,32 @@ extension Catalogue {
             }
         }
         return best!
+    }
+
+    /// How relevant a measure is to one CPV code's subjects: not connected when the measure does not fit the code's
+    /// category; else the first reviewed rule of the subjects, most specific first, decides.
+    func relevance(of measure: Measure, key: String, in chain: SubjectMatter.Chain) -> Relevance {
+        guard measure.categories.contains(chain.category) else {
+            return Relevance(
+                strength: .none,
+                reason: "not connected: the measure fits "
+                    + measure.categories.map(\.rawValue).joined(separator: " and ")
+                    + " contracts, not \(chain.category.rawValue)",
+                subject: chain.category.rawValue, cpv: chain.code, reviewed: true)
+        }
+        guard let rule = taxonomy.rule(for: key, subjects: chain.subjects) else {
+            let name = taxonomy.subjects.first { $0.id == chain.subjects[0] }?.name ?? chain.subjects[0]
+            return Relevance(
+                strength: .none, reason: "not connected to the subject matter (\(name)): no reviewed link",
+                subject: chain.subjects[0], cpv: chain.code, reviewed: false)
+        }
+        let name = taxonomy.subjects.first { $0.id == rule.subject }?.name ?? rule.subject
+        let via =
+            chain.words[rule.subject].map { " (the description's \"\($0)\" refines \(chain.code ?? "the CPV code"))" }
+            ?? ""
+        return Relevance(
+            strength: rule.strength, reason: "\(name)\(via): \(rule.reason)", subject: rule.subject, cpv: chain.code,
+            reviewed: true)
     }
 
     /// Domain → measure links for a framework's measures (council measures inherit those of their open base).
@@ -148,24 +152,46 @@ extension Catalogue {
 /// A contract's subject matter as relevance reads it, built once per contract: for each CPV code, the subjects to
 /// try, most specific first (a narrower subject the description's words refine the code to, the code's subject
 /// and its broader subjects, the category's default, then `any`), and the word that refined each.
+///
+/// A contract whose codes are of more than one category (devices with a service desk) is judged part by part: each
+/// code by its own category, so the service part supports the measures a service supports. When no code is of the
+/// contract's category, every code is judged by the contract's category, as given.
 public struct SubjectMatter: Sendable {
+    /// The subjects to try for one CPV code.
+    struct Chain {
+        /// The code (nil for a contract without one).
+        let code: String?
+        /// The category the code is judged by.
+        let category: ContractCategory
+        /// The subjects, most specific first.
+        let subjects: [String]
+        /// By subject, the description's word that refined the code to it.
+        let words: [String: String]
+    }
+
     /// The contract's category.
     public let category: ContractCategory
-    /// Per CPV code (nil when there is none): the subjects to try and, by subject, the refining word.
-    let chains: [(code: String?, subjects: [String], words: [String: String])]
+    /// One chain per CPV code (one of the category's defaults when there are none).
+    let chains: [Chain]
 
     /// Works out the subjects to try for each CPV code (only the category's defaults when there are none).
     public init(taxonomy: Taxonomy, cpv codes: [CPVVocabulary.Code], category: ContractCategory, description: Words) {
         self.category = category
-        let defaults = [category.rawValue, "any"]
+        let mixed = codes.contains { $0.category == category }
         chains =
             codes.isEmpty
-            ? [(nil, defaults, [:])]
+            ? [Chain(code: nil, category: category, subjects: [category.rawValue, "any"], words: [:])]
             : codes.map { code in
-                guard let subject = taxonomy.subject(for: code)?.subject.id else { return (code.full, defaults, [:]) }
-                let refined = taxonomy.refinements(of: subject, description: description, category: category)
+                let judgedAs = mixed ? code.category : category
+                let defaults = [judgedAs.rawValue, "any"]
+                guard let subject = taxonomy.subject(for: code)?.subject.id else {
+                    return Chain(code: code.full, category: judgedAs, subjects: defaults, words: [:])
+                }
+                let refined = taxonomy.refinements(of: subject, description: description, category: judgedAs)
                 let words = Dictionary(refined.map { ($0.subject.id, $0.word) }, uniquingKeysWith: { a, _ in a })
-                return (code.full, refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words)
+                return Chain(
+                    code: code.full, category: judgedAs,
+                    subjects: refined.map(\.subject.id) + taxonomy.lineage(of: subject) + defaults, words: words)
             }
     }
 }

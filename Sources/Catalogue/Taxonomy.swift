@@ -33,6 +33,16 @@ public struct Taxonomy: Sendable {
     public let safeguardingRules: [SafeguardingRule]
     /// `open:REF` → words an equality action must contain to link to the measure (`action_keywords.csv`).
     public let actionKeywords: [String: [Words]]
+    /// The quantities a contract can give for its targets to be sized on (`quantities.csv`).
+    public let quantities: [ContractQuantity]
+    /// The quantities each subject's contracts should give (`subject_quantities.csv`).
+    public let subjectQuantities: [SubjectQuantity]
+    /// Targets sized on a contract's quantities (`quantity_targets.csv`).
+    public let quantityTargets: [QuantityTarget]
+    /// Words that signal money passing through the supplier (`pass_through.csv`).
+    public let passThroughSignals: [PassThroughSignal]
+    /// The CPV divisions councils buy in, whose coverage by subjects is reported (`coverage_divisions.csv`).
+    public let coverageDivisions: [String]
 
     /// Reads and checks every file of the taxonomy folder, each link against the domains, subjects,
     /// characteristics, measures and CPV codes it names.
@@ -53,6 +63,11 @@ public struct Taxonomy: Sendable {
         safeguardingRules = try files.safeguardingRules()
         actionKeywords = try files.actionKeywords()
         keywords = try files.domainKeywords()
+        quantities = try files.quantities()
+        subjectQuantities = try files.subjectQuantities(known: quantities)
+        quantityTargets = try files.quantityTargets(known: quantities)
+        passThroughSignals = try files.passThroughSignals()
+        coverageDivisions = try files.coverageDivisions()
     }
 
     /// A checked CPV prefix: 2 to 8 digits naming a code of the vocabulary.
@@ -196,6 +211,11 @@ public struct Subject: Hashable, Codable, Sendable {
     public var parent: String?
     /// True for services delivered to people (care, education), where the council co-produces the service.
     public var servesPeople: Bool
+    /// True where much of such a contract's value usually passes through the supplier without its control (energy
+    /// supply, insurance premiums, agency workers' pay): the recommendation asks for the supplier's fee.
+    public var passThrough: Bool = false
+    /// True for a division's catch-all, used where no finer subject covers a code; the recommendation says so.
+    public var fallback: Bool = false
 }
 
 /// CPV codes starting with `prefix` are about `subject`.

@@ -150,7 +150,8 @@ struct TaxonomyFiles {
             return Subject(
                 id: try row.required("id"), name: try row.required("name"),
                 category: ContractCategory(rawValue: category), description: row["description"],
-                parent: row["parent"].isEmpty ? nil : row["parent"], servesPeople: row["services_to_people"] == "yes")
+                parent: row["parent"].isEmpty ? nil : row["parent"], servesPeople: row["services_to_people"] == "yes",
+                passThrough: row["pass_through"] == "yes", fallback: row["fallback"] == "yes")
         }
         subjectIDs = Set(subjects.map(\.id))
         for subject in subjects {
@@ -229,5 +230,69 @@ struct TaxonomyFiles {
             uniqueKeysWithValues: rows("domain_keywords.csv", required: ["domain", "keywords"]).map { row in
                 (try domain(row, "domain"), row["keywords"].lowercased().split(separator: "|").map(String.init))
             })
+    }
+
+    /// `quantities.csv`: the quantities a contract can give, with the words that show a description mentions one.
+    func quantities() throws -> [ContractQuantity] {
+        try rows("quantities.csv", required: ["quantity", "name", "keywords"]).map { row in
+            ContractQuantity(
+                id: try row.required("quantity"), name: try row.required("name"),
+                keywords: Self.words(row["keywords"]))
+        }
+    }
+
+    /// A quantity named in a row, known to `quantities.csv`.
+    private func quantity(_ row: DataRow, known: [ContractQuantity]) throws -> String {
+        let id = try row.required("quantity")
+        guard known.contains(where: { $0.id == id }) else {
+            throw row.error(
+                "quantity", "unknown quantity \"\(id)\"; known: \(known.map(\.id).joined(separator: ", "))")
+        }
+        return id
+    }
+
+    /// `subject_quantities.csv`: the quantities each subject's contracts should give.
+    func subjectQuantities(known: [ContractQuantity]) throws -> [SubjectQuantity] {
+        try rows("subject_quantities.csv", required: ["subject", "quantity", "reason"]).map { row in
+            SubjectQuantity(
+                subject: try subject(row), quantity: try quantity(row, known: known),
+                reason: try row.required("reason"))
+        }
+    }
+
+    /// `quantity_targets.csv`: targets sized on a contract's quantities, each share between 0 and 1 and each
+    /// conversion positive.
+    func quantityTargets(known: [ContractQuantity]) throws -> [QuantityTarget] {
+        try rows(
+            "quantity_targets.csv",
+            required: ["subject", "quantity", "framework", "measure", "share", "per_unit", "basis", "source"]
+        ).map { row in
+            let share = try row.number("share")
+            guard share > 0, share <= 1 else { throw row.error("share", "share must be above 0 and at most 1") }
+            let perUnit = try row.number("per_unit")
+            guard perUnit > 0 else { throw row.error("per_unit", "per_unit must be above 0") }
+            return QuantityTarget(
+                subject: try subject(row), quantity: try quantity(row, known: known), measure: try measure(row),
+                share: share, perUnit: perUnit, basis: try row.required("basis"), source: try row.required("source"),
+                location: row.location)
+        }
+    }
+
+    /// `pass_through.csv`: words that signal money passing through the supplier.
+    func passThroughSignals() throws -> [PassThroughSignal] {
+        try rows("pass_through.csv", required: ["keywords", "reason"]).map { row in
+            PassThroughSignal(keywords: Self.words(try row.required("keywords")), reason: try row.required("reason"))
+        }
+    }
+
+    /// `coverage_divisions.csv`: the CPV divisions councils buy in, each a division of the vocabulary.
+    func coverageDivisions() throws -> [String] {
+        try rows("coverage_divisions.csv", required: ["division", "reason"]).map { row in
+            let division = try row.required("division")
+            guard division.count == 2, cpv.codes[division + "000000"] != nil else {
+                throw row.error("division", "\"\(division)\" is not a CPV division (two digits, e.g. 45)")
+            }
+            return division
+        }
     }
 }

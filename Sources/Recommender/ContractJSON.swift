@@ -24,7 +24,7 @@ enum ContractJSON {
             guard let known = knownFields[name] else {
                 return unknown(name, among: Array(knownFields.keys), file: file)
             }
-            if let nested = value as? [String: Any] {
+            if let nested = value as? [String: Any], name != "quantities" {
                 for inner in nested.keys where !known.contains(inner) {
                     return unknown("\(name).\(inner)", among: known.map { "\(name).\($0)" }, file: file)
                 }
@@ -34,7 +34,8 @@ enum ContractJSON {
     }
 
     /// Each field of a profile, with the fields of the object it holds (the workforce's), read from the types
-    /// themselves so that the list cannot drift from them.
+    /// themselves so that the list cannot drift from them. The quantities' names are the taxonomy's, checked when
+    /// the profile is validated.
     static let knownFields: [String: [String]] = {
         let sample = ContractProfile(
             title: "", description: "", cpv: [], category: .services, value: 0,

@@ -34,6 +34,10 @@ public struct ContractProfile: Codable, Sendable {
     /// True when the council only passes funds through the supplier and has no leverage on how they are
     /// spent: aspirations only (commissioning toolkit 2.3).
     public var councilIsConduit: Bool?
+    /// What the contract handles, by quantity id (`taxonomy/quantities.csv`): old devices taken back, vehicles
+    /// part-exchanged, tonnes stripped out, people served. Targets for reuse, recycling, donation and waste are
+    /// sized on them where given.
+    public var quantities: [String: Double]?
 
     /// What the commissioner knows of the people who will deliver the contract.
     public struct Workforce: Codable, Sendable {
@@ -76,7 +80,7 @@ public struct ContractProfile: Codable, Sendable {
         title: String, description: String, cpv: [String], category: ContractCategory, value: Double,
         durationMonths: Double, areas: [String], workforce: Workforce? = nil, framework: String? = nil,
         socialValueWeighting: Double? = nil, passThroughShare: Double? = nil, supplierFee: Double? = nil,
-        councilIsConduit: Bool? = nil
+        councilIsConduit: Bool? = nil, quantities: [String: Double]? = nil
     ) {
         self.title = title
         self.description = description
@@ -91,6 +95,7 @@ public struct ContractProfile: Codable, Sendable {
         self.passThroughShare = passThroughShare
         self.supplierFee = supplierFee
         self.councilIsConduit = councilIsConduit
+        self.quantities = quantities
     }
 
     /// The contract's length in years.

@@ -77,5 +77,25 @@ extension ContractProfile {
             )
         }
         if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
+        try validateQuantities(file: file, catalogue: catalogue)
+    }
+
+    /// Checks each quantity: a name `taxonomy/quantities.csv` knows, and a count from 0 to under the limit.
+    /// - Throws: `ToolkitError` naming the file and the field (`field "quantities.devicesCollected": …`).
+    func validateQuantities(file: String, catalogue: Catalogue) throws {
+        let known = catalogue.taxonomy.quantities
+        for (name, amount) in (quantities ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard known.contains(where: { $0.id == name }) else {
+                throw ToolkitError(
+                    file: file, field: "quantities.\(name)",
+                    "not a quantity the toolkit knows; known: \(known.map(\.id).joined(separator: ", "))")
+            }
+            let most = catalogue.contractLimits.quantityBelow
+            guard amount.isFinite, amount >= 0, amount < most else {
+                throw ToolkitError(
+                    file: file, field: "quantities.\(name)",
+                    "a count from 0 to under \(most.written(.whole)), not \(amount.written(.asGiven))")
+            }
+        }
     }
 }

@@ -246,7 +246,10 @@ public struct Policy: Sendable {
     }
 
     /// Parameters that divide or scale: 0 would make every figure that uses them meaningless.
-    static let positiveParameters: Set = ["cost_per_fte", "qualitative_mark_maximum", "implausible_factor"]
+    static let positiveParameters: Set = [
+        "cost_per_fte", "qualitative_mark_maximum", "implausible_factor", "extra_measure_every_years",
+        "extra_measure_every_fte",
+    ]
 
     static let requiredParameters = [
         "formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
@@ -254,7 +257,8 @@ public struct Policy: Sendable {
         "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
         "implausible_factor", "green_from", "amber_from",
         "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
-        "aspirations_max_measures",
+        "aspirations_max_measures", "extra_measure_every_years", "extra_measure_every_fte",
+        "extra_measures_max_measures",
     ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.

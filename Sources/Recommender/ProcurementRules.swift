@@ -11,6 +11,9 @@ public enum CommitmentKind: String, Codable, Sendable, CaseIterable {
 public struct ProcurementRules: Codable, Sendable {
     /// `formal` from the threshold, else `aspirations` (non-binding, not scored at award).
     public var commitments: CommitmentKind
+    /// Why only aspirations are sought (the value is under the threshold, or the council is a conduit); nil for
+    /// formal commitments.
+    public var aspirationsReason: String?
     /// Share of the overall evaluation given to social value (nil for aspirations: not scored).
     public var socialValueWeighting: Double?
     /// Share of the social value score given to the quantitative offer (nil for aspirations: not scored).
@@ -57,6 +60,13 @@ public struct ProcurementRules: Codable, Sendable {
         let formal = contract.value > policy.value("formal_commitments_from") && !conduit
         let threshold = policy.value("formal_commitments_from").written(.money)
         commitments = formal ? .formal : .aspirations
+        aspirationsReason =
+            formal
+            ? nil
+            : conduit
+                ? "the council only passes the funds through and has no leverage over how they are spent "
+                    + "(commissioning toolkit 2.3)"
+                : "the value, \(contract.value.written(.money)), does not exceed \(threshold) (commissioning toolkit 2.3)"
         socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
         quantitativeShare = formal ? policy.value("quantitative_share") : nil
         qualitativeShare = formal ? policy.value("qualitative_share") : nil

@@ -29,8 +29,12 @@ public struct Recommendation: Codable, Sendable {
     public var valuation: String
     /// Whose policy the priorities, weights and thresholds come from, and whether it is the borough's own.
     public var policy: String
+    /// True when the policy is another authority's pack, applied as a default: said wherever the answer is shown.
+    public var policyIsDefault: Bool
     /// Warnings about the contract profile (e.g. a category that contradicts a CPV division).
     public var warnings: [String]
+    /// What the commissioner should answer for the targets to be sized on the contract itself (shown first).
+    public var questions: [Question]
     /// How the data were prepared (roll-ups, duplicates).
     public var notes: [String]
 }

@@ -63,9 +63,10 @@ public struct Recommender {
             servesPeople: servesPeople(subjects.map(\.1)))
         let band = policy.band(for: contract.value)
         let short = contract.category == .works && contract.durationMonths <= policy.value("short_works_months")
-        let cap = measureCap(band: band, shortWorks: short, rules: rules)
         let base = contract.controlledValue
         let sizing = targetSizing(contract, base: base.value, band: band, subject: subjects.first?.1.id)
+        let (cap, extra) = measureCap(
+            band: band, contract: contract, fte: sizing.workforce.fte, shortWorks: short, rules: rules)
         let profiles = needProfiles(areas)
         let index = NeedIndex(
             catalogue: catalogue, framework: framework, profiles: profiles,
@@ -74,10 +75,11 @@ public struct Recommender {
         var (candidates, excluded) = assess(
             framework: framework, contract: contract, matter: matter, description: description, codes: codes,
             shortWorks: short, rules: rules, sizing: sizing, index: index, profiles: profiles,
-            valueReference: base.value)
+            valueReference: base.value, subjects: subjects.map(\.1))
         candidates = balanced(candidates, outcomes: outcomes(in: framework))
         excluded += beyondCap(
-            candidates, cap: cap, proportionateTo: capReason(contract, rules: rules, shortWorks: short, band: band))
+            candidates, cap: cap,
+            proportionateTo: capReason(contract, rules: rules, shortWorks: short, band: band, extra: extra))
         let measures = numbered(Array(candidates.prefix(cap)))
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
@@ -89,7 +91,9 @@ public struct Recommender {
             valuation:
                 "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: "
                 + "\(catalogue.priceBase.basis).",
-            policy: policyLabel(), warnings: warnings(contract, codes: codes, short: short), notes: notes)
+            policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code, warnings: warnings(contract, codes: codes, short: short),
+            questions: questions(contract, subjects: subjects.map(\.1), description: description, measures: measures),
+            notes: notes)
     }
 
     /// The contract's CPV codes, looked up in the catalogue's CPV vocabulary.
@@ -112,25 +116,41 @@ public struct Recommender {
         }
     }
 
-    /// The most measures to recommend: the value band's, fewer on short capital works (`short_works_max_measures`)
-    /// and for non-binding aspirations (`aspirations_max_measures`).
-    func measureCap(band: Policy.Band, shortWorks: Bool, rules: ProcurementRules) -> Int {
-        var cap = shortWorks ? min(band.maxMeasures, Int(policy.value("short_works_max_measures"))) : band.maxMeasures
-        if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
-        return cap
+    /// The most measures to recommend: the value band's, one more for each full `extra_measure_every_years` of the
+    /// contract and each full `extra_measure_every_fte` of its workforce (at most `extra_measures_max_measures`
+    /// more); fewer on short capital works (`short_works_max_measures`) and for non-binding aspirations
+    /// (`aspirations_max_measures`). With the extra measures' working, when there are any.
+    func measureCap(
+        band: Policy.Band, contract: ContractProfile, fte: Double, shortWorks: Bool, rules: ProcurementRules
+    ) -> (cap: Int, working: String?) {
+        if rules.commitments != .formal || shortWorks {
+            var cap = band.maxMeasures
+            if shortWorks { cap = min(cap, Int(policy.value("short_works_max_measures"))) }
+            if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+            return (cap, nil)
+        }
+        let forYears = Int((contract.years / policy.value("extra_measure_every_years")).rounded(.down))
+        let forWorkforce = Int((fte / policy.value("extra_measure_every_fte")).rounded(.down))
+        let extra = min(forYears + forWorkforce, Int(policy.value("extra_measures_max_measures")))
+        guard extra > 0 else { return (band.maxMeasures, nil) }
+        let working =
+            "\(band.maxMeasures) for the value band + \(extra) for \(contract.years.written(.working)) years and "
+            + "\(fte.written(.working)) FTE (policy/rules.csv extra_measure_every_years, extra_measure_every_fte, "
+            + "extra_measures_max_measures)"
+        return (band.maxMeasures + extra, working)
     }
 
     /// What the number of measures is proportionate to, for the reason a measure beyond it is left out:
-    /// non-binding aspirations, short capital works, or the contract's value band.
-    func capReason(_ contract: ContractProfile, rules: ProcurementRules, shortWorks: Bool, band: Policy.Band)
-        -> String
-    {
+    /// non-binding aspirations, short capital works, or the contract's value band (with its duration and workforce).
+    func capReason(
+        _ contract: ContractProfile, rules: ProcurementRules, shortWorks: Bool, band: Policy.Band, extra: String?
+    ) -> String {
         if rules.commitments != .formal { return "non-binding aspirations (policy/rules.csv aspirations_max_measures)" }
         if shortWorks {
             return "short capital works (\(contract.durationMonths.written(.working)) months; policy/rules.csv "
                 + "short_works_max_measures)"
         }
-        return "a contract of \(contract.value.written(.money)) (\(band.label))"
+        return "a contract of \(contract.value.written(.money)) (\(band.label))" + (extra.map { ": \($0)" } ?? "")
     }
 
     /// How targets are sized for the contract: on the value the supplier controls and its workforce (given, or
@@ -149,7 +169,7 @@ public struct Recommender {
     func assess(
         framework: String, contract: ContractProfile, matter: SubjectMatter, description: Words,
         codes: [CPVVocabulary.Code], shortWorks: Bool, rules: ProcurementRules, sizing: TargetSizing,
-        index: NeedIndex, profiles: [NeedProfile], valueReference: Double
+        index: NeedIndex, profiles: [NeedProfile], valueReference: Double, subjects: [Subject]
     ) -> (candidates: [RecommendedMeasure], excluded: [ExcludedMeasure]) {
         var candidates: [RecommendedMeasure] = []
         var excluded: [ExcludedMeasure] = []
@@ -163,7 +183,7 @@ public struct Recommender {
             case .through(let relevance, let caveats):
                 switch candidate(
                     measure, relevance: relevance, caveats: caveats, contract: contract, rules: rules, sizing: sizing,
-                    index: index, profiles: profiles, valueReference: valueReference)
+                    index: index, profiles: profiles, valueReference: valueReference, subjects: subjects)
                 {
                 case .recommended(let m): candidates.append(m)
                 case .excluded(let exclusion): excluded.append(exclusion)
@@ -201,18 +221,24 @@ public struct Recommender {
     /// One measure through sizing, need and ranking: the recommended measure, or why it is left out.
     func candidate(
         _ measure: Measure, relevance: Relevance, caveats: [String], contract: ContractProfile, rules: ProcurementRules,
-        sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double
+        sizing: TargetSizing, index: NeedIndex, profiles: [NeedProfile], valueReference: Double, subjects: [Subject]
     )
         -> Candidate
     {
         let ruleKey = measure.policyRef
         let rule = policy.targets[ruleKey]
-        switch sizing.target(for: measure, rule: rule) {
+        var commitment = rules.commitments
+        var sized = sizedTarget(measure, rule: rule, contract: contract, sizing: sizing, subjects: subjects).target
+        if case .failure(let shortfall) = sized, let quickWin = quickWin(measure, shortfall: shortfall, rules: rules) {
+            sized = .success(quickWin)
+            commitment = .aspirations
+        }
+        switch sized {
         case .failure(let shortfall):
             return .excluded(
                 ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
         case .success(let target):
-            let proxy = catalogue.proxy(for: measure)
+            let proxy = commitment == rules.commitments ? catalogue.proxy(for: measure) : nil
             let years = (rule?.everyYear ?? false) ? contract.years : 1
             let valued = proxy.map { socialValue(of: target, unit: measure.unit, proxy: $0, years: years) }
             let needLinks = index.links(measure: measure.key)
@@ -225,7 +251,7 @@ public struct Recommender {
                 priority: priority,
                 sleva: valued?.sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
             let minimum = policy.weight("minimum_score")
-            guard rank.score >= minimum.weight else {
+            guard relevance.strength == .strong || rank.score >= minimum.weight else {
                 return .excluded(tooWeaklyConnected(measure, rank: rank, minimum: minimum, relevance: relevance))
             }
             return .recommended(
@@ -236,10 +262,22 @@ public struct Recommender {
                     needs: needs, equalityGaps: gapEvidence(gapLinks), target: target,
                     proxyValue: proxy?.value, proxy: proxy, sleva: valued?.sleva, slevaWorking: valued?.working,
                     rankScore: rank.score, rankWorking: rank.working,
-                    commitment: rules.commitments, needStatus: reading.status,
+                    commitment: commitment, needStatus: reading.status,
                     caveats: caveats,
                     valuedYears: proxy == nil ? nil : years))
         }
+    }
+
+    /// A quick win of the commissioning toolkit (`policy/short_works.csv`) whose target is under the floor for
+    /// monitoring, on a contract with formal commitments: asked as a non-binding aspiration rather than dropped.
+    func quickWin(_ measure: Measure, shortfall: Shortfall, rules: ProcurementRules) -> Target? {
+        guard rules.commitments == .formal, let target = shortfall.underFloor,
+            let reason = policy.shortWorksMeasures[measure.policyRef]
+        else { return nil }
+        return Target(
+            quantity: target.quantity,
+            working: "a quick win asked as a non-binding aspiration, not valued: \(shortfall.reason) (\(reason); "
+                + "policy/short_works.csv)")
     }
 
     /// A target's SLEVA: target × proxy value (× the contract's years where the value recurs), rounded to the

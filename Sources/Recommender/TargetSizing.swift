@@ -1,10 +1,11 @@
 import Catalogue
 import Formatting
 
-/// Why a measure's target cannot be recommended.
+/// Why a measure's target cannot be recommended; below the floor, with the target it would have had.
 struct Shortfall: Error {
     var code: ExclusionCode
     var reason: String
+    var underFloor: Target? = nil
 }
 
 /// Sizes a measure's target for a contract from its rule in `policy/targets.csv`, on the value the supplier
@@ -59,23 +60,39 @@ struct TargetSizing {
         case .commitment:
             return .success(Target(quantity: 1, working: "a commitment: \(rule.basis)"))
         }
+        return checked(raw, working: working, basis: "\(rule.basis); \(rule.location)", for: measure)
+    }
+
+    /// A target sized on what the contract handles: the quantity × the rule's share × its conversion to the
+    /// measure's unit.
+    func target(for measure: Measure, on rule: QuantityTarget, quantity: Double, named name: String)
+        -> Result<Target, Shortfall>
+    {
+        let raw = quantity * rule.share * rule.perUnit
+        let conversion = rule.perUnit == 1 ? "" : " × \(rule.perUnit.written(.working)) \(measure.unit) each"
+        let working =
+            "\(quantity.written(.working)) \(name) × \((rule.share * 100).written(.working))%\(conversion)"
+        return checked(raw, working: working, basis: "\(rule.basis); \(rule.source); \(rule.location)", for: measure)
+    }
+
+    /// The raw figure rounded to a whole target with its working, or why it cannot be one: nothing to deliver, or
+    /// under the floor for monitoring its unit.
+    func checked(_ raw: Double, working: String, basis: String, for measure: Measure) -> Result<Target, Shortfall> {
         let amount = raw.rounded()
         let exact = raw.written(.working)
         let whole = amount.written(.whole)
-        working +=
-            " = \(exact)" + (exact == whole ? "" : ", rounded to \(whole)") + " (\(rule.basis); \(rule.location))"
+        let working = working + " = \(exact)" + (exact == whole ? "" : ", rounded to \(whole)") + " (\(basis))"
         guard amount > 0 else {
             return .failure(
                 Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
         }
-        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], rule.kind != .share,
-            amount < floor.minimum
-        {
+        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], amount < floor.minimum {
             return .failure(
                 Shortfall(
                     code: .belowFloor,
                     reason: "too small to monitor: \(amount.written(.quantity(measure.unit))) is under the floor of "
-                        + "\(floor.minimum.written(.quantity(measure.unit))) (\(floor.location)); \(working)"))
+                        + "\(floor.minimum.written(.quantity(measure.unit))) (\(floor.location)); \(working)",
+                    underFloor: Target(quantity: amount, working: working)))
         }
         return .success(Target(quantity: amount, working: working))
     }

@@ -16,6 +16,7 @@ struct RecommendationDocument: Encodable {
     var policy: String
     var totalSleva: Nullable<Double>
     var warnings: [String]
+    var questions: [Question]
     var notes: [String]
     /// When, how and from what the recommendation was made; left out when not given.
     var provenance: Provenance?
@@ -32,6 +33,7 @@ struct RecommendationDocument: Encodable {
         var passThroughShare: Nullable<Double>
         var supplierFee: Nullable<Double>
         var councilIsConduit: Nullable<Bool>
+        var quantities: [String: Nullable<Double>]
         var workforce: Nullable<Workforce>
         var framework: String
         var subjects: [String]
@@ -60,6 +62,7 @@ struct RecommendationDocument: Encodable {
     /// The procurement rules that apply to the contract.
     struct Rules: Encodable {
         var commitments: String
+        var aspirationsReason: Nullable<String>
         var socialValueWeighting: Nullable<Double>
         var quantitativeShare: Nullable<Double>
         var qualitativeShare: Nullable<Double>
@@ -153,6 +156,7 @@ extension RecommendationDocument {
         policy = r.policy
         totalSleva = Nullable(r.totalSleva)
         warnings = r.warnings
+        questions = r.questions
         notes = r.notes
         self.provenance = provenance
     }
@@ -171,6 +175,7 @@ extension RecommendationDocument.Contract {
         passThroughShare = Nullable(c.passThroughShare)
         supplierFee = Nullable(c.supplierFee)
         councilIsConduit = Nullable(c.councilIsConduit)
+        quantities = (c.quantities ?? [:]).mapValues { Nullable($0) }
         workforce = Nullable(
             c.workforce.map { w in
                 RecommendationDocument.Workforce(
@@ -190,6 +195,7 @@ extension RecommendationDocument.Rules {
     init(_ rules: ProcurementRules) {
         let rlw = rules.realLivingWage
         commitments = rules.commitments.rawValue
+        aspirationsReason = Nullable(rules.aspirationsReason)
         socialValueWeighting = Nullable(rules.socialValueWeighting)
         quantitativeShare = Nullable(rules.quantitativeShare)
         qualitativeShare = Nullable(rules.qualitativeShare)

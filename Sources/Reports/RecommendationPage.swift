@@ -90,12 +90,14 @@ public enum RecommendationPage {
         return html + "</div></section>\n"
     }
 
-    /// The rules a commissioner must apply, in a line each.
+    /// The rules a commissioner must apply, in a line each: commitments (and why only aspirations), weighting,
+    /// evidence, the living wage, the conditions, a default policy pack and the questions to answer first.
     public static func binding(_ r: Recommendation) -> [String] {
         var lines = [
             r.rules.commitments == .formal
                 ? "Formal commitments: scored and written into the contract."
-                : "Aspirations only: asked for, not scored or binding."
+                : "Aspirations only, as \(r.rules.aspirationsReason ?? "the rules say"): asked for, not scored or "
+                    + "binding."
         ]
         if let weighting = r.rules.socialValueWeighting {
             lines.append(
@@ -109,12 +111,14 @@ public enum RecommendationPage {
         if let evidence = r.rules.qualitativeEvidence { lines.append("Qualitative evidence: \(evidence).") }
         let rlw = r.rules.realLivingWage
         lines.append(
-            "Real Living Wage: "
+            "\(rlw.wage.name): "
                 + "\(rlw.inScope.map { $0 ? "in scope, a contract condition" : "not in scope" } ?? "not decided")."
         )
         if !r.conditions.isEmpty {
             lines.append("\(r.conditions.count) contract condition(s), pass/fail: see the rules.")
         }
+        if r.policyIsDefault { lines.append("Policy: \(r.policy).") }
+        lines += r.questions.map { "To answer before tendering: \($0.text)" }
         return lines
     }
 
@@ -234,10 +238,10 @@ public enum RecommendationPage {
         var html = "<ul>" + r.rules.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
         let rlw = r.rules.realLivingWage
         html +=
-            "<h3>Real Living Wage: \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")</h3>\n"
+            "<h3>\(rlw.wage.name): \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")</h3>\n"
             + "<p>\(HTML.escape(rlw.note))</p>\n"
         html += HTML.table(
-            caption: "Real Living Wage scope test", header: ["Criterion", "Answer"],
+            caption: "\(rlw.wage.name) scope test", header: ["Criterion", "Answer"],
             rows: rlw.criteria.map { [$0.criterion, $0.answer] })
         html +=
             "<h3>Contract conditions</h3>\n<p>Pass/fail terms of the contract: not scored, and with no money "

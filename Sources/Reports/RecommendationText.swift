@@ -17,6 +17,11 @@ public enum RecommendationText {
         }
     }
 
+    /// Several recommendations as one JSON array, in order.
+    public static func renderJSON(_ recommendations: [Recommendation]) -> String {
+        (try? JSON.encoded(recommendations.map { RecommendationDocument($0, provenance: nil) })) ?? "null"
+    }
+
     // MARK: table
 
     /// The recommendation as plain text for a terminal: the contract, the rules that apply, the contract
@@ -34,13 +39,14 @@ public enum RecommendationText {
         lines += r.rules.notes.map { "  - \($0)" }
         let rlw = r.rules.realLivingWage
         lines.append(
-            "  - Real Living Wage scope: \(rlw.inScope.map { $0 ? "IN SCOPE" : "not in scope" } ?? "not decided"). "
+            "  - \(rlw.wage.name) scope: \(rlw.inScope.map { $0 ? "IN SCOPE" : "not in scope" } ?? "not decided"). "
                 + "\(rlw.note)"
         )
         lines += rlw.criteria.map {
             "      \($0.answer.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.criterion)"
         }
         lines += r.warnings.map { "  ! \($0)" }
+        lines += r.questions.map { "  ? \($0.text)" }
         lines.append("")
         lines.append("Contract conditions (pass/fail, not scored, no money value)")
         lines += r.conditions.map { "  - \($0.ref) \($0.title) [\($0.kind)]: \($0.text)" }
@@ -117,12 +123,13 @@ public enum RecommendationText {
         md +=
             [
                 "",
-                "**Real Living Wage:** \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided"). "
+                "**\(rlw.wage.name):** \(rlw.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided"). "
                     + "\(rlw.note)",
                 "",
                 "| Criterion | Answer |", "|---|---|",
             ] + rlw.criteria.map { "| \($0.criterion) | \($0.answer) |" }
         if !r.warnings.isEmpty { md += [""] + r.warnings.map { "> **Warning:** \($0)" } }
+        if !r.questions.isEmpty { md += [""] + r.questions.map { "> **Question:** \($0.text)" } }
         return md
     }
 

@@ -8,9 +8,10 @@ struct CPVCommand: ParsableCommand {
         commandName: "cpv",
         abstract: "Name a CPV code and its contract subject, or find codes by words.",
         discussion: """
-            With a code (45233142 or 45233142-6): its description, the codes above it, and the contract subject the \
-            taxonomy files it under (which decides what social value is relevant). With words: the matching codes, \
-            broadest first.
+            With a code (45233142 or 45233142-6): its description, the codes above it, the contract subject the \
+            taxonomy files it under and why (which decides what social value is relevant), whether that is only a \
+            division-level fallback, and the subject's natural measures. With words: the matching codes, broadest \
+            first.
 
             Examples:
               svtk cpv 45233142-6
@@ -67,6 +68,14 @@ struct CPVCommand: ParsableCommand {
         }
         if let subject {
             lines.append("subject: \(subject.subject.name) (CPV \(subject.rule.prefix)…: \(subject.rule.reason))")
+            if subject.subject.fallback || subject.rule.prefix.count < 3 {
+                lines.append(
+                    "  a division-level fallback: no finer subject is reviewed for this code, so only the division's "
+                        + "general measures apply")
+            }
+            let natural = catalogue.taxonomy.rules(deciding: subject.subject).filter { $0.strength == .strong }
+            lines.append("natural measures (never cut for weak need; `svtk subjects --subject \(subject.subject.id)`):")
+            lines += natural.map { "  \($0.measure.split(separator: ":").last ?? ""): \($0.reason)" }
         }
         return lines.joined(separator: "\n")
     }

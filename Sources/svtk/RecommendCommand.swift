@@ -31,6 +31,11 @@ struct RecommendCommand: ParsableCommand {
                   --category services --value 180000 \\
                   --duration-months 36 --areas borough --data Datasets/demo/*.csv \\
                   --format json
+              svtk recommend --contracts Datasets/contracts/home_care.json \\
+                  Datasets/contracts/office_cleaning.json --data Datasets/demo/*.csv
+
+            With --contracts, several contracts are recommended from one reading of the evidence: the table and \
+            Markdown answers follow one another, and JSON is an array of the answers, in the order given.
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions
@@ -38,12 +43,48 @@ struct RecommendCommand: ParsableCommand {
 
     @OptionGroup var equalityPlan: EqualityPlanOption
 
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Several contract profiles (JSON) for the same borough, instead of --contract.", valueName: "file"))
+    var contracts: [String] = []
+
     @Option(help: "Output format: table, json or markdown.")
     var format: RecommendationText.Format = .table
 
+    func validate() throws {
+        if !contracts.isEmpty && contractOptions.contract != nil {
+            throw ValidationError("give --contract FILE or --contracts FILE..., not both")
+        }
+    }
+
     func run() throws {
-        let recommendation = try makeRecommendation()
-        print(RecommendationText.render(recommendation, format: format))
+        guard !contracts.isEmpty else {
+            print(RecommendationText.render(try makeRecommendation(), format: format))
+            return
+        }
+        let answers = try makeRecommendations()
+        if format == .json {
+            print(RecommendationText.renderJSON(answers))
+        } else {
+            print(answers.map { RecommendationText.render($0, format: format) }.joined(separator: "\n"))
+        }
+    }
+
+    /// The recommendations for the --contracts files, each checked before any evidence is read, then recommended
+    /// from one reading of the evidence.
+    func makeRecommendations() throws -> [Recommendation] {
+        let catalogue = try analysisOptions.catalogueOptions.load()
+        let profiles = try contracts.map { file in
+            let profile = try ContractProfile.load(file)
+            try profile.validate(file: file, catalogue: catalogue)
+            return (file, profile)
+        }
+        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
+        let recommender = Recommender(
+            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis,
+            equalityGaps: try equalityPlan.gaps(catalogue))
+        return try profiles.map { file, profile in try recommender.recommend(profile, file: file, notes: notes) }
     }
 
     func makeRecommendation() throws -> Recommendation {

@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             "\(r.contract.title): \(r.contract.value.written(.money)), "
                 + "\(r.rules.commitments == .formal ? "formal commitments" : "aspirations only")"
                 + (r.rules.qualitativeEvidence.map { ", \($0)" } ?? "")
-                + ", Real Living Wage "
+                + ", \(r.rules.realLivingWage.wage.name) "
                 + (r.rules.realLivingWage.inScope.map { $0 ? "in scope" : "not in scope" } ?? "not decided")
         ]
         lines += r.measures.prefix(5).map {

@@ -33,7 +33,7 @@ struct SVTK: AsyncParsableCommand {
         version: "svtk \(Version.text)",
         subcommands: [
             InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
-            CPVCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
+            CPVCommand.self, SubjectsCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
             RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
             ProfileCommand.self, WardsCommand.self, AtlasCommand.self, ServeCommand.self, WorkspaceCommand.self,
         ])
