@@ -149,8 +149,12 @@ def main():
     total = len(results)
     share = passed / total if total else 0
     divisions = {r["contract"]["cpv"][0][:2] for r in reviews}
+    kinds = ("wrong-rule", "must-not", "add", "nudge")
+    counts = {kind: sum(1 for _, findings, _ in results for f in findings if f[0] == kind) for kind in kinds}
+    clean = sum(1 for _, findings, _ in results if not findings)
     print(f"review: {passed} of {total} contracts signed off ({share:.0%}), {len(divisions)} CPV divisions, "
-          f"{len(by_authority)} authorities")
+          f"{len(by_authority)} authorities; {clean} with no finding; findings: "
+          + ", ".join(f"{counts[k]} {k}" for k in kinds))
     if failed_to_run:
         return 1
     if args.gate is not None and share < args.gate:

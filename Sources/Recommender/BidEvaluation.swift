@@ -9,9 +9,11 @@ import Foundation
 /// - each commitment's SLEVA is its quantity × the measure's proxy value (× years where the value recurs);
 ///   a commitment not connected to the subject matter, or to a contract condition (the living wage, prompt
 ///   payment: pass/fail, not scored), is flagged and not counted; one more than `implausible_factor` times the
-///   proportionate target is flagged for clarification and counted;
-/// - a commitment with no open proxy is never £0: it earns points, its quantity ÷ the best quantity offered for
-///   that measure × the measure's weight (1 + its council priority weight);
+///   proportionate target (or than the whole of what the contract handles, where its quantities support more) is
+///   flagged and scored at that plausible maximum; one under `token_share` of the target is flagged as a token line;
+/// - a commitment with no open proxy is never £0: it earns points, its scored quantity ÷ the larger of the best
+///   quantity offered for that measure and its proportionate target × the measure's weight (1 + its council
+///   priority weight), so a token line earns points in proportion to the target, not to the best offer;
 /// - quantitative score = valued share × (SLEVA ÷ highest SLEVA × 100) + unvalued share × (points ÷ highest
 ///   points × 100), the shares being those of the measures offered with and without a proxy;
 /// - qualitative score = the mark ÷ `qualitative_mark_maximum` × 100;
@@ -26,6 +28,10 @@ public struct BidEvaluation: Codable, Sendable {
         public var title: String
         /// The quantity offered, in the measure's unit.
         public var quantity: Double
+        /// The quantity scored: the quantity offered, held at the plausible maximum.
+        public var scoredQuantity: Double
+        /// The proportionate target for this contract, in the measure's unit (nil where none is sized).
+        public var target: Double?
         /// The unit the quantity is counted in.
         public var unit: String
         /// £ per unit, when an open proxy is sourced.

@@ -9,7 +9,9 @@ import Foundation
 /// by quarter q of n, q/n of it, and quarterly returns add up. A point-in-time commitment (a headcount in FTE, a
 /// share; `catalogues/units.csv`) is due in full at every point: the latest quarter's figure is compared with it
 /// and returns are never summed. RAG compares delivered with due (`policy/monitoring.csv`: green from 95%,
-/// amber from 70%). Aspirations are reported the same way but carry no cost recovery.
+/// amber from 70%). A return of a figure with no evidence is flagged and not counted as delivered. A contract
+/// condition (the living wage) is pass/fail and never valued. Aspirations are reported the same way but carry no cost
+/// recovery.
 public struct DeliveryMonitoring: Codable, Sendable {
     /// Delivery against one commitment.
     public struct Line: Codable, Sendable {
@@ -27,7 +29,8 @@ public struct DeliveryMonitoring: Codable, Sendable {
         public var dueToDate: Double
         /// delivered ÷ committed.
         public var progress: Double
-        /// RAG status, `green`, `amber` or `red`: delivered against due (`policy/monitoring.csv`).
+        /// RAG status, `green`, `amber` or `red`: delivered against due (`policy/monitoring.csv`); for a contract
+        /// condition, `pass`, `fail` or `not yet returned`.
         public var status: String
         /// How far delivery is behind what is due (0 when on track or ahead).
         public var shortfall: Double
@@ -37,10 +40,13 @@ public struct DeliveryMonitoring: Codable, Sendable {
         public var valueCommitted: Double?
         /// SLEVA of what was delivered in £, or nil when the measure has no open proxy.
         public var valueDelivered: Double?
-        /// `point in time` (the latest quarter against the commitment) or `cumulative` (summed over quarters).
+        /// `point in time` (the latest quarter against the commitment), `cumulative` (summed over quarters) or
+        /// `condition` (pass/fail, not valued).
         public var measured: String
         /// The returns' evidence notes, as `Q2: contract of employment`, in the order returned.
         public var evidence: [String] = []
+        /// Returns of a figure with no evidence, as `Q3: 2 hires (FTE)`: flagged and not counted as delivered.
+        public var unevidenced: [String] = []
     }
 
     /// One line per commitment, in the order of the commitments CSV.
@@ -82,7 +88,9 @@ public struct DeliveryMonitoring: Codable, Sendable {
         lines = committed.map { measure, quantity in
             let proxy = catalogue.proxy(for: measure)
             let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
-            return delivery.line(measure, committed: quantity, status: status, proxyValue: proxy?.value, years: years)
+            return delivery.line(
+                measure, committed: quantity, status: status, proxyValue: proxy?.value, years: years,
+                condition: policy.condition(for: measure) != nil)
         }
         valueCommitted = lines.compactMap(\.valueCommitted).reduce(0, +)
         valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)

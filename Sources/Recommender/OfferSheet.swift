@@ -19,8 +19,12 @@ struct OfferSheet {
     private let framework: String
     private let matter: SubjectMatter
     private let sizing: TargetSizing
-    /// A commitment more than this many times its target is flagged for clarification.
+    /// The subjects of the contract's CPV codes, for targets sized on what it handles.
+    private let subjects: [Subject]
+    /// A commitment more than this many times its target is flagged and scored at that plausible maximum.
     private let implausibleFactor: Double
+    /// A commitment under this share of its target is a token line, flagged.
+    private let tokenShare: Double
     private let maximumMark: Double
 
     /// Ready to read offers for `contract`: its subject matter and target sizing worked out once.
@@ -36,8 +40,8 @@ struct OfferSheet {
             }
             return code
         }
-        let subject = policy.labourSubject(
-            codes.first.flatMap { catalogue.taxonomy.subject(for: $0)?.subject.id }, in: catalogue.taxonomy)
+        subjects = codes.compactMap { catalogue.taxonomy.subject(for: $0)?.subject }
+        let subject = policy.labourSubject(subjects.first?.id, in: catalogue.taxonomy)
         sizing = TargetSizing(
             contract: contract, base: contract.controlledValue.value,
             workforce: WorkforceEstimate(contract, subject: subject, policy: policy),
@@ -46,6 +50,7 @@ struct OfferSheet {
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
             description: Words(contract.description))
         implausibleFactor = policy.value("implausible_factor")
+        tokenShare = policy.value("token_share")
         maximumMark = policy.value("qualitative_mark_maximum")
     }
 
@@ -96,30 +101,64 @@ struct OfferSheet {
             throw row.error("quantity", "\(problem), not \(row["quantity"])")
         }
         let rule = policy.targets[measure.policyRef]
-        let (flag, counted) = check(measure, quantity: quantity, rule: rule)
+        let target = proportionateTarget(measure, rule: rule)
+        let (flag, counted, scored) = check(measure, quantity: quantity, target: target)
         let proxy = catalogue.proxy(for: measure)
         let years = rule?.everyYear == true ? contract.years : 1
         return BidEvaluation.Commitment(
-            measure: measure.key, title: measure.title, quantity: quantity, unit: measure.unit,
-            proxyValue: proxy?.value, sleva: counted ? (quantity * (proxy?.value ?? 0) * years).rounded() : 0,
-            points: nil, flag: flag, counted: counted, line: row.line)
+            measure: measure.key, title: measure.title, quantity: quantity, scoredQuantity: counted ? scored : 0,
+            target: target?.quantity, unit: measure.unit, proxyValue: proxy?.value,
+            sleva: counted ? (scored * (proxy?.value ?? 0) * years).rounded() : 0, points: nil, flag: flag,
+            counted: counted, line: row.line)
+    }
+
+    /// The proportionate target for a measure, as the recommendation sizes it (on the contract's quantities where
+    /// a rule of its subjects uses one the profile gives), and the most the contract's quantities support (nil when
+    /// not sized on one): the whole quantity in the measure's unit.
+    private func proportionateTarget(_ measure: Measure, rule: Policy.TargetRule?) -> (
+        quantity: Double, supported: Double?
+    )? {
+        let key = catalogue.linkKey(measure)
+        for subject in subjects {
+            guard let byQuantity = catalogue.taxonomy.quantityTarget(for: key, subject: subject.id),
+                let given = contract.quantities?[byQuantity.quantity]
+            else { continue }
+            return (given * byQuantity.share * byQuantity.perUnit, given * byQuantity.perUnit)
+        }
+        return (try? sizing.target(for: measure, rule: rule).get()).map { ($0.quantity, nil) }
     }
 
     /// Why a commitment is not counted (a contract condition, or irrelevant to the subject matter), or what to
-    /// clarify about it (more than the implausible factor times its proportionate target).
-    private func check(_ measure: Measure, quantity: Double, rule: Policy.TargetRule?) -> (flag: String?, counted: Bool)
+    /// clarify about it, with the quantity scored: held at the plausible maximum (`implausible_factor` × the
+    /// proportionate target, or the whole of what the contract handles where its quantities support more), and
+    /// flagged when under `token_share` of the target.
+    private func check(_ measure: Measure, quantity: Double, target: (quantity: Double, supported: Double?)?)
+        -> (flag: String?, counted: Bool, scored: Double)
     {
         if let condition = policy.condition(for: measure) {
-            return ("a contract condition (pass/fail), not scored: \(condition.condition)", false)
+            return ("a contract condition (pass/fail), not scored: \(condition.condition)", false, 0)
         }
         let relevance = catalogue.relevance(of: measure, in: matter)
-        if relevance.strength == .none { return ("irrelevant to the subject matter: \(relevance.reason)", false) }
-        let target = (try? sizing.target(for: measure, rule: rule).get())?.quantity ?? 0
-        guard quantity > implausibleFactor * max(target, 1) else { return (nil, true) }
-        return (
-            "to clarify: more than \(implausibleFactor.written(.working)) × the proportionate target of "
-                + "\(target.written(.quantity(measure.unit))); "
-                + "ask how it will be delivered and evidenced (counted as offered)", true
-        )
+        if relevance.strength == .none { return ("irrelevant to the subject matter: \(relevance.reason)", false, 0) }
+        guard let target, target.quantity > 0 else { return (nil, true, quantity) }
+        let written = target.quantity.written(.quantity(measure.unit))
+        let plausible = max(implausibleFactor * target.quantity, target.supported ?? 0)
+        if quantity > plausible {
+            return (
+                "scored at the plausible maximum of \(plausible.written(.quantity(measure.unit))) ("
+                    + (plausible > implausibleFactor * target.quantity
+                        ? "what the contract handles" : "\(implausibleFactor.written(.working)) × the proportionate "
+                            + "target of \(written)")
+                    + "): ask how the \(quantity.written(.quantity(measure.unit))) offered will be delivered and "
+                    + "evidenced", true, plausible
+            )
+        }
+        if quantity < tokenShare * target.quantity {
+            return (
+                "a token line: under \(tokenShare.written(.share)) of the proportionate target of \(written), so it "
+                    + "earns points in proportion to the target", true, quantity
+            )
+        }
+        return (nil, true, quantity)
     }
 }

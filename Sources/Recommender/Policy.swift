@@ -258,7 +258,7 @@ public struct Policy: Sendable {
         "implausible_factor", "green_from", "amber_from",
         "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
         "aspirations_max_measures", "extra_measure_every_years", "extra_measure_every_fte",
-        "extra_measures_max_measures",
+        "extra_measures_max_measures", "token_share",
     ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.

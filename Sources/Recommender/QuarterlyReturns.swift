@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Formatting
 
 /// A contract's quarterly returns (`quarter,measure,delivered`, optionally `evidence`) read against its
 /// commitments: what each measure has delivered so far, and its line of the monitoring report.
@@ -16,6 +17,8 @@ struct QuarterlyReturns {
     /// "measure quarter" → the line that reported it.
     private var reported: [String: Int] = [:]
     private var evidence: [String: [String]] = [:]
+    /// Returns of a figure above 0 with no evidence, by measure key, as `Q2: 3`: flagged, not counted as delivered.
+    private var unevidenced: [String: [String]] = [:]
 
     /// Returns for the commitments of a contract of `quarters` quarters, none read yet.
     init(committed: [(Measure, Double)], quarters: Int, catalogue: Catalogue) {
@@ -62,23 +65,30 @@ struct QuarterlyReturns {
         return quarter
     }
 
-    /// Adds a return: summed, or the latest quarter's figure for a point-in-time unit; its evidence note kept.
+    /// Adds a return: summed, or the latest quarter's figure for a point-in-time unit; its evidence note kept. A
+    /// figure above 0 without evidence is kept apart, flagged and not counted as delivered.
     private mutating func record(_ value: Double, of measure: Measure, in quarter: Int, evidence note: String) {
+        elapsed = max(elapsed, quarter)
+        guard value == 0 || !note.isEmpty else {
+            unevidenced[measure.key, default: []].append("Q\(quarter): \(value.written(.quantity(measure.unit)))")
+            return
+        }
         if !note.isEmpty { evidence[measure.key, default: []].append("Q\(quarter): \(note)") }
         if pointInTime.contains(measure.unit) {
             if latest[measure.key].map({ quarter > $0.quarter }) ?? true { latest[measure.key] = (quarter, value) }
         } else {
             delivered[measure.key, default: 0] += value
         }
-        elapsed = max(elapsed, quarter)
     }
 
     /// A commitment's line of the report: delivered against due, its RAG status (delivered ÷ due at least
-    /// `status.green`, else at least `status.amber`, else red), forecast and value (quantity × proxy × years).
+    /// `status.green`, else at least `status.amber`, else red), forecast and value (quantity × proxy × years). A
+    /// contract condition (`condition`) is pass or fail on the latest quarter and never valued.
     func line(
         _ measure: Measure, committed quantity: Double, status: (green: Double, amber: Double), proxyValue: Double?,
-        years: Double
+        years: Double, condition: Bool = false
     ) -> DeliveryMonitoring.Line {
+        if condition { return conditionLine(measure, committed: quantity) }
         let total = Double(quarters)
         let level = pointInTime.contains(measure.unit)
         let done = level ? latest[measure.key]?.value ?? 0 : delivered[measure.key] ?? 0
@@ -91,6 +101,20 @@ struct QuarterlyReturns {
             shortfall: max(0, due - done), forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
             valueCommitted: proxyValue.map { (quantity * $0 * years).rounded() },
             valueDelivered: proxyValue.map { (done * $0 * years).rounded() },
-            measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [])
+            measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [],
+            unevidenced: unevidenced[measure.key] ?? [])
+    }
+
+    /// A contract condition's line: met (`pass`) when the latest quarter's return reaches the commitment, else
+    /// `fail`; no money value, as a condition is pass/fail.
+    func conditionLine(_ measure: Measure, committed quantity: Double) -> DeliveryMonitoring.Line {
+        let done = latest[measure.key]?.value ?? delivered[measure.key] ?? 0
+        let met = elapsed > 0 && done >= quantity
+        return DeliveryMonitoring.Line(
+            measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
+            dueToDate: elapsed > 0 ? quantity : 0, progress: quantity > 0 ? done / quantity : 0,
+            status: elapsed == 0 ? "not yet returned" : met ? "pass" : "fail", shortfall: max(0, quantity - done),
+            forecast: done, valueCommitted: nil, valueDelivered: nil, measured: "condition",
+            evidence: evidence[measure.key] ?? [], unevidenced: unevidenced[measure.key] ?? [])
     }
 }

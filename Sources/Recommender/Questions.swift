@@ -12,8 +12,8 @@ public struct Question: Codable, Sendable, Hashable {
 }
 
 extension Recommender {
-    /// The questions for a contract: each quantity its subjects use that the profile does not give, where the
-    /// description mentions it or a recommended target fell back for want of it; and the supplier's fee where the
+    /// The questions for a contract: each quantity the profile does not give that the description mentions (so
+    /// it is never read out of the prose silently) or that a recommended target fell back for want of; and the supplier's fee where the
     /// subject or the description signals money passing through and neither the fee nor the share passed through is
     /// given (unless the council is only a conduit: aspirations only).
     func questions(
@@ -23,26 +23,33 @@ extension Recommender {
             + (passThroughQuestion(contract, subjects: subjects, description: description).map { [$0] } ?? [])
     }
 
-    /// The quantities to ask for, in `taxonomy/quantities.csv` order.
+    /// The quantities to ask for, in `taxonomy/quantities.csv` order, each naming the targets that fell back for
+    /// want of it.
     func quantityQuestions(
         _ contract: ContractProfile, subjects: [Subject], description: Words, measures: [RecommendedMeasure]
     ) -> [Question] {
-        let taxonomy = catalogue.taxonomy
-        let used = Set(subjects.flatMap { taxonomy.quantities(asked: $0.id).map(\.quantity) })
-        let fellBack = Set(
-            measures.compactMap { m in
-                catalogue.measure(m.ref, framework: m.framework).flatMap { quantityRule(for: $0, subjects: subjects)?.quantity }
-            })
-        return taxonomy.quantities.compactMap { quantity in
+        var fellBack: [String: [String]] = [:]
+        for m in measures {
+            guard let measure = catalogue.measure(m.ref, framework: m.framework),
+                let rule = quantityRule(for: measure, subjects: subjects)
+            else { continue }
+            fellBack[rule.quantity, default: []].append(m.ref)
+        }
+        return catalogue.taxonomy.quantities.compactMap { quantity in
             guard contract.quantities?[quantity.id] == nil else { return nil }
             let word = quantity.keywords.first { description.contains($0) }
-            guard fellBack.contains(quantity.id) || (word != nil && used.contains(quantity.id)) else { return nil }
+            let refs = fellBack[quantity.id] ?? []
+            guard word != nil || !refs.isEmpty else { return nil }
             let why = word.map { "The description mentions \"\($0.text)\"" } ?? "Targets are sized on it"
+            let use =
+                refs.isEmpty
+                ? "figures are never read out of the description, so the scale of what the contract handles is "
+                    + "recorded only when given"
+                : "the targets of \(refs.joined(separator: ", ")) are then sized on it (until then on the contract's "
+                    + "value, as a fallback)"
             return Question(
                 topic: "ask-quantity:\(quantity.id)",
-                text: "\(why): how many \(quantity.name)? Give quantities.\(quantity.id) so that reuse, recycling, "
-                    + "donation and waste targets are sized on what the contract handles (until then they are sized "
-                    + "on its value, as a fallback).")
+                text: "\(why): how many \(quantity.name)? Give quantities.\(quantity.id): \(use).")
         }
     }
 

@@ -1,8 +1,9 @@
 import Catalogue
 
 /// The second scoring method of bid evaluation, for commitments with no open proxy value: they are never
-/// counted as £0. Each earns its quantity ÷ the best quantity any supplier offered for the same measure, times
-/// the measure's weight (1 + its council priority weight in `policy/priorities.csv`).
+/// counted as £0. Each earns its scored quantity ÷ the larger of the best quantity any supplier offered for the same
+/// measure and its proportionate target, times the measure's weight (1 + its council priority weight in
+/// `policy/priorities.csv`).
 struct UnvaluedPoints {
     /// Best counted quantity offered per unvalued measure.
     let best: [String: Double]
@@ -24,7 +25,8 @@ struct UnvaluedPoints {
                 valued.insert(commitment.measure)
                 continue
             }
-            best[commitment.measure] = max(best[commitment.measure] ?? 0, commitment.quantity)
+            best[commitment.measure] = max(
+                best[commitment.measure] ?? 0, commitment.scoredQuantity, commitment.target ?? 0)
             let measure = catalogue.measure(commitment.measure)
             weights[commitment.measure] = 1 + (measure.flatMap { priorities[$0.policyRef]?.weight } ?? 0)
         }
@@ -39,7 +41,7 @@ struct UnvaluedPoints {
         commitments.map { c in
             var c = c
             if c.counted, c.proxyValue == nil, let top = best[c.measure] {
-                c.points = top > 0 ? c.quantity / top * (weights[c.measure] ?? 1) : 0
+                c.points = top > 0 ? c.scoredQuantity / top * (weights[c.measure] ?? 1) : 0
             }
             return c
         }

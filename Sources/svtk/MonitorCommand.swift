@@ -12,12 +12,13 @@ struct MonitorCommand: ParsableCommand {
             "Track delivery of social value commitments against quarterly returns: progress, RAG, shortfall, forecast.",
         discussion: """
             Commitments CSV: measure,quantity. Returns CSV: quarter,measure,delivered (quarter 1…n or Q1…Qn; an \
-            evidence column may follow). A cumulative commitment (hours, weeks, tonnes, people taken on) is due \
-            evenly over the contract's quarters and its returns add up; a headcount (people, FTE) or share is a level \
-            at a point in time: the latest quarter is compared with the whole commitment, never a sum of quarters \
-            (catalogues/units.csv). RAG compares delivered with due to date (green from 95%, amber from 70%: \
+            evidence column may follow). A flow (hires, hours, weeks, tonnes) is due pro rata over the contract's \
+            quarters and its returns add up; a level (a headcount in FTE, workers covered, vehicles in use, a share) \
+            is compared at its latest quarter with the whole commitment, never summed (catalogues/units.csv says which \
+            each unit is). RAG compares delivered with due to date (green from 95%, amber from 70%: \
             policy/monitoring.csv); the forecast extends the run rate to the contract's end (a level stays as it is). \
-            Aspirations are reported without cost recovery.
+            A return of a figure without evidence is flagged and not counted as delivered. A contract condition (the \
+            living wage) is PASS or FAIL and never valued. Aspirations are reported without cost recovery.
 
             Examples:
               svtk monitor --contract Datasets/contracts/highways_resurfacing.json \\
@@ -46,14 +47,14 @@ struct MonitorCommand: ParsableCommand {
             catalogue: catalogue, policy: try Policy.load(for: catalogue))
         let header = [
             "measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
-            "forecast", "value_committed", "value_delivered", "measured",
+            "forecast", "value_committed", "value_delivered", "measured", "without_evidence",
         ]
         func cells(_ l: DeliveryMonitoring.Line) -> [String] {
             [
                 l.measure, l.title, l.unit, l.committed.written(.plain), l.delivered.written(.plain),
                 l.dueToDate.written(.plain), l.progress.written(.wholeShare), l.status,
                 l.shortfall.written(.plain), l.forecast.written(.plain), l.valueCommitted.written(.plain),
-                l.valueDelivered.written(.plain), l.measured,
+                l.valueDelivered.written(.plain), l.measured, l.unevidenced.joined(separator: "; "),
             ]
         }
         switch format {
@@ -81,7 +82,11 @@ struct MonitorCommand: ParsableCommand {
                     + "\(m.valueCommitted.written(.money)) committed "
                     + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at "
                     + "a point in time: "
-                    + "the latest quarter is compared with the commitment, never a sum of quarters.")
+                    + "the latest quarter is compared with the commitment, never a sum of quarters."
+                    + m.lines.filter { !$0.unevidenced.isEmpty }.map {
+                        "\n! \($0.measure): returned without evidence, not counted: "
+                            + $0.unevidenced.joined(separator: ", ")
+                    }.joined())
         }
     }
 }
