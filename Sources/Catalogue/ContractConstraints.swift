@@ -1,7 +1,7 @@
 /// A measure that restates what contracts with some CPV codes buy: the contract's core deliverable, which is
 /// not social value over and above it (`taxonomy/core_measures.csv`).
 public struct CoreMeasureRule: Hashable, Sendable {
-    /// CPV codes starting with this prefix.
+    /// CPV codes starting with this prefix ("" for any code: then the keywords decide).
     public var prefix: String
     /// Words of which the description must contain one; empty: any description.
     public var keywords: [Words]
@@ -13,11 +13,13 @@ public struct CoreMeasureRule: Hashable, Sendable {
 
 /// A safeguarding or suitability constraint on a measure for contracts with some CPV codes
 /// (`taxonomy/safeguarding.csv`): the measure is not proposed, or proposed only with the caveat the law requires.
-public struct SafeguardingRule: Hashable, Codable, Sendable {
+public struct SafeguardingRule: Hashable, Sendable {
     /// What the rule does: `exclude` leaves the measure out; `caveat` proposes it with ``caveat``.
     public enum Action: String, Codable, Sendable { case exclude, caveat }
-    /// CPV codes starting with this prefix.
+    /// CPV codes starting with this prefix ("" for any code).
     public var prefix: String
+    /// Words of which the description must contain one; empty: any description.
+    public var keywords: [Words]
     /// `open:REF`.
     public var measure: String
     /// Whether the measure is left out or proposed with the caveat.
@@ -37,9 +39,13 @@ extension Taxonomy {
         }
     }
 
-    /// The safeguarding rules for a measure (as `open:REF`) under these codes, exclusions first.
-    public func safeguarding(for measure: String, cpv codes: [CPVVocabulary.Code]) -> [SafeguardingRule] {
-        safeguardingRules.filter { rule in rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) }
+    /// The safeguarding rules for a measure (as `open:REF`) under these codes and description, exclusions first.
+    public func safeguarding(for measure: String, cpv codes: [CPVVocabulary.Code], description: Words)
+        -> [SafeguardingRule]
+    {
+        safeguardingRules.filter { rule in
+            rule.measure == measure && codes.contains { $0.code.hasPrefix(rule.prefix) }
+                && (rule.keywords.isEmpty || rule.keywords.contains { description.contains($0) })
         }
         .sorted { $0.action == .exclude && $1.action != .exclude }
     }

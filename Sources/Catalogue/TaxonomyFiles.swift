@@ -194,16 +194,27 @@ struct TaxonomyFiles {
             })
     }
 
-    /// `core_measures.csv`: measures that restate what contracts with some CPV codes buy.
+    /// `core_measures.csv`: measures that restate what contracts with some CPV codes buy (any code where the prefix
+    /// is empty: then the description's words alone decide, so they are required).
     func coreRules() throws -> [CoreMeasureRule] {
         try rows("core_measures.csv", required: ["cpv_prefix", "measure", "reason"]).map { row in
             CoreMeasureRule(
-                prefix: try Taxonomy.cpvPrefix(row, cpv), keywords: Self.words(row["keywords"]),
+                prefix: try prefixOrAny(row), keywords: Self.words(row["keywords"]),
                 measure: "open:" + (try row.required("measure")), reason: try row.required("reason"))
         }
     }
 
-    /// `safeguarding.csv`: measures excluded or caveated for some CPV codes.
+    /// A row's CPV prefix, or "" (any code) when it is empty and the row's keywords say when it applies.
+    private func prefixOrAny(_ row: DataRow) throws -> String {
+        guard row["cpv_prefix"].isEmpty else { return try Taxonomy.cpvPrefix(row, cpv) }
+        guard !row["keywords"].isEmpty else {
+            throw row.error("keywords", "a rule for any CPV code (no cpv_prefix) needs keywords saying when it applies")
+        }
+        return ""
+    }
+
+    /// `safeguarding.csv`: measures excluded or caveated for some CPV codes, when the description has one of the
+    /// keywords (if any are given).
     func safeguardingRules() throws -> [SafeguardingRule] {
         try rows("safeguarding.csv", required: ["cpv_prefix", "measure", "action", "caveat", "source"]).map { row in
             let action = try row.required("action")
@@ -211,7 +222,8 @@ struct TaxonomyFiles {
                 throw row.error("action", "action must be exclude or caveat, not \"\(action)\"")
             }
             return SafeguardingRule(
-                prefix: try Taxonomy.cpvPrefix(row, cpv), measure: "open:" + (try row.required("measure")),
+                prefix: try prefixOrAny(row), keywords: Self.words(row["keywords"]),
+                measure: "open:" + (try row.required("measure")),
                 action: kind, caveat: try row.required("caveat"), source: try row.required("source"))
         }
     }

@@ -77,8 +77,18 @@ public struct NeedsAnalysis {
             .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
+    /// The authority's wards of the newest ward vintage its data define (`WD22` over `WD19`): wards of an older
+    /// vintage, or of none (a third-party aggregate), are left out, never added as extra wards.
     static func wards(of authority: Area, in dataset: Dataset) -> [Area] {
-        dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code }
+        let all = dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code }
+        let newest = all.compactMap(\.vintage).filter { $0.hasPrefix("WD") }.max()
+        return all.filter { newest == nil || $0.vintage == newest }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
+    /// The authority's wards left out of the analysis as of an older vintage than its newest, or of none.
+    public var wardsOfOtherVintages: [Area] {
+        let kept = Set(wards.map(\.code))
+        return dataset.areas.values.filter { $0.level == .ward && $0.parent == borough.code && !kept.contains($0.code) }
             .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 

@@ -29,7 +29,7 @@ extension Recommender {
                     + "\(core.prefix)…)"
             )
         }
-        let safeguarding = catalogue.taxonomy.safeguarding(for: key, cpv: codes)
+        let safeguarding = catalogue.taxonomy.safeguarding(for: key, cpv: codes, description: description)
         if let bar = safeguarding.first(where: { $0.action == .exclude }) {
             return .excluded(.safeguarding, "\(bar.caveat) (\(bar.source))")
         }

@@ -17,23 +17,24 @@ extension Recommender {
     /// subject or the description signals money passing through and neither the fee nor the share passed through is
     /// given (unless the council is only a conduit: aspirations only).
     func questions(
-        _ contract: ContractProfile, subjects: [Subject], description: Words, measures: [RecommendedMeasure]
+        _ contract: ContractProfile, subjects: [Subject], description: Words, sized refs: [String]
     ) -> [Question] {
-        quantityQuestions(contract, subjects: subjects, description: description, measures: measures)
+        quantityQuestions(contract, subjects: subjects, description: description, sized: refs)
             + (passThroughQuestion(contract, subjects: subjects, description: description).map { [$0] } ?? [])
     }
 
-    /// The quantities to ask for, in `taxonomy/quantities.csv` order, each naming the targets that fell back for
-    /// want of it.
+    /// The quantities to ask for, in `taxonomy/quantities.csv` order, each naming the targets (of the measures
+    /// that got as far as sizing, `refs`) that fell back for want of it.
     func quantityQuestions(
-        _ contract: ContractProfile, subjects: [Subject], description: Words, measures: [RecommendedMeasure]
+        _ contract: ContractProfile, subjects: [Subject], description: Words, sized refs: [String]
     ) -> [Question] {
         var fellBack: [String: [String]] = [:]
-        for m in measures {
-            guard let measure = catalogue.measure(m.ref, framework: m.framework),
+        let framework = contract.framework ?? "open"
+        for ref in refs {
+            guard let measure = catalogue.measure(ref, framework: framework),
                 let rule = quantityRule(for: measure, subjects: subjects)
             else { continue }
-            fellBack[rule.quantity, default: []].append(m.ref)
+            fellBack[rule.quantity, default: []].append(ref)
         }
         return catalogue.taxonomy.quantities.compactMap { quantity in
             guard contract.quantities?[quantity.id] == nil else { return nil }

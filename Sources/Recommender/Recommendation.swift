@@ -39,6 +39,31 @@ public struct Recommendation: Codable, Sendable {
     public var notes: [String]
 }
 
+extension Recommendation {
+    /// Decodes a recommendation, one saved in a workspace before `policyIsDefault` and `questions` existed among
+    /// them (they read as false and none).
+    /// - Throws: `DecodingError` when a field is missing or of the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        contract = try values.decode(ContractProfile.self, forKey: .contract)
+        subjects = try values.decode([String].self, forKey: .subjects)
+        workforce = try values.decode(WorkforceEstimate.self, forKey: .workforce)
+        band = try values.decode(String.self, forKey: .band)
+        rules = try values.decode(ProcurementRules.self, forKey: .rules)
+        conditions = try values.decode([ContractCondition].self, forKey: .conditions)
+        measures = try values.decode([RecommendedMeasure].self, forKey: .measures)
+        excluded = try values.decode([ExcludedMeasure].self, forKey: .excluded)
+        totalSleva = try values.decode(Double.self, forKey: .totalSleva)
+        targetBase = try values.decode(String.self, forKey: .targetBase)
+        valuation = try values.decode(String.self, forKey: .valuation)
+        policy = try values.decode(String.self, forKey: .policy)
+        policyIsDefault = try values.decodeIfPresent(Bool.self, forKey: .policyIsDefault) ?? false
+        warnings = try values.decode([String].self, forKey: .warnings)
+        questions = try values.decodeIfPresent([Question].self, forKey: .questions) ?? []
+        notes = try values.decode([String].self, forKey: .notes)
+    }
+}
+
 /// The contract's workforce, given or estimated.
 public struct WorkforceEstimate: Codable, Sendable {
     /// The workforce in full-time equivalents (FTE); an estimate is rounded to one decimal place.
@@ -202,6 +227,10 @@ public struct ExcludedMeasure: Codable, Sendable {
 
 /// Why a measure is left out. A measure is never left out for lack of local data: need only ranks.
 public enum ExclusionCode: String, Codable, Sendable, CaseIterable {
+    /// True for a measure left out after its target was sized: relevant and allowed, but too small, beyond the cap
+    /// or too weakly connected.
+    public var wasSized: Bool { [.nothingToDeliver, .belowFloor, .beyondCap, .weakConnection].contains(self) }
+
     /// Its categories exclude the contract's category (goods, services, works).
     case category
     /// No reviewed link to the contract's subject matter, or a reviewed `none`.

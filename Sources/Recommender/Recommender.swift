@@ -92,7 +92,9 @@ public struct Recommender {
                 "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: "
                 + "\(catalogue.priceBase.basis).",
             policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code, warnings: warnings(contract, codes: codes, short: short),
-            questions: questions(contract, subjects: subjects.map(\.1), description: description, measures: measures),
+            questions: questions(
+                contract, subjects: subjects.map(\.1), description: description,
+                sized: candidates.map(\.ref) + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref)),
             notes: notes)
     }
 

@@ -45,9 +45,17 @@ struct AnalysisOptions: ParsableArguments {
         let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
+        var notes = built.notes
+        let older = analysis.wardsOfOtherVintages
+        if !older.isEmpty, let vintage = analysis.wards.first?.vintage {
+            notes.append(
+                "\(older.count) ward(s) of \(analysis.borough.name) of other vintages or none (e.g. \(older[0].name), "
+                    + "\(older[0].code)) are left out: the analysis uses the newest ward vintage of the lookups, "
+                    + "\(vintage)")
+        }
         for warning in built.warnings { printError("note: \(warning)") }
-        if !input.quiet { for note in built.notes { printError("note: \(note)") } }
-        return (analysis, built.warnings + built.notes)
+        if !input.quiet { for note in notes { printError("note: \(note)") } }
+        return (analysis, built.warnings + notes)
     }
 
     /// The area codes asked for, resolved against the data (an unknown one is an error).
