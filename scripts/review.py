@@ -77,13 +77,14 @@ def check(review, recommendation):
         if got != wage:
             findings.append(("wrong-rule", f"living wage: {got} ({test['treatment']}), expected {wage}"))
     measures = {m["ref"]: m for m in recommendation["measures"]}
+    conditions = {c["ref"] for c in recommendation["conditions"]}
     excluded = {m["ref"]: m for m in recommendation["excluded"]}
     for item in expect.get("mustNot", []):
         if item["measure"] in measures:
             findings.append(("must-not", f"{item['measure']} recommended: {item['why']}"))
     for item in expect.get("must", []):
         ref = item["measure"]
-        if ref not in measures:
+        if ref not in measures and ref not in conditions:
             why = excluded.get(ref, {}).get("reason", "not considered")
             findings.append(("add", f"{ref} missing ({item['why']}); the answer says: {why}"))
     for item in expect.get("targets", []):

@@ -259,6 +259,7 @@ public struct Policy: Sendable {
         "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
         "aspirations_max_measures", "extra_measure_every_years", "extra_measure_every_fte",
         "extra_measures_max_measures", "token_share",
+        "raise_to_floor_from",
     ]
 
     /// Loads the policy folder a catalogue points to, checking that every parameter is there.

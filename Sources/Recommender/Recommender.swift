@@ -231,9 +231,13 @@ public struct Recommender {
         let rule = policy.targets[ruleKey]
         var commitment = rules.commitments
         var sized = sizedTarget(measure, rule: rule, contract: contract, sizing: sizing, subjects: subjects).target
-        if case .failure(let shortfall) = sized, let quickWin = quickWin(measure, shortfall: shortfall, rules: rules) {
-            sized = .success(quickWin)
-            commitment = .aspirations
+        if case .failure(let shortfall) = sized {
+            if let quickWin = quickWin(measure, shortfall: shortfall, rules: rules) {
+                sized = .success(quickWin)
+                commitment = .aspirations
+            } else if relevance.strength == .strong, let raised = sizing.raisedToFloor(measure, shortfall, from: policy.value("raise_to_floor_from")) {
+                sized = .success(raised)
+            }
         }
         switch sized {
         case .failure(let shortfall):

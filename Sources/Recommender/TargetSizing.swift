@@ -6,6 +6,11 @@ struct Shortfall: Error {
     var code: ExclusionCode
     var reason: String
     var underFloor: Target? = nil
+    /// The figure before rounding and its working, when one was sized.
+    var raw: Double = 0
+    var working: String = ""
+    /// The floor for monitoring the measure's unit, when there is one.
+    var floor: (minimum: Double, location: String)? = nil
 }
 
 /// Sizes a measure's target for a contract from its rule in `policy/targets.csv`, on the value the supplier
@@ -82,18 +87,35 @@ struct TargetSizing {
         let exact = raw.written(.working)
         let whole = amount.written(.whole)
         let working = working + " = \(exact)" + (exact == whole ? "" : ", rounded to \(whole)") + " (\(basis))"
+        let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit]
         guard amount > 0 else {
             return .failure(
-                Shortfall(code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)"))
+                Shortfall(
+                    code: .nothingToDeliver, reason: "beyond what the contract can deliver: \(working)", raw: raw,
+                    working: working, floor: floor))
         }
-        if let floor = floors["measure:" + measure.policyRef] ?? floors[measure.unit], amount < floor.minimum {
+        if let floor, amount < floor.minimum {
             return .failure(
                 Shortfall(
                     code: .belowFloor,
                     reason: "too small to monitor: \(amount.written(.quantity(measure.unit))) is under the floor of "
                         + "\(floor.minimum.written(.quantity(measure.unit))) (\(floor.location)); \(working)",
-                    underFloor: Target(quantity: amount, working: working)))
+                    underFloor: Target(quantity: amount, working: working), raw: raw, working: working, floor: floor))
         }
         return .success(Target(quantity: amount, working: working))
+    }
+
+    /// A natural measure's target that sized under the floor for monitoring its unit (or to nothing), but to at
+    /// least `share` of it, raised to that floor: the smallest commitment worth monitoring, as a natural measure of
+    /// the subject is not dropped for falling just short of it. Nil further below, or with no floor.
+    func raisedToFloor(_ measure: Measure, _ shortfall: Shortfall, from share: Double) -> Target? {
+        guard let floor = shortfall.floor, shortfall.raw >= share * floor.minimum, shortfall.raw > 0,
+            shortfall.code == .belowFloor || shortfall.code == .nothingToDeliver
+        else { return nil }
+        return Target(
+            quantity: floor.minimum,
+            working: "\(shortfall.working); raised to the floor of \(floor.minimum.written(.quantity(measure.unit))) "
+                + "(\(floor.location)): the smallest commitment worth monitoring, asked for as a natural measure of "
+                + "the subject")
     }
 }
