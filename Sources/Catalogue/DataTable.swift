@@ -1,4 +1,5 @@
 import CSV
+import Evidence
 
 /// A reviewed data file read through the CSV layer, with its columns looked up by name.
 ///
@@ -90,4 +91,11 @@ public struct DataRow {
 
     /// Where this row is, as `file:line`.
     public var location: String { "\(path):\(line)" }
+
+    /// Where this row is, as `file:line` relative to the toolkit's data folder when it is in it
+    /// (`policy/targets.csv:3`), else as ``location``.
+    public var citation: String {
+        guard let root = try? DatasetsDirectory.path() + "/", location.hasPrefix(root) else { return location }
+        return String(location.dropFirst(root.count))
+    }
 }

@@ -286,7 +286,7 @@ struct TaxonomyFiles {
             return QuantityTarget(
                 subject: try subject(row), quantity: try quantity(row, known: known), measure: try measure(row),
                 share: share, perUnit: perUnit, basis: try row.required("basis"), source: try row.required("source"),
-                location: row.location)
+                location: row.citation)
         }
     }
 

@@ -155,3 +155,25 @@ public struct BidEvaluation: Codable, Sendable {
         return offers
     }
 }
+
+extension BidEvaluation.Commitment {
+    /// Decodes a commitment, one saved in a workspace before `scoredQuantity` and `target` existed among them (the
+    /// quantity offered, if counted, and no target).
+    /// - Throws: `DecodingError` when a field is missing or of the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        measure = try values.decode(String.self, forKey: .measure)
+        title = try values.decode(String.self, forKey: .title)
+        quantity = try values.decode(Double.self, forKey: .quantity)
+        unit = try values.decode(String.self, forKey: .unit)
+        proxyValue = try values.decodeIfPresent(Double.self, forKey: .proxyValue)
+        sleva = try values.decode(Double.self, forKey: .sleva)
+        points = try values.decodeIfPresent(Double.self, forKey: .points)
+        flag = try values.decodeIfPresent(String.self, forKey: .flag)
+        counted = try values.decode(Bool.self, forKey: .counted)
+        line = try values.decode(Int.self, forKey: .line)
+        scoredQuantity = try values.decodeIfPresent(Double.self, forKey: .scoredQuantity) ?? (counted ? quantity : 0)
+        target = try values.decodeIfPresent(Double.self, forKey: .target)
+    }
+}
+

@@ -121,3 +121,27 @@ public struct DeliveryMonitoring: Codable, Sendable {
         return committed
     }
 }
+
+extension DeliveryMonitoring.Line {
+    /// Decodes a line, one saved in a workspace before `unevidenced` existed among them (none).
+    /// - Throws: `DecodingError` when a field is missing or of the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        measure = try values.decode(String.self, forKey: .measure)
+        title = try values.decode(String.self, forKey: .title)
+        unit = try values.decode(String.self, forKey: .unit)
+        committed = try values.decode(Double.self, forKey: .committed)
+        delivered = try values.decode(Double.self, forKey: .delivered)
+        dueToDate = try values.decode(Double.self, forKey: .dueToDate)
+        progress = try values.decode(Double.self, forKey: .progress)
+        status = try values.decode(String.self, forKey: .status)
+        shortfall = try values.decode(Double.self, forKey: .shortfall)
+        forecast = try values.decode(Double.self, forKey: .forecast)
+        valueCommitted = try values.decodeIfPresent(Double.self, forKey: .valueCommitted)
+        valueDelivered = try values.decodeIfPresent(Double.self, forKey: .valueDelivered)
+        measured = try values.decode(String.self, forKey: .measured)
+        evidence = try values.decodeIfPresent([String].self, forKey: .evidence) ?? []
+        unevidenced = try values.decodeIfPresent([String].self, forKey: .unevidenced) ?? []
+    }
+}
+

@@ -171,7 +171,7 @@ public struct Policy: Sendable {
                     kind: kind, rate: rate, everyYear: years == "contract",
                     basis: try row.required("basis"),
                     minimumMonths: row["minimum_months"].isEmpty ? nil : try row.number("minimum_months"),
-                    location: Self.cite(row))
+                    location: row.citation)
             }
         return targets
     }

@@ -70,7 +70,7 @@ extension Policy {
         try DataTable(path: path, required: ["component", "weight", "cap"]).forEachRow { row in
             let weight = try finite(row, "weight")
             let cap = row["cap"].isEmpty ? nil : try finite(row, "cap")
-            weights[try row.required("component")] = RankingWeight(weight: weight, cap: cap, location: cite(row))
+            weights[try row.required("component")] = RankingWeight(weight: weight, cap: cap, location: row.citation)
         }
         let needed = [
             "relevance_strong", "relevance_possible", "need", "need_unknown", "equality_gap", "council_priority",
@@ -90,7 +90,7 @@ extension Policy {
         try DataTable(path: path, required: ["measure", "weight", "reason", "source"]).forEachRow { row in
             priorities[try row.required("measure")] = CouncilPriority(
                 weight: try finite(row, "weight"), reason: try row.required("reason"),
-                source: try row.required("source"), location: cite(row))
+                source: try row.required("source"), location: row.citation)
         }
         return priorities
     }
@@ -99,7 +99,7 @@ extension Policy {
         var wins: [String: String] = [:]
         try DataTable(path: path, required: ["measure", "reason", "source"]).forEachRow { row in
             wins[try row.required("measure")] =
-                "\(try row.required("reason")) (\(try row.required("source")); \(cite(row)))"
+                "\(try row.required("reason")) (\(try row.required("source")); \(row.citation))"
         }
         return wins
     }
@@ -126,7 +126,7 @@ extension Policy {
             let minimum = try finite(row, "minimum")
             guard minimum >= 0 else { throw row.error("minimum", "a floor cannot be negative") }
             let measure = row["measure"]
-            floors[measure.isEmpty ? try row.required("unit") : "measure:" + measure] = (minimum, cite(row))
+            floors[measure.isEmpty ? try row.required("unit") : "measure:" + measure] = (minimum, row.citation)
         }
         return floors
     }
@@ -156,12 +156,6 @@ extension Policy {
             throw ToolkitError(file: path, "needs authority_code, authority_name and title")
         }
         return PolicyPack(authorityCode: code, authorityName: name, title: title)
-    }
-
-    /// `file:line` of a row, relative to the shipped `Datasets/` when it is there (`policy/ranking.csv:4`).
-    static func cite(_ row: DataRow) -> String {
-        guard let root = try? DatasetsDirectory.path() + "/", row.location.hasPrefix(root) else { return row.location }
-        return String(row.location.dropFirst(root.count))
     }
 
     private static func finite(_ row: DataRow, _ column: String) throws -> Double {

@@ -32,9 +32,9 @@ struct CommissionerDecisionTests {
         let changed = try #require(decided.measures.first { $0.ref == "J2" })
         #expect(changed.target.quantity == 3)
         #expect(changed.sleva == 61_262)  // 3 × £20,420.6 = £61,261.8
-        #expect(changed.slevaWorking == "3 people (FTE) × £20,420.6 = £61,262, the commissioner's target")
+        #expect(changed.slevaWorking == "3 hires (FTE) × £20,420.6 = £61,262, the commissioner's target")
         #expect(
-            changed.target.working.hasPrefix("set by the commissioner to 3 people (FTE) (recommended 1 person (FTE): "))
+            changed.target.working.hasPrefix("set by the commissioner to 3 hires (FTE) (recommended 1 hire (FTE): "))
         #expect(changed.target.working.hasSuffix(": three long-term vacancies"))
         #expect(decided.totalSleva == r.totalSleva - 20_421 + 61_262)
         #expect(decided.measures.count == r.measures.count)
