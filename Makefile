@@ -7,7 +7,7 @@ PYTHON ?= python3
 
 PREFIX ?= /usr/local
 
-.PHONY: demo serve test lint setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build
+.PHONY: demo serve test lint setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build review
 
 setup:
 	@scripts/setup.sh
@@ -45,10 +45,17 @@ test: setup setup-notebooks setup-report-tests lint
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	@echo "== Swift tests (full log: .build/test.log)"
 	@set -o pipefail; swift test --quiet 2>&1 | $(PYTHON) scripts/test-summary.py .build/test.log
+	@echo "== review set (a report, not a gate: Tests/Review/README.md)"
+	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) scripts/review.py --summary
 	@echo "== report tests (office files, Chromium)"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -q -s Tests/Python
 	@echo "== fuzzing, 30 s a target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 FUZZ_OPTIMIZATION=-Onone FUZZ_SCRATCH=.build-fuzz-quick
+
+# The review set: realistic contracts with a commissioner's expectations written before svtk ran on them; prints
+# each finding and the share signed off (Tests/Review/README.md).
+review: build
+	@SVTK=$(SVTK) $(PYTHON) scripts/review.py
 
 # The code's layout (.swift-format: swift-format's rules, 4-space indents, lines of at most 120 characters).
 SWIFT_CODE = Sources Tests Benchmarks Fuzz

@@ -120,6 +120,7 @@ def main():
     parser.add_argument("--data", default=SHARED, help="the folder of national files (default ../shared/data)")
     parser.add_argument("--gate", type=float, help="exit 1 when the share signed off is under this (0 to 1)")
     parser.add_argument("--only", help="review only contracts whose id starts with this")
+    parser.add_argument("--summary", action="store_true", help="print only the contracts sent back, and the totals")
     args = parser.parse_args()
     if not os.path.isdir(args.data):
         print(f"review: skipped, the national files are not in {args.data}")
@@ -143,6 +144,8 @@ def main():
             passed += ok
             results.append((review, findings, ok))
     for review, findings, ok in sorted(results, key=lambda r: r[0]["id"]):
+        if args.summary and ok:
+            continue
         title = review["contract"]["title"]
         print(f"{'signed off' if ok else 'SENT BACK '}  {review['id']}  {review['authority']}: {title}")
         for kind, text in findings:

@@ -5,7 +5,7 @@ import Formatting
 /// description mentions but the profile does not give, or the supplier's fee on a contract whose money mostly passes
 /// through. Shown first, with the answer.
 public struct Question: Codable, Sendable, Hashable {
-    /// What is asked: `ask-quantity:<id>` or `ask-pass-through`.
+    /// What is asked: `ask-quantity:<id>`, `ask-pass-through` or `ask-workforce`.
     public var topic: String
     /// The question in words, naming the profile field that answers it.
     public var text: String
@@ -15,12 +15,26 @@ extension Recommender {
     /// The questions for a contract: each quantity the profile does not give that the description mentions (so
     /// it is never read out of the prose silently) or that a recommended target fell back for want of; and the supplier's fee where the
     /// subject or the description signals money passing through and neither the fee nor the share passed through is
-    /// given (unless the council is only a conduit: aspirations only).
+    /// given (unless the council is only a conduit: aspirations only); and, for a contract mixing goods and services,
+    /// its workforce when not given.
     func questions(
-        _ contract: ContractProfile, subjects: [Subject], description: Words, sized refs: [String]
+        _ contract: ContractProfile, subjects: [Subject], description: Words, sized refs: [String], mixed: Bool
     ) -> [Question] {
         quantityQuestions(contract, subjects: subjects, description: description, sized: refs)
             + (passThroughQuestion(contract, subjects: subjects, description: description).map { [$0] } ?? [])
+            + (mixed && contract.workforce?.fte == nil ? [workforceQuestion(subjects)] : [])
+    }
+
+    /// The workforce of a contract whose CPV codes are of more than one category (devices with a service desk): its
+    /// estimate from the first subject's labour share cannot see the other part's staff.
+    func workforceQuestion(_ subjects: [Subject]) -> Question {
+        Question(
+            topic: "ask-workforce",
+            text: "The contract mixes "
+                + Set(subjects.compactMap { $0.category?.rawValue }).sorted().joined(separator: " and ")
+                + " (\(subjects.map(\.name).joined(separator: "; "))): how many full-time equivalents will work on it? "
+                + "Give workforce.fte so that jobs and skills targets are sized on the people the service part "
+                + "employs (until then they are estimated from the first subject's labour share).")
     }
 
     /// The quantities to ask for, in `taxonomy/quantities.csv` order, each naming the targets (of the measures

@@ -94,7 +94,8 @@ public struct Recommender {
             policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code, warnings: warnings(contract, codes: codes, short: short),
             questions: questions(
                 contract, subjects: subjects.map(\.1), description: description,
-                sized: candidates.map(\.ref) + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref)),
+                sized: candidates.map(\.ref) + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref),
+                mixed: Set(codes.map(\.category)).count > 1),
             notes: notes)
     }
 

@@ -138,15 +138,35 @@ struct CatalogueCommandTests {
         #expect(run.output.contains("Worklessness and long-term unemployment"))
     }
 
-    @Test("cpv names a code and its subject; a wrong check digit exits 1")
+    @Test("cpv names a code, its subject and why, and the subject's natural measures; a wrong check digit exits 1")
     func cpv() throws {
         let run = try SVTKBinary.run(["cpv", "90910000"])
         #expect(run.status == 0)
         #expect(run.output.contains("Cleaning services"))
-        #expect(run.output.contains("subject: Facilities management and cleaning"))
+        #expect(run.output.contains("subject: Building, window and specialist cleaning (CPV 9091…: "))
+        #expect(run.output.contains("natural measures (never cut for weak need; `svtk subjects --subject "))
+        #expect(!run.output.contains("fallback"))
+        let fallback = try SVTKBinary.run(["cpv", "42000000"])
+        #expect(fallback.output.contains("a division-level fallback"))
         let bad = try SVTKBinary.run(["cpv", "45233142-5"])
         #expect(bad.status == 1)
         #expect(bad.errors.contains("45233142-6"))
+    }
+
+    @Test("subjects: at least 95% of the CPV codes of the divisions councils buy in reach a finer subject")
+    func subjects() throws {
+        let coverage = try SVTKBinary.run(["subjects", "--coverage", "--format", "json"])
+        #expect(coverage.status == 0)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(coverage.output.utf8)) as? [String: Any])
+        let divisions = try #require(document["divisions"] as? [[String: Any]])
+        #expect(divisions.count == 39)
+        let share = try #require(document["share"] as? Double)
+        #expect(share >= 0.95)
+        // Every subject's natural measure has its reason; a subject's listing names its CPV prefixes.
+        let guarding = try SVTKBinary.run(["subjects", "--subject", "security-guarding"])
+        #expect(guarding.status == 0 && guarding.output.contains("CPV prefixes: "))
+        #expect(try SVTKBinary.run(["subjects", "--subject", "no-such-subject"]).status == 1)
     }
 
     @Test("taxonomy check passes on the shipped files")
@@ -318,12 +338,13 @@ struct RecommendCommandTests {
         #expect(monitor.status == 0)
         #expect(
             monitor.output.contains(
-                "open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,,cumulative"))
-        // J2 is a headcount: the latest quarter (Q4: 0) against the 2 committed, never the sum of quarters.
+                "open:E8,Construction waste diverted above benchmark,tonnes,12,3.5,6,29%,red,2.5,7,,,cumulative,"))
+        // J2 counts hires, a flow: 0 + 1 + 0 = 1 hired by Q4, against 2 × 4 ÷ 8 = 1 due: 100%, green; forecast
+        // 1 ÷ 4 × 8 = 2; £20,421 of £40,841 delivered.
         #expect(
             monitor.output.contains(
-                "open:J2,Long-term unemployed people employed on the contract,people "
-                    + "(FTE),2,0,2,0%,red,2,0,40841,0,point in time"
+                "open:J2,Long-term unemployed people employed on the contract,hires "
+                    + "(FTE),2,1,1,50%,green,0,2,40841,20421,cumulative,"
             ))
     }
 
