@@ -88,6 +88,8 @@ extension Taxonomy {
     public func rules(deciding subject: Subject) -> [RelevanceRule] {
         let chain = lineage(of: subject.id) + [subject.category?.rawValue, "any"].compactMap { $0 }
         var decided: Set<String> = []
-        return chain.flatMap { id in relevanceRules.filter { $0.subject == id } }.filter { decided.insert($0.measure).inserted }
+        return chain.flatMap { id in relevanceRules.filter { $0.subject == id } }.filter {
+            decided.insert($0.measure).inserted
+        }
     }
 }

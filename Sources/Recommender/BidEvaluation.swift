@@ -176,4 +176,3 @@ extension BidEvaluation.Commitment {
         target = try values.decodeIfPresent(Double.self, forKey: .target)
     }
 }
-

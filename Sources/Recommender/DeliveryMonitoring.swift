@@ -144,4 +144,3 @@ extension DeliveryMonitoring.Line {
         unevidenced = try values.decodeIfPresent([String].self, forKey: .unevidenced) ?? []
     }
 }
-

@@ -147,7 +147,8 @@ struct OfferSheet {
             return (
                 "scored at the plausible maximum of \(plausible.written(.quantity(measure.unit))) ("
                     + (plausible > implausibleFactor * target.quantity
-                        ? "what the contract handles" : "\(implausibleFactor.written(.working)) × the proportionate "
+                        ? "what the contract handles"
+                        : "\(implausibleFactor.written(.working)) × the proportionate "
                             + "target of \(written)")
                     + "): ask how the \(quantity.written(.quantity(measure.unit))) offered will be delivered and "
                     + "evidenced", true, plausible

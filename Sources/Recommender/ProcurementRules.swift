@@ -66,7 +66,8 @@ public struct ProcurementRules: Codable, Sendable {
             : conduit
                 ? "the council only passes the funds through and has no leverage over how they are spent "
                     + "(commissioning toolkit 2.3)"
-                : "the value, \(contract.value.written(.money)), does not exceed \(threshold) (commissioning toolkit 2.3)"
+                : "the value, \(contract.value.written(.money)), does not exceed \(threshold) "
+                    + "(commissioning toolkit 2.3)"
         socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
         quantitativeShare = formal ? policy.value("quantitative_share") : nil
         qualitativeShare = formal ? policy.value("qualitative_share") : nil

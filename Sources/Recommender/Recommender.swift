@@ -91,10 +91,12 @@ public struct Recommender {
             valuation:
                 "£ in \(catalogue.priceBase.priceYear) prices (HM Treasury GDP deflators). Basis: "
                 + "\(catalogue.priceBase.basis).",
-            policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code, warnings: warnings(contract, codes: codes, short: short),
+            policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code,
+            warnings: warnings(contract, codes: codes, short: short),
             questions: questions(
                 contract, subjects: subjects.map(\.1), description: description,
-                sized: candidates.map(\.ref) + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref),
+                sized: candidates.map(\.ref)
+                    + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref),
                 mixed: Set(codes.map(\.category)).count > 1),
             notes: notes)
     }
@@ -236,7 +238,9 @@ public struct Recommender {
             if let quickWin = quickWin(measure, shortfall: shortfall, rules: rules) {
                 sized = .success(quickWin)
                 commitment = .aspirations
-            } else if relevance.strength == .strong, let raised = sizing.raisedToFloor(measure, shortfall, from: policy.value("raise_to_floor_from")) {
+            } else if relevance.strength == .strong,
+                let raised = sizing.raisedToFloor(measure, shortfall, from: policy.value("raise_to_floor_from"))
+            {
                 sized = .success(raised)
             }
         }

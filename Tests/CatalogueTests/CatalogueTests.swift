@@ -126,7 +126,8 @@ struct RelevanceTests {
     func construction() throws {
         #expect(try relevance("J2", cpv: ["45233142-6"], .works).strength == .strong)
         #expect(try relevance("J9", cpv: ["45233142-6"], .works).strength == .strong)
-        #expect(try relevance("J9", cpv: ["45233142-6"], .works).reason.contains("Highways, footways and traffic works"))
+        #expect(
+            try relevance("J9", cpv: ["45233142-6"], .works).reason.contains("Highways, footways and traffic works"))
     }
 
     @Test(

@@ -57,7 +57,9 @@ struct SubjectDocument: OutputDocument {
         if fallback { lines.append("  a division's catch-all: used where no finer subject covers a code") }
         if passThrough { lines.append("  much of the value usually passes through: the supplier's fee is asked for") }
         if servesPeople { lines.append("  a service to people: co-designed and co-produced with them") }
-        lines.append("  CPV prefixes: " + (cpvPrefixes.isEmpty ? "none (reached as a broader subject)" : cpvPrefixes.joined(separator: ", ")))
+        lines.append(
+            "  CPV prefixes: "
+                + (cpvPrefixes.isEmpty ? "none (reached as a broader subject)" : cpvPrefixes.joined(separator: ", ")))
         if !quantities.isEmpty { lines.append("  quantities asked: " + quantities.joined(separator: ", ")) }
         lines.append("Natural measures (never cut for weak need):")
         lines += natural.map { "  \($0.measure)  \($0.reason) [\($0.decidedBy)]" }
