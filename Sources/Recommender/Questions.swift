@@ -15,8 +15,8 @@ extension Recommender {
     /// The questions for a contract: each quantity the profile does not give that the description mentions (so
     /// it is never read out of the prose silently) or that a target fell back for want of; the supplier's fee where
     /// the subject or the description signals money passing through and neither the fee nor the share passed
-    /// through is given (unless the council is only a conduit: aspirations only); and, for a contract mixing goods and services,
-    /// its workforce when not given.
+    /// through is given (unless the council is only a conduit: aspirations only); and, for a contract mixing goods
+    /// and services, its workforce when not given.
     func questions(
         _ contract: ContractProfile, subjects: [Subject], description: Words, sized refs: [String], mixed: Bool
     ) -> [Question] {
