@@ -185,6 +185,38 @@ struct WebAppTests {
         }
     }
 
+    @Test("the form takes what the contract handles and the supplier's fee; the answer asks for what is missing")
+    func quantitiesAndFee() async throws {
+        try await withServer { client in
+            var fields = highways + [("quantities", "widgets 5")]
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
+                #expect(response.status == .badRequest)
+                #expect(text(response).contains("id=\"f-quantities-error\">not a quantity the toolkit knows"))
+            }
+            fields =
+                highways.filter { $0.0 != "description" } + [
+                    ("description", "Demolition of a depot and resurfacing, paid by a unitary charge."),
+                    ("quantities", "tonnesRemoved 650"),
+                ]
+            let address = try await client.execute(
+                uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: address, method: .get) { response in
+                let page = text(response)
+                #expect(
+                    page.contains("To answer before tendering: The description mentions &quot;unitary charge&quot;"))
+                #expect(!page.contains("quantities.tonnesRemoved: "))
+            }
+            try await client.execute(uri: address + "/edit", method: .get) { response in
+                #expect(text(response).contains("value=\"tonnesRemoved 650\""))
+            }
+        }
+    }
+
     @Test("the CPV search posts the form back with the codes found, keeping what was typed")
     func cpvSearch() async throws {
         try await withServer { client in

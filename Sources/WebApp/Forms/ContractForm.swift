@@ -19,7 +19,8 @@ struct ContractForm {
 
     static let textFields = [
         "title", "description", "cpv", "category", "value", "durationMonths", "framework",
-        "socialValueWeighting", "workforce.fte", "workforce.hoursPerWeek", "workforce.consecutiveWeeks",
+        "socialValueWeighting", "supplierFee", "passThroughShare", "quantities", "workforce.fte",
+        "workforce.hoursPerWeek", "workforce.consecutiveWeeks",
         "workforce.aged18Plus", "workforce.contracted", "workforce.onCouncilPremises",
         "workforce.onCouncilProperty", "workforce.onCouncilLand",
     ]
@@ -40,6 +41,12 @@ struct ContractForm {
             "category": profile.category.rawValue, "value": profile.value.written(.plain),
             "durationMonths": profile.durationMonths.written(.plain), "framework": profile.framework ?? "open",
             "socialValueWeighting": profile.socialValueWeighting.map { ($0 * 100).written(.plain) } ?? "",
+            "supplierFee": profile.supplierFee.written(.plain),
+            "passThroughShare": profile.passThroughShare.map { ($0 * 100).written(.plain) } ?? "",
+            "quantities": (profile.quantities ?? [:]).sorted { $0.key < $1.key }.map {
+                "\($0.key) \($0.value.written(.plain))"
+            }
+            .joined(separator: ", "),
         ]
         let w = profile.workforce
         values["workforce.fte"] = (w?.fte).written(.plain)
@@ -66,6 +73,9 @@ struct ContractForm {
         let value = amount("value", required: true)
         let months = amount("durationMonths", required: true)
         let weighting = amount("socialValueWeighting").map { $0 / 100 }
+        let fee = amount("supplierFee")
+        let passedThrough = amount("passThroughShare").map { $0 / 100 }
+        let quantities = quantityList()
         let workforce = ContractProfile.Workforce(
             fte: amount("workforce.fte"), aged18Plus: answer("workforce.aged18Plus"),
             contracted: answer("workforce.contracted"),
@@ -86,13 +96,31 @@ struct ContractForm {
             title: values["title", default: ""], description: values["description", default: ""], cpv: codes,
             category: category, value: value, durationMonths: months,
             areas: areas.contains("borough") ? ["borough"] : areas, workforce: known ? workforce : nil,
-            framework: framework.isEmpty ? nil : framework, socialValueWeighting: weighting)
+            framework: framework.isEmpty ? nil : framework, socialValueWeighting: weighting,
+            passThroughShare: passedThrough, supplierFee: fee, quantities: quantities)
+    }
+
+    /// What the contract handles, typed as `devicesCollected 1200, sites 40` (or `name=1200`); empty is none. The
+    /// names and figures are checked with the rest of the profile.
+    private mutating func quantityList() -> [String: Double]? {
+        var found: [String: Double] = [:]
+        for item in values["quantities", default: ""].split(separator: ",") {
+            let parts = item.split { $0 == " " || $0 == "=" || $0 == ":" }.map(String.init)
+            guard parts.count == 2, let number = NumericCell.parse(parts[1])?.number, found[parts[0]] == nil else {
+                errors["quantities"] =
+                    "\(ToolkitError.quoted(item.trimmingSpaces)) is not a name and a number once each, "
+                    + "e.g. devicesCollected 1200"
+                return nil
+            }
+            found[parts[0]] = number
+        }
+        return found.isEmpty ? nil : found
     }
 
     /// Records the error a profile check threw beside its field (or the form's top when it names none).
     mutating func place(_ error: ToolkitError) {
         if let field = error.field {
-            let name = field.hasPrefix("areas") ? "areas" : field.hasPrefix("cpv") ? "cpv" : field
+            let name = ["areas", "cpv", "quantities"].first { field.hasPrefix($0) } ?? field
             errors[Self.textFields.contains(name) || name == "areas" ? name : "form"] = error.message
         } else {
             errors["form"] = error.message

@@ -46,6 +46,18 @@ enum ContractFormPage {
         html += text(
             "socialValueWeighting", "Social value weighting (%)", hint: "Leave empty for the policy's default.", form,
             number: true)
+        html += text(
+            "supplierFee", "The supplier's own fee or margin (£)",
+            hint: "Where most of the money passes through the supplier (agency pay, a unitary charge, grants passed "
+                + "on, energy): targets are then sized on what the supplier controls.", form, number: true)
+        html += text(
+            "passThroughShare", "Share of the value passed through (%)",
+            hint: "Instead of the fee: the share the supplier passes on without control over it.", form, number: true)
+        html += text(
+            "quantities", "What the contract handles",
+            hint: "Optional, e.g. devicesCollected 1200, tonnesRemoved 650: targets for reuse, recycling and waste are "
+                + "sized on them. Names: " + borough.catalogue.taxonomy.quantities.map(\.id).joined(separator: ", ")
+                + ".", form)
         html += "<fieldset><legend>The workforce (for the Real Living Wage test and the targets)</legend>\n"
         html += text(
             "workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
