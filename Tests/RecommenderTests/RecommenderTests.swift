@@ -270,6 +270,26 @@ struct EvaluationTests {
         #expect(abs(g1 - 4 * 4 / 5.6) < 1e-12)
     }
 
+    @Test("a token line earns points in proportion to its target, not to the best offer, and is flagged")
+    func tokenLine() throws {
+        let offers = try temporaryFile(
+            """
+            supplier,measure,quantity,qualitative_mark
+            Token Ltd,G1,3,50
+            Honest Ltd,G1,336000,50
+            """)
+        let e = try BidEvaluation(
+            offersFile: offers, contract: try contract("highways_resurfacing"), catalogue: catalogue, policy: policy)
+        let token = try #require(e.offers.first { $0.supplier == "Token Ltd" }?.commitments.first)
+        let honest = try #require(e.offers.first { $0.supplier == "Honest Ltd" }?.commitments.first)
+        // G1's target: £2,400,000 × (1 − 30% labour share, highways-works) × 20% = £336,000; £3 is under 25% of it.
+        #expect(
+            token.target == 336_000 && token.flag?.hasPrefix("a token line: under 25% of the proportionate") == true)
+        // Points: quantity ÷ the larger of the best offer and the target, × (1 + the priority weight of 3).
+        #expect(abs((token.points ?? 0) - 3.0 / 336_000 * 4) < 1e-12)
+        #expect(honest.points == 4 && honest.flag == nil)
+    }
+
     @Test("a contract of £100,000 or less cannot be scored")
     func aspirations() throws {
         var profile = try contract("highways_resurfacing")
