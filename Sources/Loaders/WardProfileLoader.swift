@@ -130,7 +130,7 @@ public enum WardProfileLoader: Loader {
                         return ProfileMetadata.Entry(
                             line: 0,
                             indicator: Indicator(
-                                id: slug(header[i]), name: header[i],
+                                id: slug(header[i]), name: Self.readable(header[i]),
                                 source: URL(fileURLWithPath: table.path).lastPathComponent),
                             period: nil)
                     }()
@@ -138,6 +138,12 @@ public enum WardProfileLoader: Loader {
                 sink.add(entry.indicator)
             }
             return (indicators, undescribed)
+        }
+
+        /// A column header as a reader says it, for a column no metadata describes: `Employment_Extent` →
+        /// `Employment Extent (a column no metadata describes)`; the id keeps the header's own spelling.
+        static func readable(_ header: String) -> String {
+            header.replacingOccurrences(of: "_", with: " ").trimmingSpaces + " (a column no metadata describes)"
         }
 
         /// Reads one row (of an area that is kept): gives the sink its area the first time it is seen, then its

@@ -65,7 +65,7 @@ extension IndicatorResult {
     /// `7.9% (worse than England 5.1%; z 1.8 among 25 wards)`: the figure and its comparisons in one line.
     public var summary: String {
         let shownUnit = unit == "%" ? "%" : ["", "count", "rate"].contains(unit) ? "" : " \(unit)"
-        var parts = ["\(value.written(.statistic))\(shownUnit) (\(period))"]
+        var parts = ["\(value.written(.statistic))\(shownUnit) (\(period.isEmpty ? "no period given" : period))"]
         if let england {
             parts.append("England \(england.value.written(.statistic)), \(england.significance95.rawValue)")
         }
