@@ -130,7 +130,7 @@ def main():
     by_authority = {}
     for review in reviews:
         by_authority.setdefault(review["authority"], []).append(review)
-    passed, failed_to_run, results = 0, 0, []
+    passed, failed_to_run, results, local_spend_first, lists = 0, 0, [], 0, 0
     for authority in sorted(by_authority):
         group = by_authority[authority]
         answers, error = recommend(args.svtk, authority, [r["contract"] for r in group], data)
@@ -140,6 +140,9 @@ def main():
                 failed_to_run += 1
                 continue
             findings = check(review, answers[i])
+            if answers[i]["measures"]:
+                lists += 1
+                local_spend_first += answers[i]["measures"][0]["ref"] == "G1"
             ok = signed_off(findings)
             passed += ok
             results.append((review, findings, ok))
@@ -158,7 +161,8 @@ def main():
     clean = sum(1 for _, findings, _ in results if not findings)
     print(f"review: {passed} of {total} contracts signed off ({share:.0%}), {len(divisions)} CPV divisions, "
           f"{len(by_authority)} authorities; {clean} with no finding; findings: "
-          + ", ".join(f"{counts[k]} {k}" for k in kinds))
+          + ", ".join(f"{counts[k]} {k}" for k in kinds)
+          + f"; local spend (G1) first in {local_spend_first} of {lists} lists")
     if failed_to_run:
         return 1
     if args.gate is not None and share < args.gate:
