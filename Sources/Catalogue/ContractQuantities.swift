@@ -80,16 +80,3 @@ extension Taxonomy {
         return nil
     }
 }
-
-extension Taxonomy {
-    /// The measures that decide for a subject (its own rules, then its broader subjects', its category's and
-    /// `any`'s), each measure once, by the most specific rule, in file order: what relevance gives a contract whose
-    /// codes are all of this subject.
-    public func rules(deciding subject: Subject) -> [RelevanceRule] {
-        let chain = lineage(of: subject.id) + [subject.category?.rawValue, "any"].compactMap { $0 }
-        var decided: Set<String> = []
-        return chain.flatMap { id in relevanceRules.filter { $0.subject == id } }.filter {
-            decided.insert($0.measure).inserted
-        }
-    }
-}

@@ -74,6 +74,19 @@ extension Taxonomy {
     }
 }
 
+extension Taxonomy {
+    /// The measures that decide for a subject (its own rules, then its broader subjects', its category's and
+    /// `any`'s), each measure once, by the most specific rule, in file order: what relevance gives a contract whose
+    /// codes are all of this subject.
+    public func rules(deciding subject: Subject) -> [RelevanceRule] {
+        let chain = lineage(of: subject.id) + [subject.category?.rawValue, "any"].compactMap { $0 }
+        var decided: Set<String> = []
+        return chain.flatMap { id in relevanceRules.filter { $0.subject == id } }.filter {
+            decided.insert($0.measure).inserted
+        }
+    }
+}
+
 extension Catalogue {
     /// How relevant a measure is to a contract with these CPV codes, category and description (see
     /// ``relevance(of:in:)``; to judge many measures, build the ``SubjectMatter`` once).

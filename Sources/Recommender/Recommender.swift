@@ -232,18 +232,9 @@ public struct Recommender {
     {
         let ruleKey = measure.policyRef
         let rule = policy.targets[ruleKey]
-        var commitment = rules.commitments
-        var sized = sizedTarget(measure, rule: rule, contract: contract, sizing: sizing, subjects: subjects).target
-        if case .failure(let shortfall) = sized {
-            if let quickWin = quickWin(measure, shortfall: shortfall, rules: rules) {
-                sized = .success(quickWin)
-                commitment = .aspirations
-            } else if relevance.strength == .strong,
-                let raised = sizing.raisedToFloor(measure, shortfall, from: policy.value("raise_to_floor_from"))
-            {
-                sized = .success(raised)
-            }
-        }
+        let (sized, commitment) = askedTarget(
+            measure, rule: rule, relevance: relevance, rules: rules, contract: contract, sizing: sizing,
+            subjects: subjects)
         switch sized {
         case .failure(let shortfall):
             return .excluded(
