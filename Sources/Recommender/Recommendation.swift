@@ -9,6 +9,9 @@ public struct Recommendation: Codable, Sendable {
     public var contract: ContractProfile
     /// The contract's subjects from its CPV codes (and description), as `name (CPV code)`.
     public var subjects: [String]
+    /// The wards the contract is delivered in, resolved once from the profile's codes or names (none for a
+    /// borough-wide contract): what every report, page and map of the recommendation reads.
+    public var deliveryWards: [DeliveryWard]
     /// The contract's workforce in FTE, as given or estimated, with the working.
     public var workforce: WorkforceEstimate
     /// The value band that sets how many measures and how ambitious.
@@ -40,13 +43,14 @@ public struct Recommendation: Codable, Sendable {
 }
 
 extension Recommendation {
-    /// Decodes a recommendation, one saved in a workspace before `policyIsDefault` and `questions` existed among
-    /// them (they read as false and none).
+    /// Decodes a recommendation, one saved in a workspace before `deliveryWards`, `policyIsDefault` and
+    /// `questions` existed among them (they read as none, false and none).
     /// - Throws: `DecodingError` when a field is missing or of the wrong type.
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         contract = try values.decode(ContractProfile.self, forKey: .contract)
         subjects = try values.decode([String].self, forKey: .subjects)
+        deliveryWards = try values.decodeIfPresent([DeliveryWard].self, forKey: .deliveryWards) ?? []
         workforce = try values.decode(WorkforceEstimate.self, forKey: .workforce)
         band = try values.decode(String.self, forKey: .band)
         rules = try values.decode(ProcurementRules.self, forKey: .rules)
@@ -61,6 +65,20 @@ extension Recommendation {
         warnings = try values.decode([String].self, forKey: .warnings)
         questions = try values.decodeIfPresent([Question].self, forKey: .questions) ?? []
         notes = try values.decode([String].self, forKey: .notes)
+    }
+}
+
+/// A ward a contract is delivered in: its code (which maps and evidence match) and its name.
+public struct DeliveryWard: Codable, Sendable, Hashable {
+    /// The ward's GSS code, e.g. `E05013010`.
+    public var code: String
+    /// The ward's name, e.g. `Rotherham East`.
+    public var name: String
+
+    /// A delivery ward.
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
     }
 }
 

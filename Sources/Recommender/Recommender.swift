@@ -83,6 +83,9 @@ public struct Recommender {
         let measures = numbered(Array(candidates.prefix(cap)))
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
+            deliveryWards: areas.filter { $0.code != analysis.borough.code }.map {
+                DeliveryWard(code: $0.code, name: $0.name)
+            },
             workforce: sizing.workforce, band: band.label, rules: rules,
             conditions: conditions(rules: rules, framework: framework),
             measures: measures,
@@ -398,7 +401,7 @@ public struct Recommender {
     /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
     /// - Throws: `ToolkitError` naming `file` (where the profile came from) and the field, for no areas or for an
     ///   area that is neither a ward of the borough nor the borough.
-    public func deliveryAreas(_ contract: ContractProfile, file: String = "contract") throws -> [Area] {
+    func deliveryAreas(_ contract: ContractProfile, file: String = "contract") throws -> [Area] {
         guard !contract.areas.isEmpty else {
             throw ToolkitError(file: file, field: "areas", "give ward codes or names, or [\"borough\"]")
         }

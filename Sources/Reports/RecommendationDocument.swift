@@ -30,6 +30,7 @@ struct RecommendationDocument: Encodable {
         var value: Nullable<Double>
         var durationMonths: Nullable<Double>
         var areas: [String]
+        var deliveryWards: [DeliveryWard]
         var passThroughShare: Nullable<Double>
         var supplierFee: Nullable<Double>
         var councilIsConduit: Nullable<Bool>
@@ -172,6 +173,7 @@ extension RecommendationDocument.Contract {
         value = Nullable(c.value)
         durationMonths = Nullable(c.durationMonths)
         areas = c.areas
+        deliveryWards = r.deliveryWards
         passThroughShare = Nullable(c.passThroughShare)
         supplierFee = Nullable(c.supplierFee)
         councilIsConduit = Nullable(c.councilIsConduit)

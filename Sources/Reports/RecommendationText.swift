@@ -107,7 +107,9 @@ public enum RecommendationText {
                 + "months |",
             "| Category | \(r.contract.category.rawValue) |", "| Subject | \(r.subjects.joined(separator: "; ")) |",
             "| CPV | \(r.contract.cpv.joined(separator: ", ")) |",
-            "| Delivery areas | \(r.contract.areas.joined(separator: ", ")) |",
+            "| Delivery areas | "
+                + (r.deliveryWards.isEmpty ? "the whole borough" : r.deliveryWards.map(\.name).joined(separator: ", "))
+                + " |",
             "| Workforce | \(r.workforce.working) |", "| Value band | \(r.band) |",
             "| Targets sized on | \(r.targetBase) |",
             "| Money values | \(r.valuation) |", "| Policy | \(r.policy) |",

@@ -55,22 +55,15 @@ struct ReportCommand: ParsableCommand {
         let r = try contractOptions.namingOptions {
             try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
         }
-        let areas = try recommender.deliveryAreas(profile, file: contractOptions.contract ?? "flags")
-        let boroughWide = areas.contains { $0.code == analysis.borough.code }
-        let charted = boroughWide ? analysis.borough : areas[0]
+        let charted = ChartedArea(r, in: analysis)
         let view = analysis.boroughView()
-        let maps = try boundariesOption.maps(
-            analysis, view: view, delivery: boroughWide ? [] : Set(areas.map(\.code)))
+        let maps = try boundariesOption.maps(analysis, view: view, delivery: charted.outlined)
         let provenance = try ReportProvenance.gather(
             files: analysisOptions.dataFiles
                 + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
             dataset: analysis.dataset, catalogue: catalogue)
-        let results = analysis.results(for: charted.code).sorted {
-            ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
-        }
         let page = RecommendationPage.html(
-            r, view: view, area: analysis.profile(for: charted.code), areaResults: results,
-            maps: maps, provenance: provenance)
+            r, view: view, area: charted.profile, areaResults: charted.results, maps: maps, provenance: provenance)
         let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
         let files = try output.write(
             html: page, markdown: RecommendationText.markdown(r, provenance: provenance),

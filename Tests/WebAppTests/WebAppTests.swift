@@ -311,6 +311,34 @@ struct WebAppTests {
         }
     }
 
+    @Test("the delivery wards on the recommendation page and in the pack, from the form's codes or an archive's names")
+    func deliveryWards() async throws {
+        let delivered = "Delivery wards: Dalton &amp; Thrybergh, Rotherham East, among 25 wards of Rotherham."
+        try await withServer { client in
+            let address = try await createHighways(client)
+            for uri in [address, address + "/pack/html"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(text(response).contains(delivered), "\(uri)")
+                }
+            }
+            try await client.execute(uri: address + "/pack/md", method: .get) { response in
+                #expect(text(response).contains("| Delivery areas | Rotherham East, Dalton & Thrybergh |"))
+            }
+        }
+        // The demo archive's contract names its wards, and its snapshot was saved before recommendations carried
+        // their delivery wards: the same wards are charted.
+        let workspace = try Workspace()
+        let archive = try WorkspaceArchive.read(
+            try Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
+        try await workspace.importArchive(archive)
+        let server = WorkspaceServer(borough: demoBorough, workspace: workspace)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/contracts/1", method: .get) { response in
+                #expect(text(response).contains(delivered))
+            }
+        }
+    }
+
     @Test("the tender pack in every format, with the decisions applied; an unknown format is not found")
     func tenderPack() async throws {
         try await withServer { client in

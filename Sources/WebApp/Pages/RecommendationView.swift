@@ -52,10 +52,10 @@ struct RecommendationView {
         return html
     }
 
-    /// The delivery wards outlined on the borough's maps.
+    /// The delivery wards outlined on the borough's maps, as the recommendation resolved them.
     var deliveryMaps: ReportMaps? {
-        let wards = Set(contract.profile.areas.filter { $0 != "borough" })
-        return borough.maps?.outlining(wards, meaning: "delivery area")
+        borough.maps?.outlining(
+            ChartedArea(snapshot.recommendation, in: borough.analysis).outlined, meaning: "delivery area")
     }
 
     func actions(id: Int64, token: String) -> String {

@@ -35,15 +35,11 @@ enum ExportFormat: String, CaseIterable {
         case .docx: return try TenderPack.docx(r, provenance: provenance)
         case .md: return Array(RecommendationText.markdown(r, provenance: provenance).utf8)
         case .html:
-            let areas = Set(r.contract.areas)
-            let charted = borough.analysis.wards.first { areas.contains($0.code) } ?? borough.analysis.borough
-            let results = borough.analysis.results(for: charted.code).sorted {
-                ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
-            }
+            let charted = ChartedArea(r, in: borough.analysis)
             return Array(
                 RecommendationPage.html(
-                    r, view: borough.view, area: borough.analysis.profile(for: charted.code),
-                    areaResults: results, maps: maps, provenance: provenance
+                    r, view: borough.view, area: charted.profile, areaResults: charted.results, maps: maps,
+                    provenance: provenance
                 ).utf8)
         case .csv:
             let table = RecommendationPage.tables(r, view: borough.view)[0]
