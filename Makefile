@@ -3,7 +3,10 @@
 SHELL := /bin/bash
 SVTK = .build/release/svtk
 DEMO = Datasets/demo
-PYTHON ?= python3
+# Python packages go into a virtual environment made here (Debian's own python3 refuses pip: PEP 668).
+SYSTEM_PYTHON ?= python3
+VENV = .venv
+PYTHON = $(VENV)/bin/python
 
 PREFIX ?= /usr/local
 
@@ -12,11 +15,16 @@ PREFIX ?= /usr/local
 setup:
 	@scripts/setup.sh
 
-setup-notebooks:
+# The virtual environment; Debian's python3 needs python3-venv for it, installed when missing.
+$(PYTHON):
+	@$(SYSTEM_PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq python3-venv >/dev/null && $(SYSTEM_PYTHON) -m venv $(VENV); }
+
+setup-notebooks: $(PYTHON)
 	@$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r Notebooks/requirements.txt
 
 # The reports' Python tests read the office files back and render the page in the system's Chromium.
-setup-report-tests:
+setup-report-tests: $(PYTHON)
 	@$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r Tests/Python/requirements.txt
 	@command -v chromium >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
@@ -44,7 +52,7 @@ test: setup setup-notebooks setup-report-tests lint
 	@echo "== notebooks"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	@echo "== Swift tests (full log: .build/test.log)"
-	@set -o pipefail; swift test --quiet 2>&1 | $(PYTHON) scripts/test-summary.py .build/test.log
+	@set -o pipefail; PATH="$(CURDIR)/$(VENV)/bin:$$PATH" swift test --quiet 2>&1 | $(PYTHON) scripts/test-summary.py .build/test.log
 	@echo "== review set (a report, not a gate: Tests/Review/README.md)"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) scripts/review.py --summary
 	@echo "== report tests (office files, Chromium)"
@@ -54,12 +62,12 @@ test: setup setup-notebooks setup-report-tests lint
 
 # The review set: realistic contracts with a commissioner's expectations written before svtk ran on them; prints
 # each finding and the share signed off (Tests/Review/README.md).
-review: build
+review: build $(PYTHON)
 	@SVTK=$(SVTK) $(PYTHON) scripts/review.py
 
 # The code's layout (.swift-format: swift-format's rules, 4-space indents, lines of at most 120 characters).
 SWIFT_CODE = Sources Tests Benchmarks Fuzz
-lint:
+lint: $(PYTHON)
 	@echo "== lint (swift format)"
 	@swift format lint --recursive --strict $(SWIFT_CODE) Package.swift
 	@$(PYTHON) scripts/check-line-length.py $(SWIFT_CODE)
@@ -82,7 +90,7 @@ fuzz-build: setup
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_SCRATCH)
 
-benchmark: setup
+benchmark: setup $(PYTHON)
 	swift build -c release
 	.build/release/csv-benchmark
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
@@ -91,7 +99,7 @@ benchmark: setup
 
 # Installs svtk (built with the Swift runtime inside it, so it runs without a Swift toolchain) into
 # $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.
-install: setup
+install: setup $(PYTHON)
 	swift build -c release --product svtk --static-swift-stdlib --scratch-path .build-install
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/svtk" "$(DESTDIR)$(PREFIX)/share/man/man1"
 	install -m 755 .build-install/release/svtk "$(DESTDIR)$(PREFIX)/bin/svtk"
