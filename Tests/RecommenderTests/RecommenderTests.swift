@@ -290,6 +290,30 @@ struct EvaluationTests {
         #expect(honest.points == 4 && honest.flag == nil)
     }
 
+    @Test("a line above 3x its target counts in full where the contract's quantities support it, held at them above")
+    func quantitiesSupport() throws {
+        let offers = try temporaryFile(
+            """
+            supplier,measure,quantity,qualitative_mark
+            Refurb Ltd,S12,600,60
+            Inflated Ltd,S12,2000,60
+            """)
+        let refresh = ContractProfile(
+            title: "Laptop refresh", description: "Refresh of staff laptops with take-back of the old devices.",
+            cpv: ["30213100-6"], category: .goods, value: 900_000, durationMonths: 36, areas: ["borough"],
+            quantities: ["devicesCollected": 1200])
+        let e = try BidEvaluation(offersFile: offers, contract: refresh, catalogue: catalogue, policy: policy)
+        let honest = try #require(e.offers.first { $0.supplier == "Refurb Ltd" }?.commitments.first)
+        let inflated = try #require(e.offers.first { $0.supplier == "Inflated Ltd" }?.commitments.first)
+        // Target: 1,200 devices taken back × 10% = 120. 600 is over 3 × 120 = 360 but within the 1,200 devices the
+        // contract takes back: counted in full, not flagged. 2,000 is more than the contract handles: held at 1,200.
+        #expect(honest.target == 120 && honest.scoredQuantity == 600 && honest.flag == nil)
+        #expect(inflated.scoredQuantity == 1200)
+        #expect(
+            inflated.flag?.hasPrefix("scored at the plausible maximum of 1,200 devices (what the contract handles)")
+                == true)
+    }
+
     @Test("a contract of £100,000 or less cannot be scored")
     func aspirations() throws {
         var profile = try contract("highways_resurfacing")

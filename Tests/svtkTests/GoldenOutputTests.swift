@@ -45,4 +45,26 @@ struct GoldenOutputTests {
         #expect(run.errors.contains("row(s) for other authorities' areas skipped: the data are read for Sheffield"))
         #expect(run.output == (try Self.golden("sheffield_needs.csv")))
     }
+
+    @Test(
+        "every national file at once: Leeds has its 33 wards of 2022, older and unofficial ward vintages left out",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sharedData + "/README.md"),
+            "../shared/data is absent: the national ward-vintage test is skipped"))
+    func oneWardVintage() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sharedData).sorted().flatMap {
+            folder -> [String] in
+            let path = Self.sharedData + "/" + folder
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".csv") }.sorted().map { path + "/" + $0 }
+        }
+        let run = try SVTKBinary.run(["needs", "--data"] + files + ["--authority", "Leeds", "--format", "json"])
+        #expect(run.status == 0)
+        let areas = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [Any])
+        #expect(areas.count == 34)  // Leeds and its 33 wards of 2022
+        #expect(
+            run.errors.contains(
+                "2 ward(s) of Leeds of other vintages or none (e.g. Garforth & Swillington, E05011393) are left out: "
+                    + "the analysis uses the newest ward vintage of the lookups, WD22"))
+    }
 }
