@@ -63,6 +63,11 @@ extension Taxonomy {
         }
     }
 
+    /// A code's subject after the narrower subjects a description refines it to, most specific first.
+    public func refined(_ subject: Subject, description: Words, category: ContractCategory) -> [Subject] {
+        refinements(of: subject.id, description: description, category: category).map(\.subject) + [subject]
+    }
+
     /// The reviewed rule for a measure (as `framework:ref`) under a list of subjects, most specific first.
     func rule(for measure: String, subjects: [String]) -> RelevanceRule? {
         for subject in subjects {

@@ -19,7 +19,8 @@ struct OfferSheet {
     private let framework: String
     private let matter: SubjectMatter
     private let sizing: TargetSizing
-    /// The subjects of the contract's CPV codes, for targets sized on what it handles.
+    /// The subjects of the contract's CPV codes, each after the narrower subjects its description refines it to, for
+    /// targets sized on what it handles.
     private let subjects: [Subject]
     /// A commitment more than this many times its target is flagged and scored at that plausible maximum.
     private let implausibleFactor: Double
@@ -40,8 +41,11 @@ struct OfferSheet {
             }
             return code
         }
-        subjects = codes.compactMap { catalogue.taxonomy.subject(for: $0)?.subject }
-        let subject = policy.labourSubject(subjects.first?.id, in: catalogue.taxonomy)
+        let codeSubjects = codes.compactMap { catalogue.taxonomy.subject(for: $0)?.subject }
+        subjects = codeSubjects.flatMap {
+            catalogue.taxonomy.refined($0, description: Words(contract.description), category: contract.category)
+        }
+        let subject = policy.labourSubject(codeSubjects.first?.id, in: catalogue.taxonomy)
         sizing = TargetSizing(
             contract: contract, base: contract.controlledValue.value,
             workforce: WorkforceEstimate(contract, subject: subject, policy: policy),

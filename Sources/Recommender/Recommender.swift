@@ -58,6 +58,7 @@ public struct Recommender {
         let matter = SubjectMatter(
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
         let subjects = codes.compactMap { code in catalogue.taxonomy.subject(for: code).map { (code, $0.subject) } }
+        let refined = refinedSubjects(subjects, description: description, category: contract.category)
         let rules = ProcurementRules(
             contract: contract, policy: policy, authority: analysis.borough.code,
             servesPeople: servesPeople(subjects.map(\.1)))
@@ -75,7 +76,7 @@ public struct Recommender {
         var (candidates, excluded) = assess(
             framework: framework, contract: contract, matter: matter, description: description, codes: codes,
             shortWorks: short, rules: rules, sizing: sizing, index: index, profiles: profiles,
-            valueReference: base.value, subjects: subjects.map(\.1))
+            valueReference: base.value, subjects: refined)
         candidates = balanced(candidates, outcomes: outcomes(in: framework))
         excluded += beyondCap(
             candidates, cap: cap,
@@ -97,7 +98,7 @@ public struct Recommender {
             policy: policyLabel(), policyIsDefault: policy.pack.authorityCode != analysis.borough.code,
             warnings: warnings(contract, codes: codes, short: short),
             questions: questions(
-                contract, subjects: subjects.map(\.1), description: description,
+                contract, subjects: refined, description: description,
                 sized: candidates.map(\.ref)
                     + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref),
                 mixed: Set(codes.map(\.category)).count > 1),
@@ -113,6 +114,14 @@ public struct Recommender {
             case .failure(let error): throw ToolkitError(file: file, field: "cpv[\(i)]", error.description)
             }
         }
+    }
+
+    /// The contract's subjects for sizing and questions, most specific first: each code's subject after the
+    /// narrower subjects its description refines it to (a vehicle supply "with part-exchange").
+    func refinedSubjects(
+        _ subjects: [(CPVVocabulary.Code, Subject)], description: Words, category: ContractCategory
+    ) -> [Subject] {
+        subjects.flatMap { catalogue.taxonomy.refined($0.1, description: description, category: category) }
     }
 
     /// True when one of the contract's subjects, or a broader subject it belongs to, serves people directly.
