@@ -84,9 +84,7 @@ public struct Recommender {
         let measures = numbered(Array(candidates.prefix(cap)))
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
-            deliveryWards: areas.filter { $0.code != analysis.borough.code }.map {
-                DeliveryWard(code: $0.code, name: $0.name)
-            },
+            deliveryWards: deliveryWards(areas),
             workforce: sizing.workforce, band: band.label, rules: rules,
             conditions: conditions(rules: rules, framework: framework),
             measures: measures,
@@ -103,6 +101,13 @@ public struct Recommender {
                     + excluded.filter { ExclusionCode(rawValue: $0.code)?.wasSized == true }.map(\.ref),
                 mixed: Set(codes.map(\.category)).count > 1),
             notes: notes)
+    }
+
+    /// The wards a contract is delivered in, as the recommendation keeps them: none for a borough-wide contract
+    /// (whose areas are the borough and, as evidence, all its wards).
+    func deliveryWards(_ areas: [Area]) -> [DeliveryWard] {
+        guard !areas.contains(where: { $0.code == analysis.borough.code }) else { return [] }
+        return areas.map { DeliveryWard(code: $0.code, name: $0.name) }
     }
 
     /// The contract's CPV codes, looked up in the catalogue's CPV vocabulary.

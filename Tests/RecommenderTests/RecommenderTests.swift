@@ -135,6 +135,17 @@ struct RecommendationTests {
             })
     }
 
+    @Test("delivery wards are resolved once, from names or codes; none for a borough-wide contract")
+    func deliveryWards() throws {
+        let highways = try recommend(try contract("highways_resurfacing"))
+        #expect(
+            highways.deliveryWards == [
+                DeliveryWard(code: "E05013010", name: "Rotherham East"),
+                DeliveryWard(code: "E05012999", name: "Dalton & Thrybergh"),
+            ])
+        #expect(try recommend(try contract("home_care")).deliveryWards.isEmpty)
+    }
+
     @Test("the workforce is estimated from value, duration and category where not given, and says so")
     func estimatedWorkforce() throws {
         let r = try recommend(try contract("home_care"))
