@@ -270,7 +270,8 @@ public struct Recommender {
                 priority: priority,
                 sleva: valued?.sleva, valueReference: valueReference * policy.weight("value_reference_share").weight)
             let minimum = policy.weight("minimum_score")
-            guard relevance.strength == .strong || rank.score >= minimum.weight else {
+            // Only a measure connected by the rule for any contract at all needs evidence to be asked.
+            guard relevance.strength == .strong || relevance.subject != "any" || rank.score >= minimum.weight else {
                 return .excluded(tooWeaklyConnected(measure, rank: rank, minimum: minimum, relevance: relevance))
             }
             return .recommended(
