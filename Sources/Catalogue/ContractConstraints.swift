@@ -56,6 +56,14 @@ extension Taxonomy {
         actionKeywords[measure]?.contains { text.contains($0) } ?? false
     }
 
+    /// The first of some subjects that is, or belongs to a broader subject that is, marked by `flag` (serving
+    /// people, passing money through).
+    public func first(of subjects: [Subject], inheriting flag: KeyPath<Subject, Bool>) -> Subject? {
+        subjects.first { subject in
+            lineage(of: subject.id).contains { id in self.subjects.first { $0.id == id }?[keyPath: flag] == true }
+        }
+    }
+
     /// A subject and its broader subjects, most specific first (`civil-engineering`, `construction-works`).
     public func lineage(of subject: String) -> [String] {
         var chain: [String] = []

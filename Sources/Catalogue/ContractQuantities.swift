@@ -62,9 +62,10 @@ extension Taxonomy {
             .filter { seen.insert($0.quantity).inserted }
     }
 
-    /// The rule sizing a measure (`framework:REF`) on a quantity for a subject: the most specific subject's.
-    public func quantityTarget(for measure: String, subject: String) -> QuantityTarget? {
-        for id in lineage(of: subject) {
+    /// The rule sizing a measure (`framework:REF`) on a quantity for a contract's subjects: the first subject's
+    /// (each with its broader subjects, most specific first) that has one.
+    public func quantityTarget(for measure: String, subjects: [Subject]) -> QuantityTarget? {
+        for id in subjects.flatMap({ lineage(of: $0.id) }) {
             if let rule = quantityTargets.first(where: { $0.subject == id && $0.measure == measure }) { return rule }
         }
         return nil

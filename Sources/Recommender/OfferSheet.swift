@@ -122,11 +122,9 @@ struct OfferSheet {
     private func proportionateTarget(_ measure: Measure, rule: Policy.TargetRule?) -> (
         quantity: Double, supported: Double?
     )? {
-        let key = catalogue.linkKey(measure)
-        for subject in subjects {
-            guard let byQuantity = catalogue.taxonomy.quantityTarget(for: key, subject: subject.id),
-                let given = contract.quantities?[byQuantity.quantity]
-            else { continue }
+        if let byQuantity = catalogue.taxonomy.quantityTarget(for: catalogue.linkKey(measure), subjects: subjects),
+            let given = contract.quantities?[byQuantity.quantity]
+        {
             return (given * byQuantity.share * byQuantity.perUnit, given * byQuantity.perUnit)
         }
         return (try? sizing.target(for: measure, rule: rule).get()).map { ($0.quantity, nil) }

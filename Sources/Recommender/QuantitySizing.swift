@@ -8,7 +8,7 @@ extension Recommender {
         _ measure: Measure, rule: Policy.TargetRule?, contract: ContractProfile, sizing: TargetSizing,
         subjects: [Subject]
     ) -> Result<Target, Shortfall> {
-        guard let quantityRule = quantityRule(for: measure, subjects: subjects),
+        guard let quantityRule = catalogue.taxonomy.quantityTarget(for: catalogue.linkKey(measure), subjects: subjects),
             let quantity = catalogue.taxonomy.quantity(quantityRule.quantity)
         else { return sizing.target(for: measure, rule: rule) }
         if let given = contract.quantities?[quantity.id] {
@@ -40,14 +40,5 @@ extension Recommender {
             return (.success(raised), rules.commitments)
         }
         return (sized, rules.commitments)
-    }
-
-    /// The first rule of the contract's subjects (each with its broader subjects) that sizes a measure on a quantity.
-    func quantityRule(for measure: Measure, subjects: [Subject]) -> QuantityTarget? {
-        let key = catalogue.linkKey(measure)
-        for subject in subjects {
-            if let rule = catalogue.taxonomy.quantityTarget(for: key, subject: subject.id) { return rule }
-        }
-        return nil
     }
 }

@@ -46,7 +46,7 @@ extension Recommender {
         let framework = contract.framework ?? "open"
         for ref in refs {
             guard let measure = catalogue.measure(ref, framework: framework),
-                let rule = quantityRule(for: measure, subjects: subjects)
+                let rule = catalogue.taxonomy.quantityTarget(for: catalogue.linkKey(measure), subjects: subjects)
             else { continue }
             fellBack[rule.quantity, default: []].append(ref)
         }
@@ -74,11 +74,8 @@ extension Recommender {
             return nil
         }
         let taxonomy = catalogue.taxonomy
-        let subject = subjects.first { s in
-            taxonomy.lineage(of: s.id).contains { id in taxonomy.subjects.first { $0.id == id }?.passThrough == true }
-        }
         let why: String
-        if let subject {
+        if let subject = taxonomy.first(of: subjects, inheriting: \.passThrough) {
             why = "\(subject.name) usually passes much of its value through the supplier"
         } else if let signal = taxonomy.passThroughSignal(in: description) {
             why = "The description mentions \"\(signal.word)\": \(signal.reason.lowercasedFirst)"

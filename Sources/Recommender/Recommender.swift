@@ -131,11 +131,7 @@ public struct Recommender {
 
     /// True when one of the contract's subjects, or a broader subject it belongs to, serves people directly.
     func servesPeople(_ subjects: [Subject]) -> Bool {
-        subjects.contains { subject in
-            catalogue.taxonomy.lineage(of: subject.id).contains { id in
-                catalogue.taxonomy.subjects.first { $0.id == id }?.servesPeople == true
-            }
-        }
+        catalogue.taxonomy.first(of: subjects, inheriting: \.servesPeople) != nil
     }
 
     /// The most measures to recommend: the value band's, one more for each full `extra_measure_every_years` of the

@@ -1,16 +1,18 @@
 import Catalogue
 import Formatting
 
-/// Why a measure's target cannot be recommended; below the floor, with the target it would have had.
+/// Why a measure's target cannot be recommended, with the figure it was sized to and the floor it fell under.
 struct Shortfall: Error {
     var code: ExclusionCode
     var reason: String
-    var underFloor: Target? = nil
-    /// The figure before rounding and its working, when one was sized.
-    var raw: Double = 0
-    var working: String = ""
+    /// The figure before rounding and its working.
+    var raw: Double
+    var working: String
     /// The floor for monitoring the measure's unit, when there is one.
-    var floor: (minimum: Double, location: String)? = nil
+    var floor: (minimum: Double, location: String)?
+
+    /// Below the floor: the target it would have had.
+    var underFloor: Target? { code == .belowFloor ? Target(quantity: raw.rounded(), working: working) : nil }
 }
 
 /// Sizes a measure's target for a contract from its rule in `policy/targets.csv`, on the value the supplier
@@ -100,7 +102,7 @@ struct TargetSizing {
                     code: .belowFloor,
                     reason: "too small to monitor: \(amount.written(.quantity(measure.unit))) is under the floor of "
                         + "\(floor.minimum.written(.quantity(measure.unit))) (\(floor.location)); \(working)",
-                    underFloor: Target(quantity: amount, working: working), raw: raw, working: working, floor: floor))
+                    raw: raw, working: working, floor: floor))
         }
         return .success(Target(quantity: amount, working: working))
     }
@@ -109,9 +111,7 @@ struct TargetSizing {
     /// least `share` of it, raised to that floor: the smallest commitment worth monitoring, as a natural measure of
     /// the subject is not dropped for falling just short of it. Nil further below, or with no floor.
     func raisedToFloor(_ measure: Measure, _ shortfall: Shortfall, from share: Double) -> Target? {
-        guard let floor = shortfall.floor, shortfall.raw >= share * floor.minimum, shortfall.raw > 0,
-            shortfall.code == .belowFloor || shortfall.code == .nothingToDeliver
-        else { return nil }
+        guard let floor = shortfall.floor, shortfall.raw >= share * floor.minimum, shortfall.raw > 0 else { return nil }
         return Target(
             quantity: floor.minimum,
             working: "\(shortfall.working); raised to the floor of \(floor.minimum.written(.quantity(measure.unit))) "

@@ -80,20 +80,23 @@ struct RecommendCommand: ParsableCommand {
             try profile.validate(file: file, catalogue: catalogue)
             return (file, profile)
         }
+        let (recommender, notes) = try recommender(catalogue)
+        return try profiles.map { file, profile in try recommender.recommend(profile, file: file, notes: notes) }
+    }
+
+    /// The recommender for the borough the data describe, and the notes on the data, from one reading of them.
+    func recommender(_ catalogue: Catalogue) throws -> (Recommender, notes: [String]) {
         let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
         let recommender = Recommender(
             catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis,
             equalityGaps: try equalityPlan.gaps(catalogue))
-        return try profiles.map { file, profile in try recommender.recommend(profile, file: file, notes: notes) }
+        return (recommender, notes)
     }
 
     func makeRecommendation() throws -> Recommendation {
         let catalogue = try analysisOptions.catalogueOptions.load()
         let profile = try contractOptions.checkedProfile(catalogue)
-        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
-        let gaps = try equalityPlan.gaps(catalogue)
-        let recommender = Recommender(
-            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
+        let (recommender, notes) = try recommender(catalogue)
         return try contractOptions.namingOptions {
             try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
         }
