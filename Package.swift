@@ -33,7 +33,7 @@ let package = Package(
         // One loader per real public format, producing the Evidence model.
         .target(name: "Loaders", dependencies: ["CSV", "Formatting", "Evidence"]),
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
-        .target(name: "Geography", dependencies: ["CSV", "Evidence", "Loaders"]),
+        .target(name: "Geography", dependencies: ["CSV", "Formatting", "Evidence", "Loaders", "Catalogue"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
         .target(name: "Catalogue", dependencies: ["CSV", "Formatting", "Evidence"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
@@ -90,7 +90,9 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
-        .testTarget(name: "GeographyTests", dependencies: ["Geography", "Loaders", "Evidence", "CSV", "TestSupport"]),
+        .testTarget(
+            name: "GeographyTests",
+            dependencies: ["Geography", "Loaders", "Evidence", "CSV", "Catalogue", "TestSupport"]),
         .testTarget(
             name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),

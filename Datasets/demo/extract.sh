@@ -25,6 +25,7 @@ keep "$data/census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_L
 keep "$data/deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv" ',E08000018,' lookup_lsoa11_lsoa21_rotherham.csv
 keep "$data/deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv" ',E08000018,' iod2019_domains_rotherham.csv
 keep "$data/deprivation/File_6_-_IoD2019_Population_Denominators.csv" ',E08000018,' iod2019_population_rotherham.csv
+keep "$data/deprivation/iod2025/iod2025_domains_south_yorkshire.csv" ',"E08000018",' iod2025_domains_rotherham.csv
 keep "$data/economy/claimant-count.csv" '^(E08000018|E92000001|E12000003),' ons_claimant_count_rotherham.csv
 keep "$data/economy/business-demography.csv" '^(E08000018|E92000001|E12000003),' ons_business_demography_rotherham.csv
 wc -l "$out"/*.csv

@@ -34,6 +34,10 @@ public struct Catalogue: Sendable {
     public let cpv: CPVVocabulary
     /// How need is read: levels, the score that answers a need, national anchors (`policy/need_bands.csv`).
     public let needBands: NeedBands
+    /// The populations deprivation domains are weighed by in ward averages (`policy/deprivation_weights.csv`).
+    public let deprivationWeights: DeprivationWeights
+    /// Third parties' aggregates, read only when asked for (`policy/unofficial_sources.csv`).
+    public let unofficialSources: UnofficialSources
     /// The bounds a contract profile must keep.
     public let contractLimits: ContractLimits
     /// What `svtk serve` accepts from a browser.
@@ -96,6 +100,8 @@ public struct Catalogue: Sendable {
         cpv = try CPVVocabulary(path: cpvFolder + "/cpv_2008.csv")
         taxonomy = try Taxonomy(folder: taxonomyFolder, measures: byKey, cpv: cpv)
         needBands = try NeedBands(folder: policy)
+        deprivationWeights = try DeprivationWeights(folder: policy)
+        unofficialSources = try UnofficialSources(folder: policy)
         contractLimits = try ContractLimits(folder: policy)
         workspaceLimits = try WorkspaceLimits(folder: policy)
     }

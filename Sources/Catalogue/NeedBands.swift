@@ -22,8 +22,11 @@ public struct NeedBands: Sendable {
     public let relativeDifferenceForOne: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
     public let nationalDecilePatterns: [IndicatorLink]
+    /// Indicators whose periods are editions, not a time series: no trend is read from them
+    /// (`policy/not_trended.csv`).
+    public let notTrendedPatterns: [IndicatorLink]
 
-    /// Reads the two files of a policy folder.
+    /// Reads the need bands, national deciles and untrended indicators of a policy folder.
     /// - Throws: `ToolkitError` naming the file (and line) of a missing file, column or parameter, or of a bad value.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/need_bands.csv")
@@ -41,9 +44,14 @@ public struct NeedBands: Sendable {
                 file: table.path,
                 "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
-        nationalDecilePatterns = try DataTable(
-            path: folder + "/national_deciles.csv", required: ["indicator", "reason"]
-        ).rows().map {
+        nationalDecilePatterns = try Self.patterns(folder + "/national_deciles.csv")
+        notTrendedPatterns = try Self.patterns(folder + "/not_trended.csv")
+    }
+
+    /// The indicator patterns of a policy file with `indicator,reason` columns.
+    /// - Throws: `ToolkitError` at the file, line and column of a missing column or an empty cell.
+    static func patterns(_ path: String) throws -> [IndicatorLink] {
+        try DataTable(path: path, required: ["indicator", "reason"]).rows().map {
             IndicatorLink(
                 pattern: try $0.required("indicator"), domain: nil, polarity: .higherIsBetter,
                 reason: try $0.required("reason"), location: $0.location)
@@ -59,7 +67,12 @@ public struct NeedBands: Sendable {
         return .belowAverage
     }
 
-    /// True when an indicator's values are national deciles.
+    /// True when a trend may be read from an indicator's periods (they are not editions, `policy/not_trended.csv`).
+    public func isTrended(_ indicator: String) -> Bool {
+        !notTrendedPatterns.contains { $0.matches(indicator) }
+    }
+
+    /// True when the indicator is a national decile (`policy/national_deciles.csv`).
     public func isNationalDecile(_ indicator: String) -> Bool {
         nationalDecilePatterns.contains { $0.matches(indicator) }
     }

@@ -79,6 +79,14 @@ public final class Dataset: EvidenceSink {
     }
 
     /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
+    /// Adds everything another dataset holds: its areas and indicators in code order, then its figures.
+    /// - Throws: `ToolkitError` for a figure this dataset already holds from another file.
+    public func add(contentsOf other: Dataset) throws {
+        for area in other.areas.values.sorted(by: { $0.code < $1.code }) { add(area) }
+        for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { add(indicator) }
+        for observation in other.observations { try add(observation) }
+    }
+
     private func repeated(_ first: Int, source: String) throws {
         guard observations.source(at: first) != source else {
             let breakdown = observations.breakdown(at: first)

@@ -1,4 +1,5 @@
 import CSV
+import Catalogue
 import Evidence
 import Loaders
 
@@ -23,11 +24,14 @@ public struct DatasetBuilder {
     ///   - files: data files of any supported format, lookups included.
     ///   - authority: the borough (code or name); rows of other authorities' small areas are skipped.
     ///   - everyAuthority: read every authority's areas (for a national atlas) instead of choosing one.
+    ///   - reading: the deprivation domains weighed by another population than the total, and which third
+    ///     parties' aggregates to read (a file the catalogue knows as one is left out, with a note, unless asked
+    ///     for, and its figures are then labelled unofficial).
     /// - Throws: `ToolkitError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
     public init(
         files: [String], authority: String? = nil, everyAuthority: Bool = false,
-        options: (String) -> LoadOptions = { _ in LoadOptions() }
+        reading: DataReading = DataReading(), options: (String) -> LoadOptions = { _ in LoadOptions() }
     ) throws {
         var seen: Set<String> = []
         for file in files where !seen.insert(file).inserted {
@@ -37,13 +41,22 @@ public struct DatasetBuilder {
         let chosen = everyAuthority ? nil : try Self.choose(authority, lookups)
         let data = Dataset()
         var results: [FileLoader.Result] = []
+        var notes: [String] = []
         for file in files {
             var fileOptions = options(file)
             fileOptions.areas = chosen?.filter
-            results.append(try FileLoader.load(file, options: fileOptions, into: data))
+            guard let unofficial = reading.unofficial.source(of: try CSVTable(path: file).header) else {
+                results.append(try FileLoader.load(file, options: fileOptions, into: data))
+                continue
+            }
+            guard reading.includeUnofficial else {
+                notes.append(
+                    "\(file) left out: \(unofficial.what), made by \(unofficial.who); read it with --unofficial")
+                continue
+            }
+            results.append(try Self.loadUnofficial(file, unofficial, options: fileOptions, into: data))
         }
         warnings = results.flatMap { result in result.outcome.warnings.map { "\(result.file): \($0)" } }
-        var notes: [String] = []
         let outside = results.map(\.outcome.outside).reduce(0, +)
         if let chosen, outside > 0 {
             notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
@@ -54,10 +67,31 @@ public struct DatasetBuilder {
                     + "kept)"
             )
         }
-        if !lookups.isEmpty { notes += try Self.rollUp(data, lookups: lookups, authority: authority) }
+        if !lookups.isEmpty {
+            notes += try Self.rollUp(data, lookups: lookups, authority: authority, weights: reading.weights)
+        }
         dataset = data
         self.results = results
         self.notes = notes
+    }
+
+    /// Loads a third party's aggregate with every indicator's name and source saying whose it is.
+    /// - Throws: what ``FileLoader/load(_:options:into:)`` throws.
+    static func loadUnofficial(
+        _ file: String, _ source: UnofficialSources.Source, options: LoadOptions, into data: Dataset
+    ) throws -> FileLoader.Result {
+        let own = Dataset()
+        let result = try FileLoader.load(file, options: options, into: own)
+        let labelled = Dataset()
+        for area in own.areas.values { labelled.add(area) }
+        for var indicator in own.indicators.values {
+            indicator.name += " (unofficial: \(source.who))"
+            indicator.source = source.who
+            labelled.add(indicator)
+        }
+        for observation in own.observations { try labelled.add(observation) }
+        try data.add(contentsOf: labelled)
+        return result
     }
 
     /// The authority whose areas to read: the one asked for, or none when the lookups cover one authority
@@ -71,33 +105,23 @@ public struct DatasetBuilder {
     }
 
     /// Adds the deprivation and census roll-ups to wards, returning notes on them.
-    static func rollUp(_ data: Dataset, lookups: [LookupTable], authority: String?) throws -> [String] {
+    static func rollUp(
+        _ data: Dataset, lookups: [LookupTable], authority: String?, weights: DeprivationWeights
+    ) throws -> [String] {
         var notes: [String] = []
-        // The LSOA vintage of the deprivation figures, if any were loaded.
-        // (an LSOA code may be in several vintages, so the edition decides: IoD2019 uses 2011 LSOAs)
-        let table = data.observations
-        if let first = table.indices.first(where: {
-            table.indicatorID(at: $0).hasPrefix("iod:") && !table.indicatorID(at: $0).hasPrefix("iod:population")
-        }) {
-            let vintage = DeprivationLSOALoader.lsoaVintage(edition: table.period(at: first))
-            let lookup = try WardLookup(tables: lookups, from: vintage)
-            let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
-            try merge(rollUp.wards, into: data)
+        for rollUp in try DeprivationRollUp.everyEdition(
+            data: data, lookups: lookups, authority: authority, weights: weights)
+        {
+            try data.add(contentsOf: rollUp.wards)
             notes += rollUp.notes.map { "deprivation: \($0)" }
         }
         let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
             let (census, censusNotes) = try CensusRollUp.rollUp(data, wardOf: wardOf)
-            try merge(census, into: data)
+            try data.add(contentsOf: census)
             notes += censusNotes
         }
         return notes
-    }
-
-    static func merge(_ other: Dataset, into data: Dataset) throws {
-        for area in other.areas.values.sorted(by: { $0.code < $1.code }) { data.add(area) }
-        for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { data.add(indicator) }
-        for observation in other.observations { try data.add(observation) }
     }
 
     /// LSOA 2021 → (ward, authority) from a lookup with LSOA21CD, a ward column and an authority column.

@@ -1,4 +1,5 @@
 import CSV
+import Catalogue
 import Evidence
 import Foundation
 import Loaders
@@ -8,8 +9,9 @@ import Loaders
 /// file is loaded), the share of the ward's population and of its LSOAs in the most deprived 10% nationally,
 /// and the ward's rank among the wards of its authority (1 = most deprived).
 ///
-/// Weights are File 6's total population (mid-2015, the one IoD2019 used) times the LSOA's fraction in the
-/// ward; without a population file every LSOA weighs the same, and the result says so.
+/// Weights are the edition's own population denominators (IoD2019's File 6, mid-2015) or, for an edition on
+/// 2021 LSOAs without them, Census 2021 usual residents (TS007A), times the LSOA's fraction in the ward; without
+/// either every LSOA weighs the same, and the notes say which weights were used.
 public struct DeprivationRollUp {
     /// The ward figures, as a dataset of `iod-ward:<domain>:<measure>` indicators at ward level.
     public let wards: Dataset
@@ -17,6 +19,8 @@ public struct DeprivationRollUp {
     public let lsoaCount: Int
     /// Notes on the method, for the report: the lookup used, repeated lookup rows and the population weights.
     public let notes: [String]
+    /// The IoD edition rolled up (`2019`, `2025`), the period of every ward figure.
+    public let edition: String
 
     /// The indicator id of a rolled-up measure of a domain (`iod-ward:income:average-rank`).
     public static func indicatorID(domain: String, measure: String) -> String { "iod-ward:\(domain):\(measure)" }
@@ -36,31 +40,69 @@ public struct DeprivationRollUp {
         ("rank-in-authority", "rank among the authority's wards (1 = most deprived)", "rank", .higherIsBetter),
     ]
 
+    /// The IoD editions among the loaded figures (`2019`, `2025`), oldest first.
+    public static func editions(in data: Dataset) -> [String] {
+        let table = data.observations
+        var editions: Set<String> = []
+        for position in table.indices where table.indicatorID(at: position).hasPrefix("iod:") {
+            editions.insert(table.period(at: position))
+        }
+        return editions.sorted()
+    }
+
+    /// Every edition loaded rolled up to the same wards, oldest first: the newest edition's figures are the
+    /// latest period of each ward indicator, so they drive need; the older are kept to show the change.
+    /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest in the lookups when `nil`.
+    /// - Throws: what ``init(data:edition:lookup:authority:)`` and ``WardLookup`` throw.
+    public static func everyEdition(
+        data: Dataset, lookups: [LookupTable], authority: String?, wardVintage: String? = nil,
+        weights: DeprivationWeights = DeprivationWeights()
+    ) throws -> [DeprivationRollUp] {
+        try editions(in: data).map { edition in
+            let lookup = try WardLookup(
+                tables: lookups, from: DeprivationLSOALoader.lsoaVintage(edition: edition), to: wardVintage)
+            return try DeprivationRollUp(
+                data: data, edition: edition, lookup: lookup, authority: authority, weights: weights)
+        }
+    }
+
     /// - Parameters:
-    ///   - data: loaded IoD LSOA files (ranks, deciles, scores and optionally File 6 populations).
+    ///   - data: loaded IoD LSOA files (ranks, deciles, scores and optionally population denominators), and
+    ///     Census 2021 TS007A LSOA populations where the edition's own denominators are not given.
+    ///   - edition: the IoD edition to roll up (`2019`, `2025`): only its figures are read.
     ///   - lookup: how LSOAs share out into wards.
     ///   - authority: only LSOAs of this local authority (code or name); all when `nil`.
+    ///   - weights: the domains weighed by another population than the total (Employment by working age), where
+    ///     the figures it names are loaded.
     /// - Throws: `ToolkitError` when no LSOA of `authority` is loaded, or one is not in `lookup` or lacks a population.
-    public init(data: Dataset, lookup: WardLookup, authority: String?) throws {
-        let files = IoDFiles(data)
+    public init(
+        data: Dataset, edition: String, lookup: WardLookup, authority: String?,
+        weights: DeprivationWeights = DeprivationWeights()
+    ) throws {
+        let files = IoDFiles(data, edition: edition)
         let selected = try files.lsoas(of: authority)
         try files.checkPlaced(selected, by: lookup)
         var notes = ["LSOAs to wards: \(lookup.method)"]
         if lookup.repeatedRows > 0 {
             notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
         }
-        let population = try files.populationWeights(of: selected)
+        let population = try files.populationWeights(of: selected, lsoaVintage: lookup.lsoaVintage)
         notes.append(population.note)
         let figures = DomainFigures(files, of: selected)
         let rollUp = WardRollUp(
-            lsoas: selected.sorted(), lookup: lookup, population: population.weights, edition: figures.edition,
-            output: Dataset())
+            lsoas: selected.sorted(), lookup: lookup, edition: edition, output: Dataset())
         rollUp.addWards()
         var missing = 0
         for domain in figures.values.keys.sorted() {
             let measures = figures.values[domain]!
             missing += measures.values.map { selected.count - $0.count }.reduce(0, +)
-            try rollUp.addFigures(of: domain, named: figures.domainNames[domain] ?? domain, measures: measures)
+            let own = try weights.weight(edition: edition, domain: domain).flatMap {
+                try files.weights($0, of: selected)
+            }
+            if let own { notes.append("\(figures.domainNames[domain] ?? domain) weights: \(own.note)") }
+            try rollUp.addFigures(
+                of: domain, named: figures.domainNames[domain] ?? domain, measures: measures,
+                population: own?.weights ?? population.weights)
         }
         if missing > 0 {
             notes.append(
@@ -69,7 +111,8 @@ public struct DeprivationRollUp {
         }
         wards = rollUp.output
         lsoaCount = selected.count
-        self.notes = notes
+        self.edition = edition
+        self.notes = notes.map { "IoD\(edition): \($0)" }
     }
 }
 
@@ -80,12 +123,14 @@ private struct IoDFiles {
     /// The positions of the IoD figures in `table`.
     let positions: [Int]
 
-    /// Finds the IoD figures among those loaded.
-    init(_ data: Dataset) {
+    /// Finds the figures of one IoD edition among those loaded.
+    init(_ data: Dataset, edition: String) {
         let table = data.observations
         self.data = data
         self.table = table
-        positions = table.indices.filter { table.indicatorID(at: $0).hasPrefix("iod:") }
+        positions = table.indices.filter {
+            table.indicatorID(at: $0).hasPrefix("iod:") && table.period(at: $0) == edition
+        }
     }
 
     /// The codes of the LSOAs with IoD figures, of `authority` (its code or name) or, when `nil`, of any.
@@ -115,39 +160,73 @@ private struct IoDFiles {
         }
     }
 
-    /// Each selected LSOA's total population from File 6, the weight of its pieces in ward averages (none when
-    /// no population file is loaded, so every LSOA weighs the same), and the note saying which weights are used.
+    /// Each selected LSOA's population, the weight of its pieces in ward averages: the edition's own total
+    /// population (IoD File 6) or, for 2021 LSOAs, Census 2021 usual residents (TS007A); none when neither is
+    /// loaded, so every LSOA weighs the same. With the note saying which weights are used.
     /// - Throws: `ToolkitError` about the population setting when a selected LSOA has no population.
-    func populationWeights(of selected: Set<String>) throws -> (weights: [String: Double], note: String) {
-        let populationID = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
-        guard let populationID else {
-            return ([:], "no population file: every LSOA weighs the same (give File 6 for population weights)")
+    func populationWeights(
+        of selected: Set<String>, lsoaVintage: String
+    ) throws -> (weights: [String: Double], note: String) {
+        let own = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
+        let census = lsoaVintage == "LSOA21" ? data.indicators[CensusWideLoader.usualResidents] : nil
+        if let own, let weights = try figures(own, of: selected, inPositions: positions) {
+            return (weights, "weights: \(data.indicators[own]!.name)")
         }
+        if let census, let weights = try figures(census.id, of: selected, inPositions: Array(table.indices)) {
+            return (weights, "weights: Census 2021 usual residents of each LSOA (TS007A); no IoD denominators given")
+        }
+        return (
+            [:],
+            "no population file: every LSOA weighs the same (give the IoD population denominators or "
+                + "Census 2021 TS007A for population weights)"
+        )
+    }
+
+    /// Each selected LSOA's population under a domain's own weight (a sum of indicators, each times its
+    /// fraction), with a note; `nil` when none of its indicators is loaded.
+    /// - Throws: `ToolkitError` about the population setting when some selected LSOAs lack a term.
+    func weights(
+        _ weight: DeprivationWeights.Weight, of selected: Set<String>
+    ) throws -> (weights: [String: Double], note: String)? {
+        var total: [String: Double] = [:]
+        for term in weight.terms {
+            guard let figures = try figures(term.indicator, of: selected, inPositions: Array(table.indices)) else {
+                return nil
+            }
+            for (lsoa, value) in figures { total[lsoa, default: 0] += value * term.fraction }
+        }
+        return (total, weight.source)
+    }
+
+    /// Each selected LSOA's figure for the `indicator` among `positions`; `nil` when no selected LSOA has one.
+    /// - Throws: `ToolkitError` about the population setting when some selected LSOAs have one and others not.
+    private func figures(
+        _ indicator: String, of selected: Set<String>, inPositions positions: [Int]
+    ) throws -> [String: Double]? {
         var population: [String: Double] = [:]
-        for position in positions where table.indicatorID(at: position) == populationID {
+        for position in positions where table.indicatorID(at: position) == indicator {
             let area = table.areaCode(at: position)
             if selected.contains(area) { population[area] = table.value(at: position) }
         }
+        guard !population.isEmpty else { return nil }
         let unweighted = selected.subtracting(population.keys)
         if !unweighted.isEmpty {
             throw ToolkitError(
                 setting: "population",
-                "no population for LSOA \(unweighted.sorted().first!) "
-                    + "(and \(unweighted.count - 1) more)")
+                "no population (\(data.indicators[indicator]?.name ?? indicator)) for LSOA "
+                    + "\(unweighted.sorted().first!) (and \(unweighted.count - 1) more)")
         }
-        return (population, "weights: \(data.indicators[populationID]!.name)")
+        return population
     }
 }
 
 /// The IoD figures of the selected LSOAs by domain and measure (rank, decile, score), with each domain's name
-/// and the edition; File 6's populations and empty figures left out.
+/// File 6's populations and empty figures left out.
 private struct DomainFigures {
     /// domain → measure (rank/decile/score) → LSOA → value
     private(set) var values: [String: [String: [String: Double]]] = [:]
     /// domain → its name as the files give it, without the measure.
     private(set) var domainNames: [String: String] = [:]
-    /// The IoD edition (the figures' period).
-    private(set) var edition = ""
 
     /// Reads the figures of the `selected` LSOAs from the IoD files.
     init(_ files: IoDFiles, of selected: Set<String>) {
@@ -161,7 +240,6 @@ private struct DomainFigures {
                     split.count == 3 && split[1] != "population" ? (String(split[1]), String(split[2])) : .some(nil)
             }
             guard let (domain, measure) = parts[id]!, let value = table.value(at: position) else { continue }
-            edition = table.period(at: position)
             values[domain, default: [:]][measure, default: [:]][table.areaCode(at: position)] = value
             if domainNames[domain] == nil {
                 domainNames[domain] = files.data.indicators[id]?.name
@@ -177,8 +255,6 @@ private struct WardRollUp {
     /// The selected LSOAs in code order: a fixed order keeps the sums, and so the output, identical run to run.
     let lsoas: [String]
     let lookup: WardLookup
-    /// Each LSOA's population (every LSOA weighs 1 when empty).
-    let population: [String: Double]
     /// The IoD edition, the period of every ward figure.
     let edition: String
     /// The ward dataset being filled.
@@ -194,10 +270,14 @@ private struct WardRollUp {
     }
 
     /// Rolls one domain up to wards and adds its indicators and ward figures to the output.
-    /// - Parameter measures: the domain's figures: measure (rank/decile/score) → LSOA → value.
+    /// - Parameters:
+    ///   - measures: the domain's figures: measure (rank/decile/score) → LSOA → value.
+    ///   - population: each LSOA's weight (every LSOA weighs 1 when empty).
     /// - Throws: what the output dataset throws for a figure it already holds.
-    func addFigures(of domain: String, named name: String, measures: [String: [String: Double]]) throws {
-        let perWard = sums(of: measures)
+    func addFigures(
+        of domain: String, named name: String, measures: [String: [String: Double]], population: [String: Double]
+    ) throws {
+        let perWard = sums(of: measures, population: population)
         let produced = wardFigures(of: measures, perWard: perWard)
         for (suffix, figures) in produced where !figures.isEmpty {
             let measure = DeprivationRollUp.measures.first { $0.suffix == suffix }!
@@ -218,7 +298,9 @@ private struct WardRollUp {
 
     /// Each ward's running sums for a domain, over the pieces of the selected LSOAs in it, each weighed by its
     /// LSOA's population times the fraction of the LSOA in the ward.
-    private func sums(of measures: [String: [String: Double]]) -> [String: WardSums] {
+    private func sums(
+        of measures: [String: [String: Double]], population: [String: Double]
+    ) -> [String: WardSums] {
         var perWard: [String: WardSums] = [:]
         for lsoa in lsoas {
             let weight = population[lsoa] ?? 1

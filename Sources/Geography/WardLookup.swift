@@ -24,6 +24,8 @@ public struct WardLookup: Sendable {
     public private(set) var wards: [String: Area] = [:]
     /// The ward vintage used, e.g. `WD22`.
     public let wardVintage: String
+    /// The LSOA vintage placed, e.g. `LSOA21`.
+    public let lsoaVintage: String
     /// How the lookup was put together, for the report.
     public let method: String
     /// Rows repeated word for word in the lookups, counted once (none when zero).
@@ -51,6 +53,7 @@ public struct WardLookup: Sendable {
             throw Self.error(in: files, "no ward column (WDyyCD) in the lookups given")
         }
         self.wardVintage = chosen
+        self.lsoaVintage = lsoaVintage
         wards = Self.wardAreas(in: tables, vintage: chosen)
         let linking =
             try Self.directLinking(tables, from: lsoaVintage, to: chosen)

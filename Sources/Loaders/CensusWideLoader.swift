@@ -13,6 +13,8 @@ public enum CensusWideLoader: Loader {
     public static let format = "ONS Census 2021 table (wide)"
     /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns date, geography, geography code, then <Variable>: <Category> columns"
+    /// The indicator of all usual residents: the `Age: Total` column of TS007 and TS007A.
+    public static let usualResidents = "census2021:age:total"
 
     /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {

@@ -78,6 +78,13 @@ public enum DeprivationLSOALoader: Loader {
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
     public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
 
+    /// The edition a header belongs to: MHCLG's spreadsheets name the LSOA vintage (`LSOA code (2011)` in
+    /// IoD2019, `LSOA code (2021)` in IoD2025); the IoD2025 open-data CSV names none, and IoD2019 had no such file.
+    static func edition(of header: [String]) -> String {
+        let first = HeaderName.key(header[0])
+        return first.hasSuffix("2011") ? "2019" : "2025"
+    }
+
     /// Reads every row of the table into the sink.
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
@@ -115,9 +122,8 @@ public enum DeprivationLSOALoader: Loader {
 
         /// A reader of `table`'s rows, giving what it reads to `sink`.
         init(_ table: CSVTable, into sink: EvidenceSink) {
-            let lsoa2021 = HeaderName.key(table.header[0]).hasSuffix("2021")
-            let edition = lsoa2021 ? "2025" : "2019"
-            self.lsoa2021 = lsoa2021
+            let edition = DeprivationLSOALoader.edition(of: table.header)
+            self.lsoa2021 = DeprivationLSOALoader.lsoaVintage(edition: edition) == "LSOA21"
             self.edition = edition
             columns = table.header.enumerated().dropFirst(4).map {
                 DeprivationLSOALoader.column($0.offset, $0.element, edition: edition)

@@ -4,7 +4,13 @@ import Evidence
 /// MHCLG's local-authority summaries of the Indices of Deprivation (File 10) in long ("tidy") form:
 /// one row per authority and index or domain, with `average_rank`, `rank_average_rank`, `average_score`,
 /// `rank_average_score`, `proportion_bottom_decile` and `rank_proportion_bottom_decile`.
-/// Both the 2019 (`lad19cd,…,year`) and 2025 (`area_code,…,deprivation_data_year`) layouts load.
+/// Both the 2019 (`lad19cd,…,year`) and 2025 (`area_code,…,deprivation_data_year`) layouts load, into the same
+/// indicators (`iod-la:<domain>:<measure>`, the domain as the LSOA files name it) with the edition as the period,
+/// so the newest edition is the latest figure.
+///
+/// The average rank follows MHCLG's definition: the population-weighted average of the LSOAs' ranks counted
+/// with the most deprived LSOA ranked highest, so a *higher* average rank is *more* deprived (Blackpool, ranked
+/// 1st in IoD2025, has 26,537; Wokingham, 295th, 4,328).
 public enum DeprivationSummaryLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "Indices of Deprivation local-authority summary"
@@ -12,7 +18,7 @@ public enum DeprivationSummaryLoader: Loader {
     public static let expects = "columns lad19cd or area_code, index_domain, average_rank, … and year"
 
     static let measures: [(key: String, label: String, unit: String, polarity: Polarity)] = [
-        ("averagerank", "average rank (1 = most deprived)", "rank", .higherIsBetter),
+        ("averagerank", "average rank (higher = more deprived)", "rank", .lowerIsBetter),
         ("rankaveragerank", "rank of average rank among authorities (1 = most deprived)", "rank", .higherIsBetter),
         ("averagescore", "average score", "score", .lowerIsBetter),
         ("rankaveragescore", "rank of average score among authorities (1 = most deprived)", "rank", .higherIsBetter),
@@ -22,6 +28,15 @@ public enum DeprivationSummaryLoader: Loader {
             .higherIsBetter
         ),
     ]
+
+    /// A domain as the LSOA files name it, whichever edition's summary names it: IoD2025's summaries add
+    /// "Deprivation" to the domains (`Income Deprivation`), and IoD2019's call the health domain
+    /// `Health and Disability`.
+    static func canonicalDomain(_ name: String) -> String {
+        if name == "Health and Disability" { return "Health Deprivation and Disability" }
+        guard name.hasSuffix(" Deprivation"), name != "Index of Multiple Deprivation" else { return name }
+        return String(name.dropLast(" Deprivation".count))
+    }
 
     /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
@@ -53,7 +68,7 @@ public enum DeprivationSummaryLoader: Loader {
             if seenAreas.insert(area).inserted {
                 sink.add(Area(code: area, name: name.map { row[$0].trimmedString } ?? area))
             }
-            let domainName = row[domain].trimmedString
+            let domainName = canonicalDomain(row[domain].trimmedString)
             let domainSlug = slugs[domainName] ?? slug(domainName)
             slugs[domainName] = domainSlug
             for (measure, column) in present {

@@ -3,7 +3,8 @@ import Evidence
 
 /// ONS geography lookups (`LSOA21CD,LSOA21NM,WD22CD,WD22NM,LAD22CD,…`): pairs of `<entity><yy>CD` and
 /// `<entity><yy>NM` columns. Each code column gives areas of that vintage (e.g. `WD22`); an area's parent is
-/// the next column to its right at a coarser level. Other numeric columns (e.g. `IMD19`) load as indicators.
+/// the next column to its right at a coarser level. Other columns (e.g. `IMD19`, a copy of a figure published
+/// with its name and edition elsewhere) are not read as evidence: the note names them.
 public enum GeographyLookupLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "ONS geography lookup"
@@ -54,14 +55,8 @@ public enum GeographyLookupLoader: Loader {
         let extras = keys.indices.filter { i in
             !described.contains(i) && !bookkeeping.contains(keys[i]) && !keys[i].hasSuffix("nmw")
         }
-        for i in extras {
-            sink.add(
-                Indicator(id: table.header[i], name: table.header[i], source: "ONS geography lookup \(table.path)"))
-        }
         var seen: Set<String> = []
-        let file = table.path
         let header = table.header
-        var outside = 0
         let summary = try table.forEachRow(progress: options.progress) { row in
             let values = codes.map { row[$0.index].trimmedString }
             // Every row is read, so that other authorities keep their regions for comparisons; only small
@@ -79,26 +74,13 @@ public enum GeographyLookupLoader: Loader {
                         code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
                         vintage: column.vintage, parent: parent))
             }
-            guard options.areas?.keeps(values[0]) ?? true else {
-                if !extras.isEmpty { outside += 1 }
-                return
-            }
-            for i in extras {
-                let parsed = try NumericCell.parse(
-                    row[i], file: file, line: row.line, column: i + 1,
-                    columnName: header[i])
-                try sink.add(
-                    Observation(
-                        indicator: header[i], area: values[0], period: "",
-                        value: parsed.number, missing: parsed.missingReason, source: file))
-            }
         }
         var warnings: [String] = []
         if !extras.isEmpty {
             warnings.append(
-                "column(s) \(extras.map { header[$0] }.joined(separator: ", ")) read as indicators "
-                    + "for \(codes[0].vintage) areas, with no period, unit or polarity (the lookup gives none)")
+                "column(s) \(extras.map { header[$0] }.joined(separator: ", ")) not read: a lookup places areas, "
+                    + "and gives no name, period, unit or polarity for a figure (load the figure's own file)")
         }
-        return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
+        return LoadOutcome(csv: summary, warnings: warnings)
     }
 }

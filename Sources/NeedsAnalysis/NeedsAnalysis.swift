@@ -275,6 +275,7 @@ public struct NeedsAnalysis {
     }
 
     private func addTrend(_ result: inout IndicatorResult) {
+        guard bands.isTrended(result.indicator) else { return }
         let points = observations(result.indicator, result.area).filter { $0.value != nil }
         guard points.count >= 2,
             let first = points.first?.value, let last = points.last?.value

@@ -10,6 +10,8 @@ public struct ReportMaps: Sendable {
     let view: BoroughView
     /// Ward code → its population-weighted average IMD decile (1 = most deprived), where rolled up.
     let deciles: [String: Double]
+    /// The IoD edition of the deciles (`2025`).
+    let edition: String
     /// The wards outlined: a contract's delivery wards (none for a borough-wide contract), or a profile's ward.
     let delivery: Set<String>
     /// What the outline means (`delivery area`, `this ward`).
@@ -25,12 +27,14 @@ public struct ReportMaps: Sendable {
     ///   - attribution: the boundaries' attribution, shown under each map.
     ///   - view: the borough view whose ward need scores the need maps show.
     ///   - deciles: ward code → its population-weighted average IMD decile (1 = most deprived), where rolled up.
+    ///   - edition: the IoD edition of the deciles (`2025`).
     ///   - delivery: the wards outlined: a contract's delivery wards (none for a borough-wide contract).
     ///   - outlineMeaning: what the outline means, for the key and each outlined ward's title.
     public init(
         boundaries: Boundaries, attribution: String, view: BoroughView, deciles: [String: Double],
-        delivery: Set<String>, outlineMeaning: String = "delivery area"
+        edition: String, delivery: Set<String>, outlineMeaning: String = "delivery area"
     ) {
+        self.edition = edition
         self.outlineMeaning = outlineMeaning
         self.boundaries = boundaries
         self.attribution = attribution
@@ -42,8 +46,8 @@ public struct ReportMaps: Sendable {
     /// The same maps with other wards outlined: a contract's delivery wards, or the ward a page is about.
     public func outlining(_ wards: Set<String>, meaning: String) -> ReportMaps {
         ReportMaps(
-            boundaries: boundaries, attribution: attribution, view: view, deciles: deciles, delivery: wards,
-            outlineMeaning: meaning)
+            boundaries: boundaries, attribution: attribution, view: view, deciles: deciles, edition: edition,
+            delivery: wards, outlineMeaning: meaning)
     }
 
     /// True when the boundaries hold the borough's wards (at least one of them).
@@ -102,7 +106,7 @@ public struct ReportMaps: Sendable {
         return WardMap(
             boundaries: boundaries, classes: classes, key: key, outlined: delivery, outlineMeaning: outlineMeaning,
             title: "Deprivation: average IMD decile by ward",
-            description: "Population-weighted average decile of the Index of Multiple Deprivation 2019 in each "
+            description: "Population-weighted average decile of the Index of Multiple Deprivation \(edition) in each "
                 + "ward (1 = the most deprived 10% of England). "
                 + (most.isEmpty ? "" : "Deciles 1 to 3 on average: \(most.joined(separator: ", ")).") + outlinedNote,
             attribution: attribution)

@@ -22,6 +22,12 @@ struct AnalysisOptions: ParsableArguments {
             valueName: "code|name"))
     var authority: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also read files the catalogue knows as third parties' aggregates (policy/unofficial_sources.csv), "
+                + "their figures labelled unofficial; they are left out by default."))
+    var unofficial = false
+
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
 
@@ -42,7 +48,9 @@ struct AnalysisOptions: ParsableArguments {
     /// The analysis of the data against a catalogue already loaded, and the notes on the data.
     func analysis(catalogue: Catalogue) throws -> (NeedsAnalysis, [String]) {
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
-        let built = try DatasetBuilder(files: files, authority: authority, options: input.loadOptions(for:))
+        let built = try DatasetBuilder(
+            files: files, authority: authority, reading: DataReading(catalogue, includeUnofficial: unofficial),
+            options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
         var notes = built.notes

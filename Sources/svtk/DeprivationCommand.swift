@@ -15,17 +15,25 @@ struct DeprivationCommand: ParsableCommand {
             is given), the share of the ward's population and of its LSOAs in the most deprived 10% nationally, and \
             the ward's rank among its authority's wards (1 = most deprived).
 
-            LSOAs reach wards through ONS lookups: an LSOA11→ward lookup, or LSOA11→LSOA21 plus LSOA21→ward for \
-            today's wards (a split LSOA shares its population equally among its pieces). An LSOA the lookups do not \
-            place is an error naming it.
+            IoD2025 (2021 LSOAs) reaches today's wards directly through an LSOA21→ward lookup; IoD2019 (2011 \
+            LSOAs) through LSOA11→LSOA21 first (a split LSOA shares its population equally among its pieces). An LSOA \
+            the lookups do not place is an error naming it. Weights: the edition's population denominators (File 6) \
+            or, for IoD2025, Census 2021 TS007A by LSOA; Employment by working-age adults, as MHCLG weighs it. Given \
+            both editions, each ward's older decile and the change are shown: a move in position, not a measured \
+            change (ranks are relative, and IoD2025 changed its data and methods).
+
+            Download IoD2025 from \
+            https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025 (File 2, domains of \
+            deprivation, as CSV) and the lookups from https://geoportal.statistics.gov.uk/.
 
             Examples:
-              svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
+              svtk deprivation --iod Datasets/demo/iod2025_domains_rotherham.csv \\
+                  --population Datasets/demo/census2021_ts007a_lsoa_rotherham.csv \\
+                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv --authority Rotherham
+              svtk deprivation --iod Datasets/demo/iod2025_domains_rotherham.csv \\
+                  --iod Datasets/demo/iod2019_domains_rotherham.csv \\
+                  --population Datasets/demo/census2021_ts007a_lsoa_rotherham.csv \\
                   --population Datasets/demo/iod2019_population_rotherham.csv \\
-                  --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
-                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
-                  --authority Rotherham
-              svtk deprivation --iod Datasets/demo/iod2019_domains_rotherham.csv \\
                   --lookup Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv \\
                   --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
                   --authority E08000018 --format csv
@@ -38,8 +46,11 @@ struct DeprivationCommand: ParsableCommand {
             valueName: "file"))
     var iodFiles: [String]
 
-    @Option(help: ArgumentHelp("IoD population denominators (File 6) for population weights.", valueName: "file"))
-    var population: String?
+    @Option(
+        help: ArgumentHelp(
+            "Population weights: IoD population denominators (File 6), or Census 2021 TS007A by LSOA for an "
+                + "edition on 2021 LSOAs without them (repeat for both editions).", valueName: "file"))
+    var population: [String] = []
 
     @Option(
         name: .customLong("lookup"), help: ArgumentHelp("ONS lookup file(s) from LSOAs to wards.", valueName: "file"))
@@ -56,6 +67,7 @@ struct DeprivationCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -65,52 +77,77 @@ struct DeprivationCommand: ParsableCommand {
 
     func run() throws {
         let data = Dataset()
-        for file in iodFiles + (population.map { [$0] } ?? []) {
-            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
-            guard result.format == DeprivationLSOALoader.format else {
-                throw ToolkitError(file: file, "this is a \(result.format), not an IoD LSOA file")
-            }
-            for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
+        for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format]) }
+        for file in population {
+            try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format])
         }
-        let vintage = DeprivationLSOALoader.lsoaVintage(edition: data.observations.first?.period ?? "")
-        let lookup = try WardLookup(files: lookups, from: vintage, to: wards)
-        let rollUp = try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
-        if !input.quiet { for note in rollUp.notes { printError("note: \(note)") } }
+        let rollUps = try DeprivationRollUp.everyEdition(
+            data: data, lookups: lookups.map(LookupTable.init(path:)), authority: authority, wardVintage: wards,
+            weights: try catalogueOptions.load().deprivationWeights)
+        if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
+        let wards = Dataset()
+        for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
+        let change = EditionChange(wards)
+        if let change { try wards.add(contentsOf: change.dataset()) }
         switch format {
-        case .table: print(table(rollUp.wards, lsoas: rollUp.lsoaCount))
+        case .table: print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
         case .csv, .json:
             let writer = ObservationWriter(json: format == .json)
-            for area in rollUp.wards.areas.values { writer.add(area) }
-            for indicator in rollUp.wards.indicators.values { writer.add(indicator) }
-            for observation in rollUp.wards.observations { try writer.add(observation) }
+            for area in wards.areas.values { writer.add(area) }
+            for indicator in wards.indicators.values { writer.add(indicator) }
+            for observation in wards.observations { try writer.add(observation) }
             writer.finish()
         }
     }
 
-    /// Wards ranked by the overall index, most deprived first.
-    private func table(_ wards: Dataset, lsoas: Int) -> String {
+    /// Loads a file given to an option, which must be one of `formats`, printing its notes.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read or is of another format.
+    private func load(_ file: String, into data: Dataset, as formats: [String]) throws {
+        let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
+        guard formats.contains(result.format) else {
+            throw ToolkitError(file: file, "this is a \(result.format), not \(formats.joined(separator: " or "))")
+        }
+        for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
+    }
+
+    /// Wards ranked by the overall index of the newest edition, most deprived first; with an older edition, each
+    /// ward's decile in it and the move.
+    private func table(_ wards: Dataset, lsoas: Int, edition: String, change: EditionChange?) -> String {
         let prefix = "iod-ward:index-of-multiple-deprivation:"
         func value(_ ward: String, _ measure: String) -> Double? {
-            wards.observations.first { $0.area == ward && $0.indicator == prefix + measure }?.value
+            wards.observations.first { $0.area == ward && $0.indicator == prefix + measure && $0.period == edition }?
+                .value
         }
         let ordered = wards.areas.values.sorted {
             (value($0.code, "rank-in-authority") ?? .infinity, $0.code) < (
                 value($1.code, "rank-in-authority") ?? .infinity, $1.code
             )
         }
-        var text = TextTable(
-            header: ["rank", "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"],
-            numeric: [0, 4, 5, 6])
+        var header = ["rank", "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"]
+        if let change { header += ["avg decile IoD\(change.older)", "change"] }
+        var text = TextTable(header: header, numeric: [0, 4, 5, 6, 7, 8])
         for ward in ordered {
-            text.rows.append([
+            var row = [
                 value(ward.code, "rank-in-authority").written(.plain), ward.name, ward.code, ward.parent ?? "",
                 value(ward.code, "average-rank").map { $0.rounded() }.written(.plain),
                 value(ward.code, "average-decile").map { ($0 * 10).rounded() / 10 }.written(.plain),
                 value(ward.code, "population-in-most-deprived-decile").map { ($0 * 10).rounded() / 10 }
                     .written(.plain),
-            ])
+            ]
+            if let change {
+                let move = change.move(of: ward.code)
+                row += [(move?.from).written(.shortScore), (move?.change).written(.signedScore)]
+            }
+            text.rows.append(row)
         }
-        return "Index of Multiple Deprivation by ward (\(wards.areas.count) wards from \(lsoas) LSOAs; "
+        var out =
+            "Index of Multiple Deprivation \(edition) by ward (\(text.rows.count) wards from \(lsoas) LSOAs; "
             + "all domains in --format csv|json)\n" + text.render()
+        if let change {
+            out +=
+                "\nChange since IoD\(change.older): a change of position among England's LSOAs, not a measured "
+                + "change (MHCLG: ranks are relative, and IoD\(change.newer) changed its data, methods and LSOAs).\n"
+        }
+        return out
     }
 }

@@ -23,11 +23,11 @@ struct BoundariesOption: ParsableArguments {
         outlineMeaning: String = "delivery area"
     ) throws -> ReportMaps? {
         let wards = Set(analysis.wards.map(\.code))
-        let deciles = Self.deciles(analysis)
+        let (deciles, edition) = Self.deciles(analysis)
         if let boundaries {
             let maps = ReportMaps(
                 boundaries: try Boundaries(path: boundaries), attribution: try Self.attribution(for: boundaries),
-                view: view, deciles: deciles, delivery: delivery,
+                view: view, deciles: deciles, edition: edition, delivery: delivery,
                 outlineMeaning: outlineMeaning)
             guard maps.coversBorough else {
                 throw ToolkitError(
@@ -42,7 +42,7 @@ struct BoundariesOption: ParsableArguments {
             guard shapes.shapes.contains(where: { wards.contains($0.code) }) else { continue }
             return ReportMaps(
                 boundaries: shapes, attribution: try Self.attribution(for: path), view: view,
-                deciles: deciles, delivery: delivery, outlineMeaning: outlineMeaning)
+                deciles: deciles, edition: edition, delivery: delivery, outlineMeaning: outlineMeaning)
         }
         return nil
     }
@@ -63,17 +63,20 @@ struct BoundariesOption: ParsableArguments {
         return rows[name] ?? rows["*"] ?? ""
     }
 
-    /// Each ward's population-weighted average IMD decile, where the Indices of Deprivation were rolled up.
-    static func deciles(_ analysis: NeedsAnalysis) -> [String: Double] {
+    /// Each ward's population-weighted average IMD decile in the newest IoD edition rolled up, and the edition.
+    static func deciles(_ analysis: NeedsAnalysis) -> (deciles: [String: Double], edition: String) {
         let id = DeprivationRollUp.indicatorID(domain: DeprivationRollUp.multipleDeprivation, measure: "average-decile")
         let wards = Set(analysis.wards.map(\.code))
         let table = analysis.dataset.observations
+        let positions = table.indices.filter {
+            table.indicatorID(at: $0) == id && wards.contains(table.areaCode(at: $0))
+        }
+        let edition = positions.map(table.period(at:)).max() ?? ""
         var deciles: [String: Double] = [:]
-        for position in table.indices
-        where table.indicatorID(at: position) == id && wards.contains(table.areaCode(at: position)) {
+        for position in positions where table.period(at: position) == edition {
             deciles[table.areaCode(at: position)] = table.value(at: position)
         }
-        return deciles
+        return (deciles, edition)
     }
 }
 

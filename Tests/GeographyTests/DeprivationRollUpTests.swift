@@ -14,7 +14,7 @@ struct DeprivationRollUpTests {
             SharedData.path("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv"),
             SharedData.path("deprivation/File_6_-_IoD2019_Population_Denominators.csv"))
         let lookup = try WardLookup(files: lookups.map(SharedData.path), from: "LSOA11", to: wards)
-        return try DeprivationRollUp(data: data, lookup: lookup, authority: authority)
+        return try DeprivationRollUp(data: data, edition: "2019", lookup: lookup, authority: authority)
     }
 
     @Test("old wards through LSOA11→WD19: Rotherham East, checked by hand")
@@ -62,7 +62,7 @@ struct DeprivationRollUpTests {
         let error = try #require(
             inputError {
                 _ = try DeprivationRollUp(
-                    data: data, lookup: try WardLookup(files: [lookup], from: "LSOA11"),
+                    data: data, edition: "2019", lookup: try WardLookup(files: [lookup], from: "LSOA11"),
                     authority: "E08000018")
             })
         #expect(error.message.contains("LSOA E01"))

@@ -127,6 +127,61 @@ struct RealFileTests {
                 == 44)
     }
 
+    @Test(
+        "IoD summaries: every authority's average rank orders as MHCLG's rank of average rank (higher = more deprived)",
+        arguments: [
+            "deprivation/IoD2019_LAD19_summaries_File10_tidy_trafforddatalab.csv",
+            "deprivation/IoD2025_LAD24_summaries_File10_tidy_trafforddatalab.csv",
+        ])
+    func iodSummaryDirection(file: String) throws {
+        let (data, _) = try load(SharedData.path(file))
+        let averages = data.indicators.keys.filter { $0.hasSuffix(":averagerank") && !$0.contains(":rankaverage") }
+        #expect(averages.count == 10)
+        for id in averages {
+            let indicator = try #require(data.indicators[id])
+            #expect(indicator.polarity == .lowerIsBetter)
+            let values = data.observations.filter { $0.indicator == id }
+            let ranks = Dictionary(
+                uniqueKeysWithValues: data.observations.filter {
+                    $0.indicator == id.replacingOccurrences(of: ":averagerank", with: ":rankaveragerank")
+                }.map { ($0.area, $0.value!) })
+            // Worst first by the indicator's own polarity: the published rank 1, 2, 3, …
+            let worstFirst = values.sorted { $0.value! > $1.value! }
+            #expect(worstFirst.map { ranks[$0.area]! } == (1...values.count).map(Double.init), "\(id)")
+        }
+    }
+
+    @Test("IoD summaries of both editions share the domains: the newest is the latest period")
+    func iodSummaryEditions() throws {
+        let (data, _) = try load(
+            SharedData.path("deprivation/IoD2019_LAD19_summaries_File10_tidy_trafforddatalab.csv"),
+            SharedData.path("deprivation/IoD2025_LAD24_summaries_File10_tidy_trafforddatalab.csv"))
+        #expect(data.indicators.count == 60)
+        // Blackpool, the most deprived authority of IoD2025: 26,536.86; Wokingham, the least, 4,328.
+        let id = "iod-la:health-deprivation-and-disability:averagerank"
+        #expect(data.figure(id, "E06000009", period: "2019") != nil)
+        #expect(
+            data.figure("iod-la:index-of-multiple-deprivation:averagerank", "E06000009", period: "2025")?.value
+                == 26_536.86)
+        #expect(data.figure("iod-la:employment:rankaveragerank", "E06000041", period: "2025") != nil)
+    }
+
+    @Test("IoD2025 open-data layout: 2021 LSOAs and 2024 authorities, recognised from the header")
+    func iod2025() throws {
+        let (data, results) = try load(SharedData.path("deprivation/iod2025/iod2025_domains_south_yorkshire.csv"))
+        #expect(results[0].format == DeprivationLSOALoader.format)
+        let lsoas = data.areas.values.filter { $0.level == .lsoa }
+        #expect(lsoas.count == 860)
+        #expect(Set(lsoas.map(\.vintage)) == ["LSOA21"])
+        #expect(data.areas["E08000018"]?.vintage == "LAD24")
+        // The file's first row: Barnsley 018A, IMD rank 1,805, decile 1; living environment rank 26,763.
+        let first = data.figure("iod:index-of-multiple-deprivation:rank", "E01007317")
+        #expect(first?.value == 1805)
+        #expect(first?.period == "2025")
+        #expect(data.figure("iod:living-environment:rank", "E01007317")?.value == 26_763)
+        #expect(data.figure("iod:education-skills-and-training:decile", "E01007317")?.value == 1)
+    }
+
     @Test("Geography lookups: ward names and parents, at every level")
     func lookups() throws {
         let (data, _) = try load(

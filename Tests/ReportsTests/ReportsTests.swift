@@ -34,6 +34,7 @@ struct ReportsTests {
         return ReportMaps(
             boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
             attribution: "Source: ONS", view: analysis.boroughView(), deciles: ["E05013010": 1.2, "E05012993": 9.5],
+            edition: "2025",
             delivery: delivery)
     }
 

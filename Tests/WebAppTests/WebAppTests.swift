@@ -20,7 +20,7 @@ let demoBorough: ServedBorough = DemoBorough.loaded("the served demo borough") {
     let view = DemoBorough.analysis.boroughView()
     let maps = ReportMaps(
         boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
-        attribution: "Source: ONS", view: view, deciles: [:], delivery: [])
+        attribution: "Source: ONS", view: view, deciles: [:], edition: "", delivery: [])
     let provenance = Provenance(
         generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: [], catalogue: [:], prices: "2024-25 prices")
     return try ServedBorough(

@@ -226,7 +226,7 @@ struct NeedsCommandTests {
             })
         #expect(atlasScores.count == 15)
         #expect(atlasScores == needScores)
-        #expect(atlasScores.contains("crime-safety,1.4859"))
+        #expect(atlasScores.contains("crime-safety,1.5805"))  // IoD2025 drives need since the demo gained it
     }
 
     @Test("needs --format json gives each area's domains with their evidence and no-data notes")
