@@ -29,7 +29,8 @@ struct DeprivationCommand: ParsableCommand {
             Examples:
               svtk deprivation --iod Datasets/demo/iod2025_domains_rotherham.csv \\
                   --population Datasets/demo/census2021_ts007a_lsoa_rotherham.csv \\
-                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv --authority Rotherham
+                  --lookup Datasets/demo/lookup_lsoa21_ward22_rotherham.csv \\
+                  --authority Rotherham
               svtk deprivation --iod Datasets/demo/iod2025_domains_rotherham.csv \\
                   --iod Datasets/demo/iod2019_domains_rotherham.csv \\
                   --population Datasets/demo/census2021_ts007a_lsoa_rotherham.csv \\
