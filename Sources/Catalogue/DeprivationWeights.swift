@@ -22,10 +22,10 @@ public struct DeprivationWeights: Sendable {
     }
 
     /// Edition → domain id → weight.
-    public let weights: [String: [String: Weight]]
+    private let byEdition: [String: [String: Weight]]
 
     /// No domain weighed apart: every domain by the total population.
-    public init() { weights = [:] }
+    public init() { byEdition = [:] }
 
     /// Reads the weights of a policy folder.
     /// - Throws: `ToolkitError` at the file, line and column of a missing column, an empty cell or a fraction that
@@ -46,9 +46,9 @@ public struct DeprivationWeights: Sendable {
             weights[try row.required("edition"), default: [:]][try row.required("domain")] = Weight(
                 terms: terms, source: try row.required("source"))
         }
-        self.weights = weights
+        byEdition = weights
     }
 
-    /// The weight of a domain in an edition, when it is not the total population.
-    public func weight(edition: String, domain: String) -> Weight? { weights[edition]?[domain] }
+    /// The domains of an edition weighed by another population than the total, by domain id.
+    public func weights(of edition: String) -> [String: Weight] { byEdition[edition] ?? [:] }
 }

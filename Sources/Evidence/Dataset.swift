@@ -78,7 +78,6 @@ public final class Dataset: EvidenceSink {
         }
     }
 
-    /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
     /// Adds everything another dataset holds: its areas and indicators in code order, then its figures.
     /// - Throws: `ToolkitError` for a figure this dataset already holds from another file.
     public func add(contentsOf other: Dataset) throws {
@@ -87,6 +86,7 @@ public final class Dataset: EvidenceSink {
         for observation in other.observations { try add(observation) }
     }
 
+    /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
     private func repeated(_ first: Int, source: String) throws {
         guard observations.source(at: first) != source else {
             let breakdown = observations.breakdown(at: first)

@@ -45,8 +45,12 @@ public struct DatasetBuilder {
         for file in files {
             var fileOptions = options(file)
             fileOptions.areas = chosen?.filter
-            guard let unofficial = reading.unofficial.source(of: try CSVTable(path: file).header) else {
+            guard let table = try FileLoader.table(file, options: fileOptions) else {
                 results.append(try FileLoader.load(file, options: fileOptions, into: data))
+                continue
+            }
+            guard let unofficial = reading.unofficial.source(of: table.header) else {
+                results.append(try FileLoader.load(table, options: fileOptions, into: data))
                 continue
             }
             guard reading.includeUnofficial else {
@@ -54,7 +58,7 @@ public struct DatasetBuilder {
                     "\(file) left out: \(unofficial.what), made by \(unofficial.who); read it with --unofficial")
                 continue
             }
-            results.append(try Self.loadUnofficial(file, unofficial, options: fileOptions, into: data))
+            results.append(try Self.loadUnofficial(table, unofficial, options: fileOptions, into: data))
         }
         warnings = results.flatMap { result in result.outcome.warnings.map { "\(result.file): \($0)" } }
         let outside = results.map(\.outcome.outside).reduce(0, +)
@@ -76,21 +80,19 @@ public struct DatasetBuilder {
     }
 
     /// Loads a third party's aggregate with every indicator's name and source saying whose it is.
-    /// - Throws: what ``FileLoader/load(_:options:into:)`` throws.
+    /// - Throws: what ``FileLoader/load(_:options:into:)-(CSVTable,_,_)`` throws.
     static func loadUnofficial(
-        _ file: String, _ source: UnofficialSources.Source, options: LoadOptions, into data: Dataset
+        _ table: CSVTable, _ source: UnofficialSources.Source, options: LoadOptions, into data: Dataset
     ) throws -> FileLoader.Result {
         let own = Dataset()
-        let result = try FileLoader.load(file, options: options, into: own)
-        let labelled = Dataset()
-        for area in own.areas.values { labelled.add(area) }
-        for var indicator in own.indicators.values {
+        let result = try FileLoader.load(table, options: options, into: own)
+        for var indicator in own.indicators.values.sorted(by: { $0.id < $1.id }) {
             indicator.name += " (unofficial: \(source.who))"
             indicator.source = source.who
-            labelled.add(indicator)
+            data.add(indicator)
         }
-        for observation in own.observations { try labelled.add(observation) }
-        try data.add(contentsOf: labelled)
+        for area in own.areas.values.sorted(by: { $0.code < $1.code }) { data.add(area) }
+        for observation in own.observations { try data.add(observation) }
         return result
     }
 

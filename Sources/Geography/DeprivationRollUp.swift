@@ -86,8 +86,9 @@ public struct DeprivationRollUp {
         if lookup.repeatedRows > 0 {
             notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
         }
-        let population = try files.populationWeights(of: selected, lsoaVintage: lookup.lsoaVintage)
-        notes.append(population.note)
+        let populations = try files.populations(
+            of: selected, lsoaVintage: lookup.lsoaVintage, edition: edition, weights: weights)
+        notes.append(populations.standard.note)
         let figures = DomainFigures(files, of: selected)
         let rollUp = WardRollUp(
             lsoas: selected.sorted(), lookup: lookup, edition: edition, output: Dataset())
@@ -96,13 +97,11 @@ public struct DeprivationRollUp {
         for domain in figures.values.keys.sorted() {
             let measures = figures.values[domain]!
             missing += measures.values.map { selected.count - $0.count }.reduce(0, +)
-            let own = try weights.weight(edition: edition, domain: domain).flatMap {
-                try files.weights($0, of: selected)
-            }
+            let own = populations.byDomain[domain]
             if let own { notes.append("\(figures.domainNames[domain] ?? domain) weights: \(own.note)") }
             try rollUp.addFigures(
                 of: domain, named: figures.domainNames[domain] ?? domain, measures: measures,
-                population: own?.weights ?? population.weights)
+                population: (own ?? populations.standard).weights)
         }
         if missing > 0 {
             notes.append(
@@ -160,67 +159,86 @@ private struct IoDFiles {
         }
     }
 
-    /// Each selected LSOA's population, the weight of its pieces in ward averages: the edition's own total
-    /// population (IoD File 6) or, for 2021 LSOAs, Census 2021 usual residents (TS007A); none when neither is
-    /// loaded, so every LSOA weighs the same. With the note saying which weights are used.
-    /// - Throws: `ToolkitError` about the population setting when a selected LSOA has no population.
-    func populationWeights(
-        of selected: Set<String>, lsoaVintage: String
-    ) throws -> (weights: [String: Double], note: String) {
-        let own = data.indicators.keys.sorted().first { $0.hasPrefix("iod:population:total-population") }
-        let census = lsoaVintage == "LSOA21" ? data.indicators[CensusWideLoader.usualResidents] : nil
-        if let own, let weights = try figures(own, of: selected, inPositions: positions) {
-            return (weights, "weights: \(data.indicators[own]!.name)")
+    /// The populations the selected LSOAs' pieces are weighed by in ward averages, read in one pass over the
+    /// loaded figures: by default the edition's own total population (IoD File 6) or, for 2021 LSOAs, Census 2021
+    /// usual residents (TS007A), or none (every LSOA weighs the same); and, for each domain `weights` names for the
+    /// edition, its own population where every indicator of it is loaded. Each with the note saying which.
+    /// - Throws: `ToolkitError` about the population setting when a population used lacks a selected LSOA.
+    func populations(
+        of selected: Set<String>, lsoaVintage: String, edition: String, weights: DeprivationWeights
+    ) throws -> Populations {
+        let domainWeights = weights.weights(of: edition)
+        var wanted = Set(domainWeights.values.flatMap { $0.terms.map(\.indicator) })
+        if lsoaVintage == "LSOA21" { wanted.insert(CensusWideLoader.usualResidents) }
+        let loaded = figures(in: table.indices, of: selected) { wanted.contains($0) }
+        let own = figures(in: positions, of: selected) { $0.hasPrefix("iod:population:total-population") }
+        var populations = Populations(
+            standard: (
+                [:],
+                "no population file: every LSOA weighs the same (give the IoD population denominators or "
+                    + "Census 2021 TS007A for population weights)"
+            ))
+        if let id = own.keys.min() {
+            populations.standard = (try complete(id, own[id]!, selected), "weights: \(data.indicators[id]!.name)")
+        } else if let census = loaded[CensusWideLoader.usualResidents] {
+            populations.standard = (
+                try complete(CensusWideLoader.usualResidents, census, selected),
+                "weights: Census 2021 usual residents of each LSOA (TS007A); no IoD denominators given"
+            )
         }
-        if let census, let weights = try figures(census.id, of: selected, inPositions: Array(table.indices)) {
-            return (weights, "weights: Census 2021 usual residents of each LSOA (TS007A); no IoD denominators given")
-        }
-        return (
-            [:],
-            "no population file: every LSOA weighs the same (give the IoD population denominators or "
-                + "Census 2021 TS007A for population weights)"
-        )
-    }
-
-    /// Each selected LSOA's population under a domain's own weight (a sum of indicators, each times its
-    /// fraction), with a note; `nil` when none of its indicators is loaded.
-    /// - Throws: `ToolkitError` about the population setting when some selected LSOAs lack a term.
-    func weights(
-        _ weight: DeprivationWeights.Weight, of selected: Set<String>
-    ) throws -> (weights: [String: Double], note: String)? {
-        var total: [String: Double] = [:]
-        for term in weight.terms {
-            guard let figures = try figures(term.indicator, of: selected, inPositions: Array(table.indices)) else {
-                return nil
+        for (domain, weight) in domainWeights where weight.terms.allSatisfy({ loaded[$0.indicator] != nil }) {
+            var total: [String: Double] = [:]
+            for term in weight.terms {
+                let values = try complete(term.indicator, loaded[term.indicator]!, selected)
+                for (lsoa, value) in values { total[lsoa, default: 0] += value * term.fraction }
             }
-            for (lsoa, value) in figures { total[lsoa, default: 0] += value * term.fraction }
+            populations.byDomain[domain] = (total, weight.source)
         }
-        return (total, weight.source)
+        return populations
     }
 
-    /// Each selected LSOA's figure for the `indicator` among `positions`; `nil` when no selected LSOA has one.
-    /// - Throws: `ToolkitError` about the population setting when some selected LSOAs have one and others not.
+    /// The selected LSOAs' figures of every indicator `wanted` keeps, from one pass over `positions`:
+    /// indicator → LSOA → value.
     private func figures(
-        _ indicator: String, of selected: Set<String>, inPositions positions: [Int]
-    ) throws -> [String: Double]? {
-        var population: [String: Double] = [:]
-        for position in positions where table.indicatorID(at: position) == indicator {
+        in positions: some Sequence<Int>, of selected: Set<String>, where wanted: (String) -> Bool
+    ) -> [String: [String: Double]] {
+        var keep: [String: Bool] = [:]  // indicator id → wanted, asked once each
+        var figures: [String: [String: Double]] = [:]
+        for position in positions {
+            let id = table.indicatorID(at: position)
+            let kept = keep[id] ?? wanted(id)
+            keep[id] = kept
             let area = table.areaCode(at: position)
-            if selected.contains(area) { population[area] = table.value(at: position) }
+            if kept, selected.contains(area) { figures[id, default: [:]][area] = table.value(at: position) }
         }
-        guard !population.isEmpty else { return nil }
-        let unweighted = selected.subtracting(population.keys)
-        if !unweighted.isEmpty {
+        return figures
+    }
+
+    /// A population's figures, checked to hold every selected LSOA.
+    /// - Throws: `ToolkitError` about the population setting naming the first selected LSOA without one.
+    private func complete(
+        _ indicator: String, _ values: [String: Double], _ selected: Set<String>
+    ) throws -> [String: Double] {
+        let unweighted = selected.subtracting(values.keys)
+        guard unweighted.isEmpty else {
             throw ToolkitError(
                 setting: "population",
                 "no population (\(data.indicators[indicator]?.name ?? indicator)) for LSOA "
                     + "\(unweighted.sorted().first!) (and \(unweighted.count - 1) more)")
         }
-        return population
+        return values
     }
 }
 
-/// The IoD figures of the selected LSOAs by domain and measure (rank, decile, score), with each domain's name
+/// The populations a roll-up weighs LSOAs by: each is LSOA → population, with the note saying what it is.
+struct Populations {
+    /// The weight of every domain without its own.
+    var standard: (weights: [String: Double], note: String)
+    /// Domain id → its own weight (Employment by working age), where loaded.
+    var byDomain: [String: (weights: [String: Double], note: String)] = [:]
+}
+
+/// The IoD figures of the selected LSOAs by domain and measure (rank, decile, score), with each domain's name;
 /// File 6's populations and empty figures left out.
 private struct DomainFigures {
     /// domain → measure (rank/decile/score) → LSOA → value

@@ -63,24 +63,44 @@ public enum FileLoader {
     public static func load(_ path: String, options: LoadOptions = LoadOptions(), into sink: EvidenceSink) throws
         -> Result
     {
-        if let metadata = options.metadata, !FileManager.default.isReadableFile(atPath: metadata) {
-            throw ToolkitError(file: metadata, "cannot be read (no such file, or not readable)")
-        }
-        if NormalisedJSONLoader.matches(path) {
+        try checkMetadata(options)
+        guard let table = try table(path, options: options) else {
             let outcome = try NormalisedJSONLoader.load(path, options: options, into: sink)
             guard outcome.csv.rows > 0 else {
                 throw ToolkitError(file: path, "no observations in the array: nothing to load")
             }
             return Result(file: path, format: NormalisedJSONLoader.format, outcome: outcome)
         }
-        let table = try CSVTable(path: path, delimiter: options.delimiter)
+        return try load(table, options: options, into: sink)
+    }
+
+    /// The delimited table a file holds, opened with its header read (so a caller can decide whether to load it);
+    /// `nil` for the JSON `svtk load --format json` writes, which ``load(_:options:into:)-(String,_,_)`` reads.
+    /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
+    public static func table(_ path: String, options: LoadOptions) throws -> CSVTable? {
+        NormalisedJSONLoader.matches(path) ? nil : try CSVTable(path: path, delimiter: options.delimiter)
+    }
+
+    /// Detects and loads a table already opened by ``table(_:options:)`` into a sink.
+    /// - Throws: `ToolkitError` for a table that fits no loader or has no data rows, or for a metadata sidecar
+    ///   given in `options` that cannot be read; what `sink` throws.
+    public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> Result {
+        try checkMetadata(options)
         table.threads = options.threads
         let loader = try detect(table)
         var outcome = try loader.load(table, options: options, into: sink)
         guard outcome.csv.rows > 0 else {
-            throw ToolkitError(file: path, line: table.headerLine, "no data rows below the header: nothing to load")
+            throw ToolkitError(
+                file: table.path, line: table.headerLine, "no data rows below the header: nothing to load")
         }
         outcome.warnings = outcome.csv.notes + outcome.warnings
-        return Result(file: path, format: loader.format, outcome: outcome)
+        return Result(file: table.path, format: loader.format, outcome: outcome)
+    }
+
+    /// - Throws: `ToolkitError` for a metadata sidecar given in `options` that cannot be read.
+    private static func checkMetadata(_ options: LoadOptions) throws {
+        if let metadata = options.metadata, !FileManager.default.isReadableFile(atPath: metadata) {
+            throw ToolkitError(file: metadata, "cannot be read (no such file, or not readable)")
+        }
     }
 }

@@ -22,11 +22,7 @@ struct AnalysisOptions: ParsableArguments {
             valueName: "code|name"))
     var authority: String?
 
-    @Flag(
-        help: ArgumentHelp(
-            "Also read files the catalogue knows as third parties' aggregates (policy/unofficial_sources.csv), "
-                + "their figures labelled unofficial; they are left out by default."))
-    var unofficial = false
+    @OptionGroup var unofficial: UnofficialOption
 
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
@@ -49,7 +45,7 @@ struct AnalysisOptions: ParsableArguments {
     func analysis(catalogue: Catalogue) throws -> (NeedsAnalysis, [String]) {
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(
-            files: files, authority: authority, reading: DataReading(catalogue, includeUnofficial: unofficial),
+            files: files, authority: authority, reading: unofficial.reading(catalogue),
             options: input.loadOptions(for:))
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)

@@ -35,11 +35,7 @@ struct AtlasCommand: ParsableCommand {
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
-    @Flag(
-        help: ArgumentHelp(
-            "Also read files the catalogue knows as third parties' aggregates (policy/unofficial_sources.csv), "
-                + "their figures labelled unofficial; they are left out by default."))
-    var unofficial = false
+    @OptionGroup var unofficial: UnofficialOption
 
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
@@ -61,7 +57,7 @@ struct AtlasCommand: ParsableCommand {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
         let built = try DatasetBuilder(
-            files: files, everyAuthority: true, reading: DataReading(catalogue, includeUnofficial: unofficial),
+            files: files, everyAuthority: true, reading: unofficial.reading(catalogue),
             options: input.loadOptions(for:))
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
