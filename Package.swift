@@ -58,8 +58,8 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "CSV", "Formatting", "Evidence", "Loaders", "Catalogue", "NeedsAnalysis", "Recommender", "Reports",
-                "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
+                "Reports", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]),
         .executableTarget(

@@ -125,7 +125,9 @@ def main():
     if not os.path.isdir(args.data):
         print(f"review: skipped, the national files are not in {args.data}")
         return 0
+    # The README's national command: every national file, and the IoD2025 rows beside them.
     data = sorted(glob.glob(os.path.join(args.data, "*", "*.csv")))
+    data += sorted(glob.glob(os.path.join(args.data, "deprivation", "iod2025", "*.csv")))
     reviews = [r for r in load_reviews(args.reviews) if not args.only or r["id"].startswith(args.only)]
     by_authority = {}
     for review in reviews:

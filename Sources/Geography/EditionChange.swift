@@ -37,17 +37,21 @@ public struct EditionChange: Sendable {
     public init?(_ data: Dataset) {
         var deciles: [String: [String: [String: Double]]] = [:]  // edition → domain → ward → decile
         var names: [String: String] = [:]
-        for observation in data.observations {
-            let parts = observation.indicator.split(separator: ":")
-            guard parts.count == 3, parts[0] == "iod-ward", parts[2] == "average-decile",
-                let value = observation.value
-            else { continue }
-            let domain = String(parts[1])
-            deciles[observation.period, default: [:]][domain, default: [:]][observation.area] = value
+        var domains: [String: String?] = [:]  // indicator id → its domain when a ward's average decile
+        let table = data.observations
+        for position in table.indices {
+            let id = table.indicatorID(at: position)
+            if domains[id] == nil {
+                let parts = id.split(separator: ":")
+                domains[id] =
+                    parts.count == 3 && parts[0] == "iod-ward" && parts[2] == "average-decile"
+                    ? String(parts[1]) : .some(nil)
+            }
+            guard let domain = domains[id]!, let value = table.value(at: position) else { continue }
+            deciles[table.period(at: position), default: [:]][domain, default: [:]][table.areaCode(at: position)] =
+                value
             if names[domain] == nil {
-                names[domain] =
-                    data.indicators[observation.indicator].map { $0.name.split(separator: ":")[0] }
-                    .map(String.init) ?? domain
+                names[domain] = data.indicators[id].map { String($0.name.split(separator: ":")[0]) } ?? domain
             }
         }
         let editions = deciles.keys.sorted()
@@ -62,6 +66,21 @@ public struct EditionChange: Sendable {
             }
         }
         self.moves = moves.sorted { ($0.ward, $0.domain) < ($1.ward, $1.domain) }
+    }
+
+    /// MHCLG's caution, for whoever reads the moves.
+    public var caution: String {
+        "A move is a change of position among England's neighbourhoods, not a measured change: ranks are relative, "
+            + "and IoD\(newer) changed its data, methods and LSOAs (MHCLG). IoD\(newer) is the edition that "
+            + "drives need."
+    }
+
+    /// A ward's moves, the overall index first, then the domains by id.
+    public func moves(of ward: String) -> [Move] {
+        moves.filter { $0.ward == ward }.sorted {
+            ($0.domain == DeprivationRollUp.multipleDeprivation ? 0 : 1, $0.domain)
+                < ($1.domain == DeprivationRollUp.multipleDeprivation ? 0 : 1, $1.domain)
+        }
     }
 
     /// The ward's move on a domain (the overall index by default), if both editions have it.

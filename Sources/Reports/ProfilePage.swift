@@ -1,5 +1,6 @@
 import Evidence
 import Formatting
+import Geography
 import NeedsAnalysis
 
 /// A ward (or borough) profile page for analysts: its needs by domain with the evidence, its indicators against
@@ -8,26 +9,29 @@ public enum ProfilePage {
     /// - Parameters:
     ///   - maps: ward maps (deprivation, and the area's greatest need) with the area outlined, when boundaries are
     /// known.
+    ///   - change: how the wards' deprivation moved between two IoD editions, when both are loaded.
     ///   - provenance: when, by what and from which files the page was made.
     public static func html(
         _ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
-        maps: ReportMaps? = nil, provenance: Provenance? = nil
+        maps: ReportMaps? = nil, change: EditionChange? = nil, provenance: Provenance? = nil
     ) -> String {
         HTML.page(
             title: "Profile: \(profile.area.name)",
-            body: body(profile, results: results, view: view, gaps: gaps, maps: maps, provenance: provenance),
+            body: body(
+                profile, results: results, view: view, gaps: gaps, maps: maps, change: change, provenance: provenance),
             provenance: provenance?.line)
     }
 
     /// The profile's content without the page around it, for a page of the workspace.
     public static func body(
         _ profile: NeedProfile, results: [IndicatorResult], view: BoroughView, gaps: [EqualityNeed],
-        maps: ReportMaps? = nil, provenance: Provenance? = nil
+        maps: ReportMaps? = nil, change: EditionChange? = nil, provenance: Provenance? = nil
     ) -> String {
         var body = heading(profile.area, view: view)
         if let provenance { body += "<p class=\"provenance\">\(HTML.escape(provenance.line))</p>\n" }
         if let maps, maps.coversBorough { body += mapFigures(maps, profile: profile) }
         body += domainsSection(profile)
+        if let change { body += editionsSection(change, area: profile.area) }
         body += indicatorsSection(results, area: profile.area.name)
         body += equalityGapsSection(gaps, area: profile.area)
         body += wardsSection(view)
@@ -64,6 +68,24 @@ public enum ProfilePage {
                 ]
             }, numeric: [2])
         return html
+    }
+
+    /// The section of the area's deprivation in both IoD editions: each domain's average decile in each and the
+    /// move, with MHCLG's caution; nothing for an area without moves (the borough).
+    static func editionsSection(_ change: EditionChange, area: Area) -> String {
+        let moves = change.moves(of: area.code)
+        guard !moves.isEmpty else { return "" }
+        return "<h2>Deprivation in IoD\(change.older) and IoD\(change.newer)</h2>\n"
+            + "<p>\(HTML.escape(change.caution))</p>\n"
+            + HTML.table(
+                caption: "Population-weighted average decile (1 = the most deprived 10% of England)",
+                header: ["Domain", "IoD\(change.older)", "IoD\(change.newer)", "Change", "Move"],
+                rows: moves.map { m in
+                    [
+                        m.domainName, m.from.written(.shortScore), m.to.written(.shortScore),
+                        m.change.written(.signedScore), change.sentence(m),
+                    ]
+                }, numeric: [1, 2, 3])
     }
 
     /// The section of indicators against the parent area and England, strongest need signal first: a spine chart
@@ -123,8 +145,10 @@ public enum ProfilePage {
             + "data.</figcaption></figure>\n"
     }
 
-    /// The profile as Markdown.
-    public static func markdown(_ profile: NeedProfile, results: [IndicatorResult]) -> String {
+    /// The profile as Markdown; with `change`, the area's deciles in both IoD editions and the move.
+    public static func markdown(
+        _ profile: NeedProfile, results: [IndicatorResult], change: EditionChange? = nil
+    ) -> String {
         var md = [
             "# \(profile.area.name) (\(profile.area.code))", "", "## Needs by domain", "",
             "| Domain | Level | Score | Evidence |", "|---|---|---|---|",
@@ -139,6 +163,16 @@ public enum ProfilePage {
         md += results.map {
             "| \($0.name) | \($0.period) | \($0.value.written(.plain)) | \(($0.england?.value).written(.plain)) | "
                 + "\($0.england?.significance95.rawValue ?? "") |"
+        }
+        if let change, !change.moves(of: profile.area.code).isEmpty {
+            md += [
+                "", "## Deprivation in IoD\(change.older) and IoD\(change.newer)", "", change.caution, "",
+                "| Domain | IoD\(change.older) | IoD\(change.newer) | Move |", "|---|---|---|---|",
+            ]
+            md += change.moves(of: profile.area.code).map {
+                "| \($0.domainName) | \($0.from.written(.shortScore)) | \($0.to.written(.shortScore)) | "
+                    + "\(change.sentence($0)) |"
+            }
         }
         return Markdown.document(md) + "\n"
     }

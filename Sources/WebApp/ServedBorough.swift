@@ -1,6 +1,7 @@
 import Catalogue
 import Evidence
 import Foundation
+import Geography
 import NeedsAnalysis
 import Recommender
 import Reports
@@ -26,6 +27,8 @@ public struct ServedBorough: @unchecked Sendable {
     public let view: BoroughView
     /// The ward maps; nil when there are no boundaries for the borough's wards.
     public let maps: ReportMaps?
+    /// How the wards' deprivation moved between two IoD editions; nil unless both are loaded.
+    public let editionChange: EditionChange?
     /// The data files (with their SHA-256), the catalogue and the svtk that made every page.
     public let provenance: Provenance
     /// How the data were prepared (roll-ups, duplicates, conversions).
@@ -44,6 +47,7 @@ public struct ServedBorough: @unchecked Sendable {
         self.equalityNeeds = try analysis.equalityNeeds(equalityGaps)
         self.view = view
         self.maps = maps
+        editionChange = EditionChange(analysis.dataset)
         self.provenance = provenance
         self.notes = notes
     }

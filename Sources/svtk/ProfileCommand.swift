@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Formatting
 import Foundation
+import Geography
 import Loaders
 import NeedsAnalysis
 import Reports
@@ -54,10 +55,13 @@ struct ProfileCommand: ParsableCommand {
         let provenance = try ReportProvenance.gather(
             files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
             dataset: analysis.dataset, catalogue: catalogue)
+        let change = EditionChange(analysis.dataset)
         let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
             html: ProfilePage.html(
-                profile, results: results, view: view, gaps: needs, maps: maps, provenance: provenance),
-            markdown: ProfilePage.markdown(profile, results: results), json: try NeedProfileOutput(profile).json,
+                profile, results: results, view: view, gaps: needs, maps: maps, change: change,
+                provenance: provenance),
+            markdown: ProfilePage.markdown(profile, results: results, change: change),
+            json: try NeedProfileOutput(profile).json,
             tables: [
                 (
                     "domains", ["domain", "level", "score", "note"],

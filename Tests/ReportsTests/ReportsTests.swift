@@ -152,6 +152,28 @@ struct ReportsTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test("the ward profile page shows each domain's decile in both IoD editions and the move, with the caution")
+    func profileEditions() throws {
+        let (_, analysis) = setting
+        let east = analysis.wards.first { $0.name == "Rotherham East" }!
+        let change = try #require(EditionChange(analysis.dataset))
+        let html = ProfilePage.html(
+            analysis.profile(for: east.code), results: analysis.results(for: east.code),
+            view: analysis.boroughView(), gaps: [], change: change)
+        #expect(html.contains("<h2>Deprivation in IoD2019 and IoD2025</h2>"))
+        #expect(html.contains("ranks are relative"))
+        // Barriers to Housing and Services in IoD2025, by hand: Rotherham East's 10 LSOAs, deciles weighed by their
+        // Census 2021 residents (16,483 in all) = 6.83.
+        let barriers = try #require(change.move(of: east.code, domain: "barriers-to-housing-and-services"))
+        #expect(abs(barriers.to - 6.829278650731056) < 1e-9)
+        #expect(html.contains("moved from the 70–80% most deprived to the 60–70% most deprived"))
+        // The borough has no moves of its own: no section on its page.
+        let borough = ProfilePage.html(
+            analysis.profile(for: analysis.borough.code), results: [], view: analysis.boroughView(), gaps: [],
+            change: change)
+        #expect(!borough.contains("Deprivation in IoD"))
+    }
+
     @Test("Markdown and JSON carry the same measures")
     func otherFormats() throws {
         let (_, r) = try page()

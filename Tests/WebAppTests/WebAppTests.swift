@@ -110,13 +110,16 @@ struct WebAppTests {
         }
     }
 
-    @Test("a ward's profile, and a ward that is not the borough's")
+    @Test("a ward's profile with both IoD editions, and a ward that is not the borough's")
     func wards() async throws {
         try await withServer { client in
             try await client.execute(uri: "/wards/E05013010", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(text(response).contains("<h1>Rotherham East</h1>"))
                 #expect(text(response).contains("local needs profile"))
+                // The demo holds both IoD editions: the ward's deciles in each and the move.
+                #expect(text(response).contains("<h2>Deprivation in IoD2019 and IoD2025</h2>"))
+                #expect(text(response).contains("stayed in the most deprived 10%"))
             }
             try await client.execute(uri: "/wards/E05000001", method: .get) { response in
                 #expect(response.status == .notFound)

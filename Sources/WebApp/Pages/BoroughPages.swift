@@ -106,6 +106,6 @@ enum BoroughPages {
         let maps = borough.maps?.outlining([code], meaning: "this ward")
         return ProfilePage.body(
             borough.analysis.profile(for: code), results: results, view: borough.view,
-            gaps: borough.equalityNeeds, maps: maps, provenance: borough.provenance)
+            gaps: borough.equalityNeeds, maps: maps, change: borough.editionChange, provenance: borough.provenance)
     }
 }
