@@ -36,6 +36,8 @@ public struct Catalogue: Sendable {
     public let needBands: NeedBands
     /// The populations deprivation domains are weighed by in ward averages (`policy/deprivation_weights.csv`).
     public let deprivationWeights: DeprivationWeights
+    /// Each kind of file's publisher, licence and editions (`policy/sources.csv`, `policy/editions.csv`).
+    public let publishedSources: PublishedSources
     /// Third parties' aggregates, read only when asked for (`policy/unofficial_sources.csv`).
     public let unofficialSources: UnofficialSources
     /// The bounds a contract profile must keep.
@@ -102,6 +104,7 @@ public struct Catalogue: Sendable {
         needBands = try NeedBands(folder: policy)
         deprivationWeights = try DeprivationWeights(folder: policy)
         unofficialSources = try UnofficialSources(folder: policy)
+        publishedSources = try PublishedSources(folder: policy)
         contractLimits = try ContractLimits(folder: policy)
         workspaceLimits = try WorkspaceLimits(folder: policy)
     }

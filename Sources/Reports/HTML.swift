@@ -100,6 +100,7 @@ public enum HTML {
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9rem; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
         th, td { border-bottom: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
+        td, th[scope=row] { overflow-wrap: anywhere; }
         thead th { border-bottom: 2px solid var(--ink); background: #f4f6f9; }
         th[scope=row] { font-weight: 600; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

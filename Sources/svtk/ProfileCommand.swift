@@ -53,8 +53,9 @@ struct ProfileCommand: ParsableCommand {
             analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
             outlineMeaning: "this ward")
         let provenance = try ReportProvenance.gather(
-            files: analysisOptions.dataFiles + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
-            dataset: analysis.dataset, catalogue: catalogue)
+            data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
+            others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
+            options: analysisOptions.input.loadOptions(for:))
         let change = EditionChange(analysis.dataset)
         let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
             html: ProfilePage.html(

@@ -59,9 +59,10 @@ struct ReportCommand: ParsableCommand {
         let view = analysis.boroughView()
         let maps = try boundariesOption.maps(analysis, view: view, delivery: charted.outlined)
         let provenance = try ReportProvenance.gather(
-            files: analysisOptions.dataFiles
-                + [equalityPlan.eaap, boundariesOption.boundaries, contractOptions.contract].compactMap { $0 },
-            dataset: analysis.dataset, catalogue: catalogue)
+            data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
+            others: boundariesOption.inputs + (contractOptions.contract.map { [($0, SourceRegister.contract)] } ?? []),
+            dataset: analysis.dataset, catalogue: catalogue,
+            options: analysisOptions.input.loadOptions(for:))
         let page = RecommendationPage.html(
             r, view: view, area: charted.profile, areaResults: charted.results, maps: maps, provenance: provenance)
         let tables = RecommendationPage.tables(r, view: view) + [provenance.table]

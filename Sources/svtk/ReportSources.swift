@@ -4,6 +4,7 @@ import Catalogue
 import Evidence
 import Foundation
 import Geography
+import Loaders
 import NeedsAnalysis
 import Reports
 
@@ -14,6 +15,9 @@ struct BoundariesOption: ParsableArguments {
             "Ward boundaries as GeoJSON (from the ONS Open Geography portal) for the maps "
                 + "(default: the demo borough's when the data are the demo's).", valueName: "file"))
     var boundaries: String?
+
+    /// The boundaries file given, as an input of the provenance.
+    var inputs: [(path: String, format: String)] { boundaries.map { [($0, SourceRegister.boundaries)] } ?? [] }
 
     /// The maps for a borough: from `--boundaries`, or from a file in `Datasets/geography/` holding its wards;
     /// none when neither covers the borough.
@@ -83,44 +87,80 @@ struct BoundariesOption: ParsableArguments {
 /// Where a report came from, gathered from the files and the catalogue it used.
 enum ReportProvenance {
     /// - Parameters:
-    ///   - files: every input file (data, action plan, boundaries, contract) in the order given.
-    static func gather(files: [String], dataset: Dataset, catalogue: Catalogue) throws -> Provenance {
-        let periods = periodsBySource(dataset)
-        let described = try files.map { path -> Provenance.File in
-            var info = stat()
-            let bytes = stat(path, &info) == 0 ? Int64(info.st_size) : 0
-            return Provenance.File(
-                path: path, bytes: bytes, sha256: try SHA256.hex(ofFile: path),
-                periods: periods[path].map {
-                    $0.lowerBound == $0.upperBound ? $0.lowerBound : "\($0.lowerBound) to \($0.upperBound)"
-                } ?? "—")
-        }
+    ///   - data: the data files (action plans and lookups included) in the order given; a file given twice (an
+    ///     action plan among the data and as `--eaap`) is listed once.
+    ///   - others: the other inputs (boundaries, contract) with their kind (``SourceRegister/boundaries``, …).
+    ///   - dataset: what the data files gave: the periods and areas of each file's figures.
+    ///   - options: how each data file was read (its delimiter), to tell its kind again.
+    /// - Throws: `ToolkitError` for a file that cannot be read for its kind or checksum.
+    static func gather(
+        data: [String], others: [(path: String, format: String)] = [], dataset: Dataset, catalogue: Catalogue,
+        options: (String) -> LoadOptions
+    ) throws -> Provenance {
+        let read = FiguresBySource(dataset)
+        var seen: Set<String> = []
+        let reads =
+            try data.filter { seen.insert($0).inserted }.map { path in
+                SourceRegister.Read(
+                    path: path, format: try format(of: path, options: options(path)), periods: read.periods[path] ?? [],
+                    areas: read.areas[path] ?? [:])
+            } + others.map { SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:]) }
+        let register = try SourceRegister(reads, known: catalogue.publishedSources, year: year())
         return Provenance(
-            generated: generated(), toolkit: "svtk \(Version.text)", files: described,
+            generated: generated(), toolkit: "svtk \(Version.text)", files: register.entries,
             catalogue: catalogue.sources, prices: "\(catalogue.priceBase.priceYear) prices")
     }
 
-    /// Each source file's earliest and latest period, in text order (periods are years or year ranges).
-    static func periodsBySource(_ dataset: Dataset) -> [String: ClosedRange<String>] {
-        let table = dataset.observations
-        var ranges: [String: ClosedRange<String>] = [:]
-        for position in table.indices {
-            let source = table.source(at: position)
-            let period = table.period(at: position)
-            let known = ranges[source]
-            ranges[source] = min(known?.lowerBound ?? period, period)...max(known?.upperBound ?? period, period)
+    /// The kind of data file a path holds: an action plan, or the format of the loader its header fits.
+    /// - Throws: `ToolkitError` for a file that cannot be read or fits no loader.
+    static func format(of path: String, options: LoadOptions) throws -> String {
+        if EqualityActionPlanLoader.isActionPlan(path) { return EqualityActionPlanLoader.format }
+        guard let table = try FileLoader.table(path, options: options) else { return NormalisedJSONLoader.format }
+        return try FileLoader.detect(table).format
+    }
+
+    /// The periods of each file's figures and the areas they are for, by kind, from one pass over the dataset.
+    struct FiguresBySource {
+        /// File → the periods of its figures.
+        private(set) var periods: [String: Set<String>] = [:]
+        /// File → how many areas of each kind its figures are for.
+        private(set) var areas: [String: [AreaLevel: Int]] = [:]
+
+        init(_ dataset: Dataset) {
+            let table = dataset.observations
+            var seen: [String: Set<String>] = [:]  // file → the areas of its figures
+            for position in table.indices {
+                let source = table.source(at: position)
+                periods[source, default: []].insert(table.period(at: position))
+                seen[source, default: []].insert(table.areaCode(at: position))
+            }
+            for (source, codes) in seen {
+                for code in codes {
+                    areas[source, default: [:]][dataset.areas[code]?.level ?? AreaLevel(code: code), default: 0] += 1
+                }
+            }
         }
-        return ranges
     }
 
     /// Now in UTC to the minute, or `SOURCE_DATE_EPOCH` where set (for reproducible output).
     static func generated() -> String {
-        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-        let date = seconds.map(Date.init(timeIntervalSince1970:)) ?? Date()
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
+        return formatter.string(from: now())
+    }
+
+    /// This year in UTC, or `SOURCE_DATE_EPOCH`'s, to judge whether a period is old.
+    static func year() -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(.year, from: now())
+    }
+
+    /// Now, or `SOURCE_DATE_EPOCH` where set.
+    private static func now() -> Date {
+        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        return seconds.map(Date.init(timeIntervalSince1970:)) ?? Date()
     }
 }

@@ -35,7 +35,8 @@ struct SVTK: AsyncParsableCommand {
             InspectCommand.self, LoadCommand.self, DeprivationCommand.self, MeasuresCommand.self,
             CPVCommand.self, SubjectsCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
             RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
-            ProfileCommand.self, WardsCommand.self, AtlasCommand.self, ServeCommand.self, WorkspaceCommand.self,
+            ProfileCommand.self, WardsCommand.self, SourcesCommand.self, AtlasCommand.self, ServeCommand.self,
+            WorkspaceCommand.self,
         ])
 
     /// Runs the command line, then makes sure everything printed reached standard output: a closed or full

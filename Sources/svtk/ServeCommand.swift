@@ -89,9 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
             equalityGaps: try equalityPlan.gaps(catalogue),
             maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
             provenance: try ReportProvenance.gather(
-                files: analysisOptions.dataFiles
-                    + [equalityPlan.eaap, boundariesOption.boundaries].compactMap { $0 },
-                dataset: analysis.dataset, catalogue: catalogue),
+                data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
+                others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
+                options: analysisOptions.input.loadOptions(for:)),
             notes: notes)
         return WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
     }

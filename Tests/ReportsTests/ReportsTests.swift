@@ -24,8 +24,10 @@ struct ReportsTests {
         generated: "2026-11-27 09:00 UTC", toolkit: "svtk test",
         files: [
             .init(
-                path: "Datasets/demo/fingertips_rotherham.csv", bytes: 1234, sha256: String(repeating: "ab", count: 32),
-                periods: "2013 to 2019")
+                path: "Datasets/demo/fingertips_rotherham.csv", format: "OHID Fingertips export",
+                publisher: DemoBorough.catalogue.publishedSources.publisher(of: "OHID Fingertips export"),
+                periods: "2013 to 2019", coverage: "1 local authority", bytes: 1234,
+                sha256: String(repeating: "ab", count: 32), warnings: ["the latest period ends in 2019"])
         ],
         catalogue: ["policy": "Datasets/policy"], prices: "2024-25 prices")
 
@@ -86,13 +88,18 @@ struct ReportsTests {
         #expect(svg.contains("viewBox=\"0 0 560 682\""))
     }
 
-    @Test("the provenance is on the page: when, by what, from which files with size, periods and SHA-256")
+    @Test("the provenance is on the page: when, by what, from which files with publisher, licence, size and SHA-256")
     func provenance() throws {
         let (html, _) = try page()
         #expect(html.contains("Made 2026-11-27 09:00 UTC by svtk test from 1 input file(s); money in 2024-25 prices."))
         #expect(
             html.contains(String(repeating: "ab", count: 32)) && html.contains("1,234 bytes")
                 && html.contains("2013 to 2019"))
+        // The register: what the file is, its publisher and licence, its coverage and warning, and the attribution.
+        #expect(html.contains("Public health indicators from Fingertips"))
+        #expect(html.contains("Office for Health Improvement and Disparities (OHID); Open Government Licence v3.0"))
+        #expect(html.contains("1 local authority") && html.contains("the latest period ends in 2019"))
+        #expect(html.contains("<p class=\"attribution\">Contains public sector information licensed under the Open"))
     }
 
     @Test("the HTML report is self-contained: no scripts, no external fonts, styles or images")

@@ -21,8 +21,13 @@ let demoBorough: ServedBorough = DemoBorough.loaded("the served demo borough") {
     let maps = ReportMaps(
         boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
         attribution: "Source: ONS", view: view, deciles: [:], edition: "", delivery: [])
+    let iod2019 = SourceRegister.Read(
+        path: repository + "/Datasets/demo/iod2019_domains_rotherham.csv", format: DeprivationLSOALoader.format,
+        periods: ["2019"], areas: [.lsoa: 167])
+    let register = try SourceRegister([iod2019], known: catalogue.publishedSources, year: 2026)
     let provenance = Provenance(
-        generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: [], catalogue: [:], prices: "2024-25 prices")
+        generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: register.entries, catalogue: [:],
+        prices: "2024-25 prices")
     return try ServedBorough(
         analysis: DemoBorough.analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
         equalityGaps: DemoBorough.gaps, maps: maps, view: view, provenance: provenance, notes: [])
@@ -106,6 +111,20 @@ struct WebAppTests {
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 let setCookie = try #require(response.headers[.setCookie])
                 #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            }
+        }
+    }
+
+    @Test("the sources page: each file's publisher, coverage and checksum, its warnings and the attribution")
+    func sources() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/sources", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = text(response)
+                #expect(page.contains("<h1>Sources</h1>") && page.contains("<a href=\"/sources\">Sources</a>"))
+                #expect(page.contains("iod2019_domains_rotherham.csv") && page.contains("167 LSOAs"))
+                #expect(page.contains("edition 2019 is superseded by 2025 (published 2025-10-30)"))
+                #expect(page.contains("Source: Ministry of Housing, Communities and Local Government"))
             }
         }
     }

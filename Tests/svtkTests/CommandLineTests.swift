@@ -186,6 +186,29 @@ struct NeedsCommandTests {
         "Datasets/demo/lookup_lsoa11_lsoa21_rotherham.csv", "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv",
     ]
 
+    @Test("sources lists every demo file with its publisher, periods, coverage and checksum, and warns of IoD2019")
+    func sources() throws {
+        let run = try SVTKBinary.run(["sources", "--data"] + SVTKBinary.demoFiles)
+        #expect(run.status == 0)
+        let blocks = run.output.components(separatedBy: "\nDatasets/demo/")
+        let iod2019 = try #require(blocks.first { $0.hasPrefix("iod2019_domains_rotherham.csv") })
+        #expect(iod2019.contains("publisher  Ministry of Housing, Communities and Local Government (MHCLG)"))
+        #expect(iod2019.contains("covers     1 local authority, 167 LSOAs"))
+        #expect(iod2019.contains("WARNING    edition 2019 is superseded by 2025 (published 2025-10-30): 2025 is among"))
+        let iod2025 = try #require(blocks.first { $0.hasPrefix("iod2025_domains_rotherham.csv") })
+        #expect(iod2025.contains("periods    2025") && iod2025.contains("170 LSOAs") && !iod2025.contains("WARNING"))
+        #expect(run.output.contains("Attribution:\n  Source: Office for National Statistics licensed under the Open"))
+        #expect(run.errors.contains("note: 3 file(s) with a warning"))
+        let json = try SVTKBinary.run(
+            ["sources", "--data", "Datasets/demo/iod2025_domains_rotherham.csv", "--format", "json"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let entry = try #require((document["entries"] as? [[String: Any]])?.first)
+        // sha256sum and wc -c of the extract.
+        #expect(entry["sha256"] as? String == "5facb3679a4bcf05a44bfbc980e5666c0d77c16a0655eb4c2cb2770dd028c6eb")
+        #expect(entry["bytes"] as? Int == 19_998)
+    }
+
     @Test("wards lists the authorities the lookups cover, then an authority's wards with their codes")
     func wards() throws {
         let authorities = try SVTKBinary.run(["wards", "--data"] + SVTKBinary.demoFiles)

@@ -100,6 +100,13 @@ enum BoroughPages {
                 })
     }
 
+    /// What the workspace's answers rest on: every file read, its publisher, edition, coverage, licence and
+    /// checksum, with the warnings and attribution lines (the register a report's provenance carries).
+    static func sources(_ borough: ServedBorough) -> String {
+        "<h1>Sources</h1>\n<p class=\"lead\">What every page of \(HTML.escape(borough.analysis.borough.name)) rests on."
+            + "</p>\n" + borough.provenance.html
+    }
+
     /// A ward's profile: its needs with charts against the borough and England, the gaps placed there.
     static func ward(_ borough: ServedBorough, code: String) -> String {
         let results = borough.analysis.results(for: code)

@@ -3,7 +3,7 @@ import Hummingbird
 import Reports
 import Workspace
 
-/// The borough overview, the ward pages, and comparing two recommendations.
+/// The borough overview, the ward pages, the register of sources, and comparing two recommendations.
 struct BoroughRoutes: RouteGroup {
     let borough: ServedBorough
     let workspace: Workspace
@@ -32,6 +32,10 @@ struct BoroughRoutes: RouteGroup {
                 })
         }
         router.get("/compare") { request, _ in try await compare(request) }
+        router.get("/sources") { _, context in
+            page(
+                "Sources", await pages.page("sources", token: context.csrfToken) { _ in BoroughPages.sources(borough) })
+        }
     }
 
     func compare(_ request: Request) async throws -> Response {
