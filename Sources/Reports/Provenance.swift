@@ -34,21 +34,23 @@ public struct Provenance: Codable, Sendable {
 
     /// The provenance as a table for the CSV and Excel files: what, and its value.
     public var table: (name: String, header: [String], rows: [[String]]) {
-        (
-            "provenance",
-            ["item", "value", "what", "publisher", "licence", "periods", "covers", "size_bytes", "sha256", "warnings"],
-            [["generated", generated], ["toolkit", toolkit], ["prices", prices]].map {
-                $0 + Array(repeating: "", count: 8)
-            }
+        let header = [
+            "item", "value", "what", "publisher", "licence", "periods", "covers", "size_bytes", "sha256", "warnings",
+        ]
+        func item(_ name: String, _ value: String) -> [String] {
+            [name, value] + Array(repeating: "", count: header.count - 2)
+        }
+        return (
+            "provenance", header,
+            [item("generated", generated), item("toolkit", toolkit), item("prices", prices)]
                 + files.map { f in
                     [
-                        "file", f.path, f.publisher?.what ?? f.format, f.publisher?.publisher ?? "",
-                        f.publisher?.licence ?? "", f.periods, f.coverage, String(f.bytes), f.sha256,
-                        f.warnings.joined(separator: "; "),
+                        "file", f.path, f.what, f.publisher?.publisher ?? "", f.publisher?.licence ?? "", f.periods,
+                        f.coverage, String(f.bytes), f.sha256, f.warnings.joined(separator: "; "),
                     ]
                 }
-                + catalogue.keys.sorted().map { ["catalogue: \($0)", catalogue[$0]!] + Array(repeating: "", count: 8) }
-                + register.attributions.map { ["attribution", $0] + Array(repeating: "", count: 8) }
+                + catalogue.keys.sorted().map { item("catalogue: \($0)", catalogue[$0]!) }
+                + register.attributions.map { item("attribution", $0) }
         )
     }
 
@@ -72,15 +74,11 @@ public struct Provenance: Codable, Sendable {
         ]
             + files.map { f in
                 "| "
-                    + [
-                        f.path, f.publisher?.what ?? f.format,
-                        f.publisher.map { "\($0.publisher); \($0.licence)" } ?? "not known to the toolkit", f.periods,
-                        f.coverage, f.sha256, f.warnings.joined(separator: "; "),
-                    ].joined(separator: " | ") + " |"
+                    + [f.path, f.what, f.terms, f.periods, f.coverage, f.sha256, f.warnings.joined(separator: "; ")]
+                    .joined(separator: " | ") + " |"
             }
             + ["", "| Part | Read from |", "|---|---|"]
             + catalogue.keys.sorted().map { "| \($0) | \(catalogue[$0]!) |" }
-            + (register.attributions.isEmpty
-                ? [] : ["", "Attribution: " + register.attributions.joined(separator: " ")])
+            + (register.attributions.isEmpty ? [] : ["", "Attribution:", ""] + register.attributions.map { "- \($0)" })
     }
 }

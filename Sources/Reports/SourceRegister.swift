@@ -41,6 +41,12 @@ public struct SourceRegister: Codable, Sendable {
             self.sha256 = sha256
             self.warnings = warnings
         }
+
+        /// What the file is: its publisher's description of the kind, else the loader's format.
+        public var what: String { publisher?.what ?? format }
+
+        /// Who publishes it and under which licence, or that the toolkit does not know.
+        public var terms: String { publisher.map { "\($0.publisher); \($0.licence)" } ?? "not known to the toolkit" }
     }
 
     /// The kind of a ward boundaries file, as the register names it.
@@ -129,7 +135,7 @@ public struct SourceRegister: Codable, Sendable {
         var lines: [String] = []
         for entry in entries {
             lines.append(entry.path)
-            lines.append("  what       \(entry.publisher?.what ?? entry.format) (\(entry.format))")
+            lines.append("  what       \(entry.what) (\(entry.format))")
             if let publisher = entry.publisher {
                 lines.append(
                     "  publisher  \(publisher.publisher)" + (publisher.url.isEmpty ? "" : ", \(publisher.url)"))
@@ -155,10 +161,8 @@ public struct SourceRegister: Codable, Sendable {
             header: ["File", "What", "Publisher and licence", "Periods", "Covers", "Size", "SHA-256", "Warnings"],
             rows: entries.map { e in
                 [
-                    e.path, e.publisher?.what ?? e.format,
-                    e.publisher.map { "\($0.publisher); \($0.licence)" } ?? "not known to the toolkit", e.periods,
-                    e.coverage, "\(Double(e.bytes).written(.whole)) bytes", e.sha256,
-                    e.warnings.joined(separator: "; "),
+                    e.path, e.what, e.terms, e.periods, e.coverage, "\(Double(e.bytes).written(.whole)) bytes",
+                    e.sha256, e.warnings.joined(separator: "; "),
                 ]
             }, numeric: [5])
             + (attributions.isEmpty

@@ -55,7 +55,8 @@ struct ProfileCommand: ParsableCommand {
         let provenance = try ReportProvenance.gather(
             data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
             others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
-            options: analysisOptions.input.loadOptions(for:))
+            options: analysisOptions.input.loadOptions(for:),
+            reading: analysisOptions.unofficial.reading(catalogue))
         let change = EditionChange(analysis.dataset)
         let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
             html: ProfilePage.html(

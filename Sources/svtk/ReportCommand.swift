@@ -62,7 +62,8 @@ struct ReportCommand: ParsableCommand {
             data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
             others: boundariesOption.inputs + (contractOptions.contract.map { [($0, SourceRegister.contract)] } ?? []),
             dataset: analysis.dataset, catalogue: catalogue,
-            options: analysisOptions.input.loadOptions(for:))
+            options: analysisOptions.input.loadOptions(for:),
+            reading: analysisOptions.unofficial.reading(catalogue))
         let page = RecommendationPage.html(
             r, view: view, area: charted.profile, areaResults: charted.results, maps: maps, provenance: provenance)
         let tables = RecommendationPage.tables(r, view: view) + [provenance.table]

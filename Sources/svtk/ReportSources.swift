@@ -92,18 +92,17 @@ enum ReportProvenance {
     ///   - others: the other inputs (boundaries, contract) with their kind (``SourceRegister/boundaries``, …).
     ///   - dataset: what the data files gave: the periods and areas of each file's figures.
     ///   - options: how each data file was read (its delimiter), to tell its kind again.
+    ///   - reading: whether third parties' aggregates were read (labelled) or left out.
     /// - Throws: `ToolkitError` for a file that cannot be read for its kind or checksum.
     static func gather(
         data: [String], others: [(path: String, format: String)] = [], dataset: Dataset, catalogue: Catalogue,
-        options: (String) -> LoadOptions
+        options: (String) -> LoadOptions, reading: DataReading
     ) throws -> Provenance {
-        let read = FiguresBySource(dataset)
+        let figures = FiguresBySource(dataset)
         var seen: Set<String> = []
         let reads =
             try data.filter { seen.insert($0).inserted }.map { path in
-                SourceRegister.Read(
-                    path: path, format: try format(of: path, options: options(path)), periods: read.periods[path] ?? [],
-                    areas: read.areas[path] ?? [:])
+                try read(path, figures: figures, options: options(path), reading: reading)
             } + others.map { SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:]) }
         let register = try SourceRegister(reads, known: catalogue.publishedSources, year: year())
         return Provenance(
@@ -111,12 +110,25 @@ enum ReportProvenance {
             catalogue: catalogue.sources, prices: "\(catalogue.priceBase.priceYear) prices")
     }
 
-    /// The kind of data file a path holds: an action plan, or the format of the loader its header fits.
+    /// What a data file gave the analysis: its kind (an action plan, or the format of the loader its header fits),
+    /// the periods and areas of its figures, and, for a third party's aggregate, whether it was read or left out.
     /// - Throws: `ToolkitError` for a file that cannot be read or fits no loader.
-    static func format(of path: String, options: LoadOptions) throws -> String {
-        if EqualityActionPlanLoader.isActionPlan(path) { return EqualityActionPlanLoader.format }
-        guard let table = try FileLoader.table(path, options: options) else { return NormalisedJSONLoader.format }
-        return try FileLoader.detect(table).format
+    static func read(
+        _ path: String, figures: FiguresBySource, options: LoadOptions, reading: DataReading
+    ) throws -> SourceRegister.Read {
+        if EqualityActionPlanLoader.isActionPlan(path) {
+            return SourceRegister.Read(path: path, format: EqualityActionPlanLoader.format, periods: [], areas: [:])
+        }
+        let table = try FileLoader.table(path, options: options)
+        let unofficial = table.flatMap { reading.unofficial.source(of: $0.header) }.map {
+            reading.includeUnofficial
+                ? "unofficial: \($0.what), made by \($0.who); its figures are labelled unofficial"
+                : "left out: \($0.what), made by \($0.who) (read it with --unofficial)"
+        }
+        return SourceRegister.Read(
+            path: path, format: try table.map { try FileLoader.detect($0).format } ?? NormalisedJSONLoader.format,
+            periods: figures.periods[path] ?? [], areas: figures.areas[path] ?? [:],
+            notes: unofficial.map { [$0] } ?? [])
     }
 
     /// The periods of each file's figures and the areas they are for, by kind, from one pass over the dataset.

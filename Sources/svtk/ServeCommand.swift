@@ -91,7 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
             provenance: try ReportProvenance.gather(
                 data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
                 others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
-                options: analysisOptions.input.loadOptions(for:)),
+                options: analysisOptions.input.loadOptions(for:),
+                reading: analysisOptions.unofficial.reading(catalogue)),
             notes: notes)
         return WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
     }
