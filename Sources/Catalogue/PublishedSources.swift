@@ -28,6 +28,8 @@ public struct PublishedSources: Sendable {
         public var supersededBy: String?
         /// For `*`: a latest period more than this many years old has probably been superseded.
         public var staleAfterYears: Int?
+        /// The number of areas the edition ranks (33,755 LSOAs for IoD2025), where it ranks areas.
+        public var rankedAreas: Int?
     }
 
     private let publishers: [String: Publisher]
@@ -41,7 +43,7 @@ public struct PublishedSources: Sendable {
 
     /// Reads the two files of a policy folder.
     /// - Throws: `ToolkitError` at the file, line and column of a missing column, an empty format, description,
-    ///   publisher or licence, or a number of years that is not a whole number above 0.
+    ///   publisher or licence, or a number of years or of ranked areas that is not a whole number above 0.
     public init(folder: String) throws {
         var publishers: [String: Publisher] = [:]
         try DataTable(
@@ -54,18 +56,24 @@ public struct PublishedSources: Sendable {
         var editions: [String: [Edition]] = [:]
         try DataTable(
             path: folder + "/editions.csv",
-            required: ["format", "edition", "published", "superseded_by", "stale_after_years", "source"]
+            required: [
+                "format", "edition", "published", "superseded_by", "stale_after_years", "ranked_areas", "source",
+            ]
         ).forEachRow { row in
             let years = row["stale_after_years"]
             guard years.isEmpty || (Int(years) ?? 0) > 0 else {
                 throw row.error(
                     "stale_after_years", "\(years): give a whole number of years above 0, or leave it empty")
             }
+            let ranked = row["ranked_areas"]
+            guard ranked.isEmpty || (Int(ranked) ?? 0) > 0 else {
+                throw row.error("ranked_areas", "\(ranked): give a whole number of areas above 0, or leave it empty")
+            }
             editions[try row.required("format"), default: []].append(
                 Edition(
                     edition: try row.required("edition"), published: row["published"],
                     supersededBy: row["superseded_by"].isEmpty ? nil : row["superseded_by"],
-                    staleAfterYears: Int(years)))
+                    staleAfterYears: Int(years), rankedAreas: Int(ranked)))
         }
         self.publishers = publishers
         self.editions = editions
@@ -73,6 +81,13 @@ public struct PublishedSources: Sendable {
 
     /// Who publishes a kind of file (a loader's format), where known.
     public func publisher(of format: String) -> Publisher? { publishers[format] }
+
+    /// Each edition of a kind of file that ranks areas → how many it ranks (`2025` → 33,755 for IoD2025's LSOAs).
+    public func rankedAreas(of format: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for edition in editions[format] ?? [] { counts[edition.edition] = edition.rankedAreas }
+        return counts
+    }
 
     /// The edition of a kind of file that a period is, where the period is a known edition (`2019` of the IoD).
     public func edition(_ period: String, of format: String) -> Edition? {

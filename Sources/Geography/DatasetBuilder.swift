@@ -45,6 +45,7 @@ public struct DatasetBuilder {
         for file in files {
             var fileOptions = options(file)
             fileOptions.areas = chosen?.filter
+            fileOptions.rankedAreas = reading.rankedAreas
             guard let table = try FileLoader.table(file, options: fileOptions) else {
                 results.append(try FileLoader.load(file, options: fileOptions, into: data))
                 continue

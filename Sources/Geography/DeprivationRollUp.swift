@@ -80,7 +80,7 @@ public struct DeprivationRollUp {
         weights: DeprivationWeights = DeprivationWeights()
     ) throws {
         let files = IoDFiles(data, edition: edition)
-        let selected = try files.lsoas(of: authority)
+        let selected = try files.lsoas(of: authority, placedBy: lookup)
         try files.checkPlaced(selected, by: lookup)
         var notes = ["LSOAs to wards: \(lookup.method)"]
         if lookup.repeatedRows > 0 {
@@ -132,15 +132,22 @@ private struct IoDFiles {
         }
     }
 
-    /// The codes of the LSOAs with IoD figures, of `authority` (its code or name) or, when `nil`, of any.
+    /// The codes of the LSOAs with IoD figures, of `authority` (its code or name) or, when `nil`, of any. An LSOA
+    /// is the authority's when the IoD file says so or when the ward lookup places it in one of the authority's
+    /// wards: IoD2025 names the authorities of 2024, so an LSOA of a district merged in 2023 (Harrogate into North
+    /// Yorkshire) is found through the lookup's authority.
     /// - Throws: `ToolkitError` about the authority setting when there is no such LSOA.
-    func lsoas(of authority: String?) throws -> Set<String> {
+    func lsoas(of authority: String?, placedBy lookup: WardLookup) throws -> Set<String> {
+        func named(_ code: String?, _ wanted: String) -> Bool {
+            guard let code else { return false }
+            return code == wanted || data.areas[code]?.name.lowercased() == wanted.lowercased()
+        }
         let withFigures = Set(positions.map(table.areaCode(at:)))
         let lsoas = withFigures.compactMap { data.areas[$0] }.filter { area in
             area.level == .lsoa
-                && (authority.map { a in
-                    let la = data.authority(of: area.code)
-                    return la?.code == a || la?.name.lowercased() == a.lowercased()
+                && (authority.map { wanted in
+                    named(data.authority(of: area.code)?.code, wanted)
+                        || (lookup.shares[area.code] ?? []).contains { named(lookup.wards[$0.ward]?.parent, wanted) }
                 } ?? true)
         }
         guard !lsoas.isEmpty else {

@@ -27,17 +27,21 @@ public enum DeprivationLSOALoader: Loader {
     struct Column {
         var index: Int
         var indicator: Indicator
+        /// The largest rank the edition gives: the number of LSOAs it ranks, where known.
+        var largestRank: Double
 
         /// True for File 6's total population, the weight of ward averages.
         var isTotalPopulation: Bool { indicator.id.hasPrefix("iod:population:total-population") }
 
-        /// What is wrong with a value for this column, if anything: ranks are 1 or more, deciles 1 to 10,
-        /// populations 0 or more, and a total population (the weight of ward averages) above 0. Scores may be
-        /// negative (the health and crime domains' are).
+        /// What is wrong with a value for this column, if anything: ranks are whole, from 1 to the number of LSOAs
+        /// the edition ranks, deciles 1 to 10, populations 0 or more, and a total population (the weight of ward
+        /// averages) above 0. Scores may be negative (the health and crime domains' are).
         func problem(with value: Double) -> String? {
             switch indicator.unit {
+            case "rank" where value > largestRank && largestRank < CensusFigure.largestCount:
+                "a rank is at most \(Int(largestRank)), the number of LSOAs this edition ranks"
             case "rank":
-                value >= 1 && value == value.rounded() && value <= CensusFigure.largestCount
+                value >= 1 && value == value.rounded() && value <= largestRank
                     ? nil
                     : "a rank is a whole number, 1 or more"
             case "decile":
@@ -50,7 +54,7 @@ public enum DeprivationLSOALoader: Loader {
         }
     }
 
-    static func column(_ index: Int, _ name: String, edition: String) -> Column {
+    static func column(_ index: Int, _ name: String, edition: String, largestRank: Double) -> Column {
         let words = name.replacingParentheticals()
         for (marker, unit, polarity) in [
             (" Rank", "rank", Polarity.higherIsBetter),
@@ -65,14 +69,16 @@ public enum DeprivationLSOALoader: Loader {
                     index: index,
                     indicator: Indicator(
                         id: "iod:\(slug(domain)):\(unit)", name: "\(displayDomain.trimmingSpaces) \(unit)\(meaning)",
-                        unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"))
+                        unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"),
+                    largestRank: largestRank)
             }
         }
         return Column(
             index: index,
             indicator: Indicator(
                 id: "iod:population:\(slug(words))", name: name, unit: "count", polarity: .neither,
-                source: "MHCLG English Indices of Deprivation \(edition)"))
+                source: "MHCLG English Indices of Deprivation \(edition)"),
+            largestRank: largestRank)
     }
 
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
@@ -88,7 +94,7 @@ public enum DeprivationLSOALoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        var reader = RowReader(table, into: sink)
+        var reader = RowReader(table, options: options, into: sink)
         for column in reader.columns { sink.add(column.indicator) }
         let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, options) { row in
             try reader.read(row)
@@ -120,13 +126,15 @@ public enum DeprivationLSOALoader: Loader {
         /// The number of missing figures, and the file, line and column of the first.
         private(set) var missing: (count: Int, first: String?) = (0, nil)
 
-        /// A reader of `table`'s rows, giving what it reads to `sink`.
-        init(_ table: CSVTable, into sink: EvidenceSink) {
+        /// A reader of `table`'s rows, giving what it reads to `sink`; ranks are checked against the number of LSOAs
+        /// the edition ranks where `options` give it.
+        init(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) {
             let edition = DeprivationLSOALoader.edition(of: table.header)
+            let largestRank = options.rankedAreas[edition].map(Double.init) ?? CensusFigure.largestCount
             self.lsoa2021 = DeprivationLSOALoader.lsoaVintage(edition: edition) == "LSOA21"
             self.edition = edition
             columns = table.header.enumerated().dropFirst(4).map {
-                DeprivationLSOALoader.column($0.offset, $0.element, edition: edition)
+                DeprivationLSOALoader.column($0.offset, $0.element, edition: edition, largestRank: largestRank)
             }
             file = table.path
             header = table.header

@@ -24,6 +24,10 @@ public struct LoadOptions: Sendable {
     /// The small areas to read when one authority is chosen; rows for others are skipped before their figures
     /// are parsed. Every row is read when `nil`.
     public var areas: AreaFilter?
+    /// For the Indices of Deprivation: each edition (`2025`) → the number of LSOAs it ranks
+    /// (`policy/editions.csv`), so a rank above it is an error; without an edition's count a rank need only be
+    /// whole and 1 or more.
+    public var rankedAreas: [String: Int] = [:]
     /// How many threads read the file (by default helpers tokenize a large file ahead of the loader).
     public var threads: ReadingThreads
 

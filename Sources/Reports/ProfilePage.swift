@@ -73,17 +73,37 @@ public enum ProfilePage {
     /// The section of the area's deprivation in both IoD editions: each domain's average decile in each and the
     /// move, with MHCLG's caution; nothing for an area without moves (the borough).
     static func editionsSection(_ change: EditionChange, area: Area) -> String {
-        let moves = change.moves(of: area.code)
-        guard !moves.isEmpty else { return "" }
+        movesSection(
+            change, caption: "Population-weighted average decile (1 = the most deprived 10% of England)",
+            first: "Domain", rows: change.moves(of: area.code).map { ($0.domainName, $0) })
+    }
+
+    /// The section of every ward's overall deprivation (the IMD) in both IoD editions and its move, with MHCLG's
+    /// caution; nothing when no ward has a move.
+    public static func wardMovesSection(_ change: EditionChange, wards: [Area]) -> String {
+        movesSection(
+            change,
+            caption: "Each ward's population-weighted average IMD decile (1 = the most deprived 10% of England)",
+            first: "Ward",
+            rows: wards.sorted { $0.name < $1.name }.compactMap { ward in
+                change.move(of: ward.code).map { (ward.name, $0) }
+            })
+    }
+
+    /// A section of moves between IoD editions, each row named (a domain, a ward), under MHCLG's caution; nothing
+    /// without rows.
+    static func movesSection(
+        _ change: EditionChange, caption: String, first: String, rows: [(name: String, move: EditionChange.Move)]
+    ) -> String {
+        guard !rows.isEmpty else { return "" }
         return "<h2>Deprivation in IoD\(change.older) and IoD\(change.newer)</h2>\n"
             + "<p>\(HTML.escape(change.caution))</p>\n"
             + HTML.table(
-                caption: "Population-weighted average decile (1 = the most deprived 10% of England)",
-                header: ["Domain", "IoD\(change.older)", "IoD\(change.newer)", "Change", "Move"],
-                rows: moves.map { m in
+                caption: caption, header: [first, "IoD\(change.older)", "IoD\(change.newer)", "Change", "Move"],
+                rows: rows.map { name, m in
                     [
-                        m.domainName, m.from.written(.shortScore), m.to.written(.shortScore),
-                        m.change.written(.signedScore), change.sentence(m),
+                        name, m.from.written(.shortScore), m.to.written(.shortScore), m.change.written(.signedScore),
+                        change.sentence(m),
                     ]
                 }, numeric: [1, 2, 3])
     }

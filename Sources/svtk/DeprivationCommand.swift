@@ -77,14 +77,16 @@ struct DeprivationCommand: ParsableCommand {
     }
 
     func run() throws {
+        let catalogue = try catalogueOptions.load()
+        let ranked = catalogue.publishedSources.rankedAreas(of: DeprivationLSOALoader.format)
         let data = Dataset()
-        for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format]) }
+        for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked) }
         for file in population {
-            try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format])
+            try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
         }
         let rollUps = try DeprivationRollUp.everyEdition(
             data: data, lookups: lookups.map(LookupTable.init(path:)), authority: authority, wardVintage: wards,
-            weights: try catalogueOptions.load().deprivationWeights)
+            weights: catalogue.deprivationWeights)
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()
         for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
@@ -101,10 +103,13 @@ struct DeprivationCommand: ParsableCommand {
         }
     }
 
-    /// Loads a file given to an option, which must be one of `formats`, printing its notes.
+    /// Loads a file given to an option, which must be one of `formats`, printing its notes; IoD ranks are checked
+    /// against the number of LSOAs each edition ranks (`ranked`).
     /// - Throws: `ToolkitError` naming the file when it cannot be read or is of another format.
-    private func load(_ file: String, into data: Dataset, as formats: [String]) throws {
-        let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
+    private func load(_ file: String, into data: Dataset, as formats: [String], ranked: [String: Int]) throws {
+        var options = input.loadOptions(for: file)
+        options.rankedAreas = ranked
+        let result = try FileLoader.load(file, options: options, into: data)
         guard formats.contains(result.format) else {
             throw ToolkitError(file: file, "this is a \(result.format), not \(formats.joined(separator: " or "))")
         }

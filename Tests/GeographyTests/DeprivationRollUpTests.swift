@@ -1,5 +1,6 @@
 import CSV
 import Evidence
+import Foundation
 import Geography
 import Loaders
 import TestSupport
@@ -67,5 +68,31 @@ struct DeprivationRollUpTests {
             })
         #expect(error.message.contains("LSOA E01"))
         #expect(error.message.contains("not in the ward lookup"))
+    }
+
+    @Test("an authority is found through the ward lookup when the IoD file names a newer authority (2023 mergers)")
+    func authorityFromLookup() throws {
+        // Rotherham's real IoD2025 rows with the authority columns rewritten as a merged authority would have them
+        // (as IoD2025 names North Yorkshire for Harrogate's LSOAs); the ward lookup still gives Rotherham.
+        let original = try String(
+            contentsOfFile: SharedData.path("deprivation/iod2025/iod2025_domains_south_yorkshire.csv"), encoding: .utf8)
+        let rows = original.split(separator: "\r\n").filter { $0.hasPrefix("\"LSOA") || $0.contains("\"E08000018\"") }
+        let renamed = rows.map {
+            $0.replacingOccurrences(of: "\"E08000018\",\"Rotherham\"", with: "\"E06000099\",\"Merged authority\"")
+        }
+        let file = try temporaryFile(renamed.joined(separator: "\r\n") + "\r\n", name: "iod2025.csv")
+        let (data, _) = try load(file)
+        #expect(data.areas["E06000099"] != nil && data.areas["E08000018"] == nil)
+        let lookup = try WardLookup(
+            files: [
+                SharedData.path(
+                    "census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_Wales_"
+                        + "v3.csv")
+            ], from: "LSOA21")
+        let result = try DeprivationRollUp(data: data, edition: "2025", lookup: lookup, authority: "E08000018")
+        #expect(result.lsoaCount == 170)
+        #expect(result.wards.areas.count == 25)
+        #expect(
+            result.wards.figure("iod-ward:index-of-multiple-deprivation:rank-in-authority", "E05013010")?.value == 1)
     }
 }

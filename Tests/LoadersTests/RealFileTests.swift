@@ -182,6 +182,25 @@ struct RealFileTests {
         #expect(data.figure("iod:education-skills-and-training:decile", "E01007317")?.value == 1)
     }
 
+    @Test("IoD2025 ranks are checked against the 33,755 LSOAs the edition ranks, at the file, line and column")
+    func iod2025RankBound() throws {
+        // The extract's header and first row, with its IMD rank 1,805 turned into 33,756: one more than IoD2025 ranks.
+        let original = try String(
+            contentsOfFile: SharedData.path("deprivation/iod2025/iod2025_domains_south_yorkshire.csv"), encoding: .utf8)
+        let lines = original.split(separator: "\r\n").prefix(2).map(String.init)
+        let bad = lines[1].replacingOccurrences(of: "\"Barnsley\",1805,", with: "\"Barnsley\",33756,")
+        #expect(bad != lines[1])
+        let file = try temporaryFile(lines[0] + "\r\n" + bad + "\r\n", name: "iod2025.csv")
+        var options = LoadOptions()
+        options.rankedAreas = ["2019": 32_844, "2025": 33_755]
+        let error = try #require(inputError { _ = try FileLoader.load(file, options: options, into: Dataset()) })
+        #expect(error.line == 2 && error.column == 5)
+        #expect(error.message.contains("a rank is at most 33755, the number of LSOAs this edition ranks"))
+        // The real row loads.
+        let good = try temporaryFile(lines[0] + "\r\n" + lines[1] + "\r\n", name: "iod2025-good.csv")
+        _ = try FileLoader.load(good, options: options, into: Dataset())
+    }
+
     @Test("Geography lookups: ward names and parents, at every level")
     func lookups() throws {
         let (data, _) = try load(

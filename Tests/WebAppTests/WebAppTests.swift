@@ -105,6 +105,15 @@ struct WebAppTests {
                 #expect(page.contains("Worklessness and long-term unemployment: need by ward"))
                 #expect(page.contains("<h2>Top needs</h2>") && page.contains("<h2>Equality gaps</h2>"))
                 #expect(page.contains("<a href=\"/wards/E05013010\" data-ward=\"E05013010\">"))
+                // Every ward's IMD decile in both IoD editions and its move (Rother Vale, by the roll-up: 5.0 → 6.2).
+                #expect(page.contains("Each ward's population-weighted average IMD decile"))
+                #expect(
+                    page.contains(
+                        "<th scope=\"row\">Rother Vale</th><td class=\"num\">5.0</td><td class=\"num\">6.2</td>"))
+                #expect(
+                    page.contains(
+                        "moved from the 40–50% most deprived to the 50–60% most deprived (IoD2019 average decile 5.0, "
+                            + "IoD2025 6.2)"))
                 #expect(
                     response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'")
                         == true)

@@ -4,7 +4,7 @@ import NeedsAnalysis
 import Reports
 
 /// The borough overview (the ward map by the chosen need domain, the top needs with their evidence, the
-/// equality gaps) and each ward's profile.
+/// equality gaps, each ward's move between IoD editions) and each ward's profile.
 enum BoroughPages {
     /// The overview; `domain` is the need domain the map shows (by default the borough's greatest need that its
     /// wards have figures for).
@@ -43,6 +43,9 @@ enum BoroughPages {
             + SVGCharts.heatMap(view.wardProfiles, title: "Ward needs by domain, \(view.borough.area.name)")
             + "<figcaption>Need scores of every ward by domain: orange is worse, blue better; a dash is no "
             + "data.</figcaption></figure>\n"
+        if let change = borough.editionChange {
+            html += ProfilePage.wardMovesSection(change, wards: borough.analysis.wards)
+        }
         html +=
             "<ul class=\"wards\">"
             + borough.analysis.wards.sorted { $0.name < $1.name }.map {
