@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
         .testTarget(
             name: "GeographyTests",
-            dependencies: ["Geography", "Loaders", "Evidence", "CSV", "Catalogue", "TestSupport"]),
+            dependencies: ["Geography", "Loaders", "Evidence", "CSV", "Catalogue", "NeedsAnalysis", "TestSupport"]),
         .testTarget(
             name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),

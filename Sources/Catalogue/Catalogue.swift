@@ -8,7 +8,8 @@ import Foundation
 /// and the CPV vocabulary (`cpv/`). All of it is data, loaded and validated at run time.
 ///
 /// A council points the toolkit at its own folder with `--catalogue DIR`: each of `catalogues/`,
-/// `taxonomy/` and `cpv/` found in DIR replaces the shipped one; the rest come from the shipped `Datasets/`.
+/// `taxonomy/`, `cpv/`, `policy/` and `geography/` found in DIR replaces the shipped one; the rest come from the
+/// shipped `Datasets/`.
 public struct Catalogue: Sendable {
     /// The folders each part was read from.
     public let sources: [String: String]
@@ -40,6 +41,8 @@ public struct Catalogue: Sendable {
     public let publishedSources: PublishedSources
     /// Third parties' aggregates, read only when asked for (`policy/unofficial_sources.csv`).
     public let unofficialSources: UnofficialSources
+    /// Authorities replaced by others, for lookups published before the change (`geography/authority_changes.csv`).
+    public let authorityChanges: AuthorityChanges
     /// The bounds a contract profile must keep.
     public let contractLimits: ContractLimits
     /// What `svtk serve` accepts from a browser.
@@ -63,20 +66,26 @@ public struct Catalogue: Sendable {
                 throw ToolkitError(
                     file: directory,
                     "no such catalogue folder (give a folder holding catalogues/, "
-                        + "taxonomy/, cpv/ or policy/)")
+                        + "taxonomy/, cpv/, policy/ or geography/)")
             }
-            let parts = ["catalogues", "taxonomy", "cpv", "policy"]
+            let parts = ["catalogues", "taxonomy", "cpv", "policy", "geography"]
             guard parts.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0) }) else {
-                throw ToolkitError(file: directory, "this folder has none of catalogues/, taxonomy/, cpv/ or policy/")
+                throw ToolkitError(
+                    file: directory, "this folder has none of catalogues/, taxonomy/, cpv/, policy/ or geography/")
             }
         }
         return try Catalogue(
             catalogues: folder("catalogues"), taxonomy: folder("taxonomy"), cpv: folder("cpv"),
-            policy: folder("policy"))
+            policy: folder("policy"), geography: folder("geography"))
     }
 
-    init(catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String, policy: String) throws {
-        sources = ["catalogues": catalogues, "taxonomy": taxonomyFolder, "cpv": cpvFolder, "policy": policy]
+    init(
+        catalogues: String, taxonomy taxonomyFolder: String, cpv cpvFolder: String, policy: String, geography: String
+    ) throws {
+        sources = [
+            "catalogues": catalogues, "taxonomy": taxonomyFolder, "cpv": cpvFolder, "policy": policy,
+            "geography": geography,
+        ]
         (units, pointInTimeUnits) = try Self.readUnits(catalogues + "/units.csv")
         frameworks = try Self.readFrameworks(catalogues + "/frameworks.csv")
         themes = try Self.readThemes(catalogues + "/themes.csv", frameworks: Set(frameworks.map(\.id)))
@@ -104,6 +113,7 @@ public struct Catalogue: Sendable {
         needBands = try NeedBands(folder: policy)
         deprivationWeights = try DeprivationWeights(folder: policy)
         unofficialSources = try UnofficialSources(folder: policy)
+        authorityChanges = try AuthorityChanges(folder: geography)
         publishedSources = try PublishedSources(folder: policy)
         contractLimits = try ContractLimits(folder: policy)
         workspaceLimits = try WorkspaceLimits(folder: policy)

@@ -31,8 +31,10 @@ public struct AuthorityAreas: Sendable {
     public let filter: AreaFilter
 
     /// Finds an authority by code or name (ignoring case) in the lookups.
-    /// - Throws: `ToolkitError` naming every authority the lookups cover (with its ward count) when none matches.
-    public init(tables: [LookupTable], authority wanted: String) throws {
+    /// - Throws: `ToolkitError` naming the successor of an authority replaced since (`changes`), or every
+    ///   authority the lookups cover (with its ward count) when none matches.
+    public init(tables: [LookupTable], authority wanted: String, changes: AuthorityChanges = AuthorityChanges()) throws
+    {
         var codes: Set<String> = []
         var name: String?
         for table in tables {
@@ -47,6 +49,11 @@ public struct AuthorityAreas: Sendable {
                     }
                 }
             }
+        }
+        if codes.isEmpty, let change = changes.change(named: wanted) {
+            throw ToolkitError(
+                setting: "authority",
+                "\(change.description): choose \(change.successor.name) (\(change.successor.code))")
         }
         guard !codes.isEmpty else {
             let covered = Self.authorities(in: tables)

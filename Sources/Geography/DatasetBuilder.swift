@@ -37,8 +37,10 @@ public struct DatasetBuilder {
         for file in files where !seen.insert(file).inserted {
             throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
         }
-        let lookups = try files.filter(LookupTable.isLookup).map(LookupTable.init(path:))
-        let chosen = everyAuthority ? nil : try Self.choose(authority, lookups)
+        let lookups = try files.filter(LookupTable.isLookup).map {
+            try LookupTable(path: $0, changes: reading.authorityChanges)
+        }
+        let chosen = everyAuthority ? nil : try Self.choose(authority, lookups, changes: reading.authorityChanges)
         let data = Dataset()
         var results: [FileLoader.Result] = []
         var notes: [String] = []
@@ -46,6 +48,7 @@ public struct DatasetBuilder {
             var fileOptions = options(file)
             fileOptions.areas = chosen?.filter
             fileOptions.rankedAreas = reading.rankedAreas
+            fileOptions.authorityChanges = reading.authorityChanges
             guard let table = try FileLoader.table(file, options: fileOptions) else {
                 results.append(try FileLoader.load(file, options: fileOptions, into: data))
                 continue
@@ -63,6 +66,7 @@ public struct DatasetBuilder {
         }
         warnings = results.flatMap { result in result.outcome.warnings.map { "\(result.file): \($0)" } }
         let outside = results.map(\.outcome.outside).reduce(0, +)
+        if let chosen { notes += Self.successorNotes(chosen, reading.authorityChanges) }
         if let chosen, outside > 0 {
             notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
         }
@@ -99,12 +103,26 @@ public struct DatasetBuilder {
 
     /// The authority whose areas to read: the one asked for, or none when the lookups cover one authority
     /// (or there are no lookups). Several authorities and none chosen is an error listing them.
-    static func choose(_ authority: String?, _ lookups: [LookupTable]) throws -> AuthorityAreas? {
+    static func choose(
+        _ authority: String?, _ lookups: [LookupTable], changes: AuthorityChanges
+    ) throws -> AuthorityAreas? {
         guard !lookups.isEmpty else { return nil }
-        if let authority { return try AuthorityAreas(tables: lookups, authority: authority) }
+        if let authority { return try AuthorityAreas(tables: lookups, authority: authority, changes: changes) }
         let covered = AuthorityAreas.authorities(in: lookups)
         guard covered.count <= 1 else { throw ToolkitError(setting: "authority", AuthorityAreas.listing(covered)) }
         return nil
+    }
+
+    /// `the lookups' Craven (E07000163), … are read as North Yorkshire (E06000065), which replaced them on 2023-04-01`.
+    static func successorNotes(_ chosen: AuthorityAreas, _ changes: AuthorityChanges) -> [String] {
+        let replaced = changes.all.filter { chosen.codes.contains($0.successor.code) }
+        guard let first = replaced.first else { return [] }
+        return [
+            "the lookups' "
+                + replaced.map { "\($0.predecessor.name) (\($0.predecessor.code))" }.joined(separator: ", ")
+                + " are read as \(first.successor.name) (\(first.successor.code)), which replaced them on "
+                + first.since
+        ]
     }
 
     /// Adds the deprivation and census roll-ups to wards, returning notes on them.

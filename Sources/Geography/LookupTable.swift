@@ -15,9 +15,9 @@ public struct LookupTable: Sendable {
     /// The 1-based line of each row, for errors.
     let lines: [Int]
 
-    /// Reads a lookup file.
+    /// Reads a lookup file, placing areas of an authority replaced since in its successor.
     /// - Throws: `ToolkitError` when the file cannot be read or has fewer than two code columns.
-    public init(path: String) throws {
+    public init(path: String, changes: AuthorityChanges = AuthorityChanges()) throws {
         let table = try CSVTable(path: path)
         try FileLoader.checkColumnNames(table)
         let codes = GeographyLookupLoader.codeColumns(table.header)
@@ -44,6 +44,7 @@ public struct LookupTable: Sendable {
                     "\(ToolkitError.quoted(values[i])) in column "
                         + "\(table.header[i]) is not a GSS code (a letter and eight digits, e.g. E01007657)")
             }
+            changes.update(row: &values, codes: codes)
             rows.append(values)
             lines.append(row.line)
         }
@@ -86,5 +87,19 @@ public struct LookupTable: Sendable {
     /// The vintage with the latest two-digit year.
     private static func newest(_ vintages: some Sequence<String>) -> String? {
         vintages.max { $0.suffix(2) < $1.suffix(2) }
+    }
+}
+
+extension AuthorityChanges {
+    /// Puts one lookup row's code and name cells in today's authorities (``update(codes:names:)``).
+    fileprivate func update(row: inout [String], codes: [GeographyLookupLoader.CodeColumn]) {
+        guard !isEmpty else { return }
+        var values = codes.map { row[$0.index] }
+        var names = codes.map { column in column.name.map { row[$0] } }
+        update(codes: &values, names: &names)
+        for (position, column) in codes.enumerated() {
+            row[column.index] = values[position]
+            if let name = column.name, let value = names[position] { row[name] = value }
+        }
     }
 }

@@ -35,7 +35,7 @@ public struct WardLookup: Sendable {
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest available when `nil`.
     /// - Throws: `ToolkitError` when a file is not a lookup or the lookups do not link the vintages.
     public init(files: [String], from lsoaVintage: String, to wardVintage: String? = nil) throws {
-        try self.init(tables: files.map(LookupTable.init(path:)), from: lsoaVintage, to: wardVintage)
+        try self.init(tables: files.map { try LookupTable(path: $0) }, from: lsoaVintage, to: wardVintage)
     }
 
     /// An error about the lookups: at the first file, or about the lookup setting when none was given.

@@ -4,7 +4,8 @@ import Evidence
 /// ONS geography lookups (`LSOA21CD,LSOA21NM,WD22CD,WD22NM,LAD22CD,…`): pairs of `<entity><yy>CD` and
 /// `<entity><yy>NM` columns. Each code column gives areas of that vintage (e.g. `WD22`); an area's parent is
 /// the next column to its right at a coarser level. Other columns (e.g. `IMD19`, a copy of a figure published
-/// with its name and edition elsewhere) are not read as evidence: the note names them.
+/// with its name and edition elsewhere) are not read as evidence: the note names them. An authority replaced since
+/// the lookup was published (``LoadOptions/authorityChanges``) is read as its successor.
 public enum GeographyLookupLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "ONS geography lookup"
@@ -58,7 +59,9 @@ public enum GeographyLookupLoader: Loader {
         var seen: Set<String> = []
         let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
-            let values = codes.map { row[$0.index].trimmedString }
+            var values = codes.map { row[$0.index].trimmedString }
+            var names = codes.map { column in column.name.map { row[$0].trimmedString } }
+            if !options.authorityChanges.isEmpty { options.authorityChanges.update(codes: &values, names: &names) }
             // Every row is read, so that other authorities keep their regions for comparisons; only small
             // areas of other authorities are left out.
             for (position, column) in codes.enumerated() {
@@ -71,8 +74,8 @@ public enum GeographyLookupLoader: Loader {
                 }.map { values[$0] }
                 sink.add(
                     Area(
-                        code: code, name: column.name.map { row[$0].trimmedString } ?? code, level: level,
-                        vintage: column.vintage, parent: parent))
+                        code: code, name: names[position] ?? code, level: level, vintage: column.vintage, parent: parent
+                    ))
             }
         }
         var warnings: [String] = []

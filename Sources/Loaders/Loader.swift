@@ -28,6 +28,8 @@ public struct LoadOptions: Sendable {
     /// (`policy/editions.csv`), so a rank above it is an error; without an edition's count a rank need only be
     /// whole and 1 or more.
     public var rankedAreas: [String: Int] = [:]
+    /// Authorities replaced by others: a lookup places its areas in the successor (`geography/authority_changes.csv`).
+    public var authorityChanges = AuthorityChanges()
     /// How many threads read the file (by default helpers tokenize a large file ahead of the loader).
     public var threads: ReadingThreads
 

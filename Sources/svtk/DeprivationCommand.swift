@@ -85,7 +85,8 @@ struct DeprivationCommand: ParsableCommand {
             try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
         }
         let rollUps = try DeprivationRollUp.everyEdition(
-            data: data, lookups: lookups.map(LookupTable.init(path:)), authority: authority, wardVintage: wards,
+            data: data, lookups: lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) },
+            authority: authority, wardVintage: wards,
             weights: catalogue.deprivationWeights)
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()

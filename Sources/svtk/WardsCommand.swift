@@ -30,6 +30,8 @@ struct WardsCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var catalogueOptions: CatalogueOptions
+
     func validate() throws {
         if dataFiles.isEmpty {
             throw ValidationError("give the lookups with --data FILE... (e.g. --data Datasets/demo/*.csv)")
@@ -44,7 +46,8 @@ struct WardsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tables = try dataFiles.filter(LookupTable.isLookup).map(LookupTable.init(path:))
+        let changes = try catalogueOptions.load().authorityChanges
+        let tables = try dataFiles.filter(LookupTable.isLookup).map { try LookupTable(path: $0, changes: changes) }
         guard !tables.isEmpty else {
             throw ToolkitError(
                 setting: "data",
@@ -54,7 +57,7 @@ struct WardsCommand: ParsableCommand {
         let entries: [Entry]
         let title: String
         if let authority {
-            let found = try AuthorityAreas(tables: tables, authority: authority)
+            let found = try AuthorityAreas(tables: tables, authority: authority, changes: changes)
             entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
             title =
                 "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
