@@ -51,6 +51,14 @@ let package = Package(
                 "Formatting", "Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // What a user asks for, for the command line and the workspace alike: a borough's evidence read once, a
+        // contract's recommendation, its report in every format, an area's profile.
+        .target(
+            name: "Toolkit",
+            dependencies: [
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
+                "Reports",
+            ]),
         // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
         .target(
             name: "Workspace", dependencies: ["CSV", "Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -59,14 +67,15 @@ let package = Package(
             name: "WebApp",
             dependencies: [
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
-                "Reports", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
+                "Reports", "Toolkit", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]),
         .executableTarget(
             name: "svtk",
             dependencies: [
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
-                "Recommender", "Reports", "Workspace", "WebApp", .product(name: "Hummingbird", package: "hummingbird"),
+                "Recommender", "Reports", "Toolkit", "Workspace", "WebApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
@@ -120,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "TestSupport",
+                "TestSupport", "Toolkit",
                 "WebApp", "Workspace", "Recommender", "Reports", "Catalogue", "NeedsAnalysis",
                 "Geography", "Loaders", "CSV",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -193,6 +193,20 @@ public struct NeedsAnalysis {
             "the data cover \(max(parents.count, authorities.count)) authorities: choose one by its code or name")
     }
 
+    /// An area of the data by code, or by name ignoring case (the coarsest of that name).
+    /// - Throws: `ToolkitError` about `setting` listing the borough's wards when none matches.
+    public func area(_ wanted: String, setting: String) throws -> Area {
+        if let area = dataset.areas[wanted]
+            ?? dataset.areas.values.filter({ $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
+            .min(by: { $0.level > $1.level })
+        {
+            return area
+        }
+        throw ToolkitError(
+            setting: setting,
+            "no area \"\(wanted)\" in the data; wards of \(borough.name): " + wards.map(\.name).joined(separator: ", "))
+    }
+
     /// A ward of the borough by code or name, ignoring case and a bracketed suffix: "Claremont" finds
     /// "Claremont (Blackpool)" and the other way round.
     public func ward(named text: String) -> Area? {

@@ -45,12 +45,19 @@ public struct Recommender {
         measureDomains = domains
     }
 
-    /// The recommendation for a contract. `file` names the profile in error messages.
+    /// The recommendation for a contract profile, checked here. `file` names the profile in error messages.
     /// - Throws: `ToolkitError` naming `file` and field for a bad contract, CPV code or area; or a plan's unknown ward.
     public func recommend(_ contract: ContractProfile, file: String = "contract", notes: [String] = []) throws
         -> Recommendation
     {
-        try contract.validate(file: file, catalogue: catalogue)
+        try recommend(try CheckedContract(contract, file: file, catalogue: catalogue), notes: notes)
+    }
+
+    /// The recommendation for a contract already checked.
+    /// - Throws: `ToolkitError` naming the contract's file and field for an unknown CPV code or area, or a plan's
+    ///   unknown ward.
+    public func recommend(_ checked: CheckedContract, notes: [String] = []) throws -> Recommendation {
+        let (contract, file) = (checked.profile, checked.file)
         let framework = contract.framework ?? "open"
         let codes = try cpvCodes(contract, file: file)
         let areas = try deliveryAreas(contract, file: file)

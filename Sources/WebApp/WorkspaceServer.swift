@@ -1,17 +1,18 @@
 import CSV
 import Hummingbird
 import Logging
+import Toolkit
 import Workspace
 
 /// `svtk serve`: the commissioners' workspace as a local web app over a borough's evidence and a workspace
 /// file. Pages are rendered on the server and work without scripts; every POST carries a CSRF token; bodies are
 /// limited; uploads go through the strict CSV layer; errors are pages in plain words.
 public struct WorkspaceServer: Sendable {
-    let borough: ServedBorough
+    let borough: Borough
     let workspace: Workspace
 
     /// A server for a borough's evidence and a workspace.
-    public init(borough: ServedBorough, workspace: Workspace) {
+    public init(borough: Borough, workspace: Workspace) {
         self.borough = borough
         self.workspace = workspace
     }
@@ -61,7 +62,7 @@ public struct WorkspaceServer: Sendable {
 
 /// What every group of routes needs.
 protocol RouteGroup {
-    var borough: ServedBorough { get }
+    var borough: Borough { get }
     var workspace: Workspace { get }
     func add(to router: Router<WebContext>)
 }

@@ -6,6 +6,7 @@ import Geography
 import Loaders
 import NeedsAnalysis
 import Reports
+import Toolkit
 
 /// Options of the commands that analyse need: the data, the borough, the areas, the catalogue.
 struct AnalysisOptions: ParsableArguments {
@@ -41,42 +42,40 @@ struct AnalysisOptions: ParsableArguments {
         return (analysis, catalogue, notes)
     }
 
-    /// The analysis of the data against a catalogue already loaded, and the notes on the data.
+    /// The analysis of the data against a catalogue already loaded, and the notes on the data (printed).
     func analysis(catalogue: Catalogue) throws -> (NeedsAnalysis, [String]) {
-        let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
-        let built = try DatasetBuilder(
-            files: files, authority: authority, reading: unofficial.reading(catalogue),
-            options: input.loadOptions(for:))
-        let analysis = try NeedsAnalysis(
-            dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: authority)
-        var notes = built.notes
-        let older = analysis.wardsOfOtherVintages
-        if !older.isEmpty, let vintage = analysis.wards.first?.vintage {
-            notes.append(
-                "\(older.count) ward(s) of \(analysis.borough.name) of other vintages or none (e.g. \(older[0].name), "
-                    + "\(older[0].code)) are left out: the analysis uses the newest ward vintage of the lookups, "
-                    + "\(vintage)")
-        }
-        for warning in built.warnings { printError("note: \(warning)") }
+        let (analysis, warnings, notes) = try Borough.analyse(inputs(catalogue))
+        show(warnings: warnings, notes: notes)
+        return (analysis, warnings + notes)
+    }
+
+    /// The borough's evidence read once, with its action plan and boundaries, for recommendations, reports and
+    /// the workspace; the notes on the data are printed.
+    func borough(_ catalogue: Catalogue, actionPlan: String? = nil, boundaries: String? = nil) throws -> Borough {
+        let borough = try Borough(loading: inputs(catalogue, actionPlan: actionPlan, boundaries: boundaries))
+        show(warnings: borough.warnings, notes: borough.notes)
+        return borough
+    }
+
+    /// What the options ask to be read.
+    func inputs(_ catalogue: Catalogue, actionPlan: String? = nil, boundaries: String? = nil) -> BoroughInputs {
+        let input = self.input
+        return BoroughInputs(
+            catalogue: catalogue, dataFiles: dataFiles, authority: authority, includeUnofficial: unofficial.unofficial,
+            actionPlan: actionPlan, boundaries: boundaries, toolkit: "svtk \(Version.text)",
+            loadOptions: { input.loadOptions(for: $0) })
+    }
+
+    /// Prints what each file's reading left out or converted, and how the data were prepared unless `--quiet`.
+    private func show(warnings: [String], notes: [String]) {
+        for warning in warnings { printError("note: \(warning)") }
         if !input.quiet { for note in notes { printError("note: \(note)") } }
-        return (analysis, built.warnings + notes)
     }
 
     /// The area codes asked for, resolved against the data (an unknown one is an error).
     func selectedAreas(_ analysis: NeedsAnalysis, _ areas: String?) throws -> [Area] {
         guard let areas else { return [analysis.borough] + analysis.wards }
-        return try areas.split(separator: ",").map { String($0).trimmingSpaces }.map { wanted in
-            if let area = analysis.dataset.areas[wanted]
-                ?? analysis.dataset.areas.values.filter({ $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
-                .min(by: { $0.level > $1.level })
-            {
-                return area
-            }
-            throw ToolkitError(
-                setting: "areas",
-                "no area \"\(wanted)\" in the data; wards of \(analysis.borough.name): "
-                    + analysis.wards.map(\.name).joined(separator: ", "))
-        }
+        return try areas.split(separator: ",").map { try analysis.area(String($0).trimmingSpaces, setting: "areas") }
     }
 }
 

@@ -6,6 +6,7 @@ import Geography
 import Loaders
 import NeedsAnalysis
 import Reports
+import Toolkit
 
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,56 +43,16 @@ struct ProfileCommand: ParsableCommand {
 
     func run() throws {
         try out.map { try ReportFiles(out: $0).prepare() }
-        let (analysis, catalogue, _) = try analysisOptions.analysis()
-        let target = try analysisOptions.selectedAreas(analysis, area)[0]
-        let gaps = try equalityPlan.gaps(catalogue)
-        let needs = try analysis.equalityNeeds(gaps)
-        let profile = analysis.profile(for: target.code)
-        let results = analysis.results(for: target.code)
-        let view = analysis.boroughView()
-        let maps = try boundariesOption.maps(
-            analysis, view: view, delivery: target.level == .ward ? [target.code] : [],
-            outlineMeaning: "this ward")
-        let provenance = try ReportProvenance.gather(
-            data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
-            others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
-            options: analysisOptions.input.loadOptions(for:),
-            reading: analysisOptions.unofficial.reading(catalogue))
-        let change = EditionChange(analysis.dataset)
-        let files = try ReportFiles(out: out ?? "out/profile-\(target.code).html").write(
-            html: ProfilePage.html(
-                profile, results: results, view: view, gaps: needs, maps: maps, change: change,
-                provenance: provenance),
-            markdown: ProfilePage.markdown(profile, results: results, change: change),
-            json: try NeedProfileOutput(profile).json,
-            tables: [
-                (
-                    "domains", ["domain", "level", "score", "note"],
-                    profile.domains.map {
-                        [$0.domain.id, $0.level.rawValue, $0.score.written(.preciseScore), $0.note ?? ""]
-                    }
-                ),
-                (
-                    "indicators",
-                    [
-                        "indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of",
-                        "trend", "signal",
-                    ],
-                    results.map { r in
-                        [
-                            r.indicator, r.name, r.period, r.value.written(.plain),
-                            (r.parent?.value).written(.plain),
-                            (r.england?.value).written(.plain), r.england?.significance95.rawValue ?? "",
-                            r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "", r.trend ?? "",
-                            r.signal.written(.preciseScore),
-                        ]
-                    }
-                ),
-                provenance.table,
-            ])
-        let top = profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
+        let catalogue = try analysisOptions.catalogueOptions.load()
+        let borough = try analysisOptions.borough(
+            catalogue, actionPlan: equalityPlan.eaap, boundaries: boundariesOption.boundaries)
+        let ward = borough.profile(of: try borough.analysis.area(area.trimmingSpaces, setting: "area"))
+        let files = try ReportFiles(out: out ?? "out/profile-\(ward.area.code).html").write(
+            html: ward.html, markdown: ward.markdown, json: try NeedProfileOutput(ward.profile).json,
+            tables: ward.tables)
+        let top = ward.profile.scored.prefix(3).map { "\($0.domain.name) (\($0.level))" }.joined(separator: "; ")
         print(
-            "\(target.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also "
+            "\(ward.area.name): \(top.isEmpty ? "no domain scored" : top)\nProfile written to \(files[0]) (also "
                 + "\(files.dropFirst().joined(separator: ", ")))"
         )
     }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Foundation
 import Loaders
 import NeedsAnalysis
 import Recommender
 import Reports
+import Toolkit
 
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,31 +77,18 @@ struct RecommendCommand: ParsableCommand {
     /// from one reading of the evidence.
     func makeRecommendations() throws -> [Recommendation] {
         let catalogue = try analysisOptions.catalogueOptions.load()
-        let profiles = try contracts.map { file in
-            let profile = try ContractProfile.load(file)
-            try profile.validate(file: file, catalogue: catalogue)
-            return (file, profile)
+        let checked = try contracts.map { file in
+            try Borough.check(try ContractProfile.load(file), file: file, catalogue: catalogue)
         }
-        let (recommender, notes) = try recommender(catalogue)
-        return try profiles.map { file, profile in try recommender.recommend(profile, file: file, notes: notes) }
-    }
-
-    /// The recommender for the borough the data describe, and the notes on the data, from one reading of them.
-    func recommender(_ catalogue: Catalogue) throws -> (Recommender, notes: [String]) {
-        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
-        let recommender = Recommender(
-            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis,
-            equalityGaps: try equalityPlan.gaps(catalogue))
-        return (recommender, notes)
+        let borough = try analysisOptions.borough(catalogue, actionPlan: equalityPlan.eaap)
+        return try checked.map(borough.recommend)
     }
 
     func makeRecommendation() throws -> Recommendation {
         let catalogue = try analysisOptions.catalogueOptions.load()
-        let profile = try contractOptions.checkedProfile(catalogue)
-        let (recommender, notes) = try recommender(catalogue)
-        return try contractOptions.namingOptions {
-            try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
-        }
+        let contract = try contractOptions.checkedContract(catalogue)
+        let borough = try analysisOptions.borough(catalogue, actionPlan: equalityPlan.eaap)
+        return try contractOptions.namingOptions { try borough.recommend(contract) }
     }
 }
 
@@ -166,10 +155,14 @@ struct ContractOptions: ParsableArguments {
 extension ContractOptions {
     /// The profile, checked field by field before any evidence is read, so that a mistake in it is reported at once.
     /// - Throws: `ToolkitError` naming the file (or option) and field of the first bad value.
-    func checkedProfile(_ catalogue: Catalogue) throws -> ContractProfile {
+    func checkedContract(_ catalogue: Catalogue) throws -> CheckedContract {
         let profile = try profile()
-        try namingOptions { try profile.validate(file: contract ?? "flags", catalogue: catalogue) }
-        return profile
+        return try namingOptions { try Borough.check(profile, file: contract ?? "flags", catalogue: catalogue) }
+    }
+
+    /// The contract file's name without its extension (`highways_resurfacing`), or `recommendation`.
+    var name: String {
+        contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "recommendation"
     }
 
     /// Runs `body`, naming the command-line option in an error about a profile field the option set

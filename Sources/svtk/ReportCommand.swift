@@ -1,12 +1,9 @@
 import ArgumentParser
-import CSV
-import Catalogue
 import Formatting
 import Foundation
-import Loaders
-import NeedsAnalysis
 import Recommender
 import Reports
+import Toolkit
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,36 +38,14 @@ struct ReportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let name =
-            contractOptions.contract.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-            ?? "recommendation"
-        let output = ReportFiles(out: out ?? "out/\(name).html")
+        let output = ReportFiles(out: out ?? "out/\(contractOptions.name).html")
         try output.prepare()
         let catalogue = try analysisOptions.catalogueOptions.load()
-        let profile = try contractOptions.checkedProfile(catalogue)
-        let (analysis, notes) = try analysisOptions.analysis(catalogue: catalogue)
-        let gaps = try equalityPlan.gaps(catalogue)
-        let recommender = Recommender(
-            catalogue: catalogue, policy: try Policy.load(for: catalogue), analysis: analysis, equalityGaps: gaps)
-        let r = try contractOptions.namingOptions {
-            try recommender.recommend(profile, file: contractOptions.contract ?? "flags", notes: notes)
-        }
-        let charted = ChartedArea(r, in: analysis)
-        let view = analysis.boroughView()
-        let maps = try boundariesOption.maps(analysis, view: view, delivery: charted.outlined)
-        let provenance = try ReportProvenance.gather(
-            data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
-            others: boundariesOption.inputs + (contractOptions.contract.map { [($0, SourceRegister.contract)] } ?? []),
-            dataset: analysis.dataset, catalogue: catalogue,
-            options: analysisOptions.input.loadOptions(for:),
-            reading: analysisOptions.unofficial.reading(catalogue))
-        let page = RecommendationPage.html(
-            r, view: view, area: charted.profile, areaResults: charted.results, maps: maps, provenance: provenance)
-        let tables = RecommendationPage.tables(r, view: view) + [provenance.table]
-        let files = try output.write(
-            html: page, markdown: RecommendationText.markdown(r, provenance: provenance),
-            json: RecommendationText.json(r, provenance: provenance), tables: tables,
-            office: (try TenderPack.docx(r, provenance: provenance), try TenderPack.xlsx(tables)))
+        let contract = try contractOptions.checkedContract(catalogue)
+        let borough = try analysisOptions.borough(
+            catalogue, actionPlan: equalityPlan.eaap, boundaries: boundariesOption.boundaries)
+        let r = try contractOptions.namingOptions { try borough.recommend(contract) }
+        let files = try output.write(try borough.report(r, contract: contractOptions.contract))
         print(Self.summary(r, files: files))
     }
 

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Toolkit
 
 /// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json`, `NAME.docx` and `NAME.xlsx` (for a
 /// recommendation) and `NAME-tables/*.csv`,
@@ -41,6 +42,14 @@ struct ReportFiles {
             throw ToolkitError(
                 .cannotWrite, file: tableFolder, "exists and is not a folder (a file or a link): move it away")
         }
+    }
+
+    /// Writes a recommendation's report: every format of the bundle.
+    /// - Returns: the paths written, the HTML first.
+    func write(_ bundle: ReportBundle) throws -> [String] {
+        try write(
+            html: bundle.html, markdown: bundle.markdown, json: bundle.json, tables: bundle.tables,
+            office: (try bundle.docx(), try bundle.xlsx()))
     }
 
     /// Writes every file; `office` adds NAME.docx and NAME.xlsx where given.

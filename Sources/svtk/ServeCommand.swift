@@ -3,6 +3,7 @@ import CSV
 import Catalogue
 import Foundation
 import Recommender
+import Toolkit
 import WebApp
 import Workspace
 
@@ -82,18 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// The server over the loaded evidence and the opened workspace.
     /// - Throws: `ToolkitError` for evidence, an action plan, boundaries or a workspace that cannot be read.
     private func server() throws -> WorkspaceServer {
-        let (analysis, catalogue, notes) = try analysisOptions.analysis()
-        let view = analysis.boroughView()
-        let borough = try ServedBorough(
-            analysis: analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
-            equalityGaps: try equalityPlan.gaps(catalogue),
-            maps: try boundariesOption.maps(analysis, view: view, delivery: []), view: view,
-            provenance: try ReportProvenance.gather(
-                data: analysisOptions.dataFiles + [equalityPlan.eaap].compactMap { $0 },
-                others: boundariesOption.inputs, dataset: analysis.dataset, catalogue: catalogue,
-                options: analysisOptions.input.loadOptions(for:),
-                reading: analysisOptions.unofficial.reading(catalogue)),
-            notes: notes)
+        let borough = try analysisOptions.borough(
+            try analysisOptions.catalogueOptions.load(), actionPlan: equalityPlan.eaap,
+            boundaries: boundariesOption.boundaries)
         return WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
     }
 }

@@ -3,6 +3,7 @@ import Catalogue
 import Evidence
 import Loaders
 import Reports
+import Toolkit
 
 struct SourcesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -9,28 +9,18 @@ import Recommender
 import Reports
 import TestSupport
 import Testing
+import Toolkit
 import WebApp
 import Workspace
 
 let repository = DemoBorough.repository
 
 /// The demo borough as svtk serve loads it (the data, the action plan, the shipped boundaries).
-let demoBorough: ServedBorough = DemoBorough.loaded("the served demo borough") {
-    let catalogue = DemoBorough.catalogue
-    let view = DemoBorough.analysis.boroughView()
-    let maps = ReportMaps(
-        boundaries: try Boundaries(path: repository + "/Datasets/geography/wards22_rotherham.geojson"),
-        attribution: "Source: ONS", view: view, deciles: [:], edition: "", delivery: [])
-    let iod2019 = SourceRegister.Read(
-        path: repository + "/Datasets/demo/iod2019_domains_rotherham.csv", format: DeprivationLSOALoader.format,
-        periods: ["2019"], areas: [.lsoa: 167])
-    let register = try SourceRegister([iod2019], known: catalogue.publishedSources, year: 2026)
-    let provenance = Provenance(
-        generated: "2026-11-27 09:00 UTC", toolkit: "svtk test", files: register.entries, catalogue: [:],
-        prices: "2024-25 prices")
-    return try ServedBorough(
-        analysis: DemoBorough.analysis, catalogue: catalogue, policy: try Policy.load(for: catalogue),
-        equalityGaps: DemoBorough.gaps, maps: maps, view: view, provenance: provenance, notes: [])
+let demoBorough: Borough = DemoBorough.loaded("the served demo borough") {
+    try Borough(
+        loading: BoroughInputs(
+            catalogue: DemoBorough.catalogue, dataFiles: DemoBorough.dataFiles, actionPlan: DemoBorough.actionPlan,
+            toolkit: "svtk test"))
 }
 
 /// A well-formed CSRF token, sent as the cookie and in forms.

@@ -2,13 +2,14 @@ import Evidence
 import Formatting
 import NeedsAnalysis
 import Reports
+import Toolkit
 
 /// The borough overview (the ward map by the chosen need domain, the top needs with their evidence, the
 /// equality gaps, each ward's move between IoD editions) and each ward's profile.
 enum BoroughPages {
     /// The overview; `domain` is the need domain the map shows (by default the borough's greatest need that its
     /// wards have figures for).
-    static func overview(_ borough: ServedBorough, domain requested: String?) -> String {
+    static func overview(_ borough: Borough, domain requested: String?) -> String {
         let view = borough.view
         let domains = view.wardProfiles.first?.domains.map(\.domain) ?? []
         let mapped = Set(view.wardProfiles.flatMap { $0.scored.map(\.domain.id) })
@@ -105,17 +106,11 @@ enum BoroughPages {
 
     /// What the workspace's answers rest on: every file read, its publisher, edition, coverage, licence and
     /// checksum, with the warnings and attribution lines (the register a report's provenance carries).
-    static func sources(_ borough: ServedBorough) -> String {
+    static func sources(_ borough: Borough) -> String {
         "<h1>Sources</h1>\n<p class=\"lead\">What every page of \(HTML.escape(borough.analysis.borough.name)) rests on."
             + "</p>\n" + borough.provenance.html
     }
 
     /// A ward's profile: its needs with charts against the borough and England, the gaps placed there.
-    static func ward(_ borough: ServedBorough, code: String) -> String {
-        let results = borough.analysis.results(for: code)
-        let maps = borough.maps?.outlining([code], meaning: "this ward")
-        return ProfilePage.body(
-            borough.analysis.profile(for: code), results: results, view: borough.view,
-            gaps: borough.equalityNeeds, maps: maps, change: borough.editionChange, provenance: borough.provenance)
-    }
+    static func ward(_ borough: Borough, ward: Area) -> String { borough.profile(of: ward).body }
 }

@@ -1,6 +1,7 @@
 import CSV
 import Catalogue
 import Reports
+import Toolkit
 
 /// The new (or edit) contract form: each field labelled, with a hint and, after a failed save, its error beside
 /// it; a CPV search that keeps what was typed; the delivery wards as a list of boxes, and on the map.
@@ -11,7 +12,7 @@ enum ContractFormPage {
     ///   - version: the contract's version being edited, sent back for the conflict check.
     ///   - search: words searched in the CPV vocabulary, with the codes found.
     static func html(
-        _ form: ContractForm, borough: ServedBorough, context: WebContext, action: String, searchAction: String,
+        _ form: ContractForm, borough: Borough, context: WebContext, action: String, searchAction: String,
         version: Int?, search: (words: String, codes: [CPVVocabulary.Code])?
     ) -> String {
         var html = "<h1>\(version == nil ? "New contract" : "Edit contract")</h1>\n"
@@ -148,7 +149,7 @@ enum ContractFormPage {
     }
 
     /// The delivery wards: the whole borough, or a box per ward; the map beside ticks the boxes (with scripts).
-    static func wards(_ form: ContractForm, borough: ServedBorough) -> String {
+    static func wards(_ form: ContractForm, borough: Borough) -> String {
         let e = error("areas", form)
         var html =
             "<fieldset class=\"field\(e.wrapper)\" id=\"f-areas\"><legend>Where the contract is "

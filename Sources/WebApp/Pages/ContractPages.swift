@@ -2,6 +2,7 @@ import Formatting
 import Foundation
 import Recommender
 import Reports
+import Toolkit
 import Workspace
 
 /// The list of contracts, the supplier's read-only view of one, and two recommendations side by side.

@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import Hummingbird
 import Reports
+import Toolkit
 
 /// The workspace's page around each view: the reports' style sheet with the workspace's own additions, a
 /// header with the borough and the navigation, and the content. Every text is escaped by the views that make it.

@@ -2,6 +2,7 @@ import Formatting
 import Foundation
 import Recommender
 import Reports
+import Toolkit
 import Workspace
 
 /// A contract's recommendation in the workspace: the report's answer-first summary with the commissioner's
@@ -12,7 +13,7 @@ struct RecommendationView {
     let snapshot: RecommendationSnapshot
     let decisions: [SavedDecision]
     let history: [SnapshotSummary]
-    let borough: ServedBorough
+    let borough: Borough
     /// A decision form that could not be saved: the measure and what is wrong.
     var failed: (decision: CommissionerDecision, problem: String)?
 
@@ -53,10 +54,7 @@ struct RecommendationView {
     }
 
     /// The delivery wards outlined on the borough's maps, as the recommendation resolved them.
-    var deliveryMaps: ReportMaps? {
-        borough.maps?.outlining(
-            ChartedArea(snapshot.recommendation, in: borough.analysis).outlined, meaning: "delivery area")
-    }
+    var deliveryMaps: ReportMaps? { borough.deliveryMaps(snapshot.recommendation) }
 
     func actions(id: Int64, token: String) -> String {
         "<nav class=\"actions\" aria-label=\"This contract\"><p>"

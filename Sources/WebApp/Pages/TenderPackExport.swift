@@ -1,6 +1,6 @@
-import CSV
 import Recommender
 import Reports
+import Toolkit
 
 /// The tender pack's files for a contract, with the commissioner's decisions applied: the social value section
 /// (Word, Markdown, the full HTML report) and the measures (CSV, Excel).
@@ -27,27 +27,16 @@ enum ExportFormat: String, CaseIterable {
         }
     }
 
-    /// The file's bytes.
+    /// The file's bytes, from the same report bundle `svtk report` writes.
     /// - Throws: an error if an office package cannot be written.
-    func bytes(_ r: Recommendation, borough: ServedBorough, maps: ReportMaps?) throws -> [UInt8] {
-        let provenance = borough.provenance
+    func bytes(_ r: Recommendation, borough: Borough) throws -> [UInt8] {
+        let bundle = try borough.report(r)
         switch self {
-        case .docx: return try TenderPack.docx(r, provenance: provenance)
-        case .md: return Array(RecommendationText.markdown(r, provenance: provenance).utf8)
-        case .html:
-            let charted = ChartedArea(r, in: borough.analysis)
-            return Array(
-                RecommendationPage.html(
-                    r, view: borough.view, area: charted.profile, areaResults: charted.results, maps: maps,
-                    provenance: provenance
-                ).utf8)
-        case .csv:
-            let table = RecommendationPage.tables(r, view: borough.view)[0]
-            return CSVWriter.bytes(byteOrderMark: true) { writer in
-                writer.write(table.header)
-                for row in table.rows { writer.write(row) }
-            }
-        case .xlsx: return try TenderPack.xlsx(RecommendationPage.tables(r, view: borough.view) + [provenance.table])
+        case .docx: return try bundle.docx()
+        case .md: return Array(bundle.markdown.utf8)
+        case .html: return Array(bundle.html.utf8)
+        case .csv: return bundle.measuresCSV
+        case .xlsx: return try bundle.xlsx()
         }
     }
 

@@ -1,11 +1,12 @@
 import CSV
 import Hummingbird
 import Reports
+import Toolkit
 import Workspace
 
 /// The borough overview, the ward pages, the register of sources, and comparing two recommendations.
 struct BoroughRoutes: RouteGroup {
-    let borough: ServedBorough
+    let borough: Borough
     let workspace: Workspace
     let pages: PageCache
 
@@ -20,15 +21,15 @@ struct BoroughRoutes: RouteGroup {
         }
         router.get("/wards/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
-            guard borough.analysis.wards.contains(where: { $0.code == code }) else {
+            guard let ward = borough.analysis.wards.first(where: { $0.code == code }) else {
                 throw HTTPError(
                     .notFound,
                     message:
                         "There is no ward \(ToolkitError.quoted(code, limit: 40)) in \(borough.analysis.borough.name).")
             }
             return page(
-                borough.analysis.dataset.areas[code]?.name ?? code,
-                await pages.page("ward \(code)", token: context.csrfToken) { _ in BoroughPages.ward(borough, code: code)
+                ward.name,
+                await pages.page("ward \(code)", token: context.csrfToken) { _ in BoroughPages.ward(borough, ward: ward)
                 })
         }
         router.get("/compare") { request, _ in try await compare(request) }

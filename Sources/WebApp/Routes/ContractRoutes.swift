@@ -2,12 +2,13 @@ import CSV
 import Hummingbird
 import Recommender
 import Reports
+import Toolkit
 import Workspace
 
 /// Contracts: the list, the new and edit forms (with the CPV search), saving (which recommends at once),
 /// recommending again, the recommendation itself, the tender pack and the supplier's view.
 struct ContractRoutes: RouteGroup {
-    let borough: ServedBorough
+    let borough: Borough
     let workspace: Workspace
     let pages: PageCache
 
@@ -78,7 +79,7 @@ struct ContractRoutes: RouteGroup {
         }
         let view = try await recommendationView(contract)
         return Page.response(
-            try format.bytes(view.decided, borough: borough, maps: view.deliveryMaps), type: format.contentType,
+            try format.bytes(view.decided, borough: borough), type: format.contentType,
             download: format.fileName(contract.title))
     }
 

@@ -2,11 +2,12 @@ import CSV
 import Hummingbird
 import Loaders
 import Recommender
+import Toolkit
 import Workspace
 
 /// The commissioner's decision on a measure: accept, drop with a reason, or change the target with a reason.
 struct DecisionRoutes: RouteGroup {
-    let borough: ServedBorough
+    let borough: Borough
     let workspace: Workspace
 
     func add(to router: Router<WebContext>) {

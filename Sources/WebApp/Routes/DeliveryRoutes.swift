@@ -2,11 +2,12 @@ import CSV
 import Foundation
 import Hummingbird
 import Recommender
+import Toolkit
 import Workspace
 
 /// Suppliers' offers (upload, scores) and delivery (commitments and quarterly returns, RAG and forecast).
 struct DeliveryRoutes: RouteGroup {
-    let borough: ServedBorough
+    let borough: Borough
     let workspace: Workspace
 
     func add(to router: Router<WebContext>) {

@@ -1,91 +1,12 @@
-import ArgumentParser
-import CSV
 import Catalogue
 import Evidence
 import Foundation
 import Geography
 import Loaders
-import NeedsAnalysis
 import Reports
 
-/// The `--boundaries FILE` option of the commands that draw ward maps.
-struct BoundariesOption: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "Ward boundaries as GeoJSON (from the ONS Open Geography portal) for the maps "
-                + "(default: the demo borough's when the data are the demo's).", valueName: "file"))
-    var boundaries: String?
-
-    /// The boundaries file given, as an input of the provenance.
-    var inputs: [(path: String, format: String)] { boundaries.map { [($0, SourceRegister.boundaries)] } ?? [] }
-
-    /// The maps for a borough: from `--boundaries`, or from a file in `Datasets/geography/` holding its wards;
-    /// none when neither covers the borough.
-    /// - Throws: `ToolkitError` for a boundaries file that cannot be read, or that holds none of the borough's wards.
-    func maps(
-        _ analysis: NeedsAnalysis, view: BoroughView, delivery: Set<String>,
-        outlineMeaning: String = "delivery area"
-    ) throws -> ReportMaps? {
-        let wards = Set(analysis.wards.map(\.code))
-        let (deciles, edition) = Self.deciles(analysis)
-        if let boundaries {
-            let maps = ReportMaps(
-                boundaries: try Boundaries(path: boundaries), attribution: try Self.attribution(for: boundaries),
-                view: view, deciles: deciles, edition: edition, delivery: delivery,
-                outlineMeaning: outlineMeaning)
-            guard maps.coversBorough else {
-                throw ToolkitError(
-                    file: boundaries,
-                    "holds none of \(analysis.borough.name)'s \(wards.count) wards (codes such as "
-                        + "\(wards.sorted().first ?? "E05…")): give the boundaries of the borough's wards")
-            }
-            return maps
-        }
-        for path in try Self.shipped() {
-            let shapes = try Boundaries(path: path)
-            guard shapes.shapes.contains(where: { wards.contains($0.code) }) else { continue }
-            return ReportMaps(
-                boundaries: shapes, attribution: try Self.attribution(for: path), view: view,
-                deciles: deciles, edition: edition, delivery: delivery, outlineMeaning: outlineMeaning)
-        }
-        return nil
-    }
-
-    /// The boundary files shipped in `Datasets/geography/`.
-    static func shipped() throws -> [String] {
-        let folder = try DatasetsDirectory.path() + "/geography"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".geojson") }.sorted().map { folder + "/" + $0 }
-    }
-
-    /// The attribution for a boundaries file: its row in `Datasets/geography/boundaries.csv`, or the `*` row.
-    static func attribution(for path: String) throws -> String {
-        let table = try CSVTable(path: try DatasetsDirectory.path() + "/geography/boundaries.csv")
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        var rows: [String: String] = [:]
-        try table.forEachRow { rows[$0[0].trimmedString] = $0[1].trimmedString }
-        return rows[name] ?? rows["*"] ?? ""
-    }
-
-    /// Each ward's population-weighted average IMD decile in the newest IoD edition rolled up, and the edition.
-    static func deciles(_ analysis: NeedsAnalysis) -> (deciles: [String: Double], edition: String) {
-        let id = DeprivationRollUp.indicatorID(domain: DeprivationRollUp.multipleDeprivation, measure: "average-decile")
-        let wards = Set(analysis.wards.map(\.code))
-        let table = analysis.dataset.observations
-        let positions = table.indices.filter {
-            table.indicatorID(at: $0) == id && wards.contains(table.areaCode(at: $0))
-        }
-        let edition = positions.map(table.period(at:)).max() ?? ""
-        var deciles: [String: Double] = [:]
-        for position in positions where table.period(at: position) == edition {
-            deciles[table.areaCode(at: position)] = table.value(at: position)
-        }
-        return (deciles, edition)
-    }
-}
-
 /// Where a report came from, gathered from the files and the catalogue it used.
-enum ReportProvenance {
+public enum ReportProvenance {
     /// - Parameters:
     ///   - data: the data files (action plans and lookups included) in the order given; a file given twice (an
     ///     action plan among the data and as `--eaap`) is listed once.
@@ -93,10 +14,11 @@ enum ReportProvenance {
     ///   - dataset: what the data files gave: the periods and areas of each file's figures.
     ///   - options: how each data file was read (its delimiter), to tell its kind again.
     ///   - reading: whether third parties' aggregates were read (labelled) or left out.
+    ///   - toolkit: the svtk that made it (`svtk 0.12.0 (commit 1a2b3c4)`).
     /// - Throws: `ToolkitError` for a file that cannot be read for its kind or checksum.
-    static func gather(
+    public static func gather(
         data: [String], others: [(path: String, format: String)] = [], dataset: Dataset, catalogue: Catalogue,
-        options: (String) -> LoadOptions, reading: DataReading
+        options: (String) -> LoadOptions, reading: DataReading, toolkit: String
     ) throws -> Provenance {
         let figures = FiguresBySource(dataset)
         var seen: Set<String> = []
@@ -106,8 +28,23 @@ enum ReportProvenance {
             } + others.map { SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:]) }
         let register = try SourceRegister(reads, known: catalogue.publishedSources, year: year())
         return Provenance(
-            generated: generated(), toolkit: "svtk \(Version.text)", files: register.entries,
+            generated: generated(), toolkit: toolkit, files: register.entries,
             catalogue: catalogue.sources, prices: "\(catalogue.priceBase.priceYear) prices")
+    }
+
+    /// The provenance with more inputs listed after its own (a report's contract profile), each once.
+    /// - Throws: `ToolkitError` for a file that cannot be read for its checksum.
+    public static func adding(
+        _ others: [(path: String, format: String)], to provenance: Provenance, catalogue: Catalogue
+    ) throws -> Provenance {
+        let listed = Set(provenance.files.map(\.path))
+        let reads = others.filter { !listed.contains($0.path) }.map {
+            SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:])
+        }
+        guard !reads.isEmpty else { return provenance }
+        var more = provenance
+        more.files += try SourceRegister(reads, known: catalogue.publishedSources, year: year()).entries
+        return more
     }
 
     /// What a data file gave the analysis: its kind (an action plan, or the format of the loader its header fits),
@@ -155,7 +92,7 @@ enum ReportProvenance {
     }
 
     /// Now in UTC to the minute, or `SOURCE_DATE_EPOCH` where set (for reproducible output).
-    static func generated() -> String {
+    public static func generated() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -164,7 +101,7 @@ enum ReportProvenance {
     }
 
     /// This year in UTC, or `SOURCE_DATE_EPOCH`'s, to judge whether a period is old.
-    static func year() -> Int {
+    public static func year() -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.component(.year, from: now())
