@@ -57,10 +57,12 @@ public struct Recommender {
     /// - Throws: `ToolkitError` naming the contract's file and field for an unknown CPV code or area, or a plan's
     ///   unknown ward.
     public func recommend(_ checked: CheckedContract, notes: [String] = []) throws -> Recommendation {
-        let (contract, file) = (checked.profile, checked.file)
+        var (contract, file) = (checked.profile, checked.file)
         let framework = contract.framework ?? "open"
         let codes = try cpvCodes(contract, file: file)
         let areas = try deliveryAreas(contract, file: file)
+        let wards = deliveryWards(areas)
+        contract.areas = wards.isEmpty ? ["borough"] : wards.map(\.name)  // as every output names them
         let description = Words(contract.description)
         let matter = SubjectMatter(
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category, description: description)
@@ -91,7 +93,7 @@ public struct Recommender {
         let measures = numbered(Array(candidates.prefix(cap)))
         return Recommendation(
             contract: contract, subjects: subjectNames(subjects, description: description, category: contract.category),
-            deliveryWards: deliveryWards(areas),
+            deliveryWards: wards,
             workforce: sizing.workforce, band: band.label, rules: rules,
             conditions: conditions(rules: rules, framework: framework),
             measures: measures,
@@ -416,7 +418,8 @@ public struct Recommender {
         return warnings
     }
 
-    /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards.
+    /// The delivery areas: the borough for `["borough"]` (with all its wards as evidence), else the named wards in
+    /// the borough's order (by name), each once, however the contract ordered or spelt them.
     /// - Throws: `ToolkitError` naming `file` (where the profile came from) and the field, for no areas or for an
     ///   area that is neither a ward of the borough nor the borough.
     func deliveryAreas(_ contract: ContractProfile, file: String = "contract") throws -> [Area] {
@@ -438,9 +441,9 @@ public struct Recommender {
                     "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
                         + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
             }
-            if !found.contains(where: { $0.code == ward.code }) { found.append(ward) }
+            found.append(ward)
         }
-        return found
+        return analysis.wards.filter { ward in found.contains { $0.code == ward.code } }
     }
 
     func needEvidence(_ links: [NeedLink]) -> [NeedEvidence] {

@@ -135,14 +135,19 @@ struct RecommendationTests {
             })
     }
 
-    @Test("delivery wards are resolved once, from names or codes; none for a borough-wide contract")
+    @Test("delivery wards resolved once, from names or codes, in the borough's order; none for a borough-wide contract")
     func deliveryWards() throws {
-        let highways = try recommend(try contract("highways_resurfacing"))
-        #expect(
-            highways.deliveryWards == [
-                DeliveryWard(code: "E05013010", name: "Rotherham East"),
-                DeliveryWard(code: "E05012999", name: "Dalton & Thrybergh"),
-            ])
+        var highways = try contract("highways_resurfacing")  // names Rotherham East, then Dalton & Thrybergh
+        let expected = [
+            DeliveryWard(code: "E05012999", name: "Dalton & Thrybergh"),
+            DeliveryWard(code: "E05013010", name: "Rotherham East"),
+        ]
+        let byName = try recommend(highways)
+        #expect(byName.deliveryWards == expected)
+        #expect(byName.contract.areas == ["Dalton & Thrybergh", "Rotherham East"])
+        highways.areas = ["E05013010", "dalton & thrybergh", "Rotherham East"]
+        let byCode = try recommend(highways)
+        #expect(byCode.deliveryWards == expected && byCode.contract.areas == byName.contract.areas)
         #expect(try recommend(try contract("home_care")).deliveryWards.isEmpty)
     }
 
