@@ -23,31 +23,34 @@ let package = Package(
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
-        // Streaming, strict reader of delimited text over libcsv; also ToolkitError, the one error type of every
-        // module (the lowest module every other depends on).
-        .target(name: "CSV", dependencies: ["CLibCSV"]),
+        // What every module shares: ToolkitError (the one error type), files written whole, SHA-256, whole-file
+        // reads, JSON text and its encoders (the lowest module every other depends on).
+        .target(name: "Core"),
+        // Streaming, strict reader of delimited text over libcsv.
+        .target(name: "CSV", dependencies: ["CLibCSV", "Core"]),
         // How figures are written for people: named styles (money, share, score, quantity with its unit, working).
         .target(name: "Formatting"),
         // The shared model: areas, indicators, observations, and the compact store that holds them.
-        .target(name: "Evidence", dependencies: ["CSV"]),
+        .target(name: "Evidence", dependencies: ["Core", "CSV"]),
         // One loader per real public format, producing the Evidence model.
-        .target(name: "Loaders", dependencies: ["CSV", "Formatting", "Evidence"]),
+        .target(name: "Loaders", dependencies: ["Core", "CSV", "Formatting", "Evidence"]),
         // ONS lookups and the roll-ups from LSOAs to wards and authorities; choosing one authority's areas.
-        .target(name: "Geography", dependencies: ["CSV", "Formatting", "Evidence", "Loaders", "Catalogue"]),
+        .target(name: "Geography", dependencies: ["Core", "CSV", "Formatting", "Evidence", "Loaders", "Catalogue"]),
         // Measure frameworks, open proxy values, the need taxonomy and subject-matter relevance, as data.
-        .target(name: "Catalogue", dependencies: ["CSV", "Formatting", "Evidence"]),
+        .target(name: "Catalogue", dependencies: ["Core", "CSV", "Formatting", "Evidence"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
-        .target(name: "NeedsAnalysis", dependencies: ["CSV", "Formatting", "Evidence", "Catalogue"]),
+        .target(name: "NeedsAnalysis", dependencies: ["Core", "Formatting", "Evidence", "Catalogue"]),
         // The explainable index from needs and equality gaps to measures.
         .target(name: "Index", dependencies: ["Formatting", "Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(
             name: "Recommender",
-            dependencies: ["CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis", "Index"]),
+            dependencies: ["Core", "CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis", "Index"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
         .target(
             name: "Reports",
             dependencies: [
+                "Core",
                 "Formatting", "Evidence", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
@@ -56,23 +59,26 @@ let package = Package(
         .target(
             name: "Toolkit",
             dependencies: [
+                "Core",
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                 "Reports",
             ]),
         // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
         .target(
-            name: "Workspace", dependencies: ["CSV", "Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "Workspace", dependencies: ["Core", "Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
         // svtk serve: the workspace as a local web app (Hummingbird), its pages rendered from the Reports module.
         .target(
             name: "WebApp",
             dependencies: [
-                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
-                "Reports", "Toolkit", "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
+                "Core", "CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis", "Recommender", "Reports",
+                "Toolkit",
+                "Workspace", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]),
         .executableTarget(
             name: "svtk",
             dependencies: [
+                "Core",
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
                 "Recommender", "Reports", "Toolkit", "Workspace", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,36 +87,40 @@ let package = Package(
         // Speed and memory benchmark: raw C loop vs the CSV layer vs the loaders.
         .target(name: "CSVBaseline", dependencies: ["CLibCSV"], path: "Benchmarks/CSVBaseline"),
         .executableTarget(
-            name: "csv-benchmark", dependencies: ["CSV", "Loaders", "Evidence", "CSVBaseline"],
+            name: "csv-benchmark", dependencies: ["Core", "CSV", "Loaders", "Evidence", "CSVBaseline"],
             path: "Benchmarks/CSVBenchmark"),
         // Fuzzing (make fuzz): libFuzzer targets when built with -DFUZZING, corpus replayers otherwise.
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
         .executableTarget(
-            name: "fuzz-loaders", dependencies: ["CSV", "Evidence", "Loaders", "FuzzSupport"],
+            name: "fuzz-loaders", dependencies: ["Core", "CSV", "Evidence", "Loaders", "FuzzSupport"],
             path: "Fuzz/FuzzLoaders"),
         .executableTarget(
-            name: "fuzz-contract", dependencies: ["Catalogue", "Geography", "Recommender", "FuzzSupport"],
+            name: "fuzz-contract", dependencies: ["Core", "Catalogue", "Geography", "Recommender", "FuzzSupport"],
             path: "Fuzz/FuzzContract"),
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
         .target(
             name: "TestSupport",
-            dependencies: ["CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis"],
+            dependencies: ["Core", "CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis"],
             path: "Tests/TestSupport"),
-        .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "CSVTests", dependencies: ["Core", "CSV", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
-        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "CSV"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Core", "Evidence", "CSV"]),
         .testTarget(
             name: "GeographyTests",
-            dependencies: ["Geography", "Loaders", "Evidence", "CSV", "Catalogue", "NeedsAnalysis", "TestSupport"]),
+            dependencies: [
+                "Core", "Geography", "Loaders", "Evidence", "CSV", "Catalogue", "NeedsAnalysis", "TestSupport",
+            ]),
         .testTarget(
-            name: "LoadersTests", dependencies: ["Loaders", "Evidence", "CSV", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Loaders", "Evidence", "CSV"]),
+            name: "LoadersTests", dependencies: ["Core", "Loaders", "Evidence", "CSV", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Core", "Catalogue", "Loaders", "Evidence", "CSV"]),
         .testTarget(
             name: "NeedsAnalysisTests",
-            dependencies: ["NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV"]),
+            dependencies: ["Core", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence", "CSV"]),
         .testTarget(
             name: "RecommenderTests",
             dependencies: [
+                "Core",
                 "TestSupport",
                 "Recommender", "Formatting", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
                 "CSV",
@@ -119,16 +129,20 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
+                "Core",
                 "TestSupport", "Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography",
                 "Evidence",
             ]),
         .testTarget(
             name: "IndexTests",
-            dependencies: ["TestSupport", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["CSV", "Workspace", "Recommender"]),
+            dependencies: [
+                "Core", "TestSupport", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
+            ]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Core", "CSV", "Workspace", "Recommender"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
+                "Core",
                 "TestSupport", "Toolkit",
                 "WebApp", "Workspace", "Recommender", "Reports", "Catalogue", "NeedsAnalysis",
                 "Geography", "Loaders", "CSV",
@@ -136,6 +150,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         // End-to-end: runs the built svtk as a user would.
-        .testTarget(name: "svtkTests", dependencies: ["svtk", "CSV"], exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "svtkTests", dependencies: ["Core", "svtk", "CSV"], exclude: ["Golden", "Hostile"]),
     ]
 )

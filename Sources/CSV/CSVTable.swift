@@ -1,3 +1,5 @@
+import Core
+
 /// A delimited-text table in a file, read strictly and streamed row by row.
 ///
 /// Opening a table sniffs the delimiter (comma, tab or semicolon, unless one is given), the encoding

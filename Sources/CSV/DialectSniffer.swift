@@ -1,3 +1,5 @@
+import Core
+
 /// Works out a file's delimiter and where its table starts from a sample of its first bytes.
 ///
 /// Each candidate delimiter is tried through libcsv itself; the one that gives the most rows of the same
@@ -63,18 +65,5 @@ struct DialectSniffer {
             header: header, headerLine: rows[headerIndex].line, headerRowIndex: headerIndex,
             titleLines: rows[..<headerIndex].map { $0.fields.filter { !$0.isEmpty }.joined(separator: " ") })
         return ((count, width), result)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    public var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let head = scalars.first, let tail = scalars.last else { return "" }
-        // Most cells have nothing to trim: they are returned as they are.
-        if !head.properties.isWhitespace && !tail.properties.isWhitespace { return String(self) }
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

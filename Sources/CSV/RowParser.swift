@@ -1,4 +1,5 @@
 import CLibCSV
+import Core
 
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,5 @@
+import Core
+
 /// SHA-256 (FIPS 180-4), for the checksums a report cites beside each input file so that a reader can tell it
 /// was made from the same files. Not for passwords or signatures: a checksum only.
 ///

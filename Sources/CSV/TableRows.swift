@@ -1,3 +1,5 @@
+import Core
+
 /// What a read of a table makes of each row the parser hands it, in order: title lines and the header skipped,
 /// blank lines counted, footnotes after the table kept, ragged rows refused, and data rows passed on, an error
 /// about one given the row's line.

@@ -1,3 +1,5 @@
+import Core
+
 /// Converts UTF-16 (the "Unicode text" Excel saves) to UTF-8 block by block, the byte-order mark dropped.
 struct UTF16Converter {
     private let bigEndian: Bool

@@ -1,3 +1,5 @@
+import Core
+
 /// A small input file read whole (a contract profile), from a path, a pipe, a FIFO or `-` for standard input.
 public enum WholeFile {
     /// The file's bytes.

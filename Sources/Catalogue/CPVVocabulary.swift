@@ -1,5 +1,3 @@
-import CSV
-
 /// The EU Common Procurement Vocabulary (CPV 2008): 8-digit codes, check digits and descriptions.
 public struct CPVVocabulary: Sendable {
     /// One code.

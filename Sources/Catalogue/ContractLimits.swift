@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// The bounds a contract profile must keep (`policy/contract_limits.csv`): beyond them a figure is a typing
 /// error, and a text too long to be what the field means (and too slow to read for relevance).

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// A reviewed data file read through the CSV layer, with its columns looked up by name.

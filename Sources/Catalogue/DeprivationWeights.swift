@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// The population a domain's LSOAs are weighed by where it is not the total population: MHCLG weighs the
 /// Employment domain by working-age adults. Read from `policy/deprivation_weights.csv`

@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// How need is read (`policy/need_bands.csv`, `policy/national_deciles.csv`): the score bands that name a
 /// level of need, the score at which a measure answers a need, and how an indicator's position in England

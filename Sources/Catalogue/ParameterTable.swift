@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// A policy file of `parameter,value` rows (`need_bands.csv`, `contract_limits.csv`): every value a finite
 /// number, no parameter set twice, and a missing one an error naming the file.

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Formatting
 
 /// One price year and one valuation basis for every proxy value of a catalogue (`catalogues/valuation.csv`),

@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// What the toolkit knows of each kind of file it reads: what it is, who publishes it, under which licence and
 /// with which attribution (`policy/sources.csv`), and its editions, which of them a newer one supersedes and when a

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Evidence
 import Foundation
 

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Evidence
 
 /// The files of the taxonomy folder, read one by one and checked against what they name: the need domains,

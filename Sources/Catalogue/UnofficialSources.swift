@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// Files known to be third parties' own aggregates of official statistics, recognised from their header

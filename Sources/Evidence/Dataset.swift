@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// Everything loaded from a set of files, held in memory for analysis.
 ///

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 
 /// Where the toolkit's shipped data (`Datasets/`: catalogues, taxonomy, policy, demo borough) lives.

@@ -1,3 +1,5 @@
+import Core
+
 /// Receives what a loader reads, in order: each area and indicator before the first observation that uses it.
 ///
 /// A sink can keep everything (``Dataset``), count it (``LoadStatistics``) or stream it out (`svtk load`).

@@ -1,4 +1,5 @@
 import CSV
+import Core
 
 /// The protected characteristics the toolkit accepts, with their common spellings, from
 /// `Datasets/taxonomy/protected_characteristics.csv` (`name,basis,aliases`; aliases separated by `|`).

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Evidence
 
 /// One local authority's wards and small areas as the ONS lookups place them, so that national files can be

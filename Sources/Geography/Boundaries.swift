@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Foundation
 
 /// Area boundaries from a GeoJSON `FeatureCollection`, as the ONS Open Geography portal publishes them: each

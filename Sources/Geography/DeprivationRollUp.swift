@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Evidence
 import Foundation
 import Loaders

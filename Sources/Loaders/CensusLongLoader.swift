@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// ONS Census 2021 tables in long form, one row per area and category:

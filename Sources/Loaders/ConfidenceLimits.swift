@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// Checks a figure's confidence limits as a loader reads them: the lower limit is not above the upper, and
 /// the value lies between them. Swapped or shifted columns would otherwise turn "similar" into

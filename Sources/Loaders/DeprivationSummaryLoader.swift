@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// MHCLG's local-authority summaries of the Indices of Deprivation (File 10) in long ("tidy") form:

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// Fingertips values re-shaped by DHSC's FingertipsNext DataCreator: numeric IDs for indicator, age and sex

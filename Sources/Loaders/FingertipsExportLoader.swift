@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// OHID Fingertips data exports (the JSNA source): the 26- and 27-column layouts with any of their header

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// Fingertips indicator metadata (`IndicatorID,Polarity,…,IndicatorName,…`): names, value types and

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// ONS geography lookups (`LSOA21CD,LSOA21NM,WD22CD,WD22NM,LAD22CD,…`): pairs of `<entity><yy>CD` and

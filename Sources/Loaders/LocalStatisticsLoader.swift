@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// ONS "Explore local statistics" data in its tidy long layout, as ONS publishes it for each indicator

@@ -1,4 +1,3 @@
-import CSV
 import Evidence
 import Formatting
 

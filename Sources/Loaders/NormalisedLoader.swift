@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 
 /// The toolkit's own normalised observations, as `svtk load --format csv` writes them: one row per figure with

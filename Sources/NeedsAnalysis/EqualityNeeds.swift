@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Evidence
 
 /// An equality gap from an action plan, placed in the data: its places resolved to areas and the size of

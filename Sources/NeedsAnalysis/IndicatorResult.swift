@@ -76,3 +76,13 @@ extension IndicatorResult {
         return parts.joined(separator: "; ")
     }
 }
+
+extension Sequence<IndicatorResult> {
+    /// The results with the strongest need signal first, those without a signal last, ties by indicator id: the
+    /// order every chart and table of an area's evidence uses.
+    ///
+    /// - Complexity: O(*n* log *n*).
+    public var strongestFirst: [IndicatorResult] {
+        sorted { ($0.signal ?? -.infinity, $1.indicator) > ($1.signal ?? -.infinity, $0.indicator) }
+    }
+}

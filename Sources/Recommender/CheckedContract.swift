@@ -1,4 +1,5 @@
 import Catalogue
+import Core
 
 /// A contract profile checked once against the catalogue's limits (``ContractProfile/validate(file:catalogue:)``),
 /// with where it came from, so that errors found while recommending name the same file and field.

@@ -1,4 +1,5 @@
 import Catalogue
+import Core
 import Formatting
 
 /// What the commissioner decided about one recommended measure: keep it as recommended, drop it, or ask for a
@@ -85,12 +86,9 @@ extension RecommendedMeasure {
     mutating func changeTarget(to quantity: Double, reason: String) {
         let recommended = target.quantity
         if let proxy = proxyValue, let years = valuedYears {
-            let value = (quantity * proxy * years).rounded()
-            sleva = value
-            slevaWorking =
-                "\(quantity.written(.quantity(unit))) × £\(proxy.written(.working))"
-                + (years == 1 ? "" : " × \(years.written(.working)) years")
-                + " = \(value.written(.money)), the commissioner's target"
+            let value = SocialValue(quantity, unit: unit, proxy: proxy, years: years)
+            sleva = value.pounds
+            slevaWorking = value.working + ", the commissioner's target"
         } else if let value = sleva {
             sleva = recommended > 0 ? (value * quantity / recommended).rounded() : nil
             slevaWorking =

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 
 /// Checks a contract profile's JSON text before it is decoded: that it is valid JSON (else an error at its

@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Foundation
 
 /// Commitments against quarterly delivery returns: progress, value delivered against committed, RAG status,

@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Formatting
 
 /// A supplier's offers CSV (`supplier,measure,quantity,qualitative_mark`) read row by row: each commitment
@@ -112,7 +112,8 @@ struct OfferSheet {
         return BidEvaluation.Commitment(
             measure: measure.key, title: measure.title, quantity: quantity, scoredQuantity: counted ? scored : 0,
             target: target?.quantity, unit: measure.unit, proxyValue: proxy?.value,
-            sleva: counted ? (scored * (proxy?.value ?? 0) * years).rounded() : 0, points: nil, flag: flag,
+            sleva: counted ? SocialValue.pounds(scored, proxy: proxy?.value ?? 0, years: years) : 0, points: nil,
+            flag: flag,
             counted: counted, line: row.line)
     }
 

@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Foundation
 
 /// The policy parameters of `Datasets/policy/`: procurement rules, proportionality bands, labour shares,

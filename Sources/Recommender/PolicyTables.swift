@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Evidence
 
 /// One weight of the rank score (`policy/ranking.csv`), with the row it came from.

@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Formatting
 
 /// A contract's quarterly returns (`quarter,measure,delivered`, optionally `evidence`) read against its
@@ -99,8 +99,8 @@ struct QuarterlyReturns {
             dueToDate: due, progress: quantity > 0 ? done / quantity : 0,
             status: ratio >= status.green ? "green" : ratio >= status.amber ? "amber" : "red",
             shortfall: max(0, due - done), forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
-            valueCommitted: proxyValue.map { (quantity * $0 * years).rounded() },
-            valueDelivered: proxyValue.map { (done * $0 * years).rounded() },
+            valueCommitted: proxyValue.map { SocialValue.pounds(quantity, proxy: $0, years: years) },
+            valueDelivered: proxyValue.map { SocialValue.pounds(done, proxy: $0, years: years) },
             measured: level ? "point in time" : "cumulative", evidence: evidence[measure.key] ?? [],
             unevidenced: unevidenced[measure.key] ?? [])
     }

@@ -36,7 +36,7 @@ struct RankScore {
         let v = policy.weight("value")
         let valuePart = min(v.cap ?? .infinity, (sleva ?? 0) / valueReference) * v.weight
         parts.append((valuePart, (sleva == nil ? "value: no proxy" : "value") + " [\(v.location)]"))
-        score = (parts.map(\.0).reduce(0, +) * 10000).rounded() / 10000
+        score = parts.map(\.0).reduce(0, +).roundedScore
         working =
             parts.map { $0.0.written(.score) + " (\($0.1))" }.joined(separator: " + ") + " = "
             + score.written(.score)

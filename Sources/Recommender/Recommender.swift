@@ -1,5 +1,5 @@
-import CSV
 import Catalogue
+import Core
 import Evidence
 import Formatting
 import Foundation
@@ -310,13 +310,11 @@ public struct Recommender {
     func socialValue(of target: Target, unit: String, proxy: ProxyValue, years: Double)
         -> (sleva: Double, working: String)
     {
-        let sleva = (target.quantity * proxy.value * years).rounded()
-        let working =
-            "\(target.quantity.written(.quantity(unit))) × £\(proxy.value.written(.working))"
-            + (years == 1 ? "" : " × \(years.written(.working)) years")
-            + " = \(sleva.written(.money)) "
-            + "(\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
-        return (sleva, working)
+        let value = SocialValue(target.quantity, unit: unit, proxy: proxy.value, years: years)
+        return (
+            value.pounds,
+            value.working + " (\(proxy.priceYear == "n/a" ? "money given" : "\(proxy.priceYear) prices"))"
+        )
     }
 
     /// The local needs a measure answers in the delivery areas (strongest first), then the council's standing
@@ -454,7 +452,7 @@ public struct Recommender {
                 return NeedEvidence(
                     area: link.area.code, areaName: link.area.name, domain: link.domain.id,
                     domainName: link.domain.name,
-                    score: (link.score * 10000).rounded() / 10000, level: link.level.rawValue, reason: link.reason,
+                    score: link.score.roundedScore, level: link.level.rawValue, reason: link.reason,
                     figures: link.evidence.prefix(2).map { "\($0.result.name): \($0.result.summary)" })
             }.prefix(5).map { $0 }
     }

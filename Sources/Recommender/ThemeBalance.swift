@@ -27,7 +27,7 @@ extension Recommender {
             let sameTheme = themes[m.theme] ?? 0
             let sameOutcome = outcomeCounts[outcomes[m.ref] ?? ""] ?? 0
             if sameTheme + sameOutcome > 0 {
-                let score = (adjusted(m) * 10000).rounded() / 10000
+                let score = adjusted(m).roundedScore
                 let themeCut = (Double(sameTheme) * theme.weight).written(.signedScore)
                 let outcomeCut = (Double(sameOutcome) * outcome.weight).written(.signedScore)
                 m.rankWorking +=

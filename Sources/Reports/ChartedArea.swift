@@ -22,9 +22,7 @@ public struct ChartedArea {
             ? r.contract.areas.compactMap { analysis.ward(named: $0)?.code } : r.deliveryWards.map(\.code)
         let code = wards.first ?? analysis.borough.code
         profile = analysis.profile(for: code)
-        results = analysis.results(for: code).sorted {
-            ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator)
-        }
+        results = analysis.results(for: code).strongestFirst
         outlined = Set(wards)
     }
 }

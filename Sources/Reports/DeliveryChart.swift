@@ -29,26 +29,27 @@ public enum DeliveryChart {
             + "</desc>\n"
         let x = { (share: Double) in label + plot * min(share, top) / top }
         svg +=
-            "<line x1=\"\(fmt(x(1)))\" y1=\"0\" x2=\"\(fmt(x(1)))\" y2=\"\(fmt(height - 28))\" stroke=\"#111\" "
+            "<line x1=\"\(svgNumber(x(1)))\" y1=\"0\" x2=\"\(svgNumber(x(1)))\" "
+            + "y2=\"\(svgNumber(height - 28))\" stroke=\"#111\" "
             + "stroke-dasharray=\"4 3\"/>"
-            + "<text x=\"\(fmt(x(1)))\" y=\"\(fmt(height - 14))\" font-size=\"11\" "
+            + "<text x=\"\(svgNumber(x(1)))\" y=\"\(svgNumber(height - 14))\" font-size=\"11\" "
             + "text-anchor=\"middle\">commitment</text>\n"
         for (i, line) in lines.enumerated() {
             let y = Double(i) * row + 4
             let colour = colours[line.status] ?? "#777"
             svg +=
-                "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 17))\" font-size=\"12\" "
+                "<text x=\"\(svgNumber(label - 8))\" y=\"\(svgNumber(y + 17))\" font-size=\"12\" "
                 + "text-anchor=\"end\">\(HTML.escape(short(line)))</text>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" "
-                + "width=\"\(fmt(max(x(line.forecast / line.committed) - label, 1)))\" height=\"24\" "
+                + "<rect x=\"\(svgNumber(label))\" y=\"\(svgNumber(y))\" "
+                + "width=\"\(svgNumber(max(x(line.forecast / line.committed) - label, 1)))\" height=\"24\" "
                 + "fill=\"none\" stroke=\"\(colour)\" stroke-dasharray=\"3 2\"/>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y + 4))\" "
-                + "width=\"\(fmt(max(x(line.delivered / line.committed) - label, 1)))\" height=\"16\" "
+                + "<rect x=\"\(svgNumber(label))\" y=\"\(svgNumber(y + 4))\" "
+                + "width=\"\(svgNumber(max(x(line.delivered / line.committed) - label, 1)))\" height=\"16\" "
                 + "fill=\"\(colour)\"/>"
-                + "<line x1=\"\(fmt(x(line.dueToDate / line.committed)))\" y1=\"\(fmt(y - 1))\" "
-                + "x2=\"\(fmt(x(line.dueToDate / line.committed)))\" "
-                + "y2=\"\(fmt(y + 25))\" stroke=\"#111\" stroke-width=\"2\"/>"
-                + "<text x=\"\(fmt(label + plot + 6))\" y=\"\(fmt(y + 17))\" "
+                + "<line x1=\"\(svgNumber(x(line.dueToDate / line.committed)))\" y1=\"\(svgNumber(y - 1))\" "
+                + "x2=\"\(svgNumber(x(line.dueToDate / line.committed)))\" "
+                + "y2=\"\(svgNumber(y + 25))\" stroke=\"#111\" stroke-width=\"2\"/>"
+                + "<text x=\"\(svgNumber(label + plot + 6))\" y=\"\(svgNumber(y + 17))\" "
                 + "font-size=\"12\">\((line.delivered / line.committed).written(.wholeShare)) "
                 + "\(line.status.uppercased())</text>\n"
         }
@@ -60,5 +61,4 @@ public enum DeliveryChart {
         return text.count > 32 ? String(text.prefix(31)) + "…" : text
     }
 
-    static func fmt(_ v: Double) -> String { SVGCharts.fmt(v) }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// JSON output: `Codable` output types through `JSONEncoder` (``encoded(_:)``), with ``Nullable`` for the members
@@ -6,9 +7,7 @@ public enum JSON {
     /// A `Codable` output type as JSON: keys sorted, indented, `/` unescaped, an absent optional left out.
     /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).
     public static func encoded<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try JSONOutput.encoder().encode(value), as: UTF8.self)
     }
 }
 

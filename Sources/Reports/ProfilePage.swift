@@ -112,7 +112,7 @@ public enum ProfilePage {
     /// of the area's (named `area`) strongest, then a table of every one that is not a raw count.
     static func indicatorsSection(_ results: [IndicatorResult], area: String) -> String {
         var html = "<h2>Indicators against the parent area and England</h2>\n"
-        let ordered = results.sorted { ($0.signal ?? -9, $1.indicator) > ($1.signal ?? -9, $0.indicator) }
+        let ordered = results.strongestFirst
         if let chart = SpineChart.svg(ordered, area: area) {
             html +=
                 "<figure>" + chart

@@ -82,13 +82,13 @@ public enum SVGCharts {
         for (j, d) in domains.enumerated() {
             let x = label + cell * Double(j) + cell / 2
             svg +=
-                "<text transform=\"translate(\(fmt(x)),\(fmt(top - 8))) rotate(-45)\" font-size=\"11\" "
+                "<text transform=\"translate(\(svgNumber(x)),\(svgNumber(top - 8))) rotate(-45)\" font-size=\"11\" "
                 + "fill=\"#333\">\(HTML.escape(short(d.name)))</text>\n"
         }
         for (i, p) in profiles.enumerated() {
             let y = top + row * Double(i)
             svg +=
-                "<text x=\"\(fmt(label - 6))\" y=\"\(fmt(y + 15))\" font-size=\"12\" "
+                "<text x=\"\(svgNumber(label - 6))\" y=\"\(svgNumber(y + 15))\" font-size=\"12\" "
                 + "text-anchor=\"end\">\(HTML.escape(p.area.name))</text>\n"
             for (j, d) in domains.enumerated() {
                 let x = label + cell * Double(j)
@@ -99,9 +99,10 @@ public enum SVGCharts {
                 svg +=
                     "<g><title>\(HTML.escape(p.area.name)): \(HTML.escape(d.name)) "
                     + "\(score.written(.score, missing: "no data"))</title>"
-                    + "<rect x=\"\(fmt(x + 1))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(cell - 2))\" "
-                    + "height=\"\(fmt(row - 2))\" fill=\"\(fill)\" "
-                    + "stroke=\"#d0d0d0\"/><text x=\"\(fmt(x + cell / 2))\" y=\"\(fmt(y + 15))\" font-size=\"11\" "
+                    + "<rect x=\"\(svgNumber(x + 1))\" y=\"\(svgNumber(y + 1))\" width=\"\(svgNumber(cell - 2))\" "
+                    + "height=\"\(svgNumber(row - 2))\" fill=\"\(fill)\" "
+                    + "stroke=\"#d0d0d0\"/><text x=\"\(svgNumber(x + cell / 2))\" y=\"\(svgNumber(y + 15))\" "
+                    + "font-size=\"11\" "
                     + "text-anchor=\"middle\" "
                     + "fill=\"\(ink)\">\(text)</text></g>\n"
             }
@@ -111,9 +112,9 @@ public enum SVGCharts {
         for (k, s) in [-2.0, -1, 0, 1, 2].enumerated() {
             let x = label + Double(k) * 70
             svg +=
-                "<rect x=\"\(fmt(x))\" y=\"\(fmt(ly))\" width=\"18\" height=\"12\" fill=\"\(colour(s))\" "
+                "<rect x=\"\(svgNumber(x))\" y=\"\(svgNumber(ly))\" width=\"18\" height=\"12\" fill=\"\(colour(s))\" "
                 + "stroke=\"#d0d0d0\"/>"
-                + "<text x=\"\(fmt(x + 22))\" y=\"\(fmt(ly + 10))\" "
+                + "<text x=\"\(svgNumber(x + 22))\" y=\"\(svgNumber(ly + 10))\" "
                 + "font-size=\"11\">\(s > 0 ? "+" : "")\(Int(s))"
                 + "\(s == 2 ? " worse" : s == -2 ? " better" : "")</text>\n"
         }
@@ -138,11 +139,12 @@ public enum SVGCharts {
             let y = Double(i) * row + 4
             let w = plot * item.1 / maximum
             svg +=
-                "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 16))\" font-size=\"12\" "
+                "<text x=\"\(svgNumber(label - 8))\" y=\"\(svgNumber(y + 16))\" font-size=\"12\" "
                 + "text-anchor=\"end\">\(HTML.escape(item.0))</text>"
-                + "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(max(w, 1)))\" height=\"22\" "
+                + "<rect x=\"\(svgNumber(label))\" y=\"\(svgNumber(y))\" width=\"\(svgNumber(max(w, 1)))\" "
+                + "height=\"22\" "
                 + "fill=\"#0b5394\"/>"
-                + "<text x=\"\(fmt(label + w + 6))\" y=\"\(fmt(y + 16))\" "
+                + "<text x=\"\(svgNumber(label + w + 6))\" y=\"\(svgNumber(y + 16))\" "
                 + "font-size=\"12\">"
                 + HTML.escape(valueLabel?(item.1) ?? item.1.written(.money)) + "</text>\n"
         }
@@ -157,5 +159,7 @@ public enum SVGCharts {
         return cut.count > 30 ? String(cut.prefix(29)) + "…" : cut
     }
 
-    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 }
+
+/// A coordinate or length in an SVG, to one decimal place: the one number writer of every chart and map.
+func svgNumber(_ value: Double) -> String { String(format: "%.1f", value) }

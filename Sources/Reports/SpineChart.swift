@@ -34,15 +34,17 @@ public enum SpineChart {
         svg += legend()
         let centre = label + plot / 2
         svg +=
-            "<line x1=\"\(fmt(centre))\" x2=\"\(fmt(centre))\" y1=\"\(fmt(top - 6))\" "
-            + "y2=\"\(fmt(top + row * Double(rows.count)))\" "
+            "<line x1=\"\(svgNumber(centre))\" x2=\"\(svgNumber(centre))\" y1=\"\(svgNumber(top - 6))\" "
+            + "y2=\"\(svgNumber(top + row * Double(rows.count)))\" "
             + "stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>\n"
         for (i, result) in rows.enumerated() { svg += line(result, y: top + row * Double(i) + row / 2, area: area) }
         let axis = top + row * Double(rows.count) + 18
         svg +=
-            "<g font-size=\"12\" fill=\"#333\"><text x=\"\(fmt(label))\" y=\"\(fmt(axis))\">← worse</text>"
-            + "<text x=\"\(fmt(centre))\" y=\"\(fmt(axis))\" text-anchor=\"middle\">\(centreLabel(rows))</text>"
-            + "<text x=\"\(fmt(label + plot))\" y=\"\(fmt(axis))\" text-anchor=\"end\">better →</text></g>\n"
+            "<g font-size=\"12\" fill=\"#333\"><text x=\"\(svgNumber(label))\" y=\"\(svgNumber(axis))\">← worse</text>"
+            + "<text x=\"\(svgNumber(centre))\" y=\"\(svgNumber(axis))\" "
+            + "text-anchor=\"middle\">\(centreLabel(rows))</text>"
+            + "<text x=\"\(svgNumber(label + plot))\" y=\"\(svgNumber(axis))\" "
+            + "text-anchor=\"end\">better →</text></g>\n"
         return svg + "</svg>"
     }
 
@@ -60,42 +62,50 @@ public enum SpineChart {
         let scale = RowScale(r)
         let lines = labelLines(r)
         var svg =
-            "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + (lines.count == 1 ? 4 : -2)))\" font-size=\"11.5\" "
+            "<text x=\"\(svgNumber(label - 8))\" y=\"\(svgNumber(y + (lines.count == 1 ? 4 : -2)))\" "
+            + "font-size=\"11.5\" "
             + "text-anchor=\"end\">"
             + "<title>\(HTML.escape(name(r)))</title>"
             + lines.enumerated().map {
-                "<tspan x=\"\(fmt(label - 8))\" dy=\"\($0.offset == 0 ? 0 : 13)\">\(HTML.escape($0.element))</tspan>"
+                "<tspan x=\"\(svgNumber(label - 8))\" "
+                    + "dy=\"\($0.offset == 0 ? 0 : 13)\">\(HTML.escape($0.element))</tspan>"
             }.joined()
             + "</text>\n"
-            + "<line x1=\"\(fmt(label))\" x2=\"\(fmt(label + plot))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" "
+            + "<line x1=\"\(svgNumber(label))\" x2=\"\(svgNumber(label + plot))\" y1=\"\(svgNumber(y))\" "
+            + "y2=\"\(svgNumber(y))\" "
             + "stroke=\"#e3e3e3\"/>\n"
         if let lo = r.siblingMinimum, let hi = r.siblingMaximum {
             let (a, b) = (scale.x(lo), scale.x(hi))
             svg +=
-                "<rect x=\"\(fmt(min(a, b)))\" y=\"\(fmt(y - 8))\" width=\"\(fmt(max(abs(b - a), 1)))\" height=\"16\" "
+                "<rect x=\"\(svgNumber(min(a, b)))\" y=\"\(svgNumber(y - 8))\" "
+                + "width=\"\(svgNumber(max(abs(b - a), 1)))\" height=\"16\" "
                 + "fill=\"#dedede\">"
                 + "<title>\(HTML.escape(r.siblings ?? "sibling areas")): \(lo.written(.plain)) to "
                 + "\(hi.written(.plain))</title></rect>\n"
         }
         if let lo = r.lower95, let hi = r.upper95 {
             svg +=
-                "<line x1=\"\(fmt(scale.x(lo)))\" x2=\"\(fmt(scale.x(hi)))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" "
+                "<line x1=\"\(svgNumber(scale.x(lo)))\" x2=\"\(svgNumber(scale.x(hi)))\" y1=\"\(svgNumber(y))\" "
+                + "y2=\"\(svgNumber(y))\" "
                 + "stroke=\"#333\" stroke-width=\"1.5\"/>\n"
         }
         if let parent = r.parent {
             svg +=
-                "<path d=\"M\(fmt(scale.x(parent.value))) \(fmt(y - 6)) l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\">"
+                "<path d=\"M\(svgNumber(scale.x(parent.value))) \(svgNumber(y - 6)) l6 6 l-6 6 l-6 -6 z\" "
+                + "fill=\"#7f7f7f\">"
                 + "<title>\(HTML.escape(parent.name)) \(parent.value.written(.plain))</title></path>\n"
         }
         let significance = r.england?.significance95 ?? .notCompared
         let colour = colours.first { $0.0 == significance }?.1 ?? "#ffffff"
         svg +=
-            "<circle cx=\"\(fmt(scale.x(r.value)))\" cy=\"\(fmt(y))\" r=\"6.5\" fill=\"\(colour)\" stroke=\"#1b1b1b\" "
+            "<circle cx=\"\(svgNumber(scale.x(r.value)))\" cy=\"\(svgNumber(y))\" r=\"6.5\" fill=\"\(colour)\" "
+            + "stroke=\"#1b1b1b\" "
             + "stroke-width=\"1\">"
             + "<title>\(HTML.escape(area)) \(r.value.written(.plain)): \(significance.rawValue)</title></circle>\n"
         let spark = sparkline(r, x: label + plot + 10, y: y)
         return svg + spark
-            + "<text x=\"\(fmt(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(fmt(y + 4))\" font-size=\"12\">"
+            + "<text x=\"\(svgNumber(label + plot + (spark.isEmpty ? 10 : 78)))\" y=\"\(svgNumber(y + 4))\" "
+            + "font-size=\"12\">"
             + "\(HTML.escape(valueText(r, scale: scale)))</text>\n"
     }
 
@@ -128,12 +138,13 @@ public enum SpineChart {
         let span = max(high - low, 1e-9)
         let step = 60 / Double(r.trendValues.count - 1)
         let points = r.trendValues.enumerated().map { i, v in (x + step * Double(i), y + 8 - 16 * (v - low) / span) }
+        let line = points.map { "\(svgNumber($0.0)),\(svgNumber($0.1))" }.joined(separator: " ")
         return
             "<g><title>\(HTML.escape(r.trend ?? "trend")): \(r.trendPeriods.first ?? "") to "
             + "\(r.trendPeriods.last ?? "")</title>"
-            + "<polyline points=\"\(points.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " "))\" fill=\"none\" "
-            + "stroke=\"#555\" stroke-width=\"1.2\"/><circle cx=\"\(fmt(points.last!.0))\" "
-            + "cy=\"\(fmt(points.last!.1))\" r=\"2\" "
+            + "<polyline points=\"\(line)\" fill=\"none\" "
+            + "stroke=\"#555\" stroke-width=\"1.2\"/><circle cx=\"\(svgNumber(points.last!.0))\" "
+            + "cy=\"\(svgNumber(points.last!.1))\" r=\"2\" "
             + "fill=\"#555\"/></g>\n"
     }
 
@@ -176,18 +187,19 @@ public enum SpineChart {
         for ((_, colour, text), offset) in zip(colours, offsets) {
             let x = label - 200 + offset
             svg +=
-                "<circle cx=\"\(fmt(x + 6))\" cy=\"14\" r=\"6\" fill=\"\(colour)\" stroke=\"#1b1b1b\"/><text "
-                + "x=\"\(fmt(x + 16))\" y=\"18\">\(text)</text>"
+                "<circle cx=\"\(svgNumber(x + 6))\" cy=\"14\" r=\"6\" fill=\"\(colour)\" stroke=\"#1b1b1b\"/><text "
+                + "x=\"\(svgNumber(x + 16))\" y=\"18\">\(text)</text>"
         }
         let x = label - 200
         return svg
-            + "<path d=\"M\(fmt(x + 6)) 28 l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\"/><text x=\"\(fmt(x + 16))\" "
+            + "<path d=\"M\(svgNumber(x + 6)) 28 l6 6 l-6 6 l-6 -6 z\" fill=\"#7f7f7f\"/>"
+            + "<text x=\"\(svgNumber(x + 16))\" "
             + "y=\"38\">parent area</text>"
-            + "<rect x=\"\(fmt(x + 150))\" y=\"28\" width=\"22\" height=\"12\" fill=\"#dedede\"/><text "
-            + "x=\"\(fmt(x + 178))\" y=\"38\">range of sibling areas</text>"
-            + "<line x1=\"\(fmt(x + 330))\" x2=\"\(fmt(x + 360))\" y1=\"34\" y2=\"34\" stroke=\"#333\" "
+            + "<rect x=\"\(svgNumber(x + 150))\" y=\"28\" width=\"22\" height=\"12\" fill=\"#dedede\"/><text "
+            + "x=\"\(svgNumber(x + 178))\" y=\"38\">range of sibling areas</text>"
+            + "<line x1=\"\(svgNumber(x + 330))\" x2=\"\(svgNumber(x + 360))\" y1=\"34\" y2=\"34\" stroke=\"#333\" "
             + "stroke-width=\"1.5\"/>"
-            + "<text x=\"\(fmt(x + 366))\" y=\"38\">95% confidence interval</text></g>\n"
+            + "<text x=\"\(svgNumber(x + 366))\" y=\"38\">95% confidence interval</text></g>\n"
     }
 
     /// What a screen reader is told: how to read the chart, and each row in words.
@@ -201,5 +213,4 @@ public enum SpineChart {
     }
 
     static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 }

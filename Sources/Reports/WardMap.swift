@@ -170,7 +170,7 @@ struct Projection {
     /// A number to a tenth, as `%.1f` writes it.
     static func appendTenths(_ value: Double, to out: inout [UInt8]) {
         guard value.isFinite, abs(value) < 1e15 else {
-            out.append(contentsOf: String(format: "%.1f", value).utf8)
+            out.append(contentsOf: svgNumber(value).utf8)
             return
         }
         var tenths = Int((value * 10).rounded(.toNearestOrEven))

@@ -1,4 +1,5 @@
 import Catalogue
+import Core
 import Evidence
 import Geography
 import Loaders

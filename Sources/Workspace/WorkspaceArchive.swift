@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 import GRDB
 
@@ -30,10 +30,7 @@ public struct WorkspaceArchive: Codable, Sendable {
     /// The archive as JSON: keys sorted, dates in ISO 8601, uploaded files in Base64.
     /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+        try JSONOutput.encoder().encode(self)
     }
 
     /// Reads an archive, from the file named `file` where it came from one.

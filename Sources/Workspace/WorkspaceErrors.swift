@@ -1,4 +1,4 @@
-import CSV
+import Core
 
 /// Why a workspace operation could not be done, in words for the page or the terminal.
 extension ToolkitError {

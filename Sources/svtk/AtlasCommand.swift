@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Core
 import Evidence
 import Formatting
 import Foundation
@@ -104,12 +105,11 @@ struct AtlasCommand: ParsableCommand {
         private let csv: CSVWriter
         private let format: Format
         private var first = true
-        private let encoder = JSONEncoder()
+        private let encoder = JSONOutput.encoder(pretty: false)
 
         init(format: Format) {
             self.format = format
             csv = CSVWriter.standardOutput()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             if format == .csv {
                 csv.write([
                     "authority_code", "authority", "ward_code", "ward", "domain", "score", "local_score",

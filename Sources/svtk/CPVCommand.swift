@@ -1,6 +1,6 @@
 import ArgumentParser
-import CSV
 import Catalogue
+import Core
 import Reports
 
 struct CPVCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CSV
+import Core
 import Evidence
 import Formatting
 import Geography

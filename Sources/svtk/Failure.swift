@@ -1,5 +1,5 @@
 import ArgumentParser
-import CSV
+import Core
 
 /// The one place the command line turns the toolkit's errors into words on standard error and an exit code:
 /// 1 for bad input (a file, a contract, a setting; something asked for that is not there), 73 when output

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import Evidence
 import Loaders
 

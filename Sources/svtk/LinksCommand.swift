@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Catalogue
+import Core
 import Evidence
 import Formatting
 import Index

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Core
 import Evidence
 import Foundation
 import Loaders
@@ -49,14 +50,13 @@ struct LoadCommand: ParsableCommand {
 final class ObservationWriter: EvidenceSink {
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
-    private let encoder = JSONEncoder()
+    private let encoder = JSONOutput.encoder(pretty: false)
     private var areas: [String: (name: String, level: AreaLevel)] = [:]
     private var indicators: [String: Indicator] = [:]
     private var first = true
 
     init(json: Bool) {
         self.json = json
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if !json { csv.write(NormalisedLoader.columns) }
     }
 

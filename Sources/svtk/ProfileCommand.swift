@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Core
 import Formatting
 import Foundation
 import Geography

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Core
 import Foundation
 import Reports
 

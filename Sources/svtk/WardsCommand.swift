@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Core
 import Foundation
 import Geography
 
@@ -69,15 +70,13 @@ struct WardsCommand: ParsableCommand {
             title =
                 "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
         }
-        write(entries, title: title)
+        try write(entries, title: title)
     }
 
-    private func write(_ entries: [Entry], title: String) {
+    private func write(_ entries: [Entry], title: String) throws {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: (try? encoder.encode(entries)) ?? Data(), as: UTF8.self))
+            print(String(decoding: try JSONOutput.encoder().encode(entries), as: UTF8.self))
         case .csv:
             let writer = CSVWriter.standardOutput()
             writer.write(authority == nil ? ["code", "name", "wards"] : ["code", "name"])

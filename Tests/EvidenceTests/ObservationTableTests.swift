@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 import Testing
 

@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Core
 import Evidence
 import Foundation
 import Geography

@@ -1,5 +1,6 @@
 import CSV
 import Catalogue
+import Core
 import Foundation
 import Recommender
 import Testing

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Foundation
 import Recommender
 import Testing

@@ -1,7 +1,6 @@
-import CSV
 import Catalogue
+import Core
 import Formatting
-import Loaders
 import Recommender
 import Reports
 
@@ -106,7 +105,7 @@ struct ContractForm {
         var found: [String: Double] = [:]
         for item in values["quantities", default: ""].split(separator: ",") {
             let parts = item.split { $0 == " " || $0 == "=" || $0 == ":" }.map(String.init)
-            guard parts.count == 2, let number = NumericCell.parse(parts[1])?.number, found[parts[0]] == nil else {
+            guard parts.count == 2, let number = FigureReading.number(parts[1]), found[parts[0]] == nil else {
                 errors["quantities"] =
                     "\(ToolkitError.quoted(item.trimmingSpaces)) is not a name and a number once each, "
                     + "e.g. devicesCollected 1200"
@@ -136,7 +135,7 @@ struct ContractForm {
             if required { errors[name] = "give a number" }
             return nil
         }
-        guard let number = NumericCell.parse(text)?.number else {
+        guard let number = FigureReading.number(text) else {
             errors[name] =
                 "\(ToolkitError.quoted(values[name, default: ""])) is not a number; write it in figures, e.g. 1200000"
             return nil

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 
 /// A posted form: its fields (a name may repeat, as checkboxes do) and its uploaded files.

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 
 /// Uploaded files read by the same strict CSV layer as files on disk: each is written to a private temporary

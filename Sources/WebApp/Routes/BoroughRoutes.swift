@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Hummingbird
 import Reports
 import Toolkit

@@ -1,6 +1,6 @@
-import CSV
+import Core
+import Formatting
 import Hummingbird
-import Loaders
 import Recommender
 import Toolkit
 import Workspace
@@ -38,7 +38,7 @@ struct DecisionRoutes: RouteGroup {
         var target: Double?
         var problem: String?
         if !form["target"].isEmpty {
-            target = NumericCell.parse(form["target"])?.number
+            target = FigureReading.number(form["target"])
             if target == nil, action == .change {
                 problem =
                     "\(ToolkitError.quoted(form["target"], limit: 40)) is not a number; write the target in figures"

@@ -1,4 +1,4 @@
-import CSV
+import Core
 import Foundation
 import Hummingbird
 import Recommender

@@ -1,5 +1,3 @@
-import CLibCSV
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +6,7 @@ import CLibCSV
 
 extension ToolkitError {
     /// The error for a failed system call writing `path`, with the system's reason.
-    static func systemCallFailed(_ path: String, _ doing: String) -> ToolkitError {
+    public static func systemCallFailed(_ path: String, _ doing: String) -> ToolkitError {
         ToolkitError(.cannotWrite, file: path, "\(doing): \(String(cString: strerror(errno)))")
     }
 }
@@ -54,22 +52,10 @@ public enum OutputFile {
         }
     }
 
-    /// Writes rows of delimited text to `path` atomically through a ``CSVWriter``; with `byteOrderMark`, the file
-    /// starts with UTF-8's byte-order mark, without which Excel on Windows reads "£" as "Â£".
+    /// Creates the temporary file, lets `fill` write it (returning false when a write failed), then flushes,
+    /// closes and renames it into place.
     /// - Throws: a `cannotWrite` error naming the path when any step fails; the target is then unchanged.
-    public static func writeCSV(
-        to path: String, formulaGuard: Bool = true, byteOrderMark: Bool = false,
-        _ rows: (CSVWriter) -> Void
-    ) throws {
-        try write(to: path) { stream in
-            if byteOrderMark { fputs("\u{FEFF}", stream) }
-            rows(CSVWriter(stream: stream, formulaGuard: formulaGuard))
-            return true
-        }
-    }
-
-    /// Creates the temporary file, lets `fill` write it, then flushes, closes and renames it into place.
-    private static func write(to path: String, _ fill: (UnsafeMutablePointer<FILE>) -> Bool) throws {
+    public static func write(to path: String, _ fill: (UnsafeMutablePointer<FILE>) -> Bool) throws {
         try checkWritable(path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder(of: path))/.\(name).XXXXXX".utf8CString)
@@ -103,17 +89,5 @@ public enum OutputFile {
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-}
-
-/// Standard output, checked: data a command printed is flushed and any write error is reported.
-public enum StandardOutput {
-    /// Flushes standard output.
-    /// - Throws: a `cannotWrite` error when anything written to it was lost (a closed descriptor, a full disk).
-    public static func finish() throws {
-        let stream = svtk_standard_output()
-        if fflush(stream) != 0 || ferror(stream) != 0 {
-            throw ToolkitError.systemCallFailed("standard output", "cannot write")
-        }
     }
 }

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a figure as statistical releases and people write it, the reverse of ``FigureStyle``: `1234`,
+/// `1,234`, `12.5%`, `-0.3`, `1.5e3`; never hex, `inf` or `nan`, and no whole number longer than a `Double`
+/// holds exactly. The loaders read cells with it (adding the missing-value markers) and the workspace its forms.
+public enum FigureReading {
+    /// A number typed as text, spaces around it ignored (`£` and other words are not numbers); nil for anything
+    /// else.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    public static func number(_ text: String) -> Double? {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var bytes = Array(String(String.UnicodeScalarView(scalars[first...last])).utf8)
+        let count = bytes.count
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { buffer in
+            plainNumber(buffer.baseAddress!, count) ?? formattedNumber(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// The most digits a whole number may have: 15 is the most a `Double` holds exactly, whatever the digits.
+    public static let maximumIntegerDigits = 15
+
+    /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly (longer
+    /// ones are refused: they cannot be held exactly); anything else goes to ``decimalNumber(_:_:from:)``.
+    @inlinable
+    public static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        var i = 0
+        let negative = start[0] == UInt8(ascii: "-")
+        if negative || start[0] == UInt8(ascii: "+") { i = 1 }
+        var integer: Int64 = 0
+        let firstDigit = i
+        while i < count {
+            let digit = start[i] &- UInt8(ascii: "0")
+            if digit > 9 { break }
+            integer = integer &* 10 &+ Int64(digit)
+            i += 1
+        }
+        guard i == count else { return decimalNumber(start, count, from: i) }
+        let digits = count - firstDigit
+        guard digits > 0, digits <= maximumIntegerDigits else { return nil }
+        return negative ? -Double(integer) : Double(integer)
+    }
+
+    /// The rest of ``plainNumber(_:_:)`` from byte `i`, the first that is not a digit: only a decimal point or an
+    /// exponent may follow, never hex, "inf" or "nan". The number goes to `strtod`, in place when a NUL follows the
+    /// field (as it does in a CSV row read by the CSV module), and is refused when out of range (ERANGE).
+    @inline(never)
+    public static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> Double? {
+        let firstDigit = start[0] == UInt8(ascii: "-") || start[0] == UInt8(ascii: "+") ? 1 : 0
+        var sawDigit = i > firstDigit
+        for k in i..<count {
+            switch start[k] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        if start[count] == 0 {
+            return start.withMemoryRebound(to: CChar.self, capacity: count + 1) { text in
+                var end: UnsafeMutablePointer<CChar>?
+                errno = 0
+                let value = strtod(text, &end)
+                return end.map { UnsafePointer($0) == text + count } == true && errno != ERANGE ? value : nil
+            }
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
+            let base = buffer.baseAddress!
+            start.withMemoryRebound(to: CChar.self, capacity: count) { base.update(from: $0, count: count) }
+            base[count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            errno = 0
+            let value = strtod(base, &end)
+            return end == base + count && errno != ERANGE ? value : nil
+        }
+    }
+
+    /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
+    public static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let first = bytes.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: ".")
+        else { return nil }
+        var body = bytes[...]
+        if body.last == UInt8(ascii: "%") { body = body.dropLast() }
+        while body.last == 0x20 { body = body.dropLast() }
+        guard !body.isEmpty else { return nil }
+        let integerEnd = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let integerPart = body[body.startIndex..<integerEnd]
+        if integerPart.contains(UInt8(ascii: ",")) {
+            // Groups after the first comma must be exactly three digits.
+            var digits = integerPart[...]
+            if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+        }
+        var cleaned = body.filter { $0 != UInt8(ascii: ",") }
+        guard cleaned.count != bytes.count else { return nil }
+        let count = cleaned.count
+        cleaned.append(0)
+        return cleaned.withUnsafeMutableBufferPointer { plainNumber(UnsafePointer($0.baseAddress!), count) }
+    }
+}
