@@ -71,6 +71,7 @@ lint: $(PYTHON)
 	@echo "== lint (swift format)"
 	@swift format lint --recursive --strict $(SWIFT_CODE) Package.swift
 	@$(PYTHON) scripts/check-line-length.py $(SWIFT_CODE)
+	@$(PYTHON) scripts/check-function-length.py Sources
 
 # libFuzzer targets over the CSV reader and every loader, and over contract profiles and proxy formulas
 # (Fuzz/README.md). `make fuzz` runs each for FUZZ_SECONDS, optimised; `make test` runs each for 30 s, built

@@ -8,10 +8,21 @@ extension ContractProfile {
     /// - Parameter file: where the profile came from, for the error.
     /// - Throws: `ToolkitError` naming the file and the field (`field "value": …`).
     public func validate(file: String, catalogue: Catalogue) throws {
+        try validateAmounts(file: file, limits: catalogue.contractLimits)
+        try validateText(file: file, limits: catalogue.contractLimits)
+        try validateWorkforce(file: file, limits: catalogue.contractLimits)
+        if let problem = catalogue.unknownFramework(framework ?? "open") {
+            throw ToolkitError(file: file, field: "framework", problem)
+        }
+        try validateQuantities(file: file, catalogue: catalogue)
+    }
+
+    /// Checks the value, the duration, the social value weighting, the pass-through share and the supplier's fee.
+    /// - Throws: `ToolkitError` naming the file and the field.
+    func validateAmounts(file: String, limits: ContractLimits) throws {
         func fail(_ field: String, _ message: String) -> ToolkitError {
             ToolkitError(file: file, field: field, message)
         }
-        let limits = catalogue.contractLimits
         guard value.isFinite, value > 0, value < limits.valueBelow else {
             throw fail(
                 "value",
@@ -24,6 +35,25 @@ extension ContractProfile {
                 "durationMonths",
                 "must be a number of months from 1 to \(limits.durationMonthsMaximum.written(.working)), "
                     + "not \(durationMonths.written(.asGiven))")
+        }
+        if let w = socialValueWeighting, !(0...1).contains(w) {
+            throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w.written(.asGiven))")
+        }
+        if let share = passThroughShare, !(0..<1).contains(share) {
+            throw fail(
+                "passThroughShare", "a share from 0 up to (not including) 1, e.g. 0.85, not \(share.written(.asGiven))")
+        }
+        if let fee = supplierFee, !(fee.isFinite && fee > 0 && fee <= value) {
+            throw fail(
+                "supplierFee", "a positive amount in £ no more than the contract value, not \(fee.written(.asGiven))")
+        }
+    }
+
+    /// Checks the title, the description, the CPV codes and the delivery areas: present, one line, within limits.
+    /// - Throws: `ToolkitError` naming the file and the field.
+    func validateText(file: String, limits: ContractLimits) throws {
+        func fail(_ field: String, _ message: String) -> ToolkitError {
+            ToolkitError(file: file, field: field, message)
         }
         guard !cpv.isEmpty else {
             throw fail("cpv", "give at least one CPV code (a search of the CPV codes by words finds one)")
@@ -43,23 +73,19 @@ extension ContractProfile {
                 "\(count) \(field == "cpv" || field == "areas" ? "entries" : "characters"); at most \(most) "
                     + "(policy/contract_limits.csv)")
         }
-        if let w = socialValueWeighting, !(0...1).contains(w) {
-            throw fail("socialValueWeighting", "a share between 0 and 1 (e.g. 0.2), not \(w.written(.asGiven))")
-        }
-        if let share = passThroughShare, !(0..<1).contains(share) {
-            throw fail(
-                "passThroughShare", "a share from 0 up to (not including) 1, e.g. 0.85, not \(share.written(.asGiven))")
-        }
-        if let fee = supplierFee, !(fee.isFinite && fee > 0 && fee <= value) {
-            throw fail(
-                "supplierFee", "a positive amount in £ no more than the contract value, not \(fee.written(.asGiven))")
+    }
+
+    /// Checks the workforce: FTE under the limit, hours within a week, consecutive weeks within the contract.
+    /// - Throws: `ToolkitError` naming the file and the field.
+    func validateWorkforce(file: String, limits: ContractLimits) throws {
+        func fail(_ field: String, _ message: String) -> ToolkitError {
+            ToolkitError(file: file, field: field, message)
         }
         if let fte = workforce?.fte, !(fte.isFinite && fte >= 0 && fte < limits.fteBelow) {
             throw fail(
                 "workforce.fte",
                 "a number of full-time equivalents from 0 to under \(limits.fteBelow.written(.whole)), "
-                    + "not \(fte.written(.asGiven))"
-            )
+                    + "not \(fte.written(.asGiven))")
         }
         if let hours = workforce?.hoursPerWeek, !(hours.isFinite && hours >= 0 && hours <= 168) {
             throw fail(
@@ -76,8 +102,6 @@ extension ContractProfile {
                     + "not \(consecutive.written(.asGiven))"
             )
         }
-        if let problem = catalogue.unknownFramework(framework ?? "open") { throw fail("framework", problem) }
-        try validateQuantities(file: file, catalogue: catalogue)
     }
 
     /// Checks each quantity: a name `taxonomy/quantities.csv` knows, and a count from 0 to under the limit.

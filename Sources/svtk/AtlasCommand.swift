@@ -55,11 +55,30 @@ struct AtlasCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogue = try catalogueOptions.load()
-        let files = dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }
+        let (analysis, authorities) = try nationalAnalysis(try catalogueOptions.load())
+        let writer = Writer(format: format)
+        let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
+        var unscored: [String] = []
+        for (number, authority) in authorities.enumerated() {
+            progress?(number + 1, authority.name)
+            if !(try write(analysis.scoped(to: authority), to: writer)) { unscored.append(authority.name) }
+        }
+        try writer.finish()
+        if !unscored.isEmpty && !input.quiet { printError(Self.leftOut(unscored)) }
+    }
+
+    /// `note: 3 authorities of the lookups have no figures for their wards and are left out (e.g. …)`.
+    static func leftOut(_ unscored: [String]) -> String {
+        "note: \(unscored.count) authorities of the lookups have no figures for their wards and are left out "
+            + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))"
+    }
+
+    /// Every authority's data read at once, analysed from the wards up, and the authorities that have wards.
+    /// - Throws: `ToolkitError` for a file that cannot be read, or when the data have no wards.
+    private func nationalAnalysis(_ catalogue: Catalogue) throws -> (NeedsAnalysis, [Area]) {
         let built = try DatasetBuilder(
-            files: files, everyAuthority: true, reading: unofficial.reading(catalogue),
-            options: input.loadOptions(for:))
+            files: dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }, everyAuthority: true,
+            reading: unofficial.reading(catalogue), options: input.loadOptions(for:))
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)
@@ -69,26 +88,15 @@ struct AtlasCommand: ParsableCommand {
         let analysis = try NeedsAnalysis(
             dataset: built.dataset, taxonomy: catalogue.taxonomy, bands: catalogue.needBands,
             borough: first.code, from: .ward)
-        let writer = Writer(format: format)
-        let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
-        var unscored: [String] = []
-        for (number, authority) in authorities.enumerated() {
-            let scoped = analysis.scoped(to: authority)
-            let profiles = scoped.wards.map { scoped.profile(for: $0.code) }
-            progress?(number + 1, authority.name)
-            guard profiles.contains(where: { !$0.scored.isEmpty }) else {
-                unscored.append(authority.name)
-                continue
-            }
-            try writer.write(profiles.flatMap { rows($0, authority: authority) })
-        }
-        try writer.finish()
-        if !unscored.isEmpty && !input.quiet {
-            printError(
-                "note: \(unscored.count) authorities of the lookups have no figures for their wards and are left "
-                    + "out "
-                    + "(e.g. \(unscored.prefix(3).joined(separator: ", ")))")
-        }
+        return (analysis, authorities)
+    }
+
+    /// Writes one authority's ward scores; false when none of its wards has a score (nothing is written).
+    private func write(_ authority: NeedsAnalysis, to writer: Writer) throws -> Bool {
+        let profiles = authority.wards.map { authority.profile(for: $0.code) }
+        guard profiles.contains(where: { !$0.scored.isEmpty }) else { return false }
+        try writer.write(profiles.flatMap { rows($0, authority: authority.borough) })
+        return true
     }
 
     private func rows(_ profile: NeedProfile, authority: Area) -> [Row] {

@@ -33,30 +33,27 @@ struct CPVCommand: ParsableCommand {
     func run() throws {
         let catalogue = try catalogueOptions.load()
         let text = query.joined(separator: " ")
-        let looksLikeCode = text.first?.isNumber == true
-        if looksLikeCode {
+        guard text.first?.isNumber != true else {
             switch catalogue.cpv.lookup(text) {
             case .failure(let error): throw ToolkitError(.badInput, error.description)
             case .success(let code): print(try describe(code, catalogue))
             }
             return
         }
+        print(try search(text, catalogue))
+    }
+
+    /// The codes whose descriptions hold the words, as a table with each code's subject, or JSON.
+    /// - Throws: `EncodingError` for JSON that cannot be written.
+    private func search(_ text: String, _ catalogue: Catalogue) throws -> String {
         let hits = catalogue.cpv.search(text, limit: limit)
-        if format == .json {
-            print(try hits.map { CPVMatchOutput($0, catalogue) }.json)
-            return
-        }
-        guard !hits.isEmpty else {
-            print("No CPV code mentions \"\(text)\".")
-            return
-        }
+        if format == .json { return try hits.map { CPVMatchOutput($0, catalogue) }.json }
+        guard !hits.isEmpty else { return "No CPV code mentions \"\(text)\"." }
         var table = TextTable(header: ["code", "description", "subject"])
         for code in hits {
-            table.rows.append([
-                code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? "",
-            ])
+            table.rows.append([code.full, code.description, catalogue.taxonomy.subject(for: code)?.subject.name ?? ""])
         }
-        print(table.render())
+        return table.render()
     }
 
     private func describe(_ code: CPVVocabulary.Code, _ catalogue: Catalogue) throws -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalogue
 import Core
 import Evidence
 import Formatting
@@ -78,30 +79,39 @@ struct DeprivationCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try catalogueOptions.load()
+        let rollUps = try DeprivationRollUp.everyEdition(
+            data: try inputs(catalogue),
+            lookups: lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) },
+            authority: authority, wardVintage: wards, weights: catalogue.deprivationWeights)
+        if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
+        let wards = Dataset()
+        for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
+        let change = EditionChange(wards)
+        if let change { try wards.add(contentsOf: change.dataset()) }
+        guard format == .table else { return try write(wards) }
+        print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
+    }
+
+    /// The IoD files and the population tables, each checked to be of its kind.
+    /// - Throws: `ToolkitError` naming a file that cannot be read or is of another format.
+    private func inputs(_ catalogue: Catalogue) throws -> Dataset {
         let ranked = catalogue.publishedSources.rankedAreas(of: DeprivationLSOALoader.format)
         let data = Dataset()
         for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked) }
         for file in population {
             try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
         }
-        let rollUps = try DeprivationRollUp.everyEdition(
-            data: data, lookups: lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) },
-            authority: authority, wardVintage: wards,
-            weights: catalogue.deprivationWeights)
-        if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
-        let wards = Dataset()
-        for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
-        let change = EditionChange(wards)
-        if let change { try wards.add(contentsOf: change.dataset()) }
-        switch format {
-        case .table: print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
-        case .csv, .json:
-            let writer = ObservationWriter(json: format == .json)
-            for area in wards.areas.values { writer.add(area) }
-            for indicator in wards.indicators.values { writer.add(indicator) }
-            for observation in wards.observations { try writer.add(observation) }
-            writer.finish()
-        }
+        return data
+    }
+
+    /// The ward figures as normalised observations, CSV or JSON.
+    /// - Throws: `ToolkitError` when standard output cannot be written.
+    private func write(_ wards: Dataset) throws {
+        let writer = ObservationWriter(json: format == .json)
+        for area in wards.areas.values { writer.add(area) }
+        for indicator in wards.indicators.values { writer.add(indicator) }
+        for observation in wards.observations { try writer.add(observation) }
+        writer.finish()
     }
 
     /// Loads a file given to an option, which must be one of `formats`, printing its notes; IoD ranks are checked

@@ -41,28 +41,31 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try catalogueOptions.load()
-        let profile = try ContractProfile.load(contract)
         let evaluation = try BidEvaluation(
-            offersFile: offers, contract: profile, catalogue: catalogue, policy: try Policy.load(for: catalogue))
+            offersFile: offers, contract: try ContractProfile.load(contract), catalogue: catalogue,
+            policy: try Policy.load(for: catalogue))
         switch format {
         case .table: print(table(evaluation))
         case .json: print(try JSON.encoded(evaluation))
-        case .csv:
-            let writer = CSVWriter.standardOutput()
-            writer.write([
-                "supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
-                "social_value_score", "weighted_contribution", "points",
-            ])
-            for o in evaluation.offers {
-                writer.write([
-                    o.supplier, String(o.rank), o.sleva.written(.plain), o.quantitativeScore.written(.score),
-                    o.qualitativeMark.written(.plain), o.qualitativeScore.written(.score),
-                    o.socialValueScore.written(.score), o.weightedContribution.written(.score),
-                    o.points.written(.score),
-                ])
-            }
-            writer.flush()
+        case .csv: writeCSV(evaluation)
         }
+    }
+
+    /// One row per offer, in rank order.
+    private func writeCSV(_ evaluation: BidEvaluation) {
+        let writer = CSVWriter.standardOutput()
+        writer.write([
+            "supplier", "rank", "sleva", "quantitative_score", "qualitative_mark", "qualitative_score",
+            "social_value_score", "weighted_contribution", "points",
+        ])
+        for o in evaluation.offers {
+            writer.write([
+                o.supplier, String(o.rank), o.sleva.written(.plain), o.quantitativeScore.written(.score),
+                o.qualitativeMark.written(.plain), o.qualitativeScore.written(.score),
+                o.socialValueScore.written(.score), o.weightedContribution.written(.score), o.points.written(.score),
+            ])
+        }
+        writer.flush()
     }
 
     private func table(_ e: BidEvaluation) -> String {

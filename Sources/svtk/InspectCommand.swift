@@ -34,17 +34,20 @@ struct InspectCommand: ParsableCommand {
         for file in files {
             if EqualityActionPlanLoader.isActionPlan(file) {
                 plans.append((file, try EqualityActionPlanLoader.load(file, characteristics: .shipped())))
-                continue
+            } else {
+                reports.append(try inspect(file))
             }
-            let statistics = LoadStatistics()
-            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics)
-            reports.append((result, statistics))
         }
-        if format == .json {
-            print(try json(reports, plans))
-        } else {
-            print((reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
-        }
+        print(
+            format == .json
+                ? try json(reports, plans) : (reports.map(table) + plans.map(table)).joined(separator: "\n\n"))
+    }
+
+    /// A data file read through its loader into counts, without keeping its figures.
+    /// - Throws: `ToolkitError` for a file that cannot be read.
+    private func inspect(_ file: String) throws -> (FileLoader.Result, LoadStatistics) {
+        let statistics = LoadStatistics()
+        return (try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics), statistics)
     }
 
     /// Counts of an action plan's gaps by protected characteristic.

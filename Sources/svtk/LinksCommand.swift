@@ -56,6 +56,23 @@ struct LinksCommand: ParsableCommand {
 
     func run() throws {
         let (analysis, catalogue, _) = try analysisOptions.analysis()
+        try checkChoices(catalogue)
+        let needs = try analysis.equalityNeeds(try equalityPlan.gaps(catalogue))
+        let index = NeedIndex(
+            catalogue: catalogue, framework: framework,
+            profiles: try analysisOptions.selectedAreas(analysis, areas).map { analysis.profile(for: $0.code) },
+            equalityNeeds: needs, minimumScore: minimumScore.value)
+        let (links, gapLinks) = chosen(index, catalogue)
+        switch format {
+        case .table: print(table(links, gapLinks, needs))
+        case .json: print(try LinksDocument(framework: framework, needs: links, equalityGaps: gapLinks).json)
+        case .csv: writeCSV(links, gapLinks)
+        }
+    }
+
+    /// Checks that the framework and the measure asked for exist.
+    /// - Throws: a `notFound` ``ToolkitError`` naming the option.
+    private func checkChoices(_ catalogue: Catalogue) throws {
         if let problem = catalogue.unknownFramework(framework) {
             throw ToolkitError(.notFound, setting: "framework", problem)
         }
@@ -66,12 +83,11 @@ struct LinksCommand: ParsableCommand {
                     + "`svtk measures --framework \(framework)` lists them"
             )
         }
-        let gaps = try equalityPlan.gaps(catalogue)
-        let needs = try analysis.equalityNeeds(gaps)
-        let selected = try analysisOptions.selectedAreas(analysis, areas)
-        let index = NeedIndex(
-            catalogue: catalogue, framework: framework, profiles: selected.map { analysis.profile(for: $0.code) },
-            equalityNeeds: needs, minimumScore: minimumScore.value)
+    }
+
+    /// The need and gap links the options choose: of one measure, one need domain or one characteristic (whose
+    /// choice leaves out need links), or all.
+    private func chosen(_ index: NeedIndex, _ catalogue: Catalogue) -> ([NeedLink], [GapLink]) {
         var links = index.needLinks
         if let measure {
             links = index.links(measure: catalogue.measure(measure, framework: framework)?.key ?? measure)
@@ -80,35 +96,30 @@ struct LinksCommand: ParsableCommand {
         var gapLinks =
             characteristic.map { c in
                 index.gapLinks(characteristic: catalogue.taxonomy.characteristics.canonical(c) ?? c)
-            }
-            ?? index.gapLinks
+            } ?? index.gapLinks
         if let measure { gapLinks = gapLinks.filter { $0.measure.ref == measure || $0.measure.key == measure } }
-        if characteristic != nil { links = [] }
-        switch format {
-        case .table: print(table(links, gapLinks, needs))
-        case .json:
-            print(try LinksDocument(framework: framework, needs: links, equalityGaps: gapLinks).json)
-        case .csv:
-            let writer = CSVWriter.standardOutput()
+        return (characteristic == nil ? links : [], gapLinks)
+    }
+
+    /// One row per link, needs first.
+    private func writeCSV(_ links: [NeedLink], _ gapLinks: [GapLink]) {
+        let writer = CSVWriter.standardOutput()
+        writer.write([
+            "kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason", "chain",
+        ])
+        for l in links {
             writer.write([
-                "kind", "area_or_gap", "need_or_characteristic", "score", "measure", "measure_title", "reason",
-                "chain",
+                "need", l.area.name, l.domain.id, l.score.written(.preciseScore), l.measure.key, l.measure.title,
+                l.reason, l.chain,
             ])
-            for l in links {
-                writer.write([
-                    "need", l.area.name, l.domain.id, l.score.written(.preciseScore), l.measure.key,
-                    l.measure.title,
-                    l.reason, l.chain,
-                ])
-            }
-            for g in gapLinks {
-                writer.write([
-                    "equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title,
-                    g.reason, g.chain,
-                ])
-            }
-            writer.flush()
         }
+        for g in gapLinks {
+            writer.write([
+                "equality gap", g.need.gap.action, g.characteristic, "", g.measure.key, g.measure.title, g.reason,
+                g.chain,
+            ])
+        }
+        writer.flush()
     }
 
     private func table(_ links: [NeedLink], _ gapLinks: [GapLink], _ needs: [EqualityNeed]) -> String {

@@ -51,33 +51,41 @@ struct MeasuresListCommand: ParsableCommand {
         if let problem = catalogue.unknownFramework(framework) {
             throw ToolkitError(.notFound, setting: "framework", problem)
         }
+        let measures = chosen(catalogue)
+        switch format {
+        case .table: print(table(measures, catalogue))
+        case .json: print(try measures.map { MeasureOutput($0, catalogue) }.json)
+        case .csv: writeCSV(measures, catalogue)
+        }
+    }
+
+    /// The framework's measures of the theme asked for, holding every word searched for.
+    private func chosen(_ catalogue: Catalogue) -> [Measure] {
         let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
-        let measures = catalogue.measures(in: framework).filter { m in
+        return catalogue.measures(in: framework).filter { m in
             (theme.map { m.theme.caseInsensitiveCompare($0) == .orderedSame } ?? true)
                 && words.allSatisfy { w in
                     [m.ref, m.title, m.description, m.outcome].contains { $0.lowercased().contains(w) }
                 }
         }
-        switch format {
-        case .table: print(table(measures, catalogue))
-        case .json:
-            print(try measures.map { MeasureOutput($0, catalogue) }.json)
-        case .csv:
-            let writer = CSVWriter.standardOutput()
+    }
+
+    /// One row per measure, with its open proxy value.
+    private func writeCSV(_ measures: [Measure], _ catalogue: Catalogue) {
+        let writer = CSVWriter.standardOutput()
+        writer.write([
+            "ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
+            "proxy_unit", "price_year",
+        ])
+        for m in measures {
+            let proxy = catalogue.proxy(for: m)
             writer.write([
-                "ref", "framework", "theme", "outcome", "title", "unit", "categories", "toms_ref", "proxy_gbp",
-                "proxy_unit", "price_year",
+                m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
+                m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
+                (proxy?.value).written(.plain), proxy?.unit ?? "", proxy?.priceYear ?? "",
             ])
-            for m in measures {
-                let proxy = catalogue.proxy(for: m)
-                writer.write([
-                    m.ref, m.framework, m.theme, m.outcome, m.title, m.unit,
-                    m.categories.map(\.rawValue).joined(separator: ";"), m.tomsReference ?? "",
-                    (proxy?.value).written(.plain), proxy?.unit ?? "", proxy?.priceYear ?? "",
-                ])
-            }
-            writer.flush()
         }
+        writer.flush()
     }
 
     private func table(_ measures: [Measure], _ catalogue: Catalogue) -> String {

@@ -45,48 +45,51 @@ struct MonitorCommand: ParsableCommand {
         let m = try DeliveryMonitoring(
             contract: try ContractProfile.load(contract), commitments: commitments, returns: returns,
             catalogue: catalogue, policy: try Policy.load(for: catalogue))
-        let header = [
+        switch format {
+        case .csv: writeCSV(m)
+        case .json: print(try JSON.encoded(m))
+        case .table: print(table(m))
+        }
+    }
+
+    /// One row per commitment.
+    private func writeCSV(_ m: DeliveryMonitoring) {
+        let writer = CSVWriter.standardOutput()
+        writer.write([
             "measure", "title", "unit", "committed", "delivered", "due_to_date", "progress", "status", "shortfall",
             "forecast", "value_committed", "value_delivered", "measured", "without_evidence",
-        ]
-        func cells(_ l: DeliveryMonitoring.Line) -> [String] {
-            [
+        ])
+        for l in m.lines {
+            writer.write([
                 l.measure, l.title, l.unit, l.committed.written(.plain), l.delivered.written(.plain),
                 l.dueToDate.written(.plain), l.progress.written(.wholeShare), l.status,
                 l.shortfall.written(.plain), l.forecast.written(.plain), l.valueCommitted.written(.plain),
                 l.valueDelivered.written(.plain), l.measured, l.unevidenced.joined(separator: "; "),
-            ]
+            ])
         }
-        switch format {
-        case .csv:
-            let writer = CSVWriter.standardOutput()
-            writer.write(header)
-            for l in m.lines { writer.write(cells(l)) }
-            writer.flush()
-        case .json: print(try JSON.encoded(m))
-        case .table:
-            var text = TextTable(
-                header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
-                numeric: [1, 2, 3, 4, 6, 7])
-            for l in m.lines {
-                text.rows.append([
-                    "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
-                    l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
-                    l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
-                    l.forecast.written(.plain),
-                ])
-            }
-            print(
-                "Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
-                    + "\n\nValue delivered \(m.valueDelivered.written(.money)) of "
-                    + "\(m.valueCommitted.written(.money)) committed "
-                    + "(measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at "
-                    + "a point in time: "
-                    + "the latest quarter is compared with the commitment, never a sum of quarters."
-                    + m.lines.filter { !$0.unevidenced.isEmpty }.map {
-                        "\n! \($0.measure): returned without evidence, not counted: "
-                            + $0.unevidenced.joined(separator: ", ")
-                    }.joined())
+        writer.flush()
+    }
+
+    /// The quarter, a row per commitment with its RAG status, the value delivered, and returns without evidence.
+    private func table(_ m: DeliveryMonitoring) -> String {
+        var text = TextTable(
+            header: ["measure", "committed", "delivered", "due", "progress", "RAG", "shortfall", "forecast"],
+            numeric: [1, 2, 3, 4, 6, 7])
+        for l in m.lines {
+            text.rows.append([
+                "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
+                l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
+                l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
+                l.forecast.written(.plain),
+            ])
         }
+        return "Quarter \(m.quartersElapsed) of \(m.quarters)\n" + text.render()
+            + "\n\nValue delivered \(m.valueDelivered.written(.money)) of \(m.valueCommitted.written(.money)) "
+            + "committed (measures with an open proxy value)\n\(m.consequence)\nHeadcounts and shares are levels at a "
+            + "point in time: "
+            + "the latest quarter is compared with the commitment, never a sum of quarters."
+            + m.lines.filter { !$0.unevidenced.isEmpty }.map {
+                "\n! \($0.measure): returned without evidence, not counted: " + $0.unevidenced.joined(separator: ", ")
+            }.joined()
     }
 }

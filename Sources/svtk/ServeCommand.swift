@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalogue
 import Core
 import Foundation
+import Hummingbird
 import Recommender
 import Toolkit
 import WebApp
@@ -61,13 +62,17 @@ struct ServeCommand: AsyncParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError(
                 "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
-                    + "the "
-                    + "workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
+                    + "the workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
         }
         let host = self.host
         let app = server.application(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
             printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
         }
+        try await serve(app)
+    }
+
+    /// Runs the server until it is stopped, or for `--stop-after` seconds.
+    private func serve(_ app: some ApplicationProtocol) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             if let stopAfter {

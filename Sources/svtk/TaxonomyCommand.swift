@@ -44,14 +44,19 @@ struct TaxonomyCheckCommand: ParsableCommand {
         let catalogue = try catalogueOptions.load()
         let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
         let data = IndicatorSet()
-        for file in files {
-            if EqualityActionPlanLoader.isActionPlan(file) { continue }
+        for file in files where !EqualityActionPlanLoader.isActionPlan(file) {
             _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
         }
         let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
+        print(report(check, catalogue: catalogue, files: files.count))
+        if !check.passed { throw ExitCode(1) }
+    }
+
+    /// Where the catalogue and taxonomy came from, the check's summary, its warnings and errors, and the verdict.
+    private func report(_ check: TaxonomyCheck, catalogue: Catalogue, files: Int) -> String {
         var lines = [
             "Catalogue: \(catalogue.sources["catalogues"]!)", "Taxonomy:  \(catalogue.sources["taxonomy"]!)",
-            "Data:      \(files.count) file(s)", "",
+            "Data:      \(files) file(s)", "",
         ]
         let width = check.summary.map(\.0.count).max() ?? 0
         lines += check.summary.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
@@ -62,8 +67,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
             lines += ["", "Errors (\(check.errors.count)):"] + check.errors.map { "  - \($0)" }
         }
         lines += ["", check.passed ? "taxonomy check passed" : "taxonomy check failed"]
-        print(lines.joined(separator: "\n"))
-        if !check.passed { throw ExitCode(1) }
+        return lines.joined(separator: "\n")
     }
 
     private func demoFiles() throws -> [String] {

@@ -55,22 +55,26 @@ struct WardsCommand: ParsableCommand {
                 "no ONS geography lookup among the files: give one with ward codes, "
                     + "e.g. the LSOA (2021) to ward to local authority lookup")
         }
-        let entries: [Entry]
-        let title: String
-        if let authority {
-            let found = try AuthorityAreas(tables: tables, authority: authority, changes: changes)
-            entries = found.wards.map { Entry(code: $0.code, name: $0.name) }
-            title =
-                "\(found.name) (\(found.codes.sorted().joined(separator: ", "))): \(entries.count) wards"
-                + (found.wards.first?.vintage.map { " (\($0))" } ?? "")
-        } else {
-            entries = AuthorityAreas.authorities(in: tables).map {
-                Entry(code: $0.code, name: $0.name, wards: $0.wards)
-            }
-            title =
-                "\(entries.count) \(entries.count == 1 ? "authority" : "authorities") in the lookups (wards each)"
+        guard let authority else { return try writeAuthorities(tables) }
+        try writeWards(try AuthorityAreas(tables: tables, authority: authority, changes: changes))
+    }
+
+    /// One authority's wards of the newest vintage.
+    private func writeWards(_ found: AuthorityAreas) throws {
+        let vintage = found.wards.first?.vintage.map { " (\($0))" } ?? ""
+        let codes = found.codes.sorted().joined(separator: ", ")
+        try write(
+            found.wards.map { Entry(code: $0.code, name: $0.name) },
+            title: "\(found.name) (\(codes)): \(found.wards.count) wards\(vintage)")
+    }
+
+    /// Every authority of the lookups with its number of wards.
+    private func writeAuthorities(_ tables: [LookupTable]) throws {
+        let entries = AuthorityAreas.authorities(in: tables).map {
+            Entry(code: $0.code, name: $0.name, wards: $0.wards)
         }
-        try write(entries, title: title)
+        let noun = entries.count == 1 ? "authority" : "authorities"
+        try write(entries, title: "\(entries.count) \(noun) in the lookups (wards each)")
     }
 
     private func write(_ entries: [Entry], title: String) throws {

@@ -30,7 +30,7 @@ enum Uploads {
                 throw ToolkitError(.cannotWrite, "the server cannot store the upload for reading")
             }
             paths.append(path)
-            names[path] = displayName(file.name, fallback: upload.field + ".csv")
+            names[path] = displayName(file, fallback: upload.field + ".csv")
         }
         do {
             return try read(paths)
@@ -43,9 +43,10 @@ enum Uploads {
         }
     }
 
-    /// The uploaded file's own name, for messages: its last path part, printable, cut to 80 characters.
-    static func displayName(_ name: String, fallback: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+    /// The uploaded file's own name, for messages: its last path part, printable, cut to 80 characters; `fallback`
+    /// for no file or no printable name.
+    static func displayName(_ file: FormData.File?, fallback: String) -> String {
+        let last = (file?.name ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let clean = String(
             last.filter { !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true }.prefix(80))
         return clean.isEmpty ? fallback : clean

@@ -6,6 +6,37 @@ import Toolkit
 /// The new (or edit) contract form: each field labelled, with a hint and, after a failed save, its error beside
 /// it; a CPV search that keeps what was typed; the delivery wards as a list of boxes, and on the map.
 enum ContractFormPage {
+    /// The errors of a form that was not saved, each a link to its field; nothing for a form without errors.
+    static func errorSummary(_ form: ContractForm) -> String {
+        guard !form.errors.isEmpty else { return "" }
+        return "<div class=\"warn\" role=\"alert\"><b>The contract was not saved.</b> "
+            + (form.errors["form"].map { HTML.escape($0) } ?? "Correct the fields marked below:") + "<ul>"
+            + form.errors.keys.filter { $0 != "form" }.sorted().map { name in
+                "<li><a href=\"#\(id(name))\">\(HTML.escape(name)): \(HTML.escape(form.errors[name] ?? ""))</a></li>"
+            }.joined() + "</ul></div>\n"
+    }
+
+    /// The workforce's fields: its size, hours and weeks, and the questions of the Real Living Wage test.
+    static func workforce(_ form: ContractForm) -> String {
+        var html = "<fieldset><legend>The workforce (for the Real Living Wage test and the targets)</legend>\n"
+        html += text(
+            "workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
+        html += text(
+            "workforce.hoursPerWeek", "Hours a week each worker works on the contract", hint: "", form, number: true)
+        html += text("workforce.consecutiveWeeks", "Consecutive weeks worked", hint: "", form, number: true)
+        for (name, label) in [
+            ("aged18Plus", "Are the workers aged 18 or over?"),
+            ("contracted", "Are they the supplier's employees (contracted)?"),
+            ("onCouncilPremises", "Do they work on council premises?"), ("onCouncilProperty", "On council property?"),
+            ("onCouncilLand", "On council land?"),
+        ] {
+            html += select(
+                "workforce." + name, label, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
+        }
+        return html + "</fieldset>\n"
+    }
+
+    /// The form's page.
     /// - Parameters:
     ///   - action: where the form posts (`/contracts` or `/contracts/ID`).
     ///   - searchAction: where the CPV search posts the form, to show it again with the codes found.
@@ -15,17 +46,7 @@ enum ContractFormPage {
         _ form: ContractForm, borough: Borough, context: WebContext, action: String, searchAction: String,
         version: Int?, search: (words: String, codes: [CPVVocabulary.Code])?
     ) -> String {
-        var html = "<h1>\(version == nil ? "New contract" : "Edit contract")</h1>\n"
-        if !form.errors.isEmpty {
-            html +=
-                "<div class=\"warn\" role=\"alert\"><b>The contract was not saved.</b> "
-                + (form.errors["form"].map { HTML.escape($0) } ?? "Correct the fields marked below:")
-                + "<ul>"
-                + form.errors.keys.filter { $0 != "form" }.sorted().map { name in
-                    "<li><a href=\"#\(id(name))\">\(HTML.escape(name)): "
-                        + "\(HTML.escape(form.errors[name] ?? ""))</a></li>"
-                }.joined() + "</ul></div>\n"
-        }
+        var html = "<h1>\(version == nil ? "New contract" : "Edit contract")</h1>\n" + errorSummary(form)
         html +=
             "<form class=\"stack\" method=\"post\" action=\"\(HTML.escape(action))\" novalidate>\n" + Page.csrf(context)
         if let version { html += "<input type=\"hidden\" name=\"version\" value=\"\(version)\">" }
@@ -59,23 +80,9 @@ enum ContractFormPage {
             hint: "Optional, e.g. devicesCollected 1200, tonnesRemoved 650: targets for reuse, recycling and waste are "
                 + "sized on them. Names: " + borough.catalogue.taxonomy.quantities.map(\.id).joined(separator: ", ")
                 + ".", form)
-        html += "<fieldset><legend>The workforce (for the Real Living Wage test and the targets)</legend>\n"
-        html += text(
-            "workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
-        html += text(
-            "workforce.hoursPerWeek", "Hours a week each worker works on the contract", hint: "", form, number: true)
-        html += text("workforce.consecutiveWeeks", "Consecutive weeks worked", hint: "", form, number: true)
-        for (name, label) in [
-            ("aged18Plus", "Are the workers aged 18 or over?"),
-            ("contracted", "Are they the supplier's employees (contracted)?"),
-            ("onCouncilPremises", "Do they work on council premises?"), ("onCouncilProperty", "On council property?"),
-            ("onCouncilLand", "On council land?"),
-        ] {
-            html += select(
-                "workforce." + name, label, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
-        }
+        html += workforce(form)
         html +=
-            "</fieldset>\n<p><button type=\"submit\">"
+            "<p><button type=\"submit\">"
             + (version == nil ? "Save and recommend" : "Save and recommend again") + "</button></p>\n</form>\n"
         return html
     }

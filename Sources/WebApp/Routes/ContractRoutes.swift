@@ -117,18 +117,16 @@ struct ContractRoutes: RouteGroup {
     func checked(_ context: WebContext) -> Checked {
         var form = ContractForm(context.form)
         guard var profile = form.profile() else { return .invalid(form) }
-        profile.areas = profile.areas.map { area in  // ward names, as a commissioner reads them in every output
-            borough.analysis.wards.first { $0.code == area }?.name ?? area
-        }
         do {
-            return .valid(profile, try borough.recommend(profile))
+            let recommendation = try borough.recommend(profile)
+            profile.areas = recommendation.contract.areas  // ward names in the borough's order, as outputs name them
+            return .valid(profile, recommendation)
         } catch let error as ToolkitError where error.kind == .badInput {
             form.place(error)
-            return .invalid(form)
         } catch {
             form.errors["form"] = "\(error)"
-            return .invalid(form)
         }
+        return .invalid(form)
     }
 
     /// A posted contract form: valid, with its profile and recommendation, or not, with its errors.

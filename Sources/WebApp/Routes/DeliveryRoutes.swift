@@ -12,36 +12,29 @@ struct DeliveryRoutes: RouteGroup {
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts/:id/offers") { _, context in
-            try await deliveryPage(.offers, try await workspace.contract(try contractId(context)), context: context)
+            try await offersPage(try await workspace.contract(try contractId(context)), context: context)
         }
         router.post("/contracts/:id/offers") { _, context in try await uploadOffers(context) }
         router.get("/contracts/:id/returns") { _, context in
-            try await deliveryPage(.returns, try await workspace.contract(try contractId(context)), context: context)
+            try await returnsPage(try await workspace.contract(try contractId(context)), context: context)
         }
         router.post("/contracts/:id/returns") { _, context in try await uploadReturns(context) }
     }
 
-    /// The two delivery pages: evaluating offers, and monitoring returns.
-    enum Kind { case offers, returns }
+    /// The offers page with the contract's latest evaluation; with the error of a refused upload, a 400.
+    func offersPage(_ contract: SavedContract, error: String? = nil, context: WebContext) async throws -> Response {
+        let (id, title) = (contract.id ?? 0, contract.title)
+        let offers = try await workspace.latestOffers(for: id)
+        let body = DeliveryPages.evaluation(offers, contractId: id, title: title, error: error, context: context)
+        return page("Evaluate offers: \(title)", body, status: error == nil ? .ok : .badRequest)
+    }
 
-    /// A delivery page with the contract's latest upload, and the error of a refused one.
-    func deliveryPage(
-        _ kind: Kind, _ contract: SavedContract, error: String? = nil, context: WebContext,
-        status: HTTPResponse.Status = .ok
-    ) async throws -> Response {
-        let id = contract.id ?? 0
-        switch kind {
-        case .offers:
-            let body = DeliveryPages.evaluation(
-                try await workspace.latestOffers(for: id), contractId: id, title: contract.title, error: error,
-                context: context)
-            return page("Evaluate offers: \(contract.title)", body, status: status)
-        case .returns:
-            let body = DeliveryPages.monitoring(
-                try await workspace.latestReturns(for: id), contractId: id, title: contract.title, error: error,
-                context: context)
-            return page("Monitor delivery: \(contract.title)", body, status: status)
-        }
+    /// The monitoring page with the contract's latest returns; with the error of a refused upload, a 400.
+    func returnsPage(_ contract: SavedContract, error: String? = nil, context: WebContext) async throws -> Response {
+        let (id, title) = (contract.id ?? 0, contract.title)
+        let returns = try await workspace.latestReturns(for: id)
+        let body = DeliveryPages.monitoring(returns, contractId: id, title: title, error: error, context: context)
+        return page("Monitor delivery: \(title)", body, status: error == nil ? .ok : .badRequest)
     }
 
     /// Runs an upload's reading and saving; the located problem with the upload, if it was refused.
@@ -56,45 +49,55 @@ struct DeliveryRoutes: RouteGroup {
 
     func uploadOffers(_ context: WebContext) async throws -> Response {
         let contract = try await workspace.contract(try contractId(context))
-        let id = contract.id ?? 0
-        let file = context.form.files["offers"]
-        let problem = try await refusal {
-            let evaluation = try Uploads.reading([("offers", "offers", file)]) { paths in
-                try BidEvaluation(
-                    offersFile: paths[0], contract: contract.profile, catalogue: borough.catalogue,
-                    policy: borough.policy)
-            }
-            _ = try await workspace.save(
-                SavedOffers(
-                    contractId: id, fileName: Uploads.displayName(file?.name ?? "", fallback: "offers.csv"),
-                    csv: Data(file?.bytes ?? []), evaluation: evaluation, uploadedAt: Date()))
+        let problem = try await refusal { try await saveOffers(context.form.files["offers"], for: contract) }
+        guard let problem else { return Page.seeOther("/contracts/\(contract.id ?? 0)/offers") }
+        return try await offersPage(contract, error: problem, context: context)
+    }
+
+    /// Evaluates an offers file and keeps it with its evaluation.
+    /// - Throws: `ToolkitError` locating the problem in the file; the workspace's errors when it cannot be saved.
+    func saveOffers(_ file: FormData.File?, for contract: SavedContract) async throws {
+        let evaluation = try Uploads.reading([("offers", "offers", file)]) { paths in
+            try BidEvaluation(
+                offersFile: paths[0], contract: contract.profile, catalogue: borough.catalogue, policy: borough.policy)
         }
-        guard let problem else { return Page.seeOther("/contracts/\(id)/offers") }
-        return try await deliveryPage(.offers, contract, error: problem, context: context, status: .badRequest)
+        _ = try await workspace.save(
+            SavedOffers(
+                contractId: contract.id ?? 0, fileName: Uploads.displayName(file, fallback: "offers.csv"),
+                csv: Data(file?.bytes ?? []), evaluation: evaluation, uploadedAt: Date()))
     }
 
     func uploadReturns(_ context: WebContext) async throws -> Response {
         let contract = try await workspace.contract(try contractId(context))
-        let id = contract.id ?? 0
-        let commitments = context.form.files["commitments"]
-        let returns = context.form.files["returns"]
-        let problem = try await refusal {
-            let monitoring = try Uploads.reading([
-                ("commitments", "commitments", commitments), ("returns", "returns", returns),
-            ]) { paths in
-                try DeliveryMonitoring(
-                    contract: contract.profile, commitments: paths[0], returns: paths[1], catalogue: borough.catalogue,
-                    policy: borough.policy)
-            }
-            _ = try await workspace.save(
-                SavedReturns(
-                    contractId: id,
-                    commitmentsName: Uploads.displayName(commitments?.name ?? "", fallback: "commitments.csv"),
-                    commitments: Data(commitments?.bytes ?? []),
-                    returnsName: Uploads.displayName(returns?.name ?? "", fallback: "returns.csv"),
-                    returns: Data(returns?.bytes ?? []), monitoring: monitoring, uploadedAt: Date()))
+        let (commitments, returns) = (context.form.files["commitments"], context.form.files["returns"])
+        let problem = try await refusal { try await saveReturns(commitments, returns, for: contract) }
+        guard let problem else { return Page.seeOther("/contracts/\(contract.id ?? 0)/returns") }
+        return try await returnsPage(contract, error: problem, context: context)
+    }
+
+    /// Monitors a supplier's commitments against its quarterly returns and keeps both files with the result.
+    /// - Throws: `ToolkitError` locating the problem in a file; the workspace's errors when it cannot be saved.
+    func saveReturns(_ commitments: FormData.File?, _ returns: FormData.File?, for contract: SavedContract) async throws
+    {
+        let monitoring = try monitor(commitments, returns, for: contract)
+        _ = try await workspace.save(
+            SavedReturns(
+                contractId: contract.id ?? 0,
+                commitmentsName: Uploads.displayName(commitments, fallback: "commitments.csv"),
+                commitments: Data(commitments?.bytes ?? []),
+                returnsName: Uploads.displayName(returns, fallback: "returns.csv"),
+                returns: Data(returns?.bytes ?? []), monitoring: monitoring, uploadedAt: Date()))
+    }
+
+    /// The delivery monitoring of a supplier's commitments and returns, as `svtk monitor` reports it.
+    /// - Throws: `ToolkitError` locating the problem in a file.
+    func monitor(_ commitments: FormData.File?, _ returns: FormData.File?, for contract: SavedContract) throws
+        -> DeliveryMonitoring
+    {
+        try Uploads.reading([("commitments", "commitments", commitments), ("returns", "returns", returns)]) {
+            try DeliveryMonitoring(
+                contract: contract.profile, commitments: $0[0], returns: $0[1], catalogue: borough.catalogue,
+                policy: borough.policy)
         }
-        guard let problem else { return Page.seeOther("/contracts/\(id)/returns") }
-        return try await deliveryPage(.returns, contract, error: problem, context: context, status: .badRequest)
     }
 }
