@@ -103,7 +103,8 @@ benchmark: setup $(PYTHON)
 install: setup $(PYTHON)
 	swift build -c release --product svtk --static-swift-stdlib --scratch-path .build-install
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/svtk" "$(DESTDIR)$(PREFIX)/share/man/man1"
-	install -m 755 .build-install/release/svtk "$(DESTDIR)$(PREFIX)/bin/svtk"
+	install -s -m 755 .build-install/release/svtk "$(DESTDIR)$(PREFIX)/bin/svtk"
 	cp -R Datasets/. "$(DESTDIR)$(PREFIX)/share/svtk/"
+	git rev-parse HEAD > "$(DESTDIR)$(PREFIX)/share/svtk/COMMIT" 2>/dev/null || true
 	$(PYTHON) scripts/make-manpage.py .build-install/release/svtk > "$(DESTDIR)$(PREFIX)/share/man/man1/svtk.1"
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/svtk, its data in $(DESTDIR)$(PREFIX)/share/svtk and its manual page"

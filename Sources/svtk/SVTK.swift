@@ -14,6 +14,9 @@ struct SVTK: AsyncParsableCommand {
             English Indices of Deprivation, ONS lookups), checks it strictly, and normalises it into one model of \
             areas, indicators and observations.
 
+            The examples name the toolkit's data as Datasets/, as in the repository (run them from there); after make \
+            install the same files are in /usr/local/share/svtk/: Datasets/demo/... is /usr/local/share/svtk/demo/...
+
             Examples:
               svtk inspect Datasets/demo/*.csv
               svtk load Datasets/demo/census2021_ts045_lsoa_rotherham.csv \\

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
             Examples:
               svtk serve --data Datasets/demo/*.csv \\
                   --eaap Datasets/demo/equality_action_plan_illustrative.csv \\
-                  --workspace out/workspace.sqlite --port 0 --stop-after 0
+                  --workspace out/try-workspace.sqlite --port 0 --stop-after 0
             """)
 
     @OptionGroup var analysisOptions: AnalysisOptions
@@ -64,24 +64,20 @@ struct ServeCommand: AsyncParsableCommand {
                 "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
                     + "the workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
         }
-        let host = self.host
+        let (host, stopAfter) = (self.host, self.stopAfter)
         let app = server.application(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
             printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
+            if let stopAfter { Self.stop(after: stopAfter) }
         }
-        try await serve(app)
+        try await app.runService()
     }
 
-    /// Runs the server until it is stopped, or for `--stop-after` seconds.
-    private func serve(_ app: some ApplicationProtocol) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
-            if let stopAfter {
-                group.addTask { try await Task.sleep(for: .seconds(stopAfter)) }
-                _ = try await group.next()
-                group.cancelAll()
-            } else {
-                try await group.waitForAll()
-            }
+    /// Stops the server after a time as Ctrl-C would: by the interrupt signal, on which it finishes the requests
+    /// in progress and shuts down cleanly.
+    static func stop(after seconds: Int) {
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            kill(getpid(), SIGINT)
         }
     }
 

@@ -11,11 +11,13 @@ enum Version {
         commit().map { "\(release) (commit \($0.prefix(12)))" } ?? release
     }
 
-    /// The commit checked out in the git repository holding the program, if any.
+    /// The commit checked out in the git repository holding the program, or else the one `make install` wrote
+    /// beside the installed data (`share/svtk/COMMIT`), if any.
     static func commit() -> String? {
         guard var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
             return nil
         }
+        if let installed = installedCommit(beside: folder) { return installed }
         while folder.path != "/" {
             let git = folder.appendingPathComponent(".git")
             if let head = try? String(contentsOf: git.appendingPathComponent("HEAD"), encoding: .utf8) {
@@ -24,6 +26,13 @@ enum Version {
             folder.deleteLastPathComponent()
         }
         return nil
+    }
+
+    /// The commit `make install` recorded in `../share/svtk/COMMIT` beside an installed program's folder.
+    private static func installedCommit(beside folder: URL) -> String? {
+        let file = folder.deletingLastPathComponent().appendingPathComponent("share/svtk/COMMIT")
+        let text = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.flatMap { $0.count == 40 && $0.allSatisfy(\.isHexDigit) ? $0 : nil }
     }
 
     /// A HEAD (a commit, or `ref: refs/heads/main`) as a commit, through loose or packed refs.

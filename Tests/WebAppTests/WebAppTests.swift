@@ -170,6 +170,29 @@ struct WebAppTests {
         }
     }
 
+    @Test("every field's error at once, named by its label: unreadable figures and the profile's own checks")
+    func everyErrorAtOnce() async throws {
+        try await withServer { client in
+            let fields =
+                highways.filter { !["title", "value", "cpv", "workforce.fte"].contains($0.0) } + [
+                    ("title", ""), ("value", "two million"), ("cpv", "45233142-7"), ("workforce.hoursPerWeek", "200"),
+                ]
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
+                #expect(response.status == .badRequest)
+                let page = text(response)
+                for (label, id) in [
+                    ("Title", "f-title"), ("Total value (£)", "f-value"), ("CPV codes", "f-cpv"),
+                    ("Hours a week each worker works on the contract", "f-workforce-hoursPerWeek"),
+                ] {
+                    #expect(page.contains("<li><a href=\"#\(id)\">\(HTML.escape(label)): "), "\(label)")
+                    #expect(page.contains("id=\"\(id)-error\""), "\(id)")
+                }
+                #expect(!page.contains(">durationMonths:") && !page.contains(">workforce.hoursPerWeek:"))
+            }
+        }
+    }
+
     @Test("field errors are shown beside their fields, in the CLI's words, with what was typed kept")
     func fieldErrors() async throws {
         try await withServer { client in

@@ -115,6 +115,15 @@ struct ExamplesTests {
         }
     }
 
+    @Test("svtk serve --stop-after stops as Ctrl-C does: exit 0, and nothing logged as an error")
+    func servesAndStops() throws {
+        let (status, message) = try Self.run(
+            "svtk serve --data Datasets/demo/*.csv --workspace out/stop-after.sqlite --port 0 --stop-after 1 --quiet")
+        #expect(status == 0, "\(message)")
+        #expect(message.contains("svtk workspace on http://127.0.0.1:"))
+        #expect(!message.contains(" error "), "\(message)")
+    }
+
     /// Runs a command line with bash in the workplace, svtk on the PATH; its exit status and the end of its stderr.
     static func run(_ command: String) throws -> (Int32, String) {
         let process = Process()

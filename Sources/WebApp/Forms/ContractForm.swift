@@ -33,6 +33,15 @@ struct ContractForm {
         areas = form.values("areas")
     }
 
+    /// The form as posted and the profile it makes, with every field's error at once: those that cannot be read,
+    /// then the profile's own checks (limits, CPV codes, framework, quantities).
+    static func posted(_ data: FormData, catalogue: Catalogue) -> (form: ContractForm, profile: ContractProfile) {
+        var form = ContractForm(data)
+        let profile = form.profile(limits: catalogue.contractLimits)
+        for problem in profile.problems(file: "contract", catalogue: catalogue) { form.place(problem) }
+        return (form, profile)
+    }
+
     /// The form filled from a saved profile, for editing.
     init(_ profile: ContractProfile) {
         values = [
@@ -60,9 +69,10 @@ struct ContractForm {
         areas = profile.areas
     }
 
-    /// The profile the form describes, with errors recorded for every field that cannot be read; the profile's
-    /// own checks (limits, CPV codes, wards) come after, from ``check(_:with:)``.
-    mutating func profile() -> ContractProfile? {
+    /// The profile the form describes, with errors recorded for every field that cannot be read. A field that
+    /// cannot be read stands in the profile at the edge of its limits (`limits`), so that the profile's own checks
+    /// (``ContractProfile/problems(file:catalogue:)``) can still find every other field's errors at once.
+    mutating func profile(limits: ContractLimits) -> ContractProfile {
         let cpv =
             (values["cpv", default: ""].split { $0 == "," || $0 == " " || $0 == ";" }.map(String.init) + pickedCPV)
         var seen: Set<String> = []
@@ -83,7 +93,7 @@ struct ContractForm {
             onCouncilProperty: answer("workforce.onCouncilProperty"),
             onCouncilLand: answer("workforce.onCouncilLand"))
         if areas.isEmpty { errors["areas"] = "tick the wards the contract is delivered in, or the whole borough" }
-        guard errors.isEmpty, let category, let value, let months else { return nil }
+        let (stands, longest) = (limits.valueBelow.nextDown, limits.durationMonthsMaximum)
         let framework = values["framework", default: ""]
         let known =
             [workforce.fte, workforce.hoursPerWeek, workforce.consecutiveWeeks].contains { $0 != nil }
@@ -93,7 +103,7 @@ struct ContractForm {
             ].contains { $0 != nil }
         return ContractProfile(
             title: values["title", default: ""], description: values["description", default: ""], cpv: codes,
-            category: category, value: value, durationMonths: months,
+            category: category ?? .services, value: value ?? stands, durationMonths: months ?? longest,
             areas: areas.contains("borough") ? ["borough"] : areas, workforce: known ? workforce : nil,
             framework: framework.isEmpty ? nil : framework, socialValueWeighting: weighting,
             passThroughShare: passedThrough, supplierFee: fee, quantities: quantities)
@@ -116,14 +126,12 @@ struct ContractForm {
         return found.isEmpty ? nil : found
     }
 
-    /// Records the error a profile check threw beside its field (or the form's top when it names none).
+    /// Records the error a profile check threw beside its field (or the form's top when it names none), unless the
+    /// field already has one (the first is kept: a field that could not be read is not checked further).
     mutating func place(_ error: ToolkitError) {
-        if let field = error.field {
-            let name = ["areas", "cpv", "quantities"].first { field.hasPrefix($0) } ?? field
-            errors[Self.textFields.contains(name) || name == "areas" ? name : "form"] = error.message
-        } else {
-            errors["form"] = error.message
-        }
+        let name = error.field.map { field in ["areas", "cpv", "quantities"].first { field.hasPrefix($0) } ?? field }
+        let key = name.map { Self.textFields.contains($0) || $0 == "areas" ? $0 : "form" } ?? "form"
+        if errors[key] == nil { errors[key] = error.message }
     }
 
     /// A number typed as people do: `£1,200,000`, `36`, `12.5`; empty is `nil` (an error when `required`).

@@ -6,32 +6,49 @@ import Toolkit
 /// The new (or edit) contract form: each field labelled, with a hint and, after a failed save, its error beside
 /// it; a CPV search that keeps what was typed; the delivery wards as a list of boxes, and on the map.
 enum ContractFormPage {
+    /// Each field's label, as the form shows it and its error summary names it.
+    static let labels: [String: String] = [
+        "workforce.fte": "Workforce (FTE)",
+        "workforce.hoursPerWeek": "Hours a week each worker works on the contract",
+        "workforce.consecutiveWeeks": "Consecutive weeks worked",
+        "title": "Title",
+        "description": "Description",
+        "category": "Category",
+        "value": "Total value (£)",
+        "durationMonths": "Duration (months)",
+        "framework": "Measures framework",
+        "socialValueWeighting": "Social value weighting (%)",
+        "supplierFee": "The supplier's own fee or margin (£)",
+        "passThroughShare": "Share of the value passed through (%)",
+        "quantities": "What the contract handles",
+        "cpv": "CPV codes",
+        "workforce.aged18Plus": "Are the workers aged 18 or over?",
+        "workforce.contracted": "Are they the supplier's employees (contracted)?",
+        "workforce.onCouncilPremises": "Do they work on council premises?",
+        "workforce.onCouncilProperty": "On council property?",
+        "workforce.onCouncilLand": "On council land?",
+        "areas": "Where the contract is delivered",
+    ]
+
     /// The errors of a form that was not saved, each a link to its field; nothing for a form without errors.
     static func errorSummary(_ form: ContractForm) -> String {
         guard !form.errors.isEmpty else { return "" }
         return "<div class=\"warn\" role=\"alert\"><b>The contract was not saved.</b> "
             + (form.errors["form"].map { HTML.escape($0) } ?? "Correct the fields marked below:") + "<ul>"
             + form.errors.keys.filter { $0 != "form" }.sorted().map { name in
-                "<li><a href=\"#\(id(name))\">\(HTML.escape(name)): \(HTML.escape(form.errors[name] ?? ""))</a></li>"
+                "<li><a href=\"#\(id(name))\">\(HTML.escape(labels[name] ?? name)): "
+                    + "\(HTML.escape(form.errors[name] ?? ""))</a></li>"
             }.joined() + "</ul></div>\n"
     }
 
     /// The workforce's fields: its size, hours and weeks, and the questions of the Real Living Wage test.
     static func workforce(_ form: ContractForm) -> String {
         var html = "<fieldset><legend>The workforce (for the Real Living Wage test and the targets)</legend>\n"
-        html += text(
-            "workforce.fte", "Workforce (FTE)", hint: "Leave empty to estimate it from the value.", form, number: true)
-        html += text(
-            "workforce.hoursPerWeek", "Hours a week each worker works on the contract", hint: "", form, number: true)
-        html += text("workforce.consecutiveWeeks", "Consecutive weeks worked", hint: "", form, number: true)
-        for (name, label) in [
-            ("aged18Plus", "Are the workers aged 18 or over?"),
-            ("contracted", "Are they the supplier's employees (contracted)?"),
-            ("onCouncilPremises", "Do they work on council premises?"), ("onCouncilProperty", "On council property?"),
-            ("onCouncilLand", "On council land?"),
-        ] {
-            html += select(
-                "workforce." + name, label, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
+        html += text("workforce.fte", hint: "Leave empty to estimate it from the value.", form, number: true)
+        html += text("workforce.hoursPerWeek", hint: "", form, number: true)
+        html += text("workforce.consecutiveWeeks", hint: "", form, number: true)
+        for name in ["aged18Plus", "contracted", "onCouncilPremises", "onCouncilProperty", "onCouncilLand"] {
+            html += select("workforce." + name, options: [("", "Not known"), ("yes", "Yes"), ("no", "No")], form)
         }
         return html + "</fieldset>\n"
     }
@@ -50,33 +67,30 @@ enum ContractFormPage {
         html +=
             "<form class=\"stack\" method=\"post\" action=\"\(HTML.escape(action))\" novalidate>\n" + Page.csrf(context)
         if let version { html += "<input type=\"hidden\" name=\"version\" value=\"\(version)\">" }
-        html += text("title", "Title", hint: "One line, as in the tender notice.", form)
+        html += text("title", hint: "One line, as in the tender notice.", form)
         html += area(
-            "description", "Description",
+            "description",
             hint: "What is bought, in a few sentences: its words inform which measures are relevant.", form)
         html += cpv(form, search: search, searchAction: searchAction)
-        html += select(
-            "category", "Category", options: [("goods", "Goods"), ("services", "Services"), ("works", "Works")], form)
+        html += select("category", options: [("goods", "Goods"), ("services", "Services"), ("works", "Works")], form)
         html += text(
-            "value", "Total value (£)", hint: "The whole contract's value, in figures, e.g. 1200000.", form,
+            "value", hint: "The whole contract's value, in figures, e.g. 1200000.", form,
             number: true)
-        html += text(
-            "durationMonths", "Duration (months)", hint: "Including extensions you expect to use.", form, number: true)
+        html += text("durationMonths", hint: "Including extensions you expect to use.", form, number: true)
         html += wards(form, borough: borough)
-        html += select(
-            "framework", "Measures framework", options: borough.catalogue.frameworks.map { ($0.id, $0.name) }, form)
+        html += select("framework", options: borough.catalogue.frameworks.map { ($0.id, $0.name) }, form)
         html += text(
-            "socialValueWeighting", "Social value weighting (%)", hint: "Leave empty for the policy's default.", form,
+            "socialValueWeighting", hint: "Leave empty for the policy's default.", form,
             number: true)
         html += text(
-            "supplierFee", "The supplier's own fee or margin (£)",
+            "supplierFee",
             hint: "Where most of the money passes through the supplier (agency pay, a unitary charge, grants passed "
                 + "on, energy): targets are then sized on what the supplier controls.", form, number: true)
         html += text(
-            "passThroughShare", "Share of the value passed through (%)",
+            "passThroughShare",
             hint: "Instead of the fee: the share the supplier passes on without control over it.", form, number: true)
         html += text(
-            "quantities", "What the contract handles",
+            "quantities",
             hint: "Optional, e.g. devicesCollected 1200, tonnesRemoved 650: targets for reuse, recycling and waste are "
                 + "sized on them. Names: " + borough.catalogue.taxonomy.quantities.map(\.id).joined(separator: ", ")
                 + ".", form)
@@ -97,18 +111,16 @@ enum ContractFormPage {
         )
     }
 
-    static func text(_ name: String, _ label: String, hint: String, _ form: ContractForm, number: Bool = false)
-        -> String
-    {
-        let e = error(name, form)
+    static func text(_ name: String, hint: String, _ form: ContractForm, number: Bool = false) -> String {
+        let (e, label) = (error(name, form), labels[name] ?? name)
         return "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))"
             + (hint.isEmpty ? "" : "<span class=\"hint\">\(HTML.escape(hint))</span>") + "</label>\(e.message)"
             + "<input type=\"text\"\(number ? " inputmode=\"decimal\"" : "") id=\"\(id(name))\" name=\"\(name)\" "
             + "value=\"\(HTML.escape(form.values[name, default: ""]))\"\(e.described)></div>\n"
     }
 
-    static func area(_ name: String, _ label: String, hint: String, _ form: ContractForm) -> String {
-        let e = error(name, form)
+    static func area(_ name: String, hint: String, _ form: ContractForm) -> String {
+        let (e, label) = (error(name, form), labels[name] ?? name)
         return
             "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))<span "
             + "class=\"hint\">\(HTML.escape(hint))</span></label>"
@@ -116,8 +128,8 @@ enum ContractFormPage {
             + "name=\"\(name)\"\(e.described)>\(HTML.escape(form.values[name, default: ""]))</textarea></div>\n"
     }
 
-    static func select(_ name: String, _ label: String, options: [(String, String)], _ form: ContractForm) -> String {
-        let e = error(name, form)
+    static func select(_ name: String, options: [(String, String)], _ form: ContractForm) -> String {
+        let (e, label) = (error(name, form), labels[name] ?? name)
         let chosen = form.values[name, default: ""]
         return "<div class=\"field\(e.wrapper)\"><label for=\"\(id(name))\">\(HTML.escape(label))</label>\(e.message)"
             + "<select id=\"\(id(name))\" name=\"\(name)\"\(e.described)>"
@@ -133,8 +145,7 @@ enum ContractFormPage {
     static func cpv(_ form: ContractForm, search: (words: String, codes: [CPVVocabulary.Code])?, searchAction: String)
         -> String
     {
-        var html = text(
-            "cpv", "CPV codes", hint: "Codes such as 45233142-6, separated by commas; or search below and tick.", form)
+        var html = text("cpv", hint: "Codes such as 45233142-6, separated by commas; or search below and tick.", form)
         html +=
             "<div class=\"field\"><label for=\"f-cpvSearch\">Search the CPV vocabulary</label>"
             + "<input type=\"text\" id=\"f-cpvSearch\" name=\"cpvSearch\" "
@@ -159,8 +170,7 @@ enum ContractFormPage {
     static func wards(_ form: ContractForm, borough: Borough) -> String {
         let e = error("areas", form)
         var html =
-            "<fieldset class=\"field\(e.wrapper)\" id=\"f-areas\"><legend>Where the contract is "
-            + "delivered</legend>\(e.message)"
+            "<fieldset class=\"field\(e.wrapper)\" id=\"f-areas\"><legend>\(labels["areas"]!)</legend>\(e.message)"
         html +=
             "<label><input type=\"checkbox\" name=\"areas\" value=\"borough\" "
             + "id=\"ward-borough\"\(form.areas.contains("borough") ? " checked" : "")> "

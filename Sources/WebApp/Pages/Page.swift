@@ -118,11 +118,12 @@ enum Page {
 }
 
 /// The one inline script: on the contract form, clicking a ward on the map ticks or unticks its box in the list
-/// (the list works alone; without scripts the map's wards link to their profiles).
+/// (the list works alone; without scripts the map's wards link to their profiles). The map's wards leave the
+/// keyboard's tab order, so the form's fields and boxes follow one another: the boxes are the keyboard's way.
 enum Scripts {
     static let wardPicker = """
-        document.querySelectorAll('#pick-map a[data-ward]').forEach(function (a) { a.addEventListener('click', \
-        function (e) { \
+        document.querySelectorAll('#pick-map a[data-ward]').forEach(function (a) { a.setAttribute('tabindex', '-1'); \
+        a.addEventListener('click', function (e) { \
         var box = document.getElementById('ward-' + a.getAttribute('data-ward')); if (!box) { return; } \
         e.preventDefault(); \
         box.checked = !box.checked; box.dispatchEvent(new Event('change')); }); });

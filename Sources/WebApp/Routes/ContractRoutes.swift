@@ -115,8 +115,8 @@ struct ContractRoutes: RouteGroup {
 
     /// The profile the form makes and its recommendation, or the form again with the errors beside their fields.
     func checked(_ context: WebContext) -> Checked {
-        var form = ContractForm(context.form)
-        guard var profile = form.profile() else { return .invalid(form) }
+        var (form, profile) = ContractForm.posted(context.form, catalogue: borough.catalogue)
+        guard form.errors.isEmpty else { return .invalid(form) }
         do {
             let recommendation = try borough.recommend(profile)
             profile.areas = recommendation.contract.areas  // ward names in the borough's order, as outputs name them
