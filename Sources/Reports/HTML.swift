@@ -41,28 +41,39 @@ public enum HTML {
         return html + "</tbody>\n</table>\n"
     }
 
-    /// A whole page: inline CSS only, no scripts, no external fonts or images; `provenance` is repeated at the foot.
+    /// A whole report page: inline CSS only, no scripts, no external fonts or images; `provenance` is repeated at
+    /// the foot.
     public static func page(title: String, body: String, provenance: String? = nil) -> String {
+        document(
+            title: escape(title), style: Stylesheet.reports + "\n" + runningHeader(title), main: "<main>", body: body,
+            after: "<footer>\(provenance.map { "<p>\(escape($0))</p>" } ?? "")<p>Made with SocialValueToolkit (svtk). "
+                + "Figures: OHID Fingertips, ONS Census 2021, MHCLG English Indices of Deprivation 2019, ONS geography "
+                + "lookups (Open Government Licence v3.0). Open proxy values from the sources listed in "
+                + "Datasets/catalogues/README.md.</p></footer>")
+    }
+
+    /// The one page shell of reports and the workspace: the document's head with its title (already escaped) and
+    /// inline style sheet, then what comes `before` the main content (a skip link, a site header), the `main`
+    /// element's opening tag, the body, and what comes `after` it (a footer, a script).
+    public static func document(
+        title: String, style: String, before: String = "", main: String, body: String, after: String
+    ) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(title)</title>
         <style>
-        \(css)
-        \(runningHeader(title))
+        \(style)
         </style>
         </head>
         <body>
-        <main>
+        \(before)\(main)
         \(body)
         </main>
-        <footer>\(provenance.map { "<p>\(escape($0))</p>" } ?? "")<p>Made with SocialValueToolkit (svtk). Figures: \
-        OHID Fingertips, ONS Census 2021, MHCLG English Indices of Deprivation 2019, ONS geography lookups (Open \
-        Government Licence v3.0). Open proxy values from the sources listed in \
-        Datasets/catalogues/README.md.</p></footer>
+        \(after)
         </body>
         </html>
 
@@ -83,62 +94,4 @@ public enum HTML {
             + "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #555; "
             + "} }"
     }
-
-    /// The reports' style sheet: typography, tables, facts, measures, maps and print rules.
-    public static let css = """
-        :root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --accent: #0b5394; --worse: #b35806; --better: \
-        #2166ac; }
-        * { box-sizing: border-box; }
-        body { margin: 0; font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", \
-        sans-serif;
-               color: var(--ink); line-height: 1.45; background: #fff; }
-        main { max-width: 1080px; margin: 0 auto; padding: 24px 28px 8px; }
-        h1 { font-size: 1.7rem; margin: 0 0 4px; color: var(--accent); }
-        h2 { font-size: 1.25rem; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
-        h3 { font-size: 1.05rem; margin: 20px 0 6px; }
-        p.lead { color: var(--muted); margin-top: 0; }
-        table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9rem; }
-        caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
-        th, td { border-bottom: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
-        td, th[scope=row] { overflow-wrap: anywhere; }
-        thead th { border-bottom: 2px solid var(--ink); background: #f4f6f9; }
-        th[scope=row] { font-weight: 600; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 8px 16px; margin: \
-        12px 0; }
-        .fact { border-left: 4px solid var(--accent); padding: 4px 10px; background: #f7f9fc; }
-        .fact b { display: block; font-size: 1.15rem; }
-        .fact span { color: var(--muted); font-size: 0.85rem; }
-        .measure { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; margin: 12px 0; \
-        break-inside: avoid; }
-        .measure h3 { margin-top: 0; }
-        .tag { display: inline-block; font-size: 0.75rem; padding: 1px 7px; border-radius: 10px; background: #e8eef7; \
-        color: var(--accent); margin-left: 6px; }
-        .tag.strong { background: var(--accent); color: #fff; }
-        .working { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.82rem; color: #333; }
-        ul.evidence { margin: 4px 0; padding-left: 20px; }
-        .warn { border-left: 4px solid var(--worse); background: #fdf3ea; padding: 6px 10px; }
-        figure { margin: 12px 0 20px; }
-        figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
-        svg text { font-family: inherit; }
-        footer { max-width: 1080px; margin: 24px auto; padding: 8px 28px; color: var(--muted); font-size: 0.8rem; \
-        border-top: 1px solid var(--rule); }
-        p.provenance { color: var(--muted); font-size: 0.8rem; margin: 0 0 8px; }
-        nav.contents ol { columns: 2; margin: 4px 0 8px; }
-        nav.contents h2 { border: none; margin-top: 16px; }
-        .answer { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
-        .answer table { margin-top: 0; }
-        .small-map svg { max-width: 380px !important; }
-        .maps { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 8px 24px; }
-        svg.map path:hover { opacity: 0.8; }
-        @media (max-width: 800px) { .answer { grid-template-columns: 1fr; } }
-        @page { size: A4; margin: 15mm 14mm 16mm; }
-        @media print { main { padding: 0; max-width: none; } body { font-size: 10pt; }
-                       h2, h3 { break-after: avoid; } .measure, figure, table, tr, .fact { break-inside: avoid; }
-                       section { break-before: auto; }
-                       #measures, #needs, #rules, #excluded, #method { break-before: page; }
-                       nav.contents { display: none; } a { color: inherit; text-decoration: none; }
-                       .answer { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-                       footer { position: running(footer); } }
-        """
 }
