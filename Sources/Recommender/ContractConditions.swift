@@ -5,12 +5,12 @@ extension Recommender {
     /// affordability, or the questions to answer), and the supply-chain good practice every contract carries.
     /// None is scored or valued. A condition marked `formal` applies only where formal commitments are sought.
     func conditions(rules: ProcurementRules, framework: String) -> [ContractCondition] {
-        policy.conditions.filter { $0.applies == "always" || rules.commitments == .formal }.map { row in
+        policy.conditions.filter { $0.applies == .always || rules.commitments == .formal }.map { row in
             let title = catalogue.measure(row.measure, framework: "open")?.title ?? row.measure
             let ref = catalogue.measures(in: framework).first { $0.policyRef == row.measure }?.ref ?? row.measure
-            guard row.kind == "living-wage" else {
+            guard row.kind == .livingWage else {
                 return ContractCondition(
-                    ref: ref, title: title, kind: "condition", text: row.condition, source: row.source)
+                    ref: ref, title: title, kind: .condition, text: row.condition, source: row.source)
             }
             let test = rules.realLivingWage
             return ContractCondition(

@@ -31,7 +31,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
         public var progress: Double
         /// RAG status, `green`, `amber` or `red`: delivered against due (`policy/monitoring.csv`); for a contract
         /// condition, `pass`, `fail` or `not yet returned`.
-        public var status: String
+        public var status: DeliveryStatus
         /// How far delivery is behind what is due (0 when on track or ahead).
         public var shortfall: Double
         /// delivered ÷ quarters elapsed × quarters in the contract.
@@ -134,7 +134,7 @@ extension DeliveryMonitoring.Line {
         delivered = try values.decode(Double.self, forKey: .delivered)
         dueToDate = try values.decode(Double.self, forKey: .dueToDate)
         progress = try values.decode(Double.self, forKey: .progress)
-        status = try values.decode(String.self, forKey: .status)
+        status = try values.decode(DeliveryStatus.self, forKey: .status)
         shortfall = try values.decode(Double.self, forKey: .shortfall)
         forecast = try values.decode(Double.self, forKey: .forecast)
         valueCommitted = try values.decodeIfPresent(Double.self, forKey: .valueCommitted)

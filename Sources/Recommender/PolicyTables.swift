@@ -30,10 +30,10 @@ public struct CouncilPriority: Codable, Sendable {
 public struct StandardCondition: Codable, Sendable {
     /// The open measure reference that is a condition rather than a scored measure.
     public var measure: String
-    /// `standard` (good practice for every supply chain) or `living-wage` (decided by the scope test).
-    public var kind: String
-    /// `always`, or `formal` for contracts with formal commitments only.
-    public var applies: String
+    /// Good practice for every supply chain, or the living wage (decided by the scope test).
+    public var kind: ConditionKind
+    /// Every contract, or contracts with formal commitments only.
+    public var applies: ConditionScope
     /// The condition's wording for the contract.
     public var condition: String
     /// The law or guidance the condition comes from.
@@ -106,12 +106,10 @@ extension Policy {
 
     static func readConditions(_ path: String) throws -> [StandardCondition] {
         try DataTable(path: path, required: ["measure", "kind", "applies", "condition", "source"]).rows().map { row in
-            let kind = try row.required("kind")
-            guard kind == "standard" || kind == "living-wage" else {
+            guard let kind = ConditionKind(rawValue: try row.required("kind")) else {
                 throw row.error("kind", "kind must be standard or living-wage")
             }
-            let applies = try row.required("applies")
-            guard applies == "always" || applies == "formal" else {
+            guard let applies = ConditionScope(rawValue: try row.required("applies")) else {
                 throw row.error("applies", "applies must be always or formal")
             }
             return StandardCondition(

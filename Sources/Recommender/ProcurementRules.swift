@@ -34,7 +34,7 @@ public struct ProcurementRules: Codable, Sendable {
         /// True, false, or nil when the profile does not say enough to decide.
         public var inScope: Bool?
         /// `condition` (in scope), `option` (out of scope: subject to affordability) or `questions` (undecided).
-        public var treatment: String
+        public var treatment: ConditionTerms
         /// The rate that applies where the contract is delivered (the London Living Wage in London).
         public var wage: LivingWageRate
         /// The scope criteria, each with the contract profile's answer.
@@ -174,22 +174,22 @@ public struct ProcurementRules: Codable, Sendable {
             criteria.contains { $0.met == false } ? false : criteria.contains { $0.met == nil } ? nil : true
         let rate = "\(wage.name) (\(wage.hourlyRate.written(.pence)) an hour, \(wage.rateYear) rate)"
         let note: String
-        let treatment: String
+        let treatment: ConditionTerms
         switch inScope {
         case true?:
-            treatment = "condition"
+            treatment = .condition
             note =
                 "In scope: a contract condition (pass/fail, whatever the value), not a scored measure: the supplier "
                 + "must pay at least the "
                 + "\(rate) to every employee and subcontractor working on the contract."
         case false?:
-            treatment = "option"
+            treatment = .option
             note =
                 "Not in scope: the council may still require the \(rate) as an optional requirement, subject to "
                 + "affordability "
                 + "(the budget must allow it); it is not scored."
         case nil:
-            treatment = "questions"
+            treatment = .questions
             note =
                 "Cannot be decided yet: answer "
                 + criteria.filter { $0.met == nil }.map { "\"\($0.criterion)?\"" }.joined(separator: ", ")

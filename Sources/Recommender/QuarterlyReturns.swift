@@ -97,7 +97,7 @@ struct QuarterlyReturns {
         return DeliveryMonitoring.Line(
             measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
             dueToDate: due, progress: quantity > 0 ? done / quantity : 0,
-            status: ratio >= status.green ? "green" : ratio >= status.amber ? "amber" : "red",
+            status: ratio >= status.green ? .green : ratio >= status.amber ? .amber : .red,
             shortfall: max(0, due - done), forecast: level ? done : elapsed > 0 ? done / Double(elapsed) * total : 0,
             valueCommitted: proxyValue.map { SocialValue.pounds(quantity, proxy: $0, years: years) },
             valueDelivered: proxyValue.map { SocialValue.pounds(done, proxy: $0, years: years) },
@@ -113,7 +113,7 @@ struct QuarterlyReturns {
         return DeliveryMonitoring.Line(
             measure: measure.key, title: measure.title, unit: measure.unit, committed: quantity, delivered: done,
             dueToDate: elapsed > 0 ? quantity : 0, progress: quantity > 0 ? done / quantity : 0,
-            status: elapsed == 0 ? "not yet returned" : met ? "pass" : "fail", shortfall: max(0, quantity - done),
+            status: elapsed == 0 ? .notYetReturned : met ? .pass : .fail, shortfall: max(0, quantity - done),
             forecast: done, valueCommitted: nil, valueDelivered: nil, measured: "condition",
             evidence: evidence[measure.key] ?? [], unevidenced: unevidenced[measure.key] ?? [])
     }

@@ -173,8 +173,8 @@ public struct ContractCondition: Codable, Sendable {
     public var ref: String
     /// The measure's title, or the living wage's name (`Real Living Wage`, `London Living Wage`).
     public var title: String
-    /// `condition` (required), `option` (subject to affordability) or `questions` (to answer before tender).
-    public var kind: String
+    /// Required, an option subject to affordability, or questions to answer before the tender.
+    public var kind: ConditionTerms
     /// The condition's wording for the contract or, for the living wage, the scope test's result in words.
     public var text: String
     /// Where the condition comes from (the law or policy; for the living wage, also the rate's source).

@@ -5,7 +5,7 @@ import Recommender
 /// commitment, coloured by its RAG status, with a mark where delivery is due by now and a hollow bar for the
 /// forecast at the contract's end.
 public enum DeliveryChart {
-    static let colours = ["green": "#00703c", "amber": "#b35806", "red": "#b10e1e"]
+    static let colours: [DeliveryStatus: String] = [.green: "#00703c", .amber: "#b35806", .red: "#b10e1e"]
 
     /// - Complexity: O(n) in the monitoring's lines.
     public static func svg(_ monitoring: DeliveryMonitoring) -> String {
@@ -51,7 +51,7 @@ public enum DeliveryChart {
                 + "y2=\"\(svgNumber(y + 25))\" stroke=\"#111\" stroke-width=\"2\"/>"
                 + "<text x=\"\(svgNumber(label + plot + 6))\" y=\"\(svgNumber(y + 17))\" "
                 + "font-size=\"12\">\((line.delivered / line.committed).written(.wholeShare)) "
-                + "\(line.status.uppercased())</text>\n"
+                + "\(line.status.rawValue.uppercased())</text>\n"
         }
         return svg + "</svg>"
     }

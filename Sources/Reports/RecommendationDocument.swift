@@ -77,7 +77,7 @@ struct RecommendationDocument: Encodable {
     struct LivingWage: Encodable {
         var inScope: Nullable<Bool>
         var note: String
-        var treatment: String
+        var treatment: ConditionTerms
         var wage: String
         var hourlyRate: Nullable<Double>
         var rateYear: String

@@ -249,7 +249,7 @@ public enum RecommendationPage {
         return html
             + HTML.table(
                 caption: "Contract conditions", header: ["Condition", "Kind", "Requirement", "Source"],
-                rows: r.conditions.map { ["\($0.ref) \($0.title)", $0.kind, $0.text, $0.source] })
+                rows: r.conditions.map { ["\($0.ref) \($0.title)", $0.kind.rawValue, $0.text, $0.source] })
     }
 
     /// The contract as profiled, how the data were prepared, and where everything came from.
@@ -301,7 +301,7 @@ public enum RecommendationPage {
             ),
             (
                 "conditions", ["ref", "title", "kind", "text", "source"],
-                r.conditions.map { [$0.ref, $0.title, $0.kind, $0.text, $0.source] }
+                r.conditions.map { [$0.ref, $0.title, $0.kind.rawValue, $0.text, $0.source] }
             ),
             (
                 "rules", ["rule", "value"],
@@ -313,7 +313,7 @@ public enum RecommendationPage {
                     ["qualitative_evidence", r.rules.qualitativeEvidence ?? ""],
                     ["local_quotation", String(r.rules.localQuotation)],
                     ["real_living_wage_in_scope", r.rules.realLivingWage.inScope.map(String.init) ?? "not decided"],
-                    ["living_wage_treatment", r.rules.realLivingWage.treatment],
+                    ["living_wage_treatment", r.rules.realLivingWage.treatment.rawValue],
                 ] + r.rules.realLivingWage.criteria.map { ["real_living_wage: \($0.criterion)", $0.answer] }
             ),
             (

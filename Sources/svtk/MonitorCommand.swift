@@ -62,7 +62,7 @@ struct MonitorCommand: ParsableCommand {
         for l in m.lines {
             writer.write([
                 l.measure, l.title, l.unit, l.committed.written(.plain), l.delivered.written(.plain),
-                l.dueToDate.written(.plain), l.progress.written(.wholeShare), l.status,
+                l.dueToDate.written(.plain), l.progress.written(.wholeShare), l.status.rawValue,
                 l.shortfall.written(.plain), l.forecast.written(.plain), l.valueCommitted.written(.plain),
                 l.valueDelivered.written(.plain), l.measured, l.unevidenced.joined(separator: "; "),
             ])
@@ -79,7 +79,7 @@ struct MonitorCommand: ParsableCommand {
             text.rows.append([
                 "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
                 l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
-                l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
+                l.progress.written(.wholeShare), l.status.rawValue.uppercased(), l.shortfall.written(.plain),
                 l.forecast.written(.plain),
             ])
         }

@@ -50,7 +50,8 @@ struct ContractSetTests {
         let r = try recommend(c.contract)
         let refs = r.measures.map(\.ref)
         #expect(r.rules.commitments.rawValue == c.expect.commitments)
-        let treatment = ["questions": "undecided"][r.rules.realLivingWage.treatment] ?? r.rules.realLivingWage.treatment
+        let terms = r.rules.realLivingWage.treatment
+        let treatment = terms == .questions ? "undecided" : terms.rawValue
         #expect(treatment == c.expect.livingWage)
         for ref in c.expect.recommend {
             #expect(

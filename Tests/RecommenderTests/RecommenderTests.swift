@@ -118,21 +118,21 @@ struct RecommendationTests {
         #expect(cleaning.rules.realLivingWage.criteria.allSatisfy { $0.met == true })
         #expect(
             cleaning.conditions.contains {
-                $0.ref == "J18" && $0.kind == "condition" && $0.text.contains("£13.45 an hour")
+                $0.ref == "J18" && $0.kind == .condition && $0.text.contains("£13.45 an hour")
             })
         #expect(!cleaning.measures.contains { $0.ref == "J18" })
         let care = try recommend(try contract("home_care"))
         #expect(care.rules.realLivingWage.inScope == false)
         #expect(care.rules.realLivingWage.criteria.last?.answer == "no")
         #expect(
-            care.conditions.contains { $0.ref == "RJ12" && $0.kind == "option" && $0.text.contains("affordability") })
+            care.conditions.contains { $0.ref == "RJ12" && $0.kind == .option && $0.text.contains("affordability") })
         var unknown = try contract("fleet_vehicles")
         unknown.workforce = nil
         let undecided = try recommend(unknown)
         #expect(undecided.rules.realLivingWage.inScope == nil)
         #expect(
             undecided.conditions.contains {
-                $0.ref == "J18" && $0.kind == "questions" && $0.text.contains("aged 18 or over?")
+                $0.ref == "J18" && $0.kind == .questions && $0.text.contains("aged 18 or over?")
             })
     }
 
@@ -354,14 +354,14 @@ struct EvaluationTests {
         // J2 counts hires, a flow: 2 committed over 8 quarters, so 2 × 4 ÷ 8 = 1 due by Q4; the returns add up to
         // 0 + 1 + 0 = 1 delivered: 100% of due, green, no shortfall; forecast 1 ÷ 4 × 8 = 2.
         #expect(
-            j2.measured == "cumulative" && j2.dueToDate == 1 && j2.delivered == 1 && j2.status == "green"
+            j2.measured == "cumulative" && j2.dueToDate == 1 && j2.delivered == 1 && j2.status == .green
                 && j2.shortfall == 0 && j2.forecast == 2)
         #expect(j2.valueCommitted == 40841 && j2.valueDelivered == 20421)
         // E8: cumulative. 12 t committed, 6 due, 3.5 delivered: 58% of due → red; shortfall 2.5; forecast 3.5 ÷ 4 ×
         // 8 = 7.
         #expect(e8.measured == "cumulative")
         #expect(
-            e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == "red" && e8.shortfall == 2.5 && e8.forecast == 7)
+            e8.dueToDate == 6 && e8.delivered == 3.5 && e8.status == .red && e8.shortfall == 2.5 && e8.forecast == 7)
         #expect(e8.valueCommitted == nil)
         #expect(m.consequence.contains("recovery of costs"))
     }
@@ -384,7 +384,7 @@ struct EvaluationTests {
         // J2: 4 hires over 8 quarters, 4 × 2 ÷ 8 = 1 due by Q2; Q2's 2 without evidence are not counted: 1 delivered.
         #expect(hires.delivered == 1 && hires.dueToDate == 1 && hires.unevidenced == ["Q2: 2 hires (FTE)"])
         // J18 (the living wage) is a condition: 18 of 18 paid it in the latest quarter, pass; never valued.
-        #expect(wage.measured == "condition" && wage.status == "pass")
+        #expect(wage.measured == "condition" && wage.status == .pass)
         #expect(wage.valueCommitted == nil && wage.valueDelivered == nil && m.valueCommitted == 81682)
     }
 
@@ -397,7 +397,7 @@ struct EvaluationTests {
             contract: try contract("highways_resurfacing"), commitments: commitments, returns: returns,
             catalogue: catalogue, policy: policy)
         #expect(
-            m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == "amber")
+            m.lines[0].delivered == 90 && abs(m.lines[0].progress - 90.0 / 110) < 1e-12 && m.lines[0].status == .amber)
         let twice = try temporaryFile("quarter,measure,delivered\nQ1,J1,110\nQ1,J1,90\n")
         #expect(throws: ToolkitError.self) {
             _ = try DeliveryMonitoring(

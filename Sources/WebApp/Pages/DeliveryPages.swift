@@ -92,7 +92,7 @@ enum DeliveryPages {
                 [
                     "\(l.measure) \(l.title)" + (l.measured == "point in time" ? " (latest quarter)" : ""),
                     l.committed.written(.plain), l.delivered.written(.plain), l.dueToDate.written(.plain),
-                    l.progress.written(.wholeShare), l.status.uppercased(), l.shortfall.written(.plain),
+                    l.progress.written(.wholeShare), l.status.rawValue.uppercased(), l.shortfall.written(.plain),
                     l.forecast.written(.plain), l.evidence.joined(separator: "; "),
                 ]
             }, numeric: [1, 2, 3, 4, 6, 7])
