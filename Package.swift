@@ -8,7 +8,7 @@ let package = Package(
         .library(
             name: "SocialValueToolkit",
             targets: [
-                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis",
                 "Recommender",
                 "Reports", "Workspace", "WebApp",
             ]),
@@ -40,12 +40,10 @@ let package = Package(
         .target(name: "Catalogue", dependencies: ["Core", "CSV", "Formatting", "Evidence"]),
         // Comparisons, significance, ranks, trends and need scores per area and domain; equality gaps.
         .target(name: "NeedsAnalysis", dependencies: ["Core", "Formatting", "Evidence", "Catalogue"]),
-        // The explainable index from needs and equality gaps to measures.
-        .target(name: "Index", dependencies: ["Formatting", "Evidence", "Catalogue", "NeedsAnalysis"]),
         // Relevant, proportionate measures for a contract; the procurement rules; bid evaluation and monitoring.
         .target(
             name: "Recommender",
-            dependencies: ["Core", "CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis", "Index"]),
+            dependencies: ["Core", "CSV", "Formatting", "Evidence", "Catalogue", "NeedsAnalysis"]),
         // Tables, JSON, CSV, Markdown and self-contained HTML with SVG charts.
         .target(
             name: "Reports",
@@ -79,7 +77,7 @@ let package = Package(
             name: "svtk",
             dependencies: [
                 "Core",
-                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Index",
+                "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis",
                 "Recommender", "Reports", "Toolkit", "Workspace", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -122,7 +120,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "TestSupport",
-                "Recommender", "Formatting", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
+                "Recommender", "Formatting", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
                 "CSV",
             ],
             exclude: ["Contracts"]),
@@ -132,11 +130,6 @@ let package = Package(
                 "Core",
                 "TestSupport", "Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography",
                 "Evidence",
-            ]),
-        .testTarget(
-            name: "IndexTests",
-            dependencies: [
-                "Core", "TestSupport", "Index", "NeedsAnalysis", "Catalogue", "Loaders", "Geography", "Evidence",
             ]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Core", "CSV", "Workspace", "Recommender"]),
         .testTarget(

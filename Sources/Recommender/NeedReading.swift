@@ -1,6 +1,5 @@
 import Catalogue
 import Evidence
-import Index
 import NeedsAnalysis
 
 /// What the evidence says of the needs one measure answers in the delivery areas.

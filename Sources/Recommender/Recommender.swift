@@ -3,7 +3,6 @@ import Core
 import Evidence
 import Formatting
 import Foundation
-import Index
 import NeedsAnalysis
 
 /// Recommends relevant, proportionate social value measures for a contract.

@@ -4,9 +4,9 @@ import Catalogue
 import Core
 import Evidence
 import Formatting
-import Index
 import Loaders
 import NeedsAnalysis
+import Recommender
 
 struct LinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
+import Recommender
 import Catalogue
 import Evidence
-import Index
 import NeedsAnalysis
 import Reports
 

@@ -2,13 +2,11 @@ import Catalogue
 import Evidence
 import Foundation
 import Geography
-import Index
 import Loaders
 import NeedsAnalysis
+import Recommender
 import TestSupport
 import Testing
-
-let catalogue = DemoBorough.catalogue
 
 let index: NeedIndex = {
     let analysis = DemoBorough.analysis
