@@ -20,6 +20,9 @@ public struct NeedBands: Sendable {
     public let cap: Double
     /// Without confidence intervals, this relative difference from England scores 1.
     public let relativeDifferenceForOne: Double
+    /// The relative change between an indicator's first and latest period that is read as a trend (`0.05`); a
+    /// smaller one is no clear change.
+    public let trendChangeFrom: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
     public let nationalDecilePatterns: [IndicatorLink]
     /// Indicators whose periods are editions, not a time series: no trend is read from them
@@ -39,6 +42,7 @@ public struct NeedBands: Sendable {
         decileScale = try value("national_decile_scale")
         cap = try value("national_signal_cap")
         relativeDifferenceForOne = try value("relative_difference_for_one")
+        trendChangeFrom = try value("trend_change_from")
         guard decileScale > 0, relativeDifferenceForOne > 0, cap > 0 else {
             throw ToolkitError(
                 file: table.path,

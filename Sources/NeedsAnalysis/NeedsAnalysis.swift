@@ -297,7 +297,7 @@ public struct NeedsAnalysis {
         result.trendPeriods = points.map(\.period)
         result.trendValues = points.compactMap(\.value)
         let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)
-        guard abs(change) >= 0.05 else {
+        guard abs(change) >= bands.trendChangeFrom else {
             result.trend = "no clear change"
             return
         }

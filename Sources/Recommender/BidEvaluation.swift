@@ -95,7 +95,7 @@ public struct BidEvaluation: Codable, Sendable {
         else {
             throw ToolkitError(
                 file: path,
-                "the contract is below \(policy.value("formal_commitments_from").written(.money)): "
+                "the contract is below \(policy.rules.formalCommitmentsFrom.written(.money)): "
                     + "social value offers are non-binding aspirations and cannot be scored at award")
         }
         var sheet = try OfferSheet(contract: contract, catalogue: catalogue, policy: policy)
@@ -103,7 +103,7 @@ public struct BidEvaluation: Codable, Sendable {
         let scoring = UnvaluedPoints(
             commitments: sheet.commitments, priorities: policy.priorities, catalogue: catalogue)
         for supplier in sheet.suppliers { sheet.commitments[supplier] = scoring.scored(sheet.commitments[supplier]!) }
-        let maximumMark = policy.value("qualitative_mark_maximum")
+        let maximumMark = policy.rules.qualitativeMarkMaximum
         offers = Self.rankedOffers(sheet, valuedShare: scoring.valuedShare, maximumMark: maximumMark) { score in
             quantitative * score.quantitative + qualitative * score.qualitative
         }.map { offer in

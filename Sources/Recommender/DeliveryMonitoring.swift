@@ -84,7 +84,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
         var delivery = QuarterlyReturns(committed: committed, quarters: quarters, catalogue: catalogue)
         try delivery.read(returns)
         quartersElapsed = delivery.elapsed
-        let status = (green: policy.value("green_from"), amber: policy.value("amber_from"))
+        let status = (green: policy.rules.greenFrom, amber: policy.rules.amberFrom)
         lines = committed.map { measure, quantity in
             let proxy = catalogue.proxy(for: measure)
             let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1

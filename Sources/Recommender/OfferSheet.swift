@@ -53,9 +53,9 @@ struct OfferSheet {
         matter = SubjectMatter(
             taxonomy: catalogue.taxonomy, cpv: codes, category: contract.category,
             description: Words(contract.description))
-        implausibleFactor = policy.value("implausible_factor")
-        tokenShare = policy.value("token_share")
-        maximumMark = policy.value("qualitative_mark_maximum")
+        implausibleFactor = policy.rules.implausibleFactor
+        tokenShare = policy.rules.tokenShare
+        maximumMark = policy.rules.qualitativeMarkMaximum
     }
 
     /// Reads the offers CSV; every supplier must have a qualitative mark.

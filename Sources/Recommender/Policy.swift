@@ -9,6 +9,8 @@ public struct Policy: Sendable {
     public let folder: String
     /// Named parameters of `rules.csv`, `evaluation.csv` and `monitoring.csv`, with their sources.
     public let parameters: [String: (value: Double, source: String)]
+    /// The parameters the toolkit uses, by name.
+    public let rules: PolicyRules
     /// The contract value bands, lowest first (`proportionality.csv`).
     public let bands: [Band]
     /// Share of a contract's value spent on labour, by subject or category (`labour_shares.csv`).
@@ -71,11 +73,13 @@ public struct Policy: Sendable {
         public var location: String
     }
 
-    /// Reads and checks the policy files in a folder; ``load(for:)`` also checks every parameter is there.
-    /// - Throws: `ToolkitError` at the file, line and column of the first missing file or column or invalid value.
+    /// Reads and checks the policy files in a folder, every parameter the toolkit uses among them.
+    /// - Throws: `ToolkitError` at the file, line and column of the first missing file or column or invalid value;
+    ///   naming every missing parameter, or the evaluation's shares when they do not add up to 1.
     public init(folder: String) throws {
         self.folder = folder
         parameters = try Self.readParameters(in: folder)
+        rules = try PolicyRules(parameters, folder: folder)
         bands = try Self.readBands(folder + "/proportionality.csv")
         labourShares = try Self.readLabourShares(folder + "/labour_shares.csv")
         targets = try Self.readTargets(folder + "/targets.csv")
@@ -176,9 +180,6 @@ public struct Policy: Sendable {
         return targets
     }
 
-    /// A named parameter (the files are validated to hold every one the toolkit uses).
-    public func value(_ name: String) -> Double { parameters[name]?.value ?? .nan }
-
     /// The contract condition a measure is, if it is one (`conditions.csv`).
     public func condition(for measure: Measure) -> StandardCondition? {
         conditions.first { $0.measure == measure.policyRef }
@@ -251,31 +252,9 @@ public struct Policy: Sendable {
         "extra_measure_every_fte",
     ]
 
-    static let requiredParameters = [
-        "formal_commitments_from", "social_value_weighting", "quantitative_share", "qualitative_share",
-        "delivery_plan_above", "local_quotation_up_to", "rlw_minimum_age", "rlw_minimum_hours_per_week",
-        "rlw_minimum_consecutive_weeks", "cost_per_fte", "qualitative_mark_maximum",
-        "implausible_factor", "green_from", "amber_from",
-        "apprenticeship_minimum_months", "short_works_months", "short_works_max_measures",
-        "aspirations_max_measures", "extra_measure_every_years", "extra_measure_every_fte",
-        "extra_measures_max_measures", "token_share",
-        "raise_to_floor_from",
-    ]
-
-    /// Loads the policy folder a catalogue points to, checking that every parameter is there.
-    /// - Throws: `ToolkitError` as ``init(folder:)``, or for a missing parameter or shares that do not add up to 1.
+    /// Loads the policy folder a catalogue points to.
+    /// - Throws: `ToolkitError` as ``init(folder:)``.
     public static func load(for catalogue: Catalogue) throws -> Policy {
-        let policy = try Policy(folder: catalogue.sources["policy"]!)
-        let missing = requiredParameters.filter { policy.parameters[$0] == nil }
-        guard missing.isEmpty else {
-            throw ToolkitError(file: policy.folder, "missing policy parameter(s): \(missing.joined(separator: ", "))")
-        }
-        let split = policy.value("quantitative_share") + policy.value("qualitative_share")
-        guard abs(split - 1) < 1e-9 else {
-            throw ToolkitError(
-                file: policy.folder + "/rules.csv",
-                "quantitative_share and qualitative_share must add up to 1, not \(split)")
-        }
-        return policy
+        try Policy(folder: catalogue.sources["policy"]!)
     }
 }

@@ -57,8 +57,8 @@ public struct ProcurementRules: Codable, Sendable {
     /// when the contract is a service to people (care, education), which the council co-produces.
     public init(contract: ContractProfile, policy: Policy, authority: String, servesPeople: Bool) {
         let conduit = contract.councilIsConduit ?? false
-        let formal = contract.value > policy.value("formal_commitments_from") && !conduit
-        let threshold = policy.value("formal_commitments_from").written(.money)
+        let formal = contract.value > policy.rules.formalCommitmentsFrom && !conduit
+        let threshold = policy.rules.formalCommitmentsFrom.written(.money)
         commitments = formal ? .formal : .aspirations
         aspirationsReason =
             formal
@@ -68,13 +68,13 @@ public struct ProcurementRules: Codable, Sendable {
                     + "(commissioning toolkit 2.3)"
                 : "the value, \(contract.value.written(.money)), does not exceed \(threshold) "
                     + "(commissioning toolkit 2.3)"
-        socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.value("social_value_weighting") : nil
-        quantitativeShare = formal ? policy.value("quantitative_share") : nil
-        qualitativeShare = formal ? policy.value("qualitative_share") : nil
+        socialValueWeighting = formal ? contract.socialValueWeighting ?? policy.rules.socialValueWeighting : nil
+        quantitativeShare = formal ? policy.rules.quantitativeShare : nil
+        qualitativeShare = formal ? policy.rules.qualitativeShare : nil
         qualitativeEvidence =
             formal
-            ? (contract.value > policy.value("delivery_plan_above") ? "delivery plan" : "milestone tracker") : nil
-        localQuotation = contract.value <= policy.value("local_quotation_up_to")
+            ? (contract.value > policy.rules.deliveryPlanAbove ? "delivery plan" : "milestone tracker") : nil
+        localQuotation = contract.value <= policy.rules.localQuotationUpTo
         realLivingWage = Self.livingWage(contract.workforce, policy, wage: policy.livingWage(authority: authority))
         var notes = ["Social value applies to all procurements, direct awards and exemptions included."]
         if formal {
@@ -82,7 +82,7 @@ public struct ProcurementRules: Codable, Sendable {
                 threshold: threshold, weighting: socialValueWeighting!,
                 setForContract: contract.socialValueWeighting != nil, quantitative: quantitativeShare!,
                 qualitative: qualitativeShare!, evidence: qualitativeEvidence!,
-                deliveryPlanAbove: policy.value("delivery_plan_above"))
+                deliveryPlanAbove: policy.rules.deliveryPlanAbove)
         } else {
             notes += Self.aspirationNotes(threshold: threshold, conduit: conduit)
         }
@@ -157,15 +157,15 @@ public struct ProcurementRules: Codable, Sendable {
         let places = [w?.onCouncilPremises, w?.onCouncilProperty, w?.onCouncilLand]
         let onCouncilPlace: Bool? = places.contains(true) ? true : places.contains(nil) ? nil : false
         let criteria = [
-            criterion("aged \(policy.value("rlw_minimum_age").written(.whole)) or over", w?.aged18Plus),
+            criterion("aged \(policy.rules.rlwMinimumAge.written(.whole)) or over", w?.aged18Plus),
             criterion("contracted or sub-contracted by the supplier", w == nil ? nil : w?.contracted ?? true),
             criterion(
-                "\(policy.value("rlw_minimum_hours_per_week").written(.whole)) or more hours of work a week",
-                w?.hoursPerWeek.map { $0 >= policy.value("rlw_minimum_hours_per_week") }),
+                "\(policy.rules.rlwMinimumHoursPerWeek.written(.whole)) or more hours of work a week",
+                w?.hoursPerWeek.map { $0 >= policy.rules.rlwMinimumHoursPerWeek }),
             criterion(
-                "for \(policy.value("rlw_minimum_consecutive_weeks").written(.whole)) or more consecutive weeks "
+                "for \(policy.rules.rlwMinimumConsecutiveWeeks.written(.whole)) or more consecutive weeks "
                     + "in a year",
-                w?.consecutiveWeeks.map { $0 >= policy.value("rlw_minimum_consecutive_weeks") }),
+                w?.consecutiveWeeks.map { $0 >= policy.rules.rlwMinimumConsecutiveWeeks }),
             criterion(
                 "on council premises, property the council owns or occupies, or land it maintains or works on",
                 onCouncilPlace),

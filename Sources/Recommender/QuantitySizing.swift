@@ -35,7 +35,7 @@ extension Recommender {
             return (.success(quickWin), .aspirations)
         }
         if relevance.strength == .strong,
-            let raised = sizing.raisedToFloor(measure, shortfall, from: policy.value("raise_to_floor_from"))
+            let raised = sizing.raisedToFloor(measure, shortfall, from: policy.rules.raiseToFloorFrom)
         {
             return (.success(raised), rules.commitments)
         }

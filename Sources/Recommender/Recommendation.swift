@@ -108,7 +108,7 @@ public struct WorkforceEstimate: Codable, Sendable {
             working = "\(fte.written(.working)) FTE, as given in the contract profile"
             return
         }
-        let cost = policy.value("cost_per_fte")
+        let cost = policy.rules.costPerFte
         let base = contract.controlledValue.value
         fte = (base * share / cost / contract.years * 10).rounded() / 10
         estimated = true

@@ -71,7 +71,7 @@ public struct Recommender {
             contract: contract, policy: policy, authority: analysis.borough.code,
             servesPeople: servesPeople(subjects.map(\.1)))
         let band = policy.band(for: contract.value)
-        let short = contract.category == .works && contract.durationMonths <= policy.value("short_works_months")
+        let short = contract.category == .works && contract.durationMonths <= policy.rules.shortWorksMonths
         let base = contract.controlledValue
         let sizing = targetSizing(contract, base: base.value, band: band, subject: subjects.first?.1.id)
         let (cap, extra) = measureCap(
@@ -151,13 +151,13 @@ public struct Recommender {
     ) -> (cap: Int, working: String?) {
         if rules.commitments != .formal || shortWorks {
             var cap = band.maxMeasures
-            if shortWorks { cap = min(cap, Int(policy.value("short_works_max_measures"))) }
-            if rules.commitments != .formal { cap = min(cap, Int(policy.value("aspirations_max_measures"))) }
+            if shortWorks { cap = min(cap, Int(policy.rules.shortWorksMaxMeasures)) }
+            if rules.commitments != .formal { cap = min(cap, Int(policy.rules.aspirationsMaxMeasures)) }
             return (cap, nil)
         }
-        let forYears = Int((contract.years / policy.value("extra_measure_every_years")).rounded(.down))
-        let forWorkforce = Int((fte / policy.value("extra_measure_every_fte")).rounded(.down))
-        let extra = min(forYears + forWorkforce, Int(policy.value("extra_measures_max_measures")))
+        let forYears = Int((contract.years / policy.rules.extraMeasureEveryYears).rounded(.down))
+        let forWorkforce = Int((fte / policy.rules.extraMeasureEveryFte).rounded(.down))
+        let extra = min(forYears + forWorkforce, Int(policy.rules.extraMeasuresMaxMeasures))
         guard extra > 0 else { return (band.maxMeasures, nil) }
         let working =
             "\(band.maxMeasures) for the value band + \(extra) for \(contract.years.written(.working)) years and "

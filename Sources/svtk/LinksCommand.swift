@@ -13,7 +13,8 @@ struct LinksCommand: ParsableCommand {
         commandName: "links",
         abstract: "Link local needs and equality gaps to the measures that answer them, and say why.",
         discussion: """
-            Every need at or above --minimum-score (0.5: above-average need) in the chosen areas, and every equality \
+            Every need at or above --minimum-score (by default the score at which a measure answers a need, \
+            policy/need_bands.csv answers_need_from: 0.5) in the chosen areas, and every equality \
             gap of the action plan, is linked through the taxonomy to the framework's measures. Each link shows its \
             chain: indicator figures → need domain → outcome → measure, with the reason. Query by --measure ("which \
             local needs does J2 answer here?"), --domain or --characteristic.
@@ -48,8 +49,8 @@ struct LinksCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only equality gaps of this protected characteristic.", valueName: "name"))
     var characteristic: String?
 
-    @Option(help: "Lowest domain score linked (1 = high need).")
-    var minimumScore = Figure(0.5)
+    @Option(help: "Lowest domain score linked (1 = high need; default: the policy's answers_need_from).")
+    var minimumScore: Figure?
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -61,7 +62,7 @@ struct LinksCommand: ParsableCommand {
         let index = NeedIndex(
             catalogue: catalogue, framework: framework,
             profiles: try analysisOptions.selectedAreas(analysis, areas).map { analysis.profile(for: $0.code) },
-            equalityNeeds: needs, minimumScore: minimumScore.value)
+            equalityNeeds: needs, minimumScore: minimumScore?.value ?? catalogue.needBands.answersNeedFrom)
         let (links, gapLinks) = chosen(index, catalogue)
         switch format {
         case .table: print(table(links, gapLinks, needs))
@@ -142,7 +143,7 @@ struct LinksCommand: ParsableCommand {
             }
         }
         if links.isEmpty && characteristic == nil {
-            lines.append("No need at or above \(minimumScore.value) links to a measure here.")
+            lines.append("No need at or above the minimum score links to a measure here.")
         }
         if !gapLinks.isEmpty {
             lines.append("")

@@ -1,7 +1,7 @@
-import Recommender
 import Catalogue
 import Evidence
 import NeedsAnalysis
+import Recommender
 import Reports
 
 /// The links as `svtk links --format json` gives them: the framework, then each need and each equality gap
