@@ -73,5 +73,5 @@ public final class LoadStatistics: EvidenceSink {
     }
 
     /// The number of distinct areas.
-    public var areaCount: Int { seenAreas.count }
+
 }

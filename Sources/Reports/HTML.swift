@@ -21,8 +21,7 @@ public enum HTML {
 
     /// A table with a caption, column headers and (optionally) a row header in the first column.
     public static func table(
-        caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true,
-        escapeCells: Bool = true
+        caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true
     ) -> String {
         var html = "<table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
         for (i, h) in header.enumerated() {
@@ -32,7 +31,7 @@ public enum HTML {
         for row in rows {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
-                let content = escapeCells ? escape(cell) : cell
+                let content = escape(cell)
                 let cls = numeric.contains(i) ? " class=\"num\"" : ""
                 html += i == 0 && rowHeaders ? "<th scope=\"row\"\(cls)>\(content)</th>" : "<td\(cls)>\(content)</td>"
             }

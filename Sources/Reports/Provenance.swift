@@ -33,14 +33,14 @@ public struct Provenance: Codable, Sendable {
     public var line: String { "Made \(generated) by \(toolkit) from \(files.count) input file(s); money in \(prices)." }
 
     /// The provenance as a table for the CSV and Excel files: what, and its value.
-    public var table: (name: String, header: [String], rows: [[String]]) {
+    public var table: Table {
         let header = [
             "item", "value", "what", "publisher", "licence", "periods", "covers", "size_bytes", "sha256", "warnings",
         ]
         func item(_ name: String, _ value: String) -> [String] {
             [name, value] + Array(repeating: "", count: header.count - 2)
         }
-        return (
+        return Table(
             "provenance", header,
             [item("generated", generated), item("toolkit", toolkit), item("prices", prices)]
                 + files.map { f in

@@ -272,12 +272,10 @@ public enum RecommendationPage {
     }
 
     /// Every table of the report, for CSV: name → header and rows.
-    public static func tables(_ r: Recommendation, view: BoroughView) -> [(
-        name: String, header: [String], rows: [[String]]
-    )] {
+    public static func tables(_ r: Recommendation, view: BoroughView) -> [Table] {
         let domains = view.wardProfiles.first?.domains.map(\.domain).sorted { $0.id < $1.id } ?? []
         return [
-            (
+            Table(
                 "measures",
                 [
                     "rank", "ref", "framework", "theme", "title", "unit", "target", "target_working", "proxy_value",
@@ -295,15 +293,15 @@ public enum RecommendationPage {
                     ]
                 }
             ),
-            (
+            Table(
                 "excluded", ["ref", "title", "reason", "code"],
                 r.excluded.map { [$0.ref, $0.title, $0.reason, $0.code] }
             ),
-            (
+            Table(
                 "conditions", ["ref", "title", "kind", "text", "source"],
                 r.conditions.map { [$0.ref, $0.title, $0.kind.rawValue, $0.text, $0.source] }
             ),
-            (
+            Table(
                 "rules", ["rule", "value"],
                 [
                     ["commitments", r.rules.commitments.rawValue],
@@ -316,7 +314,7 @@ public enum RecommendationPage {
                     ["living_wage_treatment", r.rules.realLivingWage.treatment.rawValue],
                 ] + r.rules.realLivingWage.criteria.map { ["real_living_wage: \($0.criterion)", $0.answer] }
             ),
-            (
+            Table(
                 "ward_needs", ["ward_code", "ward"] + domains.map(\.id),
                 view.wardProfiles.map { p in
                     [p.area.code, p.area.name]

@@ -9,17 +9,19 @@ public enum RecommendationText {
     public enum Format: String, CaseIterable, Sendable { case table, json, markdown }
 
     /// The recommendation in a format, without provenance.
-    public static func render(_ r: Recommendation, format: Format) -> String {
+    /// - Throws: `EncodingError` when JSON cannot be written.
+    public static func render(_ r: Recommendation, format: Format) throws -> String {
         switch format {
-        case .json: json(r)
+        case .json: try json(r)
         case .markdown: markdown(r)
         case .table: table(r)
         }
     }
 
     /// Several recommendations as one JSON array, in order.
-    public static func renderJSON(_ recommendations: [Recommendation]) -> String {
-        (try? JSON.encoded(recommendations.map { RecommendationDocument($0, provenance: nil) })) ?? "null"
+    /// - Throws: `EncodingError` when JSON cannot be written.
+    public static func renderJSON(_ recommendations: [Recommendation]) throws -> String {
+        try JSON.encoded(recommendations.map { RecommendationDocument($0, provenance: nil) })
     }
 
     // MARK: table
@@ -195,8 +197,9 @@ public enum RecommendationText {
 
     /// The recommendation as JSON (``RecommendationDocument``): keys sorted, indented; with `provenance`, a
     /// `provenance` member says when, how and from what it was made.
-    public static func json(_ r: Recommendation, provenance: Provenance? = nil) -> String {
-        // Every number in the document goes through Nullable (null when not finite): encoding cannot fail.
-        (try? JSON.encoded(RecommendationDocument(r, provenance: provenance))) ?? "null"
+    /// - Throws: `EncodingError` when JSON cannot be written (every number goes through ``Nullable``, so none
+    ///   is expected).
+    public static func json(_ r: Recommendation, provenance: Provenance? = nil) throws -> String {
+        try JSON.encoded(RecommendationDocument(r, provenance: provenance))
     }
 }

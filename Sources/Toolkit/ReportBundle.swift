@@ -34,10 +34,11 @@ public struct ReportBundle {
     public var markdown: String { RecommendationText.markdown(recommendation, provenance: provenance) }
 
     /// The recommendation and its provenance as JSON.
-    public var json: String { RecommendationText.json(recommendation, provenance: provenance) }
+    /// - Throws: `EncodingError` when JSON cannot be written.
+    public func json() throws -> String { try RecommendationText.json(recommendation, provenance: provenance) }
 
     /// Every table of the report, the measures first and the provenance last.
-    public var tables: [(name: String, header: [String], rows: [[String]])] {
+    public var tables: [Table] {
         RecommendationPage.tables(recommendation, view: borough.view) + [provenance.table]
     }
 

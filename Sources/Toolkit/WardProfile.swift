@@ -40,19 +40,19 @@ public struct WardProfile {
     public var markdown: String { ProfilePage.markdown(profile, results: results, change: borough.editionChange) }
 
     /// Its tables: the domains, the indicators and the provenance.
-    public var tables: [(name: String, header: [String], rows: [[String]])] {
+    public var tables: [Table] {
         let indicators = [
             "indicator", "name", "period", "value", "parent", "england", "significance", "rank", "of", "trend",
             "signal",
         ]
         return [
-            (
+            Table(
                 "domains", ["domain", "level", "score", "note"],
                 profile.domains.map {
                     [$0.domain.id, $0.level.rawValue, $0.score.written(.preciseScore), $0.note ?? ""]
                 }
             ),
-            ("indicators", indicators, results.map(Self.row)),
+            Table("indicators", indicators, results.map(Self.row)),
             borough.provenance.table,
         ]
     }

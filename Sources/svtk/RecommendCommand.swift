@@ -62,14 +62,14 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         guard !contracts.isEmpty else {
-            print(RecommendationText.render(try makeRecommendation(), format: format))
+            print(try RecommendationText.render(try makeRecommendation(), format: format))
             return
         }
         let answers = try makeRecommendations()
         if format == .json {
-            print(RecommendationText.renderJSON(answers))
+            print(try RecommendationText.renderJSON(answers))
         } else {
-            print(answers.map { RecommendationText.render($0, format: format) }.joined(separator: "\n"))
+            print(try answers.map { try RecommendationText.render($0, format: format) }.joined(separator: "\n"))
         }
     }
 

@@ -1,6 +1,7 @@
 import CSV
 import Core
 import Foundation
+import Reports
 import Toolkit
 
 /// Writes a report's files beside each other: `NAME.html`, `NAME.md`, `NAME.json`, `NAME.docx` and `NAME.xlsx` (for a
@@ -49,14 +50,14 @@ struct ReportFiles {
     /// - Returns: the paths written, the HTML first.
     func write(_ bundle: ReportBundle) throws -> [String] {
         try write(
-            html: bundle.html, markdown: bundle.markdown, json: bundle.json, tables: bundle.tables,
+            html: bundle.html, markdown: bundle.markdown, json: try bundle.json(), tables: bundle.tables,
             office: (try bundle.docx(), try bundle.xlsx()))
     }
 
     /// Writes every file; `office` adds NAME.docx and NAME.xlsx where given.
     /// - Returns: the paths written, the HTML first.
     func write(
-        html page: String, markdown: String, json: String, tables: [(name: String, header: [String], rows: [[String]])],
+        html page: String, markdown: String, json: String, tables: [Table],
         office: (docx: [UInt8], xlsx: [UInt8])? = nil
     ) throws -> [String] {
         try prepare()

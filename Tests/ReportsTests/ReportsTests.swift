@@ -186,7 +186,7 @@ struct ReportsTests {
         let (_, r) = try page()
         let markdown = RecommendationText.markdown(r)
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(RecommendationText.json(r).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(try RecommendationText.json(r).utf8)) as? [String: Any])
         let measures = try #require(json["measures"] as? [[String: Any]])
         #expect(measures.count == r.measures.count)
         for m in r.measures { #expect(markdown.contains("### \(m.rank). \(m.ref) \(m.title)")) }

@@ -79,7 +79,7 @@ struct EquivalenceTests {
             }
             let id = try #require(Int64(address.split(separator: "/").last ?? ""))
             let saved = try #require(try await workspace.latestSnapshot(of: id)).recommendation
-            #expect(RecommendationText.json(saved) == RecommendationText.json(command))
+            #expect(try RecommendationText.json(saved) == RecommendationText.json(command))
             #expect(saved.deliveryWards == command.deliveryWards)
             let report = try borough.report(command)
             #expect(ChartedArea(saved, in: borough.analysis).profile.area == report.charted.profile.area)

@@ -37,9 +37,9 @@ public enum TenderPack {
 
     /// Tables as an .xlsx, one sheet each.
     /// - Throws: an error if the package cannot be written.
-    public static func xlsx(_ tables: [(name: String, header: [String], rows: [[String]])]) throws -> [UInt8] {
+    public static func xlsx(_ tables: [Table]) throws -> [UInt8] {
         var workbook = Workbook()
-        for table in tables { workbook.sheet(table.name, header: table.header, rows: table.rows) }
+        for table in tables { workbook.sheet(table) }
         return try workbook.data()
     }
 }

@@ -4,12 +4,12 @@ struct Workbook {
     /// Excel's limit on a cell's text; longer text is cut with "…".
     static let cellCharacters = 32_767
 
-    private var sheets: [(name: String, header: [String], rows: [[String]])] = []
+    private var sheets: [Table] = []
 
     /// Adds a sheet; the name is made valid for Excel (at most 31 characters, none of `[]:*?/\`).
-    mutating func sheet(_ name: String, header: [String], rows: [[String]]) {
-        let cleaned = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
-        sheets.append((cleaned.isEmpty ? "sheet\(sheets.count + 1)" : cleaned, header, rows))
+    mutating func sheet(_ table: Table) {
+        let cleaned = String(table.name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+        sheets.append(Table(cleaned.isEmpty ? "sheet\(sheets.count + 1)" : cleaned, table.header, table.rows))
     }
 
     /// The .xlsx bytes.
