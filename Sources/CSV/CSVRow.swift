@@ -32,7 +32,7 @@ public struct CSVField {
     }
 
     /// True when the field equals `text` byte for byte.
-    public func equals(_ text: StaticString) -> Bool {
+    func equals(_ text: StaticString) -> Bool {
         guard text.utf8CodeUnitCount == bytes.count else { return false }
         return text.withUTF8Buffer { other in
             bytes.elementsEqual(other)
@@ -64,13 +64,13 @@ public struct CSVRow {
     public var strings: [String] { (0..<count).map { self[$0].string } }
 
     /// True when every field is empty or spaces, as in a blank line or a row of bare delimiters.
-    public var isBlank: Bool {
+    var isBlank: Bool {
         for i in 0..<count where !self[i].trimmed.isEmpty { return false }
         return true
     }
 
     /// The number of fields that are not blank.
-    public var nonBlankCount: Int {
+    var nonBlankCount: Int {
         var n = 0
         for i in 0..<count where !self[i].trimmed.isEmpty { n += 1 }
         return n

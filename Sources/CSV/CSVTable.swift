@@ -31,7 +31,7 @@ public final class CSVTable {
     /// The title lines above the header, each as its non-empty fields joined by spaces.
     public let titleLines: [String]
     /// The file's size in bytes.
-    public let byteCount: Int64
+    let byteCount: Int64
     /// How many threads read the rows: by default helpers tokenize a large file's segments ahead of the caller.
     public var threads = ReadingThreads.automatic
     /// The segments whose rows the last read took from helper threads (0 when it read them all itself).

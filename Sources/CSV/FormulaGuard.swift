@@ -3,7 +3,7 @@
 public enum FormulaGuard {
     /// True for text a spreadsheet would run as a formula: it starts `=`, `+`, `@`, tab or carriage return,
     /// or `-` and is not a negative number (the toolkit writes no number with a leading `+`).
-    public static func runsAsFormula(_ text: String) -> Bool {
+    static func runsAsFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D: return true

@@ -22,7 +22,7 @@ public struct ContractLimits: Sendable {
     /// An offered, committed or delivered quantity must be under this.
     public let quantityBelow: Double
     /// A quantity above 0 must be at least this.
-    public let quantitySmallest: Double
+    let quantitySmallest: Double
 
     /// Reads `contract_limits.csv` of a policy folder.
     /// - Throws: `ToolkitError` at a row whose value is not a positive number, or naming a missing parameter.

@@ -5,17 +5,17 @@ import Core
 /// (a national decile, a comparison with England) becomes a need signal beside the local one.
 public struct NeedBands: Sendable {
     /// The lowest domain score that names high need.
-    public let highFrom: Double
+    let highFrom: Double
     /// The lowest domain score that names above-average need.
-    public let aboveAverageFrom: Double
+    let aboveAverageFrom: Double
     /// Domain scores below this name below-average need; those from it to ``aboveAverageFrom`` are average.
-    public let belowAverageBelow: Double
+    let belowAverageBelow: Double
     /// The lowest domain score that counts as a need a measure answers.
     public let answersNeedFrom: Double
     /// National deciles: `signal = (midpoint − decile) ÷ scale`, held within ± `cap`.
-    public let decileMidpoint: Double
+    let decileMidpoint: Double
     /// The number of deciles from the midpoint that make a signal of 1.
-    public let decileScale: Double
+    let decileScale: Double
     /// The largest size of a national signal, either way.
     public let cap: Double
     /// Without confidence intervals, this relative difference from England scores 1.
@@ -24,10 +24,10 @@ public struct NeedBands: Sendable {
     /// smaller one is no clear change.
     public let trendChangeFrom: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
-    public let nationalDecilePatterns: [IndicatorLink]
+    let nationalDecilePatterns: [IndicatorLink]
     /// Indicators whose periods are editions, not a time series: no trend is read from them
     /// (`policy/not_trended.csv`).
-    public let notTrendedPatterns: [IndicatorLink]
+    let notTrendedPatterns: [IndicatorLink]
 
     /// Reads the need bands, national deciles and untrended indicators of a policy folder.
     /// - Throws: `ToolkitError` naming the file (and line) of a missing file, column or parameter, or of a bad value.

@@ -9,7 +9,7 @@ public struct PriceBase: Sendable {
     /// The valuation basis, stated once: what counts as value and what is left out.
     public let basis: String
     /// How a calendar price year is read as a financial year.
-    public let calendarYearRule: String
+    let calendarYearRule: String
     /// Financial year (`2012-13`) → deflator index.
     public let deflators: [String: Double]
 

@@ -21,7 +21,7 @@ public struct ProxyFormula: Sendable {
     public let text: String
     let tokens: [Token]
     /// The deepest nesting of parentheses and signs evaluated, so that a hostile formula cannot exhaust the stack.
-    public static let maximumNesting = 32
+    static let maximumNesting = 32
 
     /// Reads a formula.
     /// - Throws: ``Failure`` at a character that is not part of a formula or a malformed number.

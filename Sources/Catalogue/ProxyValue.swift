@@ -13,7 +13,7 @@ public struct OpenValue: Hashable, Codable, Sendable {
     /// The title of the publication it comes from.
     public var sourceTitle: String
     /// Where the source can be read, as the file gives it (usually a web address).
-    public var sourceAddress: String
+    var sourceAddress: String
     /// The licence the figure is published under, e.g. `CC BY 4.0`.
     public var licence: String
 }

@@ -25,9 +25,9 @@ public struct PublishedSources: Sendable {
         /// When it was published (`2025-10-30`), where known.
         public var published: String
         /// The edition that supersedes it, if any.
-        public var supersededBy: String?
+        var supersededBy: String?
         /// For `*`: a latest period more than this many years old has probably been superseded.
-        public var staleAfterYears: Int?
+        var staleAfterYears: Int?
         /// The number of areas the edition ranks (33,755 LSOAs for IoD2025), where it ranks areas.
         public var rankedAreas: Int?
     }

@@ -9,11 +9,11 @@ public struct Taxonomy: Sendable {
     /// The need domains, in file order (`need_domains.csv`).
     public let domains: [NeedDomain]
     /// Indicator → domain links and marks of indicators left unlinked (`indicator_domains.csv`).
-    public let indicatorLinks: [IndicatorLink]
+    let indicatorLinks: [IndicatorLink]
     /// Domain id → measure links.
     public let domainMeasures: [String: [MeasureLink]]
     /// Protected characteristic → measure links.
-    public let characteristicMeasures: [String: [MeasureLink]]
+    let characteristicMeasures: [String: [MeasureLink]]
     /// The protected characteristics accepted, with their other spellings (`protected_characteristics.csv`).
     public let characteristics: ProtectedCharacteristics
     /// Protected characteristic → indicators giving the size of the group in an area.
@@ -26,23 +26,23 @@ public struct Taxonomy: Sendable {
     public let relevanceRules: [RelevanceRule]
     let keywords: [String: [String]]
     /// Subject → words in a contract description that refine a CPV code's subject.
-    public let subjectKeywords: [String: [Words]]
+    let subjectKeywords: [String: [Words]]
     /// Measures that restate what contracts with some CPV codes buy (`core_measures.csv`).
-    public let coreRules: [CoreMeasureRule]
+    let coreRules: [CoreMeasureRule]
     /// Safeguarding constraints on measures for some CPV codes (`safeguarding.csv`).
-    public let safeguardingRules: [SafeguardingRule]
+    let safeguardingRules: [SafeguardingRule]
     /// `open:REF` → words an equality action must contain to link to the measure (`action_keywords.csv`).
-    public let actionKeywords: [String: [Words]]
+    let actionKeywords: [String: [Words]]
     /// The quantities a contract can give for its targets to be sized on (`quantities.csv`).
     public let quantities: [ContractQuantity]
     /// The quantities each subject's contracts should give (`subject_quantities.csv`).
-    public let subjectQuantities: [SubjectQuantity]
+    let subjectQuantities: [SubjectQuantity]
     /// Targets sized on a contract's quantities (`quantity_targets.csv`).
-    public let quantityTargets: [QuantityTarget]
+    let quantityTargets: [QuantityTarget]
     /// Words that signal money passing through the supplier (`pass_through.csv`).
-    public let passThroughSignals: [PassThroughSignal]
+    let passThroughSignals: [PassThroughSignal]
     /// The CPV divisions councils buy in, whose coverage by subjects is reported (`coverage_divisions.csv`).
-    public let coverageDivisions: [String]
+    let coverageDivisions: [String]
 
     /// Reads and checks every file of the taxonomy folder, each link against the domains, subjects,
     /// characteristics, measures and CPV codes it names.

@@ -28,7 +28,7 @@ public struct Boundaries: Sendable {
     }
 
     /// The largest boundary file read (every ward of England and Wales, generalised, is about 30 MB).
-    public static let maximumBytes = 100 << 20
+    static let maximumBytes = 100 << 20
 
     /// The file it was read from.
     public let path: String

@@ -12,7 +12,7 @@ import Evidence
 /// The average rank follows MHCLG's definition: the population-weighted average of the LSOAs' ranks counted
 /// with the most deprived LSOA ranked highest, so a *higher* average rank is *more* deprived (Blackpool, ranked
 /// 1st in IoD2025, has 26,537; Wokingham, 295th, 4,328).
-public enum DeprivationSummaryLoader: Loader {
+enum DeprivationSummaryLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "Indices of Deprivation local-authority summary"
     /// What the header must contain, for the message shown when no loader fits a file.

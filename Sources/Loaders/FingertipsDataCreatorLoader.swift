@@ -7,7 +7,7 @@ import Evidence
 ///
 /// Age and sex stay as the IDs the file gives (`age ID 163`, `sex ID 4`): the file has no labels, and
 /// none are guessed. Indicator names come from a Fingertips metadata file loaded alongside.
-public enum FingertipsDataCreatorLoader: Loader {
+enum FingertipsDataCreatorLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "Fingertips DataCreator table"
     /// What the header must contain, for the message shown when no loader fits a file.

@@ -4,7 +4,7 @@ import Evidence
 
 /// Fingertips indicator metadata (`IndicatorID,Polarity,…,IndicatorName,…`): names, value types and
 /// polarity for indicators, applied to the data files loaded with it. It holds no observations.
-public enum FingertipsMetadataLoader: Loader {
+enum FingertipsMetadataLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "Fingertips indicator metadata"
     /// What the header must contain, for the message shown when no loader fits a file.

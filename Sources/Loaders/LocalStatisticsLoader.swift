@@ -7,7 +7,7 @@ import Evidence
 /// `areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes`.
 /// `period` is ISO 8601 (`2024-01-01/P1Y` is the calendar year 2024, written `2024`); confidence limits load where
 /// given; an empty observation with a `status` (e.g. `x`) is missing with that reason.
-public enum LocalStatisticsLoader: Loader {
+enum LocalStatisticsLoader: Loader {
     /// The format's name as a user would say it.
     public static let format = "ONS local statistics (Explore local statistics)"
     /// What the header must contain, for the message shown when no loader fits a file.

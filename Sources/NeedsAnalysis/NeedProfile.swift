@@ -139,7 +139,7 @@ public struct BoroughView: Codable, Sendable {
         /// The need domain.
         public var domain: NeedDomain
         /// How many wards have a score on the domain.
-        public var wardsScored: Int
+        var wardsScored: Int
         /// The wards whose score reaches the threshold, worst first.
         public var wards: [WardScore]
     }

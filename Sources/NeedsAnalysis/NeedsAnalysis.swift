@@ -34,7 +34,7 @@ public struct NeedsAnalysis {
     private(set) var profileCache = ProfileCache()
 
     /// Minimum sibling areas with values for a z-score.
-    public static let minimumSiblings = 5
+    static let minimumSiblings = 5
     /// England's code.
     public static let england = "E92000001"
 

@@ -120,7 +120,7 @@ public struct ContractProfile: Codable, Sendable {
     }
 
     /// The largest contract profile file read: every field within the contract limits fits in far less.
-    public static let maximumFileBytes = 1 << 20
+    static let maximumFileBytes = 1 << 20
 
     /// Reads a profile from JSON (a file, a pipe, or `-` for standard input; a UTF-8 byte-order mark is
     /// allowed); a missing or mistyped field is an error naming it, invalid JSON an error at its line and column.

@@ -14,7 +14,7 @@ public struct Policy: Sendable {
     /// The contract value bands, lowest first (`proportionality.csv`).
     public let bands: [Band]
     /// Share of a contract's value spent on labour, by subject or category (`labour_shares.csv`).
-    public let labourShares: [String: Double]
+    let labourShares: [String: Double]
     /// How each open measure's target is sized, by measure reference (`targets.csv`).
     public let targets: [String: TargetRule]
     /// Standing council priorities: open measure ref → weight, reason, source.
@@ -26,9 +26,9 @@ public struct Policy: Sendable {
     /// The smallest target worth monitoring, by unit, or by `measure:REF` for one measure (`floors.csv`).
     public let floors: [String: (minimum: Double, location: String)]
     /// Living wage rates (`living_wage.csv`).
-    public let livingWages: [LivingWageRate]
+    let livingWages: [LivingWageRate]
     /// The measures short capital works can deliver: open measure ref → reason and source (`short_works.csv`).
-    public let shortWorksMeasures: [String: String]
+    let shortWorksMeasures: [String: String]
     /// Whose policy this is (`pack.csv`).
     public let pack: PolicyPack
 
@@ -39,9 +39,9 @@ public struct Policy: Sendable {
         /// The value in £ the band runs up to (inclusive); nil for no upper limit.
         public var to: Double?
         /// The most measures to recommend for a contract in the band.
-        public var maxMeasures: Int
+        var maxMeasures: Int
         /// The multiplier on targets for the band (1 for the full rate).
-        public var ambition: Double
+        var ambition: Double
         /// The band in words (`over £250k to £1m`).
         public var label: String
     }
@@ -64,11 +64,11 @@ public struct Policy: Sendable {
         /// The rule's rate: per FTE, per £1m or a share of value, or the target itself for `share`.
         public var rate: Double
         /// True when the proxy value accrues each year of the contract.
-        public var everyYear: Bool
+        var everyYear: Bool
         /// The rule in words, as `targets.csv` gives it; it ends the target's working.
         public var basis: String
         /// The shortest contract, in months, that can deliver the measure (an apprenticeship lasts 12 months).
-        public var minimumMonths: Double?
+        var minimumMonths: Double?
         /// `targets.csv:LINE`.
         public var location: String
     }
@@ -186,7 +186,7 @@ public struct Policy: Sendable {
     }
 
     /// The subject whose labour share applies: the most specific of a subject's lineage that `labour_shares.csv` lists.
-    public func labourSubject(_ subject: String?, in taxonomy: Taxonomy) -> String? {
+    func labourSubject(_ subject: String?, in taxonomy: Taxonomy) -> String? {
         subject.flatMap { taxonomy.lineage(of: $0).first { labourShares[$0] != nil } }
     }
 

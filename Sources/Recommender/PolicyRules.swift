@@ -4,7 +4,7 @@ import Core
 /// a parameter the toolkit uses is checked to be there when the policy is read, never found missing mid-way.
 public struct PolicyRules: Sendable {
     /// `formal_commitments_from` (GBP).
-    public let formalCommitmentsFrom: Double
+    let formalCommitmentsFrom: Double
     /// `social_value_weighting` (share of the overall evaluation).
     public let socialValueWeighting: Double
     /// `quantitative_share` (share of the social value score).
@@ -12,41 +12,41 @@ public struct PolicyRules: Sendable {
     /// `qualitative_share` (share of the social value score).
     public let qualitativeShare: Double
     /// `delivery_plan_above` (GBP).
-    public let deliveryPlanAbove: Double
+    let deliveryPlanAbove: Double
     /// `local_quotation_up_to` (GBP).
-    public let localQuotationUpTo: Double
+    let localQuotationUpTo: Double
     /// `rlw_minimum_age` (years).
-    public let rlwMinimumAge: Double
+    let rlwMinimumAge: Double
     /// `rlw_minimum_hours_per_week` (hours a week).
-    public let rlwMinimumHoursPerWeek: Double
+    let rlwMinimumHoursPerWeek: Double
     /// `rlw_minimum_consecutive_weeks` (weeks).
-    public let rlwMinimumConsecutiveWeeks: Double
+    let rlwMinimumConsecutiveWeeks: Double
     /// `cost_per_fte` (GBP per FTE per year).
-    public let costPerFte: Double
+    let costPerFte: Double
     /// `qualitative_mark_maximum` ().
-    public let qualitativeMarkMaximum: Double
+    let qualitativeMarkMaximum: Double
     /// `implausible_factor` ().
-    public let implausibleFactor: Double
+    let implausibleFactor: Double
     /// `green_from` ().
-    public let greenFrom: Double
+    let greenFrom: Double
     /// `amber_from` ().
-    public let amberFrom: Double
+    let amberFrom: Double
     /// `short_works_months` (months).
-    public let shortWorksMonths: Double
+    let shortWorksMonths: Double
     /// `short_works_max_measures` (measures).
-    public let shortWorksMaxMeasures: Double
+    let shortWorksMaxMeasures: Double
     /// `aspirations_max_measures` (measures).
-    public let aspirationsMaxMeasures: Double
+    let aspirationsMaxMeasures: Double
     /// `extra_measure_every_years` (years).
-    public let extraMeasureEveryYears: Double
+    let extraMeasureEveryYears: Double
     /// `extra_measure_every_fte` (FTE).
-    public let extraMeasureEveryFte: Double
+    let extraMeasureEveryFte: Double
     /// `extra_measures_max_measures` (measures).
-    public let extraMeasuresMaxMeasures: Double
+    let extraMeasuresMaxMeasures: Double
     /// `token_share` ().
-    public let tokenShare: Double
+    let tokenShare: Double
     /// `raise_to_floor_from` (share of the floor).
-    public let raiseToFloorFrom: Double
+    let raiseToFloorFrom: Double
 
     /// Takes each parameter the toolkit uses from those read, and checks the shares of the evaluation add up.
     /// - Throws: `ToolkitError` naming the folder and every missing parameter, or the shares that do not add up to 1.

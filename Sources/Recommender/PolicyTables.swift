@@ -45,7 +45,7 @@ public struct LivingWageRate: Codable, Sendable {
     /// The rate's name (`Real Living Wage`, `London Living Wage`).
     public var name: String
     /// GSS code prefix of the authorities it applies to; empty for everywhere else.
-    public var authorityPrefix: String
+    var authorityPrefix: String
     /// The rate in £ an hour.
     public var hourlyRate: Double
     /// The year the rate applies to, as written (`2025/26`).
@@ -59,7 +59,7 @@ public struct PolicyPack: Codable, Sendable {
     /// The GSS code of the authority whose policy this is.
     public var authorityCode: String
     /// The authority's name.
-    public var authorityName: String
+    var authorityName: String
     /// The title of the policy documents the pack encodes.
     public var title: String
 }

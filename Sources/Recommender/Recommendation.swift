@@ -91,9 +91,9 @@ public struct WorkforceEstimate: Codable, Sendable {
     /// How the figure was found, with the arithmetic and the policy files used.
     public var working: String
     /// The share of the contract's value spent on labour, and the row of `policy/labour_shares.csv` it came from.
-    public var labourShare: Double
+    var labourShare: Double
     /// The subject or category row of `policy/labour_shares.csv` the labour share came from.
-    public var labourShareKey: String
+    var labourShareKey: String
 
     /// The workforce given in the profile, or estimated as value × labour share ÷ cost per FTE ÷ years, the labour
     /// share being the contract subject's (or its category's) in `policy/labour_shares.csv`.
@@ -164,7 +164,7 @@ public struct RecommendedMeasure: Codable, Sendable {
     /// Conditions the law or the council attaches to the measure for this contract (safeguarding).
     public var caveats: [String]
     /// The years the value counts for (the contract's, where the value recurs each year; else 1), when valued.
-    public var valuedYears: Double? = nil
+    var valuedYears: Double? = nil
 }
 
 /// A contract condition: pass/fail terms, not scored and with no money value.
@@ -247,7 +247,7 @@ public struct ExcludedMeasure: Codable, Sendable {
 public enum ExclusionCode: String, Codable, Sendable, CaseIterable {
     /// True for a measure left out after its target was sized: relevant and allowed, but too small, beyond the cap
     /// or too weakly connected.
-    public var wasSized: Bool { [.nothingToDeliver, .belowFloor, .beyondCap, .weakConnection].contains(self) }
+    var wasSized: Bool { [.nothingToDeliver, .belowFloor, .beyondCap, .weakConnection].contains(self) }
 
     /// Its categories exclude the contract's category (goods, services, works).
     case category

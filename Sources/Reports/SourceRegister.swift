@@ -123,7 +123,7 @@ public struct SourceRegister: Codable, Sendable {
     }
 
     /// The attribution lines the licences ask for, each once, in the order of the files.
-    public var attributions: [String] {
+    var attributions: [String] {
         var seen: Set<String> = []
         return entries.compactMap(\.publisher?.attribution).filter { !$0.isEmpty && seen.insert($0).inserted }
     }

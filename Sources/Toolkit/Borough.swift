@@ -95,7 +95,7 @@ public struct Borough: @unchecked Sendable {
     }
 
     /// What each file's reading and the data's preparation say, warnings first, as a recommendation keeps them.
-    public var readingNotes: [String] { warnings + notes }
+    var readingNotes: [String] { warnings + notes }
 
     /// `151 ward(s) of North Yorkshire of other vintages or none (e.g. …) are left out: …`, when there are any.
     static func vintageNote(_ analysis: NeedsAnalysis) -> [String] {

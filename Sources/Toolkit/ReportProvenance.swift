@@ -17,7 +17,7 @@ public enum ReportProvenance {
     ///   - reading: whether third parties' aggregates were read (labelled) or left out.
     ///   - toolkit: the svtk that made it (`svtk 0.12.0 (commit 1a2b3c4)`).
     /// - Throws: `ToolkitError` for a file that cannot be read for its kind or checksum.
-    public static func gather(
+    static func gather(
         data: [String], others: [(path: String, format: String)] = [], dataset: Dataset, catalogue: Catalogue,
         options: (String) -> LoadOptions, reading: DataReading, toolkit: String
     ) throws -> Provenance {

@@ -6,7 +6,7 @@ public struct WebContext: RequestContext {
     /// Hummingbird's storage for the request's core context (its allocator and logger).
     public var coreContext: CoreRequestContextStorage
     /// The token every form on the page carries (and the browser's cookie holds).
-    public var csrfToken = ""
+    var csrfToken = ""
     /// The posted form (fields and uploaded files), for a POST that passed the CSRF check.
     public var form = FormData()
 

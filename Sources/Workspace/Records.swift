@@ -37,7 +37,7 @@ public struct ContractRevision: Codable, Sendable, FetchableRecord, MutablePersi
     /// The profile as saved in that version.
     public var profile: ContractProfile
     /// When that version was saved.
-    public var savedAt: Date
+    var savedAt: Date
 
     /// Takes the row id SQLite gave the inserted revision.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

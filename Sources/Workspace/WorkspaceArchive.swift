@@ -23,9 +23,9 @@ public struct WorkspaceArchive: Codable, Sendable {
     public var returns: [SavedReturns]
 
     /// The `format` every archive carries.
-    public static let formatName = "svtk-workspace"
+    static let formatName = "svtk-workspace"
     /// The newest archive layout this svtk writes and reads.
-    public static let currentVersion = 1
+    static let currentVersion = 1
 
     /// The archive as JSON: keys sorted, dates in ISO 8601, uploaded files in Base64.
     /// - Throws: `EncodingError` for a value JSON cannot hold (a number that is not finite).

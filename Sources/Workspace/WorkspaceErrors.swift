@@ -16,7 +16,7 @@ extension ToolkitError {
     }
 
     /// The workspace file cannot be opened as one.
-    public static func unreadableWorkspace(path: String, reason: String) -> ToolkitError {
+    static func unreadableWorkspace(path: String, reason: String) -> ToolkitError {
         ToolkitError(file: path, "cannot open as an svtk workspace: \(reason)")
     }
 
