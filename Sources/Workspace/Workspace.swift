@@ -46,7 +46,7 @@ public final class Workspace: Sendable {
     /// Every contract, newest first.
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func contracts() async throws -> [SavedContract] {
-        try await database.read { try SavedContract.order(Column("id").desc).fetchAll($0) }
+        try await database.read { try SavedContract.order(SavedContract.Columns.id.desc).fetchAll($0) }
     }
 
     /// - Throws: a `notFound` ``ToolkitError``.
@@ -107,7 +107,9 @@ public final class Workspace: Sendable {
                 contract: contract,
                 latestRecommendation: try Int64.fetchOne(
                     db, sql: "SELECT MAX(id) FROM snapshot WHERE contractId = ?", arguments: [id]),
-                decisions: try SavedDecision.filter(Column("contractId") == id).order(Column("measure")).fetchAll(db))
+                decisions: try SavedDecision.filter(SavedDecision.Columns.contractId == id).order(
+                    SavedDecision.Columns.measure
+                ).fetchAll(db))
         }
     }
 
@@ -115,7 +117,9 @@ public final class Workspace: Sendable {
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func revisions(of contract: Int64) async throws -> [ContractRevision] {
         try await database.read {
-            try ContractRevision.filter(Column("contractId") == contract).order(Column("version")).fetchAll($0)
+            try ContractRevision.filter(ContractRevision.Columns.contractId == contract).order(
+                ContractRevision.Columns.version
+            ).fetchAll($0)
         }
     }
 
@@ -186,7 +190,8 @@ public final class Workspace: Sendable {
     /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
     public func decisions(for contract: Int64) async throws -> [SavedDecision] {
         try await database.read {
-            try SavedDecision.filter(Column("contractId") == contract).order(Column("measure")).fetchAll($0)
+            try SavedDecision.filter(SavedDecision.Columns.contractId == contract).order(SavedDecision.Columns.measure)
+                .fetchAll($0)
         }
     }
 
@@ -201,7 +206,7 @@ public final class Workspace: Sendable {
                 throw ToolkitError.missingFromWorkspace("contract \(contract)")
             }
             let existing = try SavedDecision.filter(
-                Column("contractId") == contract && Column("measure") == decision.measure
+                SavedDecision.Columns.contractId == contract && SavedDecision.Columns.measure == decision.measure
             ).fetchOne(db)
             let now = existing?.version ?? 0
             guard now == version else {
@@ -254,11 +259,9 @@ public final class Workspace: Sendable {
     }
 
     /// The newest record of a kind kept for a contract (the highest id), if any.
-    private func latest<Record: FetchableRecord & TableRecord & Sendable>(_ kind: Record.Type, of contract: Int64)
-        async throws -> Record?
-    {
+    private func latest<Record: ContractRecord>(_ kind: Record.Type, of contract: Int64) async throws -> Record? {
         try await database.read {
-            try Record.filter(Column("contractId") == contract).order(Column("id").desc).fetchOne($0)
+            try Record.filter(Record.contractColumn == contract).order(Record.idColumn.desc).fetchOne($0)
         }
     }
 }

@@ -77,12 +77,12 @@ extension Workspace {
         try await database.read { db in
             WorkspaceArchive(
                 format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
-                contracts: try SavedContract.order(Column("id")).fetchAll(db),
-                revisions: try ContractRevision.order(Column("id")).fetchAll(db),
-                snapshots: try RecommendationSnapshot.order(Column("id")).fetchAll(db),
-                decisions: try SavedDecision.order(Column("id")).fetchAll(db),
-                offers: try SavedOffers.order(Column("id")).fetchAll(db),
-                returns: try SavedReturns.order(Column("id")).fetchAll(db))
+                contracts: try SavedContract.order(SavedContract.Columns.id).fetchAll(db),
+                revisions: try ContractRevision.order(ContractRevision.Columns.id).fetchAll(db),
+                snapshots: try RecommendationSnapshot.order(RecommendationSnapshot.Columns.id).fetchAll(db),
+                decisions: try SavedDecision.order(SavedDecision.Columns.id).fetchAll(db),
+                offers: try SavedOffers.order(SavedOffers.Columns.id).fetchAll(db),
+                returns: try SavedReturns.order(SavedReturns.Columns.id).fetchAll(db))
         }
     }
 
