@@ -1,6 +1,7 @@
 import CSV
 import Core
 import Evidence
+import Formatting
 
 /// A reviewed data file read through the CSV layer, with its columns looked up by name.
 ///
@@ -13,15 +14,23 @@ public struct DataTable {
     /// The line of the header row (a file may have lines above it).
     public let headerLine: Int
 
-    /// Opens a file and checks that it has the required columns.
+    /// Opens a file and checks that it has the required columns, each once.
     /// - Throws: `ToolkitError` naming the file when it cannot be read as a table, or at its header for a missing
-    ///   column.
+    ///   column or one named twice (which of the two to read cannot be told).
     public init(path: String, required: [String]) throws {
         let table = try CSVTable(path: path)
         self.path = path
         headerLine = table.headerLine
         var columns: [String: Int] = [:]
-        for (i, name) in table.header.enumerated() { columns[name.lowercased()] = i }
+        for (i, name) in table.header.enumerated() {
+            if let first = columns[name.lowercased()] {
+                throw ToolkitError(
+                    file: path, line: table.headerLine, column: i + 1,
+                    "column \(ToolkitError.quoted(name)) appears twice (columns \(first + 1) and \(i + 1)): name each "
+                        + "column once")
+            }
+            columns[name.lowercased()] = i
+        }
         self.columns = columns
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
@@ -83,10 +92,12 @@ public struct DataRow {
     /// - Throws: `ToolkitError` at this row and column when the cell is empty, not a number or not finite.
     public func number(_ column: String) throws -> Double {
         let text = try required(column)
-        guard let value = Double(text) else {
-            throw error(column, "non-numeric \(column) \(ToolkitError.quoted(text))")
+        guard let value = FigureReading.decimal(text) else {
+            throw error(
+                column,
+                "non-numeric \(column) \(ToolkitError.quoted(text)): write a number in figures, e.g. 12 or 0.25 "
+                    + "(no hex, no infinity, at most 15 digits before the point)")
         }
-        guard value.isFinite else { throw error(column, "\(column) must be a finite number, not \(text)") }
         return value
     }
 

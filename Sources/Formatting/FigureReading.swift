@@ -24,6 +24,20 @@ public enum FigureReading {
         }
     }
 
+    /// A plain decimal number, as data files write one: an optional sign, digits, a decimal point and an
+    /// exponent (`12`, `-0.25`, `1.5e3`), spaces around it ignored; nil for anything else (hex such as `0x2`,
+    /// `inf`, `nan`, thousands separators, a percent sign) and for a number out of a `Double`'s range.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    public static func decimal(_ text: String) -> Double? {
+        var bytes = Array(
+            text.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
+        let count = bytes.count
+        guard count > 0 else { return nil }
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { plainNumber($0.baseAddress!, count) }.flatMap { $0.isFinite ? $0 : nil }
+    }
+
     /// The most digits a whole number may have: 15 is the most a `Double` holds exactly, whatever the digits.
     public static let maximumIntegerDigits = 15
 

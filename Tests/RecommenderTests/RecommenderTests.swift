@@ -287,6 +287,23 @@ struct EvaluationTests {
         #expect(abs(g1 - 4 * 4 / 5.6) < 1e-12)
     }
 
+    @Test("an offer's quantity in hex, or a column named twice, is an error at its place, never a number")
+    func offersReadStrictly() throws {
+        let contract = try contract("highways_resurfacing")
+        let hex = try temporaryFile("supplier,measure,quantity,qualitative_mark\nAcme Ltd,J2,0x2,60\n")
+        let misread = #expect(throws: ToolkitError.self) {
+            try BidEvaluation(offersFile: hex, contract: contract, catalogue: catalogue, policy: policy)
+        }
+        #expect(misread?.line == 2 && misread?.column == 3)
+        #expect(misread?.message.hasPrefix("non-numeric quantity \"0x2\"") == true)
+        let twice = try temporaryFile("supplier,measure,quantity,quantity,qualitative_mark\nAcme Ltd,J2,2,20000,60\n")
+        let doubled = #expect(throws: ToolkitError.self) {
+            try BidEvaluation(offersFile: twice, contract: contract, catalogue: catalogue, policy: policy)
+        }
+        #expect(doubled?.line == 1 && doubled?.column == 4)
+        #expect(doubled?.message.hasPrefix("column \"quantity\" appears twice (columns 3 and 4)") == true)
+    }
+
     @Test("a token line earns points in proportion to its target, not to the best offer, and is flagged")
     func tokenLine() throws {
         let offers = try temporaryFile(
