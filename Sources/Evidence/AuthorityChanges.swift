@@ -26,10 +26,13 @@ public struct AuthorityChanges: Sendable {
     }
 
     private let byPredecessor: [String: Change]
+    private let bySuccessor: [String: String]
 
     /// The changes, each predecessor once.
     public init(_ changes: [Change] = []) {
         byPredecessor = Dictionary(changes.map { ($0.predecessor.code, $0) }, uniquingKeysWith: { first, _ in first })
+        bySuccessor = Dictionary(
+            changes.map { ($0.successor.code, $0.successor.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// True when no authority has been replaced.
@@ -47,23 +50,29 @@ public struct AuthorityChanges: Sendable {
         return all.first { $0.predecessor.code.lowercased() == wanted || $0.predecessor.name.lowercased() == wanted }
     }
 
-    /// Puts one lookup row's areas in today's authorities: a replaced authority's code and name become its
-    /// successor's, and the row's counties are emptied (each successor is a unitary authority, in no county).
-    /// `codes` and `names` are the row's code cells and their names, in the same order.
+    /// True when an area code is a replaced authority's.
+    ///
+    /// - Complexity: O(1).
+    public func isReplaced(_ code: String) -> Bool { byPredecessor[code] != nil }
+
+    /// The name of today's authority with this code, when it replaced others (`Cumberland` for `E06000063`).
+    public func successorName(_ code: String) -> String? { bySuccessor[code] }
+
+    /// Puts one lookup row's codes in today's authorities: a replaced authority's code becomes its successor's,
+    /// and the row's counties are emptied (each successor is a unitary authority, in no county). Returns true when
+    /// a code was replaced (the row's names are then the successors', ``successorName(_:)``).
     ///
     /// - Complexity: O(*n*) in the row's code cells, one hash lookup each.
-    public func update(codes: inout [String], names: inout [String?]) {
+    @discardableResult
+    public func update(codes: inout [String]) -> Bool {
         var replaced = false
         for i in codes.indices {
             guard let change = byPredecessor[codes[i]] else { continue }
             codes[i] = change.successor.code
-            if names[i] != nil { names[i] = change.successor.name }
             replaced = true
         }
-        guard replaced else { return }
-        for i in codes.indices where AreaLevel(code: codes[i]) == .county {
-            codes[i] = ""
-            names[i] = names[i] == nil ? nil : ""
-        }
+        guard replaced else { return false }
+        for i in codes.indices where AreaLevel(code: codes[i]) == .county { codes[i] = "" }
+        return true
     }
 }

@@ -92,15 +92,17 @@ public struct LookupTable: Sendable {
 }
 
 extension AuthorityChanges {
-    /// Puts one lookup row's code and name cells in today's authorities (``update(codes:names:)``).
+    /// Puts one lookup row's code and name cells in today's authorities (``update(codes:)``); a row naming no
+    /// replaced authority is left as it is, at one hash lookup a code.
     fileprivate func update(row: inout [String], codes: [GeographyLookupLoader.CodeColumn]) {
-        guard !isEmpty else { return }
+        guard !isEmpty, codes.contains(where: { isReplaced(row[$0.index]) }) else { return }
         var values = codes.map { row[$0.index] }
-        var names = codes.map { column in column.name.map { row[$0] } }
-        update(codes: &values, names: &names)
+        update(codes: &values)
         for (position, column) in codes.enumerated() {
             row[column.index] = values[position]
-            if let name = column.name, let value = names[position] { row[name] = value }
+            guard let name = column.name else { continue }
+            if values[position].isEmpty { row[name] = "" }
+            if let successor = successorName(values[position]) { row[name] = successor }
         }
     }
 }

@@ -61,8 +61,7 @@ public enum GeographyLookupLoader: Loader {
         let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
             var values = codes.map { row[$0.index].trimmedString }
-            var names = codes.map { column in column.name.map { row[$0].trimmedString } }
-            if !options.authorityChanges.isEmpty { options.authorityChanges.update(codes: &values, names: &names) }
+            let replaced = !options.authorityChanges.isEmpty && options.authorityChanges.update(codes: &values)
             // Every row is read, so that other authorities keep their regions for comparisons; only small
             // areas of other authorities are left out.
             for (position, column) in codes.enumerated() {
@@ -75,8 +74,10 @@ public enum GeographyLookupLoader: Loader {
                 }.map { values[$0] }
                 sink.add(
                     Area(
-                        code: code, name: names[position] ?? code, level: level, vintage: column.vintage, parent: parent
-                    ))
+                        code: code,
+                        name: (replaced ? options.authorityChanges.successorName(code) : nil)
+                            ?? column.name.map { row[$0].trimmedString } ?? code,
+                        level: level, vintage: column.vintage, parent: parent))
             }
         }
         var warnings: [String] = []
