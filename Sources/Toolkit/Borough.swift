@@ -9,8 +9,8 @@ import Reports
 
 /// A borough's evidence, read once: its needs analysis, the catalogue and policy, the equality action plan's
 /// gaps, the ward maps and the inputs' provenance. `svtk report`, `svtk recommend`, `svtk profile` and the
-/// workspace all answer from one of these (``recommend(_:file:)``, ``report(_:contract:)``,
-/// ``wardProfile(_:)``), so they give the same answer for the same contract.
+/// workspace all answer from one of these (``recommend(_:file:)``, ``report(_:contract:)``, ``profile(of:)``), so
+/// they give the same answer for the same contract.
 ///
 /// Nothing in it changes once loaded, so a server's requests share it without locks.
 public struct Borough: @unchecked Sendable {
@@ -77,7 +77,7 @@ public struct Borough: @unchecked Sendable {
 
     /// A borough from its parts, placing the equality gaps in the analysis once.
     /// - Throws: `ToolkitError` naming the action plan's line when a gap names a ward the borough does not have.
-    public init(
+    init(
         analysis: NeedsAnalysis, catalogue: Catalogue, policy: Policy, equalityGaps: [EqualityGap],
         maps: ReportMaps?, view: BoroughView, provenance: Provenance, warnings: [String] = [], notes: [String]
     ) throws {

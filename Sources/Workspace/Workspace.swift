@@ -12,18 +12,46 @@ import Recommender
 public final class Workspace: Sendable {
     let database: any DatabaseWriter
 
-    /// Opens (creating when missing) the workspace at `path` and brings its schema up to date.
-    /// - Throws: a ``ToolkitError`` for a file that is not an SQLite database or is
-    ///   from a newer svtk.
+    /// Opens (creating when missing) the workspace at `path`, checks it is whole (SQLite's `quick_check`) and
+    /// brings its schema up to date.
+    /// - Throws: a ``ToolkitError`` for a file that is not an SQLite database, is damaged, is from a newer svtk, or
+    ///   that svtk may not read and write (naming the permission missing).
     public init(path: String) throws {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             database = try DatabasePool(path: path, configuration: configuration)
+            try Self.checkWhole(database)
             try Self.migrate(database)
         } catch let error as DatabaseError {
-            throw ToolkitError.unreadableWorkspace(path: path, reason: error.message ?? error.description)
+            let reason = Self.permissionProblem(path) ?? error.message ?? error.description
+            throw ToolkitError.unreadableWorkspace(path: path, reason: reason)
         }
+    }
+
+    /// Refuses a damaged file before anything is written to it.
+    /// - Throws: a `DatabaseError` saying what SQLite found and what to do.
+    private static func checkWhole(_ database: any DatabaseWriter) throws {
+        let verdict = try database.read { try String.fetchOne($0, sql: "PRAGMA quick_check") } ?? ""
+        guard verdict == "ok" else {
+            throw DatabaseError(
+                message: "the file is damaged (SQLite's quick check: \(verdict.prefix(200))): restore it from a "
+                    + "backup or from an svtk workspace export, and keep the damaged file for inspection")
+        }
+    }
+
+    /// Why svtk may not open a workspace file, when the reason is a permission: the file not readable and
+    /// writable, or its folder not writable (SQLite keeps its journal beside the file).
+    static func permissionProblem(_ path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if FileManager.default.fileExists(atPath: path),
+            !FileManager.default.isReadableFile(atPath: path) || !FileManager.default.isWritableFile(atPath: path)
+        {
+            return "permission denied: this user may not read and write the file (check its owner and mode)"
+        }
+        guard !FileManager.default.isWritableFile(atPath: folder) else { return nil }
+        return "permission denied: this user may not write in the folder \(folder), where the workspace keeps its "
+            + "journal beside the file"
     }
 
     /// A workspace in memory, gone when released (tests).

@@ -144,4 +144,23 @@ struct WorkspaceTests {
         try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: folder + "/text.sqlite"))
         #expect(throws: ToolkitError.self) { try Workspace(path: folder + "/text.sqlite") }
     }
+
+    @Test("a damaged workspace is refused when opened, before any migration, saying what to do")
+    func damaged() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-damaged-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/w.sqlite"
+        do {
+            let workspace = try Workspace(path: path)
+            for n in 1...40 { _ = try await workspace.addContract(try profile("Contract \(n)")) }
+        }
+        // Overwrite the middle of the file (a page of contract rows, past the header) with noise.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.count > 3 * 4096)
+        for i in (bytes.count / 2)..<(bytes.count / 2 + 2048) { bytes[i] = UInt8(truncatingIfNeeded: i * 7919) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: ToolkitError.self) { try Workspace(path: path) }
+        #expect(error?.message.contains("the file is damaged (SQLite's quick check:") == true)
+        #expect(error?.message.contains("restore it from a backup") == true)
+    }
 }
