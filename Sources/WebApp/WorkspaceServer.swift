@@ -27,7 +27,7 @@ public struct WorkspaceServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
-        if let hosts { router.add(middleware: HostCheck(allowed: hosts)) }
+        router.add(middleware: HostCheck(allowed: hosts))
         router.add(
             middleware: FormMiddleware(
                 bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,

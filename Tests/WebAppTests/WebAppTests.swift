@@ -494,20 +494,37 @@ struct WebAppTests {
         }
     }
 
-    @Test("a form posted from another site (its Origin) is refused")
+    @Test("a form is accepted only from the workspace's own origin: scheme, host and port; one security cookie")
     func origin() async throws {
         try await withServer { client in
-            var headers = formHeaders
-            headers[.origin] = "http://attacker.example"
-            try await client.execute(uri: "/contracts", method: .post, headers: headers, body: form(highways)) {
+            // The test client addresses the workspace as http://localhost (port 80).
+            for (sender, status) in [
+                ("http://attacker.example", HTTPResponse.Status.forbidden), ("http://localhost:8888", .forbidden),
+                ("http://127.0.0.1", .forbidden), ("https://localhost", .forbidden), ("null", .forbidden),
+                ("http://localhost", .seeOther), ("http://LOCALHOST:80", .seeOther),
+            ] {
+                var headers = formHeaders
+                headers[.origin] = sender
+                try await client.execute(uri: "/contracts", method: .post, headers: headers, body: form(highways)) {
+                    response in
+                    #expect(response.status == status, "\(sender)")
+                    if status == .forbidden { #expect(text(response).contains("sent from another site or port")) }
+                }
+            }
+            var referred = formHeaders
+            referred[.referer] = "http://localhost:3000/notebook"
+            try await client.execute(uri: "/contracts", method: .post, headers: referred, body: form(highways)) {
                 response in
                 #expect(response.status == .forbidden)
-                #expect(text(response).contains("sent from another site"))
             }
-            headers[.origin] = "http://127.0.0.1:8080"
-            try await client.execute(uri: "/contracts", method: .post, headers: headers, body: form(highways)) {
+            let twice: HTTPFields = [
+                .cookie: "svtk_csrf=\(token); svtk_csrf=\(String(repeating: "cd", count: 32))",
+                .contentType: "application/x-www-form-urlencoded",
+            ]
+            try await client.execute(uri: "/contracts", method: .post, headers: twice, body: form(highways)) {
                 response in
-                #expect(response.status == .seeOther)
+                #expect(response.status == .forbidden)
+                #expect(text(response).contains("Two security cookies"))
             }
         }
     }

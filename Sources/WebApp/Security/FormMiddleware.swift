@@ -21,6 +21,12 @@ struct FormMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
+        guard Self.cookieCount(request) <= 1 else {
+            throw HTTPError(
+                .forbidden,
+                message: "Two security cookies came with this request (one may have been set by another page of this "
+                    + "machine): clear this site's cookies in the browser, reload the page and send it again.")
+        }
         let sent = request.cookies[Self.cookie]?.value
         let known = sent.flatMap { Self.isToken($0) ? $0 : nil }
         context.csrfToken = known ?? Self.newToken()
@@ -89,6 +95,13 @@ struct FormMiddleware: RouterMiddleware {
             .contentTooLarge,
             message: "The upload is larger than \(bodyLimit / 1_048_576) MiB, the most the workspace "
                 + "reads (policy/workspace_limits.csv).")
+    }
+
+    /// How many times the security cookie is sent, over every `Cookie` header.
+    static func cookieCount(_ request: Request) -> Int {
+        request.headers[values: .cookie].flatMap { $0.split(separator: ";") }.filter {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(Self.cookie + "=")
+        }.count
     }
 
     static func isToken(_ text: String) -> Bool {
