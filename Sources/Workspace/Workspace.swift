@@ -85,9 +85,13 @@ public final class Workspace: Sendable {
         return contract
     }
 
-    /// Saves a new contract as version 1.
+    /// Saves a new contract as version 1 and, where `recommendation` makes one for it, its first recommendation,
+    /// in one transaction: both are saved, or neither.
     /// - Throws: a GRDB `DatabaseError` when the write fails; `EncodingError` for a number JSON cannot hold.
-    public func addContract(_ profile: ContractProfile, at date: Date = Date()) async throws -> SavedContract {
+    public func addContract(
+        _ profile: ContractProfile, at date: Date = Date(),
+        recommendation: (@Sendable (SavedContract) -> RecommendationSnapshot)? = nil
+    ) async throws -> SavedContract {
         try await database.write { db in
             var contract = SavedContract(
                 id: nil, title: profile.title, profile: profile, version: 1, createdAt: date, updatedAt: date)
@@ -95,15 +99,17 @@ public final class Workspace: Sendable {
             var revision = ContractRevision(
                 id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date)
             try revision.insert(db)
+            if var snapshot = recommendation?(contract) { try snapshot.insert(db) }
             return contract
         }
     }
 
-    /// Saves an edit of a contract read at `version`, keeping the previous profile in its history.
+    /// Saves an edit of a contract read at `version`, keeping the previous profile in its history, and, where
+    /// `recommendation` makes one for it, its new recommendation, in one transaction.
     /// - Throws: a `conflict` ``ToolkitError`` when it was saved since, a `notFound` ``ToolkitError``.
     public func updateContract(
-        _ id: Int64, profile: ContractProfile, readVersion version: Int,
-        at date: Date = Date()
+        _ id: Int64, profile: ContractProfile, readVersion version: Int, at date: Date = Date(),
+        recommendation: (@Sendable (SavedContract) -> RecommendationSnapshot)? = nil
     ) async throws -> SavedContract {
         try await database.write { db in
             guard var contract = try SavedContract.fetchOne(db, key: id) else {
@@ -120,6 +126,7 @@ public final class Workspace: Sendable {
             var revision = ContractRevision(
                 id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
             try revision.insert(db)
+            if var snapshot = recommendation?(contract) { try snapshot.insert(db) }
             return contract
         }
     }

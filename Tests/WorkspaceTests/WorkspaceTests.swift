@@ -36,6 +36,27 @@ struct WorkspaceTests {
         #expect(history.map(\.profile.title) == ["Highways resurfacing works", "Highways resurfacing, lot 2"])
     }
 
+    @Test("a contract and its first recommendation are saved in one transaction: both, or neither")
+    func contractWithRecommendation() async throws {
+        let workspace = try Workspace()
+        let recommendation = try demoArchive().snapshots[0].recommendation
+        let saved = try await workspace.addContract(try profile()) { contract in
+            RecommendationSnapshot(
+                contractId: contract.id!, contractVersion: contract.version, createdAt: Date(), inputs: [],
+                catalogue: "", policy: "", toolkit: "svtk test", recommendation: recommendation)
+        }
+        #expect(try await workspace.latestSnapshot(of: saved.id!)?.contractVersion == 1)
+        // A recommendation that cannot be saved (it names no contract there is) takes the contract with it.
+        await #expect(throws: (any Error).self) {
+            _ = try await workspace.addContract(try profile("Second")) { contract in
+                RecommendationSnapshot(
+                    contractId: 999_999, contractVersion: contract.version, createdAt: Date(), inputs: [],
+                    catalogue: "", policy: "", toolkit: "svtk test", recommendation: recommendation)
+            }
+        }
+        #expect(try await workspace.contracts().map(\.title) == ["Highways resurfacing works"])
+    }
+
     @Test("an edit from a stale page is refused with both versions, and changes nothing")
     func editConflict() async throws {
         let workspace = try Workspace()

@@ -139,8 +139,7 @@ struct ContractRoutes: RouteGroup {
         switch checked(context) {
         case .invalid(let form): return self.form(form, context: context, contract: nil, status: .badRequest)
         case .valid(let profile, let recommendation):
-            let contract = try await workspace.addContract(profile)
-            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            let contract = try await workspace.addContract(profile) { borough.snapshot(recommendation, for: $0) }
             return Page.seeOther("/contracts/\(contract.id ?? 0)")
         }
     }
@@ -154,7 +153,9 @@ struct ContractRoutes: RouteGroup {
         case .invalid(let form): return self.form(form, context: context, contract: existing, status: .badRequest)
         case .valid(let profile, let recommendation):
             let contract = try await workspace.updateContract(existing.id ?? 0, profile: profile, readVersion: version)
-            _ = try await workspace.save(borough.snapshot(recommendation, for: contract))
+            {
+                borough.snapshot(recommendation, for: $0)
+            }
             return Page.seeOther("/contracts/\(contract.id ?? 0)")
         }
     }
