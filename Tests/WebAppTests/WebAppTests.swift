@@ -109,6 +109,8 @@ struct WebAppTests {
                     response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'")
                         == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                // same-origin: no referrer to other sites, and the browser names this origin on its own forms
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin")
                 let setCookie = try #require(response.headers[.setCookie])
                 #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
             }

@@ -1,8 +1,10 @@
 import Hummingbird
 
 /// Headers on every response that keep the pages to themselves: a Content Security Policy allowing only the
-/// page's own inline styles and the one inline script (by its hash), no framing, no sniffing, no referrer, no
-/// caching of pages that hold a council's contracts.
+/// page's own inline styles and the one inline script (by its hash), no framing, no sniffing, no referrer sent to
+/// any other site (`same-origin`: the browser then names the workspace as the `Origin` of its own forms, which
+/// ``HostCheck`` requires; with `no-referrer` it sends `Origin: null`), no caching of pages that hold a council's
+/// contracts.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = WebContext
 
@@ -15,7 +17,7 @@ struct SecurityHeaders: RouterMiddleware {
             + "script-src '\(Scripts.wardPickerHash)'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
