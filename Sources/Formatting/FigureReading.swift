@@ -8,11 +8,17 @@
 /// `1,234`, `12.5%`, `-0.3`, `1.5e3`; never hex, `inf` or `nan`, and no whole number longer than a `Double`
 /// holds exactly. The loaders read cells with it (adding the missing-value markers) and the workspace its forms.
 public enum FigureReading {
+    /// The longest text read as a number, in bytes: far more than any figure needs (15 significant digits, a sign,
+    /// a point, an exponent, separators and spaces), so that a pasted megabyte is refused before any work is done on
+    /// it rather than copied and scanned.
+    public static let longestText = 400
+
     /// A number typed as text, spaces around it ignored (`£` and other words are not numbers); nil for anything
     /// else.
     ///
     /// - Complexity: O(*n*) in the text's length.
     public static func number(_ text: String) -> Double? {
+        guard text.utf8.count <= longestText else { return nil }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -30,6 +36,7 @@ public enum FigureReading {
     ///
     /// - Complexity: O(*n*) in the text's length.
     public static func decimal(_ text: String) -> Double? {
+        guard text.utf8.count <= longestText else { return nil }
         var bytes = Array(
             text.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
         let count = bytes.count
