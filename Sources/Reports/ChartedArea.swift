@@ -17,12 +17,17 @@ public struct ChartedArea {
     ///
     /// - Complexity: O(*n* log *n*) in the area's indicators.
     public init(_ r: Recommendation, in analysis: NeedsAnalysis) {
-        let wards =
-            r.deliveryWards.isEmpty
-            ? r.contract.areas.compactMap { analysis.ward(named: $0)?.code } : r.deliveryWards.map(\.code)
+        let wards = Self.deliveryWards(r, in: analysis)
         let code = wards.first ?? analysis.borough.code
         profile = analysis.profile(for: code)
         results = analysis.results(for: code).strongestFirst
         outlined = Set(wards)
+    }
+
+    /// A recommendation's delivery ward codes, resolved from its profile's areas for one saved before it carried
+    /// them; none for a borough-wide contract. The maps need only these, not the charted area's evidence.
+    public static func deliveryWards(_ r: Recommendation, in analysis: NeedsAnalysis) -> [String] {
+        r.deliveryWards.isEmpty
+            ? r.contract.areas.compactMap { analysis.ward(named: $0)?.code } : r.deliveryWards.map(\.code)
     }
 }

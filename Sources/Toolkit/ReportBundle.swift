@@ -72,6 +72,6 @@ extension Borough {
 
     /// The borough's maps with a recommendation's delivery wards outlined (none for a borough-wide contract).
     public func deliveryMaps(_ recommendation: Recommendation) -> ReportMaps? {
-        maps?.outlining(ChartedArea(recommendation, in: analysis).outlined, meaning: "delivery area")
+        maps?.outlining(Set(ChartedArea.deliveryWards(recommendation, in: analysis)), meaning: "delivery area")
     }
 }
