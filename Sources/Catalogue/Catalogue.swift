@@ -89,10 +89,12 @@ public struct Catalogue: Sendable {
         (units, pointInTimeUnits) = try Self.readUnits(catalogues + "/units.csv")
         frameworks = try Self.readFrameworks(catalogues + "/frameworks.csv")
         themes = try Self.readThemes(catalogues + "/themes.csv", frameworks: Set(frameworks.map(\.id)))
-        openValues = try Self.readOpenValues(catalogues + "/open_values.csv")
+        contractLimits = try ContractLimits(folder: policy)
+        openValues = try Self.readOpenValues(catalogues + "/open_values.csv", below: contractLimits.valueBelow)
         priceBase = try PriceBase(
             valuation: catalogues + "/valuation.csv", deflators: catalogues + "/gdp_deflators.csv")
-        proxies = try Self.readProxies(catalogues + "/proxies.csv", values: openValues, priceBase: priceBase)
+        proxies = try Self.readProxies(
+            catalogues + "/proxies.csv", values: openValues, priceBase: priceBase, below: contractLimits.valueBelow)
         var measures: [Measure] = []
         var byKey: [String: Measure] = [:]
         // The open catalogue first, so that other frameworks can be based on it.
@@ -115,7 +117,6 @@ public struct Catalogue: Sendable {
         unofficialSources = try UnofficialSources(folder: policy)
         authorityChanges = try AuthorityChanges(folder: geography)
         publishedSources = try PublishedSources(folder: policy)
-        contractLimits = try ContractLimits(folder: policy)
         workspaceLimits = try WorkspaceLimits(folder: policy)
     }
 
@@ -200,13 +201,18 @@ extension Catalogue {
         return themes
     }
 
-    static func readOpenValues(_ path: String) throws -> [String: OpenValue] {
+    /// The open values, each a figure from 0 to under `below` (the largest contract value: a value per unit as
+    /// large is a typing error).
+    static func readOpenValues(_ path: String, below: Double) throws -> [String: OpenValue] {
         var values: [String: OpenValue] = [:]
         try DataTable(path: path, required: ["id", "value", "unit", "price_year", "source_title"]).forEachRow { row in
             let id = try row.required("id")
             guard values[id] == nil else { throw row.error("id", "open value \"\(id)\" is listed twice") }
             let value = try row.number("value")
-            guard value >= 0 else { throw row.error("value", "\(id) must be 0 or more, not \(row["value"])") }
+            guard value >= 0, value < below else {
+                throw row.error(
+                    "value", "\(id) must be 0 or more and under \(below.written(.whole)), not \(row["value"])")
+            }
             values[id] = OpenValue(
                 id: id, quantity: row["quantity"], value: value, unit: row["unit"],
                 priceYear: row["price_year"], sourceTitle: row["source_title"],
@@ -218,9 +224,11 @@ extension Catalogue {
     /// The year part of a price year (`2024/25 (nominal)` → `2024/25`).
     static func priceYear(_ text: String) -> String { String(text.split(separator: " ").first ?? "") }
 
-    static func readProxies(_ path: String, values: [String: OpenValue], priceBase: PriceBase) throws -> [String:
-        ProxyValue]
-    {
+    /// The proxy values, each worked out from the open values and checked to be finite, 0 or more and under
+    /// `below`.
+    static func readProxies(
+        _ path: String, values: [String: OpenValue], priceBase: PriceBase, below: Double
+    ) throws -> [String: ProxyValue] {
         var proxies: [String: ProxyValue] = [:]
         let numbers = values.mapValues(\.value)
         try DataTable(path: path, required: ["id", "formula", "unit", "price_year", "basis"]).forEachRow { row in
@@ -231,6 +239,11 @@ extension Catalogue {
             do {
                 formula = try ProxyFormula(try row.required("formula"))
                 value = try formula.evaluate(numbers)
+                guard value.isFinite, value >= 0, value < below else {
+                    throw ProxyFormula.Failure(
+                        message: "comes to \(value.written(.working)), not a value from 0 to under "
+                            + below.written(.whole))
+                }
             } catch let failure as ProxyFormula.Failure {
                 throw row.error("formula", "formula of \(id): \(failure.message)")
             }

@@ -5,6 +5,10 @@ import Core
 public struct ContractLimits: Sendable {
     /// A contract value must be under this (£).
     public let valueBelow: Double
+    /// A contract value must be at least this (£).
+    public let valueSmallest: Double
+    /// A contract's duration is at least this many months.
+    public let durationMonthsSmallest: Double
     /// A contract's duration is at most this many months.
     public let durationMonthsMaximum: Double
     /// A workforce must be under this (FTE).
@@ -39,6 +43,8 @@ public struct ContractLimits: Sendable {
             return Int(v)
         }
         valueBelow = try value("value_below")
+        valueSmallest = try value("value_smallest")
+        durationMonthsSmallest = try value("duration_months_smallest")
         durationMonthsMaximum = try value("duration_months_maximum")
         fteBelow = try value("fte_below")
         descriptionCharactersMaximum = try count("description_characters_maximum")

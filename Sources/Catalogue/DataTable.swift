@@ -93,6 +93,9 @@ public struct DataRow {
     public func number(_ column: String) throws -> Double {
         let text = try required(column)
         guard let value = FigureReading.decimal(text) else {
+            if let problem = FigureReading.diagnosis(of: text) {
+                throw error(column, "\(column) \(ToolkitError.quoted(text)): \(problem)")
+            }
             throw error(
                 column,
                 "non-numeric \(column) \(ToolkitError.quoted(text)): write a number in figures, e.g. 12 or 0.25 "

@@ -71,7 +71,7 @@ public enum OutputFile {
             throw ToolkitError.systemCallFailed(path, "cannot create")
         }
         let filled = fill(stream)
-        let flushed = fflush(stream) == 0 && ferror(stream) == 0
+        let flushed = fflush(stream) == 0 && ferror(stream) == 0 && fsync(fd) == 0
         let closed = fclose(stream) == 0
         guard filled, flushed, closed else {
             let error = ToolkitError.systemCallFailed(path, "cannot write")
@@ -83,10 +83,19 @@ public enum OutputFile {
             unlink(temporary)
             throw error
         }
+        synchronise(folder: folder(of: path))
+    }
+
+    /// Flushes a folder's entries to disk (after a rename), so the new name survives a power cut; best effort.
+    public static func synchronise(folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     /// The folder a path is in (`.` for a bare file name).
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

@@ -68,7 +68,9 @@ public enum CensusLongLoader: Loader {
         var warnings: [String] = []
         if layout.date == nil { warnings.append("the file has no date column: its figures are taken as Census 2021") }
         var reader = AreaReader(table, layout: layout, into: sink)
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: layout.code, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: layout.code, shape: .gss, keys: [layout.date] + layout.categories.map(\.column), options
+        ) { row in
             try reader.read(row)
         }
         try reader.finishArea()

@@ -104,7 +104,7 @@ public enum CensusWideLoader: Loader {
         batch.source = table.path
         let file = table.path
         let header = table.header
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: 2, options) { row in
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 2, shape: .gss, keys: [0], options) { row in
             let code = row[2].trimmedString
             guard !code.isEmpty else {
                 throw ToolkitError(file: file, line: row.line, column: 3, "empty geography code")

@@ -55,31 +55,54 @@ public enum DeprivationLSOALoader: Loader {
         }
     }
 
+    /// What a column holds, read from its name by meaning: a domain's rank, decile or score, else a population.
     static func column(_ index: Int, _ name: String, edition: String, largestRank: Double) -> Column {
-        let words = name.replacingParentheticals()
-        for (marker, unit, polarity) in [
-            (" Rank", "rank", Polarity.higherIsBetter),
-            (" Decile", "decile", .higherIsBetter),
-            (" Score", "score", .lowerIsBetter),
-        ] {
-            if let range = words.range(of: marker, options: .backwards) {
-                let domain = String(words[..<range.lowerBound]).trimmingSpaces
-                let displayDomain = name.range(of: marker).map { String(name[..<$0.lowerBound]) } ?? domain
-                let meaning = unit == "score" ? "" : " (1 = most deprived)"
-                return Column(
-                    index: index,
-                    indicator: Indicator(
-                        id: "iod:\(slug(domain)):\(unit)", name: "\(displayDomain.trimmingSpaces) \(unit)\(meaning)",
-                        unit: unit, polarity: polarity, source: "MHCLG English Indices of Deprivation \(edition)"),
-                    largestRank: largestRank)
-            }
+        let source = "MHCLG English Indices of Deprivation \(edition)"
+        guard let (domain, unit) = measure(named: name) else {
+            return Column(
+                index: index,
+                indicator: Indicator(
+                    id: "iod:population:\(slug(name.replacingParentheticals()))", name: name, unit: "count",
+                    polarity: .neither, source: source),
+                largestRank: largestRank)
         }
+        let shown =
+            name.range(of: " " + unit.capitalized).map { String(name[..<$0.lowerBound]) }
+            ?? domain.prefix(1).uppercased() + domain.dropFirst()
+        let meaning = unit == "score" ? "" : " (1 = most deprived)"
         return Column(
             index: index,
             indicator: Indicator(
-                id: "iod:population:\(slug(words))", name: name, unit: "count", polarity: .neither,
-                source: "MHCLG English Indices of Deprivation \(edition)"),
+                id: "iod:\(slug(domain)):\(unit)", name: "\(shown.trimmingSpaces) \(unit)\(meaning)", unit: unit,
+                polarity: unit == "score" ? .lowerIsBetter : .higherIsBetter, source: source),
             largestRank: largestRank)
+    }
+
+    /// The domain and measure (`rank`, `decile` or `score`) a column name gives, however it is spelt: MHCLG's
+    /// `Income Rank (where 1 is most deprived)`, upper case, or snake case as R's `janitor::clean_names` writes
+    /// it (`income_rank_where_1_is_most_deprived`). Parentheticals are dropped, the name is split into words at
+    /// anything but a letter or digit, and the domain is the words before the first measure word, less a last
+    /// word that only abbreviates the others (`index of multiple deprivation imd`). `nil` for a population.
+    static func measure(named name: String) -> (domain: String, unit: String)? {
+        let words = name.replacingParentheticals().lowercased()
+            .split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        guard let at = words.firstIndex(where: { ["rank", "decile", "score"].contains($0) }), at > 0 else {
+            return nil
+        }
+        var domain = Array(words[..<at])
+        if domain.count > 2, let last = domain.last, abbreviates(last, domain.dropLast()) { domain.removeLast() }
+        return (domain.joined(separator: " "), words[at])
+    }
+
+    /// True when `word` is made of the initials of `words`, in order, from the first word's to the last's
+    /// (`imd` for `index of multiple deprivation`, `idaci` for `income deprivation affecting children index`).
+    static func abbreviates(_ word: String, _ words: ArraySlice<String>) -> Bool {
+        let initials = words.compactMap(\.first)
+        guard word.count >= 2, word.first == initials.first, word.last == initials.last else { return false }
+        var letters = word.makeIterator()
+        var wanted = letters.next()
+        for initial in initials where initial == wanted { wanted = letters.next() }
+        return wanted == nil
     }
 
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
@@ -97,7 +120,7 @@ public enum DeprivationLSOALoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, options: options, into: sink)
         for column in reader.columns { sink.add(column.indicator) }
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, options) { row in
+        let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, shape: .gss, options) { row in
             try reader.read(row)
         }
         var warnings: [String] = []

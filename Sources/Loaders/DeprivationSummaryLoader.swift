@@ -65,6 +65,8 @@ enum DeprivationSummaryLoader: Loader {
         let file = table.path
         let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
+            try CodeShape.gss.check(row, code, file: file, what: "area code")
+            for key in [domain, year] { try CodeShape.text.check(row, key, file: file, what: "the cell") }
             let area = row[code].trimmedString
             if seenAreas.insert(area).inserted {
                 sink.add(Area(code: area, name: name.map { row[$0].trimmedString } ?? area))

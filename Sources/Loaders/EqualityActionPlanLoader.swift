@@ -30,6 +30,7 @@ public enum EqualityActionPlanLoader {
     /// - Throws: `ToolkitError` at the file, line and column of a missing column, unknown characteristic or bad cell.
     public static func load(_ path: String, characteristics: ProtectedCharacteristics) throws -> [EqualityGap] {
         let table = try CSVTable(path: path)
+        try FileLoader.checkColumnNames(table)
         let index = HeaderName.index(table.header)
         let missing = required.filter { index[$0] == nil }
         guard missing.isEmpty else {

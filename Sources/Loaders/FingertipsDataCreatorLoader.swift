@@ -43,7 +43,9 @@ enum FingertipsDataCreatorLoader: Loader {
                 row[column], file: file, line: row.line, column: column + 1,
                 columnName: header[column])
         }
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: code, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: code, shape: .areaCode, keys: [id, year, sex, age], options
+        ) { row in
             let indicator = row[id].trimmedString
             if seenIndicators.insert(indicator).inserted {
                 sink.add(Indicator(id: indicator, name: "Fingertips indicator \(indicator)", source: "OHID Fingertips"))

@@ -26,7 +26,9 @@ public enum FingertipsExportLoader: Loader {
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: reader.columns.code, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: reader.columns.code, shape: .areaCode, keys: reader.columns.keys, options
+        ) { row in
             try reader.read(row)
         }
         var warnings: [String] = []
@@ -63,6 +65,9 @@ public enum FingertipsExportLoader: Loader {
         let trend: Int?
         let versusEngland: Int?
         let versusParent: Int?
+
+        /// The columns that file a figure besides its area: a hidden character in one would make a phantom.
+        var keys: [Int?] { [id, period, sex, age, categoryType, category] }
 
         /// Finds the columns in a header that ``FingertipsExportLoader/matches(_:)`` accepts.
         init(_ header: [String]) {

@@ -60,6 +60,7 @@ public enum GeographyLookupLoader: Loader {
         var seen: Set<String> = []
         let header = table.header
         let summary = try table.forEachRow(progress: options.progress) { row in
+            for column in codes { try CodeShape.gss.check(row, column.index, file: table.path, what: "area code") }
             var values = codes.map { row[$0.index].trimmedString }
             let replaced = !options.authorityChanges.isEmpty && options.authorityChanges.update(codes: &values)
             // Every row is read, so that other authorities keep their regions for comparisons; only small

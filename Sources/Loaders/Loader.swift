@@ -52,12 +52,21 @@ public struct LoadOptions: Sendable {
 extension CSVTable {
     /// Streams to `body` the rows whose area code, in column `areaColumn`, `options` keeps, reporting progress as
     /// `options` asks, and counts the rows of other areas, skipped before any of their figures is parsed.
-    /// - Throws: what ``forEachRow(progress:_:)`` and `body` throw.
+    ///
+    /// Before a row is kept or skipped, its area code must have `shape` and its `keys` (the columns that file a
+    /// figure: indicator, period, breakdown) must hold no invisible character, so no figure goes to a phantom
+    /// area, indicator or period, nor is skipped as another authority's.
+    /// - Throws: `ToolkitError` at a key cell of the wrong shape; what ``forEachRow(progress:_:)`` and `body`
+    ///   throw.
     func forEachRow(
-        keepingAreasIn areaColumn: Int, _ options: LoadOptions, _ body: (CSVRow) throws -> Void
+        keepingAreasIn areaColumn: Int, shape: CodeShape, keys: [Int?] = [], _ options: LoadOptions,
+        _ body: (CSVRow) throws -> Void
     ) throws -> (summary: CSVReadSummary, outside: Int) {
         var outside = 0
+        let keys = keys.compactMap { $0 }
         let summary = try forEachRow(progress: options.progress) { row in
+            try shape.check(row, areaColumn, file: path, what: "area code")
+            for key in keys { try CodeShape.text.check(row, key, file: path, what: "the cell") }
             guard options.keeps(row[areaColumn]) else {
                 outside += 1
                 return

@@ -23,7 +23,9 @@ enum LocalStatisticsLoader: Loader {
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var reader = RowReader(table, into: sink)
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: reader.code, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: reader.code, shape: .gss, keys: [reader.indicator, reader.period], options
+        ) { row in
             try reader.read(row)
         }
         return LoadOutcome(csv: summary, outside: outside)

@@ -29,7 +29,9 @@ public enum NormalisedLoader: Loader {
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         var seenIndicators: Set<String> = []
         var seenAreas: Set<String> = []
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: 5, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: 5, shape: .areaCode, keys: [1, 8, 9, 10, 11, 12], options
+        ) { row in
             let cells = Cells(row: row, table: table)
             let indicator = try cells.required(1)
             let area = try cells.required(5)

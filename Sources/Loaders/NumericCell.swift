@@ -33,13 +33,7 @@ public enum NumericCell {
     static func nonNumeric(_ field: CSVField, file: String, line: Int, column: Int, columnName: String) -> ToolkitError
     {
         let text = field.trimmedString
-        let bare = text.filter { $0 != "," && $0 != "%" }
-        if text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), Double(bare) != nil {
-            let integerDigits = bare.prefix { $0 != "." && $0 != "e" && $0 != "E" }.filter(\.isNumber).count
-            let problem =
-                integerDigits > FigureReading.maximumIntegerDigits
-                ? "more than \(FigureReading.maximumIntegerDigits) digits, more than a figure can hold exactly"
-                : "out of range: beyond ±1.8e308, or too close to 0 to hold"
+        if let problem = FigureReading.diagnosis(of: text) {
             return ToolkitError(
                 file: file, line: line, column: column,
                 "number \(ToolkitError.quoted(text)) in column \"\(columnName)\": \(problem)")
@@ -56,6 +50,7 @@ public enum NumericCell {
         let cell = field.trimmed
         guard let start = cell.bytes.baseAddress, !cell.bytes.isEmpty else { return .missing(.empty) }
         let count = cell.bytes.count
+        guard count <= FigureReading.longestText else { return nil }
         if let number = FigureReading.plainNumber(start, count) { return .number(number) }
         if let number = FigureReading.formattedNumber(cell.bytes) { return .number(number) }
         guard count <= 5 else { return nil }

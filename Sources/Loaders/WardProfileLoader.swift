@@ -31,7 +31,9 @@ public enum WardProfileLoader: Loader {
         let metadata = try sidecarPath.map { try ProfileMetadata.load($0) } ?? [:]
         if let sidecarPath { try checkSidecar(metadata, at: sidecarPath, against: table) }
         var reader = RowReader(table, metadata: metadata, into: sink)
-        let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, options) { row in
+        let (summary, outside) = try table.forEachRow(
+            keepingAreasIn: 0, shape: .areaCode, keys: [reader.periodColumn], options
+        ) { row in
             try reader.read(row)
         }
         return LoadOutcome(

@@ -27,16 +27,20 @@ extension ContractProfile {
     func amountProblems(file: String, limits: ContractLimits) -> [ToolkitError] {
         var found: [ToolkitError] = []
         func fail(_ field: String, _ message: String) { found.append(ToolkitError(file: file, field: field, message)) }
-        if !(value.isFinite && value > 0 && value < limits.valueBelow) {
+        if !(value.isFinite && value >= limits.valueSmallest && value < limits.valueBelow) {
             fail(
                 "value",
-                "must be a positive amount in £ under \(limits.valueBelow.written(.money)), "
+                "must be an amount in £ from \(limits.valueSmallest.written(.money)) to under "
+                    + "\(limits.valueBelow.written(.money)), "
                     + "not \(value.written(.asGiven))")
         }
-        if !(durationMonths.isFinite && durationMonths > 0 && durationMonths <= limits.durationMonthsMaximum) {
+        if !(durationMonths.isFinite && durationMonths >= limits.durationMonthsSmallest
+            && durationMonths <= limits.durationMonthsMaximum)
+        {
             fail(
                 "durationMonths",
-                "must be a number of months from 1 to \(limits.durationMonthsMaximum.written(.working)), "
+                "must be a number of months from \(limits.durationMonthsSmallest.written(.working)) to "
+                    + "\(limits.durationMonthsMaximum.written(.working)), "
                     + "not \(durationMonths.written(.asGiven))")
         }
         if let w = socialValueWeighting, !(0...1).contains(w) {

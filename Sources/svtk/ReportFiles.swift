@@ -37,7 +37,9 @@ struct ReportFiles {
         } catch {
             throw ToolkitError(.cannotWrite, file: folder, "cannot make this folder for the report")
         }
-        try OutputFile.checkWritable(html)
+        for file in [html] + ["md", "json", "docx", "xlsx"].map({ "\(stem).\($0)" }) {
+            try OutputFile.checkWritable(file)
+        }
         if let type = try? FileManager.default.attributesOfItem(atPath: tableFolder)[.type] as? FileAttributeType,
             type != .typeDirectory
         {
@@ -54,31 +56,36 @@ struct ReportFiles {
             office: (try bundle.docx(), try bundle.xlsx()))
     }
 
-    /// Writes every file; `office` adds NAME.docx and NAME.xlsx where given.
+    /// Writes every file as one set (``OutputSet``): all or none replace the previous report; `office` adds
+    /// NAME.docx and NAME.xlsx where given.
     /// - Returns: the paths written, the HTML first.
     func write(
         html page: String, markdown: String, json: String, tables: [Table],
         office: (docx: [UInt8], xlsx: [UInt8])? = nil
     ) throws -> [String] {
         try prepare()
-        try OutputFile.write(page, to: html)
-        try OutputFile.write(markdown, to: stem + ".md")
-        try OutputFile.write(json, to: stem + ".json")
+        let set = try OutputSet(folder: OutputFile.folder(of: html), stem: stem)
+        let name = String(stem.split(separator: "/").last ?? "")
+        try OutputFile.write(page, to: set.path(name + ".html"))
+        try OutputFile.write(markdown, to: set.path(name + ".md"))
+        try OutputFile.write(json, to: set.path(name + ".json"))
         if let office {
-            try OutputFile.write(office.docx, to: stem + ".docx")
-            try OutputFile.write(office.xlsx, to: stem + ".xlsx")
+            try OutputFile.write(office.docx, to: set.path(name + ".docx"))
+            try OutputFile.write(office.xlsx, to: set.path(name + ".xlsx"))
         }
+        let tablesFolder = set.path(name + "-tables")
         do {
-            try FileManager.default.createDirectory(atPath: tableFolder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: tablesFolder, withIntermediateDirectories: false)
         } catch {
             throw ToolkitError(.cannotWrite, file: tableFolder, "cannot make this folder for the report's tables")
         }
         for table in tables {
-            try OutputFile.writeCSV(to: "\(tableFolder)/\(table.name).csv", byteOrderMark: true) { writer in
+            try OutputFile.writeCSV(to: "\(tablesFolder)/\(table.name).csv", byteOrderMark: true) { writer in
                 writer.write(table.header)
                 for row in table.rows { writer.write(row) }
             }
         }
+        try set.commit()
         return [html, stem + ".md", stem + ".json"] + (office == nil ? [] : [stem + ".docx", stem + ".xlsx"]) + [
             tableFolder + "/"
         ]

@@ -47,6 +47,11 @@ struct SVTK: AsyncParsableCommand {
     /// output is an error (exit 73), never a silent success.
     static func main() async {
         do {
+            if let file = fileLookingLikeAnOption() {
+                printError("Error: \(file) names a file but starts with '-', so it would be read as options")
+                printError("hint: write ./\(file), or put -- before it")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             var command = try parseAsRoot()
             if var server = command as? AsyncParsableCommand {
                 try await server.run()
@@ -57,18 +62,18 @@ struct SVTK: AsyncParsableCommand {
         } catch let error as ToolkitError {
             exit(withError: error.reported())
         } catch {
-            let code = exitCode(for: error)
-            guard code != .success, let file = fileLookingLikeAnOption() else { exit(withError: error) }
-            printError(fullMessage(for: error))
-            printError("hint: \(file) is a file whose name starts with '-': write ./\(file), or put -- before it")
-            Foundation.exit(code.rawValue)
+            exit(withError: error)
         }
     }
 
-    /// An argument that starts with `-` yet names an existing file, which the parser took for an option.
+    /// An argument before any `--` that starts with a single `-` yet names a file: one that exists, or a name with
+    /// a dot or a slash, which no option has (`-leading-dash.csv`); the parser would read its letters as short
+    /// options, `-h` among them. A negative number is not one.
     private static func fileLookingLikeAnOption() -> String? {
-        CommandLine.arguments.dropFirst().first {
-            $0.hasPrefix("-") && $0 != "-" && FileManager.default.fileExists(atPath: $0)
+        CommandLine.arguments.dropFirst().prefix { $0 != "--" }.first { argument in
+            argument.hasPrefix("-") && !argument.hasPrefix("--") && argument != "-" && Double(argument) == nil
+                && (FileManager.default.fileExists(atPath: argument) || argument.contains(".")
+                    || argument.contains("/"))
         }
     }
 }

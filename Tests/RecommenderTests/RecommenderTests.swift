@@ -295,7 +295,7 @@ struct EvaluationTests {
             try BidEvaluation(offersFile: hex, contract: contract, catalogue: catalogue, policy: policy)
         }
         #expect(misread?.line == 2 && misread?.column == 3)
-        #expect(misread?.message.hasPrefix("non-numeric quantity \"0x2\"") == true)
+        #expect(misread?.message.hasPrefix("quantity \"0x2\": hex is not read") == true)
         let twice = try temporaryFile("supplier,measure,quantity,quantity,qualitative_mark\nAcme Ltd,J2,2,20000,60\n")
         let doubled = #expect(throws: ToolkitError.self) {
             try BidEvaluation(offersFile: twice, contract: contract, catalogue: catalogue, policy: policy)

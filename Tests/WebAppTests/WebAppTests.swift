@@ -221,7 +221,7 @@ struct WebAppTests {
                 #expect(response.status == .badRequest)
                 #expect(
                     text(response).contains(
-                        "id=\"f-durationMonths-error\">must be a number of months from 1 to 1,200, not 2000</p>"))
+                        "id=\"f-durationMonths-error\">must be a number of months from 0.25 to 1,200, not 2000</p>"))
             }
             fields = highways.filter { $0.0 != "cpv" } + [("cpv", "99999999")]
             try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {

@@ -11,7 +11,9 @@ import csv
 import gzip
 import io
 import json
+import os
 import random
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -37,6 +39,14 @@ def render(rows, eol="\n", delimiter=","):
                 fields.append(f)
         out.append(delimiter.join(fields))
     return eol.join(out) + eol
+
+
+def janitor(name):
+    """A column name as R's janitor::clean_names() writes it: % as percent, camelCase split, snake_case."""
+    name = name.replace("%", "_percent_").replace("#", "_number_")
+    name = re.sub(r"([a-z])([A-Z])", r"\1_\2", name)
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
 def fingertips_rows():
@@ -152,13 +162,36 @@ def main(out):
         r = [list(x) for x in values]
         r[2][2] = v                          # line 3, column 3 (value)
         files[f"open_values_{label}.csv"] = render(r).encode()
+    for label, v in (("infinity", "Infinity"), ("nan_mixed_case", "NaN"), ("1e300", "1e300"), ("hex", "0x36DC"),
+                     ("decimal_comma", "14044,5")):
+        r = [list(x) for x in values]
+        r[2][2] = v                          # line 3, column 3 (value): 14044
+        files[f"open_values_{label}.csv"] = render(r).encode()
+    r = [list(x) for x in values]
+    assert r[0][8] == "notes"
+    r[0][8] = "value"                        # line 1: a second column called value
+    files["open_values_two_value_columns.csv"] = render(r).encode()
     frameworks = rows_of((DATASETS / "catalogues/frameworks.csv").read_text(encoding="utf-8"))
     files["frameworks_bom_crlf.csv"] = ("\ufeff" + render(frameworks, eol="\r\n")).encode()
+
+    # --- headers by meaning: the demo IoD2019 File 2 and File 6 as R's janitor::clean_names() writes them
+    for source, target in (("iod2019_domains_rotherham.csv", "iod2019_domains_janitor.csv"),
+                           ("iod2019_population_rotherham.csv", "iod2019_population_janitor.csv")):
+        r = rows_of((DATASETS / "demo" / source).read_text(encoding="utf-8"))
+        r[0] = [janitor(h) for h in r[0]]
+        files[target] = render(r).encode()
+
+    # --- files: a data file whose name begins with a dash
+    files["-leading-dash.csv"] = (CORPUS / "data/fingertips_base.csv").read_bytes()
 
     for name, data in sorted(files.items()):
         (out / name).write_bytes(data)
     # an existing folder, for --out cases
     (out / "existing_dir").mkdir(exist_ok=True)
+    # symbolic links that point at themselves: opening them fails (ELOOP), even for root
+    for name in ("loop.csv", "loop.json"):
+        if not os.path.islink(out / name):
+            os.symlink(name, out / name)
 
 
 if __name__ == "__main__":
