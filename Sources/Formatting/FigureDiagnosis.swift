@@ -20,11 +20,14 @@ extension FigureReading {
         }
         if let decimalComma = decimalComma(in: text) { return decimalComma }
         let bare = text.filter { $0 != "," && $0 != "%" }
-        guard text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), Double(bare) != nil else { return nil }
+        guard text.allSatisfy({ "0123456789.+-eE,%".contains($0) }), let value = Double(bare) else { return nil }
         let integerDigits = bare.prefix { $0 != "." && $0 != "e" && $0 != "E" }.filter(\.isNumber).count
-        return integerDigits > maximumIntegerDigits
-            ? "more than \(maximumIntegerDigits) digits, more than a figure can hold exactly"
-            : "out of range: beyond ±1.8e308, or too close to 0 to hold"
+        if integerDigits > maximumIntegerDigits {
+            return "more than \(maximumIntegerDigits) digits, more than a figure can hold exactly"
+        }
+        let significant = bare.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
+        return !value.isFinite || (value == 0 && significant)
+            ? "out of range: beyond ±1.8e308, or too close to 0 to hold" : nil
     }
 
     /// The message for a figure written with a decimal comma (`23,99`, `1.234,5`): a comma followed by other than

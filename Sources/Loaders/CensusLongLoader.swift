@@ -121,7 +121,14 @@ public enum CensusLongLoader: Loader {
                         code: code, name: row[layout.name].trimmedString, level: level,
                         vintage: CensusGeography.vintage(level)))
             }
-            try cells.append(cell(from: row))
+            let cell = try cell(from: row)
+            if cells.contains(where: { $0.category == cell.category && $0.isPercent == cell.isPercent }) {
+                throw ToolkitError(
+                    file: file, line: row.line,
+                    "this row repeats the figure an earlier row gave for \(code), \(cell.category); a file gives "
+                        + "each figure once")
+            }
+            cells.append(cell)
         }
 
         /// Finishes the previous area and starts `code`'s, whose period is the row's date (Census 2021 when the

@@ -45,9 +45,28 @@ public enum CensusWideLoader: Loader {
     }
 
     /// The category columns of a table's header.
-    /// - Throws: `ToolkitError` at a column with no variable name (empty, or only `:`).
+    /// - Throws: `ToolkitError` at a column with no variable name (empty, or only `:`) or one that reads as a
+    ///   deprivation rank, decile or score rather than a count; at the header when no column parts variable and
+    ///   category with `:` (as ONS writes them, and `janitor::clean_names` loses).
     static func columns(_ table: CSVTable) throws -> [Column] {
-        try table.header.enumerated().dropFirst(3).map { index, name in
+        let measures = table.header.dropFirst(3)
+        guard measures.contains(where: { $0.contains(":") }) else {
+            throw ToolkitError(
+                file: table.path, line: table.headerLine,
+                "no column names its variable and category as ONS writes them (Variable: Category, e.g. \"Number "
+                    + "of cars or vans: No cars or vans in household\"): load the table as ONS published it")
+        }
+        for (index, name) in measures.enumerated() {
+            let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+            if let word = words.first(where: { ["rank", "decile", "score"].contains($0) }) {
+                throw ToolkitError(
+                    file: table.path, line: table.headerLine, column: index + 4,
+                    "column \(ToolkitError.quoted(name, limit: 60)) holds a \(word), not a census count: load the "
+                        + "Indices of Deprivation in their own layout (LSOA code, LSOA name, authority code and name)")
+            }
+        }
+        return try measures.enumerated().map { offset, name in
+            let index = offset + 3
             var text = Substring(name)
             var isPercent = false
             if let range = text.range(of: "; measures: ") {

@@ -105,6 +105,31 @@ public enum DeprivationLSOALoader: Loader {
         return wanted == nil
     }
 
+    /// Refuses a header whose measure columns cannot be told apart: a rank, decile or score that names no domain
+    /// (`rank`), or domain measures and population denominators in one file (MHCLG publishes them apart, Files 1
+    /// to 5 and File 6), where a population column could be a measure whose name lost its marker.
+    /// - Throws: `ToolkitError` at the header's line and the column.
+    static func checkColumns(_ table: CSVTable) throws {
+        var populations: [Int] = []
+        var measures = 0
+        for (index, name) in table.header.enumerated().dropFirst(4) {
+            let first = name.lowercased().split { !($0.isLetter || $0.isNumber) }.first.map(String.init)
+            if let first, ["rank", "decile", "score"].contains(first) {
+                throw ToolkitError(
+                    file: table.path, line: table.headerLine, column: index + 1,
+                    "column \(ToolkitError.quoted(name, limit: 60)) gives a \(first) but not of which domain: name "
+                        + "it as MHCLG does (e.g. Income Rank (where 1 is most deprived))")
+            }
+            if measure(named: name) == nil { populations.append(index) } else { measures += 1 }
+        }
+        if measures > 0, let first = populations.first {
+            throw ToolkitError(
+                file: table.path, line: table.headerLine, column: first + 1,
+                "column \(ToolkitError.quoted(table.header[first], limit: 60)) reads as a population among domain "
+                    + "ranks, deciles and scores: give the population denominators (File 6) as a file of their own")
+        }
+    }
+
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
     public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
 
@@ -118,6 +143,7 @@ public enum DeprivationLSOALoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
+        try checkColumns(table)
         var reader = RowReader(table, options: options, into: sink)
         for column in reader.columns { sink.add(column.indicator) }
         let (summary, outside) = try table.forEachRow(keepingAreasIn: 0, shape: .gss, options) { row in

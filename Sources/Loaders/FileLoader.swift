@@ -34,7 +34,10 @@ public enum FileLoader {
     /// - Throws: `ToolkitError` also when two columns have the same name, as no loader could tell which is meant.
     public static func detect(_ table: CSVTable) throws -> any Loader.Type {
         try checkColumnNames(table)
-        if let loader = loaders.first(where: { $0.matches(table.header) }) { return loader }
+        if let loader = loaders.first(where: { $0.matches(table.header) }) {
+            if ObjectIdentifier(loader) == ObjectIdentifier(WardProfileLoader.self) { try checkNearMisses(table) }
+            return loader
+        }
         let found =
             table.header.prefix(8).map { ToolkitError.quoted($0, limit: 40) }.joined(separator: ", ")
             + (table.header.count > 8 ? ", … (\(table.header.count) columns)" : "")
@@ -45,6 +48,29 @@ public enum FileLoader {
             message = "this is an Equality Analysis action plan: give it as the action plan, not as data"
         }
         throw ToolkitError(file: table.path, line: table.headerLine, message)
+    }
+
+    /// The formats recognised by a set of named columns, each with those columns: a header with most of one's
+    /// columns but not all is that format misspelt, not a ward profile table.
+    static let namedColumns: [(format: String, keys: [String])] = [
+        (FingertipsExportLoader.format, FingertipsExportLoader.keys),
+        (LocalStatisticsLoader.format, LocalStatisticsLoader.keys),
+    ]
+
+    /// Refuses a header taken for the general ward profile table that has more than half the columns of a
+    /// format recognised by name, naming the columns it lacks, so its text columns are not read as figures.
+    /// - Throws: `ToolkitError` at the header's line.
+    static func checkNearMisses(_ table: CSVTable) throws {
+        let keys = Set(table.header.map(HeaderName.key))
+        for (format, wanted) in namedColumns {
+            let missing = wanted.filter { !keys.contains($0) }
+            guard !missing.isEmpty, missing.count * 2 < wanted.count else { continue }
+            throw ToolkitError(
+                file: table.path, line: table.headerLine,
+                "the header has most of the columns of an \(format) but not \(missing.joined(separator: ", ")) "
+                    + "(compared ignoring case, spaces and punctuation): name them as the format does, so no column is "
+                    + "read as another")
+        }
     }
 
     /// Checks that no two columns of a table's header have the same name (ignoring case, spaces and punctuation).

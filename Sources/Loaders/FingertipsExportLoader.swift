@@ -16,10 +16,13 @@ public enum FingertipsExportLoader: Loader {
         "columns Indicator ID, Indicator Name, Area Code, Time period and Value "
         + "(any spacing or underscores), as Fingertips' data downloads have"
 
+    /// The columns every export has, as ``HeaderName/key(_:)`` gives them.
+    static let keys = ["indicatorid", "indicatorname", "areacode", "timeperiod", "value"]
+
     /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
-        let keys = Set(header.map(HeaderName.key))
-        return ["indicatorid", "indicatorname", "areacode", "timeperiod", "value"].allSatisfy(keys.contains)
+        let present = Set(header.map(HeaderName.key))
+        return keys.allSatisfy(present.contains)
     }
 
     /// Reads every row of the table into the sink.

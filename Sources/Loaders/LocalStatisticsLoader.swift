@@ -13,10 +13,13 @@ enum LocalStatisticsLoader: Loader {
     /// What the header must contain, for the message shown when no loader fits a file.
     public static let expects = "columns areacd, areanm, indicator, period, observation and unit"
 
+    /// The columns the format must have, as ``HeaderName/key(_:)`` gives them.
+    static let keys = ["areacd", "areanm", "indicator", "period", "observation"]
+
     /// True when a header is this format's.
     public static func matches(_ header: [String]) -> Bool {
-        let keys = Set(header.map(HeaderName.key))
-        return ["areacd", "areanm", "indicator", "period", "observation"].allSatisfy(keys.contains)
+        let present = Set(header.map(HeaderName.key))
+        return keys.allSatisfy(present.contains)
     }
 
     /// Reads every row of the table into the sink.

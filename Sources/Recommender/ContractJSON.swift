@@ -19,6 +19,11 @@ enum ContractJSON {
         if let (field, _) = FieldScanner.repeatedField(in: Array(data)) {
             return ToolkitError(file: file, field: field, "given twice; give each field once")
         }
+        if let (field, number) = unholdableNumber(in: data) {
+            return ToolkitError(
+                file: file, field: field,
+                "\(number) cannot be held as a figure (it would read as 0 or as infinity): give it in plain digits")
+        }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         for (name, value) in object {
             guard let known = knownFields[name] else {
@@ -28,6 +33,25 @@ enum ContractJSON {
                 for inner in nested.keys where !known.contains(inner) {
                     return unknown("\(name).\(inner)", among: known.map { "\(name).\($0)" }, file: file)
                 }
+            }
+        }
+        return nil
+    }
+
+    /// The first field whose number, written with an exponent, is beyond what a figure holds (`1e-400`, `1e400`),
+    /// with the number as written; JSON parsers read such a number as 0 or fail without naming the field.
+    static func unholdableNumber(in data: Data) -> (field: String, number: String)? {
+        let text = String(decoding: data, as: UTF8.self)
+        let pattern = #""([^"\\]+)"\s*:\s*(-?[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+)"#
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+        for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let key = Range(match.range(at: 1), in: text), let token = Range(match.range(at: 2), in: text)
+            else { continue }
+            let number = String(text[token])
+            let mantissa = number.prefix { $0 != "e" && $0 != "E" }
+            let value = Double(number) ?? .infinity
+            if !value.isFinite || (value == 0 && mantissa.contains(where: { ("1"..."9").contains($0) })) {
+                return (String(text[key]), number)
             }
         }
         return nil

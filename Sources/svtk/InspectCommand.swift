@@ -46,7 +46,7 @@ struct InspectCommand: ParsableCommand {
     /// A data file read through its loader into counts, without keeping its figures.
     /// - Throws: `ToolkitError` for a file that cannot be read.
     private func inspect(_ file: String) throws -> (FileLoader.Result, LoadStatistics) {
-        let statistics = LoadStatistics()
+        let statistics = LoadStatistics(forwardingTo: RepeatCheck())
         return (try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics), statistics)
     }
 

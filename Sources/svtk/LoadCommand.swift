@@ -41,12 +41,16 @@ struct LoadCommand: ParsableCommand {
             for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
         }
         writer.finish()
+        if writer.repeats > 0 {
+            printError("note: \(writer.repeats) figure(s) repeated by a later file with the same value: written once")
+        }
     }
 }
 
 /// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationOutput``). It
-/// remembers only each area's name and level and each indicator, so memory grows with the number of distinct
-/// areas, never with the number of rows.
+/// remembers each area's name and level, each indicator, and a digest of each figure (``FigureKeys``: a figure
+/// given twice is an error, or, repeated by a later file with the same value, written once), so memory grows with
+/// the number of distinct areas and figures (about 40 bytes a figure), never with the length of the rows.
 final class ObservationWriter: EvidenceSink {
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
@@ -54,6 +58,9 @@ final class ObservationWriter: EvidenceSink {
     private var areas: [String: (name: String, level: AreaLevel)] = [:]
     private var indicators: [String: Indicator] = [:]
     private var first = true
+    private var figures = FigureKeys()
+    /// Figures a later file repeated with the same value, written once.
+    private(set) var repeats = 0
 
     init(json: Bool) {
         self.json = json
@@ -66,6 +73,10 @@ final class ObservationWriter: EvidenceSink {
     /// Writes the observation as a CSV row, or as one line of JSON.
     /// - Throws: nothing in practice: every figure goes through `Nullable` (`null` when not finite).
     func add(_ o: Observation) throws {
+        guard try figures.admit(o) else {
+            repeats += 1
+            return
+        }
         let row = ObservationOutput(o, indicator: indicators[o.indicator], area: areas[o.area])
         guard json else { return csv.write(row.cells) }
         csv.writeRaw((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("svtk on the command line")
@@ -413,6 +414,61 @@ struct ReportCommandTests {
             "cleaning-tables/rules.csv", "cleaning-tables/ward_needs.csv",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file)")
+        }
+    }
+
+    /// The title in each file of a report set, so a mixture of two runs shows.
+    static func titles(in folder: String, _ name: String) throws -> Set<String> {
+        let json = try String(contentsOfFile: "\(folder)/\(name).json", encoding: .utf8)
+        let html = try String(contentsOfFile: "\(folder)/\(name).html", encoding: .utf8)
+        let markdown = try String(contentsOfFile: "\(folder)/\(name).md", encoding: .utf8)
+        let measures = try String(contentsOfFile: "\(folder)/\(name)-tables/measures.csv", encoding: .utf8)
+        return Set(
+            ["Cleaning of council buildings", "Highways resurfacing works"].filter { title in
+                [json, html, markdown, measures].contains { $0.contains(title) }
+            })
+    }
+
+    @Test("a report's files are replaced as a set: a failure leaves the previous set and no staging folder")
+    func reportSetKeptOnFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-set-\(UUID())").path
+        let arguments = ["--data"] + NeedsCommandTests.demo + ["--out", folder + "/r.html", "--quiet"]
+        #expect(
+            try SVTKBinary.run(["report", "--contract", "Datasets/contracts/office_cleaning.json"] + arguments).status
+                == 0)
+        let before = try String(contentsOfFile: folder + "/r.html", encoding: .utf8)
+        // A run killed while writing leaves a staging folder without its marker; the next run removes it.
+        try FileManager.default.createDirectory(atPath: folder + "/.r.set-KILLED", withIntermediateDirectories: false)
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: folder + "/.r.set-KILLED/r.html"))
+        try FileManager.default.removeItem(atPath: folder + "/r.xlsx")
+        try FileManager.default.createDirectory(atPath: folder + "/r.xlsx/inside", withIntermediateDirectories: true)
+        let failed = try SVTKBinary.run(
+            ["report", "--contract", "Datasets/contracts/highways_resurfacing.json"] + arguments)
+        #expect(failed.status != 0 && failed.errors.contains("r.xlsx"))
+        #expect(try String(contentsOfFile: folder + "/r.html", encoding: .utf8) == before)
+        try FileManager.default.removeItem(atPath: folder + "/r.xlsx")
+        #expect(
+            try SVTKBinary.run(["report", "--contract", "Datasets/contracts/highways_resurfacing.json"] + arguments)
+                .status == 0)
+        #expect(try Self.titles(in: folder, "r") == ["Highways resurfacing works"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("two reports racing for one --out give one whole set, never a mixture")
+    func reportSetsRacing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-race-\(UUID())").path
+        let arguments = ["--data"] + NeedsCommandTests.demo + ["--out", folder + "/r.html", "--quiet"]
+        let contracts = ["office_cleaning", "highways_resurfacing"]
+        for _ in 0..<3 {
+            let statuses = Mutex<[Int32]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let run = try? SVTKBinary.run(
+                    ["report", "--contract", "Datasets/contracts/\(contracts[i]).json"] + arguments)
+                statuses.withLock { $0.append(run?.status ?? -1) }
+            }
+            #expect(statuses.withLock { $0 } == [0, 0])
+            #expect(try Self.titles(in: folder, "r").count == 1)
         }
     }
 

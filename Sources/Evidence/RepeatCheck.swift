@@ -1,0 +1,24 @@
+/// A sink that only checks that no figure is given twice (``FigureKeys``), for a command that counts figures
+/// without keeping them (`svtk inspect`).
+public final class RepeatCheck: EvidenceSink {
+    private var figures = FigureKeys()
+
+    /// A check with nothing seen yet.
+    public init() {}
+
+    /// Areas are not checked.
+    public func add(_ area: Area) {}
+    /// Indicators are not checked.
+    public func add(_ indicator: Indicator) {}
+
+    /// Checks the figure.
+    /// - Throws: `ToolkitError` when a file gives it twice, or another file gave it another value.
+    public func add(_ observation: Observation) throws { _ = try figures.admit(observation) }
+
+    /// Checks the batch's figures, hashing its area and period once.
+    /// - Throws: as ``add(_:)-(Observation)``.
+    public func add(_ batch: ObservationBatch) throws {
+        let place = FigureKeys.place(of: batch)
+        for slot in 0..<batch.count { _ = try figures.admit(batch, slot: slot, place: place) }
+    }
+}
