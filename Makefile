@@ -97,6 +97,7 @@ benchmark: setup $(PYTHON)
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk >/dev/null; }
 	$(PYTHON) Benchmarks/serve_load.py .build/release/svtk
+	$(PYTHON) Benchmarks/serve_overload.py .build/release/svtk
 
 # Installs svtk (built with the Swift runtime inside it, so it runs without a Swift toolchain) into
 # $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.

@@ -74,6 +74,14 @@ public struct WorkspaceLimits: Sendable {
     public let requestBodyBytesMaximum: Int
     /// A form has at most this many fields.
     public let formFieldsMaximum: Int
+    /// The server keeps at most this many connections open (fewer where the open-file limit is lower).
+    public let connectionsMaximum: Int
+    /// Open files kept free of connections for the database and the runtime.
+    public let connectionsReservedFiles: Int
+    /// The wait a 503 asks for, in seconds.
+    public let retryAfterSeconds: Int
+    /// How long requests in progress get to finish when the server is stopped, in seconds.
+    public let shutdownGraceSeconds: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
     /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
@@ -84,5 +92,9 @@ public struct WorkspaceLimits: Sendable {
         }
         requestBodyBytesMaximum = Int(try table.value("request_body_bytes_maximum"))
         formFieldsMaximum = Int(try table.value("form_fields_maximum"))
+        connectionsMaximum = Int(try table.value("connections_maximum"))
+        connectionsReservedFiles = Int(try table.value("connections_reserved_files"))
+        retryAfterSeconds = Int(try table.value("retry_after_seconds"))
+        shutdownGraceSeconds = Int(try table.value("shutdown_grace_seconds"))
     }
 }

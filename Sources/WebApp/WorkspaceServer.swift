@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Toolkit
 import Workspace
 
@@ -10,11 +11,15 @@ import Workspace
 public struct WorkspaceServer: Sendable {
     let borough: Borough
     let workspace: Workspace
+    let tokens: CSRFTokens
 
-    /// A server for a borough's evidence and a workspace.
-    public init(borough: Borough, workspace: Workspace) {
+    /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
+    /// default the workspace's own, ``Workspace/serverSecret()``).
+    /// - Throws: a GRDB `DatabaseError` when the workspace's secret cannot be read.
+    public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil) throws {
         self.borough = borough
         self.workspace = workspace
+        tokens = CSRFTokens(secret: try secret ?? workspace.serverSecret())
     }
 
     /// The names a workspace on loopback answers to.
@@ -31,7 +36,7 @@ public struct WorkspaceServer: Sendable {
         router.add(
             middleware: FormMiddleware(
                 bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
-                fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum))
+                fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum, tokens: tokens))
         let pages = PageCache()
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
@@ -40,23 +45,37 @@ public struct WorkspaceServer: Sendable {
         return router
     }
 
-    /// The application serving the workspace at `host`:`port`, logging each request to standard error unless
+    /// Serves the workspace at `host`:`port` until SIGINT or SIGTERM, logging each request to standard error unless
     /// `requestLog` is false; `onRunning` is told the port it listens on (for port 0, the one the system chose).
-    /// It stops gracefully on SIGINT and SIGTERM (`runService()`), finishing requests in progress, and closes a
-    /// connection idle for 30 s. It answers to the loopback names and `host`; to any name when `host` is a
-    /// wildcard address (`0.0.0.0`, `::`), as the names it is reached by cannot be known.
-    public func application(
-        host: String, port: Int, requestLog: Bool = true,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ///
+    /// It answers to the loopback names and `host`; to any name when `host` is a wildcard address (`0.0.0.0`,
+    /// `::`), as the names it is reached by cannot be known. It raises its open-file limit where allowed and keeps
+    /// its connections under it (``ConnectionCap``), closes a connection idle for 30 s, and on a signal stops
+    /// accepting, gives requests in progress the limits' grace to finish, then cuts the rest (a body trickled
+    /// byte by byte among them) and returns.
+    /// - Throws: what the server throws starting (an address in use).
+    public func serve(
+        host: String, port: Int, requestLog: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         var logger = Logger(label: "svtk.serve")
         logger.logLevel = requestLog ? .info : .warning
+        let limits = borough.catalogue.workspaceLimits
+        let cap = ConnectionCap(
+            maximum: limits.connectionsMaximum, files: ConnectionCap.raiseFileLimit(),
+            reserved: limits.connectionsReservedFiles, retryAfterSeconds: limits.retryAfterSeconds)
         let hosts: Set<String>? =
             ["0.0.0.0", "::"].contains(host) ? nil : Self.loopbackNames.union([host.lowercased()])
-        return Application(
-            router: router(hosts: hosts), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+        let application = Application(
+            router: router(hosts: hosts),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [cap.handler()], idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(limits.shutdownGraceSeconds)
+        configuration.maximumCancellationDuration = .seconds(1)
+        try await ServiceGroup(configuration: configuration).run()
     }
 }
 

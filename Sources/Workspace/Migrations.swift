@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The workspace's schema, one migration per version. A migration, once released, is never edited: a change
@@ -13,7 +14,24 @@ enum Migrations {
             try createOffers(db)
             try createReturns(db)
         }
+        migrator.registerMigration("v2: the server's secret") { db in try createServerSecret(db) }
         return migrator
+    }
+
+    // MARK: v2
+
+    /// v2's `server_secret`: one row of 32 random bytes, made when the workspace is, from which the server derives
+    /// its forms' security tokens (so only a server over this workspace can make one). It never leaves the file:
+    /// archives do not carry it, and a workspace imported into another file has that file's own.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create or fill the table.
+    private static func createServerSecret(_ db: Database) throws {
+        try db.create(table: "server_secret") { table in
+            table.primaryKey("id", .integer).check { $0 == 1 }
+            table.column("secret", .blob).notNull()
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        try db.execute(sql: "INSERT INTO server_secret (id, secret) VALUES (1, ?)", arguments: [secret])
     }
 
     // MARK: v1

@@ -69,6 +69,14 @@ public final class Workspace: Sendable {
         try migrator.migrate(database)
     }
 
+    /// The workspace's secret, from which its server derives forms' security tokens: 32 random bytes made with the
+    /// workspace, the same for every server over this file.
+    /// - Throws: a GRDB `DatabaseError` when the file cannot be read.
+    public func serverSecret() throws -> [UInt8] {
+        let secret = try database.read { try Data.fetchOne($0, sql: "SELECT secret FROM server_secret WHERE id = 1") }
+        return Array(secret ?? Data())
+    }
+
     // MARK: Contracts
 
     /// Every contract, newest first.

@@ -65,11 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
                     + "the workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
         }
         let (host, stopAfter) = (self.host, self.stopAfter)
-        let app = server.application(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
+        try await server.serve(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
             printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
             if let stopAfter { Self.stop(after: stopAfter) }
         }
-        try await app.runService()
     }
 
     /// Stops the server after a time as Ctrl-C would: by the interrupt signal, on which it finishes the requests
@@ -87,6 +86,6 @@ struct ServeCommand: AsyncParsableCommand {
         let borough = try analysisOptions.borough(
             try analysisOptions.catalogueOptions.load(), actionPlan: equalityPlan.eaap,
             boundaries: boundariesOption.boundaries)
-        return WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
+        return try WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
     }
 }

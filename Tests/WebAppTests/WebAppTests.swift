@@ -11,8 +11,9 @@ import Reports
 import TestSupport
 import Testing
 import Toolkit
-import WebApp
 import Workspace
+
+@testable import WebApp
 
 let repository = DemoBorough.repository
 
@@ -24,8 +25,10 @@ let demoBorough: Borough = DemoBorough.loaded("the served demo borough") {
             toolkit: "svtk test"))
 }
 
-/// A well-formed CSRF token, sent as the cookie and in forms.
-let token = String(repeating: "ab", count: 32)
+/// The tests' servers' secret, in place of a workspace's own.
+let testSecret = [UInt8](repeating: 7, count: 32)
+/// A CSRF token the tests' servers made, sent as the cookie and in forms.
+let token = CSRFTokens(secret: testSecret).mint(nonce: [UInt8](repeating: 0xAB, count: 16))
 let cookie: HTTPFields = [.cookie: "svtk_csrf=\(token)"]
 
 /// A form body, URL-encoded, with the CSRF token unless told otherwise.
@@ -72,7 +75,7 @@ func contracts(_ name: String) throws -> String {
 
 /// Runs `test` against the workspace's routes over the demo borough and a new, empty workspace.
 func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let server = WorkspaceServer(borough: demoBorough, workspace: try Workspace())
+    let server = try WorkspaceServer(borough: demoBorough, workspace: try Workspace(), secret: testSecret)
     try await Application(router: server.router()).test(.router) { client in try await test(client) }
 }
 
@@ -149,9 +152,21 @@ struct WebAppTests {
         }
     }
 
-    @Test("a POST without the CSRF cookie, or with a token that does not match it, is refused and saves nothing")
+    @Test("a POST with no CSRF cookie, a token not matching it, or one this server did not make is refused")
     func csrf() async throws {
         try await withServer { client in
+            // Well formed but not this server's: made under another workspace's secret, or made up.
+            let foreign = CSRFTokens(secret: [UInt8](repeating: 9, count: 32)).mint()
+            for forged in [foreign, String(repeating: "ab", count: 32)] {
+                try await client.execute(
+                    uri: "/contracts", method: .post,
+                    headers: [.cookie: "svtk_csrf=\(forged)", .contentType: "application/x-www-form-urlencoded"],
+                    body: form(highways, csrf: forged)
+                ) { response in
+                    #expect(response.status == .forbidden)
+                    #expect(text(response).contains("no security token"))
+                }
+            }
             try await client.execute(
                 uri: "/contracts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: form(highways)
@@ -378,7 +393,7 @@ struct WebAppTests {
         let archive = try WorkspaceArchive.read(
             try Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
         try await workspace.importArchive(archive)
-        let server = WorkspaceServer(borough: demoBorough, workspace: workspace)
+        let server = try WorkspaceServer(borough: demoBorough, workspace: workspace, secret: testSecret)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/contracts/1", method: .get) { response in
                 #expect(text(response).contains(delivered))

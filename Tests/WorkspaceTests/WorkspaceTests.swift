@@ -175,10 +175,10 @@ struct WorkspaceTests {
             let workspace = try Workspace(path: path)
             for n in 1...40 { _ = try await workspace.addContract(try profile("Contract \(n)")) }
         }
-        // Overwrite the middle of the file (a page of contract rows, past the header) with noise.
+        // Overwrite the middle half of the file (pages of contract rows and their index, past the header) with noise.
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(bytes.count > 3 * 4096)
-        for i in (bytes.count / 2)..<(bytes.count / 2 + 2048) { bytes[i] = UInt8(truncatingIfNeeded: i * 7919) }
+        for i in (bytes.count / 4)..<(3 * bytes.count / 4) { bytes[i] = UInt8(truncatingIfNeeded: i * 7919) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: ToolkitError.self) { try Workspace(path: path) }
         #expect(error?.message.contains("the file is damaged (SQLite's quick check:") == true)

@@ -6,8 +6,10 @@ import NIOCore
 /// Gives every visitor a CSRF token and, for every POST, reads the body within the size limit, parses the form
 /// (URL-encoded or multipart) and refuses it unless it carries the same token as the visitor's cookie.
 ///
-/// The token is random (256 bits) and lives in a `SameSite=Strict`, `HttpOnly` cookie; forms send it back in a
-/// hidden `csrf` field. A page on another site can neither read the cookie nor, for a strict cookie, send it.
+/// The token is a random nonce with its code under the workspace's secret (``CSRFTokens``), so only this server
+/// can make one; it lives in a `SameSite=Strict`, `HttpOnly`, host-only cookie and forms send it back in a hidden
+/// `csrf` field. A page on another site can neither read the cookie nor, for a strict cookie, send it; a page on
+/// another port of this machine that sets the cookie cannot make a token this server accepts.
 struct FormMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
@@ -16,6 +18,7 @@ struct FormMiddleware: RouterMiddleware {
 
     let bodyLimit: Int
     let fieldLimit: Int
+    let tokens: CSRFTokens
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -28,8 +31,8 @@ struct FormMiddleware: RouterMiddleware {
                     + "machine): clear this site's cookies in the browser, reload the page and send it again.")
         }
         let sent = request.cookies[Self.cookie]?.value
-        let known = sent.flatMap { Self.isToken($0) ? $0 : nil }
-        context.csrfToken = known ?? Self.newToken()
+        let known = sent.flatMap { tokens.isValid($0) ? $0 : nil }
+        context.csrfToken = known ?? tokens.mint()
         if request.method == .post {
             guard let known else {
                 throw HTTPError(
@@ -102,17 +105,5 @@ struct FormMiddleware: RouterMiddleware {
         request.headers[values: .cookie].flatMap { $0.split(separator: ";") }.filter {
             $0.trimmingCharacters(in: .whitespaces).hasPrefix(Self.cookie + "=")
         }.count
-    }
-
-    static func isToken(_ text: String) -> Bool {
-        text.utf8.count == 64
-            && text.utf8.allSatisfy {
-                ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0)))
-            }
-    }
-
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }
 }
