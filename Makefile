@@ -87,6 +87,7 @@ QUIET_RESOLUTION = { grep -v -E "^(Creating working copy|Working copy of|Fetchin
 fuzz-build: setup
 	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-loaders 2>&1 | $(QUIET_RESOLUTION)
 	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-contract 2>&1 | $(QUIET_RESOLUTION)
+	@set -o pipefail; $(FUZZ_BUILD) --quiet --product fuzz-delivery 2>&1 | $(QUIET_RESOLUTION)
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_SCRATCH)

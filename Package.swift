@@ -95,6 +95,9 @@ let package = Package(
         .executableTarget(
             name: "fuzz-contract", dependencies: ["Core", "Catalogue", "Geography", "Recommender", "FuzzSupport"],
             path: "Fuzz/FuzzContract"),
+        .executableTarget(
+            name: "fuzz-delivery", dependencies: ["Catalogue", "Recommender", "FuzzSupport"],
+            path: "Fuzz/FuzzDelivery"),
         // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
         .target(
             name: "TestSupport",

@@ -12,7 +12,7 @@ crashes="$scratch/crashes"
 mkdir -p "$crashes"
 export SWIFT_BACKTRACE=enable=no
 total=0
-for target in loaders contract; do
+for target in loaders contract delivery; do
   mkdir -p "$work/$target"
   log="$scratch/fuzz-$target.log"
   status=0

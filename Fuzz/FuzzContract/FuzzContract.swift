@@ -31,10 +31,7 @@ func readOnce(_ input: UnsafeRawBufferPointer) {
     /// The entry point libFuzzer calls (with `-DFUZZING`): runs the fuzzer over contract profiles and formulas.
     @_cdecl("fuzz_contract_main")
     public func fuzzContract(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-        runLibFuzzer(argc, argv) { data, size in
-            readOnce(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        }
+        runLibFuzzer(argc, argv, reading: readOnce)
     }
 #else
     @main

@@ -68,10 +68,7 @@ enum Headers {
     /// The entry point libFuzzer calls (with `-DFUZZING`): runs the fuzzer over every loader.
     @_cdecl("fuzz_loaders_main")
     public func fuzzLoaders(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-        runLibFuzzer(argc, argv) { data, size in
-            readOnce(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        }
+        runLibFuzzer(argc, argv, reading: readOnce)
     }
 #else
     @main

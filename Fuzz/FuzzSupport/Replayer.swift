@@ -73,4 +73,20 @@ public final class ScratchFile: @unchecked Sendable {
         var arguments = argv
         return runDriver(&count, &arguments, target)
     }
+
+    /// The body ``runLibFuzzer(_:_:reading:)`` hands each input to (libFuzzer calls a C function, which cannot
+    /// carry it; the fuzzer runs one input at a time).
+    nonisolated(unsafe) private var reading: ((UnsafeRawBufferPointer) -> Void)?
+
+    /// Hands the command line to libFuzzer, which then calls `body` with each input's bytes.
+    public func runLibFuzzer(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        reading body: @escaping (UnsafeRawBufferPointer) -> Void
+    ) -> Int32 {
+        reading = body
+        return runLibFuzzer(argc, argv) { data, size in
+            reading?(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        }
+    }
 #endif

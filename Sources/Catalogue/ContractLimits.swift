@@ -82,6 +82,12 @@ public struct WorkspaceLimits: Sendable {
     public let retryAfterSeconds: Int
     /// How long requests in progress get to finish when the server is stopped, in seconds.
     public let shutdownGraceSeconds: Int
+    /// An uploaded file has at most this many rows.
+    public let uploadRowsMaximum: Int
+    /// A cell of an uploaded file has at most this many characters.
+    public let uploadFieldCharactersMaximum: Int
+    /// The offers page shows the commitments of at most this many suppliers at a time.
+    public let pageSuppliersMaximum: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
     /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
@@ -96,5 +102,8 @@ public struct WorkspaceLimits: Sendable {
         connectionsReservedFiles = Int(try table.value("connections_reserved_files"))
         retryAfterSeconds = Int(try table.value("retry_after_seconds"))
         shutdownGraceSeconds = Int(try table.value("shutdown_grace_seconds"))
+        uploadRowsMaximum = Int(try table.value("upload_rows_maximum"))
+        uploadFieldCharactersMaximum = Int(try table.value("upload_field_characters_maximum"))
+        pageSuppliersMaximum = Int(try table.value("page_suppliers_maximum"))
     }
 }

@@ -37,14 +37,11 @@ public struct LookupTable: Sendable {
         var rows: [[String]] = []
         var lines: [Int] = []
         try table.forEachRow { row in
+            for i in codeColumns.sorted() {
+                try CodeShape.gss.check(row, i, file: path, what: "area code in column \(table.header[i])")
+            }
             var values = [String](repeating: "", count: table.header.count)
             for i in used { values[i] = row[i].trimmedString }
-            for i in codeColumns where !values[i].isEmpty && !Self.isGSSCode(values[i]) {
-                throw ToolkitError(
-                    file: path, line: row.line, column: i + 1,
-                    "\(ToolkitError.quoted(values[i])) in column "
-                        + "\(table.header[i]) is not a GSS code (a letter and eight digits, e.g. E01007657)")
-            }
             changes.update(row: &values, codes: codes)
             rows.append(values)
             lines.append(row.line)
@@ -54,13 +51,6 @@ public struct LookupTable: Sendable {
         self.names = names
         self.rows = rows
         self.lines = lines
-    }
-
-    /// True for a GSS code: a capital letter and eight digits (`E05012993`).
-    static func isGSSCode(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        return bytes.count == 9 && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[0])
-            && bytes.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// True when a file's header is an ONS geography lookup's (as ``FileLoader`` detects formats).

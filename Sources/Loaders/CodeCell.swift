@@ -7,7 +7,7 @@ import Core
 public enum CodeShape: Sendable {
     /// A GSS code as ONS gives every statistical area: a capital letter and eight digits (`E08000018`), or, for the
     /// parts of an area split by a later boundary in Census 2021's custom outputs, a capital letter in place of the
-    /// third digit (`E05R14284`).
+    /// third digit (`E05R14284`), never O or I, which are typed for 0 and 1.
     case gss
     /// An area code of any publisher: capital letters and digits. Fingertips gives GSS codes and also GP
     /// practices' and primary care networks' (a letter and five digits: `C84001`, `U00070`), so a code that
@@ -39,7 +39,7 @@ public enum CodeShape: Sendable {
 
     /// Throws at the cell when it does not have this shape.
     /// - Throws: `ToolkitError` at the file, the row's line and the column (1-based), quoting the cell.
-    func check(_ row: CSVRow, _ column: Int, file: String, what: String) throws {
+    public func check(_ row: CSVRow, _ column: Int, file: String, what: String) throws {
         guard let problem = problem(with: row[column]) else { return }
         throw ToolkitError(
             file: file, line: row.line, column: column + 1,
@@ -50,7 +50,8 @@ public enum CodeShape: Sendable {
 
     static func isGSS(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count == 9 && isCapital(bytes[0]) && isDigit(bytes[1]) && isDigit(bytes[2])
-            && (isDigit(bytes[3]) || isCapital(bytes[3])) && bytes.dropFirst(4).allSatisfy(isDigit)
+            && (isDigit(bytes[3]) || (isCapital(bytes[3]) && !"OI".utf8.contains(bytes[3])))
+            && bytes.dropFirst(4).allSatisfy(isDigit)
     }
 
     static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }

@@ -16,7 +16,7 @@ struct CodeShapeTests {
     @Test("GSS codes, Census 2021's split-area codes and GP practices pass; others do not")
     func shapes() {
         for code in ["E08000018", "E05R14284", " K02000001 ", ""] { #expect(problem(code, .gss) == nil, "\(code)") }
-        for code in ["E0800018", "e08000018", "E08OOOO18", "E080000181"] {
+        for code in ["E0800018", "e08000018", "E08OOOO18", "E080000181", "E05O13014", "E05I13014"] {
             #expect(problem(code, .gss)?.contains("not a GSS code") == true, "\(code)")
         }
         for code in ["C84001", "E82001", "U00070", "E92000001"] { #expect(problem(code, .areaCode) == nil, "\(code)") }

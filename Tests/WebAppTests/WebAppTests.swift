@@ -463,6 +463,56 @@ struct WebAppTests {
         }
     }
 
+    @Test(
+        "offers: an upload beyond the rows or cell length allowed is refused at its place; suppliers a page at a time")
+    func offersWithinLimits() async throws {
+        try await withServer { client in
+            let address = try await createHighways(client)
+            let header = "supplier,measure,quantity,qualitative_mark\n"
+            // 5,001 rows: refused at the first row beyond 5,000 (line 5,002, after the header).
+            let many = header + (1...5001).map { "Supplier \($0),J2,1,50\n" }.joined()
+            let longName = header + "Acme,J2,1,50\n" + String(repeating: "x", count: 501) + ",J2,1,50\n"
+            for (name, content, place) in [
+                ("many.csv", many, "many.csv:5002:"), ("long.csv", longName, "long.csv:3:1:"),
+            ] {
+                let (headers, body) = multipart([("offers", name, content)])
+                try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) {
+                    response in
+                    #expect(response.status == .badRequest)
+                    #expect(text(response).contains(place), "\(name)")
+                }
+            }
+            // 45 suppliers: every one ranked, the commitments of 20 a page.
+            let suppliers = header + (1...45).map { "Supplier \($0),J2,\($0),50\n" }.joined()
+            let (headers, body) = multipart([("offers", "suppliers.csv", suppliers)])
+            try await client.execute(uri: address + "/offers", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: address + "/offers", method: .get) { response in
+                let page = text(response)
+                #expect(page.components(separatedBy: ": commitments</caption>").count - 1 == 20)
+                #expect(page.contains("Suppliers 1 to 20 of 45 in rank order"))
+                #expect(page.contains("offers?page=2\">next 20</a>"))
+            }
+            try await client.execute(uri: address + "/offers?page=3", method: .get) { response in
+                #expect(text(response).components(separatedBy: ": commitments</caption>").count - 1 == 5)
+                #expect(text(response).contains("Suppliers 41 to 45 of 45"))
+            }
+        }
+    }
+
+    @Test("a form of a million fields is refused with 413 once the limit is passed, the rest not read or counted")
+    func manyFields() async throws {
+        try await withServer { client in
+            let body = ByteBuffer(string: "csrf=\(token)&" + String(repeating: "a=&", count: 1_000_000))
+            try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: body) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(text(response).contains("The form has more than 2000 fields"))
+            }
+        }
+    }
+
     @Test("returns: commitments and quarterly returns give RAG and forecast per measure with the chart")
     func returns() async throws {
         try await withServer { client in

@@ -36,12 +36,15 @@ public struct FormData: Sendable {
 
     /// Reads an `application/x-www-form-urlencoded` body.
     /// - Throws: a ``ToolkitError`` for text that is not UTF-8 or a broken percent escape.
-    static func urlEncoded(_ body: [UInt8]) throws -> FormData {
+    static func urlEncoded(_ body: [UInt8], fieldLimit: Int) throws -> FormData {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw ToolkitError(.badInput, "the form is not UTF-8 text")
         }
         var form = FormData()
+        var fields = 0
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            fields += 1
+            guard fields <= fieldLimit else { throw TooManyFields(limit: fieldLimit) }
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
                 throw ToolkitError(.badInput, "the form has a broken percent escape")
@@ -49,6 +52,11 @@ public struct FormData: Sendable {
             form.add(name, value)
         }
         return form
+    }
+
+    /// A form with more fields than the limit, found while it is read (the rest are not read).
+    struct TooManyFields: Error {
+        var limit: Int
     }
 
     private static func decode(_ text: Substring) -> String? {

@@ -17,7 +17,7 @@ enum Multipart {
 
     /// - Throws: a ``ToolkitError`` for a boundary RFC 2046 does not allow (empty, over 70 characters), a part
     ///   without a name, a body cut short, or text fields that are not UTF-8.
-    static func parse(_ body: ByteBuffer, boundary: String) throws -> FormData {
+    static func parse(_ body: ByteBuffer, boundary: String, fieldLimit: Int) throws -> FormData {
         guard (1...70).contains(boundary.utf8.count) else {
             throw ToolkitError(.badInput, "the form's multipart boundary must be 1 to 70 characters")
         }
@@ -27,6 +27,7 @@ enum Multipart {
         var content: [UInt8] = []
         var open = false
         var problem: ToolkitError?
+        var parts = 0
         parser.onHeader = { name, value in
             open = true
             headers[name.lowercased()] = value
@@ -41,6 +42,8 @@ enum Multipart {
                 content = []
                 open = false
             }
+            parts += 1
+            guard parts <= fieldLimit else { return }
             let disposition = Disposition(headers["content-disposition"] ?? "")
             guard let name = disposition.name else {
                 problem = problem ?? ToolkitError(.badInput, "a part of the form has no name")
@@ -60,6 +63,7 @@ enum Multipart {
         do { try parser.execute(prefixed) } catch {
             throw ToolkitError(.badInput, "the form's multipart body cannot be read")
         }
+        if parts > fieldLimit { throw FormData.TooManyFields(limit: fieldLimit) }
         if let problem { throw problem }
         if open { throw ToolkitError(.badInput, "the form's multipart body was cut short") }
         return form

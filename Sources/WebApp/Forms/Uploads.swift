@@ -1,3 +1,5 @@
+import CSV
+import Catalogue
 import Core
 import Foundation
 
@@ -5,10 +7,11 @@ import Foundation
 /// folder under a fixed name (never a name or path from the request), read, and removed. An error names the
 /// file as the browser uploaded it, with its line and column.
 enum Uploads {
-    /// Runs `read` with the uploads' paths, in the order given.
+    /// Runs `read` with the uploads' paths, in the order given, once each is within `limits`' rows and cell length.
     /// - Throws: `ToolkitError` naming an uploaded file, or saying the upload is missing or empty.
     static func reading<T>(
-        _ files: [(field: String, label: String, file: FormData.File?)], _ read: ([String]) throws -> T
+        _ files: [(field: String, label: String, file: FormData.File?)], limits: WorkspaceLimits,
+        _ read: ([String]) throws -> T
     ) throws -> T {
         var template = Array((NSTemporaryDirectory() + "/svtk-upload-XXXXXX").utf8CString)
         guard
@@ -33,6 +36,7 @@ enum Uploads {
             names[path] = displayName(file, fallback: upload.field + ".csv")
         }
         do {
+            for path in paths { try checkSize(path, limits: limits) }
             return try read(paths)
         } catch var error as ToolkitError {
             for (path, name) in names {
@@ -40,6 +44,30 @@ enum Uploads {
                 error.message = error.message.replacingOccurrences(of: path, with: name)
             }
             throw error
+        }
+    }
+
+    /// Refuses an upload with more rows or longer cells than the limits allow, at the first row or cell beyond
+    /// them, before anything else reads it (a file of 150,000 offers would otherwise be evaluated, kept and shown).
+    /// - Throws: `ToolkitError` at the file, line (and column) beyond the limits; what the CSV layer throws.
+    static func checkSize(_ path: String, limits: WorkspaceLimits) throws {
+        var rows = 0
+        try CSVTable(path: path).forEachRow { row in
+            rows += 1
+            guard rows <= limits.uploadRowsMaximum else {
+                throw ToolkitError(
+                    file: path, line: row.line,
+                    "more than \(limits.uploadRowsMaximum) rows: an upload has at most that many "
+                        + "(policy/workspace_limits.csv); split the file")
+            }
+            for column in 0..<row.count where row[column].bytes.count > limits.uploadFieldCharactersMaximum {
+                let characters = row[column].string.count
+                guard characters > limits.uploadFieldCharactersMaximum else { continue }
+                throw ToolkitError(
+                    file: path, line: row.line, column: column + 1,
+                    "a cell of \(characters) characters: a cell has at most \(limits.uploadFieldCharactersMaximum) "
+                        + "(policy/workspace_limits.csv)")
+            }
         }
     }
 

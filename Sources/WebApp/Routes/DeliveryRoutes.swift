@@ -11,8 +11,10 @@ struct DeliveryRoutes: RouteGroup {
     let workspace: Workspace
 
     func add(to router: Router<WebContext>) {
-        router.get("/contracts/:id/offers") { _, context in
-            try await offersPage(try await workspace.contract(try contractId(context)), context: context)
+        router.get("/contracts/:id/offers") { request, context in
+            let page = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
+            return try await offersPage(
+                try await workspace.contract(try contractId(context)), shown: page, context: context)
         }
         router.post("/contracts/:id/offers") { _, context in try await uploadOffers(context) }
         router.get("/contracts/:id/returns") { _, context in
@@ -21,11 +23,16 @@ struct DeliveryRoutes: RouteGroup {
         router.post("/contracts/:id/returns") { _, context in try await uploadReturns(context) }
     }
 
-    /// The offers page with the contract's latest evaluation; with the error of a refused upload, a 400.
-    func offersPage(_ contract: SavedContract, error: String? = nil, context: WebContext) async throws -> Response {
+    /// The offers page with the contract's latest evaluation, its suppliers' commitments a page at a time (`shown`
+    /// from 1); with the error of a refused upload, a 400.
+    func offersPage(_ contract: SavedContract, error: String? = nil, shown: Int = 1, context: WebContext) async throws
+        -> Response
+    {
         let (id, title) = (contract.id ?? 0, contract.title)
         let offers = try await workspace.latestOffers(for: id)
-        let body = DeliveryPages.evaluation(offers, contractId: id, title: title, error: error, context: context)
+        let body = DeliveryPages.evaluation(
+            offers, contractId: id, title: title, error: error, page: shown,
+            pageSize: borough.catalogue.workspaceLimits.pageSuppliersMaximum, context: context)
         return page("Evaluate offers: \(title)", body, status: error == nil ? .ok : .badRequest)
     }
 
@@ -57,7 +64,8 @@ struct DeliveryRoutes: RouteGroup {
     /// Evaluates an offers file and keeps it with its evaluation.
     /// - Throws: `ToolkitError` locating the problem in the file; the workspace's errors when it cannot be saved.
     func saveOffers(_ file: FormData.File?, for contract: SavedContract) async throws {
-        let evaluation = try Uploads.reading([("offers", "offers", file)]) { paths in
+        let limits = borough.catalogue.workspaceLimits
+        let evaluation = try Uploads.reading([("offers", "offers", file)], limits: limits) { paths in
             try BidEvaluation(
                 offersFile: paths[0], contract: contract.profile, catalogue: borough.catalogue, policy: borough.policy)
         }
@@ -94,7 +102,10 @@ struct DeliveryRoutes: RouteGroup {
     func monitor(_ commitments: FormData.File?, _ returns: FormData.File?, for contract: SavedContract) throws
         -> DeliveryMonitoring
     {
-        try Uploads.reading([("commitments", "commitments", commitments), ("returns", "returns", returns)]) {
+        try Uploads.reading(
+            [("commitments", "commitments", commitments), ("returns", "returns", returns)],
+            limits: borough.catalogue.workspaceLimits
+        ) {
             try DeliveryMonitoring(
                 contract: contract.profile, commitments: $0[0], returns: $0[1], catalogue: borough.catalogue,
                 policy: borough.policy)

@@ -71,9 +71,9 @@ struct FormMiddleware: RouterMiddleware {
         let form: FormData
         do {
             if let boundary = Multipart.boundary(in: type) {
-                form = try Multipart.parse(body, boundary: boundary)
+                form = try Multipart.parse(body, boundary: boundary, fieldLimit: fieldLimit)
             } else if type.lowercased().hasPrefix("application/x-www-form-urlencoded") || type.isEmpty {
-                form = try FormData.urlEncoded(Array(buffer: body))
+                form = try FormData.urlEncoded(Array(buffer: body), fieldLimit: fieldLimit)
             } else {
                 throw ToolkitError(
                     .badInput,
@@ -83,11 +83,10 @@ struct FormMiddleware: RouterMiddleware {
             }
         } catch let error as ToolkitError where error.kind == .badInput {
             throw HTTPError(.badRequest, message: error.description)
-        }
-        guard form.count <= fieldLimit else {
+        } catch is FormData.TooManyFields {
             throw HTTPError(
                 .contentTooLarge,
-                message: "The form has \(form.count) fields; at most \(fieldLimit) are read "
+                message: "The form has more than \(fieldLimit) fields, the most that are read "
                     + "(policy/workspace_limits.csv).")
         }
         return form
