@@ -50,7 +50,7 @@ struct LoadCommand: ParsableCommand {
 /// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationOutput``). It
 /// remembers each area's name and level, each indicator, and a digest of each figure (``FigureKeys``: a figure
 /// given twice is an error, or, repeated by a later file with the same value, written once), so memory grows with
-/// the number of distinct areas and figures (about 40 bytes a figure), never with the length of the rows.
+/// the number of distinct areas and figures (about 60 bytes a figure), never with the length of the rows.
 final class ObservationWriter: EvidenceSink {
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
