@@ -55,8 +55,8 @@ func readOnce(_ input: UnsafeRawBufferPointer) {
         static func main() {
             guard shipped != nil else {
                 print(
-                    "fuzz-delivery: the shipped catalogue cannot be read (run from the repository, or set SVTK_DATASETS)"
-                )
+                    "fuzz-delivery: the shipped catalogue cannot be read (run from the repository, or set "
+                        + "SVTK_DATASETS)")
                 exit(1)
             }
             Replayer.replayCommandLine("fuzz-delivery", scratch: scratch, readOnce)

@@ -55,36 +55,37 @@ public final class CSVWriter {
     ///
     /// - Complexity: O(*n*) in the row's bytes, without allocating once the buffer has grown to the longest row.
     public func write(_ fields: [String]) {
-        var line: [UInt8] = []
-        swap(&line, &self.line)  // worked on as a local, without an exclusivity check per byte appended
-        line.removeAll(keepingCapacity: true)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(delimiter) }
-            append(field, to: &line)
-        }
-        line.append(0x0A)
-        line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
-        swap(&line, &self.line)
-    }
-
-    /// Appends a field to a row, guarded and quoted where it needs to be.
-    private func append(_ field: String, to line: inout [UInt8]) {
-        var field = formulaGuard ? FormulaGuard.guarding(field) : field
-        field.withUTF8 { bytes in
-            guard needsQuoting(bytes) else { return line.append(contentsOf: bytes) }
-            var quoted = [UInt8](repeating: 0, count: bytes.count * 2 + 2)
-            let written = quoted.withUnsafeMutableBytes { out in
-                csv_write(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
+        writeRow { row in
+            for (index, field) in fields.enumerated() {
+                if index > 0 { row.separate() }
+                row.field(field)
             }
-            line.append(contentsOf: quoted[..<written])
         }
     }
 
-    private func needsQuoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let firstByte = bytes.first, let lastByte = bytes.last else { return false }
-        if firstByte == 0x20 || lastByte == 0x20 { return true }
-        for b in bytes where b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return true }
-        return false
+    /// Writes one row put together by `build`, ended by a line feed, in the reused buffer: for a writer that keeps
+    /// the bytes of fields it writes again and again (``encoded(_:)``) and appends numbers without a `String`.
+    ///
+    /// - Complexity: O(*n*) in the row's bytes, without allocating once the buffer has grown to the longest row.
+    public func writeRow(_ build: (inout CSVRowBytes) -> Void) {
+        var row = CSVRowBytes(delimiter: delimiter, formulaGuard: formulaGuard)
+        swap(&row.bytes, &line)  // worked on as a local, without an exclusivity check per byte appended
+        row.bytes.removeAll(keepingCapacity: true)
+        build(&row)
+        row.bytes.append(0x0A)
+        row.bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        swap(&row.bytes, &line)
+    }
+
+    /// The bytes of fields as a row holds them: each guarded and quoted where it needs to be, separated by the
+    /// delimiter, with no line end (to be appended to rows with ``CSVRowBytes/append(_:)``).
+    public func encoded(_ fields: [String]) -> [UInt8] {
+        var row = CSVRowBytes(delimiter: delimiter, formulaGuard: formulaGuard)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { row.separate() }
+            row.field(field)
+        }
+        return row.bytes
     }
 
     /// Writes text as it is, unquoted (for other formats sharing the stream, such as JSON).

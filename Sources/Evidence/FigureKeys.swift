@@ -14,6 +14,9 @@ public struct FigureKeys {
     private struct Digest: Hashable {
         var first: Int
         var second: Int
+
+        /// The first half alone places a digest in the table: it is a hash already.
+        func hash(into hasher: inout Hasher) { hasher.combine(first) }
     }
 
     private struct Seen {
@@ -23,6 +26,8 @@ public struct FigureKeys {
 
     private var seen: [Digest: Seen] = [:]
     private var files: [String: Int32] = [:]
+    /// Each batch layout's indicators, hashed; the layout is kept, so that no other takes its identifier.
+    private var layouts: [ObjectIdentifier: (layout: BatchLayout, key: Int)] = [:]
     /// The last file seen and its number, so most figures look their file up by one comparison.
     private var last: (source: String, file: Int32)?
 
@@ -43,35 +48,64 @@ public struct FigureKeys {
             source: observation.source)
     }
 
-    /// Records the figure of slot `slot` of a batch (no breakdown), as ``admit(_:)`` does.
-    /// - Throws: as ``admit(_:)``.
-    public mutating func admit(_ batch: ObservationBatch, slot: Int, place: Hasher) throws -> Bool {
-        try admit(
-            place, indicator: batch.layout.indicators[slot], value: batch.values[slot].isNaN ? nil : batch.values[slot],
-            missing: batch.missing[slot], source: batch.source)
-    }
-
-    /// A batch's area and period, hashed once for all its slots.
-    public static func place(of batch: ObservationBatch) -> Hasher {
+    /// Records a batch's figures (a row of a wide table: one area and period, the layout's indicators) as one:
+    /// its digest is of the area, period and the layout's indicators, its value of every figure in it. So a row is
+    /// remembered in about 60 bytes however many figures it holds; a row repeating only some of another's
+    /// indicators (two tables sharing columns) is not caught here, but where figures are kept (``Dataset``).
+    /// - Throws: as ``admit(_:)``, naming the row's first indicator.
+    /// - Complexity: O(*k*) in the batch's figures, the layout's indicators hashed once per layout.
+    public mutating func admit(_ batch: ObservationBatch) throws -> Bool {
         var hasher = Hasher()
         hasher.combine(batch.area)
         hasher.combine(batch.period)
         hasher.combine(Breakdown())
-        return hasher
+        // The row's figures mixed into one word (SplitMix64's finaliser per figure): equal rows agree, and rows that
+        // differ in any figure or missing reason differ but for a one-in-2⁶⁴ chance.
+        var value: UInt64 = 0
+        for slot in 0..<batch.count {
+            let reason = batch.missing[slot].flatMap { MissingReason.allCases.firstIndex(of: $0) } ?? -1
+            var z = value &+ batch.values[slot].bitPattern &+ UInt64(bitPattern: Int64(reason)) &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            value = z ^ (z >> 31)
+        }
+        return try admit(
+            hasher, indicator: batch.layout.indicators.first ?? "", layout: layoutKey(batch.layout), bits: value,
+            source: batch.source)
+    }
+
+    /// A layout's indicators hashed, once per layout.
+    private mutating func layoutKey(_ layout: BatchLayout) -> Int {
+        if let known = layouts[ObjectIdentifier(layout)] { return known.key }
+        var hasher = Hasher()
+        hasher.combine(layout.indicators)
+        let key = hasher.finalize()
+        layouts[ObjectIdentifier(layout)] = (layout, key)
+        return key
     }
 
     private mutating func admit(
         _ place: Hasher, indicator: String, value: Double?, missing: MissingReason?, source: String
     ) throws -> Bool {
+        // A missing figure is told apart by its reason, in a NaN's payload (no value has that pattern).
+        let reason = missing.flatMap { MissingReason.allCases.firstIndex(of: $0) }.map { UInt64($0) + 1 } ?? 0
         var hasher = place
         hasher.combine(indicator)
+        return try admit(
+            hasher, indicator: indicator, layout: nil, bits: value?.bitPattern ?? (0x7FF8_0000_0000_0000 | reason),
+            source: source)
+    }
+
+    /// Records a digest (of a figure, or of a row's figures when `layout` is given) with its value.
+    private mutating func admit(
+        _ hasher: Hasher, indicator: String, layout: Int?, bits: UInt64, source: String
+    ) throws -> Bool {
+        var hasher = hasher
+        hasher.combine(layout)
         var other = hasher
         other.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
         let key = Digest(first: hasher.finalize(), second: other.finalize())
         let file = number(of: source)
-        // A missing figure is told apart by its reason, in a NaN's payload (no value has that pattern).
-        let reason = missing.flatMap { MissingReason.allCases.firstIndex(of: $0) }.map { UInt64($0) + 1 } ?? 0
-        let bits = value?.bitPattern ?? (0x7FF8_0000_0000_0000 | reason)
         guard let first = seen[key] else {
             seen[key] = Seen(value: bits, file: file)
             return true

@@ -15,10 +15,7 @@ public final class RepeatCheck: EvidenceSink {
     /// - Throws: `ToolkitError` when a file gives it twice, or another file gave it another value.
     public func add(_ observation: Observation) throws { _ = try figures.admit(observation) }
 
-    /// Checks the batch's figures, hashing its area and period once.
+    /// Checks the batch's figures, as one row (``FigureKeys/admit(_:)-(ObservationBatch)``).
     /// - Throws: as ``add(_:)-(Observation)``.
-    public func add(_ batch: ObservationBatch) throws {
-        let place = FigureKeys.place(of: batch)
-        for slot in 0..<batch.count { _ = try figures.admit(batch, slot: slot, place: place) }
-    }
+    public func add(_ batch: ObservationBatch) throws { _ = try figures.admit(batch) }
 }

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Testing
 
@@ -21,6 +22,22 @@ struct GoldenOutputTests {
             ])
         #expect(run.status == 0)
         #expect(run.output == (try Self.golden("demo_recommendation.json")))
+    }
+
+    /// The SHA-256 of every demo data file loaded at once (all but the action plan), as CSV and as JSON, pinned
+    /// before the byte-level writer (`demo_load.sha256`, made by the build before it): 21,914 observations of
+    /// every format, whose every byte must stay.
+    @Test(
+        "svtk load of every demo file, as CSV and as JSON, is byte for byte the pinned output",
+        arguments: ["csv", "json"])
+    func demoLoad(_ format: String) throws {
+        let data = SVTKBinary.demoFiles.filter { !$0.contains("equality_action_plan") }
+        let run = try SVTKBinary.run(["load", "--quiet", "--format", format] + data)
+        #expect(run.status == 0)
+        var hash = SHA256()
+        Array(run.output.utf8).withUnsafeBytes { hash.update($0) }
+        let pinned = try Self.golden("demo_load.sha256").split(separator: "\n").first { $0.hasPrefix(format + " ") }
+        #expect(pinned.map { String($0.dropFirst(format.count + 1)) } == hash.hex())
     }
 
     static let sharedData = SVTKBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/data").path

@@ -1,0 +1,189 @@
+import CSV
+import Core
+import Evidence
+import Loaders
+
+/// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationOutput``). It
+/// remembers each area's name and level, each indicator, and a digest of each figure (``FigureKeys``: a figure
+/// given twice is an error, or, repeated by a later file with the same value, written once), so memory grows with
+/// the number of distinct areas and figures (about 60 bytes a figure), never with the length of the rows.
+///
+/// A CSV row is put together from bytes: an indicator's four cells and an area's three are encoded once, when
+/// they are declared, and figures are written as digits, so a row costs no `String` but the ones it is made of.
+final class ObservationWriter: EvidenceSink {
+    private let json: Bool
+    private let csv = CSVWriter.standardOutput()
+    private let encoder = JSONOutput.encoder(pretty: false)
+    private var areas: [String: (name: String, level: AreaLevel)] = [:]
+    private var indicators: [String: Indicator] = [:]
+    private var first = true
+    private var figures = FigureKeys()
+    /// Figures a later file repeated with the same value, written once.
+    private(set) var repeats = 0
+    /// Each area's code, name and level, and each indicator's id, name, unit and polarity, as CSV cells.
+    private var areaCells: [String: [UInt8]] = [:]
+    private var indicatorCells: [String: [UInt8]] = [:]
+    /// A batch layout's indicators' cells, slot by slot (forgotten when an indicator changes); the layout is kept,
+    /// so that no other takes its identifier.
+    private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, cells: [[UInt8]])] = [:]
+    /// The last file's name as a cell.
+    private var sourceCell: (source: String, cell: [UInt8])?
+
+    init(json: Bool) {
+        self.json = json
+        if !json { csv.write(NormalisedLoader.columns) }
+    }
+
+    /// Remembers an area the first time it is declared: as cells for CSV, by name and level for JSON.
+    func add(_ area: Area) {
+        if json {
+            if areas[area.code] == nil { areas[area.code] = (area.name, area.level) }
+        } else if areaCells[area.code] == nil {
+            areaCells[area.code] = csv.encoded([area.code, area.name, area.level.rawValue])
+        }
+    }
+
+    func add(_ indicator: Indicator) {
+        indicators[indicator.id] = indicator
+        indicatorCells[indicator.id] = csv.encoded([
+            indicator.id, indicator.name, indicator.unit, indicator.polarity.rawValue,
+        ])
+        layoutCells.removeAll()
+    }
+
+    /// Writes the observation as a CSV row, or as one line of JSON.
+    /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
+    func add(_ o: Observation) throws {
+        guard try figures.admit(o) else {
+            repeats += 1
+            return
+        }
+        guard json else { return write(o) }
+        let row = ObservationOutput(o, indicator: indicators[o.indicator], area: areas[o.area])
+        csv.writeRaw((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
+        first = false
+    }
+
+    /// Writes a row's figures, its area, period and file encoded once for all of them.
+    /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
+    func add(_ batch: ObservationBatch) throws {
+        guard !json else {
+            for slot in 0..<batch.count { try add(batch.observation(slot)) }
+            return
+        }
+        guard try figures.admit(batch) else {
+            repeats += batch.count
+            return
+        }
+        let (source, area, period) = (cell(source: batch.source), cells(area: batch.area), csv.encoded([batch.period]))
+        let indicators = cells(layout: batch.layout)
+        for slot in 0..<batch.count {
+            csv.writeRow { row in
+                row.append(source)
+                row.separate()
+                row.append(indicators[slot])
+                row.separate()
+                row.append(area)
+                row.separate()
+                row.append(period)
+                row.append(",,,,,".utf8)  // no breakdown
+                Self.append(Self.figure(batch.values[slot]), to: &row)
+                row.separate()
+                if let reason = batch.missing[slot] { row.field(reason.rawValue) }
+                row.append(",,,,,".utf8)  // no confidence limits
+                Self.append(Self.figure(batch.counts[slot]), to: &row)
+                row.separate()
+                Self.append(Self.figure(batch.denominators[slot]), to: &row)
+                row.separate()
+                if let note = batch.notes[slot] { row.field(note) }
+            }
+        }
+    }
+
+    func finish() {
+        if json { csv.writeRaw(first ? "[]\n" : "\n]\n") }
+        csv.flush()
+    }
+
+    /// An observation's CSV row, in the order of ``NormalisedLoader/columns``.
+    private func write(_ o: Observation) {
+        let (source, indicator, area) = (cell(source: o.source), cells(indicator: o.indicator), cells(area: o.area))
+        csv.writeRow { row in
+            row.append(source)
+            row.separate()
+            row.append(indicator)
+            row.separate()
+            row.append(area)
+            Self.append(o.period, o.breakdown, to: &row)
+            row.separate()
+            Self.append(o.value, to: &row)
+            row.separate()
+            if let reason = o.missing { row.field(reason.rawValue) }
+            Self.append(confidence: o, to: &row)
+            row.separate()
+            if let note = o.note { row.field(note) }
+        }
+    }
+
+    private func cell(source: String) -> [UInt8] {
+        if let sourceCell, sourceCell.source == source { return sourceCell.cell }
+        let cell = csv.encoded([source])
+        sourceCell = (source, cell)
+        return cell
+    }
+
+    private func cells(area code: String) -> [UInt8] { areaCells[code] ?? csv.encoded([code, "", ""]) }
+
+    private func cells(indicator id: String) -> [UInt8] { indicatorCells[id] ?? csv.encoded([id, "", "", ""]) }
+
+    private func cells(layout: BatchLayout) -> [[UInt8]] {
+        if let known = layoutCells[ObjectIdentifier(layout)] { return known.cells }
+        let made = layout.indicators.map { cells(indicator: $0) }
+        layoutCells[ObjectIdentifier(layout)] = (layout, made)
+        return made
+    }
+
+    /// The period and the four parts of a breakdown, each after the delimiter.
+    static func append(_ period: String, _ breakdown: Breakdown, to row: inout CSVRowBytes) {
+        row.separate()
+        row.field(period)
+        row.separate()
+        row.field(breakdown.sex)
+        row.separate()
+        row.field(breakdown.age)
+        row.separate()
+        row.field(breakdown.categoryType)
+        row.separate()
+        row.field(breakdown.category)
+    }
+
+    /// The confidence limits, count and denominator, each after the delimiter.
+    static func append(confidence o: Observation, to row: inout CSVRowBytes) {
+        for figure in [o.lower95, o.upper95, o.lower998, o.upper998, o.count, o.denominator] {
+            row.separate()
+            append(figure, to: &row)
+        }
+    }
+
+    /// A batch's figure: `nil` where the batch holds NaN for none.
+    static func figure(_ value: Double) -> Double? { value.isNaN ? nil : value }
+
+    /// A figure as `svtk load` writes it (``FigureStyle/asGiven``): a whole number's digits, else the shortest
+    /// decimal that reads back the same; nothing when there is none.
+    static func append(_ value: Double?, to row: inout CSVRowBytes) {
+        guard let value else { return }
+        guard value == value.rounded(), abs(value) < 1e15 else { return row.append("\(value)".utf8) }
+        var whole = Int64(value)
+        if whole < 0 { row.append(CollectionOfOne(UInt8(ascii: "-"))) }
+        whole = abs(whole)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            var at = 16
+            repeat {
+                at -= 1
+                digits[at] = UInt8(ascii: "0") + UInt8(whole % 10)
+                whole /= 10
+            } while whole > 0
+            row.append(UnsafeBufferPointer(rebasing: digits[at...]))
+        }
+    }
+}
