@@ -4,9 +4,9 @@ import Evidence
 import Loaders
 
 /// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationOutput``). It
-/// remembers each area's name and level, each indicator, and a digest of each figure (``FigureKeys``: a figure
-/// given twice is an error, or, repeated by a later file with the same value, written once), so memory grows with
-/// the number of distinct areas and figures (about 60 bytes a figure), never with the length of the rows.
+/// remembers each area's cells, each indicator, and a digest of each figure or wide table's row (``FigureKeys``: a
+/// figure given twice is an error, or, repeated by a later file with the same value, written once), so memory grows
+/// with the number of distinct areas and figures, never with the length of the rows.
 ///
 /// A CSV row is put together from bytes: an indicator's four cells and an area's three are encoded once, when
 /// they are declared, and figures are written as digits, so a row costs no `String` but the ones it is made of.
