@@ -159,10 +159,18 @@ final class ObservationWriter: EvidenceSink {
 
     /// The confidence limits, count and denominator, each after the delimiter.
     static func append(confidence o: Observation, to row: inout CSVRowBytes) {
-        for figure in [o.lower95, o.upper95, o.lower998, o.upper998, o.count, o.denominator] {
-            row.separate()
-            append(figure, to: &row)
-        }
+        row.separate()
+        append(o.lower95, to: &row)
+        row.separate()
+        append(o.upper95, to: &row)
+        row.separate()
+        append(o.lower998, to: &row)
+        row.separate()
+        append(o.upper998, to: &row)
+        row.separate()
+        append(o.count, to: &row)
+        row.separate()
+        append(o.denominator, to: &row)
     }
 
     /// A batch's figure: `nil` where the batch holds NaN for none.
