@@ -10,6 +10,12 @@ public enum HeaderName {
                 }))
     }
 
+    /// The name's words in lower case, split at anything but a letter or digit (`Income_Rank (where…)` →
+    /// `income`, `rank`, `where`, …), for reading a column's meaning however it is spelt.
+    public static func words(_ name: String) -> [String] {
+        name.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
     /// The first pair of columns (0-based) whose names are the same once compared this way, if any; unnamed
     /// columns are not compared.
     public static func duplicate(in header: [String]) -> (first: Int, second: Int)? {

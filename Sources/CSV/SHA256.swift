@@ -45,12 +45,7 @@ public struct SHA256 {
     }
 
     /// The digest as 64 lower-case hexadecimal digits.
-    public mutating func hex() -> String {
-        digest().map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
-    }
+    public mutating func hex() -> String { Hexadecimal.text(digest()) }
 
     /// The digest's 32 bytes (for Base64, as a Content Security Policy names a script).
     public mutating func digest() -> [UInt8] {

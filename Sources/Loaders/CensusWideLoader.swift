@@ -57,8 +57,7 @@ public enum CensusWideLoader: Loader {
                     + "of cars or vans: No cars or vans in household\"): load the table as ONS published it")
         }
         for (index, name) in measures.enumerated() {
-            let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
-            if let word = words.first(where: { ["rank", "decile", "score"].contains($0) }) {
+            if let word = HeaderName.words(name).first(where: DeprivationLSOALoader.measureWords.contains) {
                 throw ToolkitError(
                     file: table.path, line: table.headerLine, column: index + 4,
                     "column \(ToolkitError.quoted(name, limit: 60)) holds a \(word), not a census count: load the "

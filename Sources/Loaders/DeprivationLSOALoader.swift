@@ -84,15 +84,17 @@ public enum DeprivationLSOALoader: Loader {
     /// anything but a letter or digit, and the domain is the words before the first measure word, less a last
     /// word that only abbreviates the others (`index of multiple deprivation imd`). `nil` for a population.
     static func measure(named name: String) -> (domain: String, unit: String)? {
-        let words = name.replacingParentheticals().lowercased()
-            .split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        guard let at = words.firstIndex(where: { ["rank", "decile", "score"].contains($0) }), at > 0 else {
+        let words = HeaderName.words(name.replacingParentheticals())
+        guard let at = words.firstIndex(where: measureWords.contains), at > 0 else {
             return nil
         }
         var domain = Array(words[..<at])
         if domain.count > 2, let last = domain.last, abbreviates(last, domain.dropLast()) { domain.removeLast() }
         return (domain.joined(separator: " "), words[at])
     }
+
+    /// The words that name what a column of the Indices holds.
+    static let measureWords: Set<String> = ["rank", "decile", "score"]
 
     /// True when `word` is made of the initials of `words`, in order, from the first word's to the last's
     /// (`imd` for `index of multiple deprivation`, `idaci` for `income deprivation affecting children index`).
@@ -113,8 +115,7 @@ public enum DeprivationLSOALoader: Loader {
         var populations: [Int] = []
         var measures = 0
         for (index, name) in table.header.enumerated().dropFirst(4) {
-            let first = name.lowercased().split { !($0.isLetter || $0.isNumber) }.first.map(String.init)
-            if let first, ["rank", "decile", "score"].contains(first) {
+            if let first = HeaderName.words(name).first, measureWords.contains(first) {
                 throw ToolkitError(
                     file: table.path, line: table.headerLine, column: index + 1,
                     "column \(ToolkitError.quoted(name, limit: 60)) gives a \(first) but not of which domain: name "

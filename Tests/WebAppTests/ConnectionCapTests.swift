@@ -32,7 +32,7 @@ struct CSRFTokenTests {
     func hmac() {
         let code = HMAC.sha256(Array("what do ya want for nothing?".utf8), key: Array("Jefe".utf8))
         #expect(
-            CSRFTokens.hex(code) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+            Hexadecimal.text(code) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
     @Test("a token is valid only under the secret that made it, and only whole")
