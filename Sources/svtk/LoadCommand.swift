@@ -12,7 +12,8 @@ struct LoadCommand: ParsableCommand {
         discussion: """
             One row per observation: source, indicator id and name, unit, polarity, area code, name and level, \
             period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, \
-            denominator and note. Output streams: memory stays flat however large the input.
+            denominator and note. Output streams: no row is kept once written; what grows is what is remembered \
+            to refuse a figure given twice (an area's cells, a digest a figure or a census row; README).
 
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
