@@ -10,7 +10,7 @@ PYTHON = $(VENV)/bin/python
 
 PREFIX ?= /usr/local
 
-.PHONY: demo serve test lint setup setup-notebooks setup-report-tests build benchmark install fuzz fuzz-build review
+.PHONY: demo serve test lint setup setup-notebooks setup-report-tests setup-postgres build benchmark install fuzz fuzz-build review
 
 setup:
 	@scripts/setup.sh
@@ -29,6 +29,12 @@ setup-report-tests: $(PYTHON)
 	@command -v chromium >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
 
+# PostgreSQL 15 (Debian: postgresql) for the tests of the shared workspace; make test starts its own server.
+setup-postgres:
+	@dpkg -s postgresql >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq postgresql >/dev/null; } \
+	    || echo "PostgreSQL could not be installed: the tests against it will be skipped"
+
 build: setup
 	swift build -c release --product svtk
 
@@ -46,17 +52,18 @@ serve: build
 	$(SVTK) serve --data $(DEMO)/*.csv --eaap $(DEMO)/equality_action_plan_illustrative.csv --workspace $(WORKSPACE)
 
 # Quiet: each step prints a summary line; a failure prints in full (the whole Swift test log is in .build/test.log).
-test: setup setup-notebooks setup-report-tests lint
+test: setup setup-notebooks setup-report-tests setup-postgres lint
 	@echo "== building"
 	@set -o pipefail; swift build --quiet --product svtk 2>&1 | $(QUIET_RESOLUTION)
 	@echo "== notebooks"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) Notebooks/run_notebooks.py
 	@echo "== Swift tests (full log: .build/test.log)"
-	@set -o pipefail; PATH="$(CURDIR)/$(VENV)/bin:$$PATH" swift test --quiet 2>&1 | $(PYTHON) scripts/test-summary.py .build/test.log
+	@set -o pipefail; PATH="$(CURDIR)/$(VENV)/bin:$$PATH" scripts/with-postgres.sh swift test --quiet 2>&1 \
+	    | $(PYTHON) scripts/test-summary.py .build/test.log
 	@echo "== review set (a report, not a gate: Tests/Review/README.md)"
 	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) scripts/review.py --summary
 	@echo "== report tests (office files, Chromium)"
-	@SVTK="$$(swift build --show-bin-path)/svtk" $(PYTHON) -m unittest discover -q -s Tests/Python
+	@SVTK="$$(swift build --show-bin-path)/svtk" scripts/with-postgres.sh $(PYTHON) -m unittest discover -q -s Tests/Python
 	@echo "== fuzzing, 30 s a target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30 FUZZ_OPTIMIZATION=-Onone FUZZ_SCRATCH=.build-fuzz-quick
 

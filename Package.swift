@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
@@ -61,9 +64,15 @@ let package = Package(
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis", "Recommender",
                 "Reports",
             ]),
-        // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns in SQLite.
+        // The commissioners' workspace: contracts, recommendation snapshots, decisions, offers and returns, in SQLite
+        // (one file) or PostgreSQL (shared by several servers).
         .target(
-            name: "Workspace", dependencies: ["Core", "Recommender", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "Workspace",
+            dependencies: [
+                "Core", "Recommender", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // svtk serve: the workspace as a local web app (Hummingbird), its pages rendered from the Reports module.
         .target(
             name: "WebApp",
@@ -98,10 +107,14 @@ let package = Package(
         .executableTarget(
             name: "fuzz-delivery", dependencies: ["Catalogue", "Recommender", "FuzzSupport"],
             path: "Fuzz/FuzzDelivery"),
-        // Helpers shared by the test targets: the real files' folder, temporary files, error capture.
+        // Helpers shared by the test targets: the real files' folder, temporary files, error capture, the workspace
+        // stores to test against.
         .target(
             name: "TestSupport",
-            dependencies: ["Core", "CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis"],
+            dependencies: [
+                "Core", "CSV", "Evidence", "Catalogue", "Geography", "Loaders", "NeedsAnalysis", "Workspace",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["Core", "CSV", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
@@ -134,7 +147,12 @@ let package = Package(
                 "TestSupport", "Reports", "Recommender", "NeedsAnalysis", "Catalogue", "Loaders", "Geography",
                 "Evidence",
             ]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Core", "CSV", "Workspace", "Recommender"]),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: [
+                "Core", "CSV", "Workspace", "Recommender", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [

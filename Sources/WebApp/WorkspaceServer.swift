@@ -15,11 +15,15 @@ public struct WorkspaceServer: Sendable {
 
     /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
     /// default the workspace's own, ``Workspace/serverSecret()``).
-    /// - Throws: a GRDB `DatabaseError` when the workspace's secret cannot be read.
-    public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil) throws {
+    /// - Throws: the workspace's error when its secret cannot be read.
+    public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil) async throws {
         self.borough = borough
         self.workspace = workspace
-        tokens = CSRFTokens(secret: try secret ?? workspace.serverSecret())
+        if let secret {
+            tokens = CSRFTokens(secret: secret)
+        } else {
+            tokens = CSRFTokens(secret: try await workspace.serverSecret())
+        }
     }
 
     /// The names a workspace on loopback answers to.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Recommender
 
 /// A contract as its page shows it: the contract, its latest recommendation's id and its decisions.

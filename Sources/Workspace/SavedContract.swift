@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Recommender
@@ -29,5 +30,21 @@ extension SavedContract {
     public enum Columns {
         /// The `id` column.
         public static let id = Column(CodingKeys.id)
+    }
+}
+
+extension SavedContract {
+    /// The contract as an edit read at `version` leaves it: the new profile and title, the next version.
+    /// - Throws: a `conflict` ``ToolkitError`` when the contract was saved since `version` was read.
+    func edited(to profile: ContractProfile, readVersion version: Int, at date: Date) throws -> SavedContract {
+        guard self.version == version else {
+            throw ToolkitError.conflict(what: "contract \(id ?? 0)", read: version, now: self.version)
+        }
+        var contract = self
+        contract.profile = profile
+        contract.title = profile.title
+        contract.version += 1
+        contract.updatedAt = date
+        return contract
     }
 }

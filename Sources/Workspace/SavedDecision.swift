@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Recommender
@@ -41,5 +42,23 @@ extension SavedDecision {
         public static let contractId = Column(CodingKeys.contractId)
         /// The `measure` column.
         public static let measure = Column(CodingKeys.measure)
+    }
+}
+
+extension SavedDecision {
+    /// The decision as saved over `existing` (the measure's current decision, if any), read at `version`.
+    /// - Throws: a `conflict` ``ToolkitError`` when the measure's decision moved on since `version` was read.
+    init(
+        _ decision: CommissionerDecision, contract: Int64, replacing existing: SavedDecision?, readVersion version: Int,
+        at date: Date
+    ) throws {
+        let now = existing?.version ?? 0
+        guard now == version else {
+            throw ToolkitError.conflict(what: "the decision on \(decision.measure)", read: version, now: now)
+        }
+        self.init(
+            id: existing?.id, contractId: contract, measure: decision.measure, action: decision.action,
+            target: decision.action == .change ? decision.target : nil, reason: decision.reason,
+            version: now + 1, decidedAt: date)
     }
 }

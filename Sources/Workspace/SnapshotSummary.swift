@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Recommender
 
 /// A recommendation in a contract's history, without the recommendation itself.
@@ -16,4 +15,14 @@ public struct SnapshotSummary: Sendable {
     public var measures: Int
     /// The total SLEVA of the measures with an open proxy value, in pounds.
     public var totalSleva: Double
+}
+
+extension SnapshotSummary {
+    /// A summary with the inputs as the store keeps them: a JSON array of `path sha256` lines (none when unreadable).
+    init(id: Int64, contractVersion: Int, createdAt: Date, inputsJSON: String?, measures: Int, totalSleva: Double) {
+        let inputs = (try? JSONDecoder().decode([String].self, from: Data((inputsJSON ?? "[]").utf8))) ?? []
+        self.init(
+            id: id, contractVersion: contractVersion, createdAt: createdAt, inputs: inputs, measures: measures,
+            totalSleva: totalSleva)
+    }
 }

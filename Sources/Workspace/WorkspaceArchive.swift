@@ -1,6 +1,5 @@
 import Core
 import Foundation
-import GRDB
 
 /// A whole workspace as one JSON document, for moving it between machines (`svtk workspace export|import`):
 /// every table's rows with their ids, so references between them survive.
@@ -66,50 +65,6 @@ public struct WorkspaceArchive: Codable, Sendable {
         case .dataCorrupted(let context):
             return path(context).isEmpty ? "not valid JSON" : "\"\(path(context))\": \(context.debugDescription)"
         @unknown default: return "\(error)"
-        }
-    }
-}
-
-extension Workspace {
-    /// Everything in the workspace as an archive.
-    /// - Throws: a GRDB `DatabaseError` when the file cannot be read, or a decoding error for a row it cannot decode.
-    public func export() async throws -> WorkspaceArchive {
-        try await database.read { db in
-            WorkspaceArchive(
-                format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
-                contracts: try SavedContract.order(SavedContract.Columns.id).fetchAll(db),
-                revisions: try ContractRevision.order(ContractRevision.Columns.id).fetchAll(db),
-                snapshots: try RecommendationSnapshot.order(RecommendationSnapshot.Columns.id).fetchAll(db),
-                decisions: try SavedDecision.order(SavedDecision.Columns.id).fetchAll(db),
-                offers: try SavedOffers.order(SavedOffers.Columns.id).fetchAll(db),
-                returns: try SavedReturns.order(SavedReturns.Columns.id).fetchAll(db))
-        }
-    }
-
-    /// Loads an archive into this workspace in one transaction: all of it or none. The workspace must be empty
-    /// unless `replacing`, when everything in it is replaced.
-    /// - Throws: a ``ToolkitError`` when the workspace holds contracts already (and is not being
-    ///   replaced) or the archive's rows contradict each other (a decision on a contract it does not hold).
-    public func importArchive(_ archive: WorkspaceArchive, replacing: Bool = false) async throws {
-        try await database.write { db in
-            if replacing { try SavedContract.deleteAll(db) }  // the other tables' rows go with their contracts
-            guard try SavedContract.fetchCount(db) == 0 else {
-                throw ToolkitError.badArchive(
-                    nil,
-                    "the workspace already holds contracts: import into a new workspace file, "
-                        + "or replace what it holds")
-            }
-            do {
-                for var row in archive.contracts { try row.insert(db) }
-                for var row in archive.revisions { try row.insert(db) }
-                for var row in archive.snapshots { try row.insert(db) }
-                for var row in archive.decisions { try row.insert(db) }
-                for var row in archive.offers { try row.insert(db) }
-                for var row in archive.returns { try row.insert(db) }
-            } catch let error as DatabaseError {
-                throw ToolkitError.badArchive(
-                    nil, "the archive's rows do not fit together: \(error.message ?? error.description)")
-            }
         }
     }
 }

@@ -25,3 +25,9 @@ extension ToolkitError {
         ToolkitError(file: file, reason)
     }
 }
+
+extension ToolkitError {
+    /// An archive imported into a workspace that holds contracts, without replacing them.
+    static let workspaceNotEmpty = ToolkitError.badArchive(
+        nil, "the workspace already holds contracts: import into a new workspace, or replace what it holds")
+}

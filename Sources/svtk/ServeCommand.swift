@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
             for new contracts, each contract's recommendation with your decisions (accept, drop or change a target, \
             with reasons), the tender pack (.docx, Markdown, HTML, CSV, .xlsx), a read-only supplier view, and offers \
             and quarterly returns uploaded for scoring and monitoring. Everything is kept in the workspace file \
-            (SQLite), which svtk workspace export moves as JSON.
+            (SQLite), or in a PostgreSQL database that several servers share (--database, or SVTK_DATABASE); svtk \
+            workspace export moves either as JSON.
 
             It listens on 127.0.0.1 (this machine only) unless --host says otherwise; there are no user accounts, so \
             anyone who can reach the address can read and change the workspace. Stop it with Ctrl-C: requests in \
@@ -34,8 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var equalityPlan: EqualityPlanOption
     @OptionGroup var boundariesOption: BoundariesOption
 
-    @Option(help: ArgumentHelp("The workspace file (SQLite), created when missing.", valueName: "file"))
-    var workspace = "svtk-workspace.sqlite"
+    @OptionGroup var workspace: WorkspaceOption
 
     @Option(
         help: ArgumentHelp(
@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server = try server()
+        let server = try await server()
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError(
                 "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
@@ -82,10 +82,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The server over the loaded evidence and the opened workspace.
     /// - Throws: `ToolkitError` for evidence, an action plan, boundaries or a workspace that cannot be read.
-    private func server() throws -> WorkspaceServer {
+    private func server() async throws -> WorkspaceServer {
         let borough = try analysisOptions.borough(
             try analysisOptions.catalogueOptions.load(), actionPlan: equalityPlan.eaap,
             boundaries: boundariesOption.boundaries)
-        return try WorkspaceServer(borough: borough, workspace: try Workspace(path: workspace))
+        return try await WorkspaceServer(borough: borough, workspace: try await workspace.open())
     }
 }

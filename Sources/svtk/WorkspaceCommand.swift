@@ -7,7 +7,7 @@ import Workspace
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",
-        abstract: "Move a workspace between machines as one JSON file.",
+        abstract: "Move a workspace between machines, or between a file and PostgreSQL, as one JSON file.",
         discussion: """
             The demo workspace (Datasets/contracts/demo_workspace.json) holds the highways resurfacing contract with \
             a decision, offers and returns, over the demo borough.
@@ -23,17 +23,16 @@ struct WorkspaceCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write every contract, recommendation, decision, offer and return of a workspace as JSON.")
 
-        @Option(help: ArgumentHelp("The workspace file (SQLite).", valueName: "file"))
-        var workspace = "svtk-workspace.sqlite"
+        @OptionGroup var workspace: WorkspaceOption
 
         @Option(help: ArgumentHelp("The JSON file to write (default: standard output).", valueName: "file"))
         var out: String?
 
         func run() async throws {
-            guard FileManager.default.fileExists(atPath: workspace) else {
-                throw ToolkitError(.notFound, file: workspace, "no such workspace file")
+            if workspace.address == nil, !FileManager.default.fileExists(atPath: try workspace.place()) {
+                throw ToolkitError(.notFound, file: try workspace.place(), "no such workspace file")
             }
-            let json = try await Workspace(path: workspace).export().json()
+            let json = try await workspace.open().export().json()
             if let out {
                 try OutputFile.write(Array(json) + [0x0A], to: out)
             } else {
@@ -44,16 +43,14 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a workspace archive (from svtk workspace export) into a new workspace file.")
+            abstract:
+                "Load a workspace archive (from svtk workspace export) into a workspace that holds no contracts "
+                + "(unless --replace).")
 
         @Argument(help: ArgumentHelp("The archive (JSON).", valueName: "file"))
         var archive: String
 
-        @Option(
-            help: ArgumentHelp(
-                "The workspace file to load it into (created when missing; it must hold no contracts "
-                    + "unless --replace).", valueName: "file"))
-        var workspace = "svtk-workspace.sqlite"
+        @OptionGroup var workspace: WorkspaceOption
 
         @Flag(help: "Replace everything the workspace holds with the archive.")
         var replace = false
@@ -61,10 +58,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
         func run() async throws {
             let data = Data(try WholeFile.bytes(at: archive, limit: 1 << 30))
             let parsed = try WorkspaceArchive.read(data, file: archive)
-            try await Workspace(path: workspace).importArchive(parsed, replacing: replace)
+            try await workspace.open().importArchive(parsed, replacing: replace)
             print(
                 "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
-                    + "\(parsed.decisions.count) decision(s) into \(workspace)")
+                    + "\(parsed.decisions.count) decision(s) into \(try workspace.place())")
         }
     }
 }

@@ -68,7 +68,7 @@ struct EquivalenceTests {
         let profile = try ContractProfile.load(path)
         let command = try borough.recommend(try Borough.check(profile, file: path, catalogue: borough.catalogue))
         let workspace = try Workspace()
-        let server = try WorkspaceServer(borough: borough, workspace: workspace, secret: testSecret)
+        let server = try await WorkspaceServer(borough: borough, workspace: workspace, secret: testSecret)
         try await Application(router: server.router()).test(.router) { client in
             let address = try await client.execute(
                 uri: "/contracts", method: .post, headers: formHeaders,

@@ -73,9 +73,12 @@ func contracts(_ name: String) throws -> String {
     try String(contentsOfFile: repository + "/Datasets/contracts/\(name)", encoding: .utf8)
 }
 
-/// Runs `test` against the workspace's routes over the demo borough and a new, empty workspace.
-func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let server = try WorkspaceServer(borough: demoBorough, workspace: try Workspace(), secret: testSecret)
+/// Runs `test` against the workspace's routes over the demo borough and a new, empty workspace in `store`.
+func withServer(
+    _ store: TestStore, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    let server = try await WorkspaceServer(
+        borough: demoBorough, workspace: try await store.workspace(), secret: testSecret)
     try await Application(router: server.router()).test(.router) { client in try await test(client) }
 }
 
@@ -89,9 +92,11 @@ func createHighways(_ client: some TestClientProtocol) async throws -> String {
 
 @Suite("The workspace's pages")
 struct WebAppTests {
-    @Test("the borough overview: the need map for the chosen domain, top needs, gaps; security headers, CSRF cookie")
-    func overview() async throws {
-        try await withServer { client in
+    @Test(
+        "the borough overview: the need map for the chosen domain, top needs, gaps; security headers, CSRF cookie",
+        arguments: TestStore.available)
+    func overview(store: TestStore) async throws {
+        try await withServer(store) { client in
             try await client.execute(uri: "/?domain=worklessness", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = text(response)
@@ -120,9 +125,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("the sources page: each file's publisher, coverage and checksum, its warnings and the attribution")
-    func sources() async throws {
-        try await withServer { client in
+    @Test(
+        "the sources page: each file's publisher, coverage and checksum, its warnings and the attribution",
+        arguments: TestStore.available)
+    func sources(store: TestStore) async throws {
+        try await withServer(store) { client in
             try await client.execute(uri: "/sources", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = text(response)
@@ -134,9 +141,10 @@ struct WebAppTests {
         }
     }
 
-    @Test("a ward's profile with both IoD editions, and a ward that is not the borough's")
-    func wards() async throws {
-        try await withServer { client in
+    @Test(
+        "a ward's profile with both IoD editions, and a ward that is not the borough's", arguments: TestStore.available)
+    func wards(store: TestStore) async throws {
+        try await withServer(store) { client in
             try await client.execute(uri: "/wards/E05013010", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(text(response).contains("<h1>Rotherham East</h1>"))
@@ -152,9 +160,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("a POST with no CSRF cookie, a token not matching it, or one this server did not make is refused")
-    func csrf() async throws {
-        try await withServer { client in
+    @Test(
+        "a POST with no CSRF cookie, a token not matching it, or one this server did not make is refused",
+        arguments: TestStore.available)
+    func csrf(store: TestStore) async throws {
+        try await withServer(store) { client in
             // Well formed but not this server's: made under another workspace's secret, or made up.
             let foreign = CSRFTokens(secret: [UInt8](repeating: 9, count: 32)).mint()
             for forged in [foreign, String(repeating: "ab", count: 32)] {
@@ -187,9 +197,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("every field's error at once, named by its label: unreadable figures and the profile's own checks")
-    func everyErrorAtOnce() async throws {
-        try await withServer { client in
+    @Test(
+        "every field's error at once, named by its label: unreadable figures and the profile's own checks",
+        arguments: TestStore.available)
+    func everyErrorAtOnce(store: TestStore) async throws {
+        try await withServer(store) { client in
             let fields =
                 highways.filter { !["title", "value", "cpv", "workforce.fte"].contains($0.0) } + [
                     ("title", ""), ("value", "two million"), ("cpv", "45233142-7"), ("workforce.hoursPerWeek", "200"),
@@ -210,9 +222,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("field errors are shown beside their fields, in the CLI's words, with what was typed kept")
-    func fieldErrors() async throws {
-        try await withServer { client in
+    @Test(
+        "field errors are shown beside their fields, in the CLI's words, with what was typed kept",
+        arguments: TestStore.available)
+    func fieldErrors(store: TestStore) async throws {
+        try await withServer(store) { client in
             var fields = highways.filter { $0.0 != "value" && $0.0 != "areas" } + [("value", "two million")]
             try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
                 response in
@@ -247,9 +261,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("the form takes what the contract handles and the supplier's fee; the answer asks for what is missing")
-    func quantitiesAndFee() async throws {
-        try await withServer { client in
+    @Test(
+        "the form takes what the contract handles and the supplier's fee; the answer asks for what is missing",
+        arguments: TestStore.available)
+    func quantitiesAndFee(store: TestStore) async throws {
+        try await withServer(store) { client in
             var fields = highways + [("quantities", "widgets 5")]
             try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: form(fields)) {
                 response in
@@ -279,9 +295,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("the CPV search posts the form back with the codes found, keeping what was typed")
-    func cpvSearch() async throws {
-        try await withServer { client in
+    @Test(
+        "the CPV search posts the form back with the codes found, keeping what was typed",
+        arguments: TestStore.available)
+    func cpvSearch(store: TestStore) async throws {
+        try await withServer(store) { client in
             try await client.execute(
                 uri: "/contracts/new/search", method: .post, headers: formHeaders,
                 body: form([("title", "Roads"), ("cpvSearch", "resurfacing")])
@@ -294,9 +312,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("a saved contract is recommended at once; decisions need a reason and a current version")
-    func recommendationAndDecisions() async throws {
-        try await withServer { client in
+    @Test(
+        "a saved contract is recommended at once; decisions need a reason and a current version",
+        arguments: TestStore.available)
+    func recommendationAndDecisions(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             #expect(address == "/contracts/1")
             for (uri, heading) in [
@@ -352,9 +372,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("an edit from a stale page is a conflict; a current one saves a version and recommends again")
-    func edits() async throws {
-        try await withServer { client in
+    @Test(
+        "an edit from a stale page is a conflict; a current one saves a version and recommends again",
+        arguments: TestStore.available)
+    func edits(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             let edited =
                 highways.filter { $0.0 != "title" } + [("title", "Highways resurfacing, lot 2"), ("version", "1")]
@@ -373,10 +395,12 @@ struct WebAppTests {
         }
     }
 
-    @Test("the delivery wards on the recommendation page and in the pack, from the form's codes or an archive's names")
-    func deliveryWards() async throws {
+    @Test(
+        "the delivery wards on the recommendation page and in the pack, from the form's codes or an archive's names",
+        arguments: TestStore.available)
+    func deliveryWards(store: TestStore) async throws {
         let delivered = "Delivery wards: Dalton &amp; Thrybergh, Rotherham East, among 25 wards of Rotherham."
-        try await withServer { client in
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             for uri in [address, address + "/pack/html"] {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -389,11 +413,11 @@ struct WebAppTests {
         }
         // The demo archive's contract names its wards, and its snapshot was saved before recommendations carried
         // their delivery wards: the same wards are charted.
-        let workspace = try Workspace()
+        let workspace = try await store.workspace()
         let archive = try WorkspaceArchive.read(
             try Data(contentsOf: URL(fileURLWithPath: repository + "/Datasets/contracts/demo_workspace.json")))
         try await workspace.importArchive(archive)
-        let server = try WorkspaceServer(borough: demoBorough, workspace: workspace, secret: testSecret)
+        let server = try await WorkspaceServer(borough: demoBorough, workspace: workspace, secret: testSecret)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/contracts/1", method: .get) { response in
                 #expect(text(response).contains(delivered))
@@ -401,9 +425,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("the tender pack in every format, with the decisions applied; an unknown format is not found")
-    func tenderPack() async throws {
-        try await withServer { client in
+    @Test(
+        "the tender pack in every format, with the decisions applied; an unknown format is not found",
+        arguments: TestStore.available)
+    func tenderPack(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             for (format, type, magic) in [
                 ("docx", "wordprocessingml", "PK"), ("xlsx", "spreadsheetml", "PK"), ("md", "text/markdown", "# "),
@@ -430,9 +456,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("offers: a broken upload is located in the file as uploaded; a good one is scored and kept")
-    func offers() async throws {
-        try await withServer { client in
+    @Test(
+        "offers: a broken upload is located in the file as uploaded; a good one is scored and kept",
+        arguments: TestStore.available)
+    func offers(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             let (headers, broken) = multipart([
                 ("offers", "my offers.csv", "supplier,measure,quantity,qualitative_mark\nAcme,J2,lots,60\n")
@@ -464,9 +492,10 @@ struct WebAppTests {
     }
 
     @Test(
-        "offers: an upload beyond the rows or cell length allowed is refused at its place; suppliers a page at a time")
-    func offersWithinLimits() async throws {
-        try await withServer { client in
+        "offers: an upload beyond the rows or cell length allowed is refused at its place; suppliers a page at a time",
+        arguments: TestStore.available)
+    func offersWithinLimits(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             let header = "supplier,measure,quantity,qualitative_mark\n"
             // 5,001 rows: refused at the first row beyond 5,000 (line 5,002, after the header).
@@ -502,9 +531,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("a form of a million fields is refused with 413 once the limit is passed, the rest not read or counted")
-    func manyFields() async throws {
-        try await withServer { client in
+    @Test(
+        "a form of a million fields is refused with 413 once the limit is passed, the rest not read or counted",
+        arguments: TestStore.available)
+    func manyFields(store: TestStore) async throws {
+        try await withServer(store) { client in
             let body = ByteBuffer(string: "csrf=\(token)&" + String(repeating: "a=&", count: 1_000_000))
             try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: body) { response in
                 #expect(response.status == .contentTooLarge)
@@ -513,9 +544,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("returns: commitments and quarterly returns give RAG and forecast per measure with the chart")
-    func returns() async throws {
-        try await withServer { client in
+    @Test(
+        "returns: commitments and quarterly returns give RAG and forecast per measure with the chart",
+        arguments: TestStore.available)
+    func returns(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             let (headers, body) = multipart([
                 ("commitments", "highways_commitments.csv", try contracts("highways_commitments.csv")),
@@ -534,9 +567,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("returns and offers with quantities that cannot be monitored are refused at their cell, never a 500")
-    func quantities() async throws {
-        try await withServer { client in
+    @Test(
+        "returns and offers with quantities that cannot be monitored are refused at their cell, never a 500",
+        arguments: TestStore.available)
+    func quantities(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             let commitments = ("commitments", "c.csv", "measure,quantity\nJ2,2\n")
             for (returns, cell) in [
@@ -561,9 +596,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("a form is accepted only from the workspace's own origin: scheme, host and port; one security cookie")
-    func origin() async throws {
-        try await withServer { client in
+    @Test(
+        "a form is accepted only from the workspace's own origin: scheme, host and port; one security cookie",
+        arguments: TestStore.available)
+    func origin(store: TestStore) async throws {
+        try await withServer(store) { client in
             // The test client addresses the workspace as http://localhost (port 80).
             for (sender, status) in [
                 ("http://attacker.example", HTTPResponse.Status.forbidden), ("http://localhost:8888", .forbidden),
@@ -596,9 +633,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("bad requests: an oversized body, a cut multipart body, an unknown contract, a path that is no page")
-    func badRequests() async throws {
-        try await withServer { client in
+    @Test(
+        "bad requests: an oversized body, a cut multipart body, an unknown contract, a path that is no page",
+        arguments: TestStore.available)
+    func badRequests(store: TestStore) async throws {
+        try await withServer(store) { client in
             let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 9 * 1_048_576)
             try await client.execute(uri: "/contracts", method: .post, headers: formHeaders, body: huge) { response in
                 #expect(response.status == .contentTooLarge)
@@ -625,9 +664,11 @@ struct WebAppTests {
         }
     }
 
-    @Test("two recommendations side by side, the delivery wards by name; the edit form ticks them again")
-    func compare() async throws {
-        try await withServer { client in
+    @Test(
+        "two recommendations side by side, the delivery wards by name; the edit form ticks them again",
+        arguments: TestStore.available)
+    func compare(store: TestStore) async throws {
+        try await withServer(store) { client in
             let address = try await createHighways(client)
             try await client.execute(uri: address + "/recommend", method: .post, headers: formHeaders, body: form([])) {
                 response in

@@ -2,6 +2,7 @@ import CSV
 import Core
 import Foundation
 import Recommender
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -23,9 +24,11 @@ func profile(_ title: String = "Highways resurfacing works") throws -> ContractP
 
 @Suite("The workspace")
 struct WorkspaceTests {
-    @Test("a contract is saved as version 1; each edit adds a version and keeps the last in its history")
-    func edits() async throws {
-        let workspace = try Workspace()
+    @Test(
+        "a contract is saved as version 1; each edit adds a version and keeps the last in its history",
+        arguments: TestStore.available)
+    func edits(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         let saved = try await workspace.addContract(try profile())
         #expect(saved.id == 1 && saved.version == 1)
         let edited = try await workspace.updateContract(
@@ -36,9 +39,11 @@ struct WorkspaceTests {
         #expect(history.map(\.profile.title) == ["Highways resurfacing works", "Highways resurfacing, lot 2"])
     }
 
-    @Test("a contract and its first recommendation are saved in one transaction: both, or neither")
-    func contractWithRecommendation() async throws {
-        let workspace = try Workspace()
+    @Test(
+        "a contract and its first recommendation are saved in one transaction: both, or neither",
+        arguments: TestStore.available)
+    func contractWithRecommendation(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         let recommendation = try demoArchive().snapshots[0].recommendation
         let saved = try await workspace.addContract(try profile()) { contract in
             RecommendationSnapshot(
@@ -57,9 +62,10 @@ struct WorkspaceTests {
         #expect(try await workspace.contracts().map(\.title) == ["Highways resurfacing works"])
     }
 
-    @Test("an edit from a stale page is refused with both versions, and changes nothing")
-    func editConflict() async throws {
-        let workspace = try Workspace()
+    @Test(
+        "an edit from a stale page is refused with both versions, and changes nothing", arguments: TestStore.available)
+    func editConflict(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         _ = try await workspace.addContract(try profile())
         _ = try await workspace.updateContract(1, profile: try profile("first tab"), readVersion: 1)
         await #expect(throws: ToolkitError.conflict(what: "contract 1", read: 1, now: 2)) {
@@ -69,9 +75,11 @@ struct WorkspaceTests {
         await #expect(throws: ToolkitError.missingFromWorkspace("contract 7")) { try await workspace.contract(7) }
     }
 
-    @Test("a decision carries a version: a second tab's decision on the same measure is refused")
-    func decisionConflict() async throws {
-        let workspace = try Workspace()
+    @Test(
+        "a decision carries a version: a second tab's decision on the same measure is refused",
+        arguments: TestStore.available)
+    func decisionConflict(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         _ = try await workspace.addContract(try profile())
         let first = try await workspace.decide(
             CommissionerDecision(measure: "J2", action: .drop, reason: "a"), contract: 1, readVersion: 0)
@@ -87,9 +95,9 @@ struct WorkspaceTests {
         #expect(try await workspace.decisions(for: 1).count == 1)
     }
 
-    @Test("concurrent decisions on different measures are all kept")
-    func noLostWrites() async throws {
-        let workspace = try Workspace()
+    @Test("concurrent decisions on different measures are all kept", arguments: TestStore.available)
+    func noLostWrites(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         _ = try await workspace.addContract(try profile())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<50 {
@@ -104,12 +112,12 @@ struct WorkspaceTests {
         #expect(try await workspace.decisions(for: 1).count == 50)
     }
 
-    @Test("the demo archive imports, and exports again byte for byte")
-    func roundTrip() async throws {
+    @Test("the demo archive imports, and exports again byte for byte", arguments: TestStore.available)
+    func roundTrip(store: TestStore) async throws {
         let archive = try demoArchive()
         #expect(archive.contracts.count == 1 && archive.snapshots.count == 1 && archive.decisions.count == 1)
         #expect(archive.offers.count == 1 && archive.returns.count == 1)
-        let workspace = try Workspace()
+        let workspace = try await store.workspace()
         try await workspace.importArchive(archive)
         let exported = try await workspace.export().json()
         #expect(exported == (try archive.json()))
@@ -122,9 +130,9 @@ struct WorkspaceTests {
         #expect(history[0].inputs == archive.snapshots[0].inputs)
     }
 
-    @Test("import refuses a workspace that holds contracts, unless replacing them")
-    func importOverData() async throws {
-        let workspace = try Workspace()
+    @Test("import refuses a workspace that holds contracts, unless replacing them", arguments: TestStore.available)
+    func importOverData(store: TestStore) async throws {
+        let workspace = try await store.workspace()
         _ = try await workspace.addContract(try profile("already here"))
         await #expect(throws: ToolkitError.self) { try await workspace.importArchive(try demoArchive()) }
         #expect(try await workspace.contracts().map(\.title) == ["already here"])
@@ -132,8 +140,10 @@ struct WorkspaceTests {
         #expect(try await workspace.contracts().map(\.title) == ["Highways resurfacing works"])
     }
 
-    @Test("an archive that is not one, or whose rows do not fit together, is refused whole")
-    func badArchives() async throws {
+    @Test(
+        "an archive that is not one, or whose rows do not fit together, is refused whole",
+        arguments: TestStore.available)
+    func badArchives(store: TestStore) async throws {
         #expect(throws: ToolkitError.badArchive(nil, "not an svtk workspace archive: not valid JSON")) {
             try WorkspaceArchive.read(Data("{".utf8))
         }
@@ -148,7 +158,7 @@ struct WorkspaceTests {
         }
         archive = try demoArchive()
         archive.decisions[0].contractId = 99
-        let workspace = try Workspace()
+        let workspace = try await store.workspace()
         await #expect(throws: ToolkitError.self) { try await workspace.importArchive(archive) }
         #expect(try await workspace.contracts().isEmpty)
     }

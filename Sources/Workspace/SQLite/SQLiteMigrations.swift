@@ -3,7 +3,7 @@ import GRDB
 
 /// The workspace's schema, one migration per version. A migration, once released, is never edited: a change
 /// is a new migration, so every workspace file opens with any later svtk.
-enum Migrations {
+enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: contracts, snapshots, decisions, offers and returns") { db in

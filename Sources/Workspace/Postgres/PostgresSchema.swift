@@ -1,0 +1,110 @@
+import Core
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A shared workspace's schema in PostgreSQL: the same migrations, under the same names, as a SQLite workspace
+/// (``SQLiteMigrations``), recorded in `svtk_migration`. A migration, once released, is never edited.
+///
+/// Servers starting together over one database take turns (a transaction-wide advisory lock), so each migration
+/// runs once; a database migrated by a newer svtk is refused rather than written to.
+enum PostgresSchema {
+    /// Each migration's name (as in ``SQLiteMigrations``) and its statements, oldest first.
+    static let migrations: [(name: String, statements: [String])] = [
+        ("v1: contracts, snapshots, decisions, offers and returns", version1),
+        ("v2: the server's secret", version2),
+    ]
+
+    /// The advisory lock's key, the same for every svtk: "svtk" in ASCII.
+    private static let lockKey: Int64 = 0x7376_746B
+
+    /// Brings the database up to date in one transaction.
+    /// - Throws: a `badInput` ``ToolkitError`` for a database migrated by a newer svtk; PostgreSQL's error when a
+    ///   statement fails.
+    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS svtk_migration (
+                    identifier text PRIMARY KEY, "appliedAt" timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+            var applied = Set<String>()
+            for try await name in try await connection.query(
+                "SELECT identifier FROM svtk_migration", logger: logger
+            ).decode(String.self) {
+                applied.insert(name)
+            }
+            let known = Set(migrations.map(\.name))
+            if let newer = applied.subtracting(known).sorted().first {
+                throw ToolkitError(.badInput, "it was written by a newer svtk (migration \"\(newer)\"); upgrade svtk")
+            }
+            for migration in migrations where !applied.contains(migration.name) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO svtk_migration (identifier) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+    }
+
+    /// v1: the tables of ``SQLiteMigrations``'s v1, with PostgreSQL's types (JSON as `json`, kept as written).
+    private static let version1 = [
+        """
+        CREATE TABLE contract (
+            id bigserial PRIMARY KEY, title text NOT NULL, profile json NOT NULL, version integer NOT NULL,
+            "createdAt" timestamptz NOT NULL, "updatedAt" timestamptz NOT NULL)
+        """,
+        """
+        CREATE TABLE "contractRevision" (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            version integer NOT NULL, profile json NOT NULL, "savedAt" timestamptz NOT NULL,
+            UNIQUE ("contractId", version))
+        """,
+        """
+        CREATE TABLE snapshot (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            "contractVersion" integer NOT NULL, "createdAt" timestamptz NOT NULL, inputs json NOT NULL,
+            catalogue text NOT NULL, policy text NOT NULL, toolkit text NOT NULL, recommendation json NOT NULL)
+        """,
+        "CREATE INDEX snapshot_contract ON snapshot (\"contractId\", id)",
+        """
+        CREATE TABLE decision (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            measure text NOT NULL, action text NOT NULL CHECK (action IN ('accept', 'drop', 'change')),
+            target double precision, reason text NOT NULL, version integer NOT NULL,
+            "decidedAt" timestamptz NOT NULL, UNIQUE ("contractId", measure))
+        """,
+        """
+        CREATE TABLE offers (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            "fileName" text NOT NULL, csv bytea NOT NULL, evaluation json NOT NULL, "uploadedAt" timestamptz NOT NULL)
+        """,
+        "CREATE INDEX offers_contract ON offers (\"contractId\", id)",
+        """
+        CREATE TABLE returns (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            "commitmentsName" text NOT NULL, commitments bytea NOT NULL, "returnsName" text NOT NULL,
+            returns bytea NOT NULL, monitoring json NOT NULL, "uploadedAt" timestamptz NOT NULL)
+        """,
+        "CREATE INDEX returns_contract ON returns (\"contractId\", id)",
+    ]
+
+    /// v2: the server's secret, 32 random bytes from PostgreSQL's own generator (`gen_random_uuid`, twice, is
+    /// 244 random bits; the secret is their SHA-256), shared by every server over the database.
+    private static let version2 = [
+        """
+        CREATE TABLE server_secret (id integer PRIMARY KEY CHECK (id = 1), secret bytea NOT NULL)
+        """,
+        """
+        INSERT INTO server_secret (id, secret)
+        VALUES (1, sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')))
+        """,
+    ]
+}

@@ -1,0 +1,39 @@
+import Core
+import Foundation
+import GRDB
+
+/// A SQLite workspace's rows as an archive, and an archive's rows into a SQLite workspace.
+extension SQLiteStore {
+    func export() async throws -> WorkspaceArchive {
+        try await database.read { db in
+            WorkspaceArchive(
+                format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
+                contracts: try SavedContract.order(SavedContract.Columns.id).fetchAll(db),
+                revisions: try ContractRevision.order(ContractRevision.Columns.id).fetchAll(db),
+                snapshots: try RecommendationSnapshot.order(RecommendationSnapshot.Columns.id).fetchAll(db),
+                decisions: try SavedDecision.order(SavedDecision.Columns.id).fetchAll(db),
+                offers: try SavedOffers.order(SavedOffers.Columns.id).fetchAll(db),
+                returns: try SavedReturns.order(SavedReturns.Columns.id).fetchAll(db))
+        }
+    }
+
+    func importArchive(_ archive: WorkspaceArchive, replacing: Bool) async throws {
+        try await database.write { db in
+            if replacing { try SavedContract.deleteAll(db) }  // the other tables' rows go with their contracts
+            guard try SavedContract.fetchCount(db) == 0 else {
+                throw ToolkitError.workspaceNotEmpty
+            }
+            do {
+                for var row in archive.contracts { try row.insert(db) }
+                for var row in archive.revisions { try row.insert(db) }
+                for var row in archive.snapshots { try row.insert(db) }
+                for var row in archive.decisions { try row.insert(db) }
+                for var row in archive.offers { try row.insert(db) }
+                for var row in archive.returns { try row.insert(db) }
+            } catch let error as DatabaseError {
+                throw ToolkitError.badArchive(
+                    nil, "the archive's rows do not fit together: \(error.message ?? error.description)")
+            }
+        }
+    }
+}
