@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
@@ -69,7 +70,8 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "Core", "Recommender", .product(name: "GRDB", package: "GRDB.swift"),
+                "Core", "CSV", "Catalogue", "Recommender", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
@@ -150,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "Core", "CSV", "Workspace", "Recommender", "TestSupport",
+                "Core", "CSV", "Catalogue", "Workspace", "Recommender", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(

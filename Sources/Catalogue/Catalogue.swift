@@ -47,6 +47,8 @@ public struct Catalogue: Sendable {
     public let contractLimits: ContractLimits
     /// What `svtk serve` accepts from a browser.
     public let workspaceLimits: WorkspaceLimits
+    /// Each role's permissions in a shared workspace (`policy/roles.csv`).
+    public let accessPolicy: AccessPolicy
 
     private let byKey: [String: Measure]
 
@@ -118,6 +120,7 @@ public struct Catalogue: Sendable {
         authorityChanges = try AuthorityChanges(folder: geography)
         publishedSources = try PublishedSources(folder: policy)
         workspaceLimits = try WorkspaceLimits(folder: policy)
+        accessPolicy = try AccessPolicy(folder: policy)
     }
 
     /// A measure by `framework:ref`, or by `ref` within a framework (default: searched in every framework).

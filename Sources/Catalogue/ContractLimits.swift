@@ -88,6 +88,18 @@ public struct WorkspaceLimits: Sendable {
     public let uploadFieldCharactersMaximum: Int
     /// The offers page shows the commitments of at most this many suppliers at a time.
     public let pageSuppliersMaximum: Int
+    /// A sign-in lasts at most this many hours.
+    public let sessionHoursMaximum: Int
+    /// A sign-in unused for this many minutes ends.
+    public let sessionIdleMinutesMaximum: Int
+    /// Wrong passwords for one name in the window beyond which attempts for it are refused.
+    public let signInFailuresMaximum: Int
+    /// The window in which wrong passwords are counted, in minutes.
+    public let signInWindowMinutes: Int
+    /// A password has at least this many characters.
+    public let passwordCharactersMinimum: Int
+    /// bcrypt's cost (log2 of its rounds) for new passwords.
+    public let passwordHashCost: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
     /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
@@ -105,5 +117,14 @@ public struct WorkspaceLimits: Sendable {
         uploadRowsMaximum = Int(try table.value("upload_rows_maximum"))
         uploadFieldCharactersMaximum = Int(try table.value("upload_field_characters_maximum"))
         pageSuppliersMaximum = Int(try table.value("page_suppliers_maximum"))
+        sessionHoursMaximum = Int(try table.value("session_hours_maximum"))
+        sessionIdleMinutesMaximum = Int(try table.value("session_idle_minutes_maximum"))
+        signInFailuresMaximum = Int(try table.value("sign_in_failures_maximum"))
+        signInWindowMinutes = Int(try table.value("sign_in_window_minutes"))
+        passwordCharactersMinimum = Int(try table.value("password_characters_minimum"))
+        passwordHashCost = Int(try table.value("password_hash_cost"))
+        guard (4...31).contains(passwordHashCost) else {
+            throw ToolkitError(file: table.path, "password_hash_cost must be from 4 to 31 (bcrypt's range)")
+        }
     }
 }

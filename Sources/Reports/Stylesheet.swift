@@ -66,6 +66,10 @@ public enum Stylesheet {
         header.site { background: var(--accent); color: #fff; padding: 10px 28px; display: flex; gap: 24px; \
         flex-wrap: wrap; align-items: baseline; }
         header.site nav a { color: #fff; margin-right: 16px; }
+        header.site .who { margin-right: 16px; } header.site form.sign-out { display: inline; }
+        header.site form.sign-out button { padding: 2px 10px; }
+        input[type=password] { font: inherit; padding: 5px 7px; border: 2px solid #555; border-radius: 3px; \
+        width: 100%; max-width: 420px; }
         a:focus, button:focus, input:focus, select:focus, textarea:focus, svg a:focus path { outline: 3px solid \
         #ffbf47; outline-offset: 1px; }
         form.stack label { display: block; font-weight: 600; margin-top: 14px; }

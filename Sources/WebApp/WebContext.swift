@@ -9,6 +9,8 @@ public struct WebContext: RequestContext {
     var csrfToken = ""
     /// The posted form (fields and uploaded files), for a POST that passed the CSRF check.
     public var form = FormData()
+    /// Who is asking: the one user of a workspace without accounts, someone not signed in, or who signed in.
+    var visitor = Visitor.singleUser
 
     /// The context of a new request, from where Hummingbird received it; no token or form yet.
     public init(source: Source) {

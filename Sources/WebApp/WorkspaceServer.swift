@@ -33,15 +33,21 @@ public struct WorkspaceServer: Sendable {
     /// host check (requests addressed to `hosts` only; any, when `nil`), forms.
     public func router(hosts: Set<String>? = WorkspaceServer.loopbackNames) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        let limits = borough.catalogue.workspaceLimits
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
         router.add(middleware: HostCheck(allowed: hosts))
         router.add(
+            middleware: SignInMiddleware(
+                workspace: workspace, limits: limits,
+                accountsRequired: hosts.map { !$0.isSubset(of: Self.loopbackNames) } ?? true))
+        router.add(
             middleware: FormMiddleware(
-                bodyLimit: borough.catalogue.workspaceLimits.requestBodyBytesMaximum,
-                fieldLimit: borough.catalogue.workspaceLimits.formFieldsMaximum, tokens: tokens))
+                bodyLimit: limits.requestBodyBytesMaximum, fieldLimit: limits.formFieldsMaximum, tokens: tokens))
+        router.add(middleware: AccessMiddleware(policy: borough.catalogue.accessPolicy))
         let pages = PageCache()
+        AccountRoutes(borough: borough, workspace: workspace).add(to: router)
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)

@@ -31,3 +31,10 @@ extension ToolkitError {
     static let workspaceNotEmpty = ToolkitError.badArchive(
         nil, "the workspace already holds contracts: import into a new workspace, or replace what it holds")
 }
+
+extension ToolkitError {
+    /// An account added under a name another account has.
+    static func accountExists(_ name: String) -> ToolkitError {
+        ToolkitError(.conflict, "an account named \(quoted(name)) already exists")
+    }
+}

@@ -5,7 +5,7 @@ import Recommender
 /// servers share (``PostgresStore``). Both hold the same tables under the same migrations, keep every change in one
 /// transaction, and refuse a save over someone else's change with a `conflict` error; ``Workspace`` is the public
 /// face of either.
-protocol WorkspaceStore: Sendable {
+protocol WorkspaceStore: AccountStore {
     /// The 32 bytes from which a server over this store derives its forms' security tokens.
     func serverSecret() async throws -> [UInt8]
 

@@ -40,7 +40,7 @@ struct SVTK: AsyncParsableCommand {
             CPVCommand.self, SubjectsCommand.self, TaxonomyCommand.self, NeedsCommand.self, LinksCommand.self,
             RecommendCommand.self, EvaluateCommand.self, MonitorCommand.self, ReportCommand.self,
             ProfileCommand.self, WardsCommand.self, SourcesCommand.self, AtlasCommand.self, ServeCommand.self,
-            WorkspaceCommand.self,
+            WorkspaceCommand.self, UsersCommand.self,
         ])
 
     /// Runs the command line, then makes sure everything printed reached standard output: a closed or full

@@ -21,8 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
             (SQLite), or in a PostgreSQL database that several servers share (--database, or SVTK_DATABASE); svtk \
             workspace export moves either as JSON.
 
-            It listens on 127.0.0.1 (this machine only) unless --host says otherwise; there are no user accounts, so \
-            anyone who can reach the address can read and change the workspace. Stop it with Ctrl-C: requests in \
+            It listens on 127.0.0.1 (this machine only) unless --host says otherwise. A workspace without accounts is \
+            open to anyone on this machine; once it has accounts (svtk users add), everyone signs in and sees what \
+            their role allows, and only then may it listen beyond this machine. Stop it with Ctrl-C: requests in \
             progress finish first.
 
             Examples:
@@ -39,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The address to listen on: 127.0.0.1 (this machine only), or another with a warning.", valueName: "address")
+            "The address to listen on: 127.0.0.1 (this machine only), or another once the workspace has accounts.",
+            valueName: "address")
     )
     var host = "127.0.0.1"
 
@@ -59,11 +61,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = try await server()
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            printError(
-                "warning: listening on \(host): anyone who can reach this machine on port \(port) can read and change "
-                    + "the workspace (there are no user accounts); use --host 127.0.0.1 to keep it to this machine")
-        }
         let (host, stopAfter) = (self.host, self.stopAfter)
         try await server.serve(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
             printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
@@ -83,9 +80,16 @@ struct ServeCommand: AsyncParsableCommand {
     /// The server over the loaded evidence and the opened workspace.
     /// - Throws: `ToolkitError` for evidence, an action plan, boundaries or a workspace that cannot be read.
     private func server() async throws -> WorkspaceServer {
+        let opened = try await workspace.open()
+        if !WorkspaceServer.loopbackNames.contains(host), !(try await opened.hasAccounts()) {
+            throw ToolkitError(
+                setting: "host",
+                "listening on \(host) lets anyone who can reach this machine in, and the workspace has no accounts: "
+                    + "add an administrator first (svtk users add NAME --role administrator), or keep to 127.0.0.1")
+        }
         let borough = try analysisOptions.borough(
             try analysisOptions.catalogueOptions.load(), actionPlan: equalityPlan.eaap,
             boundaries: boundariesOption.boundaries)
-        return try await WorkspaceServer(borough: borough, workspace: try await workspace.open())
+        return try await WorkspaceServer(borough: borough, workspace: opened)
     }
 }

@@ -96,6 +96,26 @@ class SharedWorkspace(unittest.TestCase):
         self.assertEqual(response.status, 409)
         self.assertIn("you read version 0, it is now version 1", page)
 
+    def test_a_sign_in_through_one_server_holds_on_the_other(self):
+        subprocess.run(
+            [SVTK, "users", "add", "asha", "--role", "commissioner", "--password-stdin"], cwd=REPOSITORY,
+            env=self.environment, input="correct horse battery staple\n", text=True, check=True, capture_output=True)
+        # The workspace now has an account: both servers ask for a sign-in at once.
+        for server in (0, 1):
+            response, _ = self.request(server, "GET", "/contracts/1")
+            self.assertEqual((response.status, response.getheader("Location")), (303, "/sign-in?next=%2Fcontracts%2F1"))
+        response, page = self.request(0, "GET", "/sign-in")
+        cookie = response.getheader("Set-Cookie").split(";")[0]
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        response, _ = self.request(
+            0, "POST", "/sign-in", {"csrf": token, "name": "asha", "password": "correct horse battery staple"}, cookie)
+        self.assertEqual(response.status, 303)
+        session = response.getheader("Set-Cookie").split(";")[0]
+        self.assertTrue(session.startswith("svtk_session="))
+        response, page = self.request(1, "GET", "/contracts/1", cookie=session)
+        self.assertEqual(response.status, 200)
+        self.assertIn("Signed in as asha (commissioner)", page)
+
     def test_the_workspace_exports_from_the_database_as_the_archive_it_was_imported_from(self):
         exported = subprocess.run(
             [SVTK, "workspace", "export"], cwd=REPOSITORY, env=self.environment, check=True, capture_output=True,

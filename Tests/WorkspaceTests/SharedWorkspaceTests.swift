@@ -1,3 +1,4 @@
+import Catalogue
 import Core
 import Foundation
 import PostgresNIO
@@ -24,6 +25,28 @@ struct SharedWorkspaceTests {
         #expect(try await first.state(of: 1).contract.title == "through the second")
         #expect(try await first.serverSecret() == second.serverSecret())
         #expect(try await first.serverSecret().count == 32)
+    }
+
+    @Test("a sign-in through one server holds on the other; wrong passwords are counted across both")
+    func sharedSessions() async throws {
+        let database = try await TestStore.newDatabase()
+        let (first, second) = (try await Workspace.open(database), try await Workspace.open(database))
+        let limits = try WorkspaceLimits(folder: repository + "/Datasets/policy")
+        _ = try await first.addAccount(
+            name: "asha", role: .commissioner, password: "correct horse battery staple", limits: limits)
+        let new = try await first.signIn(name: "asha", password: "correct horse battery staple", limits: limits)
+        #expect(try await second.signedIn(token: new.token, limits: limits)?.account.name == "asha")
+        for attempt in 0..<limits.signInFailuresMaximum {
+            let server = attempt % 2 == 0 ? first : second
+            await #expect(throws: ToolkitError.signInRefused) {
+                try await server.signIn(name: "asha", password: "wrong \(attempt)", limits: limits)
+            }
+        }
+        await #expect(throws: ToolkitError.tooManySignIns(minutes: limits.signInWindowMinutes)) {
+            try await first.signIn(name: "asha", password: "correct horse battery staple", limits: limits)
+        }
+        try await second.signOut(token: new.token)
+        #expect(try await first.signedIn(token: new.token, limits: limits) == nil)
     }
 
     @Test("two servers deciding on one measure at once: one decision is kept, the other told of the conflict")

@@ -17,9 +17,7 @@ enum Page {
             before: """
                 <a class="skip" href="#content">Skip to the content</a>
                 <header class="site"><b>svtk workspace</b> · \(HTML.escape(borough))
-                <nav aria-label="Workspace"><a href="/">Borough</a> <a href="/contracts">Contracts</a> <a \
-                href="/contracts/new">New contract</a> <a href="/compare">Compare</a> <a \
-                href="/sources">Sources</a></nav>
+                \(Navigation.current)
                 </header>
 
                 """, main: "<main id=\"content\">", body: body,

@@ -13,9 +13,10 @@ struct ContractRoutes: RouteGroup {
     let pages: PageCache
 
     func add(to router: Router<WebContext>) {
-        router.get("/contracts") { _, _ in
+        router.get("/contracts") { _, context in
+            let readable = context.visitor.readableContracts(policy: borough.catalogue.accessPolicy)
             var rows: [(SavedContract, SnapshotSummary?)] = []
-            for contract in try await workspace.contracts() {
+            for contract in try await workspace.contracts() where readable?.contains(contract.id ?? 0) ?? true {
                 rows.append((contract, try await workspace.snapshotSummaries(of: contract.id ?? 0).first))
             }
             return page("Contracts", ContractPages.list(rows))

@@ -14,6 +14,8 @@ struct ErrorPages: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch let redirect as Redirect {
+            return Page.seeOther(redirect.location)
         } catch let error as HTTPError {
             let status = error.status
             let message =

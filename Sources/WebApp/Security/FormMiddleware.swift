@@ -31,8 +31,9 @@ struct FormMiddleware: RouterMiddleware {
                     + "machine): clear this site's cookies in the browser, reload the page and send it again.")
         }
         let sent = request.cookies[Self.cookie]?.value
-        let known = sent.flatMap { tokens.isValid($0) ? $0 : nil }
-        context.csrfToken = known ?? tokens.mint()
+        let session = context.visitor.sessionKey
+        let known = sent.flatMap { tokens.isValid($0, session: session) ? $0 : nil }
+        context.csrfToken = known ?? tokens.mint(session: session)
         if request.method == .post {
             guard let known else {
                 throw HTTPError(

@@ -13,6 +13,7 @@ enum PostgresSchema {
     static let migrations: [(name: String, statements: [String])] = [
         ("v1: contracts, snapshots, decisions, offers and returns", version1),
         ("v2: the server's secret", version2),
+        ("v3: accounts, sessions, sign-in failures and assignments", version3),
     ]
 
     /// The advisory lock's key, the same for every svtk: "svtk" in ASCII.
@@ -94,6 +95,30 @@ enum PostgresSchema {
             returns bytea NOT NULL, monitoring json NOT NULL, "uploadedAt" timestamptz NOT NULL)
         """,
         "CREATE INDEX returns_contract ON returns (\"contractId\", id)",
+    ]
+
+    /// v3: the tables of ``SQLiteMigrations``'s v3.
+    private static let version3 = [
+        """
+        CREATE TABLE account (
+            id bigserial PRIMARY KEY, name text NOT NULL UNIQUE, "displayName" text NOT NULL, role text NOT NULL,
+            "passwordHash" text NOT NULL, disabled boolean NOT NULL, "createdAt" timestamptz NOT NULL,
+            "passwordChangedAt" timestamptz NOT NULL)
+        """,
+        """
+        CREATE TABLE session (
+            "tokenHash" text PRIMARY KEY, "accountId" bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+            "startedAt" timestamptz NOT NULL, "lastSeenAt" timestamptz NOT NULL)
+        """,
+        "CREATE INDEX session_account ON session (\"accountId\")",
+        "CREATE TABLE \"signInFailure\" (id bigserial PRIMARY KEY, name text NOT NULL, at timestamptz NOT NULL)",
+        "CREATE INDEX \"signInFailure_name\" ON \"signInFailure\" (name, at)",
+        """
+        CREATE TABLE "contractAssignment" (
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            "accountId" bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+            PRIMARY KEY ("contractId", "accountId"))
+        """,
     ]
 
     /// v2: the server's secret, 32 random bytes from PostgreSQL's own generator (`gen_random_uuid`, twice, is

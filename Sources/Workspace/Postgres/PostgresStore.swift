@@ -19,7 +19,7 @@ final class PostgresStore: WorkspaceStore {
     /// Connects to the database at `address` and brings its schema up to date (``PostgresSchema``).
     /// - Throws: a ``ToolkitError`` naming the address (without its password) when the server cannot be reached
     ///   within `timeout` seconds, refuses the user, or holds a newer svtk's workspace.
-    init(address: PostgresAddress, timeout: Duration = .seconds(15)) async throws {
+    init(address: PostgresAddress, timeout: Duration = .seconds(60)) async throws {
         let client = PostgresClient(configuration: address.clientConfiguration)
         self.client = client
         running = Task { await client.run() }
@@ -168,7 +168,7 @@ final class PostgresStore: WorkspaceStore {
     }
 
     /// The contract, its row locked until the transaction ends, so saves to it from any server take turns.
-    private func locked(_ id: Int64, on connection: PostgresConnection) async throws -> SavedContract? {
+    func locked(_ id: Int64, on connection: PostgresConnection) async throws -> SavedContract? {
         try await records(SavedContract.self, where: "id = \(id)", order: "id FOR UPDATE", on: connection).first
     }
 

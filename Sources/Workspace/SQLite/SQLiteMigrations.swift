@@ -15,7 +15,62 @@ enum SQLiteMigrations {
             try createReturns(db)
         }
         migrator.registerMigration("v2: the server's secret") { db in try createServerSecret(db) }
+        migrator.registerMigration("v3: accounts, sessions, sign-in failures and assignments") { db in
+            try createAccount(db)
+            try createSession(db)
+            try createSignInFailure(db)
+            try createContractAssignment(db)
+        }
         return migrator
+    }
+
+    // MARK: v3
+
+    /// v3's `account` table: a person's sign-in name, role and password hash.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createAccount(_ db: Database) throws {
+        try db.create(table: "account") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique()
+            t.column("displayName", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("passwordHash", .text).notNull()
+            t.column("disabled", .boolean).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("passwordChangedAt", .datetime).notNull()
+        }
+    }
+
+    /// v3's `session` table: a sign-in, kept by its token's SHA-256.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createSession(_ db: Database) throws {
+        try db.create(table: "session") { t in
+            t.primaryKey("tokenHash", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("startedAt", .datetime).notNull()
+            t.column("lastSeenAt", .datetime).notNull()
+        }
+    }
+
+    /// v3's `signInFailure` table: each wrong password, by the name tried, for throttling.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createSignInFailure(_ db: Database) throws {
+        try db.create(table: "signInFailure") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("at", .datetime).notNull()
+        }
+        try db.create(index: "signInFailure_name", on: "signInFailure", columns: ["name", "at"])
+    }
+
+    /// v3's `contractAssignment` table: the contracts assigned to an account (a contract manager's).
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createContractAssignment(_ db: Database) throws {
+        try db.create(table: "contractAssignment") { t in
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.primaryKey(["contractId", "accountId"])
+        }
     }
 
     // MARK: v2

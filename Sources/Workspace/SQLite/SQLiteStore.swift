@@ -19,6 +19,9 @@ final class SQLiteStore: WorkspaceStore {
             database = try DatabasePool(path: path, configuration: configuration)
             try Self.checkWhole(database)
             try Self.migrate(database)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw ToolkitError.unreadableWorkspace(
+                path: path, reason: Self.damaged("SQLite: \(error.message ?? error.description)"))
         } catch let error as DatabaseError {
             let reason = Self.permissionProblem(path) ?? error.message ?? error.description
             throw ToolkitError.unreadableWorkspace(path: path, reason: reason)
@@ -30,10 +33,14 @@ final class SQLiteStore: WorkspaceStore {
     private static func checkWhole(_ database: any DatabaseWriter) throws {
         let verdict = try database.read { try String.fetchOne($0, sql: "PRAGMA quick_check") } ?? ""
         guard verdict == "ok" else {
-            throw DatabaseError(
-                message: "the file is damaged (SQLite's quick check: \(verdict.prefix(200))): restore it from a "
-                    + "backup or from an svtk workspace export, and keep the damaged file for inspection")
+            throw DatabaseError(message: damaged("SQLite's quick check: \(verdict.prefix(200))"))
         }
+    }
+
+    /// What to do with a damaged file, after what found it damaged.
+    private static func damaged(_ finding: String) -> String {
+        "the file is damaged (\(finding)): restore it from a backup or from an svtk workspace export, and keep the "
+            + "damaged file for inspection"
     }
 
     /// Why svtk may not open a workspace file, when the reason is a permission: the file not readable and

@@ -1,0 +1,54 @@
+import Catalogue
+import Core
+import Foundation
+import Hummingbird
+import Workspace
+
+/// Lets a request through only where its route's rule (``AccessRules``) allows the visitor: someone not signed in
+/// is sent to sign in (a page) or told 401 (a form); someone signed in whose role does not allow it is told 403; a
+/// contract manager reaches only the contracts assigned to them. It also gives the page's navigation for the
+/// visitor (only the pages they may open, and their account).
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    let policy: AccessPolicy
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        let path = request.uri.path
+        guard let (rule, contract) = AccessRules.rule(request.method, path) else {
+            throw HTTPError(.notFound, message: "There is no page at \(ToolkitError.quoted(path, limit: 80)).")
+        }
+        try check(rule, contract: contract, request: request, visitor: context.visitor)
+        let navigation = Navigation.html(for: context.visitor, policy: policy, token: context.csrfToken)
+        return try await Navigation.$current.withValue(navigation) { try await next(request, context) }
+    }
+
+    /// Throws the refusal for a visitor the rule does not allow.
+    private func check(_ rule: AccessRules.Rule, contract: Int64?, request: Request, visitor: Visitor) throws {
+        switch (rule, visitor) {
+        case (.open, _), (_, .singleUser): return
+        case (_, .anonymous):
+            guard request.method == .get else {
+                throw HTTPError(.unauthorized, message: "Your sign-in has ended: sign in again, then send the form.")
+            }
+            let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            throw Redirect(to: "/sign-in?next=" + next)
+        case (.signedIn, .signedIn): return
+        case (.requires(let permission, let everyContract), .signedIn(let signedIn)):
+            guard visitor.may(permission, contract: contract, everyContract: everyContract, policy: policy) else {
+                throw HTTPError(
+                    .forbidden,
+                    message: "Your role (\(signedIn.account.role.rawValue)) may not open this page"
+                        + (contract.map { " for contract \($0)" } ?? "") + ".")
+            }
+        }
+    }
+}
+
+/// A redirect thrown by middleware, answered as `303 See Other` by ``ErrorPages``.
+struct Redirect: Error {
+    let location: String
+    init(to location: String) { self.location = location }
+}

@@ -1,0 +1,140 @@
+import Catalogue
+import Core
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A shared workspace's accounts, sessions, wrong passwords and assignments in PostgreSQL.
+extension PostgresStore {
+    func hasAccounts() async throws -> Bool {
+        try await count("SELECT count(*) FROM account WHERE NOT disabled") > 0
+    }
+
+    func insert(_ account: Account) async throws -> Account {
+        do {
+            return try await transaction { connection in try await account.inserted(on: connection, logger: logger) }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw ToolkitError.accountExists(account.name)
+        }
+    }
+
+    func accounts() async throws -> [Account] { try await records(Account.self, order: "name COLLATE \"C\"") }
+
+    func account(named name: String) async throws -> Account? {
+        try await records(Account.self, where: "name = \(name)").first
+    }
+
+    func update(_ account: Account) async throws {
+        try await transaction { connection in
+            try await connection.query(
+                """
+                UPDATE account SET "displayName" = \(account.displayName), role = \(account.role.rawValue),
+                    "passwordHash" = \(account.passwordHash), disabled = \(account.disabled),
+                    "passwordChangedAt" = \(account.passwordChangedAt)
+                WHERE id = \(account.id)
+                """, logger: logger)
+            try await connection.query("DELETE FROM session WHERE \"accountId\" = \(account.id)", logger: logger)
+        }
+    }
+
+    func insert(_ session: SignInSession) async throws {
+        try await client.query(
+            """
+            INSERT INTO session ("tokenHash", "accountId", "startedAt", "lastSeenAt")
+            VALUES (\(session.tokenHash), \(session.accountId), \(session.startedAt), \(session.lastSeenAt))
+            """, logger: logger)
+    }
+
+    func session(_ tokenHash: String) async throws -> (session: SignInSession, account: Account, assigned: Set<Int64>)?
+    {
+        var found: SignInSession?
+        for try await (hash, account, started, seen) in try await client.query(
+            """
+            SELECT "tokenHash", "accountId", "startedAt", "lastSeenAt" FROM session WHERE "tokenHash" = \(tokenHash)
+            """,
+            logger: logger
+        ).decode((String, Int64, Date, Date).self) {
+            found = SignInSession(tokenHash: hash, accountId: account, startedAt: started, lastSeenAt: seen)
+        }
+        guard let session = found,
+            let account = try await records(Account.self, where: "id = \(session.accountId)").first
+        else { return nil }
+        var assigned = Set<Int64>()
+        for try await contract in try await client.query(
+            "SELECT \"contractId\" FROM \"contractAssignment\" WHERE \"accountId\" = \(session.accountId)",
+            logger: logger
+        ).decode(Int64.self) {
+            assigned.insert(contract)
+        }
+        return (session, account, assigned)
+    }
+
+    func touch(_ tokenHash: String, at date: Date) async throws {
+        try await client.query(
+            "UPDATE session SET \"lastSeenAt\" = \(date) WHERE \"tokenHash\" = \(tokenHash)", logger: logger)
+    }
+
+    func endSession(_ tokenHash: String) async throws {
+        try await client.query("DELETE FROM session WHERE \"tokenHash\" = \(tokenHash)", logger: logger)
+    }
+
+    func recordSignInFailure(name: String, at date: Date) async throws {
+        try await client.query("INSERT INTO \"signInFailure\" (name, at) VALUES (\(name), \(date))", logger: logger)
+    }
+
+    func signInFailures(name: String, since date: Date) async throws -> Int {
+        try await count("SELECT count(*) FROM \"signInFailure\" WHERE name = \(name) AND at >= \(date)")
+    }
+
+    func clearSignInFailures(name: String) async throws {
+        try await client.query("DELETE FROM \"signInFailure\" WHERE name = \(name)", logger: logger)
+    }
+
+    func assign(contract: Int64, to account: Int64) async throws {
+        try await transaction { connection in
+            guard try await locked(contract, on: connection) != nil else {
+                throw ToolkitError.missingFromWorkspace("contract \(contract)")
+            }
+            try await connection.query(
+                """
+                INSERT INTO "contractAssignment" ("contractId", "accountId") VALUES (\(contract), \(account))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+    }
+
+    /// The one number a `SELECT count(*)` gives.
+    private func count(_ query: PostgresQuery) async throws -> Int {
+        for try await count in try await client.query(query, logger: logger).decode(Int.self) { return count }
+        return 0
+    }
+}
+
+extension Account: PostgresRecord {
+    static let table = "account"
+    static let selection = """
+        id, name, "displayName", role, "passwordHash", disabled, "createdAt", "passwordChangedAt"
+        """
+
+    init(row: PostgresRow) throws {
+        let (id, name, displayName, role, hash, disabled, created, changed) = try row.decode(
+            (Int64, String, String, String, String, Bool, Date, Date).self)
+        guard let role = Role(rawValue: role) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no role \"\(role)\""))
+        }
+        self.init(
+            id: id, name: name, displayName: displayName, role: role, passwordHash: hash, disabled: disabled,
+            createdAt: created, passwordChangedAt: changed)
+    }
+
+    func inserted(on connection: PostgresConnection, logger: Logger) async throws -> Account {
+        var saved = self
+        saved.id = try await connection.insertedID(
+            """
+            INSERT INTO account (name, "displayName", role, "passwordHash", disabled, "createdAt", "passwordChangedAt")
+            VALUES (\(name), \(displayName), \(role.rawValue), \(passwordHash), \(disabled), \(createdAt),
+                    \(passwordChangedAt)) RETURNING id
+            """, logger: logger)
+        return saved
+    }
+}
