@@ -48,6 +48,7 @@ public struct WorkspaceServer: Sendable {
         router.add(middleware: AccessMiddleware(policy: borough.catalogue.accessPolicy))
         let pages = PageCache()
         AccountRoutes(borough: borough, workspace: workspace).add(to: router)
+        AuditRoutes(borough: borough, workspace: workspace).add(to: router)
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)

@@ -160,6 +160,15 @@ public final class Workspace: Sendable {
         try await store.latestReturns(for: contract)
     }
 
+    // MARK: The audit trail
+
+    /// Every change to the contract (to the whole workspace, when nil), oldest first: who, when, what, before and
+    /// after. Each was kept in the transaction of the change itself.
+    /// - Throws: the store's error when it cannot be read.
+    public func auditTrail(of contract: Int64? = nil) async throws -> [AuditEntry] {
+        try await store.auditTrail(of: contract)
+    }
+
     // MARK: Archives
 
     /// Everything in the workspace as an archive.

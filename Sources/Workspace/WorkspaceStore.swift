@@ -58,6 +58,9 @@ protocol WorkspaceStore: AccountStore {
     func export() async throws -> WorkspaceArchive
     /// Loads an archive in one transaction; the store must hold no contracts unless `replacing`.
     func importArchive(_ archive: WorkspaceArchive, replacing: Bool) async throws
+
+    /// Every change to the contract (to the whole workspace, when nil), oldest first.
+    func auditTrail(of contract: Int64?) async throws -> [AuditEntry]
 }
 
 /// A snapshot's place in the workspace, for choosing two to compare.

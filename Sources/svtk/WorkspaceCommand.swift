@@ -16,8 +16,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
               svtk workspace import Datasets/contracts/demo_workspace.json \\
                   --workspace out/demo.sqlite --replace
               svtk workspace export --workspace out/demo.sqlite --out out/demo.json
+              svtk workspace audit --workspace out/demo.sqlite --contract 1
             """,
-        subcommands: [Export.self, Import.self])
+        subcommands: [Export.self, Import.self, Audit.self])
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -62,6 +63,32 @@ struct WorkspaceCommand: AsyncParsableCommand {
             print(
                 "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
                     + "\(parsed.decisions.count) decision(s) into \(try workspace.place())")
+        }
+    }
+
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the audit trail as CSV: every change, who made it, when, and what it changed from and to.")
+
+        @Option(
+            help: ArgumentHelp(
+                "Only the changes to this contract (its number, as in /contracts/N).", valueName: "number"))
+        var contract: Int64?
+
+        @OptionGroup var workspace: WorkspaceOption
+
+        @Option(help: ArgumentHelp("The CSV file to write (default: standard output).", valueName: "file"))
+        var out: String?
+
+        func run() async throws {
+            let opened = try await workspace.open()
+            if let contract { _ = try await opened.contract(contract) }
+            let csv = AuditEntry.csv(try await opened.auditTrail(of: contract), byteOrderMark: false)
+            if let out {
+                try OutputFile.write(csv, to: out)
+            } else {
+                print(String(decoding: csv, as: UTF8.self), terminator: "")
+            }
         }
     }
 }

@@ -101,7 +101,9 @@ struct AccessControlTests {
             (.post, "/contracts/1", [.commissioner]), (.post, "/contracts/1/recommend", [.commissioner]),
             (.get, "/contracts/1/pack/md", [.commissioner, .contractManager]),
             (.get, "/contracts/2/pack/md", [.commissioner]),
-            (.get, "/contracts/1/supplier", [.commissioner]), (.get, "/contracts/1/edit", [.commissioner]),
+            (.get, "/contracts/1/supplier", [.commissioner]),
+            (.get, "/contracts/1/audit", [.commissioner, .contractManager]),
+            (.get, "/contracts/2/audit.csv", [.commissioner]), (.get, "/contracts/1/edit", [.commissioner]),
             (.post, "/contracts/1/edit/search", [.commissioner]), (.post, "/contracts/1/decisions", [.commissioner]),
             (.get, "/contracts/1/offers", [.commissioner]), (.post, "/contracts/1/offers", [.commissioner]),
             (.get, "/contracts/1/returns", [.commissioner, .contractManager]),
@@ -192,6 +194,29 @@ struct AccessControlTests {
             try await workspace.setDisabled("viewer", true)
             let (_, disabled) = try await signIn(client, as: "viewer")
             #expect(text(disabled).contains("this account is disabled"))
+        }
+    }
+
+    @Test(
+        "a decision made through the workspace is in the contract's audit trail, by name, as a page and as CSV",
+        arguments: TestStore.available)
+    func auditTrail(store: TestStore) async throws {
+        let server = try await WorkspaceServer(
+            borough: demoBorough, workspace: try await workspaceWithAccounts(store), secret: testSecret)
+        try await Application(router: server.router()).test(.router) { client in
+            var (browser, _) = try await signIn(client, as: "commissioner")
+            let decided = try await browser.send(
+                client, .post, "/contracts/1/decisions",
+                [("measure", "G1"), ("action", "drop"), ("reason", "not for this contract"), ("version", "0")])
+            #expect(decided.status == .seeOther)
+            let page = text(try await browser.send(client, .get, "/contracts/1/audit"))
+            #expect(page.contains("<td>commissioner</td><td>decided</td><td>G1</td>"))
+            #expect(page.contains("<td>archive imported</td>"))
+            let csv = try await browser.send(client, .get, "/contracts/1/audit.csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let rows = text(csv).split(separator: "\n")
+            #expect(rows.first == "\u{FEFF}id,at,actor,contract,action,subject,before,after")
+            #expect(rows.last?.contains(",commissioner,1,decided,G1,,") == true)
         }
     }
 

@@ -32,6 +32,8 @@ enum AccessRules {
         (.post, "/contracts/:id/recommend", .requires(.editContracts)),
         (.get, "/contracts/:id/pack/:format", .requires(.readContracts)),
         (.get, "/contracts/:id/supplier", .requires(.readSupplierView)),
+        (.get, "/contracts/:id/audit", .requires(.readContracts)),
+        (.get, "/contracts/:id/audit.csv", .requires(.readContracts)),
         (.get, "/contracts/:id/edit", .requires(.editContracts)),
         (.post, "/contracts/:id/edit/search", .requires(.editContracts)),
         (.post, "/contracts/:id/decisions", .requires(.decide)),

@@ -29,6 +29,6 @@ struct SignInMiddleware: RouterMiddleware {
         } else {
             context.visitor = try await workspace.hasAccounts() ? .anonymous : .singleUser
         }
-        return try await next(request, context)
+        return try await AuditEntry.$actor.withValue(context.visitor.actor) { try await next(request, context) }
     }
 }

@@ -16,6 +16,15 @@ enum Visitor: Sendable {
         return ""
     }
 
+    /// Who the audit trail says made a change.
+    var actor: String {
+        switch self {
+        case .singleUser: return "the workspace's one user (no accounts)"
+        case .anonymous: return "someone not signed in"
+        case .signedIn(let signedIn): return signedIn.account.name
+        }
+    }
+
     /// Whether the visitor may do `permission` on `contract` (on every contract, when nil and `everyContract`).
     func may(_ permission: Permission, contract: Int64? = nil, everyContract: Bool = false, policy: AccessPolicy)
         -> Bool

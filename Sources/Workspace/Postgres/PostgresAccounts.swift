@@ -12,7 +12,11 @@ extension PostgresStore {
 
     func insert(_ account: Account) async throws -> Account {
         do {
-            return try await transaction { connection in try await account.inserted(on: connection, logger: logger) }
+            return try await transaction { connection in
+                let saved = try await account.inserted(on: connection, logger: logger)
+                try await audit(.accountAdded(saved), on: connection)
+                return saved
+            }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw ToolkitError.accountExists(account.name)
         }
@@ -26,6 +30,12 @@ extension PostgresStore {
 
     func update(_ account: Account) async throws {
         try await transaction { connection in
+            guard
+                let old = try await records(
+                    Account.self, where: "id = \(account.id)", order: "id FOR UPDATE", on: connection
+                ).first
+            else { throw ToolkitError.missingFromWorkspace("account named \(ToolkitError.quoted(account.name))") }
+            try await audit(.accountChanged(from: old, to: account, at: Date()), on: connection)
             try await connection.query(
                 """
                 UPDATE account SET "displayName" = \(account.displayName), role = \(account.role.rawValue),
@@ -100,6 +110,8 @@ extension PostgresStore {
                 INSERT INTO "contractAssignment" ("contractId", "accountId") VALUES (\(contract), \(account))
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
+            let name = try await records(Account.self, where: "id = \(account)", on: connection).first?.name
+            try await audit(.assigned(contract: contract, to: name ?? "account \(account)", at: Date()), on: connection)
         }
     }
 
@@ -134,6 +146,32 @@ extension Account: PostgresRecord {
             INSERT INTO account (name, "displayName", role, "passwordHash", disabled, "createdAt", "passwordChangedAt")
             VALUES (\(name), \(displayName), \(role.rawValue), \(passwordHash), \(disabled), \(createdAt),
                     \(passwordChangedAt)) RETURNING id
+            """, logger: logger)
+        return saved
+    }
+}
+
+extension AuditEntry: PostgresRecord {
+    static let table = "\"auditEntry\""
+    static let selection = "id, at, actor, \"contractId\", action, subject, before, after"
+
+    init(row: PostgresRow) throws {
+        let (id, at, actor, contract, action, subject, before, after) = try row.decode(
+            (Int64, Date, String, Int64?, String, String, String?, String?).self)
+        guard let action = Action(rawValue: action) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no action \"\(action)\""))
+        }
+        self.init(
+            id: id, at: at, actor: actor, contractId: contract, action: action, subject: subject, before: before,
+            after: after)
+    }
+
+    func inserted(on connection: PostgresConnection, logger: Logger) async throws -> AuditEntry {
+        var saved = self
+        saved.id = try await connection.insertedID(
+            """
+            INSERT INTO "auditEntry" (at, actor, "contractId", action, subject, before, after)
+            VALUES (\(at), \(actor), \(contractId), \(action.rawValue), \(subject), \(before), \(after)) RETURNING id
             """, logger: logger)
         return saved
     }

@@ -40,6 +40,9 @@ extension PostgresStore {
                 try await insertAll(archive.decisions, on: connection)
                 try await insertAll(archive.offers, on: connection)
                 try await insertAll(archive.returns, on: connection)
+                for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
+                    try await audit(entry, on: connection)
+                }
             } catch let error as PSQLError {
                 throw ToolkitError.badArchive(nil, "the archive's rows do not fit together: \(Self.reason(error))")
             }

@@ -14,6 +14,7 @@ enum PostgresSchema {
         ("v1: contracts, snapshots, decisions, offers and returns", version1),
         ("v2: the server's secret", version2),
         ("v3: accounts, sessions, sign-in failures and assignments", version3),
+        ("v4: the audit trail", version4),
     ]
 
     /// The advisory lock's key, the same for every svtk: "svtk" in ASCII.
@@ -95,6 +96,17 @@ enum PostgresSchema {
             returns bytea NOT NULL, monitoring json NOT NULL, "uploadedAt" timestamptz NOT NULL)
         """,
         "CREATE INDEX returns_contract ON returns (\"contractId\", id)",
+    ]
+
+    /// v4: the audit trail, as ``SQLiteMigrations``'s v4. The contract's id is kept without a reference, so the
+    /// trail outlives a contract replaced by an import.
+    private static let version4 = [
+        """
+        CREATE TABLE "auditEntry" (
+            id bigserial PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, "contractId" bigint,
+            action text NOT NULL, subject text NOT NULL, before text, after text)
+        """,
+        "CREATE INDEX \"auditEntry_contract\" ON \"auditEntry\" (\"contractId\", id)",
     ]
 
     /// v3: the tables of ``SQLiteMigrations``'s v3.

@@ -139,7 +139,8 @@ final class PostgresStore: WorkspaceStore {
             _ = try await ContractRevision(
                 id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date
             ).inserted(on: connection, logger: logger)
-            _ = try await recommendation?(contract).inserted(on: connection, logger: logger)
+            try await audit(.contractAdded(contract), on: connection)
+            try await insert(recommendation?(contract), on: connection)
             return contract
         }
     }
@@ -162,7 +163,8 @@ final class PostgresStore: WorkspaceStore {
             _ = try await ContractRevision(
                 id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date
             ).inserted(on: connection, logger: logger)
-            _ = try await recommendation?(contract).inserted(on: connection, logger: logger)
+            try await audit(.contractEdited(from: read, to: contract), on: connection)
+            try await insert(recommendation?(contract), on: connection)
             return contract
         }
     }
@@ -194,7 +196,7 @@ final class PostgresStore: WorkspaceStore {
     }
 
     func insert(_ snapshot: RecommendationSnapshot) async throws -> RecommendationSnapshot {
-        try await inserted(snapshot)
+        try await inserted(snapshot, audit: AuditEntry.recommended)
     }
 
     func latestSnapshot(of contract: Int64) async throws -> RecommendationSnapshot? {
@@ -254,27 +256,53 @@ final class PostgresStore: WorkspaceStore {
             if existing != nil {
                 try await connection.query("DELETE FROM decision WHERE id = \(saved.id)", logger: logger)
             }
-            return try await saved.inserted(on: connection, logger: logger)
+            let kept = try await saved.inserted(on: connection, logger: logger)
+            try await audit(.decided(from: existing, to: kept), on: connection)
+            return kept
         }
     }
 
-    func insert(_ offers: SavedOffers) async throws -> SavedOffers { try await inserted(offers) }
+    func insert(_ offers: SavedOffers) async throws -> SavedOffers {
+        try await inserted(offers, audit: AuditEntry.offersUploaded)
+    }
 
     func latestOffers(for contract: Int64) async throws -> SavedOffers? {
         try await latest(SavedOffers.self, of: contract)
     }
 
-    func insert(_ returns: SavedReturns) async throws -> SavedReturns { try await inserted(returns) }
+    func insert(_ returns: SavedReturns) async throws -> SavedReturns {
+        try await inserted(returns, audit: AuditEntry.returnsUploaded)
+    }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {
         try await latest(SavedReturns.self, of: contract)
     }
 
-    /// Inserts a record in one transaction and returns it with its new id.
-    private func inserted<Record: PostgresRecord>(_ record: Record) async throws -> Record {
+    /// Inserts a record with its entry in the audit trail, in one transaction, and returns it with its new id.
+    private func inserted<Record: PostgresRecord>(
+        _ record: Record, audit entry: @escaping @Sendable (Record) throws -> AuditEntry
+    ) async throws -> Record {
         try await transaction { connection in
-            try await record.inserted(on: connection, logger: logger)
+            let saved = try await record.inserted(on: connection, logger: logger)
+            try await audit(entry(saved), on: connection)
+            return saved
         }
+    }
+
+    /// Keeps a snapshot made with a contract's save, and its entry in the audit trail.
+    private func insert(_ snapshot: RecommendationSnapshot?, on connection: PostgresConnection) async throws {
+        guard let snapshot else { return }
+        try await audit(.recommended(try await snapshot.inserted(on: connection, logger: logger)), on: connection)
+    }
+
+    /// Adds an entry to the audit trail, in the change's transaction.
+    func audit(_ entry: AuditEntry, on connection: PostgresConnection) async throws {
+        _ = try await entry.inserted(on: connection, logger: logger)
+    }
+
+    func auditTrail(of contract: Int64?) async throws -> [AuditEntry] {
+        guard let contract else { return try await records(AuditEntry.self) }
+        return try await records(AuditEntry.self, where: "\"contractId\" = \(contract)")
     }
 }
 

@@ -15,6 +15,7 @@ extension SQLiteStore {
             }
             var saved = account
             try saved.insert(db)
+            try Self.audit(.accountAdded(saved), db)
             return saved
         }
     }
@@ -29,7 +30,11 @@ extension SQLiteStore {
 
     func update(_ account: Account) async throws {
         try await database.write { db in
+            guard let old = try Account.fetchOne(db, key: account.id) else {
+                throw ToolkitError.missingFromWorkspace("account named \(ToolkitError.quoted(account.name))")
+            }
             try account.update(db)
+            try Self.audit(.accountChanged(from: old, to: account, at: Date()), db)
             try SignInSession.filter(SignInSession.Columns.accountId == account.id).deleteAll(db)
         }
     }
@@ -86,6 +91,8 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO contractAssignment (contractId, accountId) VALUES (?, ?)",
                 arguments: [contract, account])
+            let name = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [account])
+            try Self.audit(.assigned(contract: contract, to: name ?? "account \(account)", at: Date()), db)
         }
     }
 }

@@ -30,6 +30,9 @@ extension SQLiteStore {
                 for var row in archive.decisions { try row.insert(db) }
                 for var row in archive.offers { try row.insert(db) }
                 for var row in archive.returns { try row.insert(db) }
+                for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
+                    try Self.audit(entry, db)
+                }
             } catch let error as DatabaseError {
                 throw ToolkitError.badArchive(
                     nil, "the archive's rows do not fit together: \(error.message ?? error.description)")

@@ -21,7 +21,25 @@ enum SQLiteMigrations {
             try createSignInFailure(db)
             try createContractAssignment(db)
         }
+        migrator.registerMigration("v4: the audit trail") { db in try createAuditEntry(db) }
         return migrator
+    }
+
+    // MARK: v4
+
+    /// v4's `auditEntry` table: every change, who made it and when, with what it changed from and to.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createAuditEntry(_ db: Database) throws {
+        try db.create(table: "auditEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .datetime).notNull()
+            t.column("actor", .text).notNull()
+            t.column("contractId", .integer).indexed()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("before", .text)
+            t.column("after", .text)
+        }
     }
 
     // MARK: v3

@@ -100,7 +100,8 @@ final class SQLiteStore: WorkspaceStore {
             var revision = ContractRevision(
                 id: nil, contractId: contract.id!, version: 1, profile: profile, savedAt: date)
             try revision.insert(db)
-            if var snapshot = recommendation?(contract) { try snapshot.insert(db) }
+            try Self.audit(.contractAdded(contract), db)
+            try Self.insert(recommendation?(contract), db)
             return contract
         }
     }
@@ -118,7 +119,8 @@ final class SQLiteStore: WorkspaceStore {
             var revision = ContractRevision(
                 id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
             try revision.insert(db)
-            if var snapshot = recommendation?(contract) { try snapshot.insert(db) }
+            try Self.audit(.contractEdited(from: read, to: contract), db)
+            try Self.insert(recommendation?(contract), db)
             return contract
         }
     }
@@ -147,7 +149,7 @@ final class SQLiteStore: WorkspaceStore {
     }
 
     func insert(_ snapshot: RecommendationSnapshot) async throws -> RecommendationSnapshot {
-        try await inserted(snapshot)
+        try await inserted(snapshot, audit: AuditEntry.recommended)
     }
 
     func latestSnapshot(of contract: Int64) async throws -> RecommendationSnapshot? {
@@ -210,17 +212,22 @@ final class SQLiteStore: WorkspaceStore {
             var saved = try SavedDecision(
                 decision, contract: contract, replacing: existing, readVersion: version, at: date)
             try saved.save(db)
+            try Self.audit(.decided(from: existing, to: saved), db)
             return saved
         }
     }
 
-    func insert(_ offers: SavedOffers) async throws -> SavedOffers { try await inserted(offers) }
+    func insert(_ offers: SavedOffers) async throws -> SavedOffers {
+        try await inserted(offers, audit: AuditEntry.offersUploaded)
+    }
 
     func latestOffers(for contract: Int64) async throws -> SavedOffers? {
         try await latest(SavedOffers.self, of: contract)
     }
 
-    func insert(_ returns: SavedReturns) async throws -> SavedReturns { try await inserted(returns) }
+    func insert(_ returns: SavedReturns) async throws -> SavedReturns {
+        try await inserted(returns, audit: AuditEntry.returnsUploaded)
+    }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {
         try await latest(SavedReturns.self, of: contract)
@@ -228,12 +235,35 @@ final class SQLiteStore: WorkspaceStore {
 
     // MARK: Shared by the records kept per upload or recommendation
 
-    /// Inserts a record in one transaction and returns it with its new id.
-    private func inserted<Record: MutablePersistableRecord & Sendable>(_ record: Record) async throws -> Record {
+    /// Inserts a record with its entry in the audit trail, in one transaction, and returns it with its new id.
+    private func inserted<Record: MutablePersistableRecord & Sendable>(
+        _ record: Record, audit: @escaping @Sendable (Record) throws -> AuditEntry
+    ) async throws -> Record {
         try await database.write { db in
             var saved = record
             try saved.insert(db)
+            try Self.audit(audit(saved), db)
             return saved
+        }
+    }
+
+    /// Keeps a snapshot made with a contract's save, and its entry in the audit trail.
+    private static func insert(_ snapshot: RecommendationSnapshot?, _ db: Database) throws {
+        guard var snapshot else { return }
+        try snapshot.insert(db)
+        try audit(.recommended(snapshot), db)
+    }
+
+    /// Adds an entry to the audit trail, in the change's transaction.
+    static func audit(_ entry: AuditEntry, _ db: Database) throws {
+        var entry = entry
+        try entry.insert(db)
+    }
+
+    func auditTrail(of contract: Int64?) async throws -> [AuditEntry] {
+        try await database.read { db in
+            let all = AuditEntry.order(AuditEntry.Columns.id)
+            return try (contract.map { all.filter(AuditEntry.Columns.contractId == $0) } ?? all).fetchAll(db)
         }
     }
 
