@@ -10,7 +10,7 @@ PYTHON = $(VENV)/bin/python
 
 PREFIX ?= /usr/local
 
-.PHONY: demo serve test lint setup setup-notebooks setup-report-tests setup-postgres build benchmark install fuzz fuzz-build review
+.PHONY: demo serve test lint setup setup-notebooks setup-report-tests setup-servers build benchmark install fuzz fuzz-build review
 
 setup:
 	@scripts/setup.sh
@@ -29,11 +29,12 @@ setup-report-tests: $(PYTHON)
 	@command -v chromium >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
 
-# PostgreSQL 15 (Debian: postgresql) for the tests of the shared workspace; make test starts its own server.
-setup-postgres:
-	@dpkg -s postgresql >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq postgresql >/dev/null; } \
-	    || echo "PostgreSQL could not be installed: the tests against it will be skipped"
+# PostgreSQL 15 and nginx (Debian: postgresql, nginx) for the tests of the shared workspace behind a proxy; make test
+# starts its own servers of each.
+setup-servers:
+	@dpkg -s postgresql nginx >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq postgresql nginx >/dev/null; } \
+	    || echo "PostgreSQL or nginx could not be installed: the tests against them will be skipped"
 
 build: setup
 	swift build -c release --product svtk
@@ -52,7 +53,7 @@ serve: build
 	$(SVTK) serve --data $(DEMO)/*.csv --eaap $(DEMO)/equality_action_plan_illustrative.csv --workspace $(WORKSPACE)
 
 # Quiet: each step prints a summary line; a failure prints in full (the whole Swift test log is in .build/test.log).
-test: setup setup-notebooks setup-report-tests setup-postgres lint
+test: setup setup-notebooks setup-report-tests setup-servers lint
 	@echo "== building"
 	@set -o pipefail; swift build --quiet --product svtk 2>&1 | $(QUIET_RESOLUTION)
 	@echo "== notebooks"

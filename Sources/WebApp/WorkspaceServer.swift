@@ -31,17 +31,21 @@ public struct WorkspaceServer: Sendable {
 
     /// Every route of the workspace, behind its middleware: request log, security headers, error pages, the
     /// host check (requests addressed to `hosts` only; any, when `nil`), forms.
-    public func router(hosts: Set<String>? = WorkspaceServer.loopbackNames) -> Router<WebContext> {
+    /// Requests from `trustedProxies` (addresses) may name any host, and their `X-Forwarded-Proto` is believed; with
+    /// any, or with `hosts` beyond this machine, everyone must sign in.
+    public func router(hosts: Set<String>? = WorkspaceServer.loopbackNames, trustedProxies: Set<String> = [])
+        -> Router<WebContext>
+    {
         let router = Router(context: WebContext.self)
         let limits = borough.catalogue.workspaceLimits
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages())
-        router.add(middleware: HostCheck(allowed: hosts))
+        router.add(middleware: HostCheck(allowed: hosts, trustedProxies: trustedProxies))
+        let beyondThisMachine = hosts.map { !$0.isSubset(of: Self.loopbackNames) } ?? true
         router.add(
             middleware: SignInMiddleware(
-                workspace: workspace, limits: limits,
-                accountsRequired: hosts.map { !$0.isSubset(of: Self.loopbackNames) } ?? true))
+                workspace: workspace, limits: limits, accountsRequired: beyondThisMachine || !trustedProxies.isEmpty))
         router.add(
             middleware: FormMiddleware(
                 bodyLimit: limits.requestBodyBytesMaximum, fieldLimit: limits.formFieldsMaximum, tokens: tokens))
@@ -66,7 +70,8 @@ public struct WorkspaceServer: Sendable {
     /// byte by byte among them) and returns.
     /// - Throws: what the server throws starting (an address in use).
     public func serve(
-        host: String, port: Int, requestLog: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        host: String, port: Int, trustedProxies: Set<String> = [], requestLog: Bool = true,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         var logger = Logger(label: "svtk.serve")
         logger.logLevel = requestLog ? .info : .warning
@@ -77,7 +82,7 @@ public struct WorkspaceServer: Sendable {
         let hosts: Set<String>? =
             ["0.0.0.0", "::"].contains(host) ? nil : Self.loopbackNames.union([host.lowercased()])
         let application = Application(
-            router: router(hosts: hosts),
+            router: router(hosts: hosts, trustedProxies: trustedProxies),
             server: .http1(
                 configuration: .init(additionalChannelHandlers: [cap.handler()], idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),

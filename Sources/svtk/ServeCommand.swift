@@ -45,6 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var host = "127.0.0.1"
 
+    @Option(
+        help: ArgumentHelp(
+            "The address of a proxy in front of the server (nginx, with TLS): its X-Forwarded-Proto is believed and "
+                + "its requests may name the public host; once per proxy. Needs accounts.", valueName: "address"))
+    var trustedProxy: [String] = []
+
     @Option(help: ArgumentHelp("The port to listen on (0: any free port, printed at start).", valueName: "number"))
     var port = 8080
 
@@ -57,15 +63,26 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard !host.isEmpty else { throw ValidationError("--host must name an address, e.g. 127.0.0.1") }
         if let stopAfter, stopAfter < 0 { throw ValidationError("--stop-after must be 0 or more seconds") }
+        for proxy in trustedProxy where !Self.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy must be an IP address, as the proxy connects from, not \(proxy)")
+        }
     }
 
     func run() async throws {
         let server = try await server()
         let (host, stopAfter) = (self.host, self.stopAfter)
-        try await server.serve(host: host, port: port, requestLog: !analysisOptions.input.quiet) { port in
+        try await server.serve(
+            host: host, port: port, trustedProxies: Set(trustedProxy), requestLog: !analysisOptions.input.quiet
+        ) { port in
             printError("svtk workspace on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops it)")
             if let stopAfter { Self.stop(after: stopAfter) }
         }
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address, as a connection's peer is named.
+    static func isIPAddress(_ text: String) -> Bool {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &bytes) == 1 || inet_pton(AF_INET6, text, &bytes) == 1
     }
 
     /// Stops the server after a time as Ctrl-C would: by the interrupt signal, on which it finishes the requests
@@ -81,11 +98,13 @@ struct ServeCommand: AsyncParsableCommand {
     /// - Throws: `ToolkitError` for evidence, an action plan, boundaries or a workspace that cannot be read.
     private func server() async throws -> WorkspaceServer {
         let opened = try await workspace.open()
-        if !WorkspaceServer.loopbackNames.contains(host), !(try await opened.hasAccounts()) {
+        let beyond = !WorkspaceServer.loopbackNames.contains(host)
+        if beyond || !trustedProxy.isEmpty, !(try await opened.hasAccounts()) {
             throw ToolkitError(
-                setting: "host",
-                "listening on \(host) lets anyone who can reach this machine in, and the workspace has no accounts: "
-                    + "add an administrator first (svtk users add NAME --role administrator), or keep to 127.0.0.1")
+                setting: beyond ? "host" : "trusted-proxy",
+                (beyond ? "listening on \(host)" : "serving through a proxy")
+                    + " lets anyone who can reach this machine in, and the workspace has no accounts: add an "
+                    + "administrator first (svtk users add NAME --role administrator), or keep to 127.0.0.1")
         }
         let borough = try analysisOptions.borough(
             try analysisOptions.catalogueOptions.load(), actionPlan: equalityPlan.eaap,

@@ -36,7 +36,7 @@ struct UsersCommandTests {
         #expect(assign.status == 1 && assign.errors == "error: no contract 4 in this workspace\n")
     }
 
-    @Test("svtk serve listens beyond this machine only once the workspace has accounts")
+    @Test("svtk serve listens beyond this machine, or behind a proxy, only once the workspace has accounts")
     func hostNeedsAccounts() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-host-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -47,5 +47,16 @@ struct UsersCommandTests {
             ])
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("error: --host: listening on 0.0.0.0 lets anyone who can reach this machine in"))
+        let proxied = try SVTKBinary.run(
+            [
+                "serve", "--data", "Datasets/demo/fingertips_rotherham.csv", "--workspace", folder + "/w.sqlite",
+                "--trusted-proxy", "127.0.0.1", "--port", "0", "--stop-after", "1", "--quiet",
+            ])
+        #expect(proxied.status == 1)
+        #expect(proxied.errors.hasPrefix("error: --trusted-proxy: serving through a proxy lets anyone who can reach"))
+        let named = try SVTKBinary.run([
+            "serve", "--data", "Datasets/demo/fingertips_rotherham.csv", "--trusted-proxy", "nginx",
+        ])
+        #expect(named.status == 64 && named.errors.contains("--trusted-proxy must be an IP address"))
     }
 }

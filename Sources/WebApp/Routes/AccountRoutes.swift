@@ -33,7 +33,8 @@ struct AccountRoutes: RouteGroup {
             let new = try await workspace.signIn(
                 name: context.form["name"], password: context.form["password"], limits: limits)
             var response = Page.seeOther(next ?? landing(for: new.signedIn))
-            response.setCookie(Self.sessionCookie(new.token, maxAge: limits.sessionHoursMaximum * 3600))
+            response.setCookie(
+                Self.sessionCookie(new.token, maxAge: limits.sessionHoursMaximum * 3600, secure: context.overHTTPS))
             return response
         } catch let error as ToolkitError where error.kind == .badInput || error.kind == .conflict {
             let status: HTTPResponse.Status = error.kind == .conflict ? .tooManyRequests : .unauthorized
@@ -75,9 +76,9 @@ struct AccountRoutes: RouteGroup {
     }
 
     /// The session's cookie: only for this site's own pages, never to scripts, gone after `maxAge` seconds.
-    static func sessionCookie(_ token: String, maxAge: Int) -> Cookie {
+    static func sessionCookie(_ token: String, maxAge: Int, secure: Bool = false) -> Cookie {
         Cookie(
-            name: SignInMiddleware.cookie, value: token, maxAge: maxAge, path: "/", httpOnly: true,
+            name: SignInMiddleware.cookie, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
             sameSite: .strict)
     }
 }

@@ -52,7 +52,9 @@ struct FormMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if known == nil {
             response.setCookie(
-                Cookie(name: Self.cookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+                Cookie(
+                    name: Self.cookie, value: context.csrfToken, path: "/", secure: context.overHTTPS, httpOnly: true,
+                    sameSite: .strict))
         }
         return response
     }
