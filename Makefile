@@ -100,13 +100,14 @@ fuzz-build: setup
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_SCRATCH)
 
-benchmark: setup $(PYTHON)
+benchmark: setup setup-servers $(PYTHON)
 	swift build -c release
 	.build/release/csv-benchmark
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk >/dev/null; }
 	$(PYTHON) Benchmarks/serve_load.py .build/release/svtk
 	$(PYTHON) Benchmarks/serve_overload.py .build/release/svtk
+	scripts/with-postgres.sh $(PYTHON) Benchmarks/serve_shared_load.py .build/release/svtk
 
 # Installs svtk (built with the Swift runtime inside it, so it runs without a Swift toolchain) into
 # $(PREFIX)/bin and the toolkit's data into $(PREFIX)/share/svtk, where svtk finds them.

@@ -158,7 +158,7 @@ struct AccessControlTests {
         }
     }
 
-    @Test("each role's navigation lists only what it may open, with who is signed in", arguments: TestStore.available)
+    @Test("each role's navigation and contract page show only what it may do, with who is signed in", arguments: TestStore.available)
     func navigation(store: TestStore) async throws {
         let server = try await WorkspaceServer(
             borough: demoBorough, workspace: try await workspaceWithAccounts(store), secret: testSecret)
@@ -171,6 +171,15 @@ struct AccessControlTests {
             var (manager, _) = try await signIn(client, as: "contract_manager")
             let list = text(try await manager.send(client, .get, "/contracts"))
             #expect(list.contains("Highways resurfacing works") && !list.contains("A second contract"))
+            // The contract's page shows the manager only what they may do: no edit, decision or recommend forms.
+            let contract = text(try await manager.send(client, .get, "/contracts/1"))
+            #expect(contract.contains("href=\"/contracts/1/returns\">Monitor delivery</a>"))
+            #expect(contract.contains("href=\"/contracts/1/audit\">Audit trail</a>"))
+            #expect(!contract.contains("Edit the contract") && !contract.contains("Recommend again"))
+            #expect(!contract.contains("Your decision on") && contract.contains("Decided: "))
+            var (commissioner, _) = try await signIn(client, as: "commissioner")
+            let full = text(try await commissioner.send(client, .get, "/contracts/1"))
+            #expect(full.contains("Edit the contract") && full.contains("Your decision on G1"))
         }
     }
 

@@ -1,3 +1,4 @@
+import Catalogue
 import Formatting
 import Foundation
 import Recommender
@@ -16,6 +17,8 @@ struct RecommendationView {
     let borough: Borough
     /// A decision form that could not be saved: the measure and what is wrong.
     var failed: (decision: CommissionerDecision, problem: String)?
+    /// What the visitor may do with this contract: only those actions and forms are shown.
+    var may = Abilities.everything
 
     var decided: Recommendation { snapshot.recommendation.applying(decisions.map(\.decision)) }
 
@@ -56,17 +59,24 @@ struct RecommendationView {
     /// The delivery wards outlined on the borough's maps, as the recommendation resolved them.
     var deliveryMaps: ReportMaps? { borough.deliveryMaps(snapshot.recommendation) }
 
+    /// The contract's actions the visitor may take, as links and the form to recommend again.
     func actions(id: Int64, token: String) -> String {
-        "<nav class=\"actions\" aria-label=\"This contract\"><p>"
-            + "<a class=\"button secondary\" href=\"/contracts/\(id)/edit\">Edit the contract</a> "
-            + "<a class=\"button secondary\" href=\"/contracts/\(id)/supplier\">Supplier view</a> "
-            + "<a class=\"button secondary\" href=\"/contracts/\(id)/offers\">Evaluate offers</a> "
-            + "<a class=\"button secondary\" href=\"/contracts/\(id)/returns\">Monitor delivery</a> "
-            + "<a class=\"button secondary\" href=\"/compare?a=\(snapshot.id ?? 0)\">Compare</a> "
-            + "<a class=\"button secondary\" href=\"/contracts/\(id)/audit\">Audit trail</a></p>"
-            + "<form method=\"post\" action=\"/contracts/\(id)/recommend\">\(Page.csrf(token: token))"
-            + "<button type=\"submit\">Recommend again</button></form>"
-            + "<p><b>Tender pack:</b> "
+        let links: [(Permission?, String, String)] = [
+            (.editContracts, "/contracts/\(id)/edit", "Edit the contract"),
+            (.readSupplierView, "/contracts/\(id)/supplier", "Supplier view"),
+            (.evaluateOffers, "/contracts/\(id)/offers", "Evaluate offers"),
+            (.monitorDelivery, "/contracts/\(id)/returns", "Monitor delivery"),
+            (may.compare ? .readContracts : nil, "/compare?a=\(snapshot.id ?? 0)", "Compare"),
+            (.readContracts, "/contracts/\(id)/audit", "Audit trail"),
+        ]
+        let shown = links.filter { $0.0.map(may.allowed.contains) ?? false }
+        let recommend =
+            may.allowed.contains(.editContracts)
+            ? "<form method=\"post\" action=\"/contracts/\(id)/recommend\">\(Page.csrf(token: token))"
+                + "<button type=\"submit\">Recommend again</button></form>" : ""
+        return "<nav class=\"actions\" aria-label=\"This contract\"><p>"
+            + shown.map { "<a class=\"button secondary\" href=\"\($0.1)\">\($0.2)</a>" }.joined(separator: " ")
+            + "</p>" + recommend + "<p><b>Tender pack:</b> "
             + ExportFormat.allCases.map {
                 "<a href=\"/contracts/\(id)/pack/\($0.rawValue)\">\($0.label)</a>"
             }.joined(separator: " · ") + "</p></nav>\n"
@@ -79,6 +89,10 @@ struct RecommendationView {
         let action = shown?.action ?? .accept
         let anchor = "measure-" + Self.anchor(m.ref)
         var html = "<div class=\"measure-block\" id=\"\(anchor)\">" + RecommendationPage.measure(m)
+        guard may.allowed.contains(.decide) else {
+            let decided = saved.map { "Decided: " + Self.describe($0, unit: m.unit) } ?? "No decision yet."
+            return html + "<p class=\"decided\">\(decided)</p></div>\n"
+        }
         html +=
             "<form class=\"decision\" method=\"post\" action=\"/contracts/\(id)/decisions\">\(Page.csrf(token: token))"
             + "<input type=\"hidden\" name=\"measure\" value=\"\(HTML.escape(m.ref))\">"

@@ -58,15 +58,22 @@ struct ContractRoutes: RouteGroup {
     func recommendationPage(_ context: WebContext) async throws -> Response {
         let id = try contractId(context)
         let state = try await workspace.state(of: id)
-        let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
-        let key =
-            "contract \(id) version \(state.contract.version) recommendation \(state.latestRecommendation ?? 0) "
-            + "decisions \(decided)"
+        let may = Abilities(context.visitor, contract: id, policy: borough.catalogue.accessPolicy)
         return page(
             state.contract.title,
-            try await pages.page(key, token: context.csrfToken) {
-                try await recommendationView(state.contract).html(token: $0)
+            try await pages.page(Self.key(state, may), token: context.csrfToken) {
+                var view = try await recommendationView(state.contract)
+                view.may = may
+                return view.html(token: $0)
             })
+    }
+
+    /// What a kept recommendation page shows: the contract's version, its latest recommendation, its decisions'
+    /// versions, and what the visitor may do.
+    static func key(_ state: ContractState, _ may: Abilities) -> String {
+        let decided = state.decisions.map { "\($0.measure)#\($0.version)" }.joined(separator: ",")
+        return "contract \(state.contract.id ?? 0) version \(state.contract.version) recommendation "
+            + "\(state.latestRecommendation ?? 0) decisions \(decided) may \(may.key)"
     }
 
     /// A tender pack file, with the decisions applied.
