@@ -1,6 +1,7 @@
 """Load check of a council's shared workspace (make benchmark): 200 signed-in users for 60 s.
 
-Each user signs in with an account of their own, then in a loop reads pages (the contract's recommendation, the
+Each user signs in with an account of their own, then in a loop (at once, or after a pause of a second, as people
+at work pause: both are run) reads pages (the contract's recommendation, the
 borough, the contracts), decides on a measure (reading the page first for the decision's version, so a decision
 made since is refused as a conflict, never overwritten), or uploads an offers sheet that is evaluated and kept.
 Run twice in one go: two servers over one PostgreSQL database (the users shared between them, as a proxy would),
@@ -93,16 +94,21 @@ def act(user, results, lock):
         results.append((kind, status, elapsed, status in expected))
 
 
-def run(name, ports, environment, place):
-    """200 users on `ports` for 60 s; prints the figures and returns whether no write was lost and none failed."""
+def run(name, ports, environment, place, pause):
+    """200 users on `ports` for 60 s, pausing `pause` seconds between actions; prints the figures and returns whether
+    no write was lost and none failed."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=64) as pool:
         users = list(pool.map(lambda n: User(ports[n % len(ports)], f"user{n}"), range(USERS)))
     results, lock, deadline = [], threading.Lock(), time.time() + SECONDS
+    before = json.loads(subprocess.run([SVTK, "workspace", "export", *place], env=environment, capture_output=True,
+                                       check=True, text=True).stdout)
+    start = (sum(d["version"] for d in before["decisions"]), len(before["offers"]))
 
     def loop(user):
         while time.time() < deadline:
             try:
                 act(user, results, lock)
+                time.sleep(pause)
             except Exception as error:  # a dropped connection: an error, and a new connection
                 with lock:
                     results.append(("error", 0, 0.0, False))
@@ -118,10 +124,11 @@ def run(name, ports, environment, place):
                                         check=True, text=True).stdout)
     decided = sum(1 for r in results if r[0] == "decision" and r[1] == 303)
     uploaded = sum(1 for r in results if r[0] == "offers" and r[1] == 303)
-    versions = sum(d["version"] for d in archive["decisions"]) - 1  # the demo's one decision is at version 1
-    offers = len(archive["offers"]) - 1  # and it has one upload of offers
+    versions = sum(d["version"] for d in archive["decisions"]) - start[0]
+    offers = len(archive["offers"]) - start[1]
     errors = sum(1 for r in results if not r[3])
-    print(f"{name}: {len(results)} requests in {SECONDS} s by {USERS} signed-in users, {errors} errors")
+    print(f"{name}, {'no pause' if pause == 0 else f'a pause of {pause} s'}: {len(results)} actions in {SECONDS} s by "
+          f"{USERS} signed-in users, {errors} errors")
     for kind in ["page", "decision", "offers"]:
         times = sorted(r[2] for r in results if r[0] == kind)
         if times:
@@ -181,7 +188,8 @@ def main():
         workspace(environment, place)
         servers, ports = start(environment, place, count)
         try:
-            whole = run(label, ports, environment, place) and whole
+            for pause in (0, 1):
+                whole = run(label, ports, environment, place, pause) and whole
         finally:
             for server in servers:
                 server.terminate()
