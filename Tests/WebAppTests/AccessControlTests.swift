@@ -158,7 +158,9 @@ struct AccessControlTests {
         }
     }
 
-    @Test("each role's navigation and contract page show only what it may do, with who is signed in", arguments: TestStore.available)
+    @Test(
+        "each role's navigation and contract page show only what it may do, with who is signed in",
+        arguments: TestStore.available)
     func navigation(store: TestStore) async throws {
         let server = try await WorkspaceServer(
             borough: demoBorough, workspace: try await workspaceWithAccounts(store), secret: testSecret)

@@ -20,9 +20,15 @@ struct AccessMiddleware: RouterMiddleware {
         guard let (rule, contract) = AccessRules.rule(request.method, path) else {
             throw HTTPError(.notFound, message: "There is no page at \(ToolkitError.quoted(path, limit: 80)).")
         }
-        try check(rule, contract: contract, request: request, visitor: context.visitor)
         let navigation = Navigation.html(for: context.visitor, policy: policy, token: context.csrfToken)
-        return try await Navigation.$current.withValue(navigation) { try await next(request, context) }
+        return await Navigation.$current.withValue(navigation) {
+            do {
+                try check(rule, contract: contract, request: request, visitor: context.visitor)
+                return try await next(request, context)
+            } catch {
+                return ErrorPages.response(to: error, request: request, context: context)
+            }
+        }
     }
 
     /// Throws the refusal for a visitor the rule does not allow.

@@ -14,7 +14,7 @@ enum AccountPages {
         let nextField = safeNext(next).map { "<input type=\"hidden\" name=\"next\" value=\"\(HTML.escape($0))\">" }
         return """
             <h1>Sign in</h1>
-            \(alert)<form method="post" action="/sign-in">\(Page.csrf(context))\(nextField ?? "")
+            \(alert)<form class="stack" method="post" action="/sign-in">\(Page.csrf(context))\(nextField ?? "")
             <div class="field"><label for="f-name">Name</label><input id="f-name" name="name" type="text" \
             autocomplete="username" required value="\(HTML.escape(name))"></div>
             <div class="field"><label for="f-password">Password</label><input id="f-password" name="password" \
@@ -41,7 +41,7 @@ enum AccountPages {
             <p>\(HTML.escape(account.displayName)), signed in as <b>\(HTML.escape(account.name))</b>, \
             \(account.role.rawValue).</p>
             <h2>Change your password</h2>
-            \(alert)<form method="post" action="/account">\(Page.csrf(context))
+            \(alert)<form class="stack" method="post" action="/account">\(Page.csrf(context))
             \(field("current", "Current password", "current-password"))
             \(field("new", "New password (three random words make a strong one)", "new-password"))
             \(field("again", "The new password again", "new-password"))

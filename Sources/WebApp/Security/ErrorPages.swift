@@ -14,6 +14,16 @@ struct ErrorPages: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch {
+            return Self.response(to: error, request: request, context: context)
+        }
+    }
+
+    /// The page for an error: inner middleware that knows the visitor answers with it too, so that the page keeps
+    /// the visitor's navigation.
+    static func response(to error: any Error, request: Request, context: WebContext) -> Response {
+        do {
+            throw error
         } catch let redirect as Redirect {
             return Page.seeOther(redirect.location)
         } catch let error as HTTPError {
@@ -36,7 +46,7 @@ struct ErrorPages: RouterMiddleware {
 
     /// The status for a kind of problem with a request: 404 for something not there, 409 for a conflicting
     /// save, 400 for bad input, 500 for what the server could not write (logged, and shown only as that).
-    private func status(for kind: ToolkitError.Kind) -> HTTPResponse.Status {
+    private static func status(for kind: ToolkitError.Kind) -> HTTPResponse.Status {
         switch kind {
         case .notFound: .notFound
         case .conflict: .conflict
