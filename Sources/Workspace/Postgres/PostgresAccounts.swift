@@ -55,28 +55,35 @@ extension PostgresStore {
             """, logger: logger)
     }
 
+    /// One round trip: the session, its account and the account's assigned contracts (asked for on every request).
     func session(_ tokenHash: String) async throws -> (session: SignInSession, account: Account, assigned: Set<Int64>)?
     {
-        var found: SignInSession?
-        for try await (hash, account, started, seen) in try await client.query(
-            """
-            SELECT "tokenHash", "accountId", "startedAt", "lastSeenAt" FROM session WHERE "tokenHash" = \(tokenHash)
-            """,
-            logger: logger
-        ).decode((String, Int64, Date, Date).self) {
-            found = SignInSession(tokenHash: hash, accountId: account, startedAt: started, lastSeenAt: seen)
+        let columns = Account.selection.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }
+        let rows = try await client.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(columns.joined(separator: ", ")), s."startedAt", s."lastSeenAt",
+                        ARRAY(SELECT "contractId" FROM "contractAssignment" c WHERE c."accountId" = a.id)
+                    FROM session s JOIN account a ON a.id = s."accountId" WHERE s."tokenHash" = $1
+                    """, binds: try Self.binds(tokenHash)), logger: logger)
+        for try await row in rows {
+            let (id, name, displayName, role, hash, disabled, created, changed, started, seen, assigned) =
+                try row.decode((Int64, String, String, String, String, Bool, Date, Date, Date, Date, [Int64]).self)
+            let account = try Account(
+                id: id, name: name, displayName: displayName, role: role, passwordHash: hash, disabled: disabled,
+                createdAt: created, passwordChangedAt: changed)
+            let session = SignInSession(
+                tokenHash: tokenHash, accountId: account.id ?? 0, startedAt: started, lastSeenAt: seen)
+            return (session, account, Set(assigned))
         }
-        guard let session = found,
-            let account = try await records(Account.self, where: "id = \(session.accountId)").first
-        else { return nil }
-        var assigned = Set<Int64>()
-        for try await contract in try await client.query(
-            "SELECT \"contractId\" FROM \"contractAssignment\" WHERE \"accountId\" = \(session.accountId)",
-            logger: logger
-        ).decode(Int64.self) {
-            assigned.insert(contract)
-        }
-        return (session, account, assigned)
+        return nil
+    }
+
+    /// Bindings holding one text value.
+    private static func binds(_ text: String) throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(text)
+        return binds
     }
 
     func touch(_ tokenHash: String, at date: Date) async throws {
@@ -131,12 +138,23 @@ extension Account: PostgresRecord {
     init(row: PostgresRow) throws {
         let (id, name, displayName, role, hash, disabled, created, changed) = try row.decode(
             (Int64, String, String, String, String, Bool, Date, Date).self)
-        guard let role = Role(rawValue: role) else {
+        try self.init(
+            id: id, name: name, displayName: displayName, role: role, passwordHash: hash, disabled: disabled,
+            createdAt: created, passwordChangedAt: changed)
+    }
+
+    /// An account read from a row, its role by name.
+    /// - Throws: `DecodingError` for a role svtk does not know.
+    init(
+        id: Int64, name: String, displayName: String, role: String, passwordHash: String, disabled: Bool,
+        createdAt: Date, passwordChangedAt: Date
+    ) throws {
+        guard let known = Role(rawValue: role) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no role \"\(role)\""))
         }
         self.init(
-            id: id, name: name, displayName: displayName, role: role, passwordHash: hash, disabled: disabled,
-            createdAt: created, passwordChangedAt: changed)
+            id: id, name: name, displayName: displayName, role: known, passwordHash: passwordHash, disabled: disabled,
+            createdAt: createdAt, passwordChangedAt: passwordChangedAt)
     }
 
     func inserted(on connection: PostgresConnection, logger: Logger) async throws -> Account {
