@@ -291,9 +291,20 @@ struct AccessControlTests {
         #expect(
             try await workspace.signedIn(token: unused.token, limits: limits, at: start.addingTimeInterval(idle)) == nil
         )
+        let forgotten = try await workspace.signIn(
+            name: "commissioner", password: testPassword, limits: limits, at: start)
         let kept = try await workspace.signIn(name: "viewer", password: testPassword, limits: limits, at: start)
         try await workspace.resetPassword("viewer", to: "another good long password", limits: limits, at: start)
         #expect(try await workspace.signedIn(token: kept.token, limits: limits, at: start) == nil)
+        // A sign-in ends every expired session, even one never asked for again; and a wrong password forgets the
+        // wrong passwords out of every window, whatever the name.
+        try await workspace.store.recordSignInFailure(name: "someone", at: start, forgettingBefore: start)
+        _ = try await workspace.signIn(name: "administrator", password: testPassword, limits: limits, at: end)
+        #expect(try await workspace.store.session(Workspace.sessionKey(forgotten.token)) == nil)
+        await #expect(throws: ToolkitError.signInRefused) {
+            try await workspace.signIn(name: "nobody", password: "wrong", limits: limits, at: end)
+        }
+        #expect(try await workspace.store.signInFailures(name: "someone", since: .distantPast) == 0)
     }
 }
 

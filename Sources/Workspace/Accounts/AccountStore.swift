@@ -22,8 +22,11 @@ protocol AccountStore: Sendable {
     func touch(_ tokenHash: String, at date: Date) async throws
     /// Ends a session (signing out, or found expired).
     func endSession(_ tokenHash: String) async throws
-    /// Notes a wrong password for `name`.
-    func recordSignInFailure(name: String, at date: Date) async throws
+    /// Ends every session unused since `unused` or started before `started` (expired, whether or not asked for again).
+    func endSessions(unusedSince unused: Date, startedBefore started: Date) async throws
+    /// Notes a wrong password for `name`, forgetting every one made before `forgotten` (out of any window), so
+    /// that the table stays as small as the window's failures however many names are tried.
+    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws
     /// The wrong passwords for `name` since `date`.
     func signInFailures(name: String, since date: Date) async throws -> Int
     /// Forgets the wrong passwords for `name` (after a right one).

@@ -22,11 +22,14 @@ extension Workspace {
         let account = try await store.account(named: name)
         let hash = account?.passwordHash ?? Self.standIn(cost: limits.passwordHashCost)
         guard await Self.verify(password, hash: hash), let account, account.id != nil else {
-            try await store.recordSignInFailure(name: name, at: date)
+            try await store.recordSignInFailure(name: name, at: date, forgettingBefore: window)
             throw ToolkitError.signInRefused
         }
         guard !account.disabled else { throw ToolkitError.accountDisabled }
         try await store.clearSignInFailures(name: name)
+        try await store.endSessions(
+            unusedSince: date.addingTimeInterval(-Double(limits.sessionIdleMinutesMaximum) * 60),
+            startedBefore: date.addingTimeInterval(-Double(limits.sessionHoursMaximum) * 3600))
         let token = Hexadecimal.text(SystemRandomNumberGenerator.bytes(32))
         let session = SignInSession(
             tokenHash: Self.sessionKey(token), accountId: account.id!, startedAt: date, lastSeenAt: date)

@@ -95,8 +95,17 @@ extension PostgresStore {
         try await client.query("DELETE FROM session WHERE \"tokenHash\" = \(tokenHash)", logger: logger)
     }
 
-    func recordSignInFailure(name: String, at date: Date) async throws {
-        try await client.query("INSERT INTO \"signInFailure\" (name, at) VALUES (\(name), \(date))", logger: logger)
+    func endSessions(unusedSince unused: Date, startedBefore started: Date) async throws {
+        try await client.query(
+            "DELETE FROM session WHERE \"lastSeenAt\" <= \(unused) OR \"startedAt\" <= \(started)", logger: logger)
+    }
+
+    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws {
+        try await transaction { connection in
+            try await connection.query("DELETE FROM \"signInFailure\" WHERE at < \(forgotten)", logger: logger)
+            try await connection.query(
+                "INSERT INTO \"signInFailure\" (name, at) VALUES (\(name), \(date))", logger: logger)
+        }
     }
 
     func signInFailures(name: String, since date: Date) async throws -> Int {

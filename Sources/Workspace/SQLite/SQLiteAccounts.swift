@@ -66,8 +66,16 @@ extension SQLiteStore {
         _ = try await database.write { try SignInSession.deleteOne($0, key: tokenHash) }
     }
 
-    func recordSignInFailure(name: String, at date: Date) async throws {
+    func endSessions(unusedSince unused: Date, startedBefore started: Date) async throws {
         try await database.write {
+            try $0.execute(
+                sql: "DELETE FROM session WHERE lastSeenAt <= ? OR startedAt <= ?", arguments: [unused, started])
+        }
+    }
+
+    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws {
+        try await database.write {
+            try $0.execute(sql: "DELETE FROM signInFailure WHERE at < ?", arguments: [forgotten])
             try $0.execute(sql: "INSERT INTO signInFailure (name, at) VALUES (?, ?)", arguments: [name, date])
         }
     }
