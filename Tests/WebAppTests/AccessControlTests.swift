@@ -170,6 +170,8 @@ struct AccessControlTests {
             #expect(page.contains("<a href=\"/sources\">Sources</a>"))
             #expect(!page.contains("<a href=\"/contracts\">") && !page.contains("<a href=\"/accounts\">"))
             #expect(page.contains("Signed in as viewer (viewer)"))
+            let missing = try await viewer.send(client, .get, "/no-such-page")
+            #expect(missing.status == .notFound && text(missing).contains("Signed in as viewer (viewer)"))
             var (manager, _) = try await signIn(client, as: "contract_manager")
             let list = text(try await manager.send(client, .get, "/contracts"))
             #expect(list.contains("Highways resurfacing works") && !list.contains("A second contract"))

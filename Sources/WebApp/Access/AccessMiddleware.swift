@@ -17,12 +17,12 @@ struct AccessMiddleware: RouterMiddleware {
         async throws -> Response
     {
         let path = request.uri.path
-        guard let (rule, contract) = AccessRules.rule(request.method, path) else {
-            throw HTTPError(.notFound, message: "There is no page at \(ToolkitError.quoted(path, limit: 80)).")
-        }
         let navigation = Navigation.html(for: context.visitor, policy: policy, token: context.csrfToken)
         return await Navigation.$current.withValue(navigation) {
             do {
+                guard let (rule, contract) = AccessRules.rule(request.method, path) else {
+                    throw HTTPError(.notFound, message: "There is no page at \(ToolkitError.quoted(path, limit: 80)).")
+                }
                 try check(rule, contract: contract, request: request, visitor: context.visitor)
                 return try await next(request, context)
             } catch {
