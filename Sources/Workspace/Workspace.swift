@@ -171,12 +171,17 @@ public final class Workspace: Sendable {
 
     // MARK: Archives
 
-    /// Everything in the workspace as an archive.
+    /// Everything in the workspace as an archive: its contracts and all that hangs on them, and, when
+    /// `withAccounts`, its accounts (with their bcrypt hashes) and their assigned contracts. Sessions, the audit
+    /// trail and the server's secret stay behind.
     /// - Throws: the store's error when it cannot be read, or a decoding error for a row it cannot decode.
-    public func export() async throws -> WorkspaceArchive { try await store.export() }
+    public func export(withAccounts: Bool = false) async throws -> WorkspaceArchive {
+        try await store.export(withAccounts: withAccounts)
+    }
 
     /// Loads an archive into this workspace in one transaction: all of it or none. The workspace must be empty
-    /// unless `replacing`, when everything in it is replaced.
+    /// unless `replacing`, when everything in it is replaced (its accounts too, where the archive carries accounts;
+    /// otherwise they are kept).
     /// - Throws: a ``ToolkitError`` when the workspace holds contracts already (and is not being replaced) or the
     ///   archive's rows contradict each other (a decision on a contract it does not hold).
     public func importArchive(_ archive: WorkspaceArchive, replacing: Bool = false) async throws {

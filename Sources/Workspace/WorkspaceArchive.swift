@@ -20,6 +20,9 @@ public struct WorkspaceArchive: Codable, Sendable {
     public var offers: [SavedOffers]
     /// Every upload of commitments and returns with its monitoring, by id.
     public var returns: [SavedReturns]
+    /// Every account with the contracts assigned to it, where the export was asked to carry them (`--with-accounts`):
+    /// their bcrypt hashes travel, never a password. Absent (nil) otherwise, and in archives of older svtk.
+    public var accounts: [ArchivedAccount]?
 
     /// The `format` every archive carries.
     static let formatName = "svtk-workspace"
@@ -67,4 +70,13 @@ public struct WorkspaceArchive: Codable, Sendable {
         @unknown default: return "\(error)"
         }
     }
+}
+
+/// An account as an archive carries it: the account (its password's bcrypt hash included, so it signs in with the
+/// same password wherever imported) and the contracts assigned to it.
+public struct ArchivedAccount: Codable, Sendable {
+    /// The account, with its id.
+    public var account: Account
+    /// The ids of the contracts assigned to it, in order.
+    public var assignedContracts: [Int64]
 }

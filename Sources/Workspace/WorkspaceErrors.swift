@@ -30,6 +30,12 @@ extension ToolkitError {
     /// An archive imported into a workspace that holds contracts, without replacing them.
     static let workspaceNotEmpty = ToolkitError.badArchive(
         nil, "the workspace already holds contracts: import into a new workspace, or replace what it holds")
+
+    /// An archive's accounts imported into a workspace that has accounts, without replacing them.
+    static let workspaceHasAccounts = ToolkitError.badArchive(
+        nil,
+        "the workspace already has accounts: import the archive's accounts into a workspace without any, or "
+            + "replace what it holds")
 }
 
 extension ToolkitError {

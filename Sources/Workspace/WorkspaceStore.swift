@@ -54,8 +54,8 @@ protocol WorkspaceStore: AccountStore {
     /// The contract's newest returns.
     func latestReturns(for contract: Int64) async throws -> SavedReturns?
 
-    /// Every row of every table, by id.
-    func export() async throws -> WorkspaceArchive
+    /// Every row of every table, by id; the accounts with their assigned contracts too when `withAccounts`.
+    func export(withAccounts: Bool) async throws -> WorkspaceArchive
     /// Loads an archive in one transaction; the store must hold no contracts unless `replacing`.
     func importArchive(_ archive: WorkspaceArchive, replacing: Bool) async throws
 

@@ -29,11 +29,17 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The JSON file to write (default: standard output).", valueName: "file"))
         var out: String?
 
+        @Flag(
+            help: ArgumentHelp(
+                "Carry the accounts too, with their bcrypt hashes and assigned contracts (keep such a file as safe "
+                    + "as the workspace itself)."))
+        var withAccounts = false
+
         func run() async throws {
             if workspace.address == nil, !FileManager.default.fileExists(atPath: try workspace.place()) {
                 throw ToolkitError(.notFound, file: try workspace.place(), "no such workspace file")
             }
-            let json = try await workspace.open().export().json()
+            let json = try await workspace.open().export(withAccounts: withAccounts).json()
             if let out {
                 try OutputFile.write(Array(json) + [0x0A], to: out)
             } else {
@@ -62,7 +68,8 @@ struct WorkspaceCommand: AsyncParsableCommand {
             try await workspace.open().importArchive(parsed, replacing: replace)
             print(
                 "imported \(parsed.contracts.count) contract(s), \(parsed.snapshots.count) recommendation(s), "
-                    + "\(parsed.decisions.count) decision(s) into \(try workspace.place())")
+                    + "\(parsed.decisions.count) decision(s)"
+                    + (parsed.accounts.map { ", \($0.count) account(s)" } ?? "") + " into \(try workspace.place())")
         }
     }
 

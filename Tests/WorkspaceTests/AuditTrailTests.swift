@@ -77,3 +77,34 @@ struct AuditTrailTests {
         #expect(csv.split(separator: "\n").count == 5)
     }
 }
+
+@Suite("Accounts in archives")
+struct ArchivedAccountsTests {
+    @Test(
+        "asked for, an archive carries accounts and assignments, which sign in with the same passwords anywhere",
+        arguments: TestStore.available)
+    func accountsTravel(store: TestStore) async throws {
+        let limits = try WorkspaceLimits(folder: repository + "/Datasets/policy")
+        let source = try Workspace()
+        try await source.importArchive(try demoArchive())
+        _ = try await source.addAccount(
+            name: "asha", role: .contractManager, password: "correct horse battery staple", limits: limits)
+        try await source.assign(contract: 1, to: "asha")
+        #expect(try await source.export().accounts == nil)  // not unless asked for: the demo archive's bytes hold
+        let archive = try await source.export(withAccounts: true)
+        #expect(archive.accounts?.map(\.account.name) == ["asha"] && archive.accounts?[0].assignedContracts == [1])
+        let target = try await store.workspace()
+        try await target.importArchive(try WorkspaceArchive.read(try archive.json()))
+        let signedIn = try await target.signIn(name: "asha", password: "correct horse battery staple", limits: limits)
+        #expect(signedIn.signedIn.account.role == .contractManager && signedIn.signedIn.assignedContracts == [1])
+        #expect(try await target.export(withAccounts: true).json() == (try archive.json()))
+        // Into a workspace with accounts of its own: refused unless replacing, and then theirs replace its own.
+        let other = try await store.workspace()
+        _ = try await other.addAccount(name: "ben", role: .viewer, password: "another long password", limits: limits)
+        await #expect(throws: ToolkitError.workspaceHasAccounts) { try await other.importArchive(archive) }
+        #expect(try await other.contracts().isEmpty)
+        try await other.importArchive(archive, replacing: true)
+        #expect(try await other.accounts().map(\.name) == ["asha"])
+        _ = try await other.addAccount(name: "cara", role: .viewer, password: "a third long password", limits: limits)
+    }
+}

@@ -170,9 +170,10 @@ extension Account: PostgresRecord {
         var saved = self
         saved.id = try await connection.insertedID(
             """
-            INSERT INTO account (name, "displayName", role, "passwordHash", disabled, "createdAt", "passwordChangedAt")
-            VALUES (\(name), \(displayName), \(role.rawValue), \(passwordHash), \(disabled), \(createdAt),
-                    \(passwordChangedAt)) RETURNING id
+            INSERT INTO account (id, name, "displayName", role, "passwordHash", disabled, "createdAt",
+                                 "passwordChangedAt")
+            VALUES (COALESCE(\(id), nextval(pg_get_serial_sequence('account', 'id'))), \(name), \(displayName),
+                    \(role.rawValue), \(passwordHash), \(disabled), \(createdAt), \(passwordChangedAt)) RETURNING id
             """, logger: logger)
         return saved
     }

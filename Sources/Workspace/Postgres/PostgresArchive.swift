@@ -7,10 +7,10 @@ import PostgresNIO
 /// SQLite workspace's, so `svtk workspace export` and `import` move a workspace between the two.
 extension PostgresStore {
     /// Reads every table in one snapshot of the database, so the archive's rows fit together.
-    func export() async throws -> WorkspaceArchive {
+    func export(withAccounts: Bool) async throws -> WorkspaceArchive {
         try await transaction { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
-            return WorkspaceArchive(
+            var archive = WorkspaceArchive(
                 format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
                 contracts: try await records(SavedContract.self, on: connection),
                 revisions: try await records(ContractRevision.self, on: connection),
@@ -18,7 +18,25 @@ extension PostgresStore {
                 decisions: try await records(SavedDecision.self, on: connection),
                 offers: try await records(SavedOffers.self, on: connection),
                 returns: try await records(SavedReturns.self, on: connection))
+            if withAccounts { archive.accounts = try await archivedAccounts(on: connection) }
+            return archive
         }
+    }
+
+    /// Every account with its assigned contracts.
+    private func archivedAccounts(on connection: PostgresConnection) async throws -> [ArchivedAccount] {
+        var archived: [ArchivedAccount] = []
+        for account in try await records(Account.self, on: connection) {
+            var assigned: [Int64] = []
+            for try await contract in try await connection.query(
+                "SELECT \"contractId\" FROM \"contractAssignment\" WHERE \"accountId\" = \(account.id) ORDER BY 1",
+                logger: logger
+            ).decode(Int64.self) {
+                assigned.append(contract)
+            }
+            archived.append(ArchivedAccount(account: account, assignedContracts: assigned))
+        }
+        return archived
     }
 
     /// Loads the archive's rows with their ids in one transaction, then moves each table's id sequence past them.
@@ -40,11 +58,36 @@ extension PostgresStore {
                 try await insertAll(archive.decisions, on: connection)
                 try await insertAll(archive.offers, on: connection)
                 try await insertAll(archive.returns, on: connection)
+                try await insert(archive.accounts, replacing: replacing, on: connection)
                 for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
                     try await audit(entry, on: connection)
                 }
             } catch let error as PSQLError {
                 throw ToolkitError.badArchive(nil, "the archive's rows do not fit together: \(Self.reason(error))")
+            }
+        }
+    }
+
+    /// Loads an archive's accounts with their assignments; where it carries any, the workspace's own are replaced
+    /// when `replacing`, and must otherwise be none.
+    private func insert(_ accounts: [ArchivedAccount]?, replacing: Bool, on connection: PostgresConnection)
+        async throws
+    {
+        guard let accounts else { return }
+        if replacing { try await connection.query("DELETE FROM account", logger: logger) }
+        for try await held in try await connection.query("SELECT count(*) FROM account", logger: logger)
+            .decode(Int.self) where held > 0
+        {
+            throw ToolkitError.workspaceHasAccounts
+        }
+        try await insertAll(accounts.map(\.account), on: connection)
+        for archived in accounts {
+            for contract in archived.assignedContracts {
+                try await connection.query(
+                    """
+                    INSERT INTO "contractAssignment" ("contractId", "accountId")
+                    VALUES (\(contract), \(archived.account.id))
+                    """, logger: logger)
             }
         }
     }

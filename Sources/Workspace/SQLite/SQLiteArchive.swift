@@ -4,9 +4,9 @@ import GRDB
 
 /// A SQLite workspace's rows as an archive, and an archive's rows into a SQLite workspace.
 extension SQLiteStore {
-    func export() async throws -> WorkspaceArchive {
+    func export(withAccounts: Bool) async throws -> WorkspaceArchive {
         try await database.read { db in
-            WorkspaceArchive(
+            var archive = WorkspaceArchive(
                 format: WorkspaceArchive.formatName, version: WorkspaceArchive.currentVersion,
                 contracts: try SavedContract.order(SavedContract.Columns.id).fetchAll(db),
                 revisions: try ContractRevision.order(ContractRevision.Columns.id).fetchAll(db),
@@ -14,6 +14,16 @@ extension SQLiteStore {
                 decisions: try SavedDecision.order(SavedDecision.Columns.id).fetchAll(db),
                 offers: try SavedOffers.order(SavedOffers.Columns.id).fetchAll(db),
                 returns: try SavedReturns.order(SavedReturns.Columns.id).fetchAll(db))
+            if withAccounts {
+                archive.accounts = try Account.order(Column("id")).fetchAll(db).map { account in
+                    ArchivedAccount(
+                        account: account,
+                        assignedContracts: try Int64.fetchAll(
+                            db, sql: "SELECT contractId FROM contractAssignment WHERE accountId = ? ORDER BY 1",
+                            arguments: [account.id]))
+                }
+            }
+            return archive
         }
     }
 
@@ -30,12 +40,30 @@ extension SQLiteStore {
                 for var row in archive.decisions { try row.insert(db) }
                 for var row in archive.offers { try row.insert(db) }
                 for var row in archive.returns { try row.insert(db) }
+                try Self.insert(archive.accounts, replacing: replacing, db)
                 for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
                     try Self.audit(entry, db)
                 }
             } catch let error as DatabaseError {
                 throw ToolkitError.badArchive(
                     nil, "the archive's rows do not fit together: \(error.message ?? error.description)")
+            }
+        }
+    }
+
+    /// Loads an archive's accounts with their assignments; where it carries any, the workspace's own are replaced
+    /// when `replacing`, and must otherwise be none.
+    private static func insert(_ accounts: [ArchivedAccount]?, replacing: Bool, _ db: Database) throws {
+        guard let accounts else { return }
+        if replacing { try Account.deleteAll(db) }  // their sessions and assignments go with them
+        guard try Account.fetchCount(db) == 0 else { throw ToolkitError.workspaceHasAccounts }
+        for archived in accounts {
+            var account = archived.account
+            try account.insert(db)
+            for contract in archived.assignedContracts {
+                try db.execute(
+                    sql: "INSERT INTO contractAssignment (contractId, accountId) VALUES (?, ?)",
+                    arguments: [contract, account.id])
             }
         }
     }
