@@ -4,16 +4,9 @@ public enum HMAC {
     /// - Complexity: O(*k* + *m*) in the key's and the message's lengths.
     public static func sha256(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
         var block = key
-        if block.count > 64 {
-            var hash = SHA256()
-            block.withUnsafeBytes { hash.update($0) }
-            block = hash.digest()
-        }
+        if block.count > 64 { block = SHA256.digest(of: block) }
         block += [UInt8](repeating: 0, count: 64 - block.count)
-        var inner = SHA256()
-        (block.map { $0 ^ 0x36 } + message).withUnsafeBytes { inner.update($0) }
-        var outer = SHA256()
-        (block.map { $0 ^ 0x5C } + inner.digest()).withUnsafeBytes { outer.update($0) }
-        return outer.digest()
+        let inner = SHA256.digest(of: block.map { $0 ^ 0x36 } + message)
+        return SHA256.digest(of: block.map { $0 ^ 0x5C } + inner)
     }
 }

@@ -62,6 +62,14 @@ public struct SHA256 {
         }
     }
 
+    /// The digest of bytes held in memory (a token, an upload, a key).
+    /// - Complexity: O(n) in the bytes.
+    public static func digest(of bytes: [UInt8]) -> [UInt8] {
+        var hash = SHA256()
+        bytes.withUnsafeBytes { hash.update($0) }
+        return hash.digest()
+    }
+
     /// The digest of a file's bytes (a pipe's or standard input's copy for those).
     /// - Throws: `ToolkitError` when the file cannot be read.
     public static func hex(ofFile path: String) throws -> String {

@@ -47,6 +47,14 @@ enum AccessRules {
     /// has that method and path.
     /// - Complexity: O(r·s) for r rules and s segments in the path.
     static func rule(_ method: HTTPRequest.Method, _ path: String) -> (rule: Rule, contract: Int64?)? {
+        route(method, path).map { ($0.entry.rule, $0.contract) }
+    }
+
+    /// The first route of the table a request matches, and the contract its path names.
+    /// - Complexity: O(r·s) for r rules and s segments in the path.
+    static func route(_ method: HTTPRequest.Method, _ path: String)
+        -> (entry: (method: HTTPRequest.Method, path: String, rule: Rule), contract: Int64?)?
+    {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         for entry in table where entry.method == method {
             let pattern = entry.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
@@ -56,7 +64,7 @@ enum AccessRules {
                 if want == ":id" { contract = Int64(have) }
                 return want.hasPrefix(":") ? !have.isEmpty : want == have
             }
-            if matches { return (entry.rule, contract) }
+            if matches { return (entry, contract) }
         }
         return nil
     }

@@ -78,9 +78,5 @@ enum Scripts {
         """
 
     /// The script's SHA-256 in the form a Content Security Policy names it.
-    static let wardPickerHash: String = {
-        var hash = SHA256()
-        Array(wardPicker.utf8).withUnsafeBytes { hash.update($0) }
-        return "sha256-" + Data(hash.digest()).base64EncodedString()
-    }()
+    static let wardPickerHash = "sha256-" + Data(SHA256.digest(of: Array(wardPicker.utf8))).base64EncodedString()
 }

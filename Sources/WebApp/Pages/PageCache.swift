@@ -13,7 +13,7 @@ final class PageCache: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
     /// Stands for the visitor's CSRF token in a kept page: as long as a token and made of the same characters.
-    let placeholder = Hexadecimal.text((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+    let placeholder = Hexadecimal.text(SecureRandom.bytes(32))
 
     init(capacity: Int = 512) { self.capacity = capacity }
 

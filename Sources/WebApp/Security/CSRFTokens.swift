@@ -12,8 +12,7 @@ struct CSRFTokens: Sendable {
     /// A new token for the session with key `session` ("" where no one is signed in), from a random nonce unless
     /// one is given.
     func mint(nonce: [UInt8]? = nil, session: String = "") -> String {
-        var generator = SystemRandomNumberGenerator()
-        let nonce = nonce ?? (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let nonce = nonce ?? SecureRandom.bytes(16)
         return Hexadecimal.text(nonce + code(of: nonce, session: session))
     }
 

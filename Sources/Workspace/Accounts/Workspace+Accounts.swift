@@ -120,9 +120,5 @@ extension Workspace {
     }
 
     /// The SHA-256 of a session's token, as kept.
-    static func sessionKey(_ token: String) -> String {
-        var hash = SHA256()
-        Array(token.utf8).withUnsafeBytes { hash.update($0) }
-        return hash.hex()
-    }
+    static func sessionKey(_ token: String) -> String { Hexadecimal.text(SHA256.digest(of: Array(token.utf8))) }
 }

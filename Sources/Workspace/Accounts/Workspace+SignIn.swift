@@ -30,7 +30,7 @@ extension Workspace {
         try await store.endSessions(
             unusedSince: date.addingTimeInterval(-Double(limits.sessionIdleMinutesMaximum) * 60),
             startedBefore: date.addingTimeInterval(-Double(limits.sessionHoursMaximum) * 3600))
-        let token = Hexadecimal.text(SystemRandomNumberGenerator.bytes(32))
+        let token = Hexadecimal.text(SecureRandom.bytes(32))
         let session = SignInSession(
             tokenHash: Self.sessionKey(token), accountId: account.id!, startedAt: date, lastSeenAt: date)
         try await store.insert(session)
@@ -78,21 +78,13 @@ extension Workspace {
     private static func standIn(cost: Int) -> String {
         standIns.withLock { hashes in
             if let hash = hashes[cost] { return hash }
-            let hash = Bcrypt.hash(Hexadecimal.text(SystemRandomNumberGenerator.bytes(16)), cost: UInt8(cost))
+            let hash = Bcrypt.hash(Hexadecimal.text(SecureRandom.bytes(16)), cost: UInt8(cost))
             hashes[cost] = hash
             return hash
         }
     }
 
     private static let standIns = Mutex<[Int: String]>([:])
-}
-
-extension SystemRandomNumberGenerator {
-    /// `count` bytes from the system's secure generator.
-    static func bytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
 }
 
 extension ToolkitError {

@@ -110,9 +110,5 @@ extension AuditEntry {
     }
 
     /// The SHA-256 of uploaded bytes, in hexadecimal.
-    private static func digest(_ data: Data) -> String {
-        var hash = SHA256()
-        data.withUnsafeBytes { hash.update($0) }
-        return hash.hex()
-    }
+    private static func digest(_ data: Data) -> String { Hexadecimal.text(SHA256.digest(of: Array(data))) }
 }

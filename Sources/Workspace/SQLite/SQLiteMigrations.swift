@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import GRDB
 
@@ -102,8 +103,7 @@ enum SQLiteMigrations {
             table.primaryKey("id", .integer).check { $0 == 1 }
             table.column("secret", .blob).notNull()
         }
-        var generator = SystemRandomNumberGenerator()
-        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let secret = Data(SecureRandom.bytes(32))
         try db.execute(sql: "INSERT INTO server_secret (id, secret) VALUES (1, ?)", arguments: [secret])
     }
 
