@@ -31,6 +31,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case monitorDelivery = "monitor_delivery"
     /// What suppliers are shown of a contract.
     case readSupplierView = "read_supplier_view"
+    /// Reading published tenders and saving and submitting one's own offers for them.
+    case submitOffers = "submit_offers"
     /// The workspace's accounts.
     case manageAccounts = "manage_accounts"
 }

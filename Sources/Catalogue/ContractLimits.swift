@@ -100,6 +100,12 @@ public struct WorkspaceLimits: Sendable {
     public let passwordCharactersMinimum: Int
     /// bcrypt's cost (log2 of its rounds) for new passwords.
     public let passwordHashCost: Int
+    /// An evidence file is at most this many bytes.
+    public let evidenceFileBytesMaximum: Int
+    /// A quarter's return is due this many days after the quarter ends.
+    public let returnDueDays: Int
+    /// A supplier's written response to a tender has at most this many characters.
+    public let offerStatementCharactersMaximum: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
     /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
@@ -123,6 +129,9 @@ public struct WorkspaceLimits: Sendable {
         signInWindowMinutes = Int(try table.value("sign_in_window_minutes"))
         passwordCharactersMinimum = Int(try table.value("password_characters_minimum"))
         passwordHashCost = Int(try table.value("password_hash_cost"))
+        evidenceFileBytesMaximum = Int(try table.value("evidence_file_bytes_maximum"))
+        returnDueDays = Int(try table.value("return_due_days"))
+        offerStatementCharactersMaximum = Int(try table.value("offer_statement_characters_maximum"))
         guard (4...31).contains(passwordHashCost) else {
             throw ToolkitError(file: table.path, "password_hash_cost must be from 4 to 31 (bcrypt's range)")
         }

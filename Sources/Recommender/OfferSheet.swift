@@ -117,6 +117,20 @@ struct OfferSheet {
             counted: counted, line: row.line)
     }
 
+    /// How a commitment to `measure` is scored, as ``commitment(_:of:)`` and ``check(_:quantity:target:)`` score it.
+    func guide(_ measure: Measure) -> OfferGuide.Line {
+        let rule = policy.targets[measure.policyRef]
+        let target = proportionateTarget(measure, rule: rule)
+        let (flag, counted, _) = check(measure, quantity: 0, target: nil)
+        let sized = target.flatMap { $0.quantity > 0 ? $0 : nil }
+        return OfferGuide.Line(
+            measure: measure.key, ref: measure.ref, title: measure.title, unit: measure.unit,
+            proxyValue: catalogue.proxy(for: measure)?.value,
+            years: rule?.everyYear == true ? contract.years : 1, target: target?.quantity,
+            plausibleMaximum: sized.map { max(implausibleFactor * $0.quantity, $0.supported ?? 0) },
+            tokenFloor: sized.map { tokenShare * $0.quantity }, notScored: counted ? nil : flag)
+    }
+
     /// The proportionate target for a measure, as the recommendation sizes it (on the contract's quantities where
     /// a rule of its subjects uses one the profile gives), and the most the contract's quantities support (nil when
     /// not sized on one): the whole quantity in the measure's unit.

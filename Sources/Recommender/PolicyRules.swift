@@ -24,7 +24,7 @@ public struct PolicyRules: Sendable {
     /// `cost_per_fte` (GBP per FTE per year).
     let costPerFte: Double
     /// `qualitative_mark_maximum` ().
-    let qualitativeMarkMaximum: Double
+    public let qualitativeMarkMaximum: Double
     /// `implausible_factor` ().
     let implausibleFactor: Double
     /// `green_from` ().

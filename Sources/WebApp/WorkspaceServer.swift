@@ -57,6 +57,8 @@ public struct WorkspaceServer: Sendable {
         ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)
         DeliveryRoutes(borough: borough, workspace: workspace).add(to: router)
+        SupplierRoutes(borough: borough, workspace: workspace).add(to: router)
+        TenderRoutes(borough: borough, workspace: workspace).add(to: router)
         return router
     }
 
@@ -104,7 +106,9 @@ protocol RouteGroup {
 
 extension RouteGroup {
     /// A page of the workspace as a response.
-    func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, script: Bool = false) -> Response {
+    func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok, script: Scripts? = nil)
+        -> Response
+    {
         Page.html(title: title, body: body, borough: borough.analysis.borough.name, status: status, script: script)
     }
 

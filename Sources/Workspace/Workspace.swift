@@ -152,7 +152,9 @@ public final class Workspace: Sendable {
 
     /// Saves uploaded commitments and returns with their monitoring.
     /// - Throws: the store's error (an unknown contract, a failed write); `EncodingError` for a non-finite number.
-    public func save(_ returns: SavedReturns) async throws -> SavedReturns { try await store.insert(returns) }
+    public func save(_ returns: SavedReturns) async throws -> SavedReturns {
+        try await save(returns, evidence: [])
+    }
 
     /// The contract's latest returns, if any were uploaded.
     /// - Throws: the store's error when it cannot be read, or a decoding error for a row it cannot decode.

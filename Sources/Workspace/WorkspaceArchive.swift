@@ -23,6 +23,20 @@ public struct WorkspaceArchive: Codable, Sendable {
     /// Every account with the contracts assigned to it, where the export was asked to carry them (`--with-accounts`):
     /// their bcrypt hashes travel, never a password. Absent (nil) otherwise, and in archives of older svtk.
     public var accounts: [ArchivedAccount]?
+    /// Every tender, by id; absent (nil) when the workspace has none, and in archives of older svtk.
+    public var tenders: [Tender]?
+    /// Every supplier's offer for a tender, drafts included, by id; absent when there are none.
+    public var supplierOffers: [SupplierOffer]?
+    /// Every evidence file with its bytes, by id; absent when there are none.
+    public var evidenceFiles: [EvidenceFile]?
+
+    /// The tenders, suppliers' offers and evidence files, each nil where there are none (so an archive of a
+    /// workspace without them is as an older svtk wrote it).
+    mutating func carry(tenders: [Tender], offers: [SupplierOffer], evidence: [EvidenceFile]) {
+        self.tenders = tenders.isEmpty ? nil : tenders
+        supplierOffers = offers.isEmpty ? nil : offers
+        evidenceFiles = evidence.isEmpty ? nil : evidence
+    }
 
     /// The `format` every archive carries.
     static let formatName = "svtk-workspace"

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// Why a workspace operation could not be done, in words for the page or the terminal.
 extension ToolkitError {
@@ -42,5 +43,24 @@ extension ToolkitError {
     /// An account added under a name another account has.
     static func accountExists(_ name: String) -> ToolkitError {
         ToolkitError(.conflict, "an account named \(quoted(name)) already exists")
+    }
+}
+
+extension ToolkitError {
+    /// An offer saved after its tender's deadline.
+    static func deadlinePassed(_ deadline: Date) -> ToolkitError {
+        ToolkitError(
+            .conflict,
+            "the tender closed at \(deadline.formatted(.iso8601)): offers can no longer be saved or submitted")
+    }
+
+    /// Offers asked for before their tender's deadline.
+    static func sealed(until deadline: Date) -> ToolkitError {
+        ToolkitError(.conflict, "offers are sealed until the tender closes at \(deadline.formatted(.iso8601))")
+    }
+
+    /// A contract put out to tender a second time.
+    static func alreadyTendered(_ contract: Int64) -> ToolkitError {
+        ToolkitError(.conflict, "contract \(contract) has been put out to tender already")
     }
 }

@@ -5,7 +5,7 @@ import Recommender
 /// servers share (``PostgresStore``). Both hold the same tables under the same migrations, keep every change in one
 /// transaction, and refuse a save over someone else's change with a `conflict` error; ``Workspace`` is the public
 /// face of either.
-protocol WorkspaceStore: AccountStore {
+protocol WorkspaceStore: AccountStore, TenderStore {
     /// The 32 bytes from which a server over this store derives its forms' security tokens.
     func serverSecret() async throws -> [UInt8]
 
@@ -49,8 +49,9 @@ protocol WorkspaceStore: AccountStore {
     func insert(_ offers: SavedOffers) async throws -> SavedOffers
     /// The contract's newest offers.
     func latestOffers(for contract: Int64) async throws -> SavedOffers?
-    /// Inserts an upload of commitments and returns and returns it with its id.
-    func insert(_ returns: SavedReturns) async throws -> SavedReturns
+    /// Inserts commitments and returns (uploaded or entered) with the evidence files they name, and returns them
+    /// with their id.
+    func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns
     /// The contract's newest returns.
     func latestReturns(for contract: Int64) async throws -> SavedReturns?
 

@@ -41,6 +41,16 @@ enum AccessRules {
         (.post, "/contracts/:id/offers", .requires(.evaluateOffers)),
         (.get, "/contracts/:id/returns", .requires(.monitorDelivery)),
         (.post, "/contracts/:id/returns", .requires(.monitorDelivery)),
+        (.post, "/contracts/:id/returns/entry", .requires(.monitorDelivery)),
+        (.get, "/contracts/:id/evidence/:file", .requires(.monitorDelivery)),
+        (.get, "/contracts/:id/tender", .requires(.evaluateOffers)),
+        (.post, "/contracts/:id/tender", .requires(.evaluateOffers)),
+        (.post, "/contracts/:id/tender/scores", .requires(.evaluateOffers)),
+        (.post, "/contracts/:id/tender/award", .requires(.evaluateOffers)),
+        (.get, "/tenders", .requires(.submitOffers)),
+        (.get, "/tenders/:id", .requires(.submitOffers)), (.post, "/tenders/:id", .requires(.submitOffers)),
+        (.get, "/tenders/:id/offer.csv", .requires(.submitOffers)),
+        (.get, "/tenders/:id/scores.csv", .requires(.submitOffers)),
     ]
 
     /// The rule for a request and the contract its path names (`:id`, where a whole number), or nil when no route

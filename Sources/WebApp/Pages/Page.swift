@@ -10,7 +10,7 @@ import Toolkit
 enum Page {
     /// A page as a response.
     static func html(
-        title: String, body: String, borough: String, status: HTTPResponse.Status = .ok, script: Bool = false
+        title: String, body: String, borough: String, status: HTTPResponse.Status = .ok, script: Scripts? = nil
     ) -> Response {
         let page = HTML.document(
             title: "\(HTML.escape(title)) · svtk workspace", style: Stylesheet.reports + "\n" + Stylesheet.workspace,
@@ -21,7 +21,7 @@ enum Page {
                 </header>
 
                 """, main: "<main id=\"content\">", body: body,
-            after: script ? "<script>\(Scripts.wardPicker)</script>" : "")
+            after: script.map { "<script>\($0.rawValue)</script>" } ?? "")
         return response(page, type: "text/html; charset=utf-8", status: status)
     }
 
@@ -65,11 +65,13 @@ enum Page {
     }
 }
 
-/// The one inline script: on the contract form, clicking a ward on the map ticks or unticks its box in the list
-/// (the list works alone; without scripts the map's wards link to their profiles). The map's wards leave the
-/// keyboard's tab order, so the form's fields and boxes follow one another: the boxes are the keyboard's way.
-enum Scripts {
-    static let wardPicker = """
+/// The workspace's inline scripts, each allowed by its hash in the Content Security Policy; every page works
+/// without them.
+enum Scripts: String, CaseIterable {
+    /// On the contract form, clicking a ward on the map ticks or unticks its box in the list (the list works alone;
+    /// without scripts the map's wards link to their profiles). The map's wards leave the keyboard's tab order, so
+    /// the form's fields and boxes follow one another: the boxes are the keyboard's way.
+    case wardPicker = """
         document.querySelectorAll('#pick-map a[data-ward]').forEach(function (a) { a.setAttribute('tabindex', '-1'); \
         a.addEventListener('click', function (e) { \
         var box = document.getElementById('ward-' + a.getAttribute('data-ward')); if (!box) { return; } \
@@ -77,6 +79,29 @@ enum Scripts {
         box.checked = !box.checked; box.dispatchEvent(new Event('change')); }); });
         """
 
+    /// On a supplier's offer form, each commitment's money value, its flag and the total as the supplier types,
+    /// from the numbers the server put on each box (``OfferGuide``): the quantity held at the plausible maximum ×
+    /// the proxy value × the years, rounded to the pound. Without the script the server shows them after saving.
+    case offerValues = """
+        (function () { var boxes = document.querySelectorAll('input[data-measure]'); \
+        function money(v) { return '£' + Math.round(v).toLocaleString('en-GB'); } \
+        function update() { var total = 0; boxes.forEach(function (box) { var d = box.dataset, \
+        row = box.closest('tr'), value = row.querySelector('.value'), flag = row.querySelector('.flag'), \
+        text = box.value.trim().replace(/,/g, ''), q = Number(text); \
+        if (text === '') { value.textContent = ''; flag.textContent = ''; return; } \
+        if (!isFinite(q) || q < 0) { value.textContent = ''; flag.textContent = 'not a number'; return; } \
+        if (d.notScored !== undefined) { value.textContent = ''; flag.textContent = d.notScored; return; } \
+        var max = d.max === undefined ? null : Number(d.max), floor = d.floor === undefined ? null : Number(d.floor); \
+        var scored = max !== null && q > max ? max : q, f = ''; \
+        if (max !== null && q > max) { f = 'above the plausible maximum of ' + d.maxText + ': scored at that'; } \
+        else if (floor !== null && q > 0 && q < floor) { f = 'a token line: under ' + d.floorText; } \
+        if (d.proxy === undefined) { value.textContent = 'points (no open proxy value)'; } \
+        else { var v = Math.round(scored * Number(d.proxy) * Number(d.years)); total += v; \
+        value.textContent = money(v); } flag.textContent = f; }); \
+        var t = document.getElementById('offer-total'); if (t) { t.textContent = money(total); } } \
+        boxes.forEach(function (box) { box.addEventListener('input', update); }); })();
+        """
+
     /// The script's SHA-256 in the form a Content Security Policy names it.
-    static let wardPickerHash = "sha256-" + Data(SHA256.digest(of: Array(wardPicker.utf8))).base64EncodedString()
+    var hash: String { "sha256-" + Data(SHA256.digest(of: Array(rawValue.utf8))).base64EncodedString() }
 }

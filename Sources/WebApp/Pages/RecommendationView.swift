@@ -64,6 +64,7 @@ struct RecommendationView {
         let links: [(Permission?, String, String)] = [
             (.editContracts, "/contracts/\(id)/edit", "Edit the contract"),
             (.readSupplierView, "/contracts/\(id)/supplier", "Supplier view"),
+            (.evaluateOffers, "/contracts/\(id)/tender", "Tender online"),
             (.evaluateOffers, "/contracts/\(id)/offers", "Evaluate offers"),
             (.monitorDelivery, "/contracts/\(id)/returns", "Monitor delivery"),
             (may.compare ? .readContracts : nil, "/compare?a=\(snapshot.id ?? 0)", "Compare"),

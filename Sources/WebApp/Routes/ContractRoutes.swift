@@ -118,7 +118,8 @@ struct ContractRoutes: RouteGroup {
             form, borough: borough, context: context, action: action,
             searchAction: contract.map { "/contracts/\($0.id ?? 0)/edit/search" } ?? "/contracts/new/search",
             version: contract?.version, search: found)
-        return page(contract == nil ? "New contract" : "Edit \(contract!.title)", body, status: status, script: true)
+        return page(
+            contract == nil ? "New contract" : "Edit \(contract!.title)", body, status: status, script: .wardPicker)
     }
 
     /// The profile the form makes and its recommendation, or the form again with the errors beside their fields.

@@ -21,6 +21,8 @@ struct DeliveryRoutes: RouteGroup {
             try await returnsPage(try await workspace.contract(try contractId(context)), context: context)
         }
         router.post("/contracts/:id/returns") { _, context in try await uploadReturns(context) }
+        router.post("/contracts/:id/returns/entry") { _, context in try await enterReturn(context) }
+        router.get("/contracts/:id/evidence/:file") { _, context in try await evidenceFile(context) }
     }
 
     /// The offers page with the contract's latest evaluation, its suppliers' commitments a page at a time (`shown`
@@ -36,12 +38,71 @@ struct DeliveryRoutes: RouteGroup {
         return page("Evaluate offers: \(title)", body, status: error == nil ? .ok : .badRequest)
     }
 
-    /// The monitoring page with the contract's latest returns; with the error of a refused upload, a 400.
-    func returnsPage(_ contract: SavedContract, error: String? = nil, context: WebContext) async throws -> Response {
+    /// The monitoring page with the contract's latest returns, the returns due, the form for a quarter's return
+    /// and the evidence kept; with the error of a refused upload or entry, a 400.
+    func returnsPage(
+        _ contract: SavedContract, error: String? = nil, entry: ReturnEntry? = nil, context: WebContext
+    ) async throws -> Response {
         let (id, title) = (contract.id ?? 0, contract.title)
         let returns = try await workspace.latestReturns(for: id)
-        let body = DeliveryPages.monitoring(returns, contractId: id, title: title, error: error, context: context)
-        return page("Monitor delivery: \(title)", body, status: error == nil ? .ok : .badRequest)
+        let body =
+            DeliveryPages.monitoring(returns, contractId: id, title: title, error: error, context: context)
+            + (try await onlineReturns(contract, entry: entry, context: context))
+        let refused = error != nil || !(entry?.problems.isEmpty ?? true)
+        return page("Monitor delivery: \(title)", body, status: refused ? .badRequest : .ok)
+    }
+
+    /// The returns due, the form for a quarter's return (where there are commitments) and the evidence kept.
+    func onlineReturns(_ contract: SavedContract, entry: ReturnEntry?, context: WebContext) async throws -> String {
+        let id = contract.id ?? 0
+        var html = ""
+        if let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough) {
+            html +=
+                ReturnEntryPage.reminders(plan, now: Date(), dueDays: borough.catalogue.workspaceLimits.returnDueDays)
+                + ReturnEntryPage.form(plan, contractId: id, entry: entry, context: context)
+        }
+        return html + ReturnEntryPage.evidence(try await workspace.evidenceList(for: id), contractId: id)
+    }
+
+    /// Keeps a quarter's return entered online with its evidence files, monitored as an upload is.
+    func enterReturn(_ context: WebContext) async throws -> Response {
+        let contract = try await workspace.contract(try contractId(context))
+        guard let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough) else {
+            throw HTTPError(.notFound, message: "The contract has no commitments to return against yet.")
+        }
+        let entry = ReturnEntry(
+            context.form, plan: plan, contract: contract.id ?? 0, by: context.visitor.actor,
+            limits: (borough.catalogue.contractLimits, borough.catalogue.workspaceLimits))
+        guard entry.problems.isEmpty else { return try await returnsPage(contract, entry: entry, context: context) }
+        guard let problem = try await refusal({ try await save(entry, plan: plan, for: contract) }) else {
+            return Page.seeOther("/contracts/\(contract.id ?? 0)/returns")
+        }
+        return try await returnsPage(contract, error: problem, context: context)
+    }
+
+    /// Monitors the plan's commitments against its returns with the entry's in place, and keeps them with the
+    /// entry's evidence files.
+    /// - Throws: `ToolkitError` locating a problem in the returns; the workspace's errors when they cannot be saved.
+    func save(_ entry: ReturnEntry, plan: DeliveryPlan, for contract: SavedContract) async throws {
+        let commitments = FormData.File(name: "commitments.csv", bytes: plan.commitmentsCSV)
+        let returns = FormData.File(name: "returns entered online.csv", bytes: plan.returnsCSV(replacing: entry.rows))
+        let monitoring = try monitor(commitments, returns, for: contract)
+        _ = try await workspace.save(
+            SavedReturns(
+                contractId: contract.id ?? 0, commitmentsName: commitments.name, commitments: Data(commitments.bytes),
+                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring, uploadedAt: Date()),
+            evidence: entry.files)
+    }
+
+    /// An evidence file, always as a download of bytes (never shown in the page's origin as HTML or a script).
+    func evidenceFile(_ context: WebContext) async throws -> Response {
+        guard let file = context.parameters.get("file", as: Int64.self) else {
+            throw HTTPError(.notFound, message: "There is no such evidence file.")
+        }
+        let evidence = try await workspace.evidence(file, of: try contractId(context))
+        let name = evidence.fileName.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
+        return Page.response(
+            Array(evidence.content), type: "application/octet-stream", download: name.isEmpty ? "evidence" : name)
     }
 
     /// Runs an upload's reading and saving; the located problem with the upload, if it was refused.

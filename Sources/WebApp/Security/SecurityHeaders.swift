@@ -8,13 +8,17 @@ import Hummingbird
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = WebContext
 
+    /// Nothing but the workspace's own forms, styles and images, and its inline scripts by their hashes.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src "
+        + Scripts.allCases.map { "'\($0.hash)'" }.joined(separator: " ")
+        + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
     {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-            + "script-src '\(Scripts.wardPickerHash)'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"

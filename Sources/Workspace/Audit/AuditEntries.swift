@@ -64,6 +64,42 @@ extension AuditEntry {
             subject: "\(returns.commitmentsName), \(returns.returnsName)", after: upload, at: returns.uploadedAt)
     }
 
+    /// A tender published: its deadline, the snapshot it came from and its measures' references.
+    static func tenderPublished(_ tender: Tender) throws -> AuditEntry {
+        struct Published: Encodable { let deadline: Date, recommendation: Int64?, measures: [String] }
+        return try AuditEntry(
+            .tenderPublished, contract: tender.contractId, subject: "tender \(tender.id ?? 0)",
+            after: Published(
+                deadline: tender.deadline, recommendation: tender.snapshotId, measures: tender.guide.lines.map(\.ref)),
+            at: tender.publishedAt)
+    }
+
+    /// A supplier's offer saved: before the deadline nothing of its content, only whether it is submitted, how many
+    /// lines it has and its SHA-256.
+    static func offerSaved(from old: SupplierOffer?, to new: SupplierOffer) throws -> AuditEntry {
+        try AuditEntry(
+            .offerSaved, contract: new.contractId, subject: new.supplierName, before: old?.sealedSummary,
+            after: new.sealedSummary, at: new.updatedAt)
+    }
+
+    /// A tender changed after its deadline (marks given, offers scored, the contract awarded): what changed.
+    static func tenderChanged(from old: Tender, to new: Tender, what: String, at date: Date) throws -> AuditEntry {
+        struct Shown: Encodable { let marks: [String: Double], evaluation: Int64?, awardedAt: Date? }
+        return try AuditEntry(
+            .tenderChanged, contract: new.contractId, subject: what,
+            before: Shown(marks: old.marks, evaluation: old.evaluationId, awardedAt: old.awardedAt),
+            after: Shown(marks: new.marks, evaluation: new.evaluationId, awardedAt: new.awardedAt), at: date)
+    }
+
+    /// Evidence given: the quarter and measure, the file's size and SHA-256.
+    static func evidenceUploaded(_ file: EvidenceFile) throws -> AuditEntry {
+        struct Given: Encodable { let quarter: Int, measure: String, bytes: Int, sha256: String }
+        return try AuditEntry(
+            .evidenceUploaded, contract: file.contractId, subject: file.fileName,
+            after: Given(quarter: file.quarter, measure: file.measure, bytes: file.bytes, sha256: file.sha256),
+            at: file.uploadedAt)
+    }
+
     /// An account added: its role and shown name (never its password's hash).
     static func accountAdded(_ account: Account) throws -> AuditEntry {
         try AuditEntry(
@@ -85,13 +121,19 @@ extension AuditEntry {
     static func archiveImported(_ archive: WorkspaceArchive, replacing: Bool, at date: Date) throws -> [AuditEntry] {
         try archive.contracts.map { contract in
             let id = contract.id
-            let counts = [
+            var counts = [
                 "revisions": archive.revisions.count { $0.contractId == id },
                 "recommendations": archive.snapshots.count { $0.contractId == id },
                 "decisions": archive.decisions.count { $0.contractId == id },
                 "offers": archive.offers.count { $0.contractId == id },
                 "returns": archive.returns.count { $0.contractId == id },
             ]
+            let online = [
+                "tenders": (archive.tenders ?? []).count { $0.contractId == id },
+                "supplierOffers": (archive.supplierOffers ?? []).count { $0.contractId == id },
+                "evidenceFiles": (archive.evidenceFiles ?? []).count { $0.contractId == id },
+            ]
+            counts.merge(online.filter { $0.value > 0 }) { kept, _ in kept }
             return try AuditEntry(
                 .archiveImported, contract: id,
                 subject: replacing ? "imported, replacing the workspace" : "imported into an empty workspace",

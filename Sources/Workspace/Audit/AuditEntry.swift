@@ -46,6 +46,14 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, MutablePersistable
         case accountChanged = "account changed"
         /// A workspace archive imported.
         case archiveImported = "archive imported"
+        /// A contract put out to tender.
+        case tenderPublished = "tender published"
+        /// A supplier's offer saved as a draft or submitted (sealed: its content is not in the trail).
+        case offerSaved = "offer saved"
+        /// A tender's written responses marked, its offers scored, or the contract awarded.
+        case tenderChanged = "tender changed"
+        /// A file given as evidence of delivery.
+        case evidenceUploaded = "evidence uploaded"
     }
 
     /// Takes the row id the database gave the inserted entry.

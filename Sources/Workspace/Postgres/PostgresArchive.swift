@@ -18,6 +18,10 @@ extension PostgresStore {
                 decisions: try await records(SavedDecision.self, on: connection),
                 offers: try await records(SavedOffers.self, on: connection),
                 returns: try await records(SavedReturns.self, on: connection))
+            archive.carry(
+                tenders: try await records(Tender.self, on: connection),
+                offers: try await records(SupplierOffer.self, on: connection),
+                evidence: try await records(EvidenceFile.self, on: connection))
             if withAccounts { archive.accounts = try await archivedAccounts(on: connection) }
             return archive
         }
@@ -58,6 +62,9 @@ extension PostgresStore {
                 try await insertAll(archive.decisions, on: connection)
                 try await insertAll(archive.offers, on: connection)
                 try await insertAll(archive.returns, on: connection)
+                try await insertAll(archive.tenders ?? [], on: connection)
+                try await insertAll(archive.supplierOffers ?? [], on: connection)
+                try await insertAll(archive.evidenceFiles ?? [], on: connection)
                 try await insert(archive.accounts, replacing: replacing, on: connection)
                 for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
                     try await audit(entry, on: connection)

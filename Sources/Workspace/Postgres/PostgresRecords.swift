@@ -4,15 +4,19 @@ import Logging
 import PostgresNIO
 import Recommender
 
-/// A workspace record as a row of its PostgreSQL table: the columns read, the row decoded, the record inserted
-/// (with the id it carries, as an archive's rows do, or a new one).
-protocol PostgresRecord: Sendable {
+/// A workspace record as read from a row of its PostgreSQL table: the columns read, the row decoded.
+protocol PostgresReadable: Sendable {
     /// The table, quoted where its name has capitals.
     static var table: String { get }
     /// The columns read, in the order ``init(row:)`` decodes them, JSON columns as text.
     static var selection: String { get }
     /// The record from a row of ``selection``.
     init(row: PostgresRow) throws
+}
+
+/// A workspace record as a row of its PostgreSQL table, read and inserted (with the id it carries, as an archive's
+/// rows do, or a new one).
+protocol PostgresRecord: PostgresReadable {
     /// Inserts the record and returns it with its id.
     func inserted(on connection: PostgresConnection, logger: Logger) async throws -> Self
 }
@@ -50,7 +54,7 @@ extension PostgresConnection {
 }
 
 /// The id given where a record has none: the table's next.
-private func idOrNext(_ table: String) -> String { "nextval(pg_get_serial_sequence('\(table)', 'id'))" }
+func idOrNext(_ table: String) -> String { "nextval(pg_get_serial_sequence('\(table)', 'id'))" }
 
 extension SavedContract: PostgresRecord {
     static let table = "contract"

@@ -15,6 +15,7 @@ enum PostgresSchema {
         ("v2: the server's secret", version2),
         ("v3: accounts, sessions, sign-in failures and assignments", version3),
         ("v4: the audit trail", version4),
+        ("v5: tenders, suppliers' offers and evidence files", version5),
     ]
 
     /// The advisory lock's key, the same for every svtk: "svtk" in ASCII.
@@ -143,5 +144,33 @@ enum PostgresSchema {
         INSERT INTO server_secret (id, secret)
         VALUES (1, sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')))
         """,
+    ]
+
+    /// v5: ``SQLiteMigrations``'s v5 tables: tenders, suppliers' offers and evidence files.
+    private static let version5 = [
+        """
+        CREATE TABLE tender (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL UNIQUE REFERENCES contract (id) ON DELETE CASCADE,
+            "snapshotId" bigint, recommendation json NOT NULL, guide json NOT NULL, method text NOT NULL,
+            deadline timestamptz NOT NULL, "publishedAt" timestamptz NOT NULL, "publishedBy" text NOT NULL,
+            marks json NOT NULL, "evaluationId" bigint, "awardedAt" timestamptz, version integer NOT NULL)
+        """,
+        """
+        CREATE TABLE "supplierOffer" (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            supplier text NOT NULL, "supplierName" text NOT NULL, lines json NOT NULL, statement text NOT NULL,
+            "submittedAt" timestamptz, "updatedAt" timestamptz NOT NULL, version integer NOT NULL,
+            UNIQUE ("contractId", supplier))
+        """,
+        """
+        CREATE TABLE "evidenceFile" (
+            id bigserial PRIMARY KEY,
+            "contractId" bigint NOT NULL REFERENCES contract (id) ON DELETE CASCADE,
+            quarter integer NOT NULL, measure text NOT NULL, "fileName" text NOT NULL, content bytea NOT NULL,
+            bytes integer NOT NULL, sha256 text NOT NULL, "uploadedBy" text NOT NULL, "uploadedAt" timestamptz NOT NULL)
+        """,
+        "CREATE INDEX evidence_contract ON \"evidenceFile\" (\"contractId\", id)",
     ]
 }

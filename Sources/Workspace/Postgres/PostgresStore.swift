@@ -90,7 +90,7 @@ final class PostgresStore: WorkspaceStore {
     // MARK: Reading
 
     /// Every record of a kind that `condition` (SQL after `WHERE`, with its binds) selects, in `order`.
-    func records<Record: PostgresRecord>(
+    func records<Record: PostgresReadable>(
         _ kind: Record.Type, where condition: PostgresQuery = "TRUE", order: String = "id",
         on connection: PostgresConnection? = nil
     ) async throws -> [Record] {
@@ -270,8 +270,16 @@ final class PostgresStore: WorkspaceStore {
         try await latest(SavedOffers.self, of: contract)
     }
 
-    func insert(_ returns: SavedReturns) async throws -> SavedReturns {
-        try await inserted(returns, audit: AuditEntry.returnsUploaded)
+    func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns {
+        try await transaction { connection in
+            for file in evidence {
+                try await audit(
+                    .evidenceUploaded(try await file.inserted(on: connection, logger: logger)), on: connection)
+            }
+            let saved = try await returns.inserted(on: connection, logger: logger)
+            try await audit(.returnsUploaded(saved), on: connection)
+            return saved
+        }
     }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {

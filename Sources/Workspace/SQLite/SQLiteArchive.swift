@@ -14,6 +14,10 @@ extension SQLiteStore {
                 decisions: try SavedDecision.order(SavedDecision.Columns.id).fetchAll(db),
                 offers: try SavedOffers.order(SavedOffers.Columns.id).fetchAll(db),
                 returns: try SavedReturns.order(SavedReturns.Columns.id).fetchAll(db))
+            archive.carry(
+                tenders: try Tender.order(Tender.Columns.id).fetchAll(db),
+                offers: try SupplierOffer.order(SupplierOffer.Columns.id).fetchAll(db),
+                evidence: try EvidenceFile.order(EvidenceFile.Columns.id).fetchAll(db))
             if withAccounts {
                 archive.accounts = try Account.order(Column("id")).fetchAll(db).map { account in
                     ArchivedAccount(
@@ -40,6 +44,9 @@ extension SQLiteStore {
                 for var row in archive.decisions { try row.insert(db) }
                 for var row in archive.offers { try row.insert(db) }
                 for var row in archive.returns { try row.insert(db) }
+                for var row in archive.tenders ?? [] { try row.insert(db) }
+                for var row in archive.supplierOffers ?? [] { try row.insert(db) }
+                for var row in archive.evidenceFiles ?? [] { try row.insert(db) }
                 try Self.insert(archive.accounts, replacing: replacing, db)
                 for entry in try AuditEntry.archiveImported(archive, replacing: replacing, at: Date()) {
                     try Self.audit(entry, db)

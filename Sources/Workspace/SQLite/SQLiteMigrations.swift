@@ -23,7 +23,68 @@ enum SQLiteMigrations {
             try createContractAssignment(db)
         }
         migrator.registerMigration("v4: the audit trail") { db in try createAuditEntry(db) }
+        migrator.registerMigration("v5: tenders, suppliers' offers and evidence files") { db in
+            try createTender(db)
+            try createSupplierOffer(db)
+            try createEvidenceFile(db)
+        }
         return migrator
+    }
+
+    // MARK: v5
+
+    /// v5's `tender` table: a contract put out to tender, one per contract.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createTender(_ db: Database) throws {
+        try db.create(table: "tender") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull().unique()
+            t.column("snapshotId", .integer)
+            t.column("recommendation", .jsonText).notNull()
+            t.column("guide", .jsonText).notNull()
+            t.column("method", .text).notNull()
+            t.column("deadline", .datetime).notNull()
+            t.column("publishedAt", .datetime).notNull()
+            t.column("publishedBy", .text).notNull()
+            t.column("marks", .jsonText).notNull()
+            t.column("evaluationId", .integer)
+            t.column("awardedAt", .datetime)
+            t.column("version", .integer).notNull()
+        }
+    }
+
+    /// v5's `supplierOffer` table: a supplier's offer for a tender, one per supplier account and contract.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createSupplierOffer(_ db: Database) throws {
+        try db.create(table: "supplierOffer") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("supplier", .text).notNull()
+            t.column("supplierName", .text).notNull()
+            t.column("lines", .jsonText).notNull()
+            t.column("statement", .text).notNull()
+            t.column("submittedAt", .datetime)
+            t.column("updatedAt", .datetime).notNull()
+            t.column("version", .integer).notNull()
+            t.uniqueKey(["contractId", "supplier"])
+        }
+    }
+
+    /// v5's `evidenceFile` table: files given as evidence of delivery, with their size and SHA-256.
+    /// - Throws: a GRDB `DatabaseError` when SQLite cannot create the table.
+    private static func createEvidenceFile(_ db: Database) throws {
+        try db.create(table: "evidenceFile") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contract", onDelete: .cascade).notNull()
+            t.column("quarter", .integer).notNull()
+            t.column("measure", .text).notNull()
+            t.column("fileName", .text).notNull()
+            t.column("content", .blob).notNull()
+            t.column("bytes", .integer).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("uploadedBy", .text).notNull()
+            t.column("uploadedAt", .datetime).notNull()
+        }
     }
 
     // MARK: v4

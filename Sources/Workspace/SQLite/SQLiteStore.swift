@@ -225,8 +225,17 @@ final class SQLiteStore: WorkspaceStore {
         try await latest(SavedOffers.self, of: contract)
     }
 
-    func insert(_ returns: SavedReturns) async throws -> SavedReturns {
-        try await inserted(returns, audit: AuditEntry.returnsUploaded)
+    func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns {
+        try await database.write { db in
+            for var file in evidence {
+                try file.insert(db)
+                try Self.audit(.evidenceUploaded(file), db)
+            }
+            var saved = returns
+            try saved.insert(db)
+            try Self.audit(.returnsUploaded(saved), db)
+            return saved
+        }
     }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {

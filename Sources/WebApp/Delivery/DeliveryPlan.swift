@@ -1,0 +1,142 @@
+import CSV
+import Catalogue
+import Core
+import Foundation
+import Recommender
+import Toolkit
+import Workspace
+
+/// What a contract's delivery is monitored against, and what has been returned: the commitments (the winning
+/// offer of an awarded tender, otherwise the latest uploaded commitments CSV), the rows of the quarterly returns
+/// kept so far, and when each quarter's return is due (counted from the award).
+struct DeliveryPlan {
+    /// One commitment: a measure and the quantity committed.
+    struct Commitment {
+        let ref: String
+        let title: String
+        let unit: String
+        let quantity: Double
+    }
+
+    /// One row of the returns CSV (`quarter,measure,delivered,evidence`).
+    struct ReturnRow: Equatable {
+        let quarter: Int
+        let measure: String
+        let delivered: String
+        let evidence: String
+    }
+
+    /// A quarter whose return is due and not yet made.
+    struct Due {
+        let quarter: Int
+        let by: Date
+    }
+
+    let commitments: [Commitment]
+    /// The commitments as the CSV `svtk monitor` reads (`measure,quantity`).
+    let commitmentsCSV: [UInt8]
+    /// The returns kept so far against these commitments.
+    let returns: [ReturnRow]
+    /// The contract's quarters.
+    let quarters: Int
+    /// The award that starts the quarters; nil when the commitments were uploaded.
+    let awardedAt: Date?
+
+    /// The contract's plan, or nil when it has no commitments yet.
+    /// - Throws: the workspace's errors; `ToolkitError` when a kept CSV cannot be read again.
+    static func of(_ contract: SavedContract, workspace: Workspace, borough: Borough) async throws -> DeliveryPlan? {
+        let id = contract.id ?? 0
+        let quarters = max(1, Int((contract.profile.durationMonths / 3).rounded(.up)))
+        let latest = try await workspace.latestReturns(for: id)
+        let limits = borough.catalogue.workspaceLimits
+        var awardedAt: Date?
+        var committed: [UInt8]
+        if let tender = try await workspace.tender(for: id), let awarded = tender.awardedAt,
+            let winner = try await winningOffer(tender, workspace: workspace)
+        {
+            awardedAt = awarded
+            committed = CSVWriter.bytes { writer in
+                writer.write(["measure", "quantity"])
+                for line in winner.lines {
+                    writer.write([
+                        tender.guide.line(line.measure)?.ref ?? line.measure, line.quantity.written(.asGiven),
+                    ])
+                }
+            }
+        } else if let latest {
+            committed = Array(latest.commitments)
+        } else {
+            return nil
+        }
+        let sameCommitments = latest.map { Array($0.commitments) == committed } ?? false
+        return DeliveryPlan(
+            commitments: try Self.commitments(committed, contract: contract.profile, borough: borough),
+            commitmentsCSV: committed,
+            returns: sameCommitments ? try Self.rows(Array(latest!.returns), limits: limits) : [],
+            quarters: quarters, awardedAt: awardedAt)
+    }
+
+    /// The winning offer of a scored tender.
+    static func winningOffer(_ tender: Tender, workspace: Workspace) async throws -> SupplierOffer? {
+        guard let scored = try await workspace.evaluation(of: tender),
+            let winner = scored.evaluation.offers.first(where: { $0.rank == 1 })
+        else { return nil }
+        let opened = try await workspace.openedOffers(for: tender.contractId)
+        let names = OnlineOffers.bidderNames(opened)
+        return opened.first { names[$0.supplier] == winner.supplier }
+    }
+
+    /// The commitments of a commitments CSV, each with its measure's title and unit.
+    static func commitments(_ csv: [UInt8], contract: ContractProfile, borough: Borough) throws -> [Commitment] {
+        let file = FormData.File(name: "commitments.csv", bytes: csv)
+        let framework = contract.framework ?? "open"
+        return try Uploads.reading([("commitments", "commitments", file)], limits: borough.catalogue.workspaceLimits) {
+            try DataTable(path: $0[0], required: ["measure", "quantity"]).rows().map { row in
+                let measure =
+                    borough.catalogue.measure(row["measure"], framework: framework)
+                    ?? borough.catalogue.measure(row["measure"])
+                return Commitment(
+                    ref: row["measure"], title: measure?.title ?? "", unit: measure?.unit ?? "",
+                    quantity: try row.number("quantity"))
+            }
+        }
+    }
+
+    /// The rows of a returns CSV.
+    static func rows(_ csv: [UInt8], limits: WorkspaceLimits) throws -> [ReturnRow] {
+        let file = FormData.File(name: "returns.csv", bytes: csv)
+        return try Uploads.reading([("returns", "returns", file)], limits: limits) {
+            try DataTable(path: $0[0], required: ["quarter", "measure", "delivered"]).rows().map { row in
+                let quarter = row["quarter"].hasPrefix("Q") ? String(row["quarter"].dropFirst()) : row["quarter"]
+                return ReturnRow(
+                    quarter: Int(quarter) ?? 0, measure: row["measure"], delivered: row["delivered"],
+                    evidence: row["evidence"])
+            }
+        }
+    }
+
+    /// The returns CSV with `entered` in place of what was returned for the same quarter and measure.
+    func returnsCSV(replacing entered: [ReturnRow]) -> [UInt8] {
+        let kept = returns.filter { row in !entered.contains { $0.quarter == row.quarter && $0.measure == row.measure }
+        }
+        let all = (kept + entered).sorted { ($0.quarter, $0.measure) < ($1.quarter, $1.measure) }
+        return CSVWriter.bytes { writer in
+            writer.write(["quarter", "measure", "delivered", "evidence"])
+            for row in all { writer.write([String(row.quarter), row.measure, row.delivered, row.evidence]) }
+        }
+    }
+
+    /// The quarters ended by `now` whose return has not been made, each with the day it is due by (the quarter's
+    /// end and `dueDays`); none before the award.
+    func due(at now: Date, dueDays: Int) -> [Due] {
+        guard let awardedAt else { return [] }
+        let calendar = Calendar(identifier: .gregorian)
+        let returned = Set(returns.map(\.quarter))
+        return (1...quarters).compactMap { quarter in
+            guard let end = calendar.date(byAdding: .month, value: 3 * quarter, to: awardedAt), end <= now,
+                !returned.contains(quarter), let by = calendar.date(byAdding: .day, value: dueDays, to: end)
+            else { return nil }
+            return Due(quarter: quarter, by: by)
+        }
+    }
+}

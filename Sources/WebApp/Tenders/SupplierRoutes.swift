@@ -1,0 +1,115 @@
+import Core
+import Foundation
+import Hummingbird
+import Recommender
+import Toolkit
+import Workspace
+
+/// A supplier's routes: the published tenders, a tender with its own offer (saved, submitted, downloaded) and,
+/// after the award, its scores. Every route works on the signed-in supplier's own offer, found by its account:
+/// no path names an offer, so no supplier can reach another's.
+struct SupplierRoutes: RouteGroup {
+    let borough: Borough
+    let workspace: Workspace
+
+    func add(to router: Router<WebContext>) {
+        router.get("/tenders") { _, context in try await list(context) }
+        router.get("/tenders/:id") { _, context in try await tenderPage(context) }
+        router.post("/tenders/:id") { _, context in try await saveOffer(context) }
+        router.get("/tenders/:id/offer.csv") { _, context in try await offerCSV(context) }
+        router.get("/tenders/:id/scores.csv") { _, context in try await scoresCSV(context) }
+    }
+
+    /// The signed-in supplier's account: suppliers bid under their own account, never in single-user mode.
+    /// - Throws: `HTTPError` 403 for a workspace without accounts.
+    func bidder(_ context: WebContext) throws -> Account {
+        guard case .signedIn(let signedIn) = context.visitor else {
+            throw HTTPError(
+                .forbidden,
+                message: "Suppliers bid under their own accounts: add accounts (svtk users add) and sign in as one.")
+        }
+        return signedIn.account
+    }
+
+    /// The published tender of the path's contract.
+    /// - Throws: `HTTPError` 404 when the contract has no published tender.
+    func publishedTender(_ context: WebContext) async throws -> Tender {
+        guard let tender = try await workspace.tender(for: try contractId(context)) else {
+            throw HTTPError(.notFound, message: "There is no such tender.")
+        }
+        return tender
+    }
+
+    func list(_ context: WebContext) async throws -> Response {
+        let account = try bidder(context)
+        var rows: [(tender: Tender, title: String, offer: SupplierOffer?)] = []
+        for tender in try await workspace.tenders() {
+            rows.append(
+                (
+                    tender, tender.recommendation.contract.title,
+                    try await workspace.offer(for: tender.contractId, supplier: account.name)
+                ))
+        }
+        return page("Tenders", SupplierPages.list(rows, now: Date()))
+    }
+
+    func tenderPage(_ context: WebContext, form: OfferForm? = nil, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        let account = try bidder(context)
+        let tender = try await publishedTender(context)
+        let offer = try await workspace.offer(for: tender.contractId, supplier: account.name)
+        let now = Date()
+        var body = SupplierPages.tender(
+            tender, title: tender.recommendation.contract.title, offer: offer, form: form, now: now, context: context)
+        if tender.awardedAt != nil, let scored = try await workspace.evaluation(of: tender) {
+            body += SupplierPages.scores(
+                scored.evaluation, bidder: try await bidderName(account, tender: tender),
+                contractId: tender.contractId)
+        }
+        return page("Tender: \(tender.recommendation.contract.title)", body, status: status, script: .offerValues)
+    }
+
+    /// The name the evaluation gives the supplier's offer.
+    func bidderName(_ account: Account, tender: Tender) async throws -> String {
+        let names = OnlineOffers.bidderNames(try await workspace.openedOffers(for: tender.contractId))
+        return names[account.name] ?? account.displayName
+    }
+
+    func saveOffer(_ context: WebContext) async throws -> Response {
+        let account = try bidder(context)
+        let tender = try await publishedTender(context)
+        let limits = borough.catalogue.workspaceLimits
+        let form = try OfferForm(
+            context.form, guide: tender.guide, contractLimits: borough.catalogue.contractLimits,
+            statementLimit: limits.offerStatementCharactersMaximum)
+        guard form.problems.isEmpty else { return try await tenderPage(context, form: form, status: .badRequest) }
+        let offer = SupplierOffer(
+            contractId: tender.contractId, supplier: account.name, supplierName: account.displayName, lines: form.lines,
+            statement: form.statement)
+        _ = try await workspace.save(offer, submit: form.submit, readVersion: form.version)
+        return Page.seeOther("/tenders/\(tender.contractId)")
+    }
+
+    func offerCSV(_ context: WebContext) async throws -> Response {
+        let account = try bidder(context)
+        let tender = try await publishedTender(context)
+        guard let offer = try await workspace.offer(for: tender.contractId, supplier: account.name) else {
+            throw HTTPError(.notFound, message: "You have saved no offer for this tender.")
+        }
+        return Page.response(
+            SupplierPages.offerCSV(offer, guide: tender.guide), type: "text/csv; charset=utf-8",
+            download: "offer-\(tender.contractId).csv")
+    }
+
+    func scoresCSV(_ context: WebContext) async throws -> Response {
+        let account = try bidder(context)
+        let tender = try await publishedTender(context)
+        guard tender.awardedAt != nil, let scored = try await workspace.evaluation(of: tender) else {
+            throw HTTPError(.notFound, message: "The scores are released when the contract is awarded.")
+        }
+        let bytes = SupplierPages.scoresCSV(scored.evaluation, bidder: try await bidderName(account, tender: tender))
+        guard !bytes.isEmpty else { throw HTTPError(.notFound, message: "You submitted no offer for this tender.") }
+        return Page.response(bytes, type: "text/csv; charset=utf-8", download: "scores-\(tender.contractId).csv")
+    }
+}
