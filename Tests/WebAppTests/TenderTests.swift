@@ -225,4 +225,44 @@ struct TenderTests {
             #expect(try await moved.export().json() == archive.json())
         }
     }
+
+    @Test("a contract manager is reminded of returns due and overdue, on the contracts list and the contract's returns")
+    func reminders() async throws {
+        let workspace = try await workspaceWithAccounts(.sqlite)
+        let calendar = Calendar(identifier: .gregorian)
+        let now = Date()
+        let published = calendar.date(byAdding: .month, value: -8, to: now)!
+        let guide = try guide()
+        let contract = try await workspace.contract(1)
+        let snapshot = try #require(try await workspace.latestSnapshot(of: 1))
+        var tender = try await workspace.publish(
+            Tender(
+                contractId: 1, snapshotId: snapshot.id, recommendation: snapshot.recommendation, guide: guide,
+                method: "as the policy says", deadline: published.addingTimeInterval(86_400), publishedAt: published,
+                publishedBy: "commissioner"))
+        let line = guide.lines.first { $0.proxyValue != nil && $0.notScored == nil }!
+        let offer = SupplierOffer(
+            contractId: 1, supplier: "supplier", supplierName: "Supplier",
+            lines: [.init(measure: line.measure, quantity: 2)],
+            statement: "")
+        _ = try await workspace.save(offer, submit: true, readVersion: 0, at: published.addingTimeInterval(60))
+        tender.marks = ["supplier": 5]
+        let evaluation = try OnlineOffers.evaluated(
+            try await workspace.openedOffers(for: 1), tender: tender, contract: contract, borough: demoBorough)
+        tender = try await workspace.change(tender, what: "scored", evaluation: evaluation, readVersion: 1)
+        tender.awardedAt = calendar.date(byAdding: .month, value: -7, to: now)!
+        _ = try await workspace.change(tender, what: "awarded", readVersion: 2)
+
+        let server = try await WorkspaceServer(borough: demoBorough, workspace: workspace, secret: testSecret)
+        try await Application(router: server.router()).test(.router) { client in
+            var (manager, _) = try await signIn(client, as: "contract_manager")
+            let list = text(try await manager.send(client, .get, "/contracts"))
+            #expect(list.contains("<b>Overdue:</b> <a href=\"/contracts/1/returns\">Highways resurfacing works</a>"))
+            #expect(list.contains("quarter 1's return") && list.contains("quarter 2's return"))
+            #expect(!list.contains("quarter 3's return"))
+            let returns = text(try await manager.send(client, .get, "/contracts/1/returns"))
+            #expect(returns.contains("<b>Overdue:</b> quarter 1's return"))
+            #expect(returns.contains("name=\"delivered-\(line.ref)\""))
+        }
+    }
 }

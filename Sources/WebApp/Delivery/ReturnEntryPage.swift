@@ -24,6 +24,20 @@ enum ReturnEntryPage {
         return html + "</ul>\n"
     }
 
+    /// The returns due on several contracts, each linked to its monitoring page; nothing when none is due.
+    static func dueAcross(_ contracts: [(SavedContract, [DeliveryPlan.Due])], now: Date) -> String {
+        let items = contracts.flatMap { contract, due in
+            due.map { d in
+                "<li>" + (d.by < now ? "<b>Overdue:</b> " : "")
+                    + "<a href=\"/contracts/\(contract.id ?? 0)/returns\">\(HTML.escape(contract.title))</a>: quarter "
+                    + "\(d.quarter)'s return, due by \(Deadline.shown(d.by))</li>"
+            }
+        }
+        guard !items.isEmpty else { return "" }
+        return "<section class=\"due\" aria-labelledby=\"returns-due\"><h2 id=\"returns-due\">Returns due</h2><ul>"
+            + items.joined() + "</ul></section>\n"
+    }
+
     /// The form for a quarter's return: a row per commitment with its delivered box, note and evidence file.
     static func form(
         _ plan: DeliveryPlan, contractId: Int64, entry: ReturnEntry?, context: WebContext

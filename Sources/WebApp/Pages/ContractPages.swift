@@ -7,8 +7,9 @@ import Workspace
 
 /// The list of contracts, the supplier's read-only view of one, and two recommendations side by side.
 enum ContractPages {
-    static func list(_ contracts: [(SavedContract, SnapshotSummary?)]) -> String {
-        var html = "<h1>Contracts</h1>\n<p><a class=\"button\" href=\"/contracts/new\">New contract</a></p>\n"
+    static func list(_ contracts: [(SavedContract, SnapshotSummary?)], notice: String = "") -> String {
+        var html =
+            "<h1>Contracts</h1>\n" + notice + "<p><a class=\"button\" href=\"/contracts/new\">New contract</a></p>\n"
         guard !contracts.isEmpty else { return html + "<p>No contracts yet: start with a new one.</p>\n" }
         html +=
             "<table>\n<caption>Contracts in this workspace, newest first</caption>\n<thead><tr><th "

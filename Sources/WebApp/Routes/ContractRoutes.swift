@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Hummingbird
 import Recommender
 import Reports
@@ -13,14 +14,7 @@ struct ContractRoutes: RouteGroup {
     let pages: PageCache
 
     func add(to router: Router<WebContext>) {
-        router.get("/contracts") { _, context in
-            let readable = context.visitor.readableContracts(policy: borough.catalogue.accessPolicy)
-            var rows: [(SavedContract, SnapshotSummary?)] = []
-            for contract in try await workspace.contracts() where readable?.contains(contract.id ?? 0) ?? true {
-                rows.append((contract, try await workspace.snapshotSummaries(of: contract.id ?? 0).first))
-            }
-            return page("Contracts", ContractPages.list(rows))
-        }
+        router.get("/contracts") { _, context in try await contractsList(context) }
         addForms(to: router)
         router.get("/contracts/:id") { _, context in try await recommendationPage(context) }
         router.post("/contracts/:id/recommend") { _, context in
@@ -31,6 +25,22 @@ struct ContractRoutes: RouteGroup {
         }
         router.get("/contracts/:id/pack/:format") { _, context in try await tenderPack(context) }
         router.get("/contracts/:id/supplier") { request, context in try await supplierView(request, context) }
+    }
+
+    /// The contracts the visitor may read, newest first, with the returns due on those whose delivery they follow.
+    func contractsList(_ context: WebContext) async throws -> Response {
+        let policy = borough.catalogue.accessPolicy
+        let readable = context.visitor.readableContracts(policy: policy)
+        var rows: [(SavedContract, SnapshotSummary?)] = []
+        var due: [(SavedContract, [DeliveryPlan.Due])] = []
+        for contract in try await workspace.contracts() where readable?.contains(contract.id ?? 0) ?? true {
+            rows.append((contract, try await workspace.snapshotSummaries(of: contract.id ?? 0).first))
+            guard context.visitor.may(.monitorDelivery, contract: contract.id, policy: policy),
+                let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough)
+            else { continue }
+            due.append((contract, plan.due(at: Date(), dueDays: borough.catalogue.workspaceLimits.returnDueDays)))
+        }
+        return page("Contracts", ContractPages.list(rows, notice: ReturnEntryPage.dueAcross(due, now: Date())))
     }
 
     /// The new and edit forms, their CPV searches and their saves.

@@ -41,7 +41,7 @@ enum TenderView {
     static func unitValue(_ line: OfferGuide.Line) -> String {
         if let notScored = line.notScored { return "not scored: " + notScored }
         guard let proxy = line.proxyValue else { return "points (no open proxy value)" }
-        return "£\(proxy.written(.working)) per \(line.unit)"
-            + (line.years == 1 ? "" : " × \(line.years.written(.working)) years")
+        return "\(proxy.written(.pence)) for \(1.0.written(.quantity(line.unit)))"
+            + (line.years == 1 ? "" : ", counted for \(line.years.written(.working)) years")
     }
 }
