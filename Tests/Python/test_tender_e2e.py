@@ -8,25 +8,15 @@ go to out/e2e-tender/.
 Run by `make test` after svtk is built: python3 -m unittest discover -s Tests/Python
 """
 import datetime
-import os
 import re
-import shutil
-import signal
-import subprocess
-import tempfile
 import time
 import unittest
 from pathlib import Path
 
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-REPOSITORY = Path(__file__).resolve().parents[2]
-SVTK = os.environ.get("SVTK", str(REPOSITORY / ".build" / "debug" / "svtk"))
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SHOTS = REPOSITORY / "out" / "e2e-tender"
-PASSWORD = "correct horse battery staple"
-ACCOUNTS = [("commissioner", "commissioner", "Commissioner"), ("contract-manager", "contract_manager", "Contract Manager"),
-            ("north", "supplier", "North Works Ltd"), ("south", "supplier", "South Civils Ltd")]
+from signed_in_workspace import REPOSITORY, SignedInWorkspace
+
 DEADLINE_SECONDS = 40
 
 
@@ -35,50 +25,16 @@ def pounds(value):
     return "£" + f"{round(value):,}"
 
 
-class TenderToReturn(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.folder = Path(tempfile.mkdtemp(prefix="svtk-tender-"))
-        workspace = ["--workspace", str(cls.folder / "w.sqlite")]
-        run = lambda arguments, stdin=None: subprocess.run(
-            [SVTK, *arguments, *workspace], cwd=REPOSITORY, input=stdin, text=True, check=True, capture_output=True)
-        run(["workspace", "import", "Datasets/contracts/demo_workspace.json"])
-        for name, role, shown in ACCOUNTS:
-            run(["users", "add", name, "--role", role, "--display-name", shown, "--password-stdin"], PASSWORD + "\n")
-        run(["users", "assign", "contract-manager", "--contract", "1"])
-        data = sorted(str(p) for p in (REPOSITORY / "Datasets" / "demo").glob("*.csv") if "equality" not in p.name)
-        cls.server = subprocess.Popen([SVTK, "serve", "--data", *data, *workspace, "--port", "0", "--quiet"],
-                                      cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        for line in cls.server.stderr:
-            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if found:
-                cls.address = f"http://127.0.0.1:{found.group(1)}"
-                break
-        shutil.rmtree(SHOTS, ignore_errors=True)
-        SHOTS.mkdir(parents=True)
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        cls.server.send_signal(signal.SIGINT)
-        cls.server.wait(timeout=20)
-        cls.server.stderr.close()
-        shutil.rmtree(cls.folder, ignore_errors=True)
+class TenderToReturn(SignedInWorkspace):
+    ACCOUNTS = [("commissioner", "commissioner", "Commissioner"),
+                ("contract-manager", "contract_manager", "Contract Manager"),
+                ("north", "supplier", "North Works Ltd"), ("south", "supplier", "South Civils Ltd")]
+    ASSIGNED = {"contract-manager": 1}
+    SHOTS = REPOSITORY / "out" / "e2e-tender"
 
     def sign_in(self, name):
-        """A new browser context signed in by keyboard alone, on the page its role lands on."""
-        context = self.browser.new_context(viewport={"width": 1280, "height": 1000})
-        page = context.new_page()
-        page.goto(self.address + "/sign-in")
-        page.locator("#f-name").focus()
-        page.keyboard.type(name)
-        page.keyboard.press("Tab")
-        page.keyboard.type(PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        """Signed in by keyboard, on the page the role lands on."""
+        context, page = super().sign_in(name, height=1000)
         expect(page.locator("header.site")).to_contain_text("Signed in as")
         return context, page
 
@@ -104,12 +60,12 @@ class TenderToReturn(unittest.TestCase):
         expect(page.locator("#offer-total")).to_have_text(pounds(total))
         page.locator("#statement").focus()
         page.keyboard.type(statement)
-        page.screenshot(path=str(SHOTS / f"supplier-{name}-typing.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / f"supplier-{name}-typing.png"), full_page=True)
         page.get_by_role("button", name="Submit the offer").focus()
         page.keyboard.press("Enter")
         page.wait_for_load_state()
         expect(page.locator("main")).to_contain_text("Your offer: submitted")
-        page.screenshot(path=str(SHOTS / f"supplier-{name}-submitted.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / f"supplier-{name}-submitted.png"), full_page=True)
         return context, page
 
     def test_publish_bid_score_award_and_return(self):
@@ -118,7 +74,7 @@ class TenderToReturn(unittest.TestCase):
         page.get_by_role("link", name="Tender online").click()
         deadline = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=DEADLINE_SECONDS)
         page.locator("#deadline").fill(deadline.strftime("%Y-%m-%dT%H:%M:%S"))
-        page.screenshot(path=str(SHOTS / "commissioner-publish.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / "commissioner-publish.png"), full_page=True)
         page.get_by_role("button", name="Publish the tender").click()
         expect(page.locator("main")).to_contain_text("Open: offers may be saved and submitted until")
 
@@ -128,7 +84,7 @@ class TenderToReturn(unittest.TestCase):
         page.reload()
         expect(page.locator("main")).to_contain_text("2 offers submitted")
         self.assertNotIn("Three local apprentices", page.locator("main").inner_text())
-        page.screenshot(path=str(SHOTS / "commissioner-sealed.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / "commissioner-sealed.png"), full_page=True)
 
         while datetime.datetime.now(datetime.timezone.utc) < deadline + datetime.timedelta(seconds=1):
             time.sleep(0.5)
@@ -137,19 +93,19 @@ class TenderToReturn(unittest.TestCase):
         for label, mark in (("Mark for North Works Ltd", "7"), ("Mark for South Civils Ltd", "5")):
             page.get_by_label(label).focus()
             page.keyboard.type(mark)
-        page.screenshot(path=str(SHOTS / "commissioner-marking.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / "commissioner-marking.png"), full_page=True)
         page.get_by_role("button", name="Score the offers").click()
         expect(page.locator("table").first).to_contain_text("North Works Ltd")
         award = page.get_by_role("button", name=re.compile("^Award to"))
         winner = award.inner_text().removeprefix("Award to ").removesuffix(" and release the scores")
         award.click()
         expect(page.locator("main")).to_contain_text("Awarded on")
-        page.screenshot(path=str(SHOTS / "commissioner-awarded.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / "commissioner-awarded.png"), full_page=True)
 
         for name, supplier_page in (("north", north_page), ("south", south_page)):
             supplier_page.reload()
             expect(supplier_page.locator("main")).to_contain_text("Your offer ranked")
-            supplier_page.screenshot(path=str(SHOTS / f"supplier-{name}-scores.png"), full_page=True)
+            supplier_page.screenshot(path=str(self.SHOTS / f"supplier-{name}-scores.png"), full_page=True)
         for context in (commissioner, north, south):
             context.close()
 
@@ -167,7 +123,7 @@ class TenderToReturn(unittest.TestCase):
         page.get_by_role("button", name="Save the return").click()
         expect(page.locator("main")).to_contain_text("Quarter 1 of 8")
         expect(page.get_by_role("link", name="starters.pdf")).to_be_visible()
-        page.screenshot(path=str(SHOTS / "contract-manager-return.png"), full_page=True)
+        page.screenshot(path=str(self.SHOTS / "contract-manager-return.png"), full_page=True)
         with page.expect_download() as download:
             page.get_by_role("link", name="starters.pdf").click()
         self.assertEqual(Path(download.value.path()).read_bytes(), b"%PDF-1.4 register of starters")
