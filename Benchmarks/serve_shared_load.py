@@ -1,9 +1,11 @@
 """Load check of a council's shared workspace (make benchmark): 200 signed-in users for 60 s.
 
 Each user signs in with an account of their own, then in a loop (at once, or after a pause of a second, as people
-at work pause: both are run) reads pages (the contract's recommendation, the
-borough, the contracts), decides on a measure (reading the page first for the decision's version, so a decision
-made since is refused as a conflict, never overwritten), or uploads an offers sheet that is evaluated and kept.
+at work pause: both are run) acts as its role does. Three in four are commissioners: they read pages (the contract's
+recommendation, the borough, the contracts) or decide on a measure (reading the page first for the decision's
+version, so a decision made since is refused as a conflict, never overwritten). One in four is a supplier bidding
+for the contract's published tender: it reads the tender or saves its offer online (reading the page first for its
+offer's version), a quantity for each of three measures, submitted.
 Run twice in one go: two servers over one PostgreSQL database (the users shared between them, as a proxy would),
 then one server over a SQLite file. Prints the p50/p99 of pages and of writes, the errors (anything but the
 statuses a browser expects), and counts every saved write in the workspace afterwards (no write may be lost).
@@ -32,7 +34,6 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 SVTK = sys.argv[1] if len(sys.argv) > 1 else str(REPOSITORY / ".build" / "release" / "svtk")
 USERS, PASSWORD = 200, "load test password"
 SECONDS = int(os.environ.get("SVTK_LOAD_SECONDS", "60"))  # shorter for a quick look
-OFFERS = (REPOSITORY / "Datasets" / "contracts" / "highways_offers.csv").read_text()
 PAGES = ["/contracts/1", "/", "/contracts"]
 
 
@@ -47,16 +48,10 @@ class User:
         assert status == 303, f"{name} could not sign in: {status}"
         self.send("GET", "/account")
 
-    def send(self, method, path, fields=None, upload=None):
+    def send(self, method, path, fields=None):
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
-        if upload is not None:
-            boundary = "svtk-load-" + uuid.uuid4().hex
-            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{self.csrf}\r\n"
-                    f"--{boundary}\r\nContent-Disposition: form-data; name=\"offers\"; filename=\"offers.csv\"\r\n"
-                    f"Content-Type: text/csv\r\n\r\n{upload}\r\n--{boundary}--\r\n")
-        elif method == "POST":
+        if method == "POST":
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             body = urllib.parse.urlencode([("csrf", self.csrf)] + (fields or []))
         self.connection.request(method, path, body=body, headers=headers)
@@ -71,14 +66,30 @@ class User:
         return response.status, page
 
 
-def act(user, results, lock):
-    """One thing a user does, timed: read a page (70%), decide (15%) or upload offers (15%)."""
+def is_supplier(n):
+    """Whether user `n` is a supplier (one in four) rather than a commissioner."""
+    return n % 4 == 3
+
+
+def act(user, supplier, results, lock):
+    """One thing a user does, timed. A commissioner reads a page (80%) or decides (20%); a supplier reads the tender
+    (60%) or saves its offer (40%)."""
     roll = random.random()
     started = time.perf_counter()
-    if roll < 0.70:
+    if supplier and roll < 0.60:
+        status, _ = user.send("GET", "/tenders/1")
+        kind, expected = "page", {200}
+    elif supplier:
+        status, page = user.send("GET", "/tenders/1")
+        version = re.search(r'name="version" value="(\d+)"', page).group(1)
+        boxes = re.findall(r'<input id="(q-[^"]+)"', page)[:3]
+        status = user.send("POST", "/tenders/1", [("version", version), ("action", "submit")] + [
+            (box, str(random.randint(1, 20))) for box in boxes])[0]
+        kind, expected = "offer", {303}
+    elif roll < 0.80:
         status, _ = user.send("GET", random.choice(PAGES))
         kind, expected = "page", {200}
-    elif roll < 0.85:
+    else:
         status, page = user.send("GET", "/contracts/1")
         forms = re.findall(r'name="measure" value="([^"]+)"><input type="hidden" name="version" value="(\d+)"', page)
         measure, version = random.choice(forms)
@@ -86,9 +97,6 @@ def act(user, results, lock):
             ("measure", measure), ("version", version), ("action", random.choice(["accept", "drop"])),
             ("reason", "load test")])[0]
         kind, expected = "decision", {303, 409}
-    else:
-        status, _ = user.send("POST", "/contracts/1/offers", upload=OFFERS)
-        kind, expected = "offers", {303}
     elapsed = (time.perf_counter() - started) * 1000
     with lock:
         results.append((kind, status, elapsed, status in expected))
@@ -102,12 +110,12 @@ def run(name, ports, environment, place, pause):
     results, lock, deadline = [], threading.Lock(), time.time() + SECONDS
     before = json.loads(subprocess.run([SVTK, "workspace", "export", *place], env=environment, capture_output=True,
                                        check=True, text=True).stdout)
-    start = (sum(d["version"] for d in before["decisions"]), len(before["offers"]))
+    start = (sum(d["version"] for d in before["decisions"]), offer_versions(before))
 
-    def loop(user):
+    def loop(n, user):
         while time.time() < deadline:
             try:
-                act(user, results, lock)
+                act(user, is_supplier(n), results, lock)
                 time.sleep(pause)
             except Exception as error:  # a dropped connection: an error, and a new connection
                 with lock:
@@ -115,7 +123,7 @@ def run(name, ports, environment, place, pause):
                 print(f"  {error!r}", file=sys.stderr)
                 user.connection = http.client.HTTPConnection("127.0.0.1", user.port, timeout=120)
 
-    threads = [threading.Thread(target=loop, args=(user,)) for user in users]
+    threads = [threading.Thread(target=loop, args=(n, user)) for n, user in enumerate(users)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -123,22 +131,28 @@ def run(name, ports, environment, place, pause):
     archive = json.loads(subprocess.run([SVTK, "workspace", "export", *place], env=environment, capture_output=True,
                                         check=True, text=True).stdout)
     decided = sum(1 for r in results if r[0] == "decision" and r[1] == 303)
-    uploaded = sum(1 for r in results if r[0] == "offers" and r[1] == 303)
+    saved = sum(1 for r in results if r[0] == "offer" and r[1] == 303)
     versions = sum(d["version"] for d in archive["decisions"]) - start[0]
-    offers = len(archive["offers"]) - start[1]
+    offers = offer_versions(archive) - start[1]
     errors = sum(1 for r in results if not r[3])
     print(f"{name}, {'no pause' if pause == 0 else f'a pause of {pause} s'}: {len(results)} actions in {SECONDS} s by "
           f"{USERS} signed-in users, {errors} errors")
-    for kind in ["page", "decision", "offers"]:
+    for kind in ["page", "decision", "offer"]:
         times = sorted(r[2] for r in results if r[0] == kind)
         if times:
             p50, p99 = times[len(times) // 2], times[max(0, int(len(times) * 0.99) - 1)]
             print(f"  {kind:<9} {len(times):>6} timed: p50 {p50:7.1f} ms, p99 {p99:7.1f} ms, slowest {times[-1]:7.1f} ms")
     conflicts = sum(1 for r in results if r[0] == "decision" and r[1] == 409)
-    lost = (decided - versions) + (uploaded - offers)
-    print(f"  writes saved: {decided} decisions ({conflicts} more refused as conflicts) and {uploaded} offers; in the "
-          f"workspace: versions add to {versions}, {offers} offers: {'no lost writes' if lost == 0 else f'{lost} LOST'}")
+    lost = (decided - versions) + (saved - offers)
+    print(f"  writes saved: {decided} decisions ({conflicts} more refused as conflicts) and {saved} offer saves; in "
+          f"the workspace: decisions' versions add to {versions}, offers' to {offers}: "
+          f"{'no lost writes' if lost == 0 else f'{lost} LOST'}")
     return errors == 0 and lost == 0
+
+
+def offer_versions(archive):
+    """The versions of every supplier's offer, added: one per save kept."""
+    return sum(o["version"] for o in archive.get("supplierOffers") or [])
 
 
 def start(environment, place, count):
@@ -158,12 +172,14 @@ def start(environment, place, count):
 
 
 def workspace(environment, place):
-    """The demo workspace with an account for each user."""
+    """The demo workspace with an account for each user (one in four a supplier); its contract's tender is published
+    by the first commissioner once a server is up (``publish``)."""
     subprocess.run([SVTK, "workspace", "import", "Datasets/contracts/demo_workspace.json", *place, "--replace"],
                    cwd=REPOSITORY, env=environment, check=True, capture_output=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda n: subprocess.run(
-            [SVTK, "users", "add", f"user{n}", "--role", "commissioner", "--password-stdin", *place], env=environment,
+            [SVTK, "users", "add", f"user{n}", "--role", "supplier" if is_supplier(n) else "commissioner",
+             "--password-stdin", *place], env=environment,
             input=PASSWORD + "\n", text=True, check=True, capture_output=True), range(USERS)))
 
 
@@ -187,6 +203,10 @@ def main():
     for label, place, count in setups:
         workspace(environment, place)
         servers, ports = start(environment, place, count)
+        publisher = User(ports[0], "user0")
+        publisher.send("GET", "/contracts/1/tender")
+        deadline = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() + 86_400))
+        assert publisher.send("POST", "/contracts/1/tender", [("deadline", deadline)])[0] == 303, "tender not published"
         try:
             for pause in (0, 1):
                 whole = run(label, ports, environment, place, pause) and whole
