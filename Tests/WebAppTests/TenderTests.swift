@@ -265,4 +265,29 @@ struct TenderTests {
             #expect(returns.contains("name=\"delivered-\(line.ref)\""))
         }
     }
+
+    @Test(
+        "two first saves of one supplier's offer at once: one is kept, the other refused as a conflict",
+        arguments: TestStore.available)
+    func racingSaves(store: TestStore) async throws {
+        let workspace = try await workspaceWithAccounts(store)
+        let snapshot = try #require(try await workspace.latestSnapshot(of: 1))
+        let guide = try guide()
+        _ = try await workspace.publish(
+            Tender(
+                contractId: 1, snapshotId: snapshot.id, recommendation: snapshot.recommendation, guide: guide,
+                method: "as the policy says", deadline: Date().addingTimeInterval(3_600), publishedAt: Date(),
+                publishedBy: "commissioner"))
+        let offer = SupplierOffer(
+            contractId: 1, supplier: "supplier", supplierName: "Supplier",
+            lines: [.init(measure: guide.lines[0].measure, quantity: 1)], statement: "")
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask { (try? await workspace.save(offer, submit: true, readVersion: 0)) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await workspace.offer(for: 1, supplier: "supplier")?.version == 1)
+    }
 }

@@ -11,6 +11,8 @@ import Workspace
 struct SupplierRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
+    /// The published tenders, kept decoded while their version holds.
+    let tenders = TenderCache()
 
     func add(to router: Router<WebContext>) {
         router.get("/tenders") { _, context in try await list(context) }
@@ -34,7 +36,7 @@ struct SupplierRoutes: RouteGroup {
     /// The published tender of the path's contract.
     /// - Throws: `HTTPError` 404 when the contract has no published tender.
     func publishedTender(_ context: WebContext) async throws -> Tender {
-        guard let tender = try await workspace.tender(for: try contractId(context)) else {
+        guard let tender = try await tenders.tender(for: try contractId(context), in: workspace) else {
             throw HTTPError(.notFound, message: "There is no such tender.")
         }
         return tender

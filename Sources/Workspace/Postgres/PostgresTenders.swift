@@ -26,6 +26,15 @@ extension PostgresStore: TenderStore {
         try await records(Tender.self, where: "\"contractId\" = \(contract)").first
     }
 
+    func tenderVersion(for contract: Int64) async throws -> Int? {
+        for try await version in try await client.query(
+            "SELECT version FROM tender WHERE \"contractId\" = \(contract)", logger: logger
+        ).decode(Int.self) {
+            return version
+        }
+        return nil
+    }
+
     func update(_ tender: Tender, readVersion version: Int, what: String, evaluation: SavedOffers?, at date: Date)
         async throws -> Tender
     {
@@ -58,12 +67,24 @@ extension PostgresStore: TenderStore {
         try await records(SupplierOffer.self, where: "\"contractId\" = \(contract) AND supplier = \(supplier)").first
     }
 
+    /// Locks only the supplier's own offer (`FOR UPDATE`), so suppliers saving at once do not wait for each other
+    /// or for the contract's decisions; two first saves of one offer meet at its unique key, and the second is
+    /// refused as a conflict.
     func save(_ offer: SupplierOffer, readVersion version: Int, at date: Date) async throws -> SupplierOffer {
+        do {
+            return try await savedOffer(offer, readVersion: version, at: date)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw ToolkitError.conflict(what: "Your offer", read: version, now: version + 1)
+        }
+    }
+
+    private func savedOffer(_ offer: SupplierOffer, readVersion version: Int, at date: Date) async throws
+        -> SupplierOffer
+    {
         try await transaction { connection in
-            _ = try await locked(offer.contractId, on: connection)
             let existing = try await records(
                 SupplierOffer.self, where: "\"contractId\" = \(offer.contractId) AND supplier = \(offer.supplier)",
-                on: connection
+                order: "id FOR UPDATE", on: connection
             ).first
             let tender = try await records(Tender.self, where: "\"contractId\" = \(offer.contractId)", on: connection)
                 .first

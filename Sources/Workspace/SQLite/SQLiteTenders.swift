@@ -24,6 +24,12 @@ extension SQLiteStore: TenderStore {
         try await database.read { try Tender.filter(Tender.Columns.contractId == contract).fetchOne($0) }
     }
 
+    func tenderVersion(for contract: Int64) async throws -> Int? {
+        try await database.read {
+            try Int.fetchOne($0, sql: "SELECT version FROM tender WHERE contractId = ?", arguments: [contract])
+        }
+    }
+
     func update(_ tender: Tender, readVersion version: Int, what: String, evaluation: SavedOffers?, at date: Date)
         async throws -> Tender
     {

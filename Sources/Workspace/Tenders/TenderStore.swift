@@ -11,6 +11,8 @@ protocol TenderStore {
     func tenders() async throws -> [Tender]
     /// The contract's tender, if it was put out to tender.
     func tender(for contract: Int64) async throws -> Tender?
+    /// The version of the contract's tender, if it was put out to tender.
+    func tenderVersion(for contract: Int64) async throws -> Int?
     /// Saves a change (`what`) to a tender read at `version`; with `evaluation`, inserts it first and keeps its id
     /// on the tender.
     func update(_ tender: Tender, readVersion version: Int, what: String, evaluation: SavedOffers?, at date: Date)
@@ -50,15 +52,16 @@ extension SupplierOffer {
 }
 
 extension Tender {
-    /// The tender as saved over `stored`, read at `version`.
+    /// `stored` (the tender as saved, read at `version`) with this tender's marks, evaluation and award: what may
+    /// change once a tender is published; what bidders were asked for and by when never does.
     /// - Throws: a `notFound` or `conflict` ``ToolkitError``.
     func saved(over stored: Tender?, readVersion version: Int) throws -> Tender {
-        guard let stored else { throw ToolkitError.missingFromWorkspace("tender for contract \(contractId)") }
-        guard stored.version == version else {
-            throw ToolkitError.conflict(what: "The tender", read: version, now: stored.version)
+        guard var saved = stored else { throw ToolkitError.missingFromWorkspace("tender for contract \(contractId)") }
+        guard saved.version == version else {
+            throw ToolkitError.conflict(what: "The tender", read: version, now: saved.version)
         }
-        var saved = self
-        (saved.id, saved.version) = (stored.id, stored.version + 1)
+        (saved.marks, saved.evaluationId, saved.awardedAt) = (marks, evaluationId, awardedAt)
+        saved.version += 1
         return saved
     }
 }

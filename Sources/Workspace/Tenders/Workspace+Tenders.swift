@@ -23,6 +23,11 @@ extension Workspace {
     /// - Throws: the store's error when it cannot be read.
     public func tender(for contract: Int64) async throws -> Tender? { try await store.tender(for: contract) }
 
+    /// The version of the contract's tender, if it was put out to tender: enough to tell whether a tender read
+    /// before is still the one the workspace holds.
+    /// - Throws: the store's error when it cannot be read.
+    public func tenderVersion(for contract: Int64) async throws -> Int? { try await store.tenderVersion(for: contract) }
+
     /// The supplier's own offer for the contract's tender, if it saved one.
     /// - Throws: the store's error when it cannot be read.
     public func offer(for contract: Int64, supplier: String) async throws -> SupplierOffer? {
@@ -60,13 +65,14 @@ extension Workspace {
     }
 
     /// Saves a change (`what`) made after the deadline to a tender read at `version`: the marks given, the scores
-    /// (`evaluation`, kept as offers evaluated), the award.
+    /// (`evaluation`, kept as offers evaluated), the award. Nothing else of a published tender changes.
     /// - Throws: a `conflict` ``ToolkitError`` while the offers are sealed or when the tender was changed since it
     ///   was read; a `notFound` one without a tender.
     public func change(
         _ tender: Tender, what: String, evaluation: SavedOffers? = nil, readVersion version: Int, at date: Date = Date()
     ) async throws -> Tender {
-        guard !tender.isSealed(at: date) else { throw ToolkitError.sealed(until: tender.deadline) }
+        let stored = try await requireTender(tender.contractId)
+        guard !stored.isSealed(at: date) else { throw ToolkitError.sealed(until: stored.deadline) }
         return try await store.update(tender, readVersion: version, what: what, evaluation: evaluation, at: date)
     }
 
