@@ -31,7 +31,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case monitorDelivery = "monitor_delivery"
     /// What suppliers are shown of a contract.
     case readSupplierView = "read_supplier_view"
-    /// Reading published tenders and saving and submitting one's own offers for them.
+    /// Reading published tenders: what bidders are asked for.
+    case readTenders = "read_tenders"
+    /// Saving and submitting one's own offers for published tenders.
     case submitOffers = "submit_offers"
     /// The workspace's accounts.
     case manageAccounts = "manage_accounts"

@@ -85,8 +85,8 @@ func signIn(_ client: some TestClientProtocol, as name: String, password: String
 struct AccessControlTests {
     /// Every route (a sample path for each) and the roles that may use it, as the roles read: the
     /// administrator keeps accounts; the commissioner does everything with contracts; the contract manager reads
-    /// and files returns for assigned contracts (1, not 2); the viewer reads the borough; the supplier its account
-    /// and the published tenders, with its own offer.
+    /// and files returns for assigned contracts (1, not 2); the viewer reads the borough and the published
+    /// tenders; the supplier its account and the published tenders, with its own offer.
     static let expected: [(method: HTTPRequest.Method, path: String, roles: Set<Role>)] = {
         let everyone = Set(Role.allCases)
         let borough: Set<Role> = [.administrator, .commissioner, .contractManager, .viewer]
@@ -116,7 +116,8 @@ struct AccessControlTests {
             (.get, "/contracts/1/tender", [.commissioner]), (.post, "/contracts/1/tender", [.commissioner]),
             (.post, "/contracts/1/tender/scores", [.commissioner]),
             (.post, "/contracts/1/tender/award", [.commissioner]),
-            (.get, "/tenders", [.supplier]), (.get, "/tenders/1", [.supplier]), (.post, "/tenders/1", [.supplier]),
+            (.get, "/tenders", [.supplier, .viewer, .commissioner]),
+            (.get, "/tenders/1", [.supplier, .viewer, .commissioner]), (.post, "/tenders/1", [.supplier]),
             (.get, "/tenders/1/offer.csv", [.supplier]), (.get, "/tenders/1/scores.csv", [.supplier]),
         ]
     }()

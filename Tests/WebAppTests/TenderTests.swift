@@ -155,6 +155,13 @@ struct TenderTests {
             let ownCSV = text(try await two.send(client, .get, "/tenders/1/offer.csv"))
             #expect(ownCSV.contains("Second Supplier Ltd,\(second.ref),") && !ownCSV.contains("Local apprentices"))
 
+            // A viewer reads the published tender as bidders see it: no offer, no form.
+            var (viewer, _) = try await signIn(client, as: "viewer")
+            let read = text(try await viewer.send(client, .get, "/tenders/1"))
+            #expect(
+                read.contains("Local needs it answers") && !read.contains("name=\"q-") && !read.contains("Your offer"))
+            #expect(try await viewer.send(client, .post, "/tenders/1", [("version", "0")]).status == .forbidden)
+
             // Sealed: the commissioner sees two offers submitted, not their content, nor does the audit trail.
             let sealed = text(try await commissioner.send(client, .get, "/contracts/1/tender"))
             #expect(sealed.contains("2 offers submitted") && sealed.contains("Second Supplier Ltd"))

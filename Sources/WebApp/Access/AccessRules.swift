@@ -47,8 +47,8 @@ enum AccessRules {
         (.post, "/contracts/:id/tender", .requires(.evaluateOffers)),
         (.post, "/contracts/:id/tender/scores", .requires(.evaluateOffers)),
         (.post, "/contracts/:id/tender/award", .requires(.evaluateOffers)),
-        (.get, "/tenders", .requires(.submitOffers)),
-        (.get, "/tenders/:id", .requires(.submitOffers)), (.post, "/tenders/:id", .requires(.submitOffers)),
+        (.get, "/tenders", .requires(.readTenders)),
+        (.get, "/tenders/:id", .requires(.readTenders)), (.post, "/tenders/:id", .requires(.submitOffers)),
         (.get, "/tenders/:id/offer.csv", .requires(.submitOffers)),
         (.get, "/tenders/:id/scores.csv", .requires(.submitOffers)),
     ]

@@ -13,16 +13,14 @@ enum Navigation {
     private static let links: [(href: String, label: String, permission: Permission, everyContract: Bool)] = [
         ("/", "Borough", .readBorough, false), ("/contracts", "Contracts", .readContracts, false),
         ("/contracts/new", "New contract", .editContracts, false), ("/compare", "Compare", .readContracts, true),
-        ("/sources", "Sources", .readBorough, false), ("/tenders", "Tenders", .submitOffers, false),
+        ("/sources", "Sources", .readBorough, false), ("/tenders", "Tenders", .readTenders, false),
         ("/accounts", "Accounts", .manageAccounts, false),
     ]
 
     /// The navigation for `visitor`; the sign-out form carries the visitor's `token`.
     static func html(for visitor: Visitor, policy: AccessPolicy, token: String) -> String {
         let allowed = links.filter { link in
-            if case .singleUser = visitor, [.manageAccounts, .submitOffers].contains(link.permission) {
-                return false  // no accounts to keep, no suppliers to bid
-            }
+            if case .singleUser = visitor, link.permission == .manageAccounts { return false }  // none to keep
             return visitor.may(link.permission, everyContract: link.everyContract, policy: policy)
         }
         var items = allowed.map { "<a href=\"\($0.href)\">\($0.label)</a>" }

@@ -72,7 +72,7 @@ struct AccountRoutes: RouteGroup {
         let policy = borough.catalogue.accessPolicy
         if signedIn.may(.readBorough, under: policy) { return "/" }
         if signedIn.may(.readContracts, under: policy) { return "/contracts" }
-        if signedIn.may(.submitOffers, under: policy) { return "/tenders" }
+        if signedIn.may(.readTenders, under: policy) { return "/tenders" }
         return "/account"
     }
 

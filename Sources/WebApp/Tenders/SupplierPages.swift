@@ -8,8 +8,10 @@ import Workspace
 /// A supplier's pages: the published tenders, and a tender with its own offer, built measure by measure with the
 /// money value and the flags shown as it types, then its scores once the contract is awarded.
 enum SupplierPages {
-    /// The published tenders with the supplier's offer for each.
-    static func list(_ tenders: [(tender: Tender, title: String, offer: SupplierOffer?)], now: Date) -> String {
+    /// The published tenders, with the supplier's offer for each when `bidding`.
+    static func list(_ tenders: [(tender: Tender, title: String, offer: SupplierOffer?)], bidding: Bool, now: Date)
+        -> String
+    {
         var html = "<h1>Tenders</h1>\n"
         guard !tenders.isEmpty else { return html + "<p>No tender has been published yet.</p>\n" }
         html += "<ul class=\"tenders\">"
@@ -19,9 +21,17 @@ enum SupplierPages {
                 ?? "none yet"
             html +=
                 "<li><a href=\"/tenders/\(t.tender.contractId)\">\(HTML.escape(t.title))</a>. "
-                + "\(HTML.escape(TenderView.status(t.tender, now: now))) Your offer: \(yours).</li>"
+                + HTML.escape(TenderView.status(t.tender, now: now)) + (bidding ? " Your offer: \(yours)." : "")
+                + "</li>"
         }
         return html + "</ul>\n"
+    }
+
+    /// A tender as bidders see it, for someone who does not bid: the status, the method and the measures.
+    static func read(_ tender: Tender, now: Date) -> String {
+        "<h1>Tender: \(HTML.escape(tender.recommendation.contract.title))</h1>\n<p class=\"lead\">"
+            + HTML.escape(TenderView.status(tender, now: now)) + "</p>\n" + TenderView.summary(tender)
+            + TenderPages.measures(tender)
     }
 
     /// A tender as its supplier sees it: the status, the method, and its offer as a form while the tender is open

@@ -5,9 +5,10 @@ import Recommender
 import Toolkit
 import Workspace
 
-/// A supplier's routes: the published tenders, a tender with its own offer (saved, submitted, downloaded) and,
-/// after the award, its scores. Every route works on the signed-in supplier's own offer, found by its account:
-/// no path names an offer, so no supplier can reach another's.
+/// The published tenders: read as bidders see them by whoever may read them (a viewer, a commissioner, the one
+/// user of a workspace without accounts), and by a signed-in supplier with its own offer (saved, submitted,
+/// downloaded) and, after the award, its scores. Every offer route works on the signed-in supplier's own offer,
+/// found by its account: no path names an offer, so no supplier can reach another's.
 struct SupplierRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
@@ -22,15 +23,23 @@ struct SupplierRoutes: RouteGroup {
         router.get("/tenders/:id/scores.csv") { _, context in try await scoresCSV(context) }
     }
 
-    /// The signed-in supplier's account: suppliers bid under their own account, never in single-user mode.
+    /// The signed-in account that bids (a supplier's), or nil for a reader of the tenders.
+    func bidder(_ context: WebContext) -> Account? {
+        guard case .signedIn(let signedIn) = context.visitor,
+            signedIn.may(.submitOffers, under: borough.catalogue.accessPolicy)
+        else { return nil }
+        return signedIn.account
+    }
+
+    /// The signed-in supplier's account: suppliers bid under their own accounts, never in single-user mode.
     /// - Throws: `HTTPError` 403 for a workspace without accounts.
-    func bidder(_ context: WebContext) throws -> Account {
-        guard case .signedIn(let signedIn) = context.visitor else {
+    func requireBidder(_ context: WebContext) throws -> Account {
+        guard let account = bidder(context) else {
             throw HTTPError(
                 .forbidden,
                 message: "Suppliers bid under their own accounts: add accounts (svtk users add) and sign in as one.")
         }
-        return signedIn.account
+        return account
     }
 
     /// The published tender of the path's contract.
@@ -43,23 +52,25 @@ struct SupplierRoutes: RouteGroup {
     }
 
     func list(_ context: WebContext) async throws -> Response {
-        let account = try bidder(context)
+        let account = bidder(context)
         var rows: [(tender: Tender, title: String, offer: SupplierOffer?)] = []
         for tender in try await workspace.tenders() {
-            rows.append(
-                (
-                    tender, tender.recommendation.contract.title,
-                    try await workspace.offer(for: tender.contractId, supplier: account.name)
-                ))
+            let offer =
+                if let account { try await workspace.offer(for: tender.contractId, supplier: account.name) } else {
+                    SupplierOffer?.none
+                }
+            rows.append((tender, tender.recommendation.contract.title, offer))
         }
-        return page("Tenders", SupplierPages.list(rows, now: Date()))
+        return page("Tenders", SupplierPages.list(rows, bidding: account != nil, now: Date()))
     }
 
     func tenderPage(_ context: WebContext, form: OfferForm? = nil, status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
-        let account = try bidder(context)
         let tender = try await publishedTender(context)
+        guard let account = bidder(context) else {
+            return page("Tender: \(tender.recommendation.contract.title)", SupplierPages.read(tender, now: Date()))
+        }
         let offer = try await workspace.offer(for: tender.contractId, supplier: account.name)
         let now = Date()
         var body = SupplierPages.tender(
@@ -79,7 +90,7 @@ struct SupplierRoutes: RouteGroup {
     }
 
     func saveOffer(_ context: WebContext) async throws -> Response {
-        let account = try bidder(context)
+        let account = try requireBidder(context)
         let tender = try await publishedTender(context)
         let limits = borough.catalogue.workspaceLimits
         let form = try OfferForm(
@@ -94,7 +105,7 @@ struct SupplierRoutes: RouteGroup {
     }
 
     func offerCSV(_ context: WebContext) async throws -> Response {
-        let account = try bidder(context)
+        let account = try requireBidder(context)
         let tender = try await publishedTender(context)
         guard let offer = try await workspace.offer(for: tender.contractId, supplier: account.name) else {
             throw HTTPError(.notFound, message: "You have saved no offer for this tender.")
@@ -105,7 +116,7 @@ struct SupplierRoutes: RouteGroup {
     }
 
     func scoresCSV(_ context: WebContext) async throws -> Response {
-        let account = try bidder(context)
+        let account = try requireBidder(context)
         let tender = try await publishedTender(context)
         guard tender.awardedAt != nil, let scored = try await workspace.evaluation(of: tender) else {
             throw HTTPError(.notFound, message: "The scores are released when the contract is awarded.")
