@@ -103,6 +103,9 @@ fuzz: fuzz-build
 benchmark: setup setup-servers $(PYTHON)
 	swift build -c release
 	.build/release/csv-benchmark
+	@$(PYTHON) -m pip install -q -r Benchmarks/peers-requirements.txt 2>/dev/null \
+	    || echo "peers: DuckDB, polars and pandas could not be installed (no PyPI?); Benchmarks/peers.py skips them"
+	$(PYTHON) Benchmarks/peers.py
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk >/dev/null; }
 	$(PYTHON) Benchmarks/serve_load.py .build/release/svtk
