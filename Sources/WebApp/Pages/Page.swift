@@ -16,7 +16,7 @@ enum Page {
             title: "\(HTML.escape(title)) · svtk workspace", style: Stylesheet.reports + "\n" + Stylesheet.workspace,
             before: """
                 <a class="skip" href="#content">Skip to the content</a>
-                <header class="site"><b>svtk workspace</b> · \(HTML.escape(borough))
+                <header class="site"><b>svtk workspace</b>\(borough.isEmpty ? "" : " · " + HTML.escape(borough))
                 \(Navigation.current)
                 </header>
 
