@@ -270,6 +270,22 @@ struct TenderTests {
             let returns = text(try await manager.send(client, .get, "/contracts/1/returns"))
             #expect(returns.contains("<b>Overdue:</b> quarter 1's return"))
             #expect(returns.contains("name=\"delivered-\(line.ref)\""))
+
+            // A negative figure is refused beside its box; a file named in any script downloads under an ASCII name.
+            let negative = try await manager.sendMultipart(
+                client, "/contracts/1/returns/entry", fields: [("quarter", "1"), ("delivered-\(line.ref)", "-3")],
+                files: [])
+            #expect(negative.status == .badRequest && text(negative).contains("is not a quantity that can be returned"))
+            let entered = try await manager.sendMultipart(
+                client, "/contracts/1/returns/entry", fields: [("quarter", "1"), ("delivered-\(line.ref)", "2")],
+                files: [("evidence-\(line.ref)", "Registre d’été.pdf", "register")])
+            #expect(entered.status == .seeOther)
+            let file = try #require(try await workspace.evidenceList(for: 1).first)
+            #expect(file.fileName == "Registre d’été.pdf")
+            let download = try await manager.send(client, .get, "/contracts/1/evidence/\(file.id!)")
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"Registre dt.pdf\"")
+            let after = text(try await manager.send(client, .get, "/contracts/1/returns"))
+            #expect(!after.contains("<b>Overdue:</b> quarter 1's return"))
         }
     }
 

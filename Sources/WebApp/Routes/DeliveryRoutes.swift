@@ -100,7 +100,7 @@ struct DeliveryRoutes: RouteGroup {
             throw HTTPError(.notFound, message: "There is no such evidence file.")
         }
         let evidence = try await workspace.evidence(file, of: try contractId(context))
-        let name = evidence.fileName.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
+        let name = evidence.fileName.filter { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_ ".contains($0)) }
         return Page.response(
             Array(evidence.content), type: "application/octet-stream", download: name.isEmpty ? "evidence" : name)
     }
