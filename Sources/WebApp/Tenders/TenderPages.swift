@@ -48,7 +48,8 @@ enum TenderPages {
             + "you will see who has submitted, not what.</p>\n"
             + "<form class=\"stack\" method=\"post\" action=\"/contracts/\(id)/tender\">" + Page.csrf(context)
             + "<label for=\"deadline\">Deadline (UTC)<span class=\"hint\">Date and time, to the second</span></label>"
-            + "<input type=\"datetime-local\" step=\"1\" id=\"deadline\" name=\"deadline\" required"
+            + "<input type=\"datetime-local\" step=\"1\" id=\"deadline\" name=\"deadline\" required "
+            + "min=\"\(Deadline.boxValue(Date()))\""
             + (problem == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"tender-error\"") + ">"
             + "<p><button type=\"submit\">Publish the tender</button></p></form>\n"
     }

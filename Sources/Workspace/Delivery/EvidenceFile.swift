@@ -54,7 +54,5 @@ extension EvidenceFile {
         public static let id = Column(CodingKeys.id)
         /// The `contractId` column.
         public static let contractId = Column(CodingKeys.contractId)
-        /// The `content` column.
-        public static let content = Column(CodingKeys.content)
     }
 }
