@@ -17,6 +17,10 @@ public struct FigureKeys {
 
         /// The first half alone places a digest in the table: it is a hash already.
         func hash(into hasher: inout Hasher) { hasher.combine(first) }
+
+        /// The first half, mixed with the table's seed, as the table's hash: a SipHash of the figure's key already
+        /// (made with this process's random seed, so no file can aim its figures at one bucket), not hashed again.
+        func _rawHashValue(seed: Int) -> Int { first ^ seed }
     }
 
     private struct Seen {
@@ -106,10 +110,9 @@ public struct FigureKeys {
         other.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
         let key = Digest(first: hasher.finalize(), second: other.finalize())
         let file = number(of: source)
-        guard let first = seen[key] else {
-            seen[key] = Seen(value: bits, file: file)
-            return true
-        }
+        let count = seen.count
+        let first = Self.read(&seen[key, default: Seen(value: bits, file: file)])  // one lookup, inserting if new
+        guard seen.count == count else { return true }
         if first.file == file {
             throw ToolkitError(
                 file: source,
@@ -124,6 +127,9 @@ public struct FigureKeys {
         }
         return false
     }
+
+    /// What an access to the table's slot found (or put there), so that finding and inserting take one lookup.
+    private static func read(_ slot: inout Seen) -> Seen { slot }
 
     /// The number of a figure's file, given in the order files are first seen.
     private mutating func number(of source: String) -> Int32 {
