@@ -70,6 +70,10 @@ public struct SHA256 {
         return hash.digest()
     }
 
+    /// The digest of bytes held in memory, in lower-case hexadecimal (as the workspace records it).
+    /// - Complexity: O(n) in the bytes.
+    public static func hexDigest(of bytes: [UInt8]) -> String { Hexadecimal.text(digest(of: bytes)) }
+
     /// The digest of a file's bytes (a pipe's or standard input's copy for those).
     /// - Throws: `ToolkitError` when the file cannot be read.
     public static func hex(ofFile path: String) throws -> String {

@@ -102,6 +102,9 @@ public struct ContractProfile: Codable, Sendable {
     /// The contract's length in years.
     public var years: Double { durationMonths / 12 }
 
+    /// The quarters over which delivery is returned and monitored: the months ÷ 3, rounded up, at least one.
+    public var quarters: Int { max(1, Int((durationMonths / 3).rounded(.up))) }
+
     /// The value the supplier controls, and how it was found: the fee when given, else the value less the
     /// share passed through.
     public var controlledValue: (value: Double, working: String) {

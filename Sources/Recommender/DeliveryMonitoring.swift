@@ -71,7 +71,7 @@ public struct DeliveryMonitoring: Codable, Sendable {
     {
         try contract.validate(file: "contract", catalogue: catalogue)
         let framework = contract.framework ?? "open"
-        quarters = max(1, Int((contract.durationMonths / 3).rounded(.up)))
+        quarters = contract.quarters
         let aspirations =
             ProcurementRules(contract: contract, policy: policy, authority: "", servesPeople: false).commitments
             != .formal
@@ -80,14 +80,16 @@ public struct DeliveryMonitoring: Codable, Sendable {
             ? "Aspirations (non-binding): delivery is reported and discussed, but there is no cost recovery for "
                 + "under-delivery."
             : "Formal commitments: under-delivery can lead to recovery of costs at the contract manager's discretion."
-        let committed = try Self.commitments(commitments, framework: framework, catalogue: catalogue)
+        let committed = try Self.commitments(commitments, framework: framework, catalogue: catalogue).map {
+            ($0.measure, $0.quantity)
+        }
         var delivery = QuarterlyReturns(committed: committed, quarters: quarters, catalogue: catalogue)
         try delivery.read(returns)
         quartersElapsed = delivery.elapsed
         let status = (green: policy.rules.greenFrom, amber: policy.rules.amberFrom)
         lines = committed.map { measure, quantity in
             let proxy = catalogue.proxy(for: measure)
-            let years = policy.targets[measure.policyRef]?.everyYear == true ? contract.years : 1
+            let years = policy.valueYears(of: measure, in: contract)
             return delivery.line(
                 measure, committed: quantity, status: status, proxyValue: proxy?.value, years: years,
                 condition: policy.condition(for: measure) != nil)
@@ -96,27 +98,27 @@ public struct DeliveryMonitoring: Codable, Sendable {
         valueDelivered = lines.compactMap(\.valueDelivered).reduce(0, +)
     }
 
-    /// The commitments CSV (`measure,quantity`): each measure known, committed once, in a quantity that can be
-    /// monitored.
+    /// The commitments CSV (`measure,quantity`): each measure known (by its reference in `framework`, or its
+    /// catalogue key), committed once, in a quantity that can be monitored; with the measure as the file names it.
     /// - Throws: `ToolkitError` at the file, line and column of a bad row.
-    private static func commitments(
+    public static func commitments(
         _ path: String, framework: String, catalogue: Catalogue
-    ) throws -> [(Measure, Double)] {
-        var committed: [(Measure, Double)] = []
+    ) throws -> [(reference: String, measure: Measure, quantity: Double)] {
+        var committed: [(reference: String, measure: Measure, quantity: Double)] = []
         try DataTable(path: path, required: ["measure", "quantity"]).forEachRow { row in
             let reference = try row.required("measure")
             guard let measure = catalogue.measure(reference, framework: framework) ?? catalogue.measure(reference)
             else {
                 throw row.error("measure", "unknown measure \"\(reference)\"")
             }
-            guard !committed.contains(where: { $0.0.key == measure.key }) else {
+            guard !committed.contains(where: { $0.measure.key == measure.key }) else {
                 throw row.error("measure", "\(reference) is committed twice")
             }
             let quantity = try row.number("quantity")
             if let problem = catalogue.contractLimits.problem(withQuantity: quantity) {
                 throw row.error("quantity", "\(problem), not \(row["quantity"])")
             }
-            committed.append((measure, quantity))
+            committed.append((reference, measure, quantity))
         }
         return committed
     }

@@ -108,7 +108,7 @@ struct OfferSheet {
         let target = proportionateTarget(measure, rule: rule)
         let (flag, counted, scored) = check(measure, quantity: quantity, target: target)
         let proxy = catalogue.proxy(for: measure)
-        let years = rule?.everyYear == true ? contract.years : 1
+        let years = policy.valueYears(of: measure, in: contract)
         return BidEvaluation.Commitment(
             measure: measure.key, title: measure.title, quantity: quantity, scoredQuantity: counted ? scored : 0,
             target: target?.quantity, unit: measure.unit, proxyValue: proxy?.value,
@@ -126,7 +126,7 @@ struct OfferSheet {
         return OfferGuide.Line(
             measure: measure.key, ref: measure.ref, title: measure.title, unit: measure.unit,
             proxyValue: catalogue.proxy(for: measure)?.value,
-            years: rule?.everyYear == true ? contract.years : 1, target: target?.quantity,
+            years: policy.valueYears(of: measure, in: contract), target: target?.quantity,
             plausibleMaximum: sized.map { max(implausibleFactor * $0.quantity, $0.supported ?? 0) },
             tokenFloor: sized.map { tokenShare * $0.quantity }, notScored: counted ? nil : flag)
     }

@@ -180,6 +180,12 @@ public struct Policy: Sendable {
         return targets
     }
 
+    /// The years a quantity of `measure` counts for in SLEVA: the contract's years where its target rule recurs every
+    /// year (`targets.csv`, `years` = `contract`), otherwise 1.
+    public func valueYears(of measure: Measure, in contract: ContractProfile) -> Double {
+        targets[measure.policyRef]?.everyYear == true ? contract.years : 1
+    }
+
     /// The contract condition a measure is, if it is one (`conditions.csv`).
     public func condition(for measure: Measure) -> StandardCondition? {
         conditions.first { $0.measure == measure.policyRef }

@@ -262,7 +262,7 @@ public struct Recommender {
                 ExcludedMeasure(ref: measure.ref, title: measure.title, code: shortfall.code, reason: shortfall.reason))
         case .success(let target):
             let proxy = commitment == rules.commitments ? catalogue.proxy(for: measure) : nil
-            let years = (rule?.everyYear ?? false) ? contract.years : 1
+            let years = policy.valueYears(of: measure, in: contract)
             let valued = proxy.map { socialValue(of: target, unit: measure.unit, proxy: $0, years: years) }
             let needLinks = index.links(measure: measure.key)
             let gapLinks = index.gapLinks(measure: measure.key)

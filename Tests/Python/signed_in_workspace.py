@@ -18,6 +18,18 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "correct horse battery staple"
 
 
+def start_server(workspace: Path, data: list):
+    """Starts svtk serve over `workspace` with `data` (its --data and other options) on a free loopback port;
+    returns the process and its address."""
+    process = subprocess.Popen([SVTK, "serve", *data, "--workspace", str(workspace), "--port", "0", "--quiet"],
+                               cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if match:
+            return process, f"http://127.0.0.1:{match.group(1)}"
+    raise RuntimeError(f"svtk serve did not start (exit {process.wait()})")
+
+
 class SignedInWorkspace(unittest.TestCase):
     ACCOUNTS: list = []
     ASSIGNED: dict = {}
@@ -35,13 +47,7 @@ class SignedInWorkspace(unittest.TestCase):
         for name, contract in cls.ASSIGNED.items():
             run(["users", "assign", name, "--contract", str(contract)])
         data = sorted(str(p) for p in (REPOSITORY / "Datasets" / "demo").glob("*.csv") if "equality" not in p.name)
-        cls.server = subprocess.Popen([SVTK, "serve", "--data", *data, *workspace, "--port", "0", "--quiet"],
-                                      cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        for line in cls.server.stderr:
-            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if found:
-                cls.address = f"http://127.0.0.1:{found.group(1)}"
-                break
+        cls.server, cls.address = start_server(cls.folder / "w.sqlite", ["--data", *data])
         shutil.rmtree(cls.SHOTS, ignore_errors=True)
         cls.SHOTS.mkdir(parents=True)
         cls.playwright = sync_playwright().start()

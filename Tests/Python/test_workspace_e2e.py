@@ -10,13 +10,14 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import tempfile
 import unittest
 import zipfile
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
+
+from signed_in_workspace import start_server
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SVTK = os.environ.get("SVTK", str(REPOSITORY / ".build" / "debug" / "svtk"))
@@ -25,24 +26,17 @@ SHOTS = REPOSITORY / "out" / "e2e"
 CONTRACTS = REPOSITORY / "Datasets" / "contracts"
 
 
-def start_server(workspace: Path):
-    """Starts svtk serve on a free loopback port; returns the process and its address."""
+def demo_data():
+    """Every demo file as data, and the equality action plan as such."""
     data = sorted(str(p) for p in (REPOSITORY / "Datasets" / "demo").glob("*.csv"))
-    process = subprocess.Popen([SVTK, "serve", "--data", *data, "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv",
-                                "--workspace", str(workspace), "--port", "0", "--quiet"],
-                               cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    for line in process.stderr:
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        if match:
-            return process, f"http://127.0.0.1:{match.group(1)}"
-    raise RuntimeError(f"svtk serve did not start (exit {process.wait()})")
+    return ["--data", *data, "--eaap", "Datasets/demo/equality_action_plan_illustrative.csv"]
 
 
 class Workspace(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.folder = Path(tempfile.mkdtemp(prefix="svtk-e2e-"))
-        cls.server, cls.address = start_server(cls.folder / "workspace.sqlite")
+        cls.server, cls.address = start_server(cls.folder / "workspace.sqlite", demo_data())
         shutil.rmtree(SHOTS, ignore_errors=True)
         SHOTS.mkdir(parents=True)
         cls.playwright = sync_playwright().start()

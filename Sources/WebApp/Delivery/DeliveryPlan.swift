@@ -46,7 +46,6 @@ struct DeliveryPlan {
     /// - Throws: the workspace's errors; `ToolkitError` when a kept CSV cannot be read again.
     static func of(_ contract: SavedContract, workspace: Workspace, borough: Borough) async throws -> DeliveryPlan? {
         let id = contract.id ?? 0
-        let quarters = max(1, Int((contract.profile.durationMonths / 3).rounded(.up)))
         let latest = try await workspace.latestReturns(for: id)
         let limits = borough.catalogue.workspaceLimits
         var awardedAt: Date?
@@ -73,7 +72,7 @@ struct DeliveryPlan {
             commitments: try Self.commitments(committed, contract: contract.profile, borough: borough),
             commitmentsCSV: committed,
             returns: sameCommitments ? try Self.rows(Array(latest!.returns), limits: limits) : [],
-            quarters: quarters, awardedAt: awardedAt)
+            quarters: contract.profile.quarters, awardedAt: awardedAt)
     }
 
     /// The winning offer of a scored tender.
@@ -86,18 +85,15 @@ struct DeliveryPlan {
         return opened.first { names[$0.supplier] == winner.supplier }
     }
 
-    /// The commitments of a commitments CSV, each with its measure's title and unit.
+    /// The commitments of a commitments CSV, read as `svtk monitor` reads them, each with its measure's title and
+    /// unit.
     static func commitments(_ csv: [UInt8], contract: ContractProfile, borough: Borough) throws -> [Commitment] {
         let file = FormData.File(name: "commitments.csv", bytes: csv)
-        let framework = contract.framework ?? "open"
         return try Uploads.reading([("commitments", "commitments", file)], limits: borough.catalogue.workspaceLimits) {
-            try DataTable(path: $0[0], required: ["measure", "quantity"]).rows().map { row in
-                let measure =
-                    borough.catalogue.measure(row["measure"], framework: framework)
-                    ?? borough.catalogue.measure(row["measure"])
-                return Commitment(
-                    ref: row["measure"], title: measure?.title ?? "", unit: measure?.unit ?? "",
-                    quantity: try row.number("quantity"))
+            try DeliveryMonitoring.commitments(
+                $0[0], framework: contract.framework ?? "open", catalogue: borough.catalogue
+            ).map {
+                Commitment(ref: $0.reference, title: $0.measure.title, unit: $0.measure.unit, quantity: $0.quantity)
             }
         }
     }

@@ -16,11 +16,7 @@ enum ReturnEntryPage {
                 + "and each return is due \(dueDays) days after its quarter ends.</p>\n"
         }
         html += "<ul class=\"due\">"
-        for d in due {
-            html +=
-                "<li>" + (d.by < now ? "<b>Overdue:</b> " : "") + "quarter \(d.quarter)'s return, due by "
-                + "\(Deadline.shown(d.by))</li>"
-        }
+        for d in due { html += "<li>" + item(d, now: now) + "</li>" }
         return html + "</ul>\n"
     }
 
@@ -28,14 +24,19 @@ enum ReturnEntryPage {
     static func dueAcross(_ contracts: [(SavedContract, [DeliveryPlan.Due])], now: Date) -> String {
         let items = contracts.flatMap { contract, due in
             due.map { d in
-                "<li>" + (d.by < now ? "<b>Overdue:</b> " : "")
-                    + "<a href=\"/contracts/\(contract.id ?? 0)/returns\">\(HTML.escape(contract.title))</a>: quarter "
-                    + "\(d.quarter)'s return, due by \(Deadline.shown(d.by))</li>"
+                let link = "<a href=\"/contracts/\(contract.id ?? 0)/returns\">\(HTML.escape(contract.title))</a>: "
+                return "<li>" + item(d, now: now, of: link) + "</li>"
             }
         }
         guard !items.isEmpty else { return "" }
         return "<section class=\"due\" aria-labelledby=\"returns-due\"><h2 id=\"returns-due\">Returns due</h2><ul>"
             + items.joined() + "</ul></section>\n"
+    }
+
+    /// A quarter's return due (of the contract `of` names, on a page of several), marked when overdue at `now`.
+    static func item(_ d: DeliveryPlan.Due, now: Date, of contract: String = "") -> String {
+        (d.by < now ? "<b>Overdue:</b> " : "") + contract + "quarter \(d.quarter)'s return, due by "
+            + Deadline.shown(d.by)
     }
 
     /// The form for a quarter's return: a row per commitment with its delivered box, note and evidence file.

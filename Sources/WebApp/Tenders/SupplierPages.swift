@@ -17,7 +17,7 @@ enum SupplierPages {
         html += "<ul class=\"tenders\">"
         for t in tenders {
             let yours =
-                t.offer.map { $0.submittedAt.map { "submitted \(Deadline.shown($0))" } ?? "a draft, not submitted" }
+                t.offer.map { TenderView.offerState($0.submittedAt) }
                 ?? "none yet"
             html +=
                 "<li><a href=\"/tenders/\(t.tender.contractId)\">\(HTML.escape(t.title))</a>. "
@@ -45,7 +45,7 @@ enum SupplierPages {
             "<h1>Tender: \(HTML.escape(title))</h1>\n<p class=\"lead\">\(HTML.escape(status))</p>\n"
             + TenderView.summary(tender)
         if let offer {
-            let state = offer.submittedAt.map { "submitted \(Deadline.shown($0))" } ?? "a draft, not submitted"
+            let state = TenderView.offerState(offer.submittedAt)
             html +=
                 "<p>Your offer: \(state)"
                 + ", saved \(Deadline.shown(offer.updatedAt)). <a href=\"/tenders/\(id)/offer.csv\">Download your "
@@ -162,12 +162,10 @@ extension SupplierPages {
     /// A bidder's scores once the contract is awarded: its own offer's scores and commitments as scored, and the
     /// winning offer's scores, with the method every bidder was scored by.
     static func scores(_ evaluation: BidEvaluation, bidder: String, contractId: Int64) -> String {
-        guard let own = evaluation.offers.first(where: { $0.supplier == bidder }) else { return "" }
-        let winner = evaluation.offers.first { $0.rank == 1 }
+        guard let shown = shownScores(evaluation, bidder: bidder), let own = shown.first else { return "" }
         var html =
             "<h2>Your scores</h2>\n<p>Your offer ranked \(own.rank) of \(evaluation.offers.count). "
             + "<a href=\"/tenders/\(contractId)/scores.csv\">Download the scores (CSV)</a></p>\n"
-        let shown = [own] + (winner.map { $0.supplier == own.supplier ? [] : [$0] } ?? [])
         html += HTML.table(
             caption: "Scores",
             header: ["Offer", "SLEVA £", "Quantitative", "Qualitative", "Social value score", "Rank"],
@@ -181,11 +179,18 @@ extension SupplierPages {
         return html + DeliveryPages.commitments(own) + "<h3>Method</h3>\n<p>\(HTML.escape(evaluation.method))</p>\n"
     }
 
+    /// The offers a bidder may see the scores of: its own first, then the winning one where that is another's;
+    /// nil when it made no offer.
+    static func shownScores(_ evaluation: BidEvaluation, bidder: String) -> [BidEvaluation.Offer]? {
+        guard let own = evaluation.offers.first(where: { $0.supplier == bidder }) else { return nil }
+        let winner = evaluation.offers.first { $0.rank == 1 && $0.supplier != bidder }
+        return [own] + (winner.map { [$0] } ?? [])
+    }
+
     /// The scores a bidder may download: its own commitments as scored, then its own and the winning offer's
     /// scores.
     static func scoresCSV(_ evaluation: BidEvaluation, bidder: String) -> [UInt8] {
-        guard let own = evaluation.offers.first(where: { $0.supplier == bidder }) else { return [] }
-        let winner = evaluation.offers.first { $0.rank == 1 }
+        guard let shown = shownScores(evaluation, bidder: bidder), let own = shown.first else { return [] }
         return CSVWriter.bytes { writer in
             writer.write(["offer", "measure", "quantity", "scored_quantity", "sleva", "flag"])
             for c in own.commitments {
@@ -196,7 +201,7 @@ extension SupplierPages {
             }
             writer.write([])
             writer.write(["offer", "rank", "sleva", "quantitative_score", "qualitative_score", "social_value_score"])
-            for o in [own] + (winner.map { $0.supplier == own.supplier ? [] : [$0] } ?? []) {
+            for o in shown {
                 writer.write([
                     o.supplier == bidder ? o.supplier : "winning offer", String(o.rank), o.sleva.written(.plain),
                     o.quantitativeScore.written(.plain), o.qualitativeScore.written(.plain),

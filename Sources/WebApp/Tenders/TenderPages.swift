@@ -63,7 +63,7 @@ enum TenderPages {
             html += HTML.table(
                 caption: "Suppliers", header: ["Supplier", "Offer"],
                 rows: receipts.map {
-                    [$0.supplierName, $0.submittedAt.map { "submitted \(Deadline.shown($0))" } ?? "a draft"]
+                    [$0.supplierName, TenderView.offerState($0.submittedAt, draft: "a draft")]
                 })
         }
         return html

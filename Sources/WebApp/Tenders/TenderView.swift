@@ -16,6 +16,11 @@ enum TenderView {
         return "Closed at \(Deadline.shown(tender.deadline)): offers are being evaluated."
     }
 
+    /// An offer's state in words: submitted when, or a draft (`draft` says how).
+    static func offerState(_ submittedAt: Date?, draft: String = "a draft, not submitted") -> String {
+        submittedAt.map { "submitted \(Deadline.shown($0))" } ?? draft
+    }
+
     /// The method and the wards, before the measures.
     static func summary(_ tender: Tender) -> String {
         var html = "<h2>How social value is evaluated</h2>\n<ul>"

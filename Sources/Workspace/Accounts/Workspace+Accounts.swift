@@ -120,5 +120,5 @@ extension Workspace {
     }
 
     /// The SHA-256 of a session's token, as kept.
-    static func sessionKey(_ token: String) -> String { Hexadecimal.text(SHA256.digest(of: Array(token.utf8))) }
+    static func sessionKey(_ token: String) -> String { SHA256.hexDigest(of: Array(token.utf8)) }
 }

@@ -152,5 +152,5 @@ extension AuditEntry {
     }
 
     /// The SHA-256 of uploaded bytes, in hexadecimal.
-    private static func digest(_ data: Data) -> String { Hexadecimal.text(SHA256.digest(of: Array(data))) }
+    private static func digest(_ data: Data) -> String { SHA256.hexDigest(of: Array(data)) }
 }

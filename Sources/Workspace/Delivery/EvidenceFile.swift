@@ -36,7 +36,7 @@ public struct EvidenceFile: Codable, Sendable, FetchableRecord, MutablePersistab
         (self.contractId, self.quarter, self.measure, self.fileName, self.content) = (
             contractId, quarter, measure, fileName, content
         )
-        (bytes, sha256) = (content.count, Hexadecimal.text(SHA256.digest(of: Array(content))))
+        (bytes, sha256) = (content.count, SHA256.hexDigest(of: Array(content)))
         (self.uploadedBy, self.uploadedAt) = (uploadedBy, uploadedAt)
     }
 

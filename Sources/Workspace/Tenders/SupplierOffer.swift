@@ -74,7 +74,7 @@ extension SupplierOffer {
         let content = (try? StoredJSON.text([lines.map { "\($0.measure)=\($0.quantity)" }, [statement]])) ?? ""
         return SealedSummary(
             submitted: submittedAt != nil, lines: lines.count,
-            sha256: Hexadecimal.text(SHA256.digest(of: Array(content.utf8))))
+            sha256: SHA256.hexDigest(of: Array(content.utf8)))
     }
 
     /// See ``sealedSummary``.
