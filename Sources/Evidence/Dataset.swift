@@ -17,8 +17,6 @@ public final class Dataset: EvidenceSink {
     public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
-    /// Each figure's position in the store.
-    private var keys: [ObservationTable.FigureKey: Int] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
@@ -46,11 +44,10 @@ public final class Dataset: EvidenceSink {
     /// - Throws: `ToolkitError` naming the file when the same file gave it before.
     public func add(_ observation: Observation) throws {
         let key = observations.key(of: observation)
-        if let first = keys[key] {
+        if let first = observations.firstPosition(of: key) {
             try repeated(first, source: observation.source)
             return
         }
-        keys[key] = observations.endIndex
         observations.append(observation, key: key)
     }
 
@@ -69,11 +66,10 @@ public final class Dataset: EvidenceSink {
         let row = observations.row(area: batch.area, period: batch.period, source: batch.source)
         for slot in 0..<batch.count {
             let key = row.key(indicator: indicators[slot])
-            if let first = keys[key] {
+            if let first = observations.firstPosition(of: key) {
                 try repeated(first, source: batch.source)
                 continue
             }
-            keys[key] = observations.endIndex
             observations.append(slot, of: batch, row: row, key: key)
         }
     }
@@ -83,7 +79,16 @@ public final class Dataset: EvidenceSink {
     public func add(contentsOf other: Dataset) throws {
         for area in other.areas.values.sorted(by: { $0.code < $1.code }) { add(area) }
         for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { add(indicator) }
-        for observation in other.observations { try add(observation) }
+        let theirs = other.observations
+        var translation = ObservationTable.Translation(from: theirs)
+        for position in theirs.indices {
+            let key = observations.key(at: position, of: theirs, &translation)
+            if let first = observations.firstPosition(of: key) {
+                try repeated(first, source: theirs.source(at: position))
+                continue
+            }
+            observations.append(position, of: theirs, key: key, &translation)
+        }
     }
 
     /// A figure seen before: from another file, a duplicate counted; from the same file, an error.

@@ -12,61 +12,148 @@ public enum CensusRollUp {
     public static func rollUp(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) throws -> (
         Dataset, [String]
     ) {
-        let out = Dataset()
-        var sums: [String: [String: (count: Double, total: Double?, period: String)]] = [:]  // indicator → area → sums
-        var missingLSOAs: Set<String> = []
-        var covered = 0
+        var sums = Sums(data.observations.symbols.count + 1)
+        var places = Places(data, wardOf: wardOf)
+        var isCensusCount = [Bool?](repeating: nil, count: data.observations.symbols.count + 1)
         let table = data.observations
-        var isCensusCount: [String: Bool] = [:]  // indicator id → a census count
         for position in table.indices {
-            let id = table.indicatorID(at: position)
-            if isCensusCount[id] == nil {
-                let indicator = data.indicators[id]
-                isCensusCount[id] = indicator?.unit == "count" && indicator?.source.hasPrefix("ONS Census") == true
+            let indicator = table.indicatorSymbol(at: position)
+            if isCensusCount[Int(indicator)] == nil {
+                let described = data.indicators[table.symbols[indicator]]
+                isCensusCount[Int(indicator)] =
+                    described?.unit == "count" && described?.source.hasPrefix("ONS Census") == true
             }
-            guard isCensusCount[id]!, data.areas[table.areaCode(at: position)]?.level == .lsoa else { continue }
-            let o = table[position]
-            guard let place = wardOf[o.area] else {
-                missingLSOAs.insert(o.area)
+            guard isCensusCount[Int(indicator)]!, let place = places.place(of: table.areaSymbol(at: position)) else {
                 continue
             }
-            covered += 1
-            guard let value = o.value else { continue }
-            for area in [place.ward, place.authority] {
-                var entry = sums[o.indicator, default: [:]][area] ?? (0, o.denominator.map { _ in 0 }, o.period)
-                entry.count += value
-                if let d = o.denominator { entry.total = (entry.total ?? 0) + d }
-                sums[o.indicator, default: [:]][area] = entry
+            guard let value = table.value(at: position) else { continue }
+            for target in [place.ward, place.authority] {
+                sums.add(
+                    value, denominator: table.denominator(at: position), indicator: indicator, target: target,
+                    periodOf: position)
             }
         }
         var notes: [String] = []
-        if covered > 0 {
+        if places.covered > 0 {
             notes.append("census LSOA counts summed to wards and authorities through the best-fit LSOA→ward lookup")
         }
-        if !missingLSOAs.isEmpty {
+        if let first = places.outside.min() {
             notes.append(
-                "\(missingLSOAs.count) LSOA(s) of the census tables are outside the lookup and not summed "
-                    + "(e.g. \(missingLSOAs.sorted().first!))")
+                "\(places.outside.count) LSOA(s) of the census tables are outside the lookup and not summed "
+                    + "(e.g. \(first))")
         }
-        for (indicatorID, areas) in sums.sorted(by: { $0.key < $1.key }) {
-            let indicator = data.indicators[indicatorID]!
-            out.add(indicator)
-            let share = data.indicators[indicatorID + ":percent"]
-            if let share { out.add(share) }
-            for (area, entry) in areas.sorted(by: { $0.key < $1.key }) {
-                try out.add(
-                    Observation(
-                        indicator: indicatorID, area: area, period: entry.period, value: entry.count,
-                        denominator: entry.total, source: "census roll-up"))
-                if let share, let total = entry.total, total > 0 {
+        return (try sums.observations(data, targets: places.targets), notes)
+    }
+
+    /// Where each area symbol's figures are summed: nowhere (not an LSOA), or its ward and authority (numbered in
+    /// ``targets``); LSOAs outside the lookup are counted.
+    private struct Places {
+        private let data: Dataset
+        private let wardOf: [String: (ward: String, authority: String)]
+        /// Each area symbol's place, once looked up: nil not yet, -1 none, else an index into `placed`.
+        private var known: [Int32?]
+        private var placed: [(ward: Int, authority: Int)] = []
+        private var targetNumbers: [String: Int] = [:]
+        /// The wards and authorities summed to, by number.
+        private(set) var targets: [String] = []
+        /// LSOA figures (of census counts) placed in a ward.
+        private(set) var covered = 0
+        /// The LSOAs of census counts outside the lookup.
+        private(set) var outside: Set<String> = []
+
+        init(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) {
+            self.data = data
+            self.wardOf = wardOf
+            known = Array(repeating: nil, count: data.observations.symbols.count + 1)
+        }
+
+        /// The ward and authority an LSOA figure's counts go to; nil for another area, or an LSOA outside the lookup.
+        mutating func place(of area: UInt32) -> (ward: Int, authority: Int)? {
+            if known[Int(area)] == nil { known[Int(area)] = look(up: data.observations.symbols[area]) }
+            let index = known[Int(area)]!
+            guard index >= 0 else {
+                if index == -2 { outside.insert(data.observations.symbols[area]) }
+                return nil
+            }
+            covered += 1
+            return placed[Int(index)]
+        }
+
+        /// -1 for an area that is not an LSOA, -2 for an LSOA outside the lookup, else its place's index.
+        private mutating func look(up code: String) -> Int32 {
+            guard data.areas[code]?.level == .lsoa else { return -1 }
+            guard let place = wardOf[code] else { return -2 }
+            placed.append((number(place.ward), number(place.authority)))
+            return Int32(placed.count - 1)
+        }
+
+        private mutating func number(_ code: String) -> Int {
+            if let known = targetNumbers[code] { return known }
+            targets.append(code)
+            targetNumbers[code] = targets.count - 1
+            return targets.count - 1
+        }
+    }
+
+    /// Each census count's sums by ward and authority number: the count, the denominators (NaN where none has
+    /// one) and the period of the first figure summed.
+    private struct Sums {
+        private var counts: [[Double]]
+        private var totals: [[Double]]
+        private var periods: [[Int]]
+
+        init(_ indicators: Int) {
+            counts = Array(repeating: [], count: indicators)
+            totals = Array(repeating: [], count: indicators)
+            periods = Array(repeating: [], count: indicators)
+        }
+
+        mutating func add(
+            _ value: Double, denominator: Double?, indicator: UInt32, target: Int, periodOf position: Int
+        ) {
+            let i = Int(indicator)
+            if counts[i].count <= target {
+                let more = target + 1 - counts[i].count
+                counts[i] += repeatElement(.nan, count: more)
+                totals[i] += repeatElement(.nan, count: more)
+                periods[i] += repeatElement(-1, count: more)
+            }
+            if counts[i][target].isNaN {
+                counts[i][target] = 0
+                periods[i][target] = position
+            }
+            counts[i][target] += value
+            if let denominator { totals[i][target] = (totals[i][target].isNaN ? 0 : totals[i][target]) + denominator }
+        }
+
+        /// The sums as observations, with each count's `:percent` share, by indicator id and then area code.
+        func observations(_ data: Dataset, targets: [String]) throws -> Dataset {
+            let out = Dataset()
+            let table = data.observations
+            let summed = counts.indices.filter { !counts[$0].isEmpty }.map {
+                (id: table.symbols[UInt32($0)], index: $0)
+            }
+            for (indicatorID, i) in summed.sorted(by: { $0.id < $1.id }) {
+                out.add(data.indicators[indicatorID]!)
+                let share = data.indicators[indicatorID + ":percent"]
+                if let share { out.add(share) }
+                let areas = counts[i].indices.filter { !counts[i][$0].isNaN }.sorted { targets[$0] < targets[$1] }
+                for target in areas {
+                    let (count, period) = (counts[i][target], table.period(at: periods[i][target]))
+                    let total = totals[i][target].isNaN ? nil : totals[i][target]
                     try out.add(
                         Observation(
-                            indicator: share.id, area: area, period: entry.period,
-                            value: entry.count / total * 100, count: entry.count, denominator: total,
-                            source: "census roll-up"))
+                            indicator: indicatorID, area: targets[target], period: period, value: count,
+                            denominator: total, source: "census roll-up"))
+                    if let share, let total, total > 0 {
+                        try out.add(
+                            Observation(
+                                indicator: share.id, area: targets[target], period: period, value: count / total * 100,
+                                count: count, denominator: total, source: "census roll-up"))
+                    }
                 }
             }
+            return out
         }
-        return (out, notes)
     }
 }

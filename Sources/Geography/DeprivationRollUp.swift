@@ -127,8 +127,13 @@ private struct IoDFiles {
         let table = data.observations
         self.data = data
         self.table = table
-        positions = table.indices.filter {
-            table.indicatorID(at: $0).hasPrefix("iod:") && table.period(at: $0) == edition
+        var isIoD = [Bool?](repeating: nil, count: table.symbols.count + 1)  // indicator symbol → an IoD figure
+        let period = table.symbols.symbol(edition)
+        positions = table.indices.filter { position in
+            guard table.periodSymbol(at: position) == period else { return false }
+            let indicator = Int(table.indicatorSymbol(at: position))
+            if isIoD[indicator] == nil { isIoD[indicator] = table.indicatorID(at: position).hasPrefix("iod:") }
+            return isIoD[indicator]!
         }
     }
 
@@ -209,14 +214,18 @@ private struct IoDFiles {
     private func figures(
         in positions: some Sequence<Int>, of selected: Set<String>, where wanted: (String) -> Bool
     ) -> [String: [String: Double]] {
-        var keep: [String: Bool] = [:]  // indicator id → wanted, asked once each
+        var keep = [Bool?](repeating: nil, count: table.symbols.count + 1)  // indicator symbol → wanted
+        var isSelected = [Bool?](repeating: nil, count: table.symbols.count + 1)  // area symbol → selected
         var figures: [String: [String: Double]] = [:]
         for position in positions {
-            let id = table.indicatorID(at: position)
-            let kept = keep[id] ?? wanted(id)
-            keep[id] = kept
-            let area = table.areaCode(at: position)
-            if kept, selected.contains(area) { figures[id, default: [:]][area] = table.value(at: position) }
+            let indicator = Int(table.indicatorSymbol(at: position))
+            if keep[indicator] == nil { keep[indicator] = wanted(table.indicatorID(at: position)) }
+            guard keep[indicator]! else { continue }
+            let area = Int(table.areaSymbol(at: position))
+            if isSelected[area] == nil { isSelected[area] = selected.contains(table.areaCode(at: position)) }
+            guard isSelected[area]! else { continue }
+            figures[table.indicatorID(at: position), default: [:]][table.areaCode(at: position)] = table.value(
+                at: position)
         }
         return figures
     }

@@ -21,6 +21,9 @@ public struct NeedsAnalysis {
     /// The borough's wards, by name.
     public private(set) var wards: [Area]
 
+    /// The dataset's figures as they were when analysed: the store ``series`` points into, held so that reading a
+    /// figure does not copy the store.
+    let table: ObservationTable
     /// Headline series: indicator → area → positions of its observations in the dataset, oldest first (the last
     /// is the latest). Positions, not copies: the observations are made from the compact store when read.
     let series: [String: [String: [Int32]]]
@@ -50,6 +53,7 @@ public struct NeedsAnalysis {
         self.dataset = dataset
         self.taxonomy = taxonomy
         self.bands = bands
+        table = dataset.observations
         self.borough = try Self.findBorough(dataset, borough)
         wards = Self.wards(of: self.borough, in: dataset)
         series = Self.headlineSeries(dataset, from: smallest)
@@ -61,11 +65,12 @@ public struct NeedsAnalysis {
     /// The same analysis read for another authority of the data: the figures, comparisons and links are
     /// shared; need profiles are worked out afresh for it.
     ///
-    /// - Complexity: O(*n*) in the number of areas, to find the authority's wards.
-    public func scoped(to authority: Area) -> NeedsAnalysis {
+    /// - Parameter wards: every authority's wards, by authority code (``wardsByAuthority(in:)``).
+    /// - Complexity: O(1).
+    public func scoped(to authority: Area, wards: [String: [Area]]) -> NeedsAnalysis {
         var scoped = self
         scoped.borough = authority
-        scoped.wards = Self.wards(of: authority, in: dataset)
+        scoped.wards = wards[authority.code] ?? []
         scoped.profileCache = ProfileCache()
         return scoped
     }
@@ -77,10 +82,21 @@ public struct NeedsAnalysis {
             .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
+    /// Every authority's wards of the newest vintage its data define (as ``wards``), by authority code, found in
+    /// one pass over the areas.
+    public static func wardsByAuthority(in dataset: Dataset) -> [String: [Area]] {
+        Dictionary(grouping: dataset.areas.values.filter { $0.level == .ward && $0.parent != nil }) { $0.parent! }
+            .mapValues(newestVintage)
+    }
+
     /// The authority's wards of the newest ward vintage its data define (`WD22` over `WD19`): wards of an older
     /// vintage, or of none (a third-party aggregate), are left out, never added as extra wards.
     static func wards(of authority: Area, in dataset: Dataset) -> [Area] {
-        let all = dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code }
+        newestVintage(dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code })
+    }
+
+    /// One authority's wards of its newest vintage, by name.
+    private static func newestVintage(_ all: [Area]) -> [Area] {
         let newest = all.compactMap(\.vintage).filter { $0.hasPrefix("WD") }.max()
         return all.filter { newest == nil || $0.vintage == newest }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
@@ -93,32 +109,46 @@ public struct NeedsAnalysis {
     }
 
     /// Each indicator's headline breakdown: area → observations with a value, oldest first.
+    ///
+    /// - Complexity: O(*n* log *n*) in the observations, grouped by their symbols (no text hashed per figure).
     static func headlineSeries(_ dataset: Dataset, from smallest: AreaLevel) -> [String: [String: [Int32]]] {
         let table = dataset.observations
-        var grouped: [String: [Breakdown: [Int]]] = [:]  // indicator → breakdown → positions with a value
-        var levels: [String: Bool] = [:]  // area code → analysed
-        func analysed(_ code: String) -> Bool {
-            if let known = levels[code] { return known }
-            let level = dataset.areas[code]?.level ?? AreaLevel(code: code)
-            let answer = smallest == .outputArea || level == .unknown || level >= smallest
-            levels[code] = answer
-            return answer
+        var analysed = [Bool?](repeating: nil, count: table.symbols.count + 1)  // area symbol → analysed
+        var grouped: [UInt32: [UInt32: [Int32]]] = [:]  // indicator → breakdown → positions with a value
+        for position in table.indices where table.value(at: position) != nil {
+            let area = Int(table.areaSymbol(at: position))
+            if analysed[area] == nil {
+                let code = table.symbols[UInt32(area)]
+                let level = dataset.areas[code]?.level ?? AreaLevel(code: code)
+                analysed[area] = smallest == .outputArea || level == .unknown || level >= smallest
+            }
+            guard analysed[area]! else { continue }
+            grouped[table.indicatorSymbol(at: position), default: [:]][
+                table.breakdownSymbol(at: position), default: []
+            ].append(Int32(position))
         }
-        for position in table.indices where table.value(at: position) != nil && analysed(table.areaCode(at: position)) {
-            grouped[table.indicatorID(at: position), default: [:]][table.breakdown(at: position), default: []].append(
-                position)
+        var periods = [PeriodKey?](repeating: nil, count: table.symbols.count + 1)  // period symbol → its order
+        func periodKey(_ position: Int32) -> PeriodKey {
+            let symbol = Int(table.periodSymbol(at: Int(position)))
+            if let known = periods[symbol] { return known }
+            periods[symbol] = PeriodKey(table.period(at: Int(position)))
+            return periods[symbol]!
         }
         var series: [String: [String: [Int32]]] = [:]
         for (indicator, byBreakdown) in grouped {
-            let headline = byBreakdown.map {
-                (key: $0.key, areas: Set($0.value.map(table.areaCode(at:))).count, positions: $0.value)
+            let headline = byBreakdown.values.map { positions in
+                (
+                    key: table.breakdown(at: Int(positions[0])),
+                    areas: Set(positions.map { table.areaSymbol(at: Int($0)) }).count, positions: positions
+                )
             }
             .max { a, b in headlineOrder((a.key, a.areas), (b.key, b.areas)) }!.positions
-            let byArea = Dictionary(grouping: headline, by: table.areaCode(at:))
-            series[indicator] = byArea.mapValues { positions in
-                positions.map { (key: PeriodKey(table.period(at: $0)), position: Int32($0)) }.sorted { $0.key < $1.key }
-                    .map(\.position)
+            var byArea: [String: [Int32]] = [:]
+            for (area, positions) in Dictionary(grouping: headline, by: { table.areaSymbol(at: Int($0)) }) {
+                byArea[table.symbols[area]] = positions.map { (key: periodKey($0), position: $0) }
+                    .sorted { $0.key < $1.key }.map(\.position)
             }
+            series[table.symbols[indicator]] = byArea
         }
         return series
     }
@@ -152,12 +182,15 @@ public struct NeedsAnalysis {
 
     /// The latest headline observation of an indicator for an area.
     func latest(_ indicator: String, _ area: String) -> Observation? {
-        series[indicator]?[area]?.last.map { dataset.observations[Int($0)] }
+        series[indicator]?[area]?.last.map { table[Int($0)] }
     }
 
-    /// The headline observations of an indicator for an area, oldest first.
-    func observations(_ indicator: String, _ area: String) -> [Observation] {
-        (series[indicator]?[area] ?? []).map { dataset.observations[Int($0)] }
+    /// The headline value of an indicator for an area in the period of the figure at `position` (another area's),
+    /// without making the observations.
+    func value(_ indicator: String, _ area: String, periodOf position: Int) -> Double? {
+        series[indicator]?[area]?.last { table.samePeriod(Int($0), position) }.flatMap {
+            table.value(at: Int($0))
+        }
     }
 
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
@@ -233,13 +266,17 @@ public struct NeedsAnalysis {
 
     /// One indicator for one area, or nil when the area has no value.
     public func result(indicator id: String, area code: String) -> IndicatorResult? {
-        guard let o = latest(id, code), let value = o.value, let indicator = dataset.indicators[id] else { return nil }
+        guard let position = series[id]?[code]?.last.map(Int.init), let indicator = dataset.indicators[id] else {
+            return nil
+        }
+        let o = table[position]
+        guard let value = o.value else { return nil }
         let polarity = polarity(of: id)
         let area = dataset.areas[code]
         func comparison(_ other: String?) -> Comparison? {
-            guard let other, other != code, let ref = observations(id, other).last(where: { $0.period == o.period }),
-                let refValue = ref.value
-            else { return nil }
+            guard let other, other != code, let refValue = self.value(id, other, periodOf: position) else {
+                return nil
+            }
             return Comparison(
                 area: other, name: dataset.areas[other]?.name ?? other, value: refValue,
                 difference: value - refValue, ratio: refValue == 0 ? nil : value / refValue,
@@ -271,8 +308,11 @@ public struct NeedsAnalysis {
         // output.
         let group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
         guard let values = siblings[group], values.count >= 2 else { return }
-        let worseFirst = values.sorted { result.polarity == .lowerIsBetter ? $0 > $1 : $0 < $1 }
-        let rank = (worseFirst.firstIndex(of: result.value) ?? 0) + 1
+        // The values are sorted ascending: the worst first where higher is better, the worst last where lower is.
+        let worseFirstIndex =
+            result.polarity == .lowerIsBetter
+            ? values.lastIndex(of: result.value).map { values.count - 1 - $0 } : values.firstIndex(of: result.value)
+        let rank = (worseFirstIndex ?? 0) + 1
         result.rank = rank
         result.rankedAmong = values.count
         result.quintile = Int((Double(rank) / Double(values.count) * 5).rounded(.up))
@@ -290,12 +330,12 @@ public struct NeedsAnalysis {
 
     private func addTrend(_ result: inout IndicatorResult) {
         guard bands.isTrended(result.indicator) else { return }
-        let points = observations(result.indicator, result.area).filter { $0.value != nil }
+        let points = (series[result.indicator]?[result.area] ?? []).map(Int.init).filter { table.value(at: $0) != nil }
         guard points.count >= 2,
-            let first = points.first?.value, let last = points.last?.value
+            let first = points.first.flatMap(table.value(at:)), let last = points.last.flatMap(table.value(at:))
         else { return }
-        result.trendPeriods = points.map(\.period)
-        result.trendValues = points.compactMap(\.value)
+        result.trendPeriods = points.map(table.period(at:))
+        result.trendValues = points.compactMap(table.value(at:))
         let change = first == 0 ? (last == 0 ? 0 : 1) : (last - first) / abs(first)
         guard abs(change) >= bands.trendChangeFrom else {
             result.trend = "no clear change"

@@ -59,9 +59,12 @@ struct AtlasCommand: ParsableCommand {
         let writer = Writer(format: format)
         let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
         var unscored: [String] = []
+        let wards = NeedsAnalysis.wardsByAuthority(in: analysis.dataset)
         for (number, authority) in authorities.enumerated() {
             progress?(number + 1, authority.name)
-            if !(try write(analysis.scoped(to: authority), to: writer)) { unscored.append(authority.name) }
+            if !(try write(analysis.scoped(to: authority, wards: wards), to: writer)) {
+                unscored.append(authority.name)
+            }
         }
         try writer.finish()
         if !unscored.isEmpty && !input.quiet { printError(Self.leftOut(unscored)) }

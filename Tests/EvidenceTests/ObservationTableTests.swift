@@ -68,4 +68,54 @@ struct ObservationTableTests {
         #expect(throws: ToolkitError.self) { try oneByOne.add(batch) }  // the same file giving a figure twice
         #expect(batch.observation(1).note == "total is zero or missing" && batch.observation(1).value == nil)
     }
+
+    /// A census-like figure: one indicator of `indicators`, one area of `areas`.
+    static func figure(_ number: Int, source: String = "ts054.csv") -> Observation {
+        Observation(
+            indicator: "census2021:tenure:\(number % 7)", area: "E0100\(number / 7)", period: "2021",
+            value: Double(number), source: source)
+    }
+
+    @Test("ten thousand figures, past many doublings of the index: each found again, none lost, none merged")
+    func manyFigures() throws {
+        let data = Dataset()
+        for number in 0..<10_000 { try data.add(Self.figure(number)) }
+        #expect(data.observations.count == 10_000)
+        for number in stride(from: 0, to: 10_000, by: 97) { try data.add(Self.figure(number, source: "other.csv")) }
+        #expect(data.observations.count == 10_000 && data.duplicates == 104)
+        #expect(data.observations[9_999] == Self.figure(9_999))
+        #expect(throws: ToolkitError.self) { try data.add(Self.figure(5_000)) }  // the same file again
+    }
+
+    @Test("a figure with limits and notes far into the table keeps them; its neighbours stay without")
+    func sparseColumns() throws {
+        let data = Dataset()
+        for number in 0..<9_000 { try data.add(Self.figure(number)) }
+        try data.add(Self.detailed)
+        try data.add(Self.figure(9_001))
+        #expect(data.observations[9_000] == Self.detailed)
+        #expect(data.observations[8_999].lower95 == nil && data.observations[8_999].comparedToEngland == nil)
+        #expect(data.observations[9_001].upper95 == nil && data.observations[9_001].note == nil)
+        #expect(data.observations[9_000].denominator == nil && data.observations[0].denominator == nil)
+    }
+
+    @Test("another dataset's figures are added as one by one: same rows, duplicates counted, its own order kept")
+    func contentsOfAnother() throws {
+        let other = Dataset()
+        for observation in [Self.missing, Self.detailed, Self.plain] { try other.add(observation) }
+        var note = Self.plain
+        note.area = "E05012995"
+        note.note = ""
+        try other.add(note)
+        let merged = Dataset()
+        let oneByOne = Dataset()
+        var first = Self.plain
+        first.source = "first.csv"
+        for data in [merged, oneByOne] { try data.add(first) }
+        try merged.add(contentsOf: other)
+        for observation in other.observations { try oneByOne.add(observation) }
+        #expect(Array(merged.observations) == Array(oneByOne.observations))
+        #expect(merged.observations.count == 4 && merged.duplicates == 1 && merged.observations[3].note == "")
+        #expect(throws: ToolkitError.self) { try merged.add(contentsOf: other) }  // its own figures again
+    }
 }
