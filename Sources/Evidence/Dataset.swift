@@ -91,6 +91,25 @@ public final class Dataset: EvidenceSink {
         }
     }
 
+    /// Forgets the figures of areas smaller than `level` (LSOAs and output areas below wards, say) once they are
+    /// rolled up, giving back their room; the areas themselves are kept. An area of unknown level is kept.
+    ///
+    /// - Complexity: O(*n*) in the figures.
+    public func removeFigures(below level: AreaLevel) {
+        var isKept = [Bool?](repeating: nil, count: observations.symbols.count + 1)  // area symbol → kept
+        var kept: [Int32] = []
+        for position in observations.indices {
+            let area = Int(observations.areaSymbol(at: position))
+            if isKept[area] == nil {
+                let code = observations.areaCode(at: position)
+                let found = areas[code]?.level ?? AreaLevel(code: code)
+                isKept[area] = found == .unknown || found >= level
+            }
+            if isKept[area]! { kept.append(Int32(position)) }
+        }
+        if kept.count < observations.count { observations.keep(only: kept) }
+    }
+
     /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
     private func repeated(_ first: Int, source: String) throws {
         guard observations.source(at: first) != source else {

@@ -16,6 +16,17 @@ struct FigureIndex {
 
     private static let seed = UInt64.random(in: .min ... .max)
 
+    /// An empty index.
+    init() {}
+
+    /// An index of every figure of the columns, at most half full.
+    init(indexing table: ObservationTable.KeyColumns) {
+        count = table.indicator.count
+        var size = slots.count
+        while size < count * 2 { size *= 2 }
+        place(table, in: size)
+    }
+
     /// The position of the figure `key` names when the table holds it; otherwise nil, having recorded that the
     /// figure is about to be appended at `position` (the table's end).
     ///
@@ -40,8 +51,12 @@ struct FigureIndex {
     }
 
     /// Doubles the slots and places every position of the table again, reading the keys in table order.
-    private mutating func grow(_ table: ObservationTable.KeyColumns) {
-        var wider = [UInt32](repeating: 0, count: slots.count * 2)
+    private mutating func grow(_ table: ObservationTable.KeyColumns) { place(table, in: slots.count * 2) }
+
+    /// Places the table's first `count` positions in `size` new slots.
+    private mutating func place(_ table: ObservationTable.KeyColumns, in size: Int) {
+        slots = []
+        var wider = [UInt32](repeating: 0, count: size)
         let mask = wider.count - 1
         for position in 0..<count {
             var slot = Self.slot(of: table.key(at: position), mask: mask)

@@ -3,7 +3,7 @@
 /// count, denominator, notes, the source's own comparisons) in blocks only where some observation has them
 /// (``SparseColumn``).
 ///
-/// About 29 bytes a figure, 8 to 16 more for its place in the index (``FigureIndex``) and 8 more for each optional
+/// About 25 bytes a figure, 8 to 16 more for its place in the index (``FigureIndex``) and 8 more for each optional
 /// number it has, where an ``Observation`` takes over 300. Read as a random-access collection of ``Observation``
 /// values (a row view), made on read from shared strings without copying them.
 public struct ObservationTable: RandomAccessCollection, Sendable {
@@ -14,7 +14,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     /// What each figure is a figure of, and where each is found by that.
     private var keys = KeyColumns()
     private var index = FigureIndex()
-    private var source: [UInt32] = []
+    /// Each figure's file, in runs (a file's figures are appended together).
+    private var source = RunColumn()
     private var value: [Double] = []
     private var missing: [UInt8] = []
     private var optionalNumbers = [SparseColumn<Double>](
@@ -103,10 +104,10 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         }
 
         mutating func append(_ key: FigureKey) {
-            indicator.append(key.indicator)
-            area.append(key.area)
-            period.append(key.period)
-            breakdown.append(key.breakdown)
+            indicator.appendCompactly(key.indicator)
+            area.appendCompactly(key.area)
+            period.appendCompactly(key.period)
+            breakdown.appendCompactly(key.breakdown)
         }
     }
 
@@ -149,8 +150,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         let position = endIndex
         keys.append(key)
         source.append(row.source)
-        value.append(batch.values[slot])
-        missing.append(Self.code(batch.missing[slot]))
+        value.appendCompactly(batch.values[slot])
+        missing.appendCompactly(Self.code(batch.missing[slot]))
         set(.count, batch.counts[slot], at: position)
         set(.denominator, batch.denominators[slot], at: position)
         set(.note, batch.notes[slot], at: position)
@@ -190,8 +191,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         let position = endIndex
         keys.append(key)
         source.append(own(other.source[theirs], of: other, &translation))
-        value.append(other.value[theirs])
-        missing.append(other.missing[theirs])
+        value.appendCompactly(other.value[theirs])
+        missing.appendCompactly(other.missing[theirs])
         for column in NumberColumn.allCases {
             set(column, other.optionalNumbers[column.rawValue][theirs], at: position)
         }
@@ -199,6 +200,38 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
             let symbol = own(other.optionalTexts[column.rawValue][theirs], of: other, &translation)
             if symbol != 0 { optionalTexts[column.rawValue].set(symbol, at: position) }
         }
+    }
+
+    /// Keeps only the figures at the positions given (ascending), in order, and gives back the others' room: each
+    /// column is copied in turn, so at most one column is held twice at a time.
+    ///
+    /// - Complexity: O(*n*) in the figures.
+    mutating func keep(only kept: [Int32]) {
+        func compacted<Element>(_ column: [Element]) -> [Element] { kept.map { column[Int($0)] } }
+        keys.indicator = compacted(keys.indicator)
+        keys.area = compacted(keys.area)
+        keys.period = compacted(keys.period)
+        keys.breakdown = compacted(keys.breakdown)
+        var runs = RunColumn()
+        for old in kept { runs.append(source[Int(old)]) }
+        source = runs
+        value = compacted(value)
+        missing = compacted(missing)
+        for c in optionalNumbers.indices {
+            var column = SparseColumn<Double>(none: .nan)
+            for (position, old) in kept.enumerated() where !optionalNumbers[c][Int(old)].isNaN {
+                column.set(optionalNumbers[c][Int(old)], at: position)
+            }
+            optionalNumbers[c] = column
+        }
+        for c in optionalTexts.indices {
+            var column = SparseColumn<UInt32>(none: 0)
+            for (position, old) in kept.enumerated() where optionalTexts[c][Int(old)] != 0 {
+                column.set(optionalTexts[c][Int(old)], at: position)
+            }
+            optionalTexts[c] = column
+        }
+        index = FigureIndex(indexing: keys)
     }
 
     /// This table's symbol for another's (0, none, for none).
@@ -222,8 +255,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         let position = endIndex
         keys.append(key)
         source.append(symbols.intern(observation.source))
-        value.append(observation.value ?? .nan)
-        missing.append(Self.code(observation.missing))
+        value.appendCompactly(observation.value ?? .nan)
+        missing.appendCompactly(Self.code(observation.missing))
         set(.lower95, observation.lower95, at: position)
         set(.upper95, observation.upper95, at: position)
         set(.lower998, observation.lower998, at: position)

@@ -6,16 +6,38 @@ import Loaders
 /// profiles and the borough figure come from the same LSOA table. ONS's LSOA→ward lookup is best-fit (an
 /// LSOA is counted whole in the ward holding most of its population), which the notes say.
 public enum CensusRollUp {
-    /// Ward and authority observations for every `count` indicator at LSOA level (and its `:percent` share).
-    /// - Parameter wardOf: LSOA code → (ward code, authority code).
+    /// Adds to the data ward and authority observations for every `count` indicator at LSOA level (and its
+    /// `:percent` share), returning notes on them.
+    /// - Parameters:
+    ///   - wardOf: LSOA code → (ward code, authority code).
+    ///   - smallest: when given, figures of areas smaller than it are forgotten once summed, before the sums are
+    ///     added (``Dataset/removeFigures(below:)``), so the store never holds both.
     /// - Throws: `ToolkitError` on making a figure twice, possible only when a count's `:percent` share is a count too.
-    public static func rollUp(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) throws -> (
-        Dataset, [String]
-    ) {
-        var sums = Sums(data.observations.symbols.count + 1)
-        var places = Places(data, wardOf: wardOf)
-        var isCensusCount = [Bool?](repeating: nil, count: data.observations.symbols.count + 1)
+    public static func rollUp(
+        into data: Dataset, wardOf: [String: (ward: String, authority: String)], keepingFrom smallest: AreaLevel? = nil
+    ) throws -> [String] {
+        let (sums, places) = sum(data, wardOf: wardOf)
+        if let smallest { data.removeFigures(below: smallest) }
+        var notes: [String] = []
+        if places.covered > 0 {
+            notes.append("census LSOA counts summed to wards and authorities through the best-fit LSOA→ward lookup")
+        }
+        if let first = places.outside.min() {
+            notes.append(
+                "\(places.outside.count) LSOA(s) of the census tables are outside the lookup and not summed "
+                    + "(e.g. \(first))")
+        }
+        try sums.add(to: data, targets: places.targets)
+        return notes
+    }
+
+    /// Every census count's LSOA figures summed by ward and authority in one pass over the figures, read by their
+    /// symbols; the store is not held beyond it, so adding the sums appends to it in place.
+    private static func sum(_ data: Dataset, wardOf: [String: (ward: String, authority: String)]) -> (Sums, Places) {
         let table = data.observations
+        var sums = Sums(table.symbols.count + 1)
+        var places = Places(data, wardOf: wardOf)
+        var isCensusCount = [Bool?](repeating: nil, count: table.symbols.count + 1)
         for position in table.indices {
             let indicator = table.indicatorSymbol(at: position)
             if isCensusCount[Int(indicator)] == nil {
@@ -30,19 +52,10 @@ public enum CensusRollUp {
             for target in [place.ward, place.authority] {
                 sums.add(
                     value, denominator: table.denominator(at: position), indicator: indicator, target: target,
-                    periodOf: position)
+                    period: table.periodSymbol(at: position))
             }
         }
-        var notes: [String] = []
-        if places.covered > 0 {
-            notes.append("census LSOA counts summed to wards and authorities through the best-fit LSOA→ward lookup")
-        }
-        if let first = places.outside.min() {
-            notes.append(
-                "\(places.outside.count) LSOA(s) of the census tables are outside the lookup and not summed "
-                    + "(e.g. \(first))")
-        }
-        return (try sums.observations(data, targets: places.targets), notes)
+        return (sums, places)
     }
 
     /// Where each area symbol's figures are summed: nowhere (not an LSOA), or its ward and authority (numbered in
@@ -100,7 +113,7 @@ public enum CensusRollUp {
     private struct Sums {
         private var counts: [[Double]]
         private var totals: [[Double]]
-        private var periods: [[Int]]
+        private var periods: [[UInt32]]
 
         init(_ indicators: Int) {
             counts = Array(repeating: [], count: indicators)
@@ -109,51 +122,46 @@ public enum CensusRollUp {
         }
 
         mutating func add(
-            _ value: Double, denominator: Double?, indicator: UInt32, target: Int, periodOf position: Int
+            _ value: Double, denominator: Double?, indicator: UInt32, target: Int, period: UInt32
         ) {
             let i = Int(indicator)
             if counts[i].count <= target {
                 let more = target + 1 - counts[i].count
                 counts[i] += repeatElement(.nan, count: more)
                 totals[i] += repeatElement(.nan, count: more)
-                periods[i] += repeatElement(-1, count: more)
+                periods[i] += repeatElement(0, count: more)
             }
             if counts[i][target].isNaN {
                 counts[i][target] = 0
-                periods[i][target] = position
+                periods[i][target] = period
             }
             counts[i][target] += value
             if let denominator { totals[i][target] = (totals[i][target].isNaN ? 0 : totals[i][target]) + denominator }
         }
 
-        /// The sums as observations, with each count's `:percent` share, by indicator id and then area code.
-        func observations(_ data: Dataset, targets: [String]) throws -> Dataset {
-            let out = Dataset()
-            let table = data.observations
-            let summed = counts.indices.filter { !counts[$0].isEmpty }.map {
-                (id: table.symbols[UInt32($0)], index: $0)
-            }
+        /// Adds the sums to the data as observations, with each count's `:percent` share, by indicator id and then
+        /// area code.
+        func add(to data: Dataset, targets: [String]) throws {
+            let symbols = data.observations.symbols
+            let summed = counts.indices.filter { !counts[$0].isEmpty }.map { (id: symbols[UInt32($0)], index: $0) }
             for (indicatorID, i) in summed.sorted(by: { $0.id < $1.id }) {
-                out.add(data.indicators[indicatorID]!)
                 let share = data.indicators[indicatorID + ":percent"]
-                if let share { out.add(share) }
                 let areas = counts[i].indices.filter { !counts[i][$0].isNaN }.sorted { targets[$0] < targets[$1] }
                 for target in areas {
-                    let (count, period) = (counts[i][target], table.period(at: periods[i][target]))
+                    let (count, period) = (counts[i][target], symbols[periods[i][target]])
                     let total = totals[i][target].isNaN ? nil : totals[i][target]
-                    try out.add(
+                    try data.add(
                         Observation(
                             indicator: indicatorID, area: targets[target], period: period, value: count,
                             denominator: total, source: "census roll-up"))
                     if let share, let total, total > 0 {
-                        try out.add(
+                        try data.add(
                             Observation(
                                 indicator: share.id, area: targets[target], period: period, value: count / total * 100,
                                 count: count, denominator: total, source: "census roll-up"))
                     }
                 }
             }
-            return out
         }
     }
 }

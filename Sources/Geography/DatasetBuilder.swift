@@ -25,13 +25,16 @@ public struct DatasetBuilder {
     ///   - files: data files of any supported format, lookups included.
     ///   - authority: the borough (code or name); rows of other authorities' small areas are skipped.
     ///   - everyAuthority: read every authority's areas (for a national atlas) instead of choosing one.
+    ///   - smallest: when given, figures of areas smaller than it (LSOAs below wards) are forgotten once rolled up,
+    ///     for an analysis that reads only areas from it up: the national atlas's millions of LSOA figures are then
+    ///     not held beside the analysis.
     ///   - reading: the deprivation domains weighed by another population than the total, and which third
     ///     parties' aggregates to read (a file the catalogue knows as one is left out, with a note, unless asked
     ///     for, and its figures are then labelled unofficial).
     /// - Throws: `ToolkitError` for a file that cannot be read, and when lookups cover several authorities and
     ///   none is chosen (listing them with their ward counts).
     public init(
-        files: [String], authority: String? = nil, everyAuthority: Bool = false,
+        files: [String], authority: String? = nil, everyAuthority: Bool = false, keepingFrom smallest: AreaLevel? = nil,
         reading: DataReading = DataReading(), options: (String) -> LoadOptions = { _ in LoadOptions() }
     ) throws {
         var seen: Set<String> = []
@@ -78,8 +81,10 @@ public struct DatasetBuilder {
             )
         }
         if !lookups.isEmpty {
-            notes += try Self.rollUp(data, lookups: lookups, authority: authority, weights: reading.weights)
+            notes += try Self.rollUp(
+                data, lookups: lookups, authority: authority, weights: reading.weights, keepingFrom: smallest)
         }
+        if let smallest { data.removeFigures(below: smallest) }
         dataset = data
         self.results = results
         self.notes = notes
@@ -128,7 +133,8 @@ public struct DatasetBuilder {
 
     /// Adds the deprivation and census roll-ups to wards, returning notes on them.
     static func rollUp(
-        _ data: Dataset, lookups: [LookupTable], authority: String?, weights: DeprivationWeights
+        _ data: Dataset, lookups: [LookupTable], authority: String?, weights: DeprivationWeights,
+        keepingFrom smallest: AreaLevel?
     ) throws -> [String] {
         var notes: [String] = []
         for rollUp in try DeprivationRollUp.everyEdition(
@@ -139,9 +145,7 @@ public struct DatasetBuilder {
         }
         let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
-            let (census, censusNotes) = try CensusRollUp.rollUp(data, wardOf: wardOf)
-            try data.add(contentsOf: census)
-            notes += censusNotes
+            notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
         }
         return notes
     }

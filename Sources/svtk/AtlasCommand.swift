@@ -81,6 +81,7 @@ struct AtlasCommand: ParsableCommand {
     private func nationalAnalysis(_ catalogue: Catalogue) throws -> (NeedsAnalysis, [Area]) {
         let built = try DatasetBuilder(
             files: dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }, everyAuthority: true,
+            keepingFrom: .ward,
             reading: unofficial.reading(catalogue), options: input.loadOptions(for:))
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }

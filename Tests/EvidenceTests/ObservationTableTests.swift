@@ -118,4 +118,22 @@ struct ObservationTableTests {
         #expect(merged.observations.count == 4 && merged.duplicates == 1 && merged.observations[3].note == "")
         #expect(throws: ToolkitError.self) { try merged.add(contentsOf: other) }  // its own figures again
     }
+
+    @Test("figures below wards are forgotten once rolled up: the rest stay in order with every column, and are found")
+    func removeBelowWards() throws {
+        let data = Dataset()
+        var lsoa = Self.plain
+        lsoa.area = "E01007321"
+        var unknown = Self.plain
+        unknown.area = "X99"
+        unknown.source = "other.csv"
+        let figures = [lsoa, Self.plain, Self.detailed, unknown, Self.missing]
+        for observation in figures { try data.add(observation) }
+        data.removeFigures(below: .ward)
+        #expect(Array(data.observations) == [Self.plain, Self.detailed, unknown, Self.missing])
+        #expect(data.observations.source(at: 2) == "other.csv" && data.observations.source(at: 3) == "ts054.csv")
+        try data.add(lsoa)  // forgotten, so new again
+        #expect(data.observations.count == 5 && data.duplicates == 0)
+        #expect(throws: ToolkitError.self) { try data.add(Self.detailed) }  // still held, from the same file
+    }
 }
