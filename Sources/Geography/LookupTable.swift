@@ -11,8 +11,8 @@ public struct LookupTable: Sendable {
     let columns: [String: Int]
     /// Vintage → the column of its names, where the file has one.
     let names: [String: Int]
-    /// The code and name cells of each row (other columns are left empty).
-    let rows: [[String]]
+    /// The code and name cells of each row, by the header's column numbers (other columns read as empty).
+    let rows: LookupRows
     /// The 1-based line of each row, for errors.
     let lines: [Int]
 
@@ -33,14 +33,14 @@ public struct LookupTable: Sendable {
             if let name = code.name { names[code.vintage] = name }
         }
         let used = Array(Set(columns.values).union(names.values)).sorted()
-        let codeColumns = Set(columns.values)
-        var rows: [[String]] = []
+        let codeColumns = Set(columns.values).sorted()
+        var rows = LookupRows(columns: table.header.count, used: used)
         var lines: [Int] = []
+        var values = [String](repeating: "", count: table.header.count)
         try table.forEachRow { row in
-            for i in codeColumns.sorted() {
+            for i in codeColumns {
                 try CodeShape.gss.check(row, i, file: path, what: "area code in column \(table.header[i])")
             }
-            var values = [String](repeating: "", count: table.header.count)
             for i in used { values[i] = row[i].trimmedString }
             changes.update(row: &values, codes: codes)
             rows.append(values)
@@ -93,6 +93,63 @@ extension AuthorityChanges {
             guard let name = column.name else { continue }
             if values[position].isEmpty { row[name] = "" }
             if let successor = successorName(values[position]) { row[name] = successor }
+        }
+    }
+}
+
+/// A lookup's rows, holding only the cells of the columns read (codes and names), each repeated text (an authority's
+/// or a ward's name on every row of its LSOAs) stored once: a national lookup of 35,000 rows takes a few megabytes,
+/// not the thirty a `[[String]]` of every column took.
+struct LookupRows: RandomAccessCollection, Sendable {
+    /// Each header column's place in a row's cells, or nil for a column not read.
+    private let places: [Int?]
+    /// The columns read, in header order.
+    private let used: [Int]
+    /// The rows' cells, row after row, `used.count` to a row.
+    private var cells: [String] = []
+    /// Texts of more than 15 bytes already held, so that a repeated one shares their storage.
+    private var held: [String: String] = [:]
+
+    /// No rows, of a header of `columns` columns of which `used` are read.
+    init(columns: Int, used: [Int]) {
+        var places = [Int?](repeating: nil, count: columns)
+        for (place, column) in used.enumerated() { places[column] = place }
+        self.places = places
+        self.used = used
+    }
+
+    /// Appends a row given by the header's column numbers; only the columns read are kept.
+    mutating func append(_ row: [String]) {
+        for column in used {
+            let text = row[column]
+            if text.utf8.count <= 15 {  // held inside the `String` itself, with no storage to share
+                cells.append(text)
+            } else if let known = held[text] {
+                cells.append(known)
+            } else {
+                held[text] = text
+                cells.append(text)
+            }
+        }
+    }
+
+    /// The first row's position, 0.
+    var startIndex: Int { 0 }
+    /// The number of rows.
+    var endIndex: Int { used.isEmpty ? 0 : cells.count / used.count }
+
+    /// The row at a position.
+    subscript(position: Int) -> Row { Row(rows: self, start: position * used.count) }
+
+    /// One row: its cells by the header's column numbers.
+    struct Row {
+        fileprivate let rows: LookupRows
+        fileprivate let start: Int
+
+        /// The cell of a header column, trimmed; empty for a column not read.
+        subscript(column: Int) -> String {
+            guard let place = rows.places[column] else { return "" }
+            return rows.cells[start + place]
         }
     }
 }
