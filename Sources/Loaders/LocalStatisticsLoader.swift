@@ -51,6 +51,8 @@ enum LocalStatisticsLoader: Loader {
         let header: [String]
         let sink: EvidenceSink
         private var seenAreas: Set<String> = []
+        /// The periods already found to be ISO 8601: a file repeats a few periods on every area's rows.
+        private var periods: Set<String> = []
         private var seenIndicators: Set<String> = []
         /// Indicator label → id, so each label is made a slug once.
         private var ids: [String: String] = [:]
@@ -86,11 +88,14 @@ enum LocalStatisticsLoader: Loader {
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
             let id = declareIndicator(of: row)
             let periodText = row[period].trimmedString
-            guard LocalStatisticsLoader.isPeriod(periodText) else {
-                throw ToolkitError(
-                    file: file, line: row.line, column: period + 1,
-                    "period \(ToolkitError.quoted(periodText)) is "
-                        + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
+            if !periods.contains(periodText) {
+                guard LocalStatisticsLoader.isPeriod(periodText) else {
+                    throw ToolkitError(
+                        file: file, line: row.line, column: period + 1,
+                        "period \(ToolkitError.quoted(periodText)) is "
+                            + "not an ISO 8601 date or interval such as 2024-01-01/P1Y")
+                }
+                periods.insert(periodText)
             }
             try sink.add(observation(of: id, in: area, period: periodText, from: row))
         }
