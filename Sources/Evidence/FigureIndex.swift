@@ -7,7 +7,7 @@
 /// seven million figures).
 ///
 /// The hash mixes the key's four symbols with a seed drawn once per process, so no file can aim its figures at one
-/// run of slots.
+/// run of slots. Positions are held in 32 bits: a table of four billion figures would need over 100 GB anyway.
 struct FigureIndex {
     /// Each slot's position plus one; 0 for an empty slot. The count is a power of two.
     private var slots = [UInt32](repeating: 0, count: 1024)
