@@ -37,7 +37,7 @@ struct FigureIndex {
         var slot = Self.slot(of: key, mask: slots.count - 1)
         while slots[slot] != 0 {
             let held = Int(slots[slot] - 1)
-            if table.key(at: held) == key { return held }
+            if table.holds(key, at: held) { return held }
             slot = (slot + 1) & (slots.count - 1)
         }
         if (count + 1) * 2 > slots.count {

@@ -96,6 +96,13 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     struct KeyColumns {
         var indicator: [UInt32] = [], area: [UInt32] = [], period: [UInt32] = [], breakdown: [UInt32] = []
 
+        /// Whether the figure at a position has this key, reading its columns only until one differs (each read is a
+        /// likely cache miss when probing).
+        func holds(_ key: FigureKey, at position: Int) -> Bool {
+            indicator[position] == key.indicator && area[position] == key.area && period[position] == key.period
+                && breakdown[position] == key.breakdown
+        }
+
         /// The key of the figure at a position.
         func key(at position: Int) -> FigureKey {
             FigureKey(

@@ -185,12 +185,10 @@ public struct NeedsAnalysis {
         series[indicator]?[area]?.last.map { table[Int($0)] }
     }
 
-    /// The headline value of an indicator for an area in the period of the figure at `position` (another area's),
-    /// without making the observations.
-    func value(_ indicator: String, _ area: String, periodOf position: Int) -> Double? {
-        series[indicator]?[area]?.last { table.samePeriod(Int($0), position) }.flatMap {
-            table.value(at: Int($0))
-        }
+    /// The headline value of an indicator's series (area → positions) for an area in the period of the figure at
+    /// `position` (another area's), without making the observations.
+    func value(in byArea: [String: [Int32]], _ area: String, periodOf position: Int) -> Double? {
+        byArea[area]?.last { table.samePeriod(Int($0), position) }.flatMap { table.value(at: Int($0)) }
     }
 
     /// The breakdown to analyse: most areas covered, then `Persons`/no sex, then no category, then the name.
@@ -261,20 +259,25 @@ public struct NeedsAnalysis {
 
     /// Every indicator with a headline value for an area, analysed.
     public func results(for area: String) -> [IndicatorResult] {
-        indicatorIDs.compactMap { result(indicator: $0, area: area) }
+        indicatorIDs.compactMap { id in series[id].flatMap { result(id, series: $0, area: area) } }
     }
 
     /// One indicator for one area, or nil when the area has no value.
     public func result(indicator id: String, area code: String) -> IndicatorResult? {
-        guard let position = series[id]?[code]?.last.map(Int.init), let indicator = dataset.indicators[id] else {
-            return nil
-        }
+        series[id].flatMap { result(id, series: $0, area: code) }
+    }
+
+    /// One indicator for one area, its headline series (area → positions) found once.
+    private func result(_ id: String, series byArea: [String: [Int32]], area code: String) -> IndicatorResult? {
+        guard let positions = byArea[code], let position = positions.last.map(Int.init),
+            let indicator = dataset.indicators[id]
+        else { return nil }
         let o = table[position]
         guard let value = o.value else { return nil }
         let polarity = polarity(of: id)
         let area = dataset.areas[code]
         func comparison(_ other: String?) -> Comparison? {
-            guard let other, other != code, let refValue = self.value(id, other, periodOf: position) else {
+            guard let other, other != code, let refValue = self.value(in: byArea, other, periodOf: position) else {
                 return nil
             }
             return Comparison(
@@ -294,7 +297,7 @@ public struct NeedsAnalysis {
             trendValues: [], signal: nil, signalBasis: "",
             nationalSignal: nil, nationalBasis: nil, source: o.source)
         rankAmongSiblings(&result, area: area, period: o.period)
-        addTrend(&result)
+        addTrend(&result, positions: positions)
         addSignal(&result)
         addNationalSignal(&result)
         return result
@@ -328,9 +331,10 @@ public struct NeedsAnalysis {
         result.zScore = (result.polarity == .lowerIsBetter ? result.value - mean : mean - result.value) / sd
     }
 
-    private func addTrend(_ result: inout IndicatorResult) {
+    /// The trend over the result's headline series (its positions, oldest first), where the bands trend it.
+    private func addTrend(_ result: inout IndicatorResult, positions: [Int32]) {
         guard bands.isTrended(result.indicator) else { return }
-        let points = (series[result.indicator]?[result.area] ?? []).map(Int.init).filter { table.value(at: $0) != nil }
+        let points = positions.map(Int.init).filter { table.value(at: $0) != nil }
         guard points.count >= 2,
             let first = points.first.flatMap(table.value(at:)), let last = points.last.flatMap(table.value(at:))
         else { return }
