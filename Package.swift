@@ -23,15 +23,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
-        // What every module shares: ToolkitError (the one error type), files written whole, SHA-256, whole-file
-        // reads, JSON text and its encoders (the lowest module every other depends on).
+        // What every module shares: ToolkitError (the one error type), files written whole, whole-file reads, JSON
+        // text and its encoders (the lowest module every other depends on).
         .target(name: "Core"),
-        // Streaming, strict reader of delimited text over libcsv.
-        .target(name: "CSV", dependencies: ["CLibCSV", "Core"]),
+        // Streaming, strict reader of delimited text over libcsv; the files' SHA-256 checksums (swift-crypto's).
+        .target(
+            name: "CSV", dependencies: ["CLibCSV", "Core", .product(name: "Crypto", package: "swift-crypto")]),
         // How figures are written for people: named styles (money, share, score, quantity with its unit, working).
         .target(name: "Formatting"),
         // The shared model: areas, indicators, observations, and the compact store that holds them.

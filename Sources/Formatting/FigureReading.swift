@@ -70,10 +70,12 @@ public enum FigureReading {
     }
 
     /// The rest of ``plainNumber(_:_:)`` from byte `i`, the first that is not a digit: only a decimal point or an
-    /// exponent may follow, never hex, "inf" or "nan". The number goes to `strtod`, in place when a NUL follows the
-    /// field (as it does in a CSV row read by the CSV module), and is refused when out of range (ERANGE).
+    /// exponent may follow, never hex, "inf" or "nan". A short decimal (``shortDecimal(_:_:)``) is read directly;
+    /// any other number goes to `strtod`, in place when a NUL follows the field (as it does in a CSV row read by the
+    /// CSV module), and is refused when out of range (ERANGE).
     @inline(never)
     public static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> Double? {
+        if let value = shortDecimal(start, count) { return value }
         let firstDigit = start[0] == UInt8(ascii: "-") || start[0] == UInt8(ascii: "+") ? 1 : 0
         var sawDigit = i > firstDigit
         for k in i..<count {
@@ -101,6 +103,39 @@ public enum FigureReading {
             let value = strtod(base, &end)
             return end == base + count && errno != ERANGE ? value : nil
         }
+    }
+
+    /// A decimal of at most 15 digits with a point and no exponent (`-12.345`, `.5`), read as its digits over a power
+    /// of ten: both are exact in a `Double` and one division rounds correctly, so the result is `strtod`'s to the
+    /// bit (Clinger's fast path), at a fraction of its cost. Nil for any other text, left to `strtod`.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    static func shortDecimal(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        let negative = start[0] == UInt8(ascii: "-")
+        var i = negative || start[0] == UInt8(ascii: "+") ? 1 : 0
+        var digits: Int64 = 0
+        var digitCount = 0
+        var point: Int?
+        while i < count {
+            let byte = start[i]
+            if byte == UInt8(ascii: "."), point == nil {
+                point = digitCount
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit <= 9 else { return nil }
+                digits = digits &* 10 &+ Int64(digit)
+                digitCount += 1
+            }
+            i += 1
+        }
+        guard let point, digitCount > 0, digitCount <= maximumIntegerDigits else { return nil }
+        let value = Double(digits) / powersOfTen[digitCount - point]
+        return negative ? -value : value
+    }
+
+    /// 10⁰ … 10¹⁵, each exact in a `Double`: the divisors of ``shortDecimal(_:_:)``.
+    private static let powersOfTen: [Double] = (0...maximumIntegerDigits).reduce(into: []) { powers, _ in
+        powers.append(powers.last.map { $0 * 10 } ?? 1)
     }
 
     /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).

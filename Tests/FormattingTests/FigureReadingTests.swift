@@ -1,6 +1,10 @@
 import Formatting
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Reading figures")
 struct FigureReadingTests {
     @Test("a figure as people type it: separators, a percent sign and spaces; never hex, inf or nan")
@@ -18,6 +22,26 @@ struct FigureReadingTests {
         #expect(FigureReading.decimal("-0.25") == -0.25)
         #expect(FigureReading.decimal(" 12 ") == 12)
         for refused in ["0x36DC", "1,234", "12%", "1e999", "infinity", "1234567890123456"] {
+            #expect(FigureReading.decimal(refused) == nil, "\(refused)")
+        }
+    }
+
+    @Test("a short decimal is read to the bit as strtod reads it, and anything odd is still refused")
+    func shortDecimalsAsStrtod() {
+        var seed: UInt64 = 2026
+        var texts = ["0.1", "-0.0", ".5", "5.", "+7.25", "0.30000000000000004", "123456789012.345", "9007199254740.993"]
+        for _ in 0..<20_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let digits = String((seed >> 14) % 1_000_000_000_000_000)
+            let point = Int(seed % UInt64(digits.count + 1))
+            let sign = seed & 0x8000 != 0 ? "-" : ""
+            texts.append(sign + digits.prefix(point) + "." + digits.dropFirst(point))
+        }
+        for text in texts {
+            let read = FigureReading.decimal(text)
+            #expect(read?.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+        for refused in [".", "-.", "1.2.3", "1.-2", "1. 5", "0x1.8"] {
             #expect(FigureReading.decimal(refused) == nil, "\(refused)")
         }
     }

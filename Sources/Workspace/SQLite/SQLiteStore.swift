@@ -114,7 +114,7 @@ final class SQLiteStore: WorkspaceStore {
             guard let read = try SavedContract.fetchOne(db, key: id) else {
                 throw ToolkitError.missingFromWorkspace("contract \(id)")
             }
-            var contract = try read.edited(to: profile, readVersion: version, at: date)
+            let contract = try read.edited(to: profile, readVersion: version, at: date)
             try contract.update(db)
             var revision = ContractRevision(
                 id: nil, contractId: id, version: contract.version, profile: profile, savedAt: date)
