@@ -28,6 +28,8 @@ let package = Package(
     targets: [
         // The C library libcsv (Debian: libcsv-dev). Nothing but the CSV module touches it.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // The C library's malloc settings (glibc's <malloc.h>): svtk's commands share one pool between threads.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // What every module shares: ToolkitError (the one error type), files written whole, whole-file reads, JSON
         // text and its encoders (the lowest module every other depends on).
         .target(name: "Core"),
@@ -89,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "svtk",
             dependencies: [
-                "Core",
+                "CMalloc", "Core",
                 "CSV", "Formatting", "Evidence", "Loaders", "Geography", "Catalogue", "NeedsAnalysis",
                 "Recommender", "Reports", "Toolkit", "Workspace", "WebApp",
                 .product(name: "Hummingbird", package: "hummingbird"),

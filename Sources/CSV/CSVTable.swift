@@ -43,7 +43,7 @@ public final class CSVTable {
     /// The number of fields in each row, unnamed trailing columns included.
     let width: Int
 
-    /// Opens a table, sniffing its layout from the first 256 KB.
+    /// Opens a table, sniffing its layout from its first 64 rows (within its first 256 KB).
     /// - Parameter delimiter: the delimiter to use instead of sniffing one.
     /// - Throws: `ToolkitError` naming the file when it cannot be opened or read, or holds no row of two or more
     ///   fields.

@@ -7,6 +7,8 @@ import Core
 struct DialectSniffer {
     static let sampleBytes = 256 * 1024
     static let sampleRows = 64
+    /// The bytes a trial parses before it looks whether it has its rows.
+    static let sliceBytes = 16 * 1024
 
     struct Result {
         var dialect: CSVDialect
@@ -31,7 +33,8 @@ struct DialectSniffer {
         return best.result
     }
 
-    /// Parses the sample with one delimiter; scores it by (rows of the modal width, that width).
+    /// Parses the sample's first ``sampleRows`` rows with one delimiter; scores them by (rows of the modal width, that
+    /// width).
     private static func trial(_ blocks: FileBlocks, _ delimiter: Delimiter) throws -> (
         score: (Int, Int), result: Result
     )? {
@@ -41,11 +44,16 @@ struct DialectSniffer {
         }
         var wholeFile = false
         let read = try blocks.forEach(limit: sampleBytes) { block in
-            parser.feed(block)
-            return rows.count < sampleRows && !parser.hasFailed
+            // Fed a slice at a time, so that a trial parses about as far as its first rows reach, not the whole sample.
+            for start in stride(from: 0, to: block.count, by: sliceBytes) {
+                parser.feed(UnsafeRawBufferPointer(rebasing: block[start..<min(start + sliceBytes, block.count)]))
+                if rows.count >= sampleRows || parser.hasFailed { return false }
+            }
+            return true
         }
         if read.bytesRead < Int64(sampleBytes), rows.count < sampleRows { wholeFile = true }
         if wholeFile { parser.finish() }
+        rows = Array(rows.prefix(sampleRows))
         if rows.isEmpty && !wholeFile && !parser.hasFailed {
             throw ToolkitError(
                 file: blocks.path, line: 1,

@@ -10,7 +10,9 @@ import Loaders
 ///
 /// With an authority chosen and lookups given, the lookups are read first and rows for other authorities'
 /// small areas are skipped as each file is read (authorities, regions and England are kept for comparisons),
-/// so one borough from the national files takes seconds and little memory.
+/// so one borough from the national files takes seconds and little memory. Unless every authority's areas are read,
+/// several files are read at once, one per processor, and added to the dataset in the order given: the figures,
+/// duplicates, notes and first error are those of reading them one after another.
 public struct DatasetBuilder {
     /// What was loaded, with the roll-ups added.
     public let dataset: Dataset
@@ -41,33 +43,19 @@ public struct DatasetBuilder {
         for file in files where !seen.insert(file).inserted {
             throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
         }
-        let lookups = try files.filter(LookupTable.isLookup).map {
-            try LookupTable(path: $0, changes: reading.authorityChanges)
-        }
+        let lookups = try Self.readLookups(files, changes: reading.authorityChanges)
         let chosen = everyAuthority ? nil : try Self.choose(authority, lookups, changes: reading.authorityChanges)
-        let data = Dataset()
-        var results: [FileLoader.Result] = []
-        var notes: [String] = []
-        for file in files {
+        let fileOptions = files.map { file in
             var fileOptions = options(file)
             fileOptions.areas = chosen?.filter
             fileOptions.rankedAreas = reading.rankedAreas
             fileOptions.authorityChanges = reading.authorityChanges
-            guard let table = try FileLoader.table(file, options: fileOptions) else {
-                results.append(try FileLoader.load(file, options: fileOptions, into: data))
-                continue
-            }
-            guard let unofficial = reading.unofficial.source(of: table.header) else {
-                results.append(try FileLoader.load(table, options: fileOptions, into: data))
-                continue
-            }
-            guard reading.includeUnofficial else {
-                notes.append(
-                    "\(file) left out: \(unofficial.what), made by \(unofficial.who); read it with --unofficial")
-                continue
-            }
-            results.append(try Self.loadUnofficial(table, unofficial, options: fileOptions, into: data))
+            return fileOptions
         }
+        let data = Dataset()
+        var (results, notes) = try Self.load(
+            files, options: fileOptions, reading: reading, severalAtOnce: !everyAuthority && files.count > 1,
+            into: data)
         warnings = results.flatMap { result in result.outcome.warnings.map { "\(result.file): \($0)" } }
         let outside = results.map(\.outcome.outside).reduce(0, +)
         if let chosen { notes += Self.successorNotes(chosen, reading.authorityChanges) }
@@ -88,6 +76,77 @@ public struct DatasetBuilder {
         dataset = data
         self.results = results
         self.notes = notes
+    }
+
+    /// Loads every file into `data`, in order: several files at once, each into a dataset of its own then added to
+    /// `data`, when `severalAtOnce`; else one after another straight into `data`. Reading several at once suits files
+    /// read for one authority, whose figures are few once the rows of other authorities' areas are skipped; files read
+    /// for every authority are large, and adding each file's figures to `data` a second time costs the time saved.
+    /// - Returns: each file's result, and a note for each file left out.
+    /// - Throws: `ToolkitError` for the first file in order that cannot be read.
+    static func load(
+        _ files: [String], options: [LoadOptions], reading: DataReading, severalAtOnce: Bool, into data: Dataset
+    ) throws -> (results: [FileLoader.Result], notes: [String]) {
+        var results: [FileLoader.Result] = []
+        var notes: [String] = []
+        func take(_ read: FileRead) {
+            switch read {
+            case .loaded(let result): results.append(result)
+            case .leftOut(let note): notes.append(note)
+            }
+        }
+        guard severalAtOnce else {
+            for (file, options) in zip(files, options) {
+                take(try read(file, options: options, reading: reading, into: data))
+            }
+            return (results, notes)
+        }
+        try LoadsAhead(count: files.count) { index in
+            let own = Dataset()
+            var alone = options[index]
+            alone.threads = .one
+            return (try read(files[index], options: alone, reading: reading, into: own), own)
+        }
+        .forEach { _, loaded in
+            try data.add(contentsOf: loaded.1)
+            take(loaded.0)
+        }
+        return (results, notes)
+    }
+
+    /// What reading one file gave: its loader's result, or why it was left out.
+    enum FileRead {
+        case loaded(FileLoader.Result)
+        case leftOut(String)
+    }
+
+    /// Reads one file into a sink, unless it is a third party's aggregate not asked for.
+    /// - Throws: `ToolkitError` for a file that cannot be read.
+    static func read(_ file: String, options: LoadOptions, reading: DataReading, into data: Dataset) throws -> FileRead
+    {
+        guard let table = try FileLoader.table(file, options: options) else {
+            return .loaded(try FileLoader.load(file, options: options, into: data))
+        }
+        guard let unofficial = reading.unofficial.source(of: table.header) else {
+            return .loaded(try FileLoader.load(table, options: options, into: data))
+        }
+        guard reading.includeUnofficial else {
+            return .leftOut(
+                "\(file) left out: \(unofficial.what), made by \(unofficial.who); read it with --unofficial")
+        }
+        return .loaded(try loadUnofficial(table, unofficial, options: options, into: data))
+    }
+
+    /// Reads the files that are ONS geography lookups as lookups, several files at once.
+    /// - Throws: `ToolkitError` for the first file in order that cannot be read, or is a lookup that cannot be read
+    ///   as one.
+    static func readLookups(_ files: [String], changes: AuthorityChanges) throws -> [LookupTable] {
+        var tables: [LookupTable] = []
+        try LoadsAhead(count: files.count) {
+            try LookupTable.isLookup(files[$0]) ? LookupTable(path: files[$0], changes: changes, threads: .one) : nil
+        }
+        .forEach { if let table = $1 { tables.append(table) } }
+        return tables
     }
 
     /// Loads a third party's aggregate with every indicator's name and source saying whose it is.

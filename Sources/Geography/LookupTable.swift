@@ -17,9 +17,13 @@ public struct LookupTable: Sendable {
     let lines: [Int]
 
     /// Reads a lookup file, placing areas of an authority replaced since in its successor.
+    /// - Parameter threads: the threads that read it (``ReadingThreads/one`` when other files are read at once).
     /// - Throws: `ToolkitError` when the file cannot be read or has fewer than two code columns.
-    public init(path: String, changes: AuthorityChanges = AuthorityChanges()) throws {
+    public init(
+        path: String, changes: AuthorityChanges = AuthorityChanges(), threads: ReadingThreads = .automatic
+    ) throws {
         let table = try CSVTable(path: path)
+        table.threads = threads
         try FileLoader.checkColumnNames(table)
         let codes = GeographyLookupLoader.codeColumns(table.header)
         guard codes.count >= 2 else {

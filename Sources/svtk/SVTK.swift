@@ -56,6 +56,7 @@ struct SVTK: AsyncParsableCommand {
             if var server = command as? AsyncParsableCommand {
                 try await server.run()
             } else {
+                MallocArenas.limitToProcessors()
                 try command.run()
             }
             try StandardOutput.finish()

@@ -29,7 +29,9 @@ struct FigureReadingTests {
     @Test("a short decimal is read to the bit as strtod reads it, and anything odd is still refused")
     func shortDecimalsAsStrtod() {
         var seed: UInt64 = 2026
-        var texts = ["0.1", "-0.0", ".5", "5.", "+7.25", "0.30000000000000004", "123456789012.345", "9007199254740.993"]
+        var texts = [
+            "0.1", "-0.0", ".5", "5.", "+7.25", "0.30000000000000004", "123456789012.345", "9007199254740.993",
+        ]
         for _ in 0..<20_000 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let digits = String((seed >> 14) % 1_000_000_000_000_000)
