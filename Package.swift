@@ -122,6 +122,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "CSVTests", dependencies: ["Core", "CSV", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Core", "Evidence", "CSV"]),

@@ -40,15 +40,27 @@ public struct DataTable {
                     + required.joined(separator: ","))
         }
         self.table = table
+        cited = Self.cited(path)
     }
 
     private let table: CSVTable
+    /// The file as a citation names it (``DataRow/citation``), worked out once for all its rows.
+    private let cited: String
+
+    /// A file's path relative to the toolkit's data folder when it is in it (`policy/targets.csv`), else as given.
+    private static func cited(_ path: String) -> String {
+        guard let root = try? DatasetsDirectory.path() + "/", path.hasPrefix(root) else { return path }
+        return String(path.dropFirst(root.count))
+    }
 
     /// Calls `body` with every row.
     /// - Throws: what `body` throws; `ToolkitError` at the file, line and column of the first row that cannot be read.
     public func forEachRow(_ body: (DataRow) throws -> Void) throws {
         try table.forEachRow { row in
-            try body(DataRow(path: path, line: row.line, columns: columns, cells: row.strings.map(\.trimmingSpaces)))
+            try body(
+                DataRow(
+                    path: path, cited: cited, line: row.line, columns: columns,
+                    cells: row.strings.map { $0.trimmingSpaces }))
         }
     }
 
@@ -65,6 +77,8 @@ public struct DataTable {
 public struct DataRow {
     /// The file the row is in.
     public let path: String
+    /// The file as ``citation`` names it.
+    let cited: String
     /// The row's line in the file.
     public let line: Int
     let columns: [String: Int]
@@ -109,8 +123,5 @@ public struct DataRow {
 
     /// Where this row is, as `file:line` relative to the toolkit's data folder when it is in it
     /// (`policy/targets.csv:3`), else as ``location``.
-    public var citation: String {
-        guard let root = try? DatasetsDirectory.path() + "/", location.hasPrefix(root) else { return location }
-        return String(location.dropFirst(root.count))
-    }
+    public var citation: String { "\(cited):\(line)" }
 }
