@@ -101,7 +101,7 @@ public struct DatasetBuilder {
             }
             return (results, notes)
         }
-        try LoadsAhead(count: files.count) { index in
+        try WorkAhead(count: files.count) { index in
             let own = Dataset()
             var alone = options[index]
             alone.threads = .one
@@ -142,7 +142,7 @@ public struct DatasetBuilder {
     ///   as one.
     static func readLookups(_ files: [String], changes: AuthorityChanges) throws -> [LookupTable] {
         var tables: [LookupTable] = []
-        try LoadsAhead(count: files.count) {
+        try WorkAhead(count: files.count) {
             try LookupTable.isLookup(files[$0]) ? LookupTable(path: files[$0], changes: changes, threads: .one) : nil
         }
         .forEach { if let table = $1 { tables.append(table) } }

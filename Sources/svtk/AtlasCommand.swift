@@ -57,17 +57,25 @@ struct AtlasCommand: ParsableCommand {
     func run() throws {
         let (analysis, authorities) = try nationalAnalysis(try catalogueOptions.load())
         let writer = Writer(format: format)
-        let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
-        var unscored: [String] = []
-        let wards = NeedsAnalysis.wardsByAuthority(in: analysis.dataset)
-        for (number, authority) in authorities.enumerated() {
-            progress?(number + 1, authority.name)
-            if !(try write(analysis.scoped(to: authority, wards: wards), to: writer)) {
-                unscored.append(authority.name)
-            }
-        }
+        let unscored = try write(analysis, authorities, to: writer)
         try writer.finish()
         if !unscored.isEmpty && !input.quiet { printError(Self.leftOut(unscored)) }
+    }
+
+    /// Writes every authority's ward scores in order, each authority's wards profiled on any processor, a few
+    /// authorities ahead; returns the authorities none of whose wards has a score (nothing is written for them).
+    private func write(_ analysis: NeedsAnalysis, _ authorities: [Area], to writer: Writer) throws -> [String] {
+        let progress = input.quiet ? nil : Progress.counter(total: authorities.count)
+        let shared = SharedAnalysis(analysis: analysis, wards: NeedsAnalysis.wardsByAuthority(in: analysis.dataset))
+        var unscored: [String] = []
+        try WorkAhead(count: authorities.count) { index in
+            Self.rows(of: shared.analysis.scoped(to: authorities[index], wards: shared.wards))
+        }
+        .forEach { number, rows in
+            progress?(number + 1, authorities[number].name)
+            if let rows { try writer.write(rows) } else { unscored.append(authorities[number].name) }
+        }
+        return unscored
     }
 
     /// `note: 3 authorities of the lookups have no figures for their wards and are left out (e.g. …)`.
@@ -95,15 +103,21 @@ struct AtlasCommand: ParsableCommand {
         return (analysis, authorities)
     }
 
-    /// Writes one authority's ward scores; false when none of its wards has a score (nothing is written).
-    private func write(_ authority: NeedsAnalysis, to writer: Writer) throws -> Bool {
-        let profiles = authority.wards.map { authority.profile(for: $0.code) }
-        guard profiles.contains(where: { !$0.scored.isEmpty }) else { return false }
-        try writer.write(profiles.flatMap { rows($0, authority: authority.borough) })
-        return true
+    /// The national analysis and every authority's wards, only read while authorities are profiled on several
+    /// threads (each profiles its own ``NeedsAnalysis/scoped(to:wards:)`` copy, with its own profiles).
+    private struct SharedAnalysis: @unchecked Sendable {
+        let analysis: NeedsAnalysis
+        let wards: [String: [Area]]
     }
 
-    private func rows(_ profile: NeedProfile, authority: Area) -> [Row] {
+    /// One authority's ward scores by domain; nil when none of its wards has a score.
+    private static func rows(of authority: NeedsAnalysis) -> [Row]? {
+        let profiles = authority.wards.map { authority.profile(for: $0.code) }
+        guard profiles.contains(where: { !$0.scored.isEmpty }) else { return nil }
+        return profiles.flatMap { rows($0, authority: authority.borough) }
+    }
+
+    private static func rows(_ profile: NeedProfile, authority: Area) -> [Row] {
         profile.domains.sorted { $0.domain.id < $1.domain.id }.map { domain in
             Row(
                 authorityCode: authority.code, authority: authority.name, wardCode: profile.area.code,

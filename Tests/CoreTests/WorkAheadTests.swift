@@ -1,12 +1,11 @@
+import Core
 import Foundation
 import Synchronization
 import Testing
 
-@testable import Geography
-
-@Suite("Files read several at once, taken in order")
-struct LoadsAheadTests {
-    /// What the loads did: how many ran at once at most, and which files were started.
+@Suite("Work done ahead on other threads, taken in order")
+struct WorkAheadTests {
+    /// What the work did: how many items ran at once at most, and which were started.
     final class Record: Sendable {
         let running = Mutex((now: 0, most: 0))
         let started = Mutex<[Int]>([])
@@ -21,14 +20,14 @@ struct LoadsAheadTests {
 
     struct Refused: Error, Equatable { let index: Int }
 
-    @Test("each file's result is taken in the list's order though later files finish first, at most `ahead` at once")
+    @Test("each item's result is taken in the list's order though later items finish first, at most `ahead` at once")
     func order() throws {
         let record = Record()
         var taken: [Int] = []
-        try LoadsAhead(count: 12, ahead: 3) { index in
+        try WorkAhead(count: 12, ahead: 3) { index in
             record.begin(index)
             defer { record.end() }
-            usleep(UInt32((12 - index) * 2_000))  // the earlier the file, the slower
+            usleep(UInt32((12 - index) * 2_000))  // the earlier the item, the slower
             return index * 10
         }
         .forEach { index, result in
@@ -40,12 +39,12 @@ struct LoadsAheadTests {
         #expect(record.started.withLock { $0.sorted() } == Array(0..<12))
     }
 
-    @Test("the first failure in order is thrown though a later file failed first, and no file far beyond it is started")
+    @Test("the first failure in order is thrown though a later item failed first, and no item far beyond it is started")
     func firstFailureInOrder() {
         let record = Record()
         var taken: [Int] = []
         #expect(throws: Refused(index: 4)) {
-            try LoadsAhead(count: 40, ahead: 2) { index in
+            try WorkAhead(count: 40, ahead: 2) { index in
                 record.begin(index)
                 defer { record.end() }
                 if index == 5 { throw Refused(index: 5) }
@@ -59,14 +58,14 @@ struct LoadsAheadTests {
         }
         #expect(taken == [0, 1, 2, 3])
         #expect(record.started.withLock { $0.max() ?? 0 } <= 5)
-        #expect(record.running.withLock { $0.now } == 0, "every file started was waited for")
+        #expect(record.running.withLock { $0.now } == 0, "every item started was waited for")
     }
 
-    @Test("a failure while taking a result stops the reading, and the files started are waited for")
+    @Test("a failure while taking a result stops the reading, and the items started are waited for")
     func failureWhileTaking() {
         let record = Record()
         #expect(throws: Refused(index: 1)) {
-            try LoadsAhead(count: 30, ahead: 4) { index in
+            try WorkAhead(count: 30, ahead: 4) { index in
                 record.begin(index)
                 defer { record.end() }
                 usleep(5_000)
