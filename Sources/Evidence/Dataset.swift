@@ -96,18 +96,21 @@ public final class Dataset: EvidenceSink {
     ///
     /// - Complexity: O(*n*) in the figures.
     public func removeFigures(below level: AreaLevel) {
-        var isKept = [Bool?](repeating: nil, count: observations.symbols.count + 1)  // area symbol → kept
+        var isKept = SymbolMemo<Bool>(for: observations.symbols)  // area symbol → kept
         var kept: [Int32] = []
         for position in observations.indices {
-            let area = Int(observations.areaSymbol(at: position))
-            if isKept[area] == nil {
-                let code = observations.areaCode(at: position)
-                let found = areas[code]?.level ?? AreaLevel(code: code)
-                isKept[area] = found == .unknown || found >= level
+            let area = observations.areaSymbol(at: position)
+            if isKept.value(for: area, { isAtOrAbove(level, observations.symbols[area]) }) {
+                kept.append(Int32(position))
             }
-            if isKept[area]! { kept.append(Int32(position)) }
         }
         if kept.count < observations.count { observations.keep(only: kept) }
+    }
+
+    /// True when an area is of `level` or a larger kind (its level as described, else as its code tells), or of a kind
+    /// that cannot be told (which sorts last, above every level).
+    public func isAtOrAbove(_ level: AreaLevel, _ code: String) -> Bool {
+        (areas[code]?.level ?? AreaLevel(code: code)) >= level
     }
 
     /// A figure seen before: from another file, a duplicate counted; from the same file, an error.

@@ -88,7 +88,7 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     public func value(at position: Int) -> Double? { value[position].unlessNaN }
 
     /// The identity of a figure as four symbols: indicator, area, period and breakdown.
-    public struct FigureKey: Equatable, Sendable {
+    public struct FigureKey: Sendable {
         let indicator: UInt32, area: UInt32, period: UInt32, breakdown: UInt32
     }
 

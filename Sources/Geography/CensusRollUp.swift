@@ -37,17 +37,14 @@ public enum CensusRollUp {
         let table = data.observations
         var sums = Sums(table.symbols.count + 1)
         var places = Places(data, wardOf: wardOf)
-        var isCensusCount = [Bool?](repeating: nil, count: table.symbols.count + 1)
+        var isCensusCount = SymbolMemo<Bool>(for: table.symbols)  // indicator symbol → a census count
         for position in table.indices {
             let indicator = table.indicatorSymbol(at: position)
-            if isCensusCount[Int(indicator)] == nil {
+            let counted = isCensusCount.value(for: indicator) {
                 let described = data.indicators[table.symbols[indicator]]
-                isCensusCount[Int(indicator)] =
-                    described?.unit == "count" && described?.source.hasPrefix("ONS Census") == true
+                return described?.unit == "count" && described?.source.hasPrefix("ONS Census") == true
             }
-            guard isCensusCount[Int(indicator)]!, let place = places.place(of: table.areaSymbol(at: position)) else {
-                continue
-            }
+            guard counted, let place = places.place(of: table.areaSymbol(at: position)) else { continue }
             guard let value = table.value(at: position) else { continue }
             for target in [place.ward, place.authority] {
                 sums.add(

@@ -127,13 +127,13 @@ private struct IoDFiles {
         let table = data.observations
         self.data = data
         self.table = table
-        var isIoD = [Bool?](repeating: nil, count: table.symbols.count + 1)  // indicator symbol → an IoD figure
+        var isIoD = SymbolMemo<Bool>(for: table.symbols)  // indicator symbol → an IoD figure
         let period = table.symbols.symbol(edition)
         positions = table.indices.filter { position in
             guard table.periodSymbol(at: position) == period else { return false }
-            let indicator = Int(table.indicatorSymbol(at: position))
-            if isIoD[indicator] == nil { isIoD[indicator] = table.indicatorID(at: position).hasPrefix("iod:") }
-            return isIoD[indicator]!
+            return isIoD.value(for: table.indicatorSymbol(at: position)) {
+                table.indicatorID(at: position).hasPrefix("iod:")
+            }
         }
     }
 
@@ -214,16 +214,14 @@ private struct IoDFiles {
     private func figures(
         in positions: some Sequence<Int>, of selected: Set<String>, where wanted: (String) -> Bool
     ) -> [String: [String: Double]] {
-        var keep = [Bool?](repeating: nil, count: table.symbols.count + 1)  // indicator symbol → wanted
-        var isSelected = [Bool?](repeating: nil, count: table.symbols.count + 1)  // area symbol → selected
+        var keep = SymbolMemo<Bool>(for: table.symbols)  // indicator symbol → wanted
+        var isSelected = SymbolMemo<Bool>(for: table.symbols)  // area symbol → selected
         var figures: [String: [String: Double]] = [:]
         for position in positions {
-            let indicator = Int(table.indicatorSymbol(at: position))
-            if keep[indicator] == nil { keep[indicator] = wanted(table.indicatorID(at: position)) }
-            guard keep[indicator]! else { continue }
-            let area = Int(table.areaSymbol(at: position))
-            if isSelected[area] == nil { isSelected[area] = selected.contains(table.areaCode(at: position)) }
-            guard isSelected[area]! else { continue }
+            guard keep.value(for: table.indicatorSymbol(at: position), { wanted(table.indicatorID(at: position)) }),
+                isSelected.value(
+                    for: table.areaSymbol(at: position), { selected.contains(table.areaCode(at: position)) })
+            else { continue }
             figures[table.indicatorID(at: position), default: [:]][table.areaCode(at: position)] = table.value(
                 at: position)
         }

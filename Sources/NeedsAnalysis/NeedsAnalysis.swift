@@ -113,26 +113,18 @@ public struct NeedsAnalysis {
     /// - Complexity: O(*n* log *n*) in the observations, grouped by their symbols (no text hashed per figure).
     static func headlineSeries(_ dataset: Dataset, from smallest: AreaLevel) -> [String: [String: [Int32]]] {
         let table = dataset.observations
-        var analysed = [Bool?](repeating: nil, count: table.symbols.count + 1)  // area symbol → analysed
+        var analysed = SymbolMemo<Bool>(for: table.symbols)  // area symbol → analysed
         var grouped: [UInt32: [UInt32: [Int32]]] = [:]  // indicator → breakdown → positions with a value
         for position in table.indices where table.value(at: position) != nil {
-            let area = Int(table.areaSymbol(at: position))
-            if analysed[area] == nil {
-                let code = table.symbols[UInt32(area)]
-                let level = dataset.areas[code]?.level ?? AreaLevel(code: code)
-                analysed[area] = smallest == .outputArea || level == .unknown || level >= smallest
-            }
-            guard analysed[area]! else { continue }
+            let area = table.areaSymbol(at: position)
+            guard analysed.value(for: area, { dataset.isAtOrAbove(smallest, table.symbols[area]) }) else { continue }
             grouped[table.indicatorSymbol(at: position), default: [:]][
                 table.breakdownSymbol(at: position), default: []
             ].append(Int32(position))
         }
-        var periods = [PeriodKey?](repeating: nil, count: table.symbols.count + 1)  // period symbol → its order
+        var periods = SymbolMemo<PeriodKey>(for: table.symbols)  // period symbol → its order
         func periodKey(_ position: Int32) -> PeriodKey {
-            let symbol = Int(table.periodSymbol(at: Int(position)))
-            if let known = periods[symbol] { return known }
-            periods[symbol] = PeriodKey(table.period(at: Int(position)))
-            return periods[symbol]!
+            periods.value(for: table.periodSymbol(at: Int(position))) { PeriodKey(table.period(at: Int(position))) }
         }
         var series: [String: [String: [Int32]]] = [:]
         for (indicator, byBreakdown) in grouped {
