@@ -84,6 +84,11 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     /// The source (file) of the observation at a position, without making the whole row.
     public func source(at position: Int) -> String { symbols[source[position]] }
 
+    /// The symbol (in ``symbols``) of the file of the figure at a position: equal symbols, equal files.
+    ///
+    /// - Complexity: O(log *r*) in the table's runs of figures from one file.
+    public func sourceSymbol(at position: Int) -> UInt32 { source[position] }
+
     /// The value at a position, without making the whole row.
     public func value(at position: Int) -> Double? { value[position].unlessNaN }
 

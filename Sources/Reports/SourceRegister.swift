@@ -92,13 +92,16 @@ public struct SourceRegister: Codable, Sendable {
     public init(_ reads: [Read], known: PublishedSources, year: Int) throws {
         var present: [String: Set<String>] = [:]  // format → the periods among its files
         for read in reads { present[read.format, default: []].formUnion(read.periods) }
-        entries = try reads.map { read in
+        let paths = reads.map(\.path)
+        var checksums: [String] = []
+        try WorkAhead(count: paths.count) { try SHA256.hex(ofFile: paths[$0]) }.forEach { checksums.append($1) }
+        entries = zip(reads, checksums).map { read, checksum in
             var info = stat()
             return Entry(
                 path: read.path, format: read.format, publisher: known.publisher(of: read.format),
                 periods: Self.span(read.periods), coverage: Self.coverage(read.areas),
                 bytes: stat(read.path, &info) == 0 ? Int64(info.st_size) : 0,
-                sha256: try SHA256.hex(ofFile: read.path),
+                sha256: checksum,
                 warnings: read.notes
                     + known.warnings(
                         format: read.format, periods: Array(read.periods), present: present[read.format] ?? [],

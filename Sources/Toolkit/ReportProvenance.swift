@@ -23,10 +23,14 @@ public enum ReportProvenance {
     ) throws -> Provenance {
         let figures = FiguresBySource(dataset)
         var seen: Set<String> = []
-        let reads =
-            try data.filter { seen.insert($0).inserted }.map { path in
-                try read(path, figures: figures, options: options(path), reading: reading)
-            } + others.map { SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:]) }
+        let paths = data.filter { seen.insert($0).inserted }
+        let fileOptions = paths.map(options)
+        var reads: [SourceRegister.Read] = []
+        try WorkAhead(count: paths.count) {  // each file's kind told again, several files at once
+            try read(paths[$0], figures: figures, options: fileOptions[$0], reading: reading)
+        }
+        .forEach { reads.append($1) }
+        reads += others.map { SourceRegister.Read(path: $0.path, format: $0.format, periods: [], areas: [:]) }
         let register = try SourceRegister(reads, known: catalogue.publishedSources, year: year())
         return Provenance(
             generated: generated(), toolkit: toolkit, files: register.entries,
@@ -76,17 +80,24 @@ public enum ReportProvenance {
         /// File → how many areas of each kind its figures are for.
         private(set) var areas: [String: [AreaLevel: Int]] = [:]
 
+        /// - Complexity: O(*n*) in the figures, grouped by their symbols (each text read once, not per figure).
         init(_ dataset: Dataset) {
             let table = dataset.observations
-            var seen: [String: Set<String>] = [:]  // file → the areas of its figures
+            var periodsOf: [UInt32: Set<UInt32>] = [:]  // file → the periods of its figures, by symbol
+            var areasOf: [UInt32: Set<UInt32>] = [:]  // file → the areas of its figures, by symbol
             for position in table.indices {
-                let source = table.source(at: position)
-                periods[source, default: []].insert(table.period(at: position))
-                seen[source, default: []].insert(table.areaCode(at: position))
+                let source = table.sourceSymbol(at: position)
+                periodsOf[source, default: []].insert(table.periodSymbol(at: position))
+                areasOf[source, default: []].insert(table.areaSymbol(at: position))
             }
-            for (source, codes) in seen {
-                for code in codes {
-                    areas[source, default: [:]][dataset.areas[code]?.level ?? AreaLevel(code: code), default: 0] += 1
+            for (source, symbols) in periodsOf {
+                periods[table.symbols[source]] = Set(symbols.map { table.symbols[$0] })
+            }
+            for (source, symbols) in areasOf {
+                for area in symbols {
+                    let code = table.symbols[area]
+                    areas[table.symbols[source], default: [:]][
+                        dataset.areas[code]?.level ?? AreaLevel(code: code), default: 0] += 1
                 }
             }
         }
