@@ -17,6 +17,8 @@ public final class Dataset: EvidenceSink {
     public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
+    /// A figure given again by a later file (its position) → the last file that gave it again.
+    private var repeatedBy: [Int: String] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
@@ -104,7 +106,12 @@ public final class Dataset: EvidenceSink {
                 kept.append(Int32(position))
             }
         }
-        if kept.count < observations.count { observations.keep(only: kept) }
+        guard kept.count < observations.count else { return }
+        observations.keep(only: kept)
+        guard !repeatedBy.isEmpty else { return }
+        var moved: [Int: String] = [:]  // the figures given again, at their new positions
+        for (now, old) in kept.enumerated() { if let source = repeatedBy[Int(old)] { moved[now] = source } }
+        repeatedBy = moved
     }
 
     /// True when an area is of `level` or a larger kind (its level as described, else as its code tells), or of a kind
@@ -113,9 +120,11 @@ public final class Dataset: EvidenceSink {
         (areas[code]?.level ?? AreaLevel(code: code)) >= level
     }
 
-    /// A figure seen before: from another file, a duplicate counted; from the same file, an error.
+    /// A figure seen before: from another file, a duplicate counted; from the same file, an error, also when the file
+    /// gives it a second time after an earlier file gave it (so reading a file alone or after others finds the same
+    /// repeats).
     private func repeated(_ first: Int, source: String) throws {
-        guard observations.source(at: first) != source else {
+        guard observations.source(at: first) != source, repeatedBy[first] != source else {
             let breakdown = observations.breakdown(at: first)
             throw ToolkitError(
                 file: source,
@@ -125,6 +134,7 @@ public final class Dataset: EvidenceSink {
                     + "gives each figure once"
             )
         }
+        repeatedBy[first] = source
         duplicates += 1
     }
 

@@ -41,6 +41,24 @@ struct ObservationTableTests {
         #expect(data.observations[0].value == 1234)
     }
 
+    @Test("a later file giving an earlier file's figure twice is refused, as it is when read alone")
+    func repeatAfterAnotherFile() throws {
+        let data = Dataset()
+        try data.add(Self.plain)
+        var later = Self.plain
+        later.source = "later.csv"
+        try data.add(later)
+        #expect(data.duplicates == 1)
+        #expect(throws: ToolkitError.self) { try data.add(later) }
+        var third = Self.plain
+        third.source = "third.csv"
+        try data.add(third)
+        #expect(data.duplicates == 2, "a third file giving it once is a duplicate, not a repeat")
+        let alone = Dataset()
+        try alone.add(later)
+        #expect(throws: ToolkitError.self) { try alone.add(later) }
+    }
+
     @Test("a batch row is stored as the same observations one by one would be, and deduplicated with them")
     func batch() throws {
         let layout = BatchLayout(indicators: ["census2021:tenure:owned", "census2021:tenure:owned:percent"])
