@@ -229,20 +229,8 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
         source = runs
         value = compacted(value)
         missing = compacted(missing)
-        for c in optionalNumbers.indices {
-            var column = SparseColumn<Double>(none: .nan)
-            for (position, old) in kept.enumerated() where !optionalNumbers[c][Int(old)].isNaN {
-                column.set(optionalNumbers[c][Int(old)], at: position)
-            }
-            optionalNumbers[c] = column
-        }
-        for c in optionalTexts.indices {
-            var column = SparseColumn<UInt32>(none: 0)
-            for (position, old) in kept.enumerated() where optionalTexts[c][Int(old)] != 0 {
-                column.set(optionalTexts[c][Int(old)], at: position)
-            }
-            optionalTexts[c] = column
-        }
+        optionalNumbers = optionalNumbers.map { $0.keeping(only: kept) }
+        optionalTexts = optionalTexts.map { $0.keeping(only: kept) }
         index = FigureIndex(indexing: keys)
     }
 

@@ -32,4 +32,18 @@ struct SparseColumn<Element: Sendable>: Sendable {
         if blocks[block].isEmpty { blocks[block] = Array(repeating: none, count: Self.blockMask + 1) }
         blocks[block][position & Self.blockMask] = element
     }
+
+    /// The column of the positions given (ascending), in order: a kept position's element is copied where its block
+    /// was allocated, so the new column allocates blocks only where the old one had them.
+    ///
+    /// - Complexity: O(*n*) in the positions kept.
+    func keeping(only kept: [Int32]) -> SparseColumn {
+        var column = SparseColumn(none: none)
+        for (position, old) in kept.enumerated() {
+            let block = Int(old) >> Self.blockShift
+            guard block < blocks.count, !blocks[block].isEmpty else { continue }
+            column.set(blocks[block][Int(old) & Self.blockMask], at: position)
+        }
+        return column
+    }
 }
