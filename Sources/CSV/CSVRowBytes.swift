@@ -1,38 +1,98 @@
 import CLibCSV
 
-/// A row of delimited text being put together field by field, as ``CSVWriter`` writes one: text fields guarded
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Rows of delimited text being put together field by field, as ``CSVWriter`` writes them: text fields guarded
 /// against running as formulas and quoted where they need to be, other bytes (fields encoded before, numbers) as
 /// they are.
+///
+/// The bytes live in a buffer the writer owns and reuses, so appending costs a capacity check and a copy: no
+/// copy-on-write check or reference count per field.
 public struct CSVRowBytes {
-    /// The row so far.
-    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    /// The number of bytes put together so far.
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
     @usableFromInline let delimiter: UInt8
     let formulaGuard: Bool
 
-    init(delimiter: UInt8, formulaGuard: Bool) {
+    /// An empty buffer of `capacity` bytes, which grows as needed; the owner frees it with ``free()``.
+    init(capacity: Int, delimiter: UInt8, formulaGuard: Bool) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
         self.delimiter = delimiter
         self.formulaGuard = formulaGuard
     }
 
+    /// The bytes so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    /// Forgets the bytes, keeping the buffer.
+    mutating func removeAll() { count = 0 }
+
+    /// Frees the buffer; the bytes must not be used again.
+    func free() { start.deallocate() }
+
+    /// Makes room for `more` bytes after the ones so far.
+    @inlinable
+    mutating func reserve(_ more: Int) { if count &+ more > capacity { grow(toHold: count + more) } }
+
+    @usableFromInline
+    mutating func grow(toHold total: Int) {
+        var larger = capacity * 2
+        while larger < total { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        (start, capacity) = (moved, larger)
+    }
+
     /// Appends the delimiter, between two fields.
     @inlinable
-    public mutating func separate() { bytes.append(delimiter) }
+    public mutating func separate() { append(byte: delimiter) }
+
+    /// Ends a row with a line feed (``CSVWriter/writeRows(_:)``; ``CSVWriter/writeRow(_:)`` ends its own).
+    @inlinable
+    public mutating func endRow() { append(byte: 0x0A) }
+
+    /// Appends one byte.
+    @inlinable
+    public mutating func append(byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count &+= 1
+    }
 
     /// Appends bytes as they are: fields encoded before (``CSVWriter/encoded(_:)``) or a number's digits.
     @inlinable
-    public mutating func append(_ other: some Collection<UInt8>) { bytes.append(contentsOf: other) }
+    public mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+        reserve(other.count)
+        if let from = other.baseAddress { (start + count).update(from: from, count: other.count) }
+        count &+= other.count
+    }
+
+    /// Appends bytes as they are: fields encoded before (``CSVWriter/encoded(_:)``).
+    @inlinable
+    public mutating func append(_ other: [UInt8]) { other.withUnsafeBufferPointer { append($0) } }
+
+    /// Appends the bytes of text written in the code (delimiters, empty fields), as they are.
+    @inlinable
+    public mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     /// Appends a field's text, guarded and quoted where it needs to be.
     /// - Complexity: O(*n*) in the field's bytes.
     public mutating func field(_ text: String) {
         var text = formulaGuard ? FormulaGuard.guarding(text) : text
         text.withUTF8 { field in
-            guard needsQuoting(field) else { return bytes.append(contentsOf: field) }
-            var quoted = [UInt8](repeating: 0, count: field.count * 2 + 2)
-            let written = quoted.withUnsafeMutableBytes { out in
-                csv_write(out.baseAddress, out.count, field.baseAddress, field.count)
-            }
-            bytes.append(contentsOf: quoted[..<written])
+            guard needsQuoting(field) else { return append(field) }
+            reserve(field.count * 2 + 2)
+            count += csv_write(start + count, capacity - count, field.baseAddress, field.count)
         }
     }
 

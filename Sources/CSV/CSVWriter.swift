@@ -15,10 +15,10 @@ import CLibCSV
 /// leading `'`, the OWASP rule against CSV injection; numbers such as `-0.3` are written as they are.
 public final class CSVWriter {
     private let stream: UnsafeMutablePointer<FILE>
-    /// The row being written.
-    private var line: [UInt8] = []
-    private let delimiter: UInt8
-    private let formulaGuard: Bool
+    /// Rows put together and not yet handed to the stream.
+    private var pending: CSVRowBytes
+    /// How many bytes of rows are handed to the stream at once.
+    private static let block = 1 << 20
 
     /// A writer to standard output (check it with ``StandardOutput/finish()`` before exiting).
     public static func standardOutput(delimiter: Delimiter = .comma, formulaGuard: Bool = true) -> CSVWriter {
@@ -34,7 +34,9 @@ public final class CSVWriter {
         var size = 0
         guard let stream = open_memstream(&buffer, &size) else { return [] }
         if byteOrderMark { fputs("\u{FEFF}", stream) }
-        rows(CSVWriter(stream: stream, delimiter: delimiter))
+        let writer = CSVWriter(stream: stream, delimiter: delimiter)
+        rows(writer)
+        writer.flush()
         fclose(stream)
         defer { free(buffer) }
         return buffer.map { Array(UnsafeRawBufferPointer(start: $0, count: size).bindMemory(to: UInt8.self)) } ?? []
@@ -43,8 +45,12 @@ public final class CSVWriter {
     /// A writer to an open stream, which the caller flushes and closes.
     public init(stream: UnsafeMutablePointer<FILE>, delimiter: Delimiter = .comma, formulaGuard: Bool = true) {
         self.stream = stream
-        self.delimiter = delimiter.rawValue
-        self.formulaGuard = formulaGuard
+        pending = CSVRowBytes(capacity: 1 << 16, delimiter: delimiter.rawValue, formulaGuard: formulaGuard)
+    }
+
+    deinit {
+        handOver()
+        pending.free()
     }
 
     /// Writes one row, ended by a line feed.
@@ -63,34 +69,53 @@ public final class CSVWriter {
         }
     }
 
-    /// Writes one row put together by `build`, ended by a line feed, in the reused buffer: for a writer that keeps
-    /// the bytes of fields it writes again and again (``encoded(_:)``) and appends numbers without a `String`.
+    /// Writes one row put together by `build`, ended by a line feed: for a writer that keeps the bytes of fields it
+    /// writes again and again (``encoded(_:)``) and appends numbers without a `String`.
     ///
     /// - Complexity: O(*n*) in the row's bytes, without allocating once the buffer has grown to the longest row.
     public func writeRow(_ build: (inout CSVRowBytes) -> Void) {
-        var row = CSVRowBytes(delimiter: delimiter, formulaGuard: formulaGuard)
-        swap(&row.bytes, &line)  // worked on as a local, without an exclusivity check per byte appended
-        row.bytes.removeAll(keepingCapacity: true)
-        build(&row)
-        row.bytes.append(0x0A)
-        row.bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
-        swap(&row.bytes, &line)
+        build(&pending)
+        pending.endRow()
+        handOver()
+    }
+
+    /// Writes the rows `build` puts together, each ended by ``CSVRowBytes/endRow()``. Rows are handed to the stream
+    /// a megabyte at a time, so call ``flush()`` before anything else writes to the stream.
+    ///
+    /// - Complexity: O(*n*) in the rows' bytes, without allocating once the buffer has grown to the longest rows.
+    public func writeRows(_ build: (inout CSVRowBytes) -> Void) {
+        build(&pending)
+        if pending.count >= Self.block { handOver() }
     }
 
     /// The bytes of fields as a row holds them: each guarded and quoted where it needs to be, separated by the
-    /// delimiter, with no line end (to be appended to rows with ``CSVRowBytes/append(_:)``).
+    /// delimiter, with no line end (to be appended to rows with ``CSVRowBytes/append(_:)-([UInt8])``).
     public func encoded(_ fields: [String]) -> [UInt8] {
-        var row = CSVRowBytes(delimiter: delimiter, formulaGuard: formulaGuard)
+        var row = CSVRowBytes(capacity: 256, delimiter: pending.delimiter, formulaGuard: pending.formulaGuard)
+        defer { row.free() }
         for (index, field) in fields.enumerated() {
             if index > 0 { row.separate() }
             row.field(field)
         }
-        return row.bytes
+        return Array(row.bytes)
     }
 
     /// Writes text as it is, unquoted (for other formats sharing the stream, such as JSON).
-    public func writeRaw(_ text: String) { fputs(text, stream) }
+    public func writeRaw(_ text: String) {
+        handOver()
+        fputs(text, stream)
+    }
 
     /// Flushes buffered output.
-    public func flush() { fflush(stream) }
+    public func flush() {
+        handOver()
+        fflush(stream)
+    }
+
+    /// Hands the rows put together so far to the stream.
+    private func handOver() {
+        guard pending.count > 0 else { return }
+        _ = fwrite(pending.bytes.baseAddress, 1, pending.count, stream)
+        pending.removeAll()
+    }
 }

@@ -17,7 +17,9 @@ extension OutputFile {
     ) throws {
         try write(to: path) { stream in
             if byteOrderMark { fputs("\u{FEFF}", stream) }
-            rows(CSVWriter(stream: stream, formulaGuard: formulaGuard))
+            let writer = CSVWriter(stream: stream, formulaGuard: formulaGuard)
+            rows(writer)
+            writer.flush()
             return true
         }
     }

@@ -11,6 +11,9 @@ import Loaders
 /// A CSV row is put together from bytes: an indicator's four cells and an area's three are encoded once, when
 /// they are declared, and figures are written as digits, so a row costs no `String` but the ones it is made of.
 final class ObservationWriter: EvidenceSink {
+    /// Cells for each slot of a batch, one slot's after another, and where each slot's end.
+    private typealias SlotCells = (bytes: [UInt8], ends: [Int])
+
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
     private let encoder = JSONOutput.encoder(pretty: false)
@@ -23,9 +26,10 @@ final class ObservationWriter: EvidenceSink {
     /// Each area's code, name and level, and each indicator's id, name, unit and polarity, as CSV cells.
     private var areaCells: [String: [UInt8]] = [:]
     private var indicatorCells: [String: [UInt8]] = [:]
-    /// A batch layout's indicators' cells, slot by slot (forgotten when an indicator changes); the layout is kept,
+    /// A batch layout's first cells, slot by slot: the file's, then the indicator's, each followed by the delimiter,
+    /// one slot's after another, and where each slot's end (forgotten when an indicator changes). The layout is kept,
     /// so that no other takes its identifier.
-    private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, cells: [[UInt8]])] = [:]
+    private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
     /// The last file's name as a cell.
     private var sourceCell: (source: String, cell: [UInt8])?
 
@@ -64,7 +68,8 @@ final class ObservationWriter: EvidenceSink {
         first = false
     }
 
-    /// Writes a row's figures, its area, period and file encoded once for all of them.
+    /// Writes a row's figures: each figure's file and indicator, and the row's area and period, encoded once for all
+    /// of the row's figures.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
         guard !json else {
@@ -75,28 +80,38 @@ final class ObservationWriter: EvidenceSink {
             repeats += batch.count
             return
         }
-        let (source, area, period) = (cell(source: batch.source), cells(area: batch.area), csv.encoded([batch.period]))
-        let indicators = cells(layout: batch.layout)
-        for slot in 0..<batch.count {
-            csv.writeRow { row in
-                row.append(source)
-                row.separate()
-                row.append(indicators[slot])
-                row.separate()
-                row.append(area)
-                row.separate()
-                row.append(period)
-                row.append(",,,,,".utf8)  // no breakdown
-                Self.append(Self.figure(batch.values[slot]), to: &row)
-                row.separate()
-                if let reason = batch.missing[slot] { row.field(reason.rawValue) }
-                row.append(",,,,,".utf8)  // no confidence limits
-                Self.append(Self.figure(batch.counts[slot]), to: &row)
-                row.separate()
-                Self.append(Self.figure(batch.denominators[slot]), to: &row)
-                row.separate()
-                if let note = batch.notes[slot] { row.field(note) }
+        let prefixes = cells(layout: batch.layout, source: batch.source)
+        var middle = cells(area: batch.area)
+        middle.append(UInt8(ascii: ","))
+        middle.append(contentsOf: csv.encoded([batch.period]))
+        middle.append(contentsOf: ",,,,,".utf8)  // no breakdown
+        prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
+            middle.withUnsafeBufferPointer { middle in
+                csv.writeRows { write(batch, prefixes: (prefixBytes, prefixes.ends), middle: middle, to: &$0) }
             }
+        }
+    }
+
+    /// Writes each of a batch's figures as a row: its prefix (the file's and indicator's cells), the row's middle
+    /// (the area's and period's cells), then the figure's.
+    private func write(
+        _ batch: ObservationBatch, prefixes: (bytes: UnsafeBufferPointer<UInt8>, ends: [Int]),
+        middle: UnsafeBufferPointer<UInt8>, to rows: inout CSVRowBytes
+    ) {
+        for slot in 0..<batch.count {
+            let from = slot == 0 ? 0 : prefixes.ends[slot - 1]
+            rows.append(UnsafeBufferPointer(rebasing: prefixes.bytes[from..<prefixes.ends[slot]]))
+            rows.append(middle)
+            Self.append(Self.figure(batch.values[slot]), to: &rows)
+            rows.separate()
+            if let reason = batch.missing[slot] { rows.field(reason.rawValue) }
+            rows.append(",,,,,")  // no confidence limits
+            Self.append(Self.figure(batch.counts[slot]), to: &rows)
+            rows.separate()
+            Self.append(Self.figure(batch.denominators[slot]), to: &rows)
+            rows.separate()
+            if let note = batch.notes[slot] { rows.field(note) }
+            rows.endRow()
         }
     }
 
@@ -108,7 +123,7 @@ final class ObservationWriter: EvidenceSink {
     /// An observation's CSV row, in the order of ``NormalisedLoader/columns``.
     private func write(_ o: Observation) {
         let (source, indicator, area) = (cell(source: o.source), cells(indicator: o.indicator), cells(area: o.area))
-        csv.writeRow { row in
+        csv.writeRows { row in
             row.append(source)
             row.separate()
             row.append(indicator)
@@ -122,6 +137,7 @@ final class ObservationWriter: EvidenceSink {
             Self.append(confidence: o, to: &row)
             row.separate()
             if let note = o.note { row.field(note) }
+            row.endRow()
         }
     }
 
@@ -136,10 +152,14 @@ final class ObservationWriter: EvidenceSink {
 
     private func cells(indicator id: String) -> [UInt8] { indicatorCells[id] ?? csv.encoded([id, "", "", ""]) }
 
-    private func cells(layout: BatchLayout) -> [[UInt8]] {
-        if let known = layoutCells[ObjectIdentifier(layout)] { return known.cells }
-        let made = layout.indicators.map { cells(indicator: $0) }
-        layoutCells[ObjectIdentifier(layout)] = (layout, made)
+    private func cells(layout: BatchLayout, source: String) -> SlotCells {
+        if let known = layoutCells[ObjectIdentifier(layout)], known.source == source { return known.cells }
+        var made = SlotCells(bytes: [], ends: [])
+        for indicator in layout.indicators {
+            made.bytes += cell(source: source) + [UInt8(ascii: ",")] + cells(indicator: indicator) + [UInt8(ascii: ",")]
+            made.ends.append(made.bytes.count)
+        }
+        layoutCells[ObjectIdentifier(layout)] = (layout, source, made)
         return made
     }
 
@@ -179,19 +199,6 @@ final class ObservationWriter: EvidenceSink {
     /// A figure as `svtk load` writes it (``FigureStyle/asGiven``): a whole number's digits, else the shortest
     /// decimal that reads back the same; nothing when there is none.
     static func append(_ value: Double?, to row: inout CSVRowBytes) {
-        guard let value else { return }
-        guard value == value.rounded(), abs(value) < 1e15 else { return row.append("\(value)".utf8) }
-        var whole = Int64(value)
-        if whole < 0 { row.append(CollectionOfOne(UInt8(ascii: "-"))) }
-        whole = abs(whole)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
-            var at = 16
-            repeat {
-                at -= 1
-                digits[at] = UInt8(ascii: "0") + UInt8(whole % 10)
-                whole /= 10
-            } while whole > 0
-            row.append(UnsafeBufferPointer(rebasing: digits[at...]))
-        }
+        if let value { row.append(figure: value) }
     }
 }
