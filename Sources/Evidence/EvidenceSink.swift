@@ -36,6 +36,8 @@ public final class LoadStatistics: EvidenceSink {
     /// The number of missing figures, by reason.
     public private(set) var missing: [MissingReason: Int] = [:]
     private var seenAreas: Set<String> = []
+    /// The last figure's period, already among ``periods``: most figures share the one before's.
+    private var lastPeriod: String?
     private var seenIndicators: Set<String> = []
     private let next: EvidenceSink?
 
@@ -58,7 +60,7 @@ public final class LoadStatistics: EvidenceSink {
     /// - Throws: whatever the next sink throws for it.
     public func add(_ observation: Observation) throws {
         observations += 1
-        periods.insert(observation.period)
+        count(period: observation.period)
         if let reason = observation.missing { missing[reason, default: 0] += 1 }
         try next?.add(observation)
     }
@@ -67,9 +69,16 @@ public final class LoadStatistics: EvidenceSink {
     /// - Throws: whatever the next sink throws for it.
     public func add(_ batch: ObservationBatch) throws {
         observations += batch.count
-        periods.insert(batch.period)
+        count(period: batch.period)
         for case let reason? in batch.missing { missing[reason, default: 0] += 1 }
         try next?.add(batch)
+    }
+
+    /// Adds a period to ``periods``, unless it is the last one added.
+    private func count(period: String) {
+        guard period != lastPeriod else { return }
+        periods.insert(period)
+        lastPeriod = period
     }
 
     /// The number of distinct areas.

@@ -32,6 +32,8 @@ public struct FigureKeys {
     private var files: [String: Int32] = [:]
     /// Each batch layout's indicators, hashed; the layout is kept, so that no other takes its identifier.
     private var layouts: [ObjectIdentifier: (layout: BatchLayout, key: Int)] = [:]
+    /// The last figure's area and breakdown, and a hasher fed them.
+    private var lastPlace: (area: String, breakdown: Breakdown, hasher: Hasher)?
     /// The last file seen and its number, so most figures look their file up by one comparison.
     private var last: (source: String, file: Int32)?
 
@@ -43,10 +45,8 @@ public struct FigureKeys {
     ///   or an earlier file gave it another value.
     /// - Complexity: O(1) amortised, hashing the figure's key once.
     public mutating func admit(_ observation: Observation) throws -> Bool {
-        var hasher = Hasher()
-        hasher.combine(observation.area)
+        var hasher = place(observation.area, observation.breakdown)
         hasher.combine(observation.period)
-        hasher.combine(observation.breakdown)
         return try admit(
             hasher, indicator: observation.indicator, value: observation.value, missing: observation.missing,
             source: observation.source)
@@ -59,10 +59,8 @@ public struct FigureKeys {
     /// - Throws: as ``admit(_:)``, naming the row's first indicator.
     /// - Complexity: O(*k*) in the batch's figures, the layout's indicators hashed once per layout.
     public mutating func admit(_ batch: ObservationBatch) throws -> Bool {
-        var hasher = Hasher()
-        hasher.combine(batch.area)
+        var hasher = place(batch.area, Breakdown())
         hasher.combine(batch.period)
-        hasher.combine(Breakdown())
         // The row's figures mixed into one word (SplitMix64's finaliser per figure): equal rows agree, and rows that
         // differ in any figure or missing reason differ but for a one-in-2⁶⁴ chance.
         var value: UInt64 = 0
@@ -76,6 +74,17 @@ public struct FigureKeys {
         return try admit(
             hasher, indicator: batch.layout.indicators.first ?? "", layout: layoutKey(batch.layout), bits: value,
             source: batch.source)
+    }
+
+    /// A hasher fed a figure's area and breakdown: the last figure's again when they are the same as its, as they
+    /// are for most rows of a file sorted by area or indicator.
+    private mutating func place(_ area: String, _ breakdown: Breakdown) -> Hasher {
+        if let lastPlace, lastPlace.area == area, lastPlace.breakdown == breakdown { return lastPlace.hasher }
+        var hasher = Hasher()
+        hasher.combine(area)
+        hasher.combine(breakdown)
+        lastPlace = (area, breakdown, hasher)
+        return hasher
     }
 
     /// A layout's indicators hashed, once per layout.

@@ -105,15 +105,16 @@ public enum FigureReading {
         }
     }
 
-    /// A decimal of at most 15 digits with a point and no exponent (`-12.345`, `.5`), read as its digits over a power
-    /// of ten: both are exact in a `Double` and one division rounds correctly, so the result is `strtod`'s to the
-    /// bit (Clinger's fast path), at a fraction of its cost. Nil for any other text, left to `strtod`.
+    /// A decimal of at most 19 digits with a point and no exponent (`-12.345`, `.5`, `58.75020000000001`), read as
+    /// its digits over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Up to 15
+    /// digits both are exact in a `Double` and one division rounds correctly (Clinger's fast path); up to 19 the
+    /// division is done in integers (``longDecimal(_:places:)``). Nil for any other text, left to `strtod`.
     ///
     /// - Complexity: O(*n*) in the text's length.
     static func shortDecimal(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
         let negative = start[0] == UInt8(ascii: "-")
         var i = negative || start[0] == UInt8(ascii: "+") ? 1 : 0
-        var digits: Int64 = 0
+        var digits: UInt64 = 0
         var digitCount = 0
         var point: Int?
         while i < count {
@@ -123,14 +124,37 @@ public enum FigureReading {
             } else {
                 let digit = byte &- UInt8(ascii: "0")
                 guard digit <= 9 else { return nil }
-                digits = digits &* 10 &+ Int64(digit)
+                digits = digits &* 10 &+ UInt64(digit)
                 digitCount += 1
             }
             i += 1
         }
-        guard let point, digitCount > 0, digitCount <= maximumIntegerDigits else { return nil }
-        let value = Double(digits) / powersOfTen[digitCount - point]
+        guard let point, digitCount > 0, digitCount <= 19 else { return nil }
+        let value =
+            digitCount <= maximumIntegerDigits
+            ? Double(digits) / powersOfTen[digitCount - point]
+            : longDecimal(digits, places: digitCount - point)
         return negative ? -value : value
+    }
+
+    /// `digits` over 10^`places` (at most 19 places), correctly rounded to the nearest `Double`, ties to even: the
+    /// digits are shifted up to fill 128 bits and divided by the power of ten in integers, leaving a quotient of at
+    /// least 64 bits, whose top 53 are rounded by the bits below and whether the division left a remainder.
+    static func longDecimal(_ digits: UInt64, places: Int) -> Double {
+        guard digits > 0, places > 0 else { return Double(digits) }
+        var divisor: UInt64 = 1
+        for _ in 0..<places { divisor &*= 10 }
+        let shift = digits.leadingZeroBitCount + 64
+        let high = digits << (shift - 64)
+        let (upper, rest) = high.quotientAndRemainder(dividingBy: divisor)
+        let (lower, remainder) = divisor.dividingFullWidth((rest, 0))
+        let quotient = UInt128(upper) << 64 | UInt128(lower)
+        let dropped = 128 - quotient.leadingZeroBitCount - 53
+        var significand = UInt64(quotient >> dropped)
+        let below = quotient & ((1 << dropped) - 1)
+        let half = UInt128(1) << (dropped - 1)
+        if below > half || (below == half && (remainder != 0 || significand & 1 == 1)) { significand += 1 }
+        return Double(sign: .plus, exponent: dropped - shift, significand: Double(significand))
     }
 
     /// 10⁰ … 10¹⁵, each exact in a `Double`: the divisors of ``shortDecimal(_:_:)``.

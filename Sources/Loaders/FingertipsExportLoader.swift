@@ -115,6 +115,8 @@ public enum FingertipsExportLoader: Loader {
         /// The indicators and areas already given to the sink.
         private(set) var seenIndicators: Set<String> = []
         private var seenAreas: Set<String> = []
+        /// The last row's indicator, parent and area, already given to the sink: most rows repeat some of them.
+        private var last: (indicator: String, parent: String?, area: String) = ("", nil, "")
 
         /// A reader of `table`'s rows, giving what it reads to `sink`.
         init(_ table: CSVTable, into sink: EvidenceSink) {
@@ -141,19 +143,20 @@ public enum FingertipsExportLoader: Loader {
 
         /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
         private mutating func declare(indicator: String, area: String, from row: CSVRow) {
-            if seenIndicators.insert(indicator).inserted {
+            let parent = optionalText(row, columns.parentCode)
+            defer { last = (indicator, parent, area) }
+            if indicator != last.indicator, seenIndicators.insert(indicator).inserted {
                 let title = text(row, columns.name)
                 sink.add(
                     Indicator(
                         id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
                         source: "OHID Fingertips"))
             }
-            if let parent = optionalText(row, columns.parentCode), seenAreas.insert(parent).inserted {
+            if let parent, parent != last.parent, seenAreas.insert(parent).inserted {
                 sink.add(Area(code: parent, name: text(row, columns.parentName)))
             }
-            if seenAreas.insert(area).inserted {
-                sink.add(
-                    Area(code: area, name: text(row, columns.areaName), parent: optionalText(row, columns.parentCode)))
+            if area != last.area, seenAreas.insert(area).inserted {
+                sink.add(Area(code: area, name: text(row, columns.areaName), parent: parent))
             }
         }
 

@@ -48,6 +48,28 @@ struct FigureReadingTests {
         }
     }
 
+    @Test("a decimal of 16 to 19 digits is read to the bit as strtod reads it, halfway cases included")
+    func longDecimalsAsStrtod() {
+        var seed: UInt64 = 28
+        var texts = [
+            "58.75020000000001", "0.30000000000000004", "9999999999999999.999", "0.0000000000000000001",
+            "1.000000000000000111", "9007199254740993.0", "9007199254740995.00", "0.1000000000000000055511151231257827",
+        ]
+        for _ in 0..<20_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = 16 + Int(seed % 4)
+            var digits = String(seed >> 1)
+            while digits.count < length { digits = "7" + digits }
+            digits = String(digits.suffix(length))
+            let point = Int((seed >> 7) % UInt64(length + 1))
+            texts.append(digits.prefix(point) + "." + digits.dropFirst(point))
+        }
+        for text in texts {
+            let read = FigureReading.decimal(text)
+            #expect(read?.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+    }
+
     @Test("text longer than any figure is refused before it is read, however long")
     func longText() {
         let pasted = String(repeating: "1", count: 50_000_000)
