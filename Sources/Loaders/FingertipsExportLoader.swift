@@ -111,7 +111,7 @@ public enum FingertipsExportLoader: Loader {
         let header: [String]
         let sink: EvidenceSink
         /// Repeated indicator names, breakdowns and notes share one `String`.
-        let strings = StringInterner()
+        let strings: StringInterner
         /// The indicators and areas already given to the sink.
         private(set) var seenIndicators: Set<String> = []
         private var seenAreas: Set<String> = []
@@ -123,6 +123,7 @@ public enum FingertipsExportLoader: Loader {
             columns = Columns(table.header)
             file = table.path
             header = table.header
+            strings = StringInterner(columns: table.header.count)
             self.sink = sink
         }
 

@@ -10,13 +10,33 @@ import CSV
 /// category allocate that string once. Short strings (15 UTF-8 bytes or fewer) are stored inline by Swift
 /// and need no interning.
 ///
-/// A column's text is also remembered from one row to the next: an export sorted by indicator, area and period
-/// repeats most of its columns row after row, and a repeat is then told by comparing bytes, without hashing them or
-/// making a `String`.
+/// A column's text is also remembered from one row to the next, with a copy of its bytes: an export sorted by
+/// indicator, area and period repeats most of its columns row after row, and a repeat is then told by comparing
+/// bytes, without hashing them, making a `String` or reading the one made before.
 final class StringInterner {
     private var table: [UInt64: String] = [:]
-    /// Each column's text in the last row read, by the header's column numbers.
-    private var lastInColumn: [String?] = []
+    /// Each column's text in the last row read, by the header's column numbers; reached through a constant
+    /// pointer, so reading a row's columns costs no exclusivity check.
+    private let lastInColumn: UnsafeMutableBufferPointer<LastText>
+
+    /// A column's last text and a copy of its bytes.
+    private struct LastText {
+        var text = ""
+        var bytes: UnsafeMutablePointer<UInt8>? = nil
+        var count = 0
+        var capacity = 0
+    }
+
+    /// An interner for a table of `columns` columns.
+    init(columns: Int) {
+        lastInColumn = .allocate(capacity: max(columns, 1))
+        lastInColumn.initialize(repeating: LastText())
+    }
+
+    deinit {
+        for column in lastInColumn { column.bytes?.deallocate() }
+        lastInColumn.deinitialize().deallocate()
+    }
 
     /// The field's text, shared with an equal one made before.
     /// - Complexity: O(*n*) in the field's bytes.
@@ -32,15 +52,32 @@ final class StringInterner {
     }
 
     /// The field's text, the column's text in the last row when the bytes are the same.
+    /// - Precondition: `column` is below the number of columns the interner was made for.
     /// - Complexity: O(*n*) in the field's bytes.
     func string(_ field: CSVField, column: Int) -> String {
-        if column < lastInColumn.count, let last = lastInColumn[column], Self.holds(last, field.bytes) { return last }
-        let made = string(field)
-        if column >= lastInColumn.count {
-            lastInColumn += [String?](repeating: nil, count: column + 1 - lastInColumn.count)
+        let last = lastInColumn.baseAddress! + column
+        let bytes = field.bytes
+        if bytes.count == last.pointee.count, let base = bytes.baseAddress, let kept = last.pointee.bytes,
+            memcmp(kept, base, bytes.count) == 0
+        {
+            return last.pointee.text
         }
-        lastInColumn[column] = made
+        let made = string(field)
+        remember(made, bytes, in: last)
         return made
+    }
+
+    /// Keeps a column's text and a copy of its bytes.
+    private func remember(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, in last: UnsafeMutablePointer<LastText>)
+    {
+        if bytes.count > last.pointee.capacity {
+            last.pointee.bytes?.deallocate()
+            last.pointee.capacity = max(bytes.count, 32)
+            last.pointee.bytes = .allocate(capacity: last.pointee.capacity)
+        }
+        if let base = bytes.baseAddress { last.pointee.bytes?.update(from: base, count: bytes.count) }
+        last.pointee.count = bytes.count
+        last.pointee.text = text
     }
 
     /// True when a text's UTF-8 is exactly the bytes.

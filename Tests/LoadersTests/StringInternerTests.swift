@@ -1,0 +1,49 @@
+import CSV
+import Testing
+
+@testable import Loaders
+
+@Suite("StringInterner")
+struct StringInternerTests {
+    /// The interner's text for `text` as a field of `column`.
+    func string(_ interner: StringInterner, _ text: String, column: Int) -> String {
+        var bytes = Array(text.utf8)
+        let count = bytes.count
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer {
+            interner.string(CSVField(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])), column: column)
+        }
+    }
+
+    /// Where a long string's bytes are stored, to tell one shared `String` from two equal ones.
+    func storage(_ text: String) -> UnsafePointer<UInt8>? {
+        text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
+
+    @Test("each column's text is its own, row after row, whatever the lengths before")
+    func columnsRowAfterRow() {
+        let interner = StringInterner(columns: 3)
+        let rows = [
+            ["90000", "Persons", ""], ["90000", "Persons", "Smokers aged 18 and over"], ["90001", "Male", ""],
+            ["90001", "", "Smokers aged 18 and over, by ethnic group (a longer name than any before)"],
+            ["9000", "Persons", "Smokers"], ["", "", ""], ["£5 café", "Persons", "Smokers aged 18 and over"],
+        ]
+        for row in rows {
+            #expect((0..<3).map { string(interner, row[$0], column: $0) } == row)
+        }
+    }
+
+    @Test("a long text repeated, in its column or another, is one shared String")
+    func longTextShared() {
+        let interner = StringInterner(columns: 2)
+        let name = "Indicator 90000: rate per 100,000"
+        let first = string(interner, name, column: 0)
+        let again = string(interner, name, column: 0)
+        _ = string(interner, "Indicator 90001: rate per 100,000", column: 1)
+        let elsewhere = string(interner, name, column: 1)
+        #expect(first == name && again == name && elsewhere == name)
+        #expect(storage(first) != nil)
+        #expect(storage(again) == storage(first))
+        #expect(storage(elsewhere) == storage(first))
+    }
+}
