@@ -20,6 +20,12 @@ public struct CSVRowBytes {
     @usableFromInline let delimiter: UInt8
     let formulaGuard: Bool
 
+    /// Rows put together apart from any writer (on another thread, say), in a buffer of `capacity` bytes to start
+    /// with, to be handed to a writer with ``CSVWriter/write(_:)``, which frees them.
+    public init(capacity: Int = 1 << 16, delimiter: Delimiter = .comma, formulaGuard: Bool = true) {
+        self.init(capacity: capacity, delimiter: delimiter.rawValue, formulaGuard: formulaGuard)
+    }
+
     /// An empty buffer of `capacity` bytes, which grows as needed; the owner frees it with ``free()``.
     init(capacity: Int, delimiter: UInt8, formulaGuard: Bool) {
         self.capacity = max(capacity, 64)
@@ -83,6 +89,18 @@ public struct CSVRowBytes {
     @inlinable
     public mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// The number of bytes put together so far: where the next appended byte goes.
+    public var position: Int { count }
+
+    /// Appends again bytes put together before, at `range` (``position`` before and after they were appended).
+    /// - Precondition: `range` lies within the bytes so far.
+    public mutating func appendAgain(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "bytes not yet put together")
+        reserve(range.count)
+        (start + count).update(from: start + range.lowerBound, count: range.count)
+        count += range.count
     }
 
     /// Appends a field's text, guarded and quoted where it needs to be.

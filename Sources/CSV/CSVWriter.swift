@@ -88,6 +88,14 @@ public final class CSVWriter {
         if pending.count >= Self.block { handOver() }
     }
 
+    /// Writes rows put together apart from the writer (``CSVRowBytes/init(delimiter:formulaGuard:)``), after any
+    /// rows before them, and frees them.
+    public func write(_ rows: CSVRowBytes) {
+        handOver()
+        _ = fwrite(rows.bytes.baseAddress, 1, rows.count, stream)
+        rows.free()
+    }
+
     /// The bytes of fields as a row holds them: each guarded and quoted where it needs to be, separated by the
     /// delimiter, with no line end (to be appended to rows with ``CSVRowBytes/append(_:)-([UInt8])``).
     public func encoded(_ fields: [String]) -> [UInt8] {

@@ -37,13 +37,22 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         let writer = ObservationWriter(json: format == .json)
-        for file in files {
-            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: writer)
-            for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
-        }
+        for file in files { try load(file, into: writer) }
         writer.finish()
         if writer.repeats > 0 {
             printError("note: \(writer.repeats) figure(s) repeated by a later file with the same value: written once")
+        }
+    }
+
+    /// Loads one file into the writer, printing its notes; the rows before an error are written before it is thrown.
+    /// - Throws: the loader's error for the file.
+    private func load(_ file: String, into writer: ObservationWriter) throws {
+        do {
+            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: writer)
+            for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
+        } catch {
+            writer.writeHandedOver()
+            throw error
         }
     }
 }

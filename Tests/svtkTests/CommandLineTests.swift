@@ -65,6 +65,20 @@ struct CommandLineTests {
         #expect(run.errors.contains("\(path):3:4: ragged row"))
     }
 
+    @Test("load writes the rows before a file's error, then exits 1 naming its line")
+    func loadStopsAtError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-repeat-\(UUID()).csv").path
+        try "date,geography,geography code,Age: Total,Age: Band 1\n2021,A,E01000001,50,5\n2021,B,E01000002,40,4\n"
+            .appending("2021,A,E01000001,50,5\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try SVTKBinary.run(["load", path, "--format", "csv", "--quiet"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(path):4: this row repeats a figure an earlier row gave"))
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 7)  // the header, and rows A and B: a total, a band and its share (5 of 50 is 10%)
+        let share = "census2021:age:band-1:percent,Age: Band 1 (% of total),%,unknown"
+        #expect(lines.last == "\(path),\(share),E01000002,B,LSOA,2021,,,,,10,,,,,,4,40,")
+    }
+
     @Test("wrong usage exits 64")
     func usage() throws {
         let run = try SVTKBinary.run(["load", "x.csv", "--format", "table"])

@@ -30,6 +30,17 @@ final class ObservationWriter: EvidenceSink {
     /// one slot's after another, and where each slot's end (forgotten when an indicator changes). The layout is kept,
     /// so that no other takes its identifier.
     private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
+    /// The last area's and indicator's cells looked up: most rows repeat the row before's area or indicator.
+    private var lastArea: (key: String, cells: [UInt8])?
+    private var lastIndicator: (key: String, cells: [UInt8])?
+    /// Wide tables' rows not yet handed to ``writing``, and their number of figures.
+    private var pending: [BatchRows] = []
+    private var pendingFigures = 0
+    /// How many figures' rows are put together on another thread at once: some 1.5 MB of CSV for a census table.
+    private static let figuresAPiece = 8_192
+    /// Wide tables' rows being put together on other threads, written in turn; whether any are.
+    private let writing = WorkInOrder<CSVRowBytes>()
+    private var writingStarted = false
     /// The last file's name as a cell.
     private var sourceCell: (source: String, cell: [UInt8])?
 
@@ -44,6 +55,7 @@ final class ObservationWriter: EvidenceSink {
             if areas[area.code] == nil { areas[area.code] = (area.name, area.level) }
         } else if areaCells[area.code] == nil {
             areaCells[area.code] = csv.encoded([area.code, area.name, area.level.rawValue])
+            lastArea = nil
         }
     }
 
@@ -53,6 +65,7 @@ final class ObservationWriter: EvidenceSink {
             indicator.id, indicator.name, indicator.unit, indicator.polarity.rawValue,
         ])
         layoutCells.removeAll()
+        lastIndicator = nil
     }
 
     /// Writes the observation as a CSV row, or as one line of JSON.
@@ -62,6 +75,7 @@ final class ObservationWriter: EvidenceSink {
             repeats += 1
             return
         }
+        writePending()
         guard json else { return write(o) }
         let row = ObservationOutput(o, indicator: indicators[o.indicator], area: areas[o.area])
         csv.writeRaw((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
@@ -80,42 +94,45 @@ final class ObservationWriter: EvidenceSink {
             repeats += batch.count
             return
         }
-        let prefixes = cells(layout: batch.layout, source: batch.source)
         var middle = cells(area: batch.area)
         middle.append(UInt8(ascii: ","))
         middle.append(contentsOf: csv.encoded([batch.period]))
         middle.append(contentsOf: ",,,,,".utf8)  // no breakdown
-        prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
-            middle.withUnsafeBufferPointer { middle in
-                csv.writeRows { write(batch, prefixes: (prefixBytes, prefixes.ends), middle: middle, to: &$0) }
-            }
-        }
+        pending.append(BatchRows(batch, prefixes: cells(layout: batch.layout, source: batch.source), middle: middle))
+        pendingFigures += batch.count
+        if pendingFigures >= Self.figuresAPiece { startWriting() }
     }
 
-    /// Writes each of a batch's figures as a row: its prefix (the file's and indicator's cells), the row's middle
-    /// (the area's and period's cells), then the figure's.
-    private func write(
-        _ batch: ObservationBatch, prefixes: (bytes: UnsafeBufferPointer<UInt8>, ends: [Int]),
-        middle: UnsafeBufferPointer<UInt8>, to rows: inout CSVRowBytes
-    ) {
-        for slot in 0..<batch.count {
-            let from = slot == 0 ? 0 : prefixes.ends[slot - 1]
-            rows.append(UnsafeBufferPointer(rebasing: prefixes.bytes[from..<prefixes.ends[slot]]))
-            rows.append(middle)
-            Self.append(Self.figure(batch.values[slot]), to: &rows)
-            rows.separate()
-            if let reason = batch.missing[slot] { rows.field(reason.rawValue) }
-            rows.append(",,,,,")  // no confidence limits
-            Self.append(Self.figure(batch.counts[slot]), to: &rows)
-            rows.separate()
-            Self.append(Self.figure(batch.denominators[slot]), to: &rows)
-            rows.separate()
-            if let note = batch.notes[slot] { rows.field(note) }
-            rows.endRow()
-        }
+    /// Starts putting the pending rows' bytes together on another thread, to be written in turn.
+    private func startWriting() {
+        guard !pending.isEmpty else { return }
+        let piece = pending
+        (pending, pendingFigures, writingStarted) = ([], 0, true)
+        writing.start(
+            {
+                var bytes = CSVRowBytes(capacity: piece.reduce(0) { $0 + $1.byteEstimate })
+                for rows in piece { rows.write(to: &bytes) }
+                return bytes
+            }, taking: csv.write)
+    }
+
+    /// Writes every row handed over so far, in order, and flushes them: when a file cannot be read, the rows before
+    /// its error are out, as they were when every row was written at once.
+    func writeHandedOver() {
+        writePending()
+        csv.flush()
+    }
+
+    /// Writes every row handed over so far, in order: before anything else is written.
+    private func writePending() {
+        startWriting()
+        guard writingStarted else { return }
+        writing.finish(taking: csv.write)
+        writingStarted = false
     }
 
     func finish() {
+        writePending()
         if json { csv.writeRaw(first ? "[]\n" : "\n]\n") }
         csv.flush()
     }
@@ -148,9 +165,19 @@ final class ObservationWriter: EvidenceSink {
         return cell
     }
 
-    private func cells(area code: String) -> [UInt8] { areaCells[code] ?? csv.encoded([code, "", ""]) }
+    private func cells(area code: String) -> [UInt8] {
+        if let lastArea, lastArea.key == code { return lastArea.cells }
+        let cells = areaCells[code] ?? csv.encoded([code, "", ""])
+        lastArea = (code, cells)
+        return cells
+    }
 
-    private func cells(indicator id: String) -> [UInt8] { indicatorCells[id] ?? csv.encoded([id, "", "", ""]) }
+    private func cells(indicator id: String) -> [UInt8] {
+        if let lastIndicator, lastIndicator.key == id { return lastIndicator.cells }
+        let cells = indicatorCells[id] ?? csv.encoded([id, "", "", ""])
+        lastIndicator = (id, cells)
+        return cells
+    }
 
     private func cells(layout: BatchLayout, source: String) -> SlotCells {
         if let known = layoutCells[ObjectIdentifier(layout)], known.source == source { return known.cells }
@@ -192,9 +219,6 @@ final class ObservationWriter: EvidenceSink {
         row.separate()
         append(o.denominator, to: &row)
     }
-
-    /// A batch's figure: `nil` where the batch holds NaN for none.
-    static func figure(_ value: Double) -> Double? { value.isNaN ? nil : value }
 
     /// A figure as `svtk load` writes it (``FigureStyle/asGiven``): a whole number's digits, else the shortest
     /// decimal that reads back the same; nothing when there is none.
