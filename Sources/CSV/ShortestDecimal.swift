@@ -2,9 +2,9 @@
 /// that is not whole and lies between 10⁻⁴ and 10¹⁵, where `description` writes no exponent.
 ///
 /// Every decimal of at most 15 significant digits reads back to a different `Double`, so at most one of them reads
-/// back to the value: the nearest to it at 15 digits, or a neighbour of the nearest, tried in `Double` arithmetic
-/// (digits below 2⁵³ and a power of ten up to 10²² are exact, so their quotient is the correctly rounded reading,
-/// Clinger's fast path), and stripped of trailing zeros. Otherwise the answer has 16 or 17 digits: the nearest
+/// back to the value: the nearest to it at 15 digits, tried in `Double` arithmetic (digits below 2⁵³ and a power of
+/// ten up to 10²² are exact, so their quotient is the correctly rounded reading, Clinger's fast path), and stripped
+/// of trailing zeros. Otherwise the answer has 16 or 17 digits: the nearest
 /// decimal at 16 digits when it lies within the value's rounding interval, else the nearest at 17, which always
 /// does; both are found and checked exactly in 128-bit integers.
 struct ShortestDecimal {
@@ -60,14 +60,16 @@ struct ShortestDecimal {
         self.places = places
     }
 
-    /// The one decimal of 15 significant digits with `places` decimal places that reads back to `magnitude`, if any.
+    /// The one decimal of 15 significant digits with `places` decimal places that reads back to `magnitude`, if any:
+    /// the nearest to it.
     private static func fifteenDigits(_ magnitude: Double, places: Int) -> UInt64? {
         let scale = doublePowers[places]
-        let nearest = Double(Int64(magnitude * scale + 0.5))
-        if nearest / scale == magnitude { return UInt64(nearest) }
-        if (nearest - 1) / scale == magnitude { return UInt64(nearest - 1) }
-        if (nearest + 1) / scale == magnitude { return UInt64(nearest + 1) }
-        return nil
+        let scaled = magnitude * scale
+        let nearest = Double(Int64(scaled + 0.5))
+        // At 15 digits the value's rounding interval reaches under a ninth of the last digit either side, and the
+        // product is as near the value: a decimal a quarter of a digit or more from the product cannot read back.
+        guard abs(scaled - nearest) < 0.25, nearest / scale == magnitude else { return nil }
+        return UInt64(nearest)
     }
 
     /// The decimal with `places` decimal places nearest to `magnitude`, or a neighbour, that reads back to it (lies

@@ -20,7 +20,8 @@ struct LoadCommand: ParsableCommand {
                   --format csv > fingertips.csv
               svtk load Datasets/demo/census2021_ts045_lsoa_rotherham.csv \\
                   --format json | head
-              python3 -c "import pandas; print(pandas.read_csv('fingertips.csv'))"
+              python3 -c "import csv; rows = csv.DictReader(open('fingertips.csv')); \\
+                  print(next(rows)['value'])"
             """)
 
     @Argument(help: ArgumentHelp("Data files (CSV, TSV or semicolon-separated).", valueName: "file"))

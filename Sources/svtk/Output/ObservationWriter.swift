@@ -33,6 +33,7 @@ final class ObservationWriter: EvidenceSink {
     /// The last area's and indicator's cells looked up: most rows repeat the row before's area or indicator.
     private var lastArea: (key: String, cells: [UInt8])?
     private var lastIndicator: (key: String, cells: [UInt8])?
+    private var lastBreakdown: (key: Breakdown, cells: [UInt8])?
     /// Wide tables' rows not yet handed to ``writing``, and their number of figures.
     private var pending: [BatchRows] = []
     private var pendingFigures = 0
@@ -140,13 +141,16 @@ final class ObservationWriter: EvidenceSink {
     /// An observation's CSV row, in the order of ``NormalisedLoader/columns``.
     private func write(_ o: Observation) {
         let (source, indicator, area) = (cell(source: o.source), cells(indicator: o.indicator), cells(area: o.area))
+        let breakdown = cells(breakdown: o.breakdown)
         csv.writeRows { row in
             row.append(source)
             row.separate()
             row.append(indicator)
             row.separate()
             row.append(area)
-            Self.append(o.period, o.breakdown, to: &row)
+            row.separate()
+            row.field(o.period)
+            row.append(breakdown)
             row.separate()
             Self.append(o.value, to: &row)
             row.separate()
@@ -190,18 +194,14 @@ final class ObservationWriter: EvidenceSink {
         return made
     }
 
-    /// The period and the four parts of a breakdown, each after the delimiter.
-    static func append(_ period: String, _ breakdown: Breakdown, to row: inout CSVRowBytes) {
-        row.separate()
-        row.field(period)
-        row.separate()
-        row.field(breakdown.sex)
-        row.separate()
-        row.field(breakdown.age)
-        row.separate()
-        row.field(breakdown.categoryType)
-        row.separate()
-        row.field(breakdown.category)
+    /// The four parts of a breakdown, each after the delimiter: the last row's again when they are the same.
+    private func cells(breakdown: Breakdown) -> [UInt8] {
+        if let lastBreakdown, lastBreakdown.key == breakdown { return lastBreakdown.cells }
+        let cells =
+            [UInt8(ascii: ",")]
+            + csv.encoded([breakdown.sex, breakdown.age, breakdown.categoryType, breakdown.category])
+        lastBreakdown = (breakdown, cells)
+        return cells
     }
 
     /// The confidence limits, count and denominator, each after the delimiter.
