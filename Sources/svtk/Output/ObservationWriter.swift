@@ -3,7 +3,7 @@ import Core
 import Evidence
 import Loaders
 
-/// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationOutput``). It
+/// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationJSON``). It
 /// remembers each area's cells, each indicator, and a digest of each figure or wide table's row (``FigureKeys``: a
 /// figure given twice is an error, or, repeated by a later file with the same value, written once), so memory grows
 /// with the number of distinct areas and figures, never with the length of the rows.
@@ -16,7 +16,6 @@ final class ObservationWriter: EvidenceSink {
 
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
-    private let encoder = JSONOutput.encoder(pretty: false)
     private var areas: [String: (name: String, level: AreaLevel)] = [:]
     private var indicators: [String: Indicator] = [:]
     private var first = true
@@ -77,22 +76,29 @@ final class ObservationWriter: EvidenceSink {
             return
         }
         writePending()
-        guard json else { return write(o) }
-        let row = ObservationOutput(o, indicator: indicators[o.indicator], area: areas[o.area])
-        csv.writeRaw((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
+        json ? write(json: o) : write(o)
+    }
+
+    /// Writes an observation as one line of the JSON array.
+    private func write(json o: Observation) {
+        let (indicator, area, opening) = (indicators[o.indicator], areas[o.area], first)
+        csv.writeRows { row in
+            row.append(opening ? "[\n" : ",\n")
+            ObservationJSON.append(o, indicator: indicator, area: area, to: &row)
+        }
         first = false
     }
 
-    /// Writes a row's figures: each figure's file and indicator, and the row's area and period, encoded once for all
-    /// of the row's figures.
+    /// Writes a row's figures, checked as one row (``FigureKeys``): as CSV, each figure's file and indicator, and the
+    /// row's area and period, encoded once for all of the row's figures; as JSON, one object each.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
-        guard !json else {
-            for slot in 0..<batch.count { try add(batch.observation(slot)) }
-            return
-        }
         guard try figures.admit(batch) else {
             repeats += batch.count
+            return
+        }
+        guard !json else {
+            for slot in 0..<batch.count { write(json: batch.observation(slot)) }
             return
         }
         var middle = cells(area: batch.area)
