@@ -88,8 +88,8 @@ public final class CSVWriter {
         if pending.count >= Self.block { handOver() }
     }
 
-    /// Writes rows put together apart from the writer (``CSVRowBytes/init(delimiter:formulaGuard:)``), after any
-    /// rows before them, and frees them.
+    /// Writes rows put together apart from the writer (``CSVRowBytes/init(capacity:delimiter:formulaGuard:)``),
+    /// after any rows before them, and frees them.
     public func write(_ rows: CSVRowBytes) {
         handOver()
         _ = fwrite(rows.bytes.baseAddress, 1, rows.count, stream)

@@ -8,8 +8,9 @@ import Loaders
 /// figure given twice is an error, or, repeated by a later file with the same value, written once), so memory grows
 /// with the number of distinct areas and figures, never with the length of the rows.
 ///
-/// A CSV row is put together from bytes: an indicator's four cells and an area's three are encoded once, when
-/// they are declared, and figures are written as digits, so a row costs no `String` but the ones it is made of.
+/// A row is put together from bytes: an indicator's four cells and an area's three are encoded once, when they are
+/// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. A wide table's
+/// rows (``BatchRows``) are put together on other threads, some 8,000 figures a piece, and written in order.
 final class ObservationWriter: EvidenceSink {
     /// Cells for each slot of a batch, one slot's after another, and where each slot's end.
     private typealias SlotCells = (bytes: [UInt8], ends: [Int])
