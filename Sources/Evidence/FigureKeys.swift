@@ -2,9 +2,10 @@ import Core
 
 /// The figures a stream of files has passed, each remembered by a 128-bit digest of what it is a figure of
 /// (indicator, area, period, breakdown) with its value and file, so a figure given twice is caught where figures
-/// are not kept (`svtk load`, `svtk inspect`). As ``Dataset`` does: the same file giving a figure twice is an error;
-/// a later file giving it again with the same value repeats it (to be skipped), with another value contradicts it
-/// (an error).
+/// are not kept (`svtk load`, `svtk inspect`). As in ``Dataset``, the same file giving a figure twice is an error,
+/// and a later file giving it again with the same value repeats it (to be skipped). Unlike ``Dataset``, which keeps
+/// the first file's value and counts the later one as a duplicate, a later file giving another value contradicts it
+/// (an error): what is streamed out cannot be taken back.
 ///
 /// Memory grows by about 60 bytes per distinct figure (measured: 61 MB for a million), whatever the length of its
 /// codes and names. Two different figures would be taken for one only if both halves of their digests agreed, a
