@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "CSV", dependencies: ["CLibCSV", "Core", .product(name: "Crypto", package: "swift-crypto")]),
         // How figures are written for people: named styles (money, share, score, quantity with its unit, working).
-        .target(name: "Formatting"),
+        .target(name: "Formatting", dependencies: ["Core"]),
         // The shared model: areas, indicators, observations, and the compact store that holds them.
         .target(name: "Evidence", dependencies: ["Core", "CSV"]),
         // One loader per real public format, producing the Evidence model.

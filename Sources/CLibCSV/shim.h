@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The C library's standard output stream, which Swift's print also writes to (Swift 6 cannot read the
    global `stdout` variable directly under strict concurrency). */
@@ -87,14 +88,24 @@ static inline void svtk_row_add_field(void *field, size_t size, void *context) {
         && !svtk_row_reserve(row, length)) return;
     const unsigned char *source = (const unsigned char *)field;
     unsigned char *target = row->bytes + row->byte_count;
-    unsigned char unusual = 0;
-    for (long i = 0; i < length; i++) {
+    /* Bit 7 of a byte of `unusual`: a byte of 0x80 or above, or a NUL (0 - 1 wraps to 0xFF). Eight bytes at a time,
+       where a borrow reaches a byte only from a NUL below it, so a word's flags are set exactly when one of its
+       bytes is unusual. */
+    uint64_t unusual = 0;
+    long i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, source + i, 8);
+        memcpy(target + i, &word, 8);
+        unusual |= word | (word - 0x0101010101010101ULL);
+    }
+    for (; i < length; i++) {
         unsigned char b = source[i];
-        unusual |= b | (unsigned char)(b - 1); /* bit 7: a byte of 0x80 or above, or a NUL (0 - 1 wraps to 0xFF) */
+        unusual |= b | (unsigned char)(b - 1);
         target[i] = b;
     }
     target[length] = 0;
-    if (unusual & 0x80) {
+    if (unusual & 0x8080808080808080ULL) {
         row->lines[row->field_count] = row->line;
         if (row->first_unusual < 0) row->first_unusual = row->field_count;
     }

@@ -1,3 +1,5 @@
+import Core
+
 extension CSVRowBytes {
     /// Appends a figure as `svtk load` writes it, the same bytes as `Double.description` but for whole numbers: a whole
     /// number below 10¹⁵ as its digits (`-0` as `0`); any other number as `description` writes it (the shortest
@@ -5,9 +7,17 @@ extension CSVRowBytes {
     /// making a `String` (``ShortestDecimal``).
     ///
     /// - Complexity: O(1).
-    public mutating func append(figure value: Double) {
-        if abs(value) < 1e15, case let whole = Int64(value), Double(whole) == value {
-            return append(digits: whole.magnitude, negative: whole < 0, places: 0)
+    public mutating func append(figure value: Double) { append(figure: value, digitsBelow: 1e15, signedZero: false) }
+
+    /// Appends a figure as ``append(figure:)-(Double)`` does, or nothing when there is none.
+    public mutating func append(figure value: Double?) { if let value { append(figure: value) } }
+
+    /// Appends a whole number of magnitude below `limit` as its digits, with its sign (`-0` as `-0` when
+    /// `signedZero`, else as `0`), and any other figure as `description` writes it, a decimal without a `String`.
+    mutating func append(figure value: Double, digitsBelow limit: Double, signedZero: Bool) {
+        if abs(value) < limit, case let whole = Int64(value), Double(whole) == value {
+            let negative = signedZero ? value.sign == .minus : whole < 0
+            return append(digits: whole.magnitude, negative: negative, places: 0)
         }
         if let decimal = ShortestDecimal(value) {
             return append(digits: decimal.digits, negative: value < 0, places: decimal.places)
@@ -19,7 +29,7 @@ extension CSVRowBytes {
     /// Appends `digits` with a decimal point `places` digits from the right (a zero before it when nothing else is
     /// there, zeros after it to make up the places), and a minus sign first when `negative`.
     mutating func append(digits: UInt64, negative: Bool, places: Int) {
-        let length = Swift.max(Self.digitCount(digits), places + 1)
+        let length = Swift.max(PowersOfTen.digitCount(digits), places + 1)
         let total = (negative ? 1 : 0) + length + (places > 0 ? 1 : 0)
         reserve(total)
         if negative { start[count] = UInt8(ascii: "-") }
@@ -33,16 +43,6 @@ extension CSVRowBytes {
             left -= places
         }
         Self.write(&rest, count: left, endingAt: &at)
-    }
-
-    /// The number of decimal digits of `value`, 1 for 0.
-    static func digitCount(_ value: UInt64) -> Int {
-        var (length, scale): (Int, UInt64) = (1, 10)
-        while length < 20, value >= scale {
-            length += 1
-            scale &*= 10
-        }
-        return length
     }
 
     /// Writes the last `count` decimal digits of `value` backwards from just before `end`, two at a time, leaving

@@ -29,10 +29,7 @@ extension CSVRowBytes {
     public mutating func appendJSON(figure value: Double?) {
         guard let value, value.isFinite else { return append("null") }
         // description writes whole numbers up to 2⁵³ with their digits (and `.0`), larger ones with an exponent.
-        if abs(value) <= 0x1p53, case let whole = Int64(value), Double(whole) == value {
-            return append(digits: whole.magnitude, negative: value.sign == .minus, places: 0)
-        }
-        append(figure: value)
+        append(figure: value, digitsBelow: 0x1p53.nextUp, signedZero: true)
     }
 
     /// Appends the escape of a byte that JSON strings cannot hold as it is.

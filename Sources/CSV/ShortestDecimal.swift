@@ -1,99 +1,118 @@
+import Core
+
 /// The shortest decimal that reads back to a `Double` (the digits `Double.description` writes), found for a value
 /// that is not whole and lies between 10⁻⁴ and 10¹⁵, where `description` writes no exponent.
 ///
-/// Every decimal of at most 15 significant digits reads back to a different `Double`, so at most one of them reads
-/// back to the value: the nearest to it at 15 digits, tried in `Double` arithmetic (digits below 2⁵³ and a power of
-/// ten up to 10²² are exact, so their quotient is the correctly rounded reading, Clinger's fast path), and stripped
-/// of trailing zeros. Otherwise the answer has 16 or 17 digits: the nearest
-/// decimal at 16 digits when it lies within the value's rounding interval, else the nearest at 17, which always
-/// does; both are found and checked exactly in 128-bit integers.
+/// The value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units
+/// of the 17th significant digit, where it always holds a decimal. The answer is the decimal of fewest digits in it,
+/// the nearest to the value among those of that length:
+/// - a 15-digit decimal, of which the interval holds at most one (stripped of its trailing zeros, which also finds
+///   any shorter one);
+/// - else the nearest 16-digit decimal, or its neighbour where only that lies in the interval;
+/// - else the nearest 17-digit decimal, likewise.
+///
+/// `nil` where two decimals are equally near, for `description` to settle.
 struct ShortestDecimal {
     /// The decimal's digits, as an integer.
     let digits: UInt64
     /// How many of the digits come after the decimal point.
     let places: Int
 
-    /// Powers of ten exact in a `Double`: 10⁰ to 10²².
-    private static let doublePowers: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22,
-    ]
-
     /// The shortest decimal of `value`; `nil` when it is whole, not finite, or outside 10⁻⁴ to 10¹⁵ (where
     /// `description` writes an exponent), or when two decimals are equally near it.
+    /// - Complexity: O(1): a few 128-bit multiplications and shifts.
     init?(_ value: Double) {
         let magnitude = abs(value)
         guard magnitude >= 1e-4, magnitude < 1e15, Double(Int64(magnitude)) != magnitude else { return nil }
-        let power = Self.leadingPower(magnitude)
-        let places15 = 14 - power
-        if let digits = Self.fifteenDigits(magnitude, places: places15) {
-            var (digits, places) = (digits, places15)
+        let candidates = RoundingInterval(magnitude)
+        if let fifteen = candidates.only(multipleOf: 100) {
+            var (digits, places) = (fifteen / 100, candidates.places - 2)
             while places > 0, digits % 10 == 0 {
                 digits /= 10
                 places -= 1
             }
             self.init(digits: digits, places: places)
-        } else if let digits = Self.roundTripping(magnitude, places: places15 + 1) {
-            self.init(digits: digits, places: places15 + 1)
-        } else if let digits = Self.roundTripping(magnitude, places: places15 + 2) {
-            self.init(digits: digits, places: places15 + 2)
+        } else if let sixteen = candidates.nearest(multipleOf: 10) {
+            self.init(digits: sixteen / 10, places: candidates.places - 1)
+        } else if let seventeen = candidates.nearest(multipleOf: 1) {
+            self.init(digits: seventeen, places: candidates.places)
         } else {
             return nil
         }
-    }
-
-    /// The power of ten of the leading digit of a magnitude between 10⁻⁴ and 10¹⁵: -4...14. Below 1, a product
-    /// rounded up to 1 can make it one too high; the digits found are then still the shortest, or none are.
-    private static func leadingPower(_ magnitude: Double) -> Int {
-        var power = 0
-        if magnitude >= 1 {
-            while power < 14, doublePowers[power + 1] <= magnitude { power += 1 }
-        } else {
-            power = -1
-            while power > -4, magnitude * doublePowers[-power] < 1 { power -= 1 }
-        }
-        return power
     }
 
     private init(digits: UInt64, places: Int) {
         self.digits = digits
         self.places = places
     }
+}
 
-    /// The one decimal of 15 significant digits with `places` decimal places that reads back to `magnitude`, if any:
-    /// the nearest to it.
-    private static func fifteenDigits(_ magnitude: Double, places: Int) -> UInt64? {
-        let scale = doublePowers[places]
-        let scaled = magnitude * scale
-        let nearest = Double(Int64(scaled + 0.5))
-        // At 15 digits the value's rounding interval reaches under a ninth of the last digit either side, and the
-        // product is as near the value: a decimal a quarter of a digit or more from the product cannot read back.
-        guard abs(scaled - nearest) < 0.25, nearest / scale == magnitude else { return nil }
-        return UInt64(nearest)
+/// A value's rounding interval in units of its 17th significant digit: the whole units `low...high` that read back
+/// to it, and the value itself in those units, `whole` and a remainder over 2^`shift`.
+private struct RoundingInterval {
+    /// The decimal places of the unit: 16 less the power of ten of the value's leading digit.
+    let places: Int
+    let low: UInt64
+    let high: UInt64
+    let whole: UInt64
+    let remainder: UInt128
+    let shift: Int
+
+    /// The interval of a magnitude between 10⁻⁴ and 10¹⁵, not whole.
+    init(_ magnitude: Double) {
+        let significand = magnitude.significandBitPattern | 1 << 52
+        let shift = 52 - Int(magnitude.exponent)  // magnitude = significand / 2^shift; shift ≥ 3 here
+        // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less; 1233 / 4096 gives it on this range.
+        var places = 16 - ((Int(magnitude.exponent) * 1233) >> 12)
+        var scaled = UInt128(significand) * Self.power(places)
+        if scaled >> shift >= PowersOfTen.integers[17] {
+            places -= 1
+            scaled = UInt128(significand) * Self.power(places)
+        }
+        (self.places, self.shift) = (places, shift)
+        whole = UInt64(scaled >> shift)
+        remainder = scaled & (1 << shift - 1)
+        // The reals that read back lie within half a binary place either side (a quarter below a power of two),
+        // ends included when the significand is even: here in quarters of a binary place.
+        let unit = Self.power(places)
+        let below = magnitude.significandBitPattern == 0 ? unit : 2 * unit
+        let (lowQuarters, highQuarters) = (4 * scaled - below, 4 * scaled + 2 * unit)
+        let inclusive = significand % 2 == 0
+        let quarterShift = shift + 2
+        var low = UInt64(lowQuarters >> quarterShift)
+        if low << quarterShift != lowQuarters || !inclusive { low += 1 }
+        var high = UInt64(highQuarters >> quarterShift)
+        if high << quarterShift == highQuarters && !inclusive { high -= 1 }
+        (self.low, self.high) = (low, high)
     }
 
-    /// The decimal with `places` decimal places nearest to `magnitude`, or a neighbour, that reads back to it (lies
-    /// within its rounding interval), computed exactly; `nil` when none does or when two are equally near.
-    private static func roundTripping(_ magnitude: Double, places: Int) -> UInt64? {
-        let significand = UInt128(magnitude.significandBitPattern | (1 << 52))
-        let shift = 52 - Int(magnitude.exponent)  // magnitude = significand / 2^shift, shift ≥ 3 here
-        let tenths = UInt128(UInt64(doublePowers[places - 1])) * 10
-        let scaled = significand * tenths
-        let whole = scaled >> shift
-        let twiceRest = (scaled - whole << shift) << 1
-        guard twiceRest != 1 << shift else { return nil }
-        let nearest = twiceRest > 1 << shift ? whole + 1 : whole
-        // The rounding interval in quarters of the last place: 4m ± 2, or 4m - 1 below a power of two.
-        let below = magnitude.significandBitPattern == 0 ? UInt128(1) : 2
-        let (low, high) = ((4 * significand - below) * tenths, (4 * significand + 2) * tenths)
-        let inclusive = significand % 2 == 0
-        func readsBack(_ candidate: UInt128) -> Bool {
-            let quarters = candidate << (shift + 2)
-            return inclusive ? (low...high).contains(quarters) : (quarters > low && quarters < high)
-        }
-        if readsBack(nearest) { return UInt64(nearest) }
-        if readsBack(nearest - 1) { return UInt64(nearest - 1) }
-        if readsBack(nearest + 1) { return UInt64(nearest + 1) }
+    /// 10^`places` (at most 10²¹).
+    private static func power(_ places: Int) -> UInt128 {
+        places <= 19
+            ? UInt128(PowersOfTen.integers[places])
+            : UInt128(PowersOfTen.integers[19]) * UInt128(PowersOfTen.integers[places - 19])
+    }
+
+    /// The one multiple of `step` in the interval, if any.
+    @inline(__always)
+    func only(multipleOf step: UInt64) -> UInt64? {
+        let first = (low + step - 1) / step * step
+        return first <= high ? first : nil
+    }
+
+    /// The multiple of `step` nearest the value, or else a neighbour of it, that lies in the interval; `nil` when
+    /// none does or when the value lies halfway between two.
+    @inline(__always)
+    func nearest(multipleOf step: UInt64) -> UInt64? {
+        let (below, beyond) = whole.quotientAndRemainder(dividingBy: step)
+        // Twice the value's distance above `below × step`, against `step`, both in 2^-`shift`ths of a unit.
+        let twiceAbove = UInt128(2 * beyond) << shift + 2 * remainder
+        let stepAbove = UInt128(step) << shift
+        guard twiceAbove != stepAbove else { return nil }
+        let nearest = (twiceAbove > stepAbove ? below + 1 : below) * step
+        if (low...high).contains(nearest) { return nearest }
+        if (low...high).contains(nearest - step) { return nearest - step }
+        if (low...high).contains(nearest + step) { return nearest + step }
         return nil
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -132,7 +134,7 @@ public enum FigureReading {
         guard let point, digitCount > 0, digitCount <= 19 else { return nil }
         let value =
             digitCount <= maximumIntegerDigits
-            ? Double(digits) / powersOfTen[digitCount - point]
+            ? Double(digits) / PowersOfTen.exactDoubles[digitCount - point]
             : longDecimal(digits, places: digitCount - point)
         return negative ? -value : value
     }
@@ -142,8 +144,7 @@ public enum FigureReading {
     /// least 64 bits, whose top 53 are rounded by the bits below and whether the division left a remainder.
     static func longDecimal(_ digits: UInt64, places: Int) -> Double {
         guard digits > 0, places > 0 else { return Double(digits) }
-        var divisor: UInt64 = 1
-        for _ in 0..<places { divisor &*= 10 }
+        let divisor = PowersOfTen.integers[places]
         let shift = digits.leadingZeroBitCount + 64
         let high = digits << (shift - 64)
         let (upper, rest) = high.quotientAndRemainder(dividingBy: divisor)
@@ -155,11 +156,6 @@ public enum FigureReading {
         let half = UInt128(1) << (dropped - 1)
         if below > half || (below == half && (remainder != 0 || significand & 1 == 1)) { significand += 1 }
         return Double(sign: .plus, exponent: dropped - shift, significand: Double(significand))
-    }
-
-    /// 10⁰ … 10¹⁵, each exact in a `Double`: the divisors of ``shortDecimal(_:_:)``.
-    private static let powersOfTen: [Double] = (0...maximumIntegerDigits).reduce(into: []) { powers, _ in
-        powers.append(powers.last.map { $0 * 10 } ?? 1)
     }
 
     /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).

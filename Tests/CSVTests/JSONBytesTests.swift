@@ -33,7 +33,7 @@ struct JSONBytesTests {
     @Test("figures: description without a trailing .0, -0 kept, null for none and for what is not finite")
     func figures() throws {
         var values: [Double] = [
-            0, -0.0, 12, -12, 1e15, 1e15 + 2, 9_007_199_254_740_993, 1e16, -1e16, 1.5e-5, 0.1, 0.1 + 0.2,
+            0, -0.0, 12, -12, 1e15, 1e15 + 2, 0x1p53 - 1, 1e16, -1e16, 1.5e-5, 0.1, 0.1 + 0.2,
             123_456_789.125,
             .leastNonzeroMagnitude, .greatestFiniteMagnitude, 58.750_200_000_000_01, 0x1p53, 0x1p53 + 2,
             9.230_164_668_210_434e15,

@@ -34,6 +34,7 @@ final class ObservationWriter: EvidenceSink {
     private var lastArea: (key: String, cells: [UInt8])?
     private var lastIndicator: (key: String, cells: [UInt8])?
     private var lastBreakdown: (key: Breakdown, cells: [UInt8])?
+    private var lastPeriod: (key: String, cells: [UInt8])?
     /// Wide tables' rows not yet handed to ``writing``, and their number of figures.
     private var pending: [BatchRows] = []
     private var pendingFigures = 0
@@ -102,10 +103,7 @@ final class ObservationWriter: EvidenceSink {
             for slot in 0..<batch.count { write(json: batch.observation(slot)) }
             return
         }
-        var middle = cells(area: batch.area)
-        middle.append(UInt8(ascii: ","))
-        middle.append(contentsOf: csv.encoded([batch.period]))
-        middle.append(contentsOf: ",,,,,".utf8)  // no breakdown
+        let middle = cells(area: batch.area) + cells(periodWithoutBreakdown: batch.period)
         pending.append(BatchRows(batch, prefixes: cells(layout: batch.layout, source: batch.source), middle: middle))
         pendingFigures += batch.count
         if pendingFigures >= Self.figuresAPiece { startWriting() }
@@ -159,7 +157,7 @@ final class ObservationWriter: EvidenceSink {
             row.field(o.period)
             row.append(breakdown)
             row.separate()
-            Self.append(o.value, to: &row)
+            row.append(figure: o.value)
             row.separate()
             if let reason = o.missing { row.field(reason.rawValue) }
             Self.append(confidence: o, to: &row)
@@ -201,6 +199,15 @@ final class ObservationWriter: EvidenceSink {
         return made
     }
 
+    /// A wide table's period and its empty breakdown, each after the delimiter: the last row's again when the period
+    /// is the same.
+    private func cells(periodWithoutBreakdown period: String) -> [UInt8] {
+        if let lastPeriod, lastPeriod.key == period { return lastPeriod.cells }
+        let cells = [UInt8(ascii: ",")] + csv.encoded([period]) + Array(",,,,,".utf8)
+        lastPeriod = (period, cells)
+        return cells
+    }
+
     /// The four parts of a breakdown, each after the delimiter: the last row's again when they are the same.
     private func cells(breakdown: Breakdown) -> [UInt8] {
         if let lastBreakdown, lastBreakdown.key == breakdown { return lastBreakdown.cells }
@@ -214,22 +221,16 @@ final class ObservationWriter: EvidenceSink {
     /// The confidence limits, count and denominator, each after the delimiter.
     static func append(confidence o: Observation, to row: inout CSVRowBytes) {
         row.separate()
-        append(o.lower95, to: &row)
+        row.append(figure: o.lower95)
         row.separate()
-        append(o.upper95, to: &row)
+        row.append(figure: o.upper95)
         row.separate()
-        append(o.lower998, to: &row)
+        row.append(figure: o.lower998)
         row.separate()
-        append(o.upper998, to: &row)
+        row.append(figure: o.upper998)
         row.separate()
-        append(o.count, to: &row)
+        row.append(figure: o.count)
         row.separate()
-        append(o.denominator, to: &row)
-    }
-
-    /// A figure as `svtk load` writes it (``FigureStyle/asGiven``): a whole number's digits, else the shortest
-    /// decimal that reads back the same; nothing when there is none.
-    static func append(_ value: Double?, to row: inout CSVRowBytes) {
-        if let value { row.append(figure: value) }
+        row.append(figure: o.denominator)
     }
 }
