@@ -37,6 +37,14 @@ public struct CSVRowBytes {
     /// The bytes so far.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
 
+    /// The bytes `build` puts together (comma-delimited, text guarded), as an array: cells to copy into many rows.
+    public static func array(_ build: (inout CSVRowBytes) -> Void) -> [UInt8] {
+        var rows = CSVRowBytes(capacity: 256, delimiter: Delimiter.comma.rawValue, formulaGuard: true)
+        defer { rows.free() }
+        build(&rows)
+        return Array(rows.bytes)
+    }
+
     /// Forgets the bytes, keeping the buffer.
     mutating func removeAll() { count = 0 }
 

@@ -36,6 +36,40 @@ enum ObservationJSON {
         row.append("}")
     }
 
+    /// The members a wide table's object (``BatchJSON``, no breakdown) opens with, up to the count's name: its area's.
+    static func areaMembers(code: String, _ area: (name: String, level: AreaLevel)?) -> [UInt8] {
+        CSVRowBytes.array { row in
+            text("{\"age\":", "", &row)
+            text(",\"area_code\":", code, &row)
+            text(",\"area_level\":", area?.level.rawValue ?? "", &row)
+            text(",\"area_name\":", area?.name ?? "", &row)
+            text(",\"category\":", "", &row)
+            text(",\"category_type\":", "", &row)
+            row.append(",\"count\":")
+        }
+    }
+
+    /// The period member of a wide table's object, with the comma before it.
+    static func periodMember(_ period: String) -> [UInt8] { CSVRowBytes.array { text(",\"period\":", period, &$0) } }
+
+    /// A wide table's indicator's two runs of members in its objects: from the indicator to the name of `missing`,
+    /// and from the polarity (after the period) to the name of `value`.
+    static func slotMembers(indicator id: String, _ indicator: Indicator?, source: String) -> ([UInt8], [UInt8]) {
+        let toMissing = CSVRowBytes.array { row in
+            text(",\"indicator_id\":", id, &row)
+            text(",\"indicator_name\":", indicator?.name ?? "", &row)
+            row.append(",\"lower_ci_95\":null,\"lower_ci_99_8\":null,\"missing\":")
+        }
+        let toValue = CSVRowBytes.array { row in
+            text(",\"polarity\":", indicator?.polarity.rawValue ?? "", &row)
+            text(",\"sex\":", "", &row)
+            text(",\"source\":", source, &row)
+            text(",\"unit\":", indicator?.unit ?? "", &row)
+            row.append(",\"upper_ci_95\":null,\"upper_ci_99_8\":null,\"value\":")
+        }
+        return (toMissing, toValue)
+    }
+
     /// A member holding text, or `null`, after what comes before its name.
     private static func text(_ name: StaticString, _ value: String?, _ row: inout CSVRowBytes) {
         row.append(name)

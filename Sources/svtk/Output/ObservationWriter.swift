@@ -10,9 +10,10 @@ import Loaders
 ///
 /// A row is put together from bytes: an indicator's four cells and an area's three are encoded once, when they are
 /// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. A wide table's
-/// rows (``BatchRows``) are put together on other threads, some 8,000 figures a piece, and written in order.
+/// rows (``BatchRows``, ``BatchJSON``) are put together on other threads, some 8,000 figures a piece, and written in
+/// order.
 final class ObservationWriter: EvidenceSink {
-    /// Cells for each slot of a batch, one slot's after another, and where each slot's end.
+    /// Runs of cells for each slot of a batch, one after another, and where each ends.
     private typealias SlotCells = (bytes: [UInt8], ends: [Int])
 
     private let json: Bool
@@ -26,9 +27,8 @@ final class ObservationWriter: EvidenceSink {
     /// Each area's code, name and level, and each indicator's id, name, unit and polarity, as CSV cells.
     private var areaCells: [String: [UInt8]] = [:]
     private var indicatorCells: [String: [UInt8]] = [:]
-    /// A batch layout's first cells, slot by slot: the file's, then the indicator's, each followed by the delimiter,
-    /// one slot's after another, and where each slot's end (forgotten when an indicator changes). The layout is kept,
-    /// so that no other takes its identifier.
+    /// A batch layout's runs of cells, slot by slot (``runs(indicator:source:)``), one run after another, and where
+    /// each ends (forgotten when an indicator changes). The layout is kept, so that no other takes its identifier.
     private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
     /// The last area's and indicator's cells looked up: most rows repeat the row before's area or indicator.
     private var lastArea: (key: String, cells: [UInt8])?
@@ -36,7 +36,7 @@ final class ObservationWriter: EvidenceSink {
     private var lastBreakdown: (key: Breakdown, cells: [UInt8])?
     private var lastPeriod: (key: String, cells: [UInt8])?
     /// Wide tables' rows not yet handed to ``writing``, and their number of figures.
-    private var pending: [BatchRows] = []
+    private var pending: [any BatchOutput] = []
     private var pendingFigures = 0
     /// How many figures' rows are put together on another thread at once: some 1.5 MB of CSV for a census table.
     private static let figuresAPiece = 8_192
@@ -99,12 +99,17 @@ final class ObservationWriter: EvidenceSink {
             repeats += batch.count
             return
         }
-        guard !json else {
-            for slot in 0..<batch.count { write(json: batch.observation(slot)) }
-            return
+        let slots = cells(layout: batch.layout, source: batch.source)
+        if json {
+            let area = ObservationJSON.areaMembers(code: batch.area, areas[batch.area])
+            let period = ObservationJSON.periodMember(batch.period)
+            pending.append(
+                BatchJSON(slots: slots, area: area, period: period, opensArray: first, figures: BatchFigures(batch)))
+            first = first && batch.count == 0
+        } else {
+            let middle = cells(area: batch.area) + cells(periodWithoutBreakdown: batch.period)
+            pending.append(BatchRows(prefixes: slots, middle: middle, figures: BatchFigures(batch)))
         }
-        let middle = cells(area: batch.area) + cells(periodWithoutBreakdown: batch.period)
-        pending.append(BatchRows(batch, prefixes: cells(layout: batch.layout, source: batch.source), middle: middle))
         pendingFigures += batch.count
         if pendingFigures >= Self.figuresAPiece { startWriting() }
     }
@@ -192,11 +197,24 @@ final class ObservationWriter: EvidenceSink {
         if let known = layoutCells[ObjectIdentifier(layout)], known.source == source { return known.cells }
         var made = SlotCells(bytes: [], ends: [])
         for indicator in layout.indicators {
-            made.bytes += cell(source: source) + [UInt8(ascii: ",")] + cells(indicator: indicator) + [UInt8(ascii: ",")]
-            made.ends.append(made.bytes.count)
+            for run in runs(indicator: indicator, source: source) {
+                made.bytes += run
+                made.ends.append(made.bytes.count)
+            }
         }
         layoutCells[ObjectIdentifier(layout)] = (layout, source, made)
         return made
+    }
+
+    /// What each of a wide table's rows for an indicator is made from, besides the row's area and figures: as CSV,
+    /// the file's and the indicator's cells, each followed by the delimiter; as JSON, the object's two runs of
+    /// members between its figures (``ObservationJSON/slotMembers(indicator:_:source:)``).
+    private func runs(indicator: String, source: String) -> [[UInt8]] {
+        let comma = [UInt8(ascii: ",")]
+        guard json else { return [cell(source: source) + comma + cells(indicator: indicator) + comma] }
+        let (toMissing, toValue) = ObservationJSON.slotMembers(
+            indicator: indicator, indicators[indicator], source: source)
+        return [toMissing, toValue]
     }
 
     /// A wide table's period and its empty breakdown, each after the delimiter: the last row's again when the period

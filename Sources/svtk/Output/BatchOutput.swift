@@ -1,0 +1,9 @@
+import CSV
+
+/// A wide table's row as `svtk load` writes it, one row or object per figure, to be put together on another thread.
+protocol BatchOutput: Sendable {
+    /// About the number of bytes the rows take, to make room for them at once.
+    var byteEstimate: Int { get }
+    /// Appends each figure's row or object.
+    func write(to rows: inout CSVRowBytes)
+}
