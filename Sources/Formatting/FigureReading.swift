@@ -108,9 +108,10 @@ public enum FigureReading {
     }
 
     /// A decimal of at most 19 digits with a point and no exponent (`-12.345`, `.5`, `58.75020000000001`), read as
-    /// its digits over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Up to 15
-    /// digits both are exact in a `Double` and one division rounds correctly (Clinger's fast path); up to 19 the
-    /// division is done in integers (``longDecimal(_:places:)``). Nil for any other text, left to `strtod`.
+    /// its digits over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Digits up
+    /// to 2⁵³ (all of 15 digits, most of 16) are exact in a `Double`, as is the power of ten, and one division rounds
+    /// correctly (Clinger's fast path); other digits, up to 19, are divided in integers (``longDecimal(_:places:)``).
+    /// Nil for any other text, left to `strtod`.
     ///
     /// - Complexity: O(*n*) in the text's length.
     static func shortDecimal(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
@@ -132,10 +133,13 @@ public enum FigureReading {
             i += 1
         }
         guard let point, digitCount > 0, digitCount <= 19 else { return nil }
+        let places = digitCount - point
+        // Digits up to 2⁵³ and a power of ten up to 10²² are exact in a `Double`, and so one division rounds
+        // correctly.
         let value =
-            digitCount <= maximumIntegerDigits
-            ? Double(digits) / PowersOfTen.exactDoubles[digitCount - point]
-            : longDecimal(digits, places: digitCount - point)
+            digits <= 1 << 53 && places < PowersOfTen.exactDoubles.count
+            ? Double(digits) / PowersOfTen.exactDoubles[places]
+            : longDecimal(digits, places: places)
         return negative ? -value : value
     }
 

@@ -199,8 +199,9 @@ public enum FingertipsExportLoader: Loader {
 
         /// A cell's text, trimmed; `nil` when it is empty or the file has no such column.
         private func optionalText(_ row: CSVRow, _ column: Int?) -> String? {
-            guard let column, !row[column].trimmed.isEmpty else { return nil }
-            return strings.string(row[column].trimmed, column: column)
+            guard let column else { return nil }
+            let cell = row[column].trimmed
+            return cell.isEmpty ? nil : strings.string(cell, column: column)
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.

@@ -48,12 +48,14 @@ struct FigureReadingTests {
         }
     }
 
-    @Test("a decimal of 16 to 19 digits is read to the bit as strtod reads it, halfway cases included")
+    @Test("a decimal of 16 to 19 digits is read to the bit as strtod reads it, halfway cases and 2⁵³ included")
     func longDecimalsAsStrtod() {
         var seed: UInt64 = 28
         var texts = [
             "58.75020000000001", "0.30000000000000004", "9999999999999999.999", "0.0000000000000000001",
             "1.000000000000000111", "9007199254740993.0", "9007199254740995.00", "0.1000000000000000055511151231257827",
+            // Digits of 2⁵³ (read by one division) and 2⁵³ + 1 (read in integers).
+            "900719925474099.2", "0.9007199254740992", "0.9007199254740993", "0.00009007199254740993",
         ]
         for _ in 0..<20_000 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
