@@ -5,13 +5,13 @@ import Core
 ///
 /// The value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units
 /// of the 17th significant digit, where it always holds a decimal. The answer is the decimal of fewest digits in it,
-/// the nearest to the value among those of that length:
+/// the nearest to the value among those of that length, the one with an even last digit when two are equally near:
 /// - a 15-digit decimal, of which the interval holds at most one (stripped of its trailing zeros, which also finds
 ///   any shorter one);
-/// - else the nearest 16-digit decimal, or its neighbour where only that lies in the interval;
-/// - else the nearest 17-digit decimal, likewise.
+/// - else the nearest 16-digit decimal;
+/// - else the nearest 17-digit decimal.
 ///
-/// `nil` where two decimals are equally near, for `description` to settle.
+/// `nil` should the nearest not lie in the interval (it always does on this range), for `description` to settle.
 struct ShortestDecimal {
     /// The decimal's digits, as an integer.
     let digits: UInt64
@@ -19,13 +19,13 @@ struct ShortestDecimal {
     let places: Int
 
     /// The shortest decimal of `value`; `nil` when it is whole, not finite, or outside 10⁻⁴ to 10¹⁵ (where
-    /// `description` writes an exponent), or when two decimals are equally near it.
+    /// `description` writes an exponent).
     /// - Complexity: O(1): a few 128-bit multiplications and shifts.
     init?(_ value: Double) {
         let magnitude = abs(value)
         guard magnitude >= 1e-4, magnitude < 1e15, Double(Int64(magnitude)) != magnitude else { return nil }
         let candidates = RoundingInterval(magnitude)
-        if let fifteen = candidates.only(multipleOf: 100) {
+        if let fifteen = candidates.first(multipleOf: 100) {
             var (digits, places) = (fifteen / 100, candidates.places - 2)
             while places > 0, digits % 10 == 0 {
                 digits /= 10
@@ -80,9 +80,9 @@ private struct RoundingInterval {
         let inclusive = significand % 2 == 0
         let quarterShift = shift + 2
         var low = UInt64(lowQuarters >> quarterShift)
-        if low << quarterShift != lowQuarters || !inclusive { low += 1 }
+        if UInt128(low) << quarterShift != lowQuarters || !inclusive { low += 1 }
         var high = UInt64(highQuarters >> quarterShift)
-        if high << quarterShift == highQuarters && !inclusive { high -= 1 }
+        if UInt128(high) << quarterShift == highQuarters && !inclusive { high -= 1 }
         (self.low, self.high) = (low, high)
     }
 
@@ -93,26 +93,24 @@ private struct RoundingInterval {
             : UInt128(PowersOfTen.integers[19]) * UInt128(PowersOfTen.integers[places - 19])
     }
 
-    /// The one multiple of `step` in the interval, if any.
+    /// The first multiple of `step` in the interval, if any: the only one for a step of 100 (a 15-digit decimal),
+    /// the interval being under 23 units wide.
     @inline(__always)
-    func only(multipleOf step: UInt64) -> UInt64? {
+    func first(multipleOf step: UInt64) -> UInt64? {
         let first = (low + step - 1) / step * step
         return first <= high ? first : nil
     }
 
-    /// The multiple of `step` nearest the value, or else a neighbour of it, that lies in the interval; `nil` when
-    /// none does or when the value lies halfway between two.
+    /// The multiple of `step` nearest the value, the even one of two equally near (as `description` chooses), if
+    /// it lies in the interval.
     @inline(__always)
     func nearest(multipleOf step: UInt64) -> UInt64? {
         let (below, beyond) = whole.quotientAndRemainder(dividingBy: step)
         // Twice the value's distance above `below × step`, against `step`, both in 2^-`shift`ths of a unit.
         let twiceAbove = UInt128(2 * beyond) << shift + 2 * remainder
         let stepAbove = UInt128(step) << shift
-        guard twiceAbove != stepAbove else { return nil }
-        let nearest = (twiceAbove > stepAbove ? below + 1 : below) * step
-        if (low...high).contains(nearest) { return nearest }
-        if (low...high).contains(nearest - step) { return nearest - step }
-        if (low...high).contains(nearest + step) { return nearest + step }
-        return nil
+        let up = twiceAbove > stepAbove || (twiceAbove == stepAbove && below % 2 == 1)
+        let nearest = (up ? below + 1 : below) * step
+        return nearest >= low && nearest <= high ? nearest : nil
     }
 }

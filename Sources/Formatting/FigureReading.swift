@@ -134,10 +134,10 @@ public enum FigureReading {
         }
         guard let point, digitCount > 0, digitCount <= 19 else { return nil }
         let places = digitCount - point
-        // Digits up to 2⁵³ and a power of ten up to 10²² are exact in a `Double`, and so one division rounds
+        // Digits up to 2⁵³ and a power of ten up to 10¹⁹ are exact in a `Double`, and so one division rounds
         // correctly.
         let value =
-            digits <= 1 << 53 && places < PowersOfTen.exactDoubles.count
+            digits <= 1 << 53
             ? Double(digits) / PowersOfTen.exactDoubles[places]
             : longDecimal(digits, places: places)
         return negative ? -value : value

@@ -31,6 +31,9 @@ struct ShortestDecimalTests {
         ]
         #expect(written(values) == values.map(expected))
         #expect(written([0, -0.0, 12, 1e15, 1e16, 1e-5]) == ["0", "0", "12", "1000000000000000.0", "1e+16", "1e-05"])
+        #expect(
+            written([999_999_999_999_999.75, 600_000_000_000_000.25, 66_333.486_083_984_375])
+                == ["999999999999999.8", "600000000000000.2", "66333.48608398438"])
     }
 
     @Test("decimals between 10⁻⁴ and 10¹⁵ as the shortest decimal that reads back, exactly as description writes them")
@@ -39,6 +42,8 @@ struct ShortestDecimalTests {
             0.1, 0.2, 0.1 + 0.2, 0.5, 0.0001, 0.00012, 0.0001.nextUp, 0.0001.nextDown, 12.5, -12.5, 2.568339127938503,
             0.21307135338585692, 123_456_789_012_345.6, 999_999_999_999_999.9, 1e15.nextDown, 0.9999999999999999,
             1.0.nextUp, 1.0.nextDown, 2.0.nextDown, 1024.0.nextDown, 1024.0.nextUp, 9_007_199_254_740.993, 33.3,
+            // Halfway between two 16-digit decimals, both of which read back: description takes the even one.
+            999_999_999_999_999.75, 600_000_000_000_000.25, 66_333.486_083_984_375,
         ]
         var seed: UInt64 = 2026
         func draw() -> UInt64 {
@@ -46,8 +51,8 @@ struct ShortestDecimalTests {
             return seed >> 11
         }
         for _ in 0..<100_000 {
-            // Any double across the range, by its bits; a census share (a count over a total, as a percentage);
-            // a short decimal as a file would give it.
+            // Any double across the range, by its significand and by its bits; a census share (a count over a total,
+            // as a percentage); a short decimal as a file would give it.
             let exponent = Double(Int(draw() % 19) - 4)
             values.append(
                 Double(sign: .plus, exponent: 0, significand: 1 + Double(draw() % (1 << 52)) / 0x1p52)
@@ -56,6 +61,9 @@ struct ShortestDecimalTests {
             values.append(-Double(draw() % 100_000_000) / pow10(Double(draw() % 9)))
             let bits = 0x3F1A_36E2_EB1C_432D + draw() % (0x42C6_BCC4_1E90_0000 - 0x3F1A_36E2_EB1C_432D)
             values.append(Double(bitPattern: bits))
+            // Few significant bits, where a value can lie halfway between two 16-digit decimals.
+            values.append(Double(100_000_000_000_000 + draw() % 900_000_000_000_000) + Double(draw() % 4) / 4)
+            values.append(Double(draw() % (1 << 30)) / Double(1 << (10 + draw() % 20)))
         }
         let lines = written(values)
         let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }

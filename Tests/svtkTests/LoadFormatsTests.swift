@@ -26,6 +26,24 @@ struct LoadFormatsTests {
         let json = try SVTKBinary.run(["load", "--quiet", "--format", "json", path])
         #expect(csv.status == 0 && json.status == 0, "\(csv.errors) \(json.errors)")
 
+        // Byte for byte, as the encoder writes each observation: sorted members, escapes, null for none.
+        let lines = json.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 17 && lines.first == "[" && lines.last == "]")
+        let suppressed =
+            #"{"age":"","area_code":"E01007657","area_level":"LSOA","area_name":"Thurcroft \"East\" & Wickersley","#
+            + #""category":"","category_type":"","count":null,"denominator":586,"#
+            + #""indicator_id":"census2021:sex:female","indicator_name":"Sex: Female","lower_ci_95":null,"#
+            + #""lower_ci_99_8":null,"missing":"suppressed","note":null,"period":"2021","polarity":"unknown","#
+            + #""sex":"","source":""# + path + #"","unit":"count","upper_ci_95":null,"upper_ci_99_8":null,"#
+            + #""value":null},"#
+        let noted =
+            #"{"age":"","area_code":"E01007659","area_level":"LSOA","area_name":"Line\nbreak","category":"","#
+            + #""category_type":"","count":0,"denominator":0,"indicator_id":"census2021:sex:male:percent","#
+            + #""indicator_name":"Sex: Male (% of total)","lower_ci_95":null,"lower_ci_99_8":null,"#
+            + #""missing":"not available","note":"total is zero or missing","period":"2021","polarity":"unknown","#
+            + #""sex":"","source":""# + path + #"","unit":"%","upper_ci_95":null,"upper_ci_99_8":null,"value":null}"#
+        #expect(lines.count == 17 && lines[2] == suppressed && lines[15] == noted)
+
         let rows = try Self.rows(ofCSV: csv.output)
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         // Three areas, three figures each, and a share of the total for each of the two breakdowns.

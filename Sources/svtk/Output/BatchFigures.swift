@@ -10,6 +10,7 @@ struct BatchFigures: Sendable {
     /// Each slot's note; `nil` when no slot has one, as in most tables.
     let notes: [String?]?
 
+    /// The batch's figures as they are now.
     init(_ batch: ObservationBatch) {
         values = Self.copy(batch.values)
         missing = Self.copy(batch.missing)

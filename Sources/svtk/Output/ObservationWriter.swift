@@ -13,7 +13,7 @@ import Loaders
 /// rows (``BatchRows``, ``BatchJSON``) are put together on other threads, some 8,000 figures a piece, and written in
 /// order.
 final class ObservationWriter: EvidenceSink {
-    /// Runs of cells for each slot of a batch, one after another, and where each ends.
+    /// Runs of bytes for each slot of a batch (CSV cells or JSON members), one after another, and where each ends.
     private typealias SlotCells = (bytes: [UInt8], ends: [Int])
 
     private let json: Bool
@@ -30,7 +30,8 @@ final class ObservationWriter: EvidenceSink {
     /// A batch layout's runs of cells, slot by slot (``runs(indicator:source:)``), one run after another, and where
     /// each ends (forgotten when an indicator changes). The layout is kept, so that no other takes its identifier.
     private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
-    /// The last area's and indicator's cells looked up: most rows repeat the row before's area or indicator.
+    /// The last area's, indicator's, breakdown's and wide table's period's cells looked up: most rows repeat the row
+    /// before's.
     private var lastArea: (key: String, cells: [UInt8])?
     private var lastIndicator: (key: String, cells: [UInt8])?
     private var lastBreakdown: (key: Breakdown, cells: [UInt8])?
