@@ -3,13 +3,17 @@ import Core
 /// The shortest decimal that reads back to a `Double` (the digits `Double.description` writes), found for a value
 /// that is not whole and lies between 10⁻⁴ and 10¹⁵, where `description` writes no exponent.
 ///
-/// The value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units
-/// of the 17th significant digit, where it always holds a decimal. The answer is the decimal of fewest digits in it,
-/// the nearest to the value among those of that length, the one with an even last digit when two are equally near:
-/// - a 15-digit decimal, of which the interval holds at most one (stripped of its trailing zeros, which also finds
-///   any shorter one);
-/// - else the nearest 16-digit decimal;
-/// - else the nearest 17-digit decimal.
+/// Every decimal of at most 15 significant digits reads back to a different `Double`, so at most one of them reads
+/// back to the value; when one does, it is the answer, stripped of trailing zeros. It is tried first in `Double`
+/// arithmetic: the nearest 15-digit decimal to the value (digits below 2⁵³ and a power of ten up to 10²² are exact,
+/// so their quotient is the correctly rounded reading, Clinger's fast path), which serves most figures as files give
+/// them.
+///
+/// Otherwise the value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers,
+/// in units of the 17th significant digit, where it always holds a decimal. The answer is the decimal of fewest
+/// digits in it, the nearest to the value among those of that length, the one with an even last digit when two are
+/// equally near: a 15-digit decimal should the first try have missed it, else the nearest 16-digit decimal, else the
+/// nearest 17-digit decimal.
 ///
 /// `nil` should the nearest not lie in the interval (it always does on this range), for `description` to settle.
 struct ShortestDecimal {
@@ -20,18 +24,17 @@ struct ShortestDecimal {
 
     /// The shortest decimal of `value`; `nil` when it is whole, not finite, or outside 10⁻⁴ to 10¹⁵ (where
     /// `description` writes an exponent).
-    /// - Complexity: O(1): a few 128-bit multiplications and shifts.
+    /// - Complexity: O(1): a few `Double` operations, else a few 128-bit multiplications and shifts.
     init?(_ value: Double) {
         let magnitude = abs(value)
         guard magnitude >= 1e-4, magnitude < 1e15, Double(Int64(magnitude)) != magnitude else { return nil }
+        if let (digits, places) = Self.fifteenDigits(magnitude) {
+            self.init(strippingZerosFrom: digits, places: places)
+            return
+        }
         let candidates = RoundingInterval(magnitude)
         if let fifteen = candidates.first(multipleOf: 100) {
-            var (digits, places) = (fifteen / 100, candidates.places - 2)
-            while places > 0, digits % 10 == 0 {
-                digits /= 10
-                places -= 1
-            }
-            self.init(digits: digits, places: places)
+            self.init(strippingZerosFrom: fifteen / 100, places: candidates.places - 2)
         } else if let sixteen = candidates.nearest(multipleOf: 10) {
             self.init(digits: sixteen / 10, places: candidates.places - 1)
         } else if let seventeen = candidates.nearest(multipleOf: 1) {
@@ -39,6 +42,33 @@ struct ShortestDecimal {
         } else {
             return nil
         }
+    }
+
+    /// The one decimal of at most 15 significant digits that reads back to `magnitude`, if it is found in `Double`
+    /// arithmetic: the nearest to it at 15 digits, as digits and decimal places.
+    private static func fifteenDigits(_ magnitude: Double) -> (digits: UInt64, places: Int)? {
+        // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less (1233 / 4096 gives it on this range).
+        var places = 14 - ((Int(magnitude.exponent) * 1233) >> 12)
+        var scaled = magnitude * PowersOfTen.exactDouble(places)
+        if scaled >= 1e15 {
+            places -= 1
+            scaled = magnitude * PowersOfTen.exactDouble(places)
+        }
+        let nearest = Double(Int64(scaled + 0.5))
+        // At 15 digits the value's rounding interval reaches under a ninth of the last digit either side, and the
+        // product is as near the value: a decimal a quarter of a digit or more from the product cannot read back.
+        guard abs(scaled - nearest) < 0.25, nearest / PowersOfTen.exactDouble(places) == magnitude else { return nil }
+        return (UInt64(nearest), places)
+    }
+
+    /// `digits` with `places` decimal places, less the trailing zeros after the point.
+    private init(strippingZerosFrom digits: UInt64, places: Int) {
+        var (digits, places) = (digits, places)
+        while places > 0, digits % 10 == 0 {
+            digits /= 10
+            places -= 1
+        }
+        self.init(digits: digits, places: places)
     }
 
     private init(digits: UInt64, places: Int) {
@@ -65,7 +95,7 @@ private struct RoundingInterval {
         // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less; 1233 / 4096 gives it on this range.
         var places = 16 - ((Int(magnitude.exponent) * 1233) >> 12)
         var scaled = UInt128(significand) * Self.power(places)
-        if scaled >> shift >= PowersOfTen.integers[17] {
+        if scaled >> shift >= PowersOfTen.integer(17) {
             places -= 1
             scaled = UInt128(significand) * Self.power(places)
         }
@@ -89,8 +119,8 @@ private struct RoundingInterval {
     /// 10^`places` (at most 10²¹).
     private static func power(_ places: Int) -> UInt128 {
         places <= 19
-            ? UInt128(PowersOfTen.integers[places])
-            : UInt128(PowersOfTen.integers[19]) * UInt128(PowersOfTen.integers[places - 19])
+            ? UInt128(PowersOfTen.integer(places))
+            : UInt128(PowersOfTen.integer(19)) * UInt128(PowersOfTen.integer(places - 19))
     }
 
     /// The first multiple of `step` in the interval, if any: the only one for a step of 100 (a 15-digit decimal),

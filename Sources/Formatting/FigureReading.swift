@@ -138,7 +138,7 @@ public enum FigureReading {
         // correctly.
         let value =
             digits <= 1 << 53
-            ? Double(digits) / PowersOfTen.exactDoubles[places]
+            ? Double(digits) / PowersOfTen.exactDouble(places)
             : longDecimal(digits, places: places)
         return negative ? -value : value
     }
@@ -148,7 +148,7 @@ public enum FigureReading {
     /// least 64 bits, whose top 53 are rounded by the bits below and whether the division left a remainder.
     static func longDecimal(_ digits: UInt64, places: Int) -> Double {
         guard digits > 0, places > 0 else { return Double(digits) }
-        let divisor = PowersOfTen.integers[places]
+        let divisor = PowersOfTen.integer(places)
         let shift = digits.leadingZeroBitCount + 64
         let high = digits << (shift - 64)
         let (upper, rest) = high.quotientAndRemainder(dividingBy: divisor)

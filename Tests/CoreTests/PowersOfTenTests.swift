@@ -5,12 +5,8 @@ import Testing
 struct PowersOfTenTests {
     @Test("each power as its decimal text reads")
     func powers() {
-        #expect(PowersOfTen.exactDoubles.count == 23)
-        for (n, power) in PowersOfTen.exactDoubles.enumerated() { #expect(power == Double("1e\(n)")) }
-        #expect(PowersOfTen.integers.count == 20)
-        for (n, power) in PowersOfTen.integers.enumerated() {
-            #expect(String(power) == "1" + String(repeating: "0", count: n))
-        }
+        for n in 0...22 { #expect(PowersOfTen.exactDouble(n) == Double("1e\(n)")) }
+        for n in 0...19 { #expect(String(PowersOfTen.integer(n)) == "1" + String(repeating: "0", count: n)) }
     }
 
     @Test("the digits of 0, of each power of ten and the number below it, and of the largest UInt64")
@@ -19,7 +15,7 @@ struct PowersOfTenTests {
         #expect(PowersOfTen.digitCount(7) == 1)
         #expect(PowersOfTen.digitCount(UInt64.max) == 20)
         for n in 1...19 {
-            let power = PowersOfTen.integers[n]
+            let power = PowersOfTen.integer(n)
             #expect(PowersOfTen.digitCount(power) == n + 1)
             #expect(PowersOfTen.digitCount(power - 1) == n)
             #expect(PowersOfTen.digitCount(power + 1) == n + 1)
