@@ -51,7 +51,7 @@ public enum FigureReading {
     public static let maximumIntegerDigits = 15
 
     /// Digits, sign, decimal point and exponent only. Integers of up to 15 digits are read directly (longer
-    /// ones are refused: they cannot be held exactly); anything else goes to ``decimalNumber(_:_:from:)``.
+    /// ones are refused: they cannot be held exactly); anything else goes to ``decimalNumber(_:_:from:integer:)``.
     @inlinable
     public static func plainNumber(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
         var i = 0
@@ -65,20 +65,25 @@ public enum FigureReading {
             integer = integer &* 10 &+ Int64(digit)
             i += 1
         }
-        guard i == count else { return decimalNumber(start, count, from: i) }
+        guard i == count else { return decimalNumber(start, count, from: i, integer: UInt64(bitPattern: integer)) }
         let digits = count - firstDigit
         guard digits > 0, digits <= maximumIntegerDigits else { return nil }
         return negative ? -Double(integer) : Double(integer)
     }
 
-    /// The rest of ``plainNumber(_:_:)`` from byte `i`, the first that is not a digit: only a decimal point or an
-    /// exponent may follow, never hex, "inf" or "nan". A short decimal (``shortDecimal(_:_:)``) is read directly;
-    /// any other number goes to `strtod`, in place when a NUL follows the field (as it does in a CSV row read by the
-    /// CSV module), and is refused when out of range (ERANGE).
+    /// The rest of ``plainNumber(_:_:)`` from byte `i`, the first that is not a digit, after the digits read as
+    /// `integer` (wrapped, should there be more than 19): only a decimal point or an exponent may follow, never hex,
+    /// "inf" or "nan". A short decimal (``shortDecimal(_:_:from:integer:integerDigits:)``) is read directly; any
+    /// other number goes to `strtod`, in place when a NUL follows the field (as it does in a CSV row read by the CSV
+    /// module), and is refused when out of range (ERANGE).
     @inline(never)
-    public static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int) -> Double? {
-        if let value = shortDecimal(start, count) { return value }
+    public static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int, integer: UInt64)
+        -> Double?
+    {
         let firstDigit = start[0] == UInt8(ascii: "-") || start[0] == UInt8(ascii: "+") ? 1 : 0
+        if let magnitude = shortDecimal(start, count, from: i, integer: integer, integerDigits: i - firstDigit) {
+            return start[0] == UInt8(ascii: "-") ? -magnitude : magnitude
+        }
         var sawDigit = i > firstDigit
         for k in i..<count {
             switch start[k] {
@@ -107,40 +112,32 @@ public enum FigureReading {
         }
     }
 
-    /// A decimal of at most 19 digits with a point and no exponent (`-12.345`, `.5`, `58.75020000000001`), read as
-    /// its digits over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Digits up
-    /// to 2⁵³ (all of 15 digits, most of 16) are exact in a `Double`, as is the power of ten, and one division rounds
-    /// correctly (Clinger's fast path); other digits, up to 19, are divided in integers (``longDecimal(_:places:)``).
-    /// Nil for any other text, left to `strtod`.
+    /// The magnitude of a decimal of at most 19 digits with a point and no exponent (`-12.345`, `.5`,
+    /// `58.75020000000001`), from its point at byte `i`, after `integerDigits` digits read as `integer`: its digits
+    /// over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Digits up to 2⁵³ (all
+    /// of 15 digits, most of 16) are exact in a `Double`, as is the power of ten, and one division rounds correctly
+    /// (Clinger's fast path); other digits, up to 19, are divided in integers (``longDecimal(_:places:)``). Nil for
+    /// any other text, left to `strtod`.
     ///
     /// - Complexity: O(*n*) in the text's length.
-    static func shortDecimal(_ start: UnsafePointer<UInt8>, _ count: Int) -> Double? {
-        let negative = start[0] == UInt8(ascii: "-")
-        var i = negative || start[0] == UInt8(ascii: "+") ? 1 : 0
-        var digits: UInt64 = 0
-        var digitCount = 0
-        var point: Int?
-        while i < count {
-            let byte = start[i]
-            if byte == UInt8(ascii: "."), point == nil {
-                point = digitCount
-            } else {
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit <= 9 else { return nil }
-                digits = digits &* 10 &+ UInt64(digit)
-                digitCount += 1
-            }
-            i += 1
+    static func shortDecimal(
+        _ start: UnsafePointer<UInt8>, _ count: Int, from i: Int, integer: UInt64, integerDigits: Int
+    ) -> Double? {
+        guard start[i] == UInt8(ascii: "."), integerDigits <= 19 else { return nil }
+        var (digits, digitCount) = (integer, integerDigits)
+        for k in (i + 1)..<count {
+            let digit = start[k] &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            digits = digits &* 10 &+ UInt64(digit)
+            digitCount += 1
         }
-        guard let point, digitCount > 0, digitCount <= 19 else { return nil }
-        let places = digitCount - point
+        guard digitCount > 0, digitCount <= 19 else { return nil }
+        let places = count - i - 1
         // Digits up to 2⁵³ and a power of ten up to 10¹⁹ are exact in a `Double`, and so one division rounds
         // correctly.
-        let value =
-            digits <= 1 << 53
+        return digits <= 1 << 53
             ? Double(digits) / PowersOfTen.exactDouble(places)
             : longDecimal(digits, places: places)
-        return negative ? -value : value
     }
 
     /// `digits` over 10^`places` (at most 19 places), correctly rounded to the nearest `Double`, ties to even: the
