@@ -94,17 +94,18 @@ private struct RoundingInterval {
         let shift = 52 - Int(magnitude.exponent)  // magnitude = significand / 2^shift; shift ≥ 3 here
         // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less; 1233 / 4096 gives it on this range.
         var places = 16 - ((Int(magnitude.exponent) * 1233) >> 12)
-        var scaled = UInt128(significand) * Self.power(places)
+        var unit = Self.power(places)
+        var scaled = UInt128(significand) * unit
         if scaled >> shift >= PowersOfTen.integer(17) {
             places -= 1
-            scaled = UInt128(significand) * Self.power(places)
+            unit = Self.power(places)
+            scaled = UInt128(significand) * unit
         }
         (self.places, self.shift) = (places, shift)
         whole = UInt64(scaled >> shift)
         remainder = scaled & (1 << shift - 1)
         // The reals that read back lie within half a binary place either side (a quarter below a power of two),
         // ends included when the significand is even: here in quarters of a binary place.
-        let unit = Self.power(places)
         let below = magnitude.significandBitPattern == 0 ? unit : 2 * unit
         let (lowQuarters, highQuarters) = (4 * scaled - below, 4 * scaled + 2 * unit)
         let inclusive = significand % 2 == 0

@@ -92,8 +92,9 @@ final class ObservationWriter: EvidenceSink {
         first = false
     }
 
-    /// Writes a row's figures, checked as one row (``FigureKeys``): as CSV, each figure's file and indicator, and the
-    /// row's area and period, encoded once for all of the row's figures; as JSON, one object each.
+    /// Writes a row's figures, checked as one row (``FigureKeys``), one CSV row or JSON object each, put together on
+    /// another thread (``BatchRows``, ``BatchJSON``) from the file's and each indicator's bytes, made once for the
+    /// table, and the row's area's and period's, made once for the row.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
         guard try figures.admit(batch) else {
