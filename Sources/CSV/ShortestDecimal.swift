@@ -9,13 +9,14 @@ import Core
 /// so their quotient is the correctly rounded reading, Clinger's fast path), which serves most figures as files give
 /// them.
 ///
-/// Otherwise the value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers,
-/// in units of the 17th significant digit, where it always holds a decimal. The answer is the decimal of fewest
-/// digits in it, the nearest to the value among those of that length, the one with an even last digit when two are
-/// equally near: a 15-digit decimal should the first try have missed it, else the nearest 16-digit decimal, else the
-/// nearest 17-digit decimal.
+/// That try finds any such decimal (see ``fifteenDigits(_:)``). Otherwise the answer has 16 or 17 digits: the value's
+/// rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units of the 17th
+/// significant digit, where it always holds a decimal, and the answer is the nearest 16-digit decimal to the value if
+/// it lies in the interval, else the nearest 17-digit decimal, the one with an even last digit when two are equally
+/// near.
 ///
-/// `nil` should the nearest not lie in the interval (it always does on this range), for `description` to settle.
+/// `nil` should the nearest 17-digit decimal not lie in the interval (it always does on this range), for
+/// `description` to settle.
 struct ShortestDecimal {
     /// The decimal's digits, as an integer.
     let digits: UInt64
@@ -33,9 +34,7 @@ struct ShortestDecimal {
             return
         }
         let candidates = RoundingInterval(magnitude)
-        if let fifteen = candidates.first(multipleOf: 100) {
-            self.init(strippingZerosFrom: fifteen / 100, places: candidates.places - 2)
-        } else if let sixteen = candidates.nearest(multipleOf: 10) {
+        if let sixteen = candidates.nearest(multipleOf: 10) {
             self.init(digits: sixteen / 10, places: candidates.places - 1)
         } else if let seventeen = candidates.nearest(multipleOf: 1) {
             self.init(digits: seventeen, places: candidates.places)
@@ -44,19 +43,21 @@ struct ShortestDecimal {
         }
     }
 
-    /// The one decimal of at most 15 significant digits that reads back to `magnitude`, if it is found in `Double`
-    /// arithmetic: the nearest to it at 15 digits, as digits and decimal places.
+    /// The one decimal of at most 15 significant digits that reads back to `magnitude`, if there is one: the nearest
+    /// to it at 15 digits, found in `Double` arithmetic, as digits and decimal places.
+    ///
+    /// The value's rounding interval reaches under 10¹⁵ / 2⁵³ ≈ 0.111 of the 15th digit either side of it, and the
+    /// product below 10¹⁵ is within 1/16 of the exact one: a decimal that reads back lies within 0.174 of the product,
+    /// so it is the product rounded, and none a quarter or more from the product does.
     private static func fifteenDigits(_ magnitude: Double) -> (digits: UInt64, places: Int)? {
-        // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less (1233 / 4096 gives it on this range).
-        var places = 14 - ((Int(magnitude.exponent) * 1233) >> 12)
+        // The leading digit's power of ten is that of 2^exponent's or one more.
+        var places = 14 - PowersOfTen.leadingPower(ofTwoTo: magnitude.exponent)
         var scaled = magnitude * PowersOfTen.exactDouble(places)
         if scaled >= 1e15 {
             places -= 1
             scaled = magnitude * PowersOfTen.exactDouble(places)
         }
         let nearest = Double(Int64(scaled + 0.5))
-        // At 15 digits the value's rounding interval reaches under a ninth of the last digit either side, and the
-        // product is as near the value: a decimal a quarter of a digit or more from the product cannot read back.
         guard abs(scaled - nearest) < 0.25, nearest / PowersOfTen.exactDouble(places) == magnitude else { return nil }
         return (UInt64(nearest), places)
     }
@@ -91,9 +92,9 @@ private struct RoundingInterval {
     /// The interval of a magnitude between 10⁻⁴ and 10¹⁵, not whole.
     init(_ magnitude: Double) {
         let significand = magnitude.significandBitPattern | 1 << 52
-        let shift = 52 - Int(magnitude.exponent)  // magnitude = significand / 2^shift; shift ≥ 3 here
-        // ⌊exponent × log₁₀ 2⌋ is the leading digit's power of ten or one less; 1233 / 4096 gives it on this range.
-        var places = 16 - ((Int(magnitude.exponent) * 1233) >> 12)
+        let shift = 52 - magnitude.exponent  // magnitude = significand / 2^shift; shift ≥ 3 here
+        // The leading digit's power of ten is that of 2^exponent's or one more.
+        var places = 16 - PowersOfTen.leadingPower(ofTwoTo: magnitude.exponent)
         var unit = Self.power(places)
         var scaled = UInt128(significand) * unit
         if scaled >> shift >= PowersOfTen.integer(17) {
@@ -122,14 +123,6 @@ private struct RoundingInterval {
         places <= 19
             ? UInt128(PowersOfTen.integer(places))
             : UInt128(PowersOfTen.integer(19)) * UInt128(PowersOfTen.integer(places - 19))
-    }
-
-    /// The first multiple of `step` in the interval, if any: the only one for a step of 100 (a 15-digit decimal),
-    /// the interval being under 23 units wide.
-    @inline(__always)
-    func first(multipleOf step: UInt64) -> UInt64? {
-        let first = (low + step - 1) / step * step
-        return first <= high ? first : nil
     }
 
     /// The multiple of `step` nearest the value, the even one of two equally near (as `description` chooses), if

@@ -64,13 +64,18 @@ public enum PowersOfTen {
         }
     }
 
+    /// ⌊`n` × log₁₀ 2⌋, the power of ten of 2ⁿ's leading digit, as `n` × 1233 / 4096 (just under log₁₀ 2): exact for
+    /// `n` from -400 to 400 (it first errs at ±681).
+    @inlinable
+    public static func leadingPower(ofTwoTo n: Int) -> Int { (n * 1233) >> 12 }
+
     /// The number of decimal digits of `value`, 1 for 0.
     /// - Complexity: O(1): from the position of its highest bit, corrected by one comparison.
     @inlinable
     public static func digitCount(_ value: UInt64) -> Int {
-        // bits × 1233 / 4096 (1233 / 4096 is just under log₁₀ 2) is the digit count or one less (0 counts as 1).
+        // A value of `bits` bits lies in [2^(bits - 1), 2^bits): the digit count is this or one more (0 counts as 1).
         let bits = 64 - (value | 1).leadingZeroBitCount
-        let estimate = (bits * 1233) >> 12
+        let estimate = leadingPower(ofTwoTo: bits)
         return estimate + ((value | 1) >= integer(estimate) ? 1 : 0)
     }
 }

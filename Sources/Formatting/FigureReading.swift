@@ -76,8 +76,8 @@ public enum FigureReading {
     /// "inf" or "nan". A short decimal (``shortDecimal(_:_:from:integer:integerDigits:)``) is read directly; any
     /// other number goes to `strtod`, in place when a NUL follows the field (as it does in a CSV row read by the CSV
     /// module), and is refused when out of range (ERANGE).
-    @inline(never)
-    public static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int, integer: UInt64)
+    @inline(never) @usableFromInline
+    static func decimalNumber(_ start: UnsafePointer<UInt8>, _ count: Int, from i: Int, integer: UInt64)
         -> Double?
     {
         let firstDigit = start[0] == UInt8(ascii: "-") || start[0] == UInt8(ascii: "+") ? 1 : 0
@@ -112,7 +112,7 @@ public enum FigureReading {
         }
     }
 
-    /// The magnitude of a decimal of at most 19 digits with a point and no exponent (`-12.345`, `.5`,
+    /// The magnitude of a decimal of at most 19 digits with a point and no exponent (`12.345`, `.5`,
     /// `58.75020000000001`), from its point at byte `i`, after `integerDigits` digits read as `integer`: its digits
     /// over a power of ten, rounded as `strtod` rounds, to the bit, at a fraction of its cost. Digits up to 2⁵³ (all
     /// of 15 digits, most of 16) are exact in a `Double`, as is the power of ten, and one division rounds correctly
