@@ -291,6 +291,6 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
 }
 
 extension Double {
-    /// The number, or nil for NaN: how the store's columns mark "none".
-    var unlessNaN: Double? { isNaN ? nil : self }
+    /// The number, or nil for NaN: how the store's columns and a batch's mark "none".
+    public var unlessNaN: Double? { isNaN ? nil : self }
 }

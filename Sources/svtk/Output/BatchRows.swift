@@ -26,17 +26,17 @@ struct BatchRows: BatchOutput {
                     let from = slot == 0 ? 0 : prefixes.ends[slot - 1]
                     rows.append(UnsafeBufferPointer(rebasing: prefixBytes[from..<prefixes.ends[slot]]))
                     rows.append(middle)
-                    Self.append(figures.values[slot], to: &rows)
+                    rows.append(figure: figures.values[slot].unlessNaN)
                     rows.separate()
                     if let reason = figures.missing[slot] { rows.field(reason.rawValue) }
                     rows.append(",,,,,")  // no confidence limits
-                    Self.append(figures.counts[slot], to: &rows)
+                    rows.append(figure: figures.counts[slot].unlessNaN)
                     rows.separate()
                     if figures.denominators[slot].bitPattern == lastDenominator.bits {
                         rows.appendAgain(lastDenominator.bytes)
                     } else {
                         let from = rows.position
-                        Self.append(figures.denominators[slot], to: &rows)
+                        rows.append(figure: figures.denominators[slot].unlessNaN)
                         lastDenominator = (figures.denominators[slot].bitPattern, from..<rows.position)
                     }
                     rows.separate()
@@ -45,10 +45,5 @@ struct BatchRows: BatchOutput {
                 }
             }
         }
-    }
-
-    /// A figure, or nothing for NaN (none).
-    private static func append(_ value: Double, to rows: inout CSVRowBytes) {
-        if !value.isNaN { rows.append(figure: value) }
     }
 }

@@ -11,25 +11,16 @@ enum ObservationJSON {
     static func append(
         _ o: Observation, indicator: Indicator?, area: (name: String, level: AreaLevel)?, to row: inout CSVRowBytes
     ) {
-        text("{\"age\":", o.breakdown.age, &row)
-        text(",\"area_code\":", o.area, &row)
-        text(",\"area_level\":", area?.level.rawValue ?? "", &row)
-        text(",\"area_name\":", area?.name ?? "", &row)
-        text(",\"category\":", o.breakdown.category, &row)
-        text(",\"category_type\":", o.breakdown.categoryType, &row)
-        figure(",\"count\":", o.count, &row)
+        opening(code: o.area, area, breakdown: o.breakdown, &row)
+        row.appendJSON(figure: o.count)
         figure(",\"denominator\":", o.denominator, &row)
-        text(",\"indicator_id\":", o.indicator, &row)
-        text(",\"indicator_name\":", indicator?.name ?? "", &row)
+        indicatorMembers(id: o.indicator, indicator, &row)
         figure(",\"lower_ci_95\":", o.lower95, &row)
         figure(",\"lower_ci_99_8\":", o.lower998, &row)
         text(",\"missing\":", o.missing?.rawValue, &row)
         text(",\"note\":", o.note, &row)
         text(",\"period\":", o.period, &row)
-        text(",\"polarity\":", indicator?.polarity.rawValue ?? "", &row)
-        text(",\"sex\":", o.breakdown.sex, &row)
-        text(",\"source\":", o.source, &row)
-        text(",\"unit\":", indicator?.unit ?? "", &row)
+        polarityToUnit(indicator, sex: o.breakdown.sex, source: o.source, &row)
         figure(",\"upper_ci_95\":", o.upper95, &row)
         figure(",\"upper_ci_99_8\":", o.upper998, &row)
         figure(",\"value\":", o.value, &row)
@@ -38,15 +29,7 @@ enum ObservationJSON {
 
     /// The members a wide table's object (``BatchJSON``, no breakdown) opens with, up to the count's name: its area's.
     static func areaMembers(code: String, _ area: (name: String, level: AreaLevel)?) -> [UInt8] {
-        CSVRowBytes.array { row in
-            text("{\"age\":", "", &row)
-            text(",\"area_code\":", code, &row)
-            text(",\"area_level\":", area?.level.rawValue ?? "", &row)
-            text(",\"area_name\":", area?.name ?? "", &row)
-            text(",\"category\":", "", &row)
-            text(",\"category_type\":", "", &row)
-            row.append(",\"count\":")
-        }
+        CSVRowBytes.array { opening(code: code, area, breakdown: Breakdown(), &$0) }
     }
 
     /// The period member of a wide table's object, with the comma before it.
@@ -56,18 +39,41 @@ enum ObservationJSON {
     /// and from the polarity (after the period) to the name of `value`.
     static func slotMembers(indicator id: String, _ indicator: Indicator?, source: String) -> ([UInt8], [UInt8]) {
         let toMissing = CSVRowBytes.array { row in
-            text(",\"indicator_id\":", id, &row)
-            text(",\"indicator_name\":", indicator?.name ?? "", &row)
+            indicatorMembers(id: id, indicator, &row)
             row.append(",\"lower_ci_95\":null,\"lower_ci_99_8\":null,\"missing\":")
         }
         let toValue = CSVRowBytes.array { row in
-            text(",\"polarity\":", indicator?.polarity.rawValue ?? "", &row)
-            text(",\"sex\":", "", &row)
-            text(",\"source\":", source, &row)
-            text(",\"unit\":", indicator?.unit ?? "", &row)
+            polarityToUnit(indicator, sex: "", source: source, &row)
             row.append(",\"upper_ci_95\":null,\"upper_ci_99_8\":null,\"value\":")
         }
         return (toMissing, toValue)
+    }
+
+    /// The object's opening, from `age` to the name of `count`: the breakdown's parts but sex, and the area's.
+    private static func opening(
+        code: String, _ area: (name: String, level: AreaLevel)?, breakdown: Breakdown, _ row: inout CSVRowBytes
+    ) {
+        text("{\"age\":", breakdown.age, &row)
+        text(",\"area_code\":", code, &row)
+        text(",\"area_level\":", area?.level.rawValue ?? "", &row)
+        text(",\"area_name\":", area?.name ?? "", &row)
+        text(",\"category\":", breakdown.category, &row)
+        text(",\"category_type\":", breakdown.categoryType, &row)
+        row.append(",\"count\":")
+    }
+
+    /// The indicator's id and name.
+    private static func indicatorMembers(id: String, _ indicator: Indicator?, _ row: inout CSVRowBytes) {
+        text(",\"indicator_id\":", id, &row)
+        text(",\"indicator_name\":", indicator?.name ?? "", &row)
+    }
+
+    /// The members from `polarity` to `unit`: the indicator's polarity, the sex, the file and the indicator's unit.
+    private static func polarityToUnit(_ indicator: Indicator?, sex: String, source: String, _ row: inout CSVRowBytes) {
+        text(",\"polarity\":", indicator?.polarity.rawValue ?? "", &row)
+        text(",\"sex\":", sex, &row)
+        text(",\"source\":", source, &row)
+        text(",\"unit\":", indicator?.unit ?? "", &row)
     }
 
     /// A member holding text, or `null`, after what comes before its name.
