@@ -88,21 +88,34 @@ static inline void svtk_row_add_field(void *field, size_t size, void *context) {
         && !svtk_row_reserve(row, length)) return;
     const unsigned char *source = (const unsigned char *)field;
     unsigned char *target = row->bytes + row->byte_count;
-    /* Bit 7 of a byte of `unusual`: a byte of 0x80 or above, or a NUL (0 - 1 wraps to 0xFF). Eight bytes at a time,
+    /* Bit 7 of a byte of `unusual`: a byte of 0x80 or above, or a NUL (0 - 1 wraps to 0xFF). A word at a time,
        where a borrow reaches a byte only from a NUL below it, so a word's flags are set exactly when one of its
-       bytes is unusual. */
+       bytes is unusual. A field's tail, and a field of four to seven bytes, is taken as two words that overlap, each
+       within the field: no byte outside it is read or written, and a byte seen twice is flagged the same. */
     uint64_t unusual = 0;
-    long i = 0;
-    for (; i + 8 <= length; i += 8) {
+    if (length >= 8) {
         uint64_t word;
-        memcpy(&word, source + i, 8);
-        memcpy(target + i, &word, 8);
+        for (long i = 0; i + 8 <= length; i += 8) {
+            memcpy(&word, source + i, 8);
+            memcpy(target + i, &word, 8);
+            unusual |= word | (word - 0x0101010101010101ULL);
+        }
+        memcpy(&word, source + length - 8, 8);
+        memcpy(target + length - 8, &word, 8);
         unusual |= word | (word - 0x0101010101010101ULL);
-    }
-    for (; i < length; i++) {
-        unsigned char b = source[i];
-        unusual |= b | (unsigned char)(b - 1);
-        target[i] = b;
+    } else if (length >= 4) {
+        uint32_t head, tail;
+        memcpy(&head, source, 4);
+        memcpy(&tail, source + length - 4, 4);
+        memcpy(target, &head, 4);
+        memcpy(target + length - 4, &tail, 4);
+        unusual = (uint64_t)(head | (head - 0x01010101U)) | (tail | (tail - 0x01010101U));
+    } else {
+        for (long i = 0; i < length; i++) {
+            unsigned char b = source[i];
+            unusual |= b | (unsigned char)(b - 1);
+            target[i] = b;
+        }
     }
     target[length] = 0;
     if (unusual & 0x8080808080808080ULL) {

@@ -50,6 +50,9 @@ public struct CSVRow {
     public let count: Int
     /// The 1-based physical line on which the row starts.
     public let line: Int
+    /// True when every field is ASCII without a NUL, as the bytes were found when copied out of the file: a
+    /// check for non-ASCII characters (invisible ones, say) can then skip the row.
+    public let isASCII: Bool
 
     /// The field at a 0-based position.
     @inlinable

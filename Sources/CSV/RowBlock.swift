@@ -9,6 +9,7 @@ final class RowBlock: @unchecked Sendable {
         var line: Int
         var count: Int
         var firstField: Int
+        var isASCII: Bool
     }
 
     /// The rows' fields, kept one after another by the parser that read them.
@@ -36,12 +37,12 @@ final class RowBlock: @unchecked Sendable {
 
     /// Notes the row being read into ``buffer``, which keeps its fields.
     func noteRow(_ row: CSVRow) {
-        entries.append(Entry(line: row.line, count: row.count, firstField: buffer.firstField))
+        entries.append(Entry(line: row.line, count: row.count, firstField: buffer.firstField, isASCII: row.isASCII))
     }
 
     /// Notes a blank line.
     func noteBlankLine(_ line: Int) {
-        entries.append(Entry(line: line, count: -1, firstField: 0))
+        entries.append(Entry(line: line, count: -1, firstField: 0, isASCII: true))
     }
 
     /// Hands each row to `onRow` and each blank line to `onBlankLine`, in order, with `lineOffset` added to
@@ -53,7 +54,10 @@ final class RowBlock: @unchecked Sendable {
                 onBlankLine(entry.line + lineOffset)
                 continue
             }
-            try onRow(buffer.row(firstField: entry.firstField, count: entry.count, line: entry.line + lineOffset))
+            try onRow(
+                buffer.row(
+                    firstField: entry.firstField, count: entry.count, line: entry.line + lineOffset,
+                    isASCII: entry.isASCII))
         }
     }
 }

@@ -25,13 +25,16 @@ final class RowBuffer {
     /// The fields of the row being read so far.
     var fieldCount: Int { storage.pointee.field_count - firstField }
 
-    /// The row being read.
-    func currentRow(line: Int) -> CSVRow { row(firstField: firstField, count: fieldCount, line: line) }
+    /// The row being read; `isASCII` when none of its fields held a NUL or a byte of 0x80 or above.
+    func currentRow(line: Int, isASCII: Bool) -> CSVRow {
+        row(firstField: firstField, count: fieldCount, line: line, isASCII: isASCII)
+    }
 
     /// A row kept in the buffer, from its first field.
-    func row(firstField: Int, count: Int, line: Int) -> CSVRow {
+    func row(firstField: Int, count: Int, line: Int, isASCII: Bool) -> CSVRow {
         CSVRow(
-            storage: storage.pointee.bytes, fieldStarts: storage.pointee.starts + firstField, count: count, line: line)
+            storage: storage.pointee.bytes, fieldStarts: storage.pointee.starts + firstField, count: count, line: line,
+            isASCII: isASCII)
     }
 
     /// Ends the row being read by keeping it: the next row starts after it.

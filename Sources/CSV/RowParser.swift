@@ -254,8 +254,9 @@ final class RowParser {
             fail(line: line, column: buffer.fieldCount + 1, "a row too large to hold in memory (4 GB or more)")
             return
         }
-        if row.pointee.first_unusual >= 0, !decodeUnusualFields() { return }
-        let fields = buffer.currentRow(line: rowStartLine)
+        let isASCII = row.pointee.first_unusual < 0
+        if !isASCII, !decodeUnusualFields() { return }
+        let fields = buffer.currentRow(line: rowStartLine, isASCII: isASCII)
         do {
             try onRow(fields)
         } catch {

@@ -80,7 +80,4 @@ public final class LoadStatistics: EvidenceSink {
         periods.insert(period)
         lastPeriod = period
     }
-
-    /// The number of distinct areas.
-
 }

@@ -23,6 +23,11 @@ public enum CodeShape: Sendable {
         let bytes = field.trimmed.bytes
         guard !bytes.isEmpty else { return nil }
         if let invisible = Self.invisibleCharacter(in: bytes) { return invisible }
+        return shapeProblem(with: bytes)
+    }
+
+    /// What is wrong with a cell's trimmed, non-empty bytes as this shape, leaving aside invisible characters.
+    private func shapeProblem(with bytes: UnsafeBufferPointer<UInt8>) -> String? {
         switch self {
         case .text: return nil
         case .gss:
@@ -40,7 +45,16 @@ public enum CodeShape: Sendable {
     /// Throws at the cell when it does not have this shape.
     /// - Throws: `ToolkitError` at the file, the row's line and the column (1-based), quoting the cell.
     public func check(_ row: CSVRow, _ column: Int, file: String, what: String) throws {
-        guard let problem = problem(with: row[column]) else { return }
+        let field = row[column]
+        let problem: String?
+        if row.isASCII {
+            // No byte of the row is 0x80 or above, so no cell holds an invisible character.
+            let bytes = field.trimmed.bytes
+            problem = bytes.isEmpty ? nil : shapeProblem(with: bytes)
+        } else {
+            problem = self.problem(with: field)
+        }
+        guard let problem else { return }
         throw ToolkitError(
             file: file, line: row.line, column: column + 1,
             "\(what) \(ToolkitError.quoted(row[column].trimmedString, limit: 40)) \(problem)")

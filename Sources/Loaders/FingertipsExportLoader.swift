@@ -115,8 +115,11 @@ public enum FingertipsExportLoader: Loader {
         /// The indicators and areas already given to the sink.
         private(set) var seenIndicators: Set<String> = []
         private var seenAreas: Set<String> = []
-        /// The last row's indicator, parent and area, already given to the sink: most rows repeat some of them.
-        private var last: (indicator: String, parent: String?, area: String) = ("", nil, "")
+        /// The figure being read, kept from row to row: a text is replaced only where its column differs from the
+        /// last row's, and most columns of a sorted export repeat, so most rows copy and release no `String`.
+        private var figure: Observation
+        /// The row's parent area code, kept from row to row as the figure's texts are.
+        private var parent: String?
 
         /// A reader of `table`'s rows, giving what it reads to `sink`.
         init(_ table: CSVTable, into sink: EvidenceSink) {
@@ -125,47 +128,50 @@ public enum FingertipsExportLoader: Loader {
             header = table.header
             strings = StringInterner(columns: table.header.count)
             self.sink = sink
+            figure = Observation(indicator: "", area: "", period: "", value: nil, source: table.path)
         }
 
         /// Reads one row (of an area that is kept) into the sink.
         /// - Throws: `ToolkitError` at an empty indicator ID or area code, or at a cell that cannot be read.
         mutating func read(_ row: CSVRow) throws {
-            let indicator = text(row, columns.id)
-            guard !indicator.isEmpty else {
+            let newIndicator = Self.update(&figure.indicator, row, columns.id, strings)
+            guard !figure.indicator.isEmpty else {
                 throw ToolkitError(file: file, line: row.line, column: columns.id + 1, "empty indicator ID")
             }
-            let area = text(row, columns.code)
-            guard !area.isEmpty else {
+            let newArea = Self.update(&figure.area, row, columns.code, strings)
+            guard !figure.area.isEmpty else {
                 throw ToolkitError(file: file, line: row.line, column: columns.code + 1, "empty area code")
             }
-            declare(indicator: indicator, area: area, from: row)
-            try sink.add(observation(of: indicator, in: area, from: row))
+            declare(newIndicator: newIndicator, newArea: newArea, from: row)
+            try readFigure(row)
+            // Handed over in place: passing the stored property itself would copy all of its bytes first.
+            try withUnsafePointer(to: &figure) { try sink.add($0.pointee) }
         }
 
         /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
-        private mutating func declare(indicator: String, area: String, from row: CSVRow) {
-            let parent = optionalText(row, columns.parentCode)
-            defer { last = (indicator, parent, area) }
-            if indicator != last.indicator, seenIndicators.insert(indicator).inserted {
+        /// `newIndicator` and `newArea` tell whether the row's indicator and area differ from the last row's.
+        private mutating func declare(newIndicator: Bool, newArea: Bool, from row: CSVRow) {
+            let newParent = Self.update(&parent, row, columns.parentCode, strings)
+            if newIndicator, seenIndicators.insert(figure.indicator).inserted {
                 let title = text(row, columns.name)
                 sink.add(
                     Indicator(
-                        id: indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
+                        id: figure.indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
                         source: "OHID Fingertips"))
             }
-            if let parent, parent != last.parent, seenAreas.insert(parent).inserted {
+            if newParent, let parent, seenAreas.insert(parent).inserted {
                 sink.add(Area(code: parent, name: text(row, columns.parentName)))
             }
-            if area != last.area, seenAreas.insert(area).inserted {
-                sink.add(Area(code: area, name: text(row, columns.areaName), parent: parent))
+            if newArea, seenAreas.insert(figure.area).inserted {
+                sink.add(Area(code: figure.area, name: text(row, columns.areaName), parent: parent))
             }
         }
 
-        /// The row's figure: its value, breakdown and period, both pairs of confidence limits (checked against
-        /// the value), count, denominator, value note, recent trend and comparisons.
+        /// Reads the row's figure: its value, breakdown and period, both pairs of confidence limits (checked
+        /// against the value), count, denominator, value note, recent trend and comparisons.
         /// - Throws: `ToolkitError` at a cell that is neither a number nor a marker, or at a lower confidence limit
         ///   above its upper or with the value outside them.
-        private func observation(of indicator: String, in area: String, from row: CSVRow) throws -> Observation {
+        private mutating func readFigure(_ row: CSVRow) throws {
             let parsed = try NumericCell.parse(
                 row[columns.value], file: file, line: row.line, column: columns.value + 1,
                 columnName: header[columns.value])
@@ -177,31 +183,48 @@ public enum FingertipsExportLoader: Loader {
             try ConfidenceLimits.check(
                 value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
                 file: file, line: row.line, column: columns.lower998.map { $0 + 1 })
-            return try Observation(
-                indicator: indicator, area: area, period: text(row, columns.period),
-                breakdown: Breakdown(
-                    sex: text(row, columns.sex), age: text(row, columns.age),
-                    categoryType: text(row, columns.categoryType), category: text(row, columns.category)),
-                value: parsed.number, missing: parsed.missingReason,
-                lower95: limits95.0, upper95: limits95.1, lower998: limits998.0, upper998: limits998.1,
-                count: number(row, columns.count), denominator: number(row, columns.denominator),
-                note: optionalText(row, columns.note),
-                comparedToEngland: optionalText(row, columns.versusEngland),
-                comparedToParent: optionalText(row, columns.versusParent),
-                recentTrend: optionalText(row, columns.trend), source: file)
+            Self.update(&figure.period, row, columns.period, strings)
+            Self.update(&figure.breakdown.sex, row, columns.sex, strings)
+            Self.update(&figure.breakdown.age, row, columns.age, strings)
+            Self.update(&figure.breakdown.categoryType, row, columns.categoryType, strings)
+            Self.update(&figure.breakdown.category, row, columns.category, strings)
+            figure.value = parsed.number
+            figure.missing = parsed.missingReason
+            (figure.lower95, figure.upper95) = limits95
+            (figure.lower998, figure.upper998) = limits998
+            figure.count = try number(row, columns.count)
+            figure.denominator = try number(row, columns.denominator)
+            Self.update(&figure.note, row, columns.note, strings)
+            Self.update(&figure.comparedToEngland, row, columns.versusEngland, strings)
+            Self.update(&figure.comparedToParent, row, columns.versusParent, strings)
+            Self.update(&figure.recentTrend, row, columns.trend, strings)
+        }
+
+        /// Sets a text of the figure to a cell's text, trimmed (left empty when the file has no such column).
+        /// - Returns: true when the cell differs from the last row's.
+        @discardableResult
+        private static func update(
+            _ text: inout String, _ row: CSVRow, _ column: Int?, _ strings: StringInterner
+        ) -> Bool {
+            guard let column else { return false }
+            return strings.update(&text, to: row[column].trimmed, column: column)
+        }
+
+        /// Sets an optional text of the figure to a cell's text, trimmed; `nil` when it is empty or the file has
+        /// no such column.
+        /// - Returns: true when the cell differs from the last row's.
+        @discardableResult
+        private static func update(
+            _ text: inout String?, _ row: CSVRow, _ column: Int?, _ strings: StringInterner
+        ) -> Bool {
+            guard let column else { return false }
+            return strings.update(&text, to: row[column].trimmed, column: column)
         }
 
         /// A cell's text, trimmed; empty when the file has no such column.
         private func text(_ row: CSVRow, _ column: Int?) -> String {
             guard let column else { return "" }
             return strings.string(row[column].trimmed, column: column)
-        }
-
-        /// A cell's text, trimmed; `nil` when it is empty or the file has no such column.
-        private func optionalText(_ row: CSVRow, _ column: Int?) -> String? {
-            guard let column else { return nil }
-            let cell = row[column].trimmed
-            return cell.isEmpty ? nil : strings.string(cell, column: column)
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.

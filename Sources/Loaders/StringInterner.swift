@@ -56,21 +56,52 @@ final class StringInterner {
     /// - Complexity: O(*n*) in the field's bytes.
     func string(_ field: CSVField, column: Int) -> String {
         let last = lastInColumn.baseAddress! + column
-        let bytes = field.bytes
-        if bytes.count == last.pointee.count, let base = bytes.baseAddress, let kept = last.pointee.bytes,
-            memcmp(kept, base, bytes.count) == 0
-        {
-            return last.pointee.text
-        }
+        if Self.repeats(field, last) { return last.pointee.text }
         let made = string(field)
-        remember(made, bytes, in: last)
+        remember(made, field.bytes, in: last)
         return made
+    }
+
+    /// Sets `text` to the field's text, unless the column's bytes are the same as in the last row: `text` is then
+    /// left as it is, and no `String` is copied or released.
+    /// - Precondition: `column` is below the number of columns the interner was made for, and `text` was set by
+    ///   this function from the same column in the last row read (or is empty, before the first row).
+    /// - Returns: true when the column's bytes differ from the last row's (always, on the first row).
+    /// - Complexity: O(*n*) in the field's bytes.
+    @discardableResult
+    func update(_ text: inout String, to field: CSVField, column: Int) -> Bool {
+        let last = lastInColumn.baseAddress! + column
+        if Self.repeats(field, last) { return false }
+        text = string(field)
+        remember(text, field.bytes, in: last)
+        return true
+    }
+
+    /// Sets `text` as the `String` form of `update(_:to:column:)` does, and to `nil` for an empty field.
+    /// - Returns: true when the column's bytes differ from the last row's (always, on the first row).
+    @discardableResult
+    func update(_ text: inout String?, to field: CSVField, column: Int) -> Bool {
+        let last = lastInColumn.baseAddress! + column
+        if Self.repeats(field, last) { return false }
+        let made = string(field)
+        remember(made, field.bytes, in: last)
+        text = made.isEmpty ? nil : made
+        return true
+    }
+
+    /// True when the field's bytes are the column's in the last row (never before the first row).
+    private static func repeats(_ field: CSVField, _ last: UnsafeMutablePointer<LastText>) -> Bool {
+        let bytes = field.bytes
+        guard bytes.count == last.pointee.count, let base = bytes.baseAddress, let kept = last.pointee.bytes else {
+            return false
+        }
+        return memcmp(kept, base, bytes.count) == 0
     }
 
     /// Keeps a column's text and a copy of its bytes.
     private func remember(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, in last: UnsafeMutablePointer<LastText>)
     {
-        if bytes.count > last.pointee.capacity {
+        if last.pointee.bytes == nil || bytes.count > last.pointee.capacity {
             last.pointee.bytes?.deallocate()
             last.pointee.capacity = max(bytes.count, 32)
             last.pointee.bytes = .allocate(capacity: last.pointee.capacity)

@@ -5,7 +5,8 @@ import Testing
 
 @testable import CSV
 
-/// What a read gives: every row with its line, then the summary, or the error.
+/// What a read gives: every row with its line (and `*` where the row is not ASCII), then the summary, or the error.
+/// Checks each row's ``CSVRow/isASCII`` against its fields' bytes.
 private func outcome(_ path: String, _ threads: ReadingThreads, failingAtRow: Int? = nil) -> (String, Int) {
     do {
         let table = try CSVTable(path: path)
@@ -15,7 +16,9 @@ private func outcome(_ path: String, _ threads: ReadingThreads, failingAtRow: In
         let summary = try table.forEachRow { row in
             rows += 1
             if rows == failingAtRow { throw ToolkitError(file: path, line: row.line, column: 1, "stopped by the test") }
-            text += "\(row.line): \(row.strings.joined(separator: "|"))\n"
+            let ascii = row.strings.allSatisfy { $0.utf8.allSatisfy { (1..<0x80).contains($0) } }
+            #expect(row.isASCII == ascii, "line \(row.line)")
+            text += "\(row.line)\(row.isASCII ? "" : "*"): \(row.strings.joined(separator: "|"))\n"
         }
         return (text + "\(summary)", table.segmentsFromHelpers)
     } catch {

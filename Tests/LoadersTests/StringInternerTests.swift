@@ -46,4 +46,42 @@ struct StringInternerTests {
         #expect(storage(again) == storage(first))
         #expect(storage(elsewhere) == storage(first))
     }
+
+    /// Updates `text` from `field` as a field of `column`, returning whether the column changed.
+    func update<Text>(
+        _ interner: StringInterner, _ text: inout Text, _ field: String, column: Int,
+        _ update: (StringInterner, inout Text, CSVField, Int) -> Bool
+    ) -> Bool {
+        var bytes = Array(field.utf8)
+        let count = bytes.count
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer {
+            update(interner, &text, CSVField(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])), column)
+        }
+    }
+
+    @Test("update leaves a text alone while its column repeats, and says when the column changed")
+    func updateInPlace() {
+        let interner = StringInterner(columns: 2)
+        let plain: (StringInterner, inout String, CSVField, Int) -> Bool = { $0.update(&$1, to: $2, column: $3) }
+        let optional: (StringInterner, inout String?, CSVField, Int) -> Bool = { $0.update(&$1, to: $2, column: $3) }
+        var trend = ""
+        var note: String? = "not yet read"
+        // The first row always counts as a change, empty cells included.
+        #expect(update(interner, &trend, "No significant change", column: 0, plain))
+        #expect(update(interner, &note, "", column: 1, optional))
+        #expect(trend == "No significant change" && note == nil)
+        // A repeat is told without touching the text: a text set by hand stays, which shows it was not rewritten.
+        trend = "left alone"
+        #expect(!update(interner, &trend, "No significant change", column: 0, plain))
+        #expect(!update(interner, &note, "", column: 1, optional))
+        #expect(trend == "left alone" && note == nil)
+        // A change of bytes, of the same length or another, is taken.
+        #expect(update(interner, &trend, "No significant chanGE", column: 0, plain))
+        #expect(update(interner, &note, "Value may be unreliable", column: 1, optional))
+        #expect(trend == "No significant chanGE" && note == "Value may be unreliable")
+        #expect(update(interner, &trend, "Increasing", column: 0, plain))
+        #expect(update(interner, &note, "", column: 1, optional))
+        #expect(trend == "Increasing" && note == nil)
+    }
 }
