@@ -134,7 +134,8 @@ final class SegmentedRead: @unchecked Sendable {
     func recordStart(atOrAfter offset: Int64, within limit: Int64 = .max) throws -> Int64? {
         guard offset > 0 else { return 0 }
         guard offset < blocks.size else { return blocks.size }
-        let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        // A page at a time: the line break is most often within a few hundred bytes.
+        let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 16)
         defer { window.deallocate() }
         var position = offset - 1
         while position < blocks.size {
