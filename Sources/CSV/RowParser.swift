@@ -13,7 +13,8 @@ import Core
 /// Not part of the public API: ``CSVTable`` and ``CSVReader`` wrap it.
 final class RowParser {
     let file: String
-    private var parser = csv_parser()
+    /// libcsv's state, at a fixed address: handed to `csv_parse` once per line without an exclusivity check.
+    private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     /// The encoding in force, or `nil` while only ASCII has been seen (the first non-ASCII field decides).
     private(set) var encoding: TextEncoding?
     /// True once any field was transcoded from Windows-1252.
@@ -58,24 +59,26 @@ final class RowParser {
         self.buffer = buffer ?? RowBuffer()
         keepsRows = buffer != nil
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
-        csv_init(&parser, options)
-        csv_set_delim(&parser, delimiter)
+        parser.initialize(to: csv_parser())
+        csv_init(parser, options)
+        csv_set_delim(parser, delimiter)
         if delimiter == UInt8(CSV_TAB) {
             // libcsv trims tabs like spaces by default; with tab as the delimiter only spaces may be trimmed.
-            csv_set_space_func(&parser) { $0 == UInt8(CSV_SPACE) ? 1 : 0 }
+            csv_set_space_func(parser) { $0 == UInt8(CSV_SPACE) ? 1 : 0 }
         }
         self.buffer.storage.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
         buffer.storage.pointee.owner = nil
-        csv_free(&parser)
+        csv_free(parser)
+        parser.deallocate()
     }
 
     var hasFailed: Bool { failure != nil }
 
     /// True when every byte fed so far ended a record, or a blank line: nothing is pending and nothing failed.
-    var isBetweenRecords: Bool { !hasFailed && parser.pstate == 0 && buffer.fieldCount == 0 }
+    var isBetweenRecords: Bool { !hasFailed && parser.pointee.pstate == 0 && buffer.fieldCount == 0 }
 
     /// Feeds a block of bytes; rows complete through the row callback as they end.
     func feed(_ bytes: UnsafeRawBufferPointer) {
@@ -86,8 +89,8 @@ final class RowParser {
             let newline = memchr(p, 0x0A, end - p)
             let pieceEnd = newline.map { UnsafeRawPointer($0) + 1 } ?? end
             if atLineStart {
-                rowStartLine = parser.pstate == 0 ? line : rowStartLine
-                lineStartedOutsideRow = parser.pstate == 0
+                rowStartLine = parser.pointee.pstate == 0 ? line : rowStartLine
+                lineStartedOutsideRow = parser.pointee.pstate == 0
                 lineIsBlank = true
             }
             if lineIsBlank && lineStartedOutsideRow {
@@ -95,7 +98,7 @@ final class RowParser {
             }
             let length = pieceEnd - p
             row.pointee.line = line
-            let parsed = csv_parse(&parser, p, length, svtk_row_add_field, RowParser.rowEnded, context)
+            let parsed = csv_parse(parser, p, length, svtk_row_add_field, RowParser.rowEnded, context)
             if parsed != length, failure == nil {
                 fail(
                     line: line, column: buffer.fieldCount + 1,
@@ -116,7 +119,7 @@ final class RowParser {
     func finish() {
         guard !hasFailed else { return }
         row.pointee.line = line
-        if csv_fini(&parser, svtk_row_add_field, RowParser.rowEnded, UnsafeMutableRawPointer(row)) != 0,
+        if csv_fini(parser, svtk_row_add_field, RowParser.rowEnded, UnsafeMutableRawPointer(row)) != 0,
             failure == nil
         {
             fail(

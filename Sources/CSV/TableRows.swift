@@ -3,19 +3,22 @@ import Core
 /// What a read of a table makes of each row the parser hands it, in order: title lines and the header skipped,
 /// blank lines counted, footnotes after the table kept, ragged rows refused, and data rows passed on, an error
 /// about one given the row's line.
+///
+/// Its counters change on every row, and only ever by short accesses on the reading thread, so they are kept without
+/// the run-time exclusivity check a class's stored properties otherwise get (a call into the runtime per change).
 final class TableRows {
     /// What the read has found so far.
-    var summary: CSVReadSummary
+    @exclusivity(unchecked) var summary: CSVReadSummary
     private let path: String
     private let headerLine: Int
     private let headerRowIndex: Int
     private let width: Int
     /// The header's named columns: cells beyond them must be empty.
     private let named: Int
-    private var nonBlankIndex = 0
+    @exclusivity(unchecked) private var nonBlankIndex = 0
     /// The line of the first footnote, once the footnotes have begun.
-    private var footerStartLine: Int?
-    private var afterBlank = false
+    @exclusivity(unchecked) private var footerStartLine: Int?
+    @exclusivity(unchecked) private var afterBlank = false
 
     /// The rules of `table`'s layout, before its first row.
     init(_ table: CSVTable) {
