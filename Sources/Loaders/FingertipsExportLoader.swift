@@ -144,8 +144,7 @@ public enum FingertipsExportLoader: Loader {
             }
             declare(newIndicator: newIndicator, newArea: newArea, from: row)
             try readFigure(row)
-            // Handed over in place: passing the stored property itself would copy all of its bytes first.
-            try withUnsafePointer(to: &figure) { try sink.add($0.pointee) }
+            try sink.add(figure)
         }
 
         /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
