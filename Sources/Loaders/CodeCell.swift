@@ -19,15 +19,14 @@ public enum CodeShape: Sendable {
 
     /// What is wrong with a cell's trimmed bytes as this shape, if anything; an empty cell is left to the loader.
     /// - Complexity: O(*n*) in the cell's length; an ASCII cell is checked byte by byte without decoding.
-    public func problem(with field: CSVField) -> String? {
+    public func problem(with field: CSVField) -> String? { problem(with: field, isASCII: false) }
+
+    /// ``problem(with:)``, without the search for invisible characters when the cell is known to be ASCII (none can
+    /// be there).
+    private func problem(with field: CSVField, isASCII: Bool) -> String? {
         let bytes = field.trimmed.bytes
         guard !bytes.isEmpty else { return nil }
-        if let invisible = Self.invisibleCharacter(in: bytes) { return invisible }
-        return shapeProblem(with: bytes)
-    }
-
-    /// What is wrong with a cell's trimmed, non-empty bytes as this shape, leaving aside invisible characters.
-    private func shapeProblem(with bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !isASCII, let invisible = Self.invisibleCharacter(in: bytes) { return invisible }
         switch self {
         case .text: return nil
         case .gss:
@@ -45,16 +44,7 @@ public enum CodeShape: Sendable {
     /// Throws at the cell when it does not have this shape.
     /// - Throws: `ToolkitError` at the file, the row's line and the column (1-based), quoting the cell.
     public func check(_ row: CSVRow, _ column: Int, file: String, what: String) throws {
-        let field = row[column]
-        let problem: String?
-        if row.isASCII {
-            // No byte of the row is 0x80 or above, so no cell holds an invisible character.
-            let bytes = field.trimmed.bytes
-            problem = bytes.isEmpty ? nil : shapeProblem(with: bytes)
-        } else {
-            problem = self.problem(with: field)
-        }
-        guard let problem else { return }
+        guard let problem = problem(with: row[column], isASCII: row.isASCII) else { return }
         throw ToolkitError(
             file: file, line: row.line, column: column + 1,
             "\(what) \(ToolkitError.quoted(row[column].trimmedString, limit: 40)) \(problem)")

@@ -5,14 +5,17 @@ import Testing
 
 @Suite("StringInterner")
 struct StringInternerTests {
-    /// The interner's text for `text` as a field of `column`.
-    func string(_ interner: StringInterner, _ text: String, column: Int) -> String {
+    /// `body`'s result on `text` as a row's field, followed by a NUL as the CSV layer gives it.
+    func withField<Result>(_ text: String, _ body: (CSVField) -> Result) -> Result {
         var bytes = Array(text.utf8)
         let count = bytes.count
         bytes.append(0)
-        return bytes.withUnsafeBufferPointer {
-            interner.string(CSVField(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])), column: column)
-        }
+        return bytes.withUnsafeBufferPointer { body(CSVField(bytes: UnsafeBufferPointer(rebasing: $0[0..<count]))) }
+    }
+
+    /// The interner's text for `text` as a field of `column`.
+    func string(_ interner: StringInterner, _ text: String, column: Int) -> String {
+        withField(text) { interner.string($0, column: column) }
     }
 
     /// Where a long string's bytes are stored, to tell one shared `String` from two equal ones.
@@ -47,41 +50,28 @@ struct StringInternerTests {
         #expect(storage(elsewhere) == storage(first))
     }
 
-    /// Updates `text` from `field` as a field of `column`, returning whether the column changed.
-    func update<Text>(
-        _ interner: StringInterner, _ text: inout Text, _ field: String, column: Int,
-        _ update: (StringInterner, inout Text, CSVField, Int) -> Bool
-    ) -> Bool {
-        var bytes = Array(field.utf8)
-        let count = bytes.count
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer {
-            update(interner, &text, CSVField(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])), column)
-        }
-    }
-
     @Test("update leaves a text alone while its column repeats, and says when the column changed")
     func updateInPlace() {
         let interner = StringInterner(columns: 2)
-        let plain: (StringInterner, inout String, CSVField, Int) -> Bool = { $0.update(&$1, to: $2, column: $3) }
-        let optional: (StringInterner, inout String?, CSVField, Int) -> Bool = { $0.update(&$1, to: $2, column: $3) }
         var trend = ""
         var note: String? = "not yet read"
+        func update(trend cell: String) -> Bool { withField(cell) { interner.update(&trend, to: $0, column: 0) } }
+        func update(note cell: String) -> Bool { withField(cell) { interner.update(&note, to: $0, column: 1) } }
         // The first row always counts as a change, empty cells included.
-        #expect(update(interner, &trend, "No significant change", column: 0, plain))
-        #expect(update(interner, &note, "", column: 1, optional))
+        #expect(update(trend: "No significant change"))
+        #expect(update(note: ""))
         #expect(trend == "No significant change" && note == nil)
         // A repeat is told without touching the text: a text set by hand stays, which shows it was not rewritten.
         trend = "left alone"
-        #expect(!update(interner, &trend, "No significant change", column: 0, plain))
-        #expect(!update(interner, &note, "", column: 1, optional))
+        #expect(!update(trend: "No significant change"))
+        #expect(!update(note: ""))
         #expect(trend == "left alone" && note == nil)
         // A change of bytes, of the same length or another, is taken.
-        #expect(update(interner, &trend, "No significant chanGE", column: 0, plain))
-        #expect(update(interner, &note, "Value may be unreliable", column: 1, optional))
+        #expect(update(trend: "No significant chanGE"))
+        #expect(update(note: "Value may be unreliable"))
         #expect(trend == "No significant chanGE" && note == "Value may be unreliable")
-        #expect(update(interner, &trend, "Increasing", column: 0, plain))
-        #expect(update(interner, &note, "", column: 1, optional))
+        #expect(update(trend: "Increasing"))
+        #expect(update(note: ""))
         #expect(trend == "Increasing" && note == nil)
     }
 }
