@@ -3,17 +3,11 @@ import Core
 /// The shortest decimal that reads back to a `Double` (the digits `Double.description` writes), found for a value
 /// that is not whole and lies between 10⁻⁴ and 10¹⁵, where `description` writes no exponent.
 ///
-/// Every decimal of at most 15 significant digits reads back to a different `Double`, so at most one of them reads
-/// back to the value; when one does, it is the answer, stripped of trailing zeros. It is tried first in `Double`
-/// arithmetic: the nearest 15-digit decimal to the value (digits below 2⁵³ and a power of ten up to 10²² are exact,
-/// so their quotient is the correctly rounded reading, Clinger's fast path), which serves most figures as files give
-/// them.
-///
-/// That try finds any such decimal (see ``fifteenDigits(_:)``). Otherwise the answer has 16 or 17 digits: the value's
-/// rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units of the 17th
-/// significant digit, where it always holds a decimal, and the answer is the nearest 16-digit decimal to the value if
-/// it lies in the interval, else the nearest 17-digit decimal, the one with an even last digit when two are equally
-/// near.
+/// The value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units
+/// of the 17th significant digit, where it always holds a decimal. It is under 23 units wide, so it holds at most
+/// one multiple of 100: a decimal of at most 15 significant digits, which, when there is one, is the answer, stripped
+/// of trailing zeros. Otherwise the answer is the nearest 16-digit decimal to the value if it lies in the interval,
+/// else the nearest 17-digit decimal, the one with an even last digit when two are equally near.
 ///
 /// `nil` should the nearest 17-digit decimal not lie in the interval (it always does on this range), for
 /// `description` to settle.
@@ -25,16 +19,14 @@ struct ShortestDecimal {
 
     /// The shortest decimal of `value`; `nil` when it is whole, not finite, or outside 10⁻⁴ to 10¹⁵ (where
     /// `description` writes an exponent).
-    /// - Complexity: O(1): a few `Double` operations, else a few 128-bit multiplications and shifts.
+    /// - Complexity: O(1): a few 128-bit multiplications and shifts.
     init?(_ value: Double) {
         let magnitude = abs(value)
         guard magnitude >= 1e-4, magnitude < 1e15, Double(Int64(magnitude)) != magnitude else { return nil }
-        if let (digits, places) = Self.fifteenDigits(magnitude) {
-            self.init(strippingZerosFrom: digits, places: places)
-            return
-        }
         let candidates = RoundingInterval(magnitude)
-        if let sixteen = candidates.nearest(multipleOf: 10) {
+        if let fifteen = candidates.multiple(of: 100) {
+            self.init(strippingZerosFrom: fifteen / 100, places: candidates.places - 2)
+        } else if let sixteen = candidates.nearest(multipleOf: 10) {
             self.init(digits: sixteen / 10, places: candidates.places - 1)
         } else if let seventeen = candidates.nearest(multipleOf: 1) {
             self.init(digits: seventeen, places: candidates.places)
@@ -43,33 +35,25 @@ struct ShortestDecimal {
         }
     }
 
-    /// The one decimal of at most 15 significant digits that reads back to `magnitude`, if there is one: the nearest
-    /// to it at 15 digits, found in `Double` arithmetic, as digits and decimal places.
-    ///
-    /// The value's rounding interval reaches under 10¹⁵ / 2⁵³ ≈ 0.111 of the 15th digit either side of it, and the
-    /// product below 10¹⁵ is within 1/16 of the exact one: a decimal that reads back lies within 0.174 of the product,
-    /// so it is the product rounded, and none a quarter or more from the product does.
-    private static func fifteenDigits(_ magnitude: Double) -> (digits: UInt64, places: Int)? {
-        // The leading digit's power of ten is that of 2^exponent's or one more.
-        var places = 14 - PowersOfTen.leadingPower(ofTwoTo: magnitude.exponent)
-        var scaled = magnitude * PowersOfTen.exactDouble(places)
-        if scaled >= 1e15 {
-            places -= 1
-            scaled = magnitude * PowersOfTen.exactDouble(places)
-        }
-        let nearest = Double(Int64(scaled + 0.5))
-        guard abs(scaled - nearest) < 0.25, nearest / PowersOfTen.exactDouble(places) == magnitude else { return nil }
-        return (UInt64(nearest), places)
-    }
-
-    /// `digits` with `places` decimal places, less the trailing zeros after the point.
+    /// `digits` with `places` decimal places, less the trailing zeros after the point: eight, four, two and one at a
+    /// time.
     private init(strippingZerosFrom digits: UInt64, places: Int) {
         var (digits, places) = (digits, places)
-        while places > 0, digits % 10 == 0 {
-            digits /= 10
-            places -= 1
-        }
+        Self.strip(8, zerosFrom: &digits, places: &places)
+        Self.strip(4, zerosFrom: &digits, places: &places)
+        Self.strip(2, zerosFrom: &digits, places: &places)
+        Self.strip(1, zerosFrom: &digits, places: &places)
         self.init(digits: digits, places: places)
+    }
+
+    /// Strips `zeros` trailing zeros after the point at a time while there are that many.
+    @inline(__always)
+    private static func strip(_ zeros: Int, zerosFrom digits: inout UInt64, places: inout Int) {
+        let power = PowersOfTen.integer(zeros)
+        while places >= zeros, digits % power == 0 {
+            digits /= power
+            places -= zeros
+        }
     }
 
     private init(digits: UInt64, places: Int) {
@@ -92,9 +76,11 @@ private struct RoundingInterval {
     /// The interval of a magnitude between 10⁻⁴ and 10¹⁵, not whole.
     init(_ magnitude: Double) {
         let significand = magnitude.significandBitPattern | 1 << 52
-        let shift = 52 - magnitude.exponent  // magnitude = significand / 2^shift; shift ≥ 3 here
+        // The binary exponent, from the bits (`Double.exponent` is a call); the magnitude is normal here.
+        let exponent = Int(magnitude.bitPattern >> 52) - 1023
+        let shift = 52 - exponent  // magnitude = significand / 2^shift; shift ≥ 3 here
         // The leading digit's power of ten is that of 2^exponent's or one more.
-        var places = 16 - PowersOfTen.leadingPower(ofTwoTo: magnitude.exponent)
+        var places = 16 - PowersOfTen.leadingPower(ofTwoTo: exponent)
         var unit = Self.power(places)
         var scaled = UInt128(significand) * unit
         if scaled >> shift >= PowersOfTen.integer(17) {
@@ -123,6 +109,13 @@ private struct RoundingInterval {
         places <= 19
             ? UInt128(PowersOfTen.integer(places))
             : UInt128(PowersOfTen.integer(19)) * UInt128(PowersOfTen.integer(places - 19))
+    }
+
+    /// The highest multiple of `step` in the interval, if there is one.
+    @inline(__always)
+    func multiple(of step: UInt64) -> UInt64? {
+        let below = high / step * step
+        return below >= low ? below : nil
     }
 
     /// The multiple of `step` nearest the value, the even one of two equally near (as `description` chooses), if
