@@ -85,8 +85,43 @@ public struct CSVRowBytes {
     @inlinable
     public mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
         reserve(other.count)
-        if let from = other.baseAddress { (start + count).update(from: from, count: other.count) }
+        if let from = other.baseAddress { Self.copy(other.count, from: from, to: start + count) }
         count &+= other.count
+    }
+
+    /// Copies `count` bytes between places that do not overlap. A row's cells are mostly tens of bytes, for which a
+    /// call to `memmove` costs more than the copy: those are copied here in 16-byte words, the last word overlapping
+    /// the one before it (each within the bytes, so none outside them is read or written), and longer runs by
+    /// `memmove`.
+    /// - Complexity: O(*n*) in `count`.
+    @inlinable @inline(__always)
+    static func copy(_ count: Int, from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>) {
+        let (source, target) = (UnsafeRawPointer(from), UnsafeMutableRawPointer(to))
+        if count >= 16 {
+            guard count <= 256 else { return target.copyMemory(from: source, byteCount: count) }
+            var at = 0
+            while at &+ 16 < count {
+                copyWord(SIMD16<UInt8>.self, at: at, from: source, to: target)
+                at &+= 16
+            }
+            copyWord(SIMD16<UInt8>.self, at: count &- 16, from: source, to: target)
+        } else if count >= 8 {
+            copyWord(UInt64.self, at: 0, from: source, to: target)
+            copyWord(UInt64.self, at: count &- 8, from: source, to: target)
+        } else if count >= 4 {
+            copyWord(UInt32.self, at: 0, from: source, to: target)
+            copyWord(UInt32.self, at: count &- 4, from: source, to: target)
+        } else {
+            for at in 0..<count { to[at] = from[at] }
+        }
+    }
+
+    /// Copies one word at byte offset `at`, unaligned.
+    @inlinable @inline(__always)
+    static func copyWord<Word: BitwiseCopyable>(
+        _: Word.Type, at: Int, from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer
+    ) {
+        target.storeBytes(of: source.loadUnaligned(fromByteOffset: at, as: Word.self), toByteOffset: at, as: Word.self)
     }
 
     /// Appends bytes as they are: fields encoded before (``CSVWriter/encoded(_:)``).
@@ -107,7 +142,7 @@ public struct CSVRowBytes {
     public mutating func appendAgain(_ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "bytes not yet put together")
         reserve(range.count)
-        (start + count).update(from: start + range.lowerBound, count: range.count)
+        Self.copy(range.count, from: start + range.lowerBound, to: start + count)
         count += range.count
     }
 

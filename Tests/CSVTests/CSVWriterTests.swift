@@ -24,4 +24,30 @@ struct CSVWriterTests {
         let (_, rows, _) = try readAll(path)
         #expect(rows == [["E01", "Plain", "has, comma"], ["E02", "say \"hi\"", "two\nlines"]])
     }
+
+    @Test("bytes appended, and appended again, as they are, whatever their length and place")
+    func bytesOfEveryLength() {
+        let source = (0..<700).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var expected: [UInt8] = []
+        let bytes = CSVWriter.bytes { writer in
+            writer.writeRows { rows in
+                source.withUnsafeBufferPointer { source in
+                    for length in 0...300 {
+                        let from = length % 13
+                        let start = rows.position
+                        rows.append(UnsafeBufferPointer(rebasing: source[from..<(from + length)]))
+                        rows.appendAgain(start..<rows.position)
+                        rows.append(byte: 0xFF)
+                        let run = Array(source[from..<(from + length)])
+                        expected += run
+                        expected += run
+                        expected.append(0xFF)
+                    }
+                }
+            }
+        }
+        #expect(bytes.count == expected.count)
+        let firstDifference = zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(firstDifference == nil)
+    }
 }
