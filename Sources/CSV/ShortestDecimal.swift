@@ -4,10 +4,11 @@ import Core
 /// that is not whole and lies between 10⁻⁴ and 10¹⁵, where `description` writes no exponent.
 ///
 /// The value's rounding interval (the reals that read back to it) is computed exactly, in 128-bit integers, in units
-/// of the 17th significant digit, where it always holds a decimal. It is under 23 units wide, so it holds at most
-/// one multiple of 100: a decimal of at most 15 significant digits, which, when there is one, is the answer, stripped
-/// of trailing zeros. Otherwise the answer is the nearest 16-digit decimal to the value if it lies in the interval,
-/// else the nearest 17-digit decimal, the one with an even last digit when two are equally near.
+/// of the 17th significant digit, where it always holds a decimal. It is one binary place wide, under
+/// 10¹⁷ / 2⁵² ≈ 22.2 units, so it holds at most one multiple of 100: a decimal of at most 15 significant digits,
+/// which, when there is one, is the answer, stripped of trailing zeros. Otherwise the answer is the nearest 16-digit
+/// decimal to the value if it lies in the interval, else the nearest 17-digit decimal, the one with an even last
+/// digit when two are equally near.
 ///
 /// `nil` should the nearest 17-digit decimal not lie in the interval (it always does on this range), for
 /// `description` to settle.
