@@ -7,15 +7,19 @@ DuckDB's CREATE TABLE from read_csv, polars' read_csv and pandas' read_csv, each
 timed around the read alone (its import left out). Prints seconds and each one's pace as a ratio to the C loop's
 (above 1 is faster than it). A peer not installed (Benchmarks/peers-requirements.txt) is skipped with a message.
 
+Then `svtk load` beside DuckDB and polars doing its job (Benchmarks/peer_jobs.py: the same file read, its figures put
+in svtk's normalised rows and written as CSV to /dev/null), timed the same way, with how many times faster svtk is.
+
 Usage: python3 Benchmarks/peers.py [folder of the perf files] [.build/release]
 """
 import importlib.util
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import peer_jobs
 
 FOLDER = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "svtk-benchmark"
 BUILD = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[1] / ".build" / "release"
@@ -53,6 +57,28 @@ def peer(setup, read, path):
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
+def peer_job(peer_name, path):
+    """A peer doing `svtk load`'s job on `path` (peer_jobs.JOBS), in a process of its own, timed around the job."""
+    setup = (f"import sys\nsys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\nimport peer_jobs\n"
+             f"job = peer_jobs.JOBS[{peer_name!r}][{path.name!r}]\nimport {peer_name.lower()}")
+    return peer(setup, "job(path, '/dev/null')", path)
+
+
+def load_jobs(svtk):
+    """Prints `svtk load --format csv` beside each installed peer doing its job, fastest of three each."""
+    peers = [name for name in peer_jobs.JOBS if importlib.util.find_spec(name.lower())]
+    if not peers:
+        return
+    print("\n`svtk load --format csv` beside the peers doing its job (read, normalise, write CSV to /dev/null):")
+    print("seconds, fastest of 3 (in brackets: how many times faster svtk is)")
+    print(f"  {'file':<24}{'svtk load':>11}" + "".join(f"{p:>22}" for p in peers))
+    for name in FILES:
+        path = FOLDER / name
+        mine = best_of(3, lambda: wall([svtk, "load", str(path), "--format", "csv", "--quiet"]))
+        theirs = [best_of(3, lambda: peer_job(p, path)) for p in peers]
+        print(f"  {name:<24}{mine:>9.2f} s" + "".join(f"{f'{t:.2f} s ({t / mine:.2f}x)':>22}" for t in theirs))
+
+
 def main():
     svtk = str(BUILD / "svtk")
     missing = [f for f in FILES if not (FOLDER / f).exists()]
@@ -74,6 +100,7 @@ def main():
         times += [best_of(3, lambda: peer(setup, read, path)) for _, setup, read in installed.values()]
         cells = "".join(f"{f'{t:.2f} s ({base / t:.2f}x)':>26}" for t in times)
         print(f"  {name:<24}{base:>7.2f} s" + cells)
+    load_jobs(svtk)
     return 0
 
 
