@@ -19,7 +19,7 @@ extension CSVRowBytes {
             let negative = signedZero ? value.sign == .minus : whole < 0
             return append(digits: whole.magnitude, negative: negative, places: 0)
         }
-        if let decimal = ShortestDecimal(value) {
+        if let decimal = ShortestDecimal(value, recent: &shortFigures) {
             return append(digits: decimal.digits, negative: value < 0, places: decimal.places)
         }
         var text = value.description

@@ -19,6 +19,8 @@ public struct CSVRowBytes {
     @usableFromInline var capacity: Int
     @usableFromInline let delimiter: UInt8
     let formulaGuard: Bool
+    /// Whether the figures appended lately had a short decimal (``ShortestDecimal``).
+    var shortFigures = ShortFigures()
 
     /// Rows put together apart from any writer (on another thread, say), in a buffer of `capacity` bytes to start
     /// with, to be handed to a writer with ``CSVWriter/write(_:)``, which frees them.

@@ -1,5 +1,6 @@
-import CSV
 import Testing
+
+@testable import CSV
 
 @Suite("A figure written as svtk load writes it")
 struct ShortestDecimalTests {
@@ -65,6 +66,31 @@ struct ShortestDecimalTests {
             values.append(Double(100_000_000_000_000 + draw() % 900_000_000_000_000) + Double(draw() % 4) / 4)
             values.append(Double(draw() % (1 << 30)) / Double(1 << (10 + draw() % 20)))
         }
+        let lines = written(values)
+        let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
+        #expect(lines.count == values.count)
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test("a run of decimals of at most 15 digits, as files give them, and of computed ones, each path exactly")
+    func runsOfShortAndComputedFigures() {
+        var seed: UInt64 = 2027
+        func draw() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 11
+        }
+        // Up to 15 significant digits with up to 9 places, as a Fingertips export gives its values; and census shares.
+        let short = (0..<50_000).map { _ in
+            Double(1 + draw() % 999_999_999_999_999) / pow10(Double(draw() % 10))
+        }
+        let computed = (0..<50_000).map { _ in Double(draw() % 5_000) / Double(1 + draw() % 200_000) * 100 }
+        var rows = CSVRowBytes(capacity: 64, delimiter: 0x2C, formulaGuard: false)
+        defer { rows.free() }
+        for value in short.prefix(100) { rows.append(figure: value) }
+        #expect(rows.shortFigures.likely, "a run of short decimals is tried in Double arithmetic first")
+        for value in computed.prefix(100) { rows.append(figure: value) }
+        #expect(!rows.shortFigures.likely, "a run of computed figures goes to the exact interval at once")
+        let values = short + computed + short
         let lines = written(values)
         let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
         #expect(lines.count == values.count)
