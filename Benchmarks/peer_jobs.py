@@ -9,7 +9,8 @@ writes them as CSV with a header to `out` (/dev/null when timed), as `svtk load 
 The peers do less than svtk: they check no code's shape, no repeated figure and no suppressed value, and they write
 their own number formats (`156755.0` for svtk's `156755`). The rows, columns and values are the same (the census's in
 another order), but for the peers writing the unit as the indicator's name gives it (svtk reads it through its units
-table). Checked by hand on the first rows of each file against `svtk load`, and by the rows' count.
+table). Checked against `svtk load`: the rows' count, the first rows by eye, and every share of the census file's
+first 2,000 areas (118,000, all equal: a share is the count ÷ the total × 100, in that order, as svtk computes it).
 """
 
 COLUMNS = ["source", "indicator_id", "indicator_name", "unit", "polarity", "area_code", "area_name", "area_level",
@@ -44,7 +45,7 @@ def duckdb_census(path, out):
           bands AS (SELECT *, 'census2021:' || lower(replace(replace(band, ': ', ':'), ' ', '-')) AS id FROM long)
           {row("'census2021:age:total'", "'Age: Total'", "count", total, "NULL", "NULL", "wide")}
           UNION ALL {row("id", "band", "count", "CAST(n AS DOUBLE)", "NULL", total, "bands")}
-          UNION ALL {row("id || ':percent'", "band || ' (% of total)'", "%", f"n * 100.0 / {total}",
+          UNION ALL {row("id || ':percent'", "band || ' (% of total)'", "%", f"n / {total} * 100",
                          "CAST(n AS DOUBLE)", total, "bands")}
         ) TO '{out}' (FORMAT csv, HEADER)""")
 
@@ -72,7 +73,7 @@ def polars_census(path, out):
     pl.concat([
         rows(wide, pl.lit("census2021:age:total"), pl.lit("Age: Total"), "count", total, nothing, nothing),
         rows(bands, pl.col("id"), pl.col("band"), "count", pl.col("n"), nothing, total),
-        rows(bands, pl.col("id") + ":percent", pl.col("band") + " (% of total)", "%", pl.col("n") * 100.0 / total,
+        rows(bands, pl.col("id") + ":percent", pl.col("band") + " (% of total)", "%", pl.col("n") / total * 100,
              pl.col("n"), total),
     ]).write_csv(out)
 

@@ -23,8 +23,9 @@ struct ShortestDecimal {
     let places: Int
 
     /// The shortest decimal of `value`; `nil` when it is whole, not finite, or outside 10⁻⁴ to 10¹⁵ (where
-    /// `description` writes an exponent).
-    /// - Complexity: O(1): a few 128-bit multiplications and shifts.
+    /// `description` writes an exponent). `recent` says whether to try 15 digits in `Double` arithmetic first, and
+    /// counts whether this value had a decimal of 15 digits or fewer; the answer is the same either way.
+    /// - Complexity: O(1): a few `Double` operations, or a few 128-bit multiplications and shifts.
     init?(_ value: Double, recent: inout ShortFigures) {
         let magnitude = abs(value)
         guard magnitude >= 1e-4, magnitude < 1e15, Double(Int64(magnitude)) != magnitude else { return nil }
