@@ -56,8 +56,8 @@ struct ShortestDecimal {
     /// product below 10¹⁵ is within 1/16 of the exact one: a decimal that reads back lies within 0.174 of the product,
     /// so it is the product rounded, and none a quarter or more from the product does.
     private static func fifteenDigits(_ magnitude: Double) -> (digits: UInt64, places: Int)? {
-        // The leading digit's power of ten is that of 2^exponent's or one more; the exponent read from the bits.
-        var places = 14 - PowersOfTen.leadingPower(ofTwoTo: Int(magnitude.bitPattern >> 52) - 1023)
+        // The leading digit's power of ten is that of 2^exponent's or one more.
+        var places = 14 - PowersOfTen.leadingPower(ofTwoTo: binaryExponent(of: magnitude))
         var scaled = magnitude * PowersOfTen.exactDouble(places)
         if scaled >= 1e15 {
             places -= 1
@@ -108,6 +108,10 @@ struct ShortFigures {
     mutating func saw(short: Bool) { lean = short ? min(lean + 1, 16) : max(lean - 1, -16) }
 }
 
+/// The binary exponent of a positive normal `Double`, read from its bits (`Double.exponent` is a call).
+@inline(__always)
+private func binaryExponent(of magnitude: Double) -> Int { Int(magnitude.bitPattern >> 52) - 1023 }
+
 /// A value's rounding interval in units of its 17th significant digit: the whole units `low...high` that read back
 /// to it, and the value itself in those units, `whole` and a remainder over 2^`shift`.
 private struct RoundingInterval {
@@ -122,8 +126,7 @@ private struct RoundingInterval {
     /// The interval of a magnitude between 10⁻⁴ and 10¹⁵, not whole.
     init(_ magnitude: Double) {
         let significand = magnitude.significandBitPattern | 1 << 52
-        // The binary exponent, from the bits (`Double.exponent` is a call); the magnitude is normal here.
-        let exponent = Int(magnitude.bitPattern >> 52) - 1023
+        let exponent = binaryExponent(of: magnitude)
         let shift = 52 - exponent  // magnitude = significand / 2^shift; shift ≥ 3 here
         // The leading digit's power of ten is that of 2^exponent's or one more.
         var places = 16 - PowersOfTen.leadingPower(ofTwoTo: exponent)

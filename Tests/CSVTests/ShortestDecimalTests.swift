@@ -46,11 +46,8 @@ struct ShortestDecimalTests {
             // Halfway between two 16-digit decimals, both of which read back: description takes the even one.
             999_999_999_999_999.75, 600_000_000_000_000.25, 66_333.486_083_984_375,
         ]
-        var seed: UInt64 = 2026
-        func draw() -> UInt64 {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return seed >> 11
-        }
+        var draws = Draws(seed: 2026)
+        func draw() -> UInt64 { draws.next() }
         for _ in 0..<100_000 {
             // Any double across the range, by its significand and by its bits; a census share (a count over a total,
             // as a percentage); a short decimal as a file would give it.
@@ -74,11 +71,8 @@ struct ShortestDecimalTests {
 
     @Test("a run of decimals of at most 15 digits, as files give them, and of computed ones, each path exactly")
     func runsOfShortAndComputedFigures() {
-        var seed: UInt64 = 2027
-        func draw() -> UInt64 {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return seed >> 11
-        }
+        var draws = Draws(seed: 2027)
+        func draw() -> UInt64 { draws.next() }
         // Up to 15 significant digits with up to 9 places, as a Fingertips export gives its values; and census shares.
         let short = (0..<50_000).map { _ in
             Double(1 + draw() % 999_999_999_999_999) / pow10(Double(draw() % 10))
@@ -95,6 +89,16 @@ struct ShortestDecimalTests {
         let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
         #expect(lines.count == values.count)
         #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    /// The same numbers on every run: a linear congruential generator's states, less their lowest 11 bits.
+    struct Draws {
+        var seed: UInt64
+
+        mutating func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 11
+        }
     }
 
     func pow10(_ power: Double) -> Double {
