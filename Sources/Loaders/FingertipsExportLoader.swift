@@ -107,11 +107,9 @@ public enum FingertipsExportLoader: Loader {
     /// figure with its breakdown, confidence limits, count, denominator and notes.
     private struct RowReader {
         let columns: Columns
-        let file: String
-        let header: [String]
+        /// The cells' file and header, for reading a cell's number or text.
+        let cells: Cells
         let sink: EvidenceSink
-        /// Repeated indicator names, breakdowns and notes share one `String`.
-        let strings: StringInterner
         /// The indicators and areas already given to the sink.
         private(set) var seenIndicators: Set<String> = []
         private var seenAreas: Set<String> = []
@@ -124,9 +122,8 @@ public enum FingertipsExportLoader: Loader {
         /// A reader of `table`'s rows, giving what it reads to `sink`.
         init(_ table: CSVTable, into sink: EvidenceSink) {
             columns = Columns(table.header)
-            file = table.path
-            header = table.header
-            strings = StringInterner(columns: table.header.count)
+            cells = Cells(
+                file: table.path, header: table.header, strings: StringInterner(columns: table.header.count))
             self.sink = sink
             figure = Observation(indicator: "", area: "", period: "", value: nil, source: table.path)
         }
@@ -134,13 +131,13 @@ public enum FingertipsExportLoader: Loader {
         /// Reads one row (of an area that is kept) into the sink.
         /// - Throws: `ToolkitError` at an empty indicator ID or area code, or at a cell that cannot be read.
         mutating func read(_ row: CSVRow) throws {
-            let newIndicator = Self.update(&figure.indicator, row, columns.id, strings)
+            let newIndicator = Self.update(&figure.indicator, row, columns.id, cells.strings)
             guard !figure.indicator.isEmpty else {
-                throw ToolkitError(file: file, line: row.line, column: columns.id + 1, "empty indicator ID")
+                throw ToolkitError(file: cells.file, line: row.line, column: columns.id + 1, "empty indicator ID")
             }
-            let newArea = Self.update(&figure.area, row, columns.code, strings)
+            let newArea = Self.update(&figure.area, row, columns.code, cells.strings)
             guard !figure.area.isEmpty else {
-                throw ToolkitError(file: file, line: row.line, column: columns.code + 1, "empty area code")
+                throw ToolkitError(file: cells.file, line: row.line, column: columns.code + 1, "empty area code")
             }
             declare(newIndicator: newIndicator, newArea: newArea, from: row)
             try readFigure(row)
@@ -150,19 +147,19 @@ public enum FingertipsExportLoader: Loader {
         /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
         /// `newIndicator` and `newArea` tell whether the row's indicator and area differ from the last row's.
         private mutating func declare(newIndicator: Bool, newArea: Bool, from row: CSVRow) {
-            let newParent = Self.update(&parent, row, columns.parentCode, strings)
+            let newParent = Self.update(&parent, row, columns.parentCode, cells.strings)
             if newIndicator, seenIndicators.insert(figure.indicator).inserted {
-                let title = text(row, columns.name)
+                let title = cells.text(row, columns.name)
                 sink.add(
                     Indicator(
                         id: figure.indicator, name: title, unit: FingertipsUnit.guess(fromName: title),
                         source: "OHID Fingertips"))
             }
             if newParent, let parent, seenAreas.insert(parent).inserted {
-                sink.add(Area(code: parent, name: text(row, columns.parentName)))
+                sink.add(Area(code: parent, name: cells.text(row, columns.parentName)))
             }
             if newArea, seenAreas.insert(figure.area).inserted {
-                sink.add(Area(code: figure.area, name: text(row, columns.areaName), parent: parent))
+                sink.add(Area(code: figure.area, name: cells.text(row, columns.areaName), parent: parent))
             }
         }
 
@@ -172,31 +169,31 @@ public enum FingertipsExportLoader: Loader {
         ///   above its upper or with the value outside them.
         private mutating func readFigure(_ row: CSVRow) throws {
             let parsed = try NumericCell.parse(
-                row[columns.value], file: file, line: row.line, column: columns.value + 1,
-                columnName: header[columns.value])
-            let limits95 = (try number(row, columns.lower95), try number(row, columns.upper95))
-            let limits998 = (try number(row, columns.lower998), try number(row, columns.upper998))
+                row[columns.value], file: cells.file, line: row.line, column: columns.value + 1,
+                columnName: cells.header[columns.value])
+            let limits95 = (try cells.number(row, columns.lower95), try cells.number(row, columns.upper95))
+            let limits998 = (try cells.number(row, columns.lower998), try cells.number(row, columns.upper998))
             try ConfidenceLimits.check(
                 value: parsed.number, lower: limits95.0, upper: limits95.1, level: "95%",
-                file: file, line: row.line, column: columns.lower95.map { $0 + 1 })
+                file: cells.file, line: row.line, column: columns.lower95.map { $0 + 1 })
             try ConfidenceLimits.check(
                 value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
-                file: file, line: row.line, column: columns.lower998.map { $0 + 1 })
-            Self.update(&figure.period, row, columns.period, strings)
-            Self.update(&figure.breakdown.sex, row, columns.sex, strings)
-            Self.update(&figure.breakdown.age, row, columns.age, strings)
-            Self.update(&figure.breakdown.categoryType, row, columns.categoryType, strings)
-            Self.update(&figure.breakdown.category, row, columns.category, strings)
+                file: cells.file, line: row.line, column: columns.lower998.map { $0 + 1 })
+            Self.update(&figure.period, row, columns.period, cells.strings)
+            Self.update(&figure.breakdown.sex, row, columns.sex, cells.strings)
+            Self.update(&figure.breakdown.age, row, columns.age, cells.strings)
+            Self.update(&figure.breakdown.categoryType, row, columns.categoryType, cells.strings)
+            Self.update(&figure.breakdown.category, row, columns.category, cells.strings)
             figure.value = parsed.number
             figure.missing = parsed.missingReason
             (figure.lower95, figure.upper95) = limits95
             (figure.lower998, figure.upper998) = limits998
-            figure.count = try number(row, columns.count)
-            figure.denominator = try number(row, columns.denominator)
-            Self.update(&figure.note, row, columns.note, strings)
-            Self.update(&figure.comparedToEngland, row, columns.versusEngland, strings)
-            Self.update(&figure.comparedToParent, row, columns.versusParent, strings)
-            Self.update(&figure.recentTrend, row, columns.trend, strings)
+            figure.count = try cells.number(row, columns.count)
+            figure.denominator = try cells.number(row, columns.denominator)
+            Self.update(&figure.note, row, columns.note, cells.strings)
+            Self.update(&figure.comparedToEngland, row, columns.versusEngland, cells.strings)
+            Self.update(&figure.comparedToParent, row, columns.versusParent, cells.strings)
+            Self.update(&figure.recentTrend, row, columns.trend, cells.strings)
         }
 
         /// Sets a text of the figure to a cell's text, trimmed (left empty when the file has no such column).
@@ -219,16 +216,26 @@ public enum FingertipsExportLoader: Loader {
             guard let column else { return false }
             return strings.update(&text, to: row[column].trimmed, column: column)
         }
+    }
+
+    /// What reading a cell needs besides the row: the file and header to name in a message, and the interned texts.
+    /// Kept apart from ``RowReader``, whose `mutating` methods would otherwise copy the whole reader (some 700 bytes)
+    /// for each call to these.
+    private struct Cells {
+        let file: String
+        let header: [String]
+        /// Repeated indicator names, breakdowns and notes share one `String`.
+        let strings: StringInterner
 
         /// A cell's text, trimmed; empty when the file has no such column.
-        private func text(_ row: CSVRow, _ column: Int?) -> String {
+        func text(_ row: CSVRow, _ column: Int?) -> String {
             guard let column else { return "" }
             return strings.string(row[column].trimmed, column: column)
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
         /// - Throws: `ToolkitError` at the cell when it is neither a number nor a marker.
-        private func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
+        func number(_ row: CSVRow, _ column: Int?) throws -> Double? {
             guard let column else { return nil }
             return try NumericCell.parse(
                 row[column], file: file, line: row.line, column: column + 1,
