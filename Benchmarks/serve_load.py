@@ -22,17 +22,30 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SVTK = sys.argv[1] if len(sys.argv) > 1 else str(REPOSITORY / ".build" / "release" / "svtk")
-TOKEN = "ab" * 32
-COOKIE = {"Cookie": f"svtk_csrf={TOKEN}"}
-FORM = {**COOKIE, "Content-Type": "application/x-www-form-urlencoded"}
+# The security token the server gave this visitor (its cookie, sent back in each form), set by security_token().
+TOKEN = ""
+
+
+def security_token(port):
+    """The token the server mints for a visitor's first page (only a token it made is accepted with a form)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/contracts")
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return re.search(r"svtk_csrf=([0-9a-f]{64})", response.getheader("Set-Cookie", "")).group(1)
 
 
 def request(port, method, path, fields=None):
-    """One request on its own connection: (status, seconds, body)."""
-    body = urllib.parse.urlencode([("csrf", TOKEN)] + (fields or [])) if method == "POST" else None
+    """One request on its own connection, with the visitor's cookie and, for a POST, its token: (status, seconds, body)."""
+    headers = {"Cookie": f"svtk_csrf={TOKEN}"}
+    body = None
+    if method == "POST":
+        body = urllib.parse.urlencode([("csrf", TOKEN)] + (fields or []))
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     started = time.perf_counter()
-    connection.request(method, path, body=body, headers=FORM if method == "POST" else COOKIE)
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
     data = response.read()
     elapsed = time.perf_counter() - started
@@ -79,6 +92,8 @@ def main():
             port = int(match.group(1))
             break
     try:
+        global TOKEN
+        TOKEN = security_token(port)
         contract = json.loads((REPOSITORY / "Datasets" / "contracts" / "highways_resurfacing.json").read_text())
         status, _, _ = request(port, "POST", "/contracts", [
             ("title", contract["title"]), ("description", contract["description"]), ("cpv", contract["cpv"][0]),
