@@ -33,11 +33,13 @@ def security_token(port):
     response = connection.getresponse()
     response.read()
     connection.close()
-    return re.search(r"svtk_csrf=([0-9a-f]{64})", response.getheader("Set-Cookie", "")).group(1)
+    found = re.search(r"svtk_csrf=([0-9a-f]{64})", response.getheader("Set-Cookie", ""))
+    assert response.status == 200 and found, f"GET /contracts gave {response.status} and no security token"
+    return found.group(1)
 
 
 def request(port, method, path, fields=None):
-    """One request on its own connection, with the visitor's cookie and, for a POST, its token: (status, seconds, body)."""
+    """One request on its own connection, with the visitor's cookie and a POST's token: (status, seconds, body)."""
     headers = {"Cookie": f"svtk_csrf={TOKEN}"}
     body = None
     if method == "POST":

@@ -107,7 +107,7 @@ public enum FingertipsExportLoader: Loader {
     /// figure with its breakdown, confidence limits, count, denominator and notes.
     private struct RowReader {
         let columns: Columns
-        /// The cells' file and header, for reading a cell's number or text.
+        /// The file, header and interned texts that cells are read with.
         let cells: Cells
         let sink: EvidenceSink
         /// The indicators and areas already given to the sink.
