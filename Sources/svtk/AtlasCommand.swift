@@ -30,11 +30,8 @@ struct AtlasCommand: ParsableCommand {
         help: ArgumentHelp("Data files of any supported format, ONS lookups included.", valueName: "file"))
     var dataFiles: [String] = []
 
-    /// The atlas's output formats: a table of every ward would be too long to read.
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
-
     @Option(help: "Output format: csv or json.")
-    var format: Format = .csv
+    var format: RowFormat = .csv
 
     @OptionGroup var unofficial: UnofficialOption
 
@@ -129,11 +126,11 @@ struct AtlasCommand: ParsableCommand {
     /// Streams rows to standard output as CSV, or as one JSON array.
     final class Writer {
         private let csv: CSVWriter
-        private let format: Format
+        private let format: RowFormat
         private var first = true
         private let encoder = JSONOutput.encoder(pretty: false)
 
-        init(format: Format) {
+        init(format: RowFormat) {
             self.format = format
             csv = CSVWriter.standardOutput()
             if format == .csv {

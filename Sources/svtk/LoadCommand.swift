@@ -28,13 +28,9 @@ struct LoadCommand: ParsableCommand {
     var files: [String]
 
     @Option(help: "Output format: csv or json.")
-    var format: OutputFormat = .csv
+    var format: RowFormat = .csv
 
     @OptionGroup var input: InputOptions
-
-    func validate() throws {
-        if format == .table { throw ValidationError("load prints csv or json") }
-    }
 
     func run() throws {
         let writer = ObservationWriter(json: format == .json)

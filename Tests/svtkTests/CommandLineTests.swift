@@ -79,10 +79,13 @@ struct CommandLineTests {
         #expect(lines.last == "\(path),\(share),E01000002,B,LSOA,2021,,,,,10,,,,,,4,40,")
     }
 
-    @Test("wrong usage exits 64")
+    @Test("wrong usage exits 64, naming the option and the values it takes")
     func usage() throws {
         let run = try SVTKBinary.run(["load", "x.csv", "--format", "table"])
         #expect(run.status == 64)
+        #expect(run.errors.contains("'--format <format>'. Please provide one of 'csv' and 'json'."), "\(run.errors)")
+        let help = try SVTKBinary.run(["load", "--help"])
+        #expect(help.output.contains("(values: csv, json;"), "\(help.output)")
     }
 
     @Test("something asked for that is not there exits 1 naming it, without the usage text")
