@@ -40,12 +40,19 @@ enum SVTKBinary {
         process.currentDirectoryURL = repository
         let out = Pipe()
         let err = Pipe()
-        let feed = Pipe()
+        let feed = input.map { _ in Pipe() }
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : feed
+        process.standardInput = feed ?? FileHandle.nullDevice
         try process.run()
-        if let input {
+        // The pipes are closed here, not left to Foundation: a `Process` keeps its pipes until its exit has been
+        // handled on Foundation's own thread, and with a thousand or more descriptors open, `Process.run()` can
+        // read past the end of its listing of /proc/self/fd and crash the test run (seen once in CI).
+        defer {
+            try? out.fileHandleForReading.close()
+            try? err.fileHandleForReading.close()
+        }
+        if let input, let feed {
             DispatchQueue.global().async {
                 try? feed.fileHandleForWriting.write(contentsOf: input)
                 try? feed.fileHandleForWriting.close()

@@ -138,6 +138,7 @@ struct ExamplesTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
+        defer { try? errors.fileHandleForReading.close() }  // not left to Foundation (SVTKBinary.run says why)
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: message.suffix(600), as: UTF8.self))
