@@ -24,6 +24,14 @@ struct ShortestDecimalTests {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
     }
 
+    /// Checks that every value is written as ``expected(_:)`` says, naming the first five that are not.
+    func expectWrittenAsDescription(_ values: [Double], sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = written(values)
+        let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
+        #expect(lines.count == values.count, sourceLocation: sourceLocation)
+        #expect(wrong.isEmpty, "\(wrong)", sourceLocation: sourceLocation)
+    }
+
     @Test("whole numbers as digits, and odd values as description writes them")
     func wholeAndOdd() {
         let values: [Double] = [
@@ -63,10 +71,7 @@ struct ShortestDecimalTests {
             values.append(Double(100_000_000_000_000 + draw() % 900_000_000_000_000) + Double(draw() % 4) / 4)
             values.append(Double(draw() % (1 << 30)) / Double(1 << (10 + draw() % 20)))
         }
-        let lines = written(values)
-        let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
-        #expect(lines.count == values.count)
-        #expect(wrong.isEmpty, "\(wrong)")
+        expectWrittenAsDescription(values)
     }
 
     @Test("a run of decimals of at most 15 digits, as files give them, and of computed ones, each path exactly")
@@ -84,11 +89,7 @@ struct ShortestDecimalTests {
         #expect(rows.shortFigures.likely, "a run of short decimals is tried in Double arithmetic first")
         for value in computed.prefix(100) { rows.append(figure: value) }
         #expect(!rows.shortFigures.likely, "a run of computed figures goes to the exact interval at once")
-        let values = short + computed + short
-        let lines = written(values)
-        let wrong = zip(values, lines).filter { expected($0.0) != $0.1 }.prefix(5).map { "\($0.0): \($0.1)" }
-        #expect(lines.count == values.count)
-        #expect(wrong.isEmpty, "\(wrong)")
+        expectWrittenAsDescription(short + computed + short)
     }
 
     /// The same numbers on every run: a linear congruential generator's states, less their lowest 11 bits.
