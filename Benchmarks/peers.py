@@ -1,14 +1,17 @@
 """svtk beside the raw C loop and the analysts' other tools, on the perf files of `make benchmark` (issue 28).
 
-For each file (the generated census-style and Fingertips-style files csv-benchmark writes), one run of each, fastest
-of three: the raw libcsv + strtod loop (csv-benchmark's stage (a)), `svtk inspect` (every figure parsed, checked and
-normalised, nothing written), `svtk load --format csv` (the same, written out as normalised rows to /dev/null),
-DuckDB's CREATE TABLE from read_csv, polars' read_csv and pandas' read_csv, each peer in a process of its own and
-timed around the read alone (its import left out). Prints seconds and each one's pace as a ratio to the C loop's
-(above 1 is faster than it). A peer not installed (Benchmarks/peers-requirements.txt) is skipped with a message.
+For each file (the generated census-style and Fingertips-style files csv-benchmark writes), the fastest of five runs
+of each, taken in interleaved rounds (one run of each per round) so that each meets the machine's slow and fast
+minutes alike (its pace drifts by up to half between minutes): the raw libcsv + strtod loop (csv-benchmark's stage
+(a)), `svtk inspect` (every figure parsed, checked and normalised, nothing written), `svtk load --format csv` (the
+same, written out as normalised rows to /dev/null), DuckDB's CREATE TABLE from read_csv, polars' read_csv and pandas'
+read_csv, each peer in a process of its own and timed around the read alone (its import left out). Prints seconds
+and each one's pace as a ratio to the C loop's (above 1 is faster than it). A peer not installed
+(Benchmarks/peers-requirements.txt) is skipped with a message.
 
 Then `svtk load` beside DuckDB and polars doing its job (Benchmarks/peer_jobs.py: the same file read, its figures put
-in svtk's normalised rows and written as CSV to /dev/null), timed the same way, with how many times faster svtk is.
+in svtk's normalised rows and written as CSV to /dev/null), fastest of three interleaved rounds, with how many times
+faster svtk is.
 
 Usage: python3 Benchmarks/peers.py [folder of the perf files] [.build/release]
 """
@@ -32,9 +35,12 @@ PEERS = {
 }
 
 
-def best_of(runs, timed):
-    """The fewest seconds of `runs` runs of `timed`."""
-    return min(timed() for _ in range(runs))
+def best_of_rounds(rounds, timers):
+    """The fewest seconds of each of `timers` in `rounds` rounds, each round running every timer once, in order."""
+    best = [float("inf")] * len(timers)
+    for _ in range(rounds):
+        best = [min(b, timed()) for b, timed in zip(best, timers)]
+    return best
 
 
 def wall(arguments):
@@ -65,17 +71,18 @@ def peer_job(peer_name, path):
 
 
 def load_jobs(svtk):
-    """Prints `svtk load --format csv` beside each installed peer doing its job, fastest of three each."""
+    """Prints `svtk load --format csv` beside each installed peer doing its job, fastest of three rounds each."""
     peers = [name for name in peer_jobs.JOBS if importlib.util.find_spec(name.lower())]
     if not peers:
         return
     print("\n`svtk load --format csv` beside the peers doing its job (read, normalise, write CSV to /dev/null):")
-    print("seconds, fastest of 3 (in brackets: how many times faster svtk is)")
+    print("seconds, fastest of 3 interleaved rounds (in brackets: how many times faster svtk is)")
     print(f"  {'file':<24}{'svtk load':>11}" + "".join(f"{p:>22}" for p in peers))
     for name in FILES:
         path = FOLDER / name
-        mine = best_of(3, lambda: wall([svtk, "load", str(path), "--format", "csv", "--quiet"]))
-        theirs = [best_of(3, lambda: peer_job(p, path)) for p in peers]
+        mine, *theirs = best_of_rounds(
+            3, [lambda: wall([svtk, "load", str(path), "--format", "csv", "--quiet"])]
+            + [lambda p=p: peer_job(p, path) for p in peers])
         print(f"  {name:<24}{mine:>9.2f} s" + "".join(f"{f'{t:.2f} s ({t / mine:.2f}x)':>22}" for t in theirs))
 
 
@@ -90,14 +97,14 @@ def main():
         print(f"peers: {PEERS[label][0]} is not installed (pip install -r Benchmarks/peers-requirements.txt); "
               f"{label} skipped")
     columns = ["svtk inspect", "svtk load --format csv", *installed]
-    print("seconds, fastest of 3 (ratio: the C loop's time ÷ this one's; above 1 is faster than the C loop)")
+    print("seconds, fastest of 5 interleaved rounds (ratio: the C loop's time ÷ this one's; above 1 is faster)")
     print(f"  {'file':<24}{'C loop':>9}" + "".join(f"{c:>26}" for c in columns))
     for name in FILES:
         path = FOLDER / name
-        base = best_of(3, lambda: c_loop(path))
-        times = [best_of(3, lambda: wall([svtk, "inspect", str(path), "--quiet"])),
-                 best_of(3, lambda: wall([svtk, "load", str(path), "--format", "csv", "--quiet"]))]
-        times += [best_of(3, lambda: peer(setup, read, path)) for _, setup, read in installed.values()]
+        base, *times = best_of_rounds(
+            5, [lambda: c_loop(path), lambda: wall([svtk, "inspect", str(path), "--quiet"]),
+                lambda: wall([svtk, "load", str(path), "--format", "csv", "--quiet"])]
+            + [lambda setup=setup, read=read: peer(setup, read, path) for _, setup, read in installed.values()])
         cells = "".join(f"{f'{t:.2f} s ({base / t:.2f}x)':>26}" for t in times)
         print(f"  {name:<24}{base:>7.2f} s" + cells)
     load_jobs(svtk)

@@ -35,7 +35,7 @@ public enum CodeShape: Sendable {
             guard bytes.allSatisfy({ Self.isCapital($0) || Self.isDigit($0) }) else {
                 return "is not an area code (capital letters and digits, as E08000018)"
             }
-            let looksGSS = "EWSNK".utf8.contains(bytes[0]) && bytes.count > 1 && Self.isDigit(bytes[1])
+            let looksGSS = Self.isCountryLetter(bytes[0]) && bytes.count > 1 && Self.isDigit(bytes[1])
             let practice = bytes.count == 6 && bytes.dropFirst().allSatisfy(Self.isDigit)
             return !looksGSS || practice || Self.isGSS(bytes) ? nil : Self.notGSS
         }
@@ -54,12 +54,21 @@ public enum CodeShape: Sendable {
 
     static func isGSS(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count == 9 && isCapital(bytes[0]) && isDigit(bytes[1]) && isDigit(bytes[2])
-            && (isDigit(bytes[3]) || (isCapital(bytes[3]) && !"OI".utf8.contains(bytes[3])))
+            && (isDigit(bytes[3]) || (isCapital(bytes[3]) && !isTypedForDigit(bytes[3])))
             && bytes.dropFirst(4).allSatisfy(isDigit)
     }
 
     static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    /// O or I, which are typed for 0 and 1.
+    static func isTypedForDigit(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "O") || byte == UInt8(ascii: "I") }
+    /// E, W, S, N or K: the letters GSS codes of England, Wales, Scotland, Northern Ireland and the UK begin with.
+    static func isCountryLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "E"), UInt8(ascii: "W"), UInt8(ascii: "S"), UInt8(ascii: "N"), UInt8(ascii: "K"): true
+        default: false
+        }
+    }
 
     /// The first character in the bytes that cannot be seen or reads as a space (Unicode's default-ignorable code
     /// points, format characters and non-ASCII spaces: a byte-order mark, a zero-width space, a soft hyphen, a

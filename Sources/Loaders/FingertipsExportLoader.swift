@@ -122,8 +122,7 @@ public enum FingertipsExportLoader: Loader {
         /// A reader of `table`'s rows, giving what it reads to `sink`.
         init(_ table: CSVTable, into sink: EvidenceSink) {
             columns = Columns(table.header)
-            cells = Cells(
-                file: table.path, header: table.header, strings: StringInterner(columns: table.header.count))
+            cells = Cells(table)
             self.sink = sink
             figure = Observation(indicator: "", area: "", period: "", value: nil, source: table.path)
         }
@@ -131,11 +130,11 @@ public enum FingertipsExportLoader: Loader {
         /// Reads one row (of an area that is kept) into the sink.
         /// - Throws: `ToolkitError` at an empty indicator ID or area code, or at a cell that cannot be read.
         mutating func read(_ row: CSVRow) throws {
-            let newIndicator = Self.update(&figure.indicator, row, columns.id, cells.strings)
+            let newIndicator = cells.update(&figure.indicator, row, columns.id)
             guard !figure.indicator.isEmpty else {
                 throw ToolkitError(file: cells.file, line: row.line, column: columns.id + 1, "empty indicator ID")
             }
-            let newArea = Self.update(&figure.area, row, columns.code, cells.strings)
+            let newArea = cells.update(&figure.area, row, columns.code)
             guard !figure.area.isEmpty else {
                 throw ToolkitError(file: cells.file, line: row.line, column: columns.code + 1, "empty area code")
             }
@@ -147,7 +146,7 @@ public enum FingertipsExportLoader: Loader {
         /// Gives the sink the row's indicator, its area's parent and its area, each the first time it is seen.
         /// `newIndicator` and `newArea` tell whether the row's indicator and area differ from the last row's.
         private mutating func declare(newIndicator: Bool, newArea: Bool, from row: CSVRow) {
-            let newParent = Self.update(&parent, row, columns.parentCode, cells.strings)
+            let newParent = cells.update(&parent, row, columns.parentCode)
             if newIndicator, seenIndicators.insert(figure.indicator).inserted {
                 let title = cells.text(row, columns.name)
                 sink.add(
@@ -179,42 +178,21 @@ public enum FingertipsExportLoader: Loader {
             try ConfidenceLimits.check(
                 value: parsed.number, lower: limits998.0, upper: limits998.1, level: "99.8%",
                 file: cells.file, line: row.line, column: columns.lower998.map { $0 + 1 })
-            Self.update(&figure.period, row, columns.period, cells.strings)
-            Self.update(&figure.breakdown.sex, row, columns.sex, cells.strings)
-            Self.update(&figure.breakdown.age, row, columns.age, cells.strings)
-            Self.update(&figure.breakdown.categoryType, row, columns.categoryType, cells.strings)
-            Self.update(&figure.breakdown.category, row, columns.category, cells.strings)
+            cells.update(&figure.period, row, columns.period)
+            cells.update(&figure.breakdown.sex, row, columns.sex)
+            cells.update(&figure.breakdown.age, row, columns.age)
+            cells.update(&figure.breakdown.categoryType, row, columns.categoryType)
+            cells.update(&figure.breakdown.category, row, columns.category)
             figure.value = parsed.number
             figure.missing = parsed.missingReason
             (figure.lower95, figure.upper95) = limits95
             (figure.lower998, figure.upper998) = limits998
             figure.count = try cells.number(row, columns.count)
             figure.denominator = try cells.number(row, columns.denominator)
-            Self.update(&figure.note, row, columns.note, cells.strings)
-            Self.update(&figure.comparedToEngland, row, columns.versusEngland, cells.strings)
-            Self.update(&figure.comparedToParent, row, columns.versusParent, cells.strings)
-            Self.update(&figure.recentTrend, row, columns.trend, cells.strings)
-        }
-
-        /// Sets a text of the figure to a cell's text, trimmed (left empty when the file has no such column).
-        /// - Returns: true when the cell differs from the last row's.
-        @discardableResult
-        private static func update(
-            _ text: inout String, _ row: CSVRow, _ column: Int?, _ strings: StringInterner
-        ) -> Bool {
-            guard let column else { return false }
-            return strings.update(&text, to: row[column].trimmed, column: column)
-        }
-
-        /// Sets an optional text of the figure to a cell's text, trimmed; `nil` when it is empty or the file has
-        /// no such column.
-        /// - Returns: true when the cell differs from the last row's.
-        @discardableResult
-        private static func update(
-            _ text: inout String?, _ row: CSVRow, _ column: Int?, _ strings: StringInterner
-        ) -> Bool {
-            guard let column else { return false }
-            return strings.update(&text, to: row[column].trimmed, column: column)
+            cells.update(&figure.note, row, columns.note)
+            cells.update(&figure.comparedToEngland, row, columns.versusEngland)
+            cells.update(&figure.comparedToParent, row, columns.versusParent)
+            cells.update(&figure.recentTrend, row, columns.trend)
         }
     }
 
@@ -225,12 +203,36 @@ public enum FingertipsExportLoader: Loader {
         let file: String
         let header: [String]
         /// Repeated indicator names, breakdowns and notes share one `String`.
-        let strings: StringInterner
+        private let strings: StringInterner
+
+        /// What reading `table`'s cells needs, with no text interned yet.
+        init(_ table: CSVTable) {
+            file = table.path
+            header = table.header
+            strings = StringInterner(columns: table.header.count)
+        }
 
         /// A cell's text, trimmed; empty when the file has no such column.
         func text(_ row: CSVRow, _ column: Int?) -> String {
             guard let column else { return "" }
             return strings.string(row[column].trimmed, column: column)
+        }
+
+        /// Sets a text of the figure to a cell's text, trimmed (left empty when the file has no such column).
+        /// - Returns: true when the cell differs from the last row's.
+        @discardableResult
+        func update(_ text: inout String, _ row: CSVRow, _ column: Int?) -> Bool {
+            guard let column else { return false }
+            return strings.update(&text, to: row[column].trimmed, column: column)
+        }
+
+        /// Sets an optional text of the figure to a cell's text, trimmed; `nil` when it is empty or the file has
+        /// no such column.
+        /// - Returns: true when the cell differs from the last row's.
+        @discardableResult
+        func update(_ text: inout String?, _ row: CSVRow, _ column: Int?) -> Bool {
+            guard let column else { return false }
+            return strings.update(&text, to: row[column].trimmed, column: column)
         }
 
         /// A cell's number; `nil` when it holds a missing-value marker or the file has no such column.
