@@ -1,8 +1,8 @@
 """svtk beside the raw C loop and the analysts' other tools, on the perf files of `make benchmark` (issue 28).
 
 For each file (the generated census-style and Fingertips-style files csv-benchmark writes), the fastest of five runs
-of each, taken in interleaved rounds (one run of each per round) so that each meets the machine's slow and fast
-minutes alike (its pace drifts by up to half between minutes): the raw libcsv + strtod loop (csv-benchmark's stage
+of each, taken in interleaved rounds (one run of each per round) so that every tool's runs are spread over the same
+minutes (the machine's pace drifts by up to half between minutes): the raw libcsv + strtod loop (csv-benchmark's stage
 (a)), `svtk inspect` (every figure parsed, checked and normalised, nothing written), `svtk load --format csv` (the
 same, written out as normalised rows to /dev/null), DuckDB's CREATE TABLE from read_csv, polars' read_csv and pandas'
 read_csv, each peer in a process of its own and timed around the read alone (its import left out). Prints seconds

@@ -62,7 +62,8 @@ public enum CodeShape: Sendable {
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     /// O or I, which are typed for 0 and 1.
     static func isTypedForDigit(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "O") || byte == UInt8(ascii: "I") }
-    /// E, W, S, N or K: the letters GSS codes of England, Wales, Scotland, Northern Ireland and the UK begin with.
+    /// E, W, S, N or K: the first letter of a GSS code for an area in England, Wales, Scotland or Northern Ireland, or
+    /// of one spanning them (K: the UK, Great Britain, England and Wales).
     static func isCountryLetter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "E"), UInt8(ascii: "W"), UInt8(ascii: "S"), UInt8(ascii: "N"), UInt8(ascii: "K"): true

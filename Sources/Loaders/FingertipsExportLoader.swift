@@ -218,7 +218,7 @@ public enum FingertipsExportLoader: Loader {
             return strings.string(row[column].trimmed, column: column)
         }
 
-        /// Sets a text of the figure to a cell's text, trimmed (left empty when the file has no such column).
+        /// Sets `text` to a cell's text, trimmed (unchanged when the file has no such column).
         /// - Returns: true when the cell differs from the last row's.
         @discardableResult
         func update(_ text: inout String, _ row: CSVRow, _ column: Int?) -> Bool {
@@ -226,8 +226,8 @@ public enum FingertipsExportLoader: Loader {
             return strings.update(&text, to: row[column].trimmed, column: column)
         }
 
-        /// Sets an optional text of the figure to a cell's text, trimmed; `nil` when it is empty or the file has
-        /// no such column.
+        /// Sets an optional `text` to a cell's text, trimmed, or `nil` when the cell is empty (unchanged when the
+        /// file has no such column).
         /// - Returns: true when the cell differs from the last row's.
         @discardableResult
         func update(_ text: inout String?, _ row: CSVRow, _ column: Int?) -> Bool {

@@ -19,8 +19,15 @@ struct CodeShapeTests {
         for code in ["E0800018", "e08000018", "E08OOOO18", "E080000181", "E05O13014", "E05I13014"] {
             #expect(problem(code, .gss)?.contains("not a GSS code") == true, "\(code)")
         }
-        for code in ["C84001", "E82001", "U00070", "E92000001"] { #expect(problem(code, .areaCode) == nil, "\(code)") }
-        for code in ["E08OOOO18", "E0800018"] { #expect(problem(code, .areaCode) != nil, "\(code)") }
+        for code in ["C84001", "E82001", "U00070", "E92000001", "W06000015", "S12000036", "N09000003", "K04000001"] {
+            #expect(problem(code, .areaCode) == nil, "\(code)")
+        }
+        // Begun as a GSS code is (E, W, S, N or K, then a digit), a code must be one or a practice's; any other
+        // letter and digits is another publisher's code.
+        for code in ["E08OOOO18", "E0800018", "W0800018", "S0800018", "N0800018", "K0800018", "S1200003O"] {
+            #expect(problem(code, .areaCode)?.contains("not a GSS code") == true, "\(code)")
+        }
+        for code in ["X1234567", "G0800018", "EX123"] { #expect(problem(code, .areaCode) == nil, "\(code)") }
         #expect(problem("E08-000018", .areaCode)?.contains("capital letters and digits") == true)
     }
 
