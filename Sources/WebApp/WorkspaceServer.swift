@@ -12,13 +12,17 @@ public struct WorkspaceServer: Sendable {
     let borough: Borough
     let workspace: Workspace
     let tokens: CSRFTokens
+    let clock: WorkspaceClock
 
     /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
-    /// default the workspace's own, ``Workspace/serverSecret()``).
+    /// default the workspace's own, ``Workspace/serverSecret()``), telling the time by `clock`.
     /// - Throws: the workspace's error when its secret cannot be read.
-    public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil) async throws {
+    public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil, clock: WorkspaceClock = .system)
+        async throws
+    {
         self.borough = borough
         self.workspace = workspace
+        self.clock = clock
         if let secret {
             tokens = CSRFTokens(secret: secret)
         } else {
@@ -54,11 +58,11 @@ public struct WorkspaceServer: Sendable {
         AccountRoutes(borough: borough, workspace: workspace).add(to: router)
         AuditRoutes(borough: borough, workspace: workspace).add(to: router)
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
-        ContractRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
+        ContractRoutes(borough: borough, workspace: workspace, pages: pages, clock: clock).add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)
-        DeliveryRoutes(borough: borough, workspace: workspace).add(to: router)
-        SupplierRoutes(borough: borough, workspace: workspace).add(to: router)
-        TenderRoutes(borough: borough, workspace: workspace).add(to: router)
+        DeliveryRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
+        SupplierRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
+        TenderRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
         return router
     }
 

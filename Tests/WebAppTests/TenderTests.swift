@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import TestSupport
 import Testing
 
@@ -44,6 +45,22 @@ private func guide() throws -> OfferGuide {
     let measures = archive.snapshots[0].recommendation.measures.map { "\($0.framework):\($0.ref)" }
     return try OfferGuide(
         measures: measures, contract: contract, catalogue: demoBorough.catalogue, policy: demoBorough.policy)
+}
+
+/// A clock set by hand: the time stays where it is put, so a test passes a deadline by moving it, not by waiting.
+final class HandSetClock: Sendable {
+    private let time: Mutex<Date>
+
+    init(_ start: Date) { time = Mutex(start) }
+
+    /// The workspace's clock reading this one.
+    var clock: WorkspaceClock { WorkspaceClock { self.time.withLock { $0 } } }
+
+    /// The time now.
+    var now: Date { time.withLock { $0 } }
+
+    /// Moves the time on by `seconds`.
+    func advance(by seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }
 
 @Suite("Tenders online: publish, sealed offers, scoring, award, returns with evidence")
@@ -112,7 +129,10 @@ struct TenderTests {
         _ = try await workspace.addAccount(
             name: "supplier-two", displayName: "Second Supplier Ltd", role: .supplier, password: testPassword,
             limits: demoBorough.catalogue.workspaceLimits)
-        let server = try await WorkspaceServer(borough: demoBorough, workspace: workspace, secret: testSecret)
+        // Whole seconds, as the deadline box gives them, so the deadline is exactly an hour after publishing.
+        let time = HandSetClock(Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
+        let server = try await WorkspaceServer(
+            borough: demoBorough, workspace: workspace, secret: testSecret, clock: time.clock)
         let lines = try guide().lines.filter { $0.proxyValue != nil && $0.notScored == nil && $0.target != nil }
         let (first, second) = (lines[0], lines[1])
         try await Application(router: server.router()).test(.router) { client in
@@ -122,7 +142,7 @@ struct TenderTests {
             var (manager, _) = try await signIn(client, as: "contract_manager")
             #expect(try await one.send(client, .get, "/tenders/1").status == .notFound)
             _ = try await commissioner.send(client, .get, "/contracts/1/tender")
-            let deadline = Date().addingTimeInterval(4)
+            let deadline = time.now.addingTimeInterval(3_600)
             let published = try await commissioner.send(
                 client, .post, "/contracts/1/tender", [("deadline", Deadline.boxValue(deadline))])
             #expect(published.status == .seeOther)
@@ -168,12 +188,21 @@ struct TenderTests {
             #expect(!sealed.contains("Local apprentices") && !sealed.contains("Work placements"))
             let trail = text(try await commissioner.send(client, .get, "/contracts/1/audit.csv"))
             #expect(trail.contains("offer saved") && !trail.contains("apprentices") && !trail.contains("=3"))
-            await #expect(throws: ToolkitError.self) { try await workspace.openedOffers(for: 1) }
+            await #expect(throws: ToolkitError.self) { try await workspace.openedOffers(for: 1, at: time.now) }
             let early = try await commissioner.send(
                 client, .post, "/contracts/1/tender/scores", [("version", "1"), ("mark-supplier", "5")])
             #expect(early.status == .conflict)
 
-            try await Task.sleep(for: .seconds(max(0.1, deadline.timeIntervalSinceNow + 0.2)))
+            // A second before the deadline offers are still taken; at it, no longer.
+            time.advance(by: 3_599)
+            let lastSecond = try await two.send(
+                client, .post, "/tenders/1",
+                [
+                    ("version", "1"), ("action", "submit"), ("q-\(first.ref)", "1"), ("q-\(second.ref)", "3"),
+                    ("statement", "Work placements"),
+                ])
+            #expect(lastSecond.status == .seeOther)
+            time.advance(by: 1)
             let late = try await one.send(
                 client, .post, "/tenders/1", [("version", "1"), ("action", "submit"), ("q-\(first.ref)", "1")])
             #expect(late.status == .conflict)
@@ -255,7 +284,7 @@ struct TenderTests {
         _ = try await workspace.save(offer, submit: true, readVersion: 0, at: published.addingTimeInterval(60))
         tender.marks = ["supplier": 5]
         let evaluation = try OnlineOffers.evaluated(
-            try await workspace.openedOffers(for: 1), tender: tender, contract: contract, borough: demoBorough)
+            try await workspace.openedOffers(for: 1), tender: tender, contract: contract, borough: demoBorough, at: now)
         tender = try await workspace.change(tender, what: "scored", evaluation: evaluation, readVersion: 1)
         tender.awardedAt = calendar.date(byAdding: .month, value: -7, to: now)!
         _ = try await workspace.change(tender, what: "awarded", readVersion: 2)

@@ -2,6 +2,7 @@ import CSV
 import Core
 import Foundation
 import Recommender
+import Synchronization
 import TestSupport
 import Testing
 
@@ -174,6 +175,25 @@ struct WorkspaceTests {
         #expect(try await Workspace(path: folder + "/w.sqlite").contracts().count == 1)
         try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: folder + "/text.sqlite"))
         #expect(throws: ToolkitError.self) { try Workspace(path: folder + "/text.sqlite") }
+    }
+
+    @Test("a new workspace file opened by eight at once is made once: each opens it, and what one saves all read")
+    func openedAtOnce() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-at-once-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Ten new files, as the race of two openings is won or lost in a few milliseconds.
+        for file in 1...10 {
+            let path = folder + "/w\(file).sqlite"
+            let opened = Mutex<[Workspace]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                if let workspace = try? Workspace(path: path) { opened.withLock { $0.append(workspace) } }
+            }
+            let workspaces = opened.withLock { $0 }
+            try #require(workspaces.count == 8, "file \(file)")
+            _ = try await workspaces[0].addContract(try profile())
+            for workspace in workspaces { #expect(try await workspace.contracts().count == 1) }
+        }
     }
 
     @Test("a damaged workspace is refused when opened, before any migration, saying what to do")

@@ -80,9 +80,11 @@ struct ExamplesTests {
 
     static let shared = SVTKBinary.repository.deletingLastPathComponent().appendingPathComponent("shared")
 
-    /// A folder to run in: `Datasets` and `Tests` linked, `out/` made, `../shared` linked where it exists.
-    static let workplace: URL = {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-examples-\(getpid())")
+    /// A folder of its own to run in, as a reader's clone: `Datasets` and `Tests` linked, `out/` made, `../shared`
+    /// linked where it exists. Each test has its own, as tests run at once and examples write files of the same
+    /// names (`out/demo.sqlite` in the README and in `svtk workspace --help`).
+    static func workplace() -> URL {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-examples-\(UUID().uuidString)")
         let folder = parent.appendingPathComponent("main")
         try? FileManager.default.createDirectory(
             at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
@@ -96,7 +98,14 @@ struct ExamplesTests {
                 at: parent.appendingPathComponent("shared"), withDestinationURL: shared)
         }
         return folder
-    }()
+    }
+
+    /// Runs `body` in a new workplace, removed after.
+    static func inWorkplace<T>(_ body: (URL) throws -> T) rethrows -> T {
+        let folder = workplace()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        return try body(folder)
+    }
 
     @Test("the README and the help texts hold examples of every command")
     func found() {
@@ -106,30 +115,35 @@ struct ExamplesTests {
 
     @Test("each example exits 0", arguments: examples)
     func runs(_ example: Example) throws {
-        for command in example.commands {
-            if command.contains("../shared") && !FileManager.default.fileExists(atPath: Self.shared.path) {
-                continue  // needs the national files beside the repository, absent here
+        try Self.inWorkplace { folder in
+            for command in example.commands {
+                if command.contains("../shared") && !FileManager.default.fileExists(atPath: Self.shared.path) {
+                    continue  // needs the national files beside the repository, absent here
+                }
+                let (status, message) = try Self.run(command, in: folder)
+                #expect(status == 0, "\(example.source): \(command)\n\(message)")
             }
-            let (status, message) = try Self.run(command)
-            #expect(status == 0, "\(example.source): \(command)\n\(message)")
         }
     }
 
     @Test("svtk serve --stop-after stops as Ctrl-C does: exit 0, and nothing logged as an error")
     func servesAndStops() throws {
-        let (status, message) = try Self.run(
-            "svtk serve --data Datasets/demo/*.csv --workspace out/stop-after.sqlite --port 0 --stop-after 1 --quiet")
+        let (status, message) = try Self.inWorkplace { folder in
+            try Self.run(
+                "svtk serve --data Datasets/demo/*.csv --workspace out/stop-after.sqlite --port 0 --stop-after 1 "
+                    + "--quiet", in: folder)
+        }
         #expect(status == 0, "\(message)")
         #expect(message.contains("svtk workspace on http://127.0.0.1:"))
         #expect(!message.contains(" error "), "\(message)")
     }
 
-    /// Runs a command line with bash in the workplace, svtk on the PATH; its exit status and the end of its stderr.
-    static func run(_ command: String) throws -> (Int32, String) {
+    /// Runs a command line with bash in `folder`, svtk on the PATH; its exit status and the end of its stderr.
+    static func run(_ command: String, in folder: URL) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", command]
-        process.currentDirectoryURL = workplace
+        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] =
             URL(fileURLWithPath: SVTKBinary.path).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")

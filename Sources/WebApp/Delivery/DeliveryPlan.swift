@@ -42,16 +42,18 @@ struct DeliveryPlan {
     /// The award that starts the quarters; nil when the commitments were uploaded.
     let awardedAt: Date?
 
-    /// The contract's plan, or nil when it has no commitments yet.
+    /// The contract's plan at `now`, or nil when it has no commitments yet.
     /// - Throws: the workspace's errors; `ToolkitError` when a kept CSV cannot be read again.
-    static func of(_ contract: SavedContract, workspace: Workspace, borough: Borough) async throws -> DeliveryPlan? {
+    static func of(_ contract: SavedContract, workspace: Workspace, borough: Borough, at now: Date) async throws
+        -> DeliveryPlan?
+    {
         let id = contract.id ?? 0
         let latest = try await workspace.latestReturns(for: id)
         let limits = borough.catalogue.workspaceLimits
         var awardedAt: Date?
         var committed: [UInt8]
         if let tender = try await workspace.tender(for: id), let awarded = tender.awardedAt,
-            let winner = try await winningOffer(tender, workspace: workspace)
+            let winner = try await winningOffer(tender, workspace: workspace, at: now)
         {
             awardedAt = awarded
             committed = CSVWriter.bytes { writer in
@@ -75,12 +77,12 @@ struct DeliveryPlan {
             quarters: contract.profile.quarters, awardedAt: awardedAt)
     }
 
-    /// The winning offer of a scored tender.
-    static func winningOffer(_ tender: Tender, workspace: Workspace) async throws -> SupplierOffer? {
+    /// The winning offer of a tender scored by `now`.
+    static func winningOffer(_ tender: Tender, workspace: Workspace, at now: Date) async throws -> SupplierOffer? {
         guard let scored = try await workspace.evaluation(of: tender),
             let winner = scored.evaluation.offers.first(where: { $0.rank == 1 })
         else { return nil }
-        let opened = try await workspace.openedOffers(for: tender.contractId)
+        let opened = try await workspace.openedOffers(for: tender.contractId, at: now)
         let names = OnlineOffers.bidderNames(opened)
         return opened.first { names[$0.supplier] == winner.supplier }
     }

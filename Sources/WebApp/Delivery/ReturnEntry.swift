@@ -20,9 +20,9 @@ struct ReturnEntry {
     /// The name of a commitment's box of a kind (`delivered`, `note`, `evidence`).
     static func field(_ kind: String, _ commitment: DeliveryPlan.Commitment) -> String { "\(kind)-\(commitment.ref)" }
 
-    /// Reads the form against the contract's plan.
+    /// Reads the form against the contract's plan, its evidence files uploaded by `actor` at `date`.
     init(
-        _ form: FormData, plan: DeliveryPlan, contract: Int64, by actor: String,
+        _ form: FormData, plan: DeliveryPlan, contract: Int64, by actor: String, at date: Date,
         limits: (ContractLimits, WorkspaceLimits)
     ) {
         var problems: [String: String] = [:]
@@ -51,7 +51,7 @@ struct ReturnEntry {
                 let kept = EvidenceFile(
                     contractId: contract, quarter: quarter, measure: commitment.ref,
                     fileName: Uploads.displayName(file, fallback: "evidence"), content: Data(file.bytes),
-                    uploadedBy: actor, uploadedAt: Date())
+                    uploadedBy: actor, uploadedAt: date)
                 files.append(kept)
                 evidence.append(kept.reference)
             }

@@ -12,6 +12,7 @@ struct ContractRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
     let pages: PageCache
+    let clock: WorkspaceClock
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts") { _, context in try await contractsList(context) }
@@ -33,14 +34,15 @@ struct ContractRoutes: RouteGroup {
         let readable = context.visitor.readableContracts(policy: policy)
         var rows: [(SavedContract, SnapshotSummary?)] = []
         var due: [(SavedContract, [DeliveryPlan.Due])] = []
+        let now = clock.now()
         for contract in try await workspace.contracts() where readable?.contains(contract.id ?? 0) ?? true {
             rows.append((contract, try await workspace.snapshotSummaries(of: contract.id ?? 0).first))
             guard context.visitor.may(.monitorDelivery, contract: contract.id, policy: policy),
-                let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough)
+                let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough, at: now)
             else { continue }
-            due.append((contract, plan.due(at: Date(), dueDays: borough.catalogue.workspaceLimits.returnDueDays)))
+            due.append((contract, plan.due(at: now, dueDays: borough.catalogue.workspaceLimits.returnDueDays)))
         }
-        return page("Contracts", ContractPages.list(rows, notice: ReturnEntryPage.dueAcross(due, now: Date())))
+        return page("Contracts", ContractPages.list(rows, notice: ReturnEntryPage.dueAcross(due, now: now)))
     }
 
     /// The new and edit forms, their CPV searches and their saves.

@@ -9,6 +9,7 @@ import Workspace
 struct DeliveryRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
+    let clock: WorkspaceClock
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts/:id/offers") { request, context in
@@ -56,9 +57,10 @@ struct DeliveryRoutes: RouteGroup {
     func onlineReturns(_ contract: SavedContract, entry: ReturnEntry?, context: WebContext) async throws -> String {
         let id = contract.id ?? 0
         var html = ""
-        if let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough) {
+        let now = clock.now()
+        if let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough, at: now) {
             html +=
-                ReturnEntryPage.reminders(plan, now: Date(), dueDays: borough.catalogue.workspaceLimits.returnDueDays)
+                ReturnEntryPage.reminders(plan, now: now, dueDays: borough.catalogue.workspaceLimits.returnDueDays)
                 + ReturnEntryPage.form(plan, contractId: id, entry: entry, context: context)
         }
         return html + ReturnEntryPage.evidence(try await workspace.evidenceList(for: id), contractId: id)
@@ -67,11 +69,12 @@ struct DeliveryRoutes: RouteGroup {
     /// Keeps a quarter's return entered online with its evidence files, monitored as an upload is.
     func enterReturn(_ context: WebContext) async throws -> Response {
         let contract = try await workspace.contract(try contractId(context))
-        guard let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough) else {
+        let now = clock.now()
+        guard let plan = try await DeliveryPlan.of(contract, workspace: workspace, borough: borough, at: now) else {
             throw HTTPError(.notFound, message: "The contract has no commitments to return against yet.")
         }
         let entry = ReturnEntry(
-            context.form, plan: plan, contract: contract.id ?? 0, by: context.visitor.actor,
+            context.form, plan: plan, contract: contract.id ?? 0, by: context.visitor.actor, at: now,
             limits: (borough.catalogue.contractLimits, borough.catalogue.workspaceLimits))
         guard entry.problems.isEmpty else { return try await returnsPage(contract, entry: entry, context: context) }
         guard let problem = try await refusal({ try await save(entry, plan: plan, for: contract) }) else {
@@ -90,7 +93,8 @@ struct DeliveryRoutes: RouteGroup {
         _ = try await workspace.save(
             SavedReturns(
                 contractId: contract.id ?? 0, commitmentsName: commitments.name, commitments: Data(commitments.bytes),
-                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring, uploadedAt: Date()),
+                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring,
+                uploadedAt: clock.now()),
             evidence: entry.files)
     }
 
@@ -133,7 +137,7 @@ struct DeliveryRoutes: RouteGroup {
         _ = try await workspace.save(
             SavedOffers(
                 contractId: contract.id ?? 0, fileName: Uploads.displayName(file, fallback: "offers.csv"),
-                csv: Data(file?.bytes ?? []), evaluation: evaluation, uploadedAt: Date()))
+                csv: Data(file?.bytes ?? []), evaluation: evaluation, uploadedAt: clock.now()))
     }
 
     func uploadReturns(_ context: WebContext) async throws -> Response {
@@ -155,7 +159,7 @@ struct DeliveryRoutes: RouteGroup {
                 commitmentsName: Uploads.displayName(commitments, fallback: "commitments.csv"),
                 commitments: Data(commitments?.bytes ?? []),
                 returnsName: Uploads.displayName(returns, fallback: "returns.csv"),
-                returns: Data(returns?.bytes ?? []), monitoring: monitoring, uploadedAt: Date()))
+                returns: Data(returns?.bytes ?? []), monitoring: monitoring, uploadedAt: clock.now()))
     }
 
     /// The delivery monitoring of a supplier's commitments and returns, as `svtk monitor` reports it.

@@ -43,11 +43,11 @@ enum OnlineOffers {
             })
     }
 
-    /// The opened offers scored: their CSV evaluated for the contract, as offers evaluated to keep.
+    /// The opened offers scored at `date`: their CSV evaluated for the contract, as offers evaluated to keep.
     /// - Throws: `ToolkitError` from the evaluation (a contract too small to score, an offer without a mark).
-    static func evaluated(_ offers: [SupplierOffer], tender: Tender, contract: SavedContract, borough: Borough)
-        throws -> SavedOffers
-    {
+    static func evaluated(
+        _ offers: [SupplierOffer], tender: Tender, contract: SavedContract, borough: Borough, at date: Date
+    ) throws -> SavedOffers {
         let bytes = csv(offers, tender: tender)
         let file = FormData.File(name: "offers submitted online.csv", bytes: bytes)
         let evaluation = try Uploads.reading(
@@ -58,6 +58,6 @@ enum OnlineOffers {
         }
         return SavedOffers(
             contractId: contract.id ?? 0, fileName: file.name, csv: Data(bytes), evaluation: evaluation,
-            uploadedAt: Date())
+            uploadedAt: date)
     }
 }

@@ -12,6 +12,7 @@ import Workspace
 struct SupplierRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
+    let clock: WorkspaceClock
     /// The published tenders, kept decoded while their version holds.
     let tenders = TenderCache()
 
@@ -61,7 +62,7 @@ struct SupplierRoutes: RouteGroup {
                 }
             rows.append((tender, tender.recommendation.contract.title, offer))
         }
-        return page("Tenders", SupplierPages.list(rows, bidding: account != nil, now: Date()))
+        return page("Tenders", SupplierPages.list(rows, bidding: account != nil, now: clock.now()))
     }
 
     func tenderPage(_ context: WebContext, form: OfferForm? = nil, status: HTTPResponse.Status = .ok)
@@ -69,10 +70,10 @@ struct SupplierRoutes: RouteGroup {
     {
         let tender = try await publishedTender(context)
         guard let account = bidder(context) else {
-            return page("Tender: \(tender.recommendation.contract.title)", SupplierPages.read(tender, now: Date()))
+            return page("Tender: \(tender.recommendation.contract.title)", SupplierPages.read(tender, now: clock.now()))
         }
         let offer = try await workspace.offer(for: tender.contractId, supplier: account.name)
-        let now = Date()
+        let now = clock.now()
         var body = SupplierPages.tender(
             tender, title: tender.recommendation.contract.title, offer: offer, form: form, now: now, context: context)
         if tender.awardedAt != nil, let scored = try await workspace.evaluation(of: tender) {
@@ -85,7 +86,7 @@ struct SupplierRoutes: RouteGroup {
 
     /// The name the evaluation gives the supplier's offer.
     func bidderName(_ account: Account, tender: Tender) async throws -> String {
-        let names = OnlineOffers.bidderNames(try await workspace.openedOffers(for: tender.contractId))
+        let names = OnlineOffers.bidderNames(try await workspace.openedOffers(for: tender.contractId, at: clock.now()))
         return names[account.name] ?? account.displayName
     }
 
@@ -100,7 +101,7 @@ struct SupplierRoutes: RouteGroup {
         let offer = SupplierOffer(
             contractId: tender.contractId, supplier: account.name, supplierName: account.displayName, lines: form.lines,
             statement: form.statement)
-        _ = try await workspace.save(offer, submit: form.submit, readVersion: form.version)
+        _ = try await workspace.save(offer, submit: form.submit, readVersion: form.version, at: clock.now())
         return Page.seeOther("/tenders/\(tender.contractId)")
     }
 

@@ -28,7 +28,9 @@ enum TenderPages {
         if let problem {
             html += "<p class=\"field-error\" role=\"alert\" id=\"tender-error\">\(HTML.escape(problem))</p>\n"
         }
-        guard let tender = s.tender else { return html + publishForm(s.contractId, problem: problem, context: context) }
+        guard let tender = s.tender else {
+            return html + publishForm(s.contractId, now: s.now, problem: problem, context: context)
+        }
         html += "<p class=\"lead\">\(HTML.escape(TenderView.status(tender, now: s.now)))</p>\n"
         if tender.isSealed(at: s.now) {
             html += receipts(s.receipts, deadline: tender.deadline)
@@ -42,14 +44,14 @@ enum TenderPages {
         return html + "<h2>The tender as bidders see it</h2>\n" + TenderView.summary(tender) + measures(tender)
     }
 
-    static func publishForm(_ id: Int64, problem: String?, context: WebContext) -> String {
+    static func publishForm(_ id: Int64, now: Date, problem: String?, context: WebContext) -> String {
         "<p>Publishing puts the recommendation, with your decisions applied, out to tender: suppliers signed in to "
             + "the workspace build and submit their offers online until the deadline. Offers stay sealed until then; "
             + "you will see who has submitted, not what.</p>\n"
             + "<form class=\"stack\" method=\"post\" action=\"/contracts/\(id)/tender\">" + Page.csrf(context)
             + "<label for=\"deadline\">Deadline (UTC)<span class=\"hint\">Date and time, to the second</span></label>"
             + "<input type=\"datetime-local\" step=\"1\" id=\"deadline\" name=\"deadline\" required "
-            + "min=\"\(Deadline.boxValue(Date()))\""
+            + "min=\"\(Deadline.boxValue(now))\""
             + (problem == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"tender-error\"") + ">"
             + "<p><button type=\"submit\">Publish the tender</button></p></form>\n"
     }

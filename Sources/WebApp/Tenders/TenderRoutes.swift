@@ -12,6 +12,7 @@ import Workspace
 struct TenderRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
+    let clock: WorkspaceClock
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts/:id/tender") { _, context in try await tenderPage(try contractId(context), context) }
@@ -24,7 +25,7 @@ struct TenderRoutes: RouteGroup {
     func tenderPage(_ id: Int64, _ context: WebContext, problem: String? = nil) async throws -> Response {
         let contract = try await workspace.contract(id)
         let tender = try await workspace.tender(for: id)
-        let now = Date()
+        let now = clock.now()
         let sealed = tender?.isSealed(at: now) ?? true
         let evaluation = if let tender { try await workspace.evaluation(of: tender) } else { SavedOffers?.none }
         let state = TenderPages.State(
@@ -40,7 +41,8 @@ struct TenderRoutes: RouteGroup {
     func publish(_ context: WebContext) async throws -> Response {
         let id = try contractId(context)
         let contract = try await workspace.contract(id)
-        guard let deadline = Deadline.parse(context.form["deadline"]), deadline > Date() else {
+        let now = clock.now()
+        guard let deadline = Deadline.parse(context.form["deadline"]), deadline > now else {
             return try await tenderPage(
                 id, context, problem: "Give a deadline in the future, as a date and time (UTC).")
         }
@@ -59,7 +61,7 @@ struct TenderRoutes: RouteGroup {
             Tender(
                 contractId: id, snapshotId: view.snapshot.id, recommendation: decided, guide: guide,
                 method: RecommendationPage.binding(decided).joined(separator: "\n"), deadline: deadline,
-                publishedAt: Date(), publishedBy: context.visitor.actor))
+                publishedAt: now, publishedBy: context.visitor.actor))
         return Page.seeOther("/contracts/\(id)/tender")
     }
 
@@ -70,7 +72,8 @@ struct TenderRoutes: RouteGroup {
         guard let version = Int(context.form["version"]) else {
             throw HTTPError(.badRequest, message: "The form has no tender version; reload the page.")
         }
-        let opened = try await workspace.openedOffers(for: id)
+        let now = clock.now()
+        let opened = try await workspace.openedOffers(for: id, at: now)
         let maximum = borough.policy.rules.qualitativeMarkMaximum
         for offer in opened {
             let text = context.form["mark-\(offer.supplier)"]
@@ -83,9 +86,9 @@ struct TenderRoutes: RouteGroup {
             tender.marks[offer.supplier] = mark
         }
         let evaluation = try OnlineOffers.evaluated(
-            opened, tender: tender, contract: try await workspace.contract(id), borough: borough)
+            opened, tender: tender, contract: try await workspace.contract(id), borough: borough, at: now)
         _ = try await workspace.change(
-            tender, what: "offers marked and scored", evaluation: evaluation, readVersion: version)
+            tender, what: "offers marked and scored", evaluation: evaluation, readVersion: version, at: now)
         return Page.seeOther("/contracts/\(id)/tender")
     }
 
@@ -95,8 +98,10 @@ struct TenderRoutes: RouteGroup {
         guard let version = Int(context.form["version"]), tender.evaluationId != nil else {
             throw HTTPError(.badRequest, message: "Score the offers before awarding; reload the page.")
         }
-        tender.awardedAt = Date()
-        _ = try await workspace.change(tender, what: "awarded; scores released to bidders", readVersion: version)
+        let now = clock.now()
+        tender.awardedAt = now
+        _ = try await workspace.change(
+            tender, what: "awarded; scores released to bidders", readVersion: version, at: now)
         return Page.seeOther("/contracts/\(id)/tender")
     }
 }

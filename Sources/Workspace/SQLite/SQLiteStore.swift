@@ -9,16 +9,19 @@ final class SQLiteStore: WorkspaceStore {
     let database: any DatabaseWriter
 
     /// Opens (creating when missing) the workspace at `path`, checks it is whole (SQLite's `quick_check`) and
-    /// brings its schema up to date.
+    /// brings its schema up to date, one process at a time (``FolderLock``).
     /// - Throws: a ``ToolkitError`` for a file that is not an SQLite database, is damaged, is from a newer svtk, or
     ///   that svtk may not read and write (naming the permission missing).
     init(path: String) throws {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
-            database = try DatabasePool(path: path, configuration: configuration)
-            try Self.checkWhole(database)
-            try Self.migrate(database)
+            database = try FolderLock.holding(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Self.checkWhole(pool)
+                try Self.migrate(pool)
+                return pool
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             throw ToolkitError.unreadableWorkspace(
                 path: path, reason: Self.damaged("SQLite: \(error.message ?? error.description)"))
