@@ -65,6 +65,77 @@ struct CommandLineTests {
         #expect(run.errors.contains("\(path):3:4: ragged row"))
     }
 
+    /// The header and first three figures of the demo Fingertips export (England, the region, Rotherham).
+    static func fingertipsStart() throws -> [Substring] {
+        let demo = try String(
+            contentsOf: SVTKBinary.repository.appendingPathComponent("Datasets/demo/fingertips_rotherham.csv"),
+            encoding: .utf8)
+        return Array(demo.split(separator: "\n").prefix(4))
+    }
+
+    @Test("load writes a Fingertips export's rows before its error, then exits 1 naming its line")
+    func loadFingertipsStopsAtError() throws {
+        let lines = try Self.fingertipsStart()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-repeat-\(UUID()).csv").path
+        try (lines + [lines[1]]).joined(separator: "\n").appending("\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let run = try SVTKBinary.run(["load", path, "--format", "csv", "--quiet"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(path):5: this row repeats a figure an earlier row gave"))
+        let rows = run.output.split(separator: "\n")
+        #expect(rows.count == 4)  // the header and the three figures before the repeat
+        #expect(rows.last?.hasPrefix("\(path),91141,Estimated prevalence of mental health disorders") == true)
+        #expect(
+            rows.last?.hasSuffix(
+                ",E08000018,Rotherham,local authority,2015,Persons,5-16 yrs,,,10.0826082976812,,,,,,"
+                    + "3752.64598231396,37219,Value is modelled or synthetic estimate") == true)
+    }
+
+    @Test("load writes 20,000 figures of one Fingertips indicator in the file's order, each breakdown its own")
+    func loadFingertipsInOrder() throws {
+        let lines = try Self.fingertipsStart()
+        // Rotherham's row, each copy with a category and value of its own.
+        var fields = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var file = [String(lines[0])]
+        for n in 0..<20_000 {
+            (fields[9], fields[10], fields[12]) = ("Test copies", "copy \(n)", "\(n).5")
+            file.append(fields.joined(separator: ","))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-order-\(UUID()).csv").path
+        try (file.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try SVTKBinary.run(["load", path, "--format", "csv", "--quiet"])
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = run.output.split(separator: "\n").dropFirst()
+        #expect(rows.count == 20_000)
+        let firstOutOfOrder = rows.enumerated().first { n, row in
+            !row.contains(",Persons,5-16 yrs,Test copies,copy \(n),\(n).5,")
+        }
+        #expect(firstOutOfOrder == nil)
+    }
+
+    @Test("load writes a later file's figures with the indicator as that file declares it again")
+    func loadIndicatorDeclaredAgain() throws {
+        let lines = try Self.fingertipsStart()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-again-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name =
+            "Estimated prevalence of mental health disorders in children and young people: % population aged 5-16"
+        try (lines[0...2].joined(separator: "\n") + "\n").write(
+            toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
+        let renamed = [String(lines[0]), lines[3].replacingOccurrences(of: name, with: "Renamed")]
+        try (renamed.joined(separator: "\n") + "\n").write(toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
+        let run = try SVTKBinary.run(["load", folder + "/a.csv", folder + "/b.csv", "--format", "csv", "--quiet"])
+        #expect(run.status == 0, "\(run.errors)")
+        let starts = run.output.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").prefix(3).joined(separator: ",")
+        }
+        #expect(
+            starts == [
+                "\(folder)/a.csv,91141,\(name)", "\(folder)/a.csv,91141,\(name)", "\(folder)/b.csv,91141,Renamed",
+            ])
+    }
+
     @Test("load writes the rows before a file's error, then exits 1 naming its line")
     func loadStopsAtError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-repeat-\(UUID()).csv").path

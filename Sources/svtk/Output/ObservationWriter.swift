@@ -9,9 +9,9 @@ import Loaders
 /// with the number of distinct areas and figures, never with the length of the rows.
 ///
 /// A row is put together from bytes: an indicator's four cells and an area's three are encoded once, when they are
-/// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. A wide table's
-/// rows (``BatchRows``, ``BatchJSON``) are put together on other threads, some 8,000 figures a piece, and written in
-/// order.
+/// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. Rows are put
+/// together on other threads, some 8,000 figures a piece, and written in order: a wide table's (``BatchRows``,
+/// ``BatchJSON``), and as CSV, figures given a row each (``FigureRows``).
 final class ObservationWriter: EvidenceSink {
     /// Runs of bytes for each slot of a batch (CSV cells or JSON members), one after another, and where each ends.
     private typealias SlotCells = (bytes: [UInt8], ends: [Int])
@@ -30,14 +30,14 @@ final class ObservationWriter: EvidenceSink {
     /// A batch layout's runs of cells, slot by slot (``runs(indicator:source:)``), one run after another, and where
     /// each ends (forgotten when an indicator changes). The layout is kept, so that no other takes its identifier.
     private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
-    /// The last area's, indicator's, breakdown's and wide table's period's cells looked up: most rows repeat the row
-    /// before's.
+    /// The last wide table row's area's and period's cells looked up: most rows repeat the row before's.
     private var lastArea: (key: String, cells: [UInt8])?
-    private var lastIndicator: (key: String, cells: [UInt8])?
-    private var lastBreakdown: (key: Breakdown, cells: [UInt8])?
     private var lastPeriod: (key: String, cells: [UInt8])?
-    /// Wide tables' rows not yet handed to ``writing``, and their number of figures.
+    /// Rows not yet handed to ``writing``, and their number of figures: wide tables', and as CSV, figures given a row
+    /// each, the last of which are gathered in `figureRows`.
     private var pending: [any BatchOutput] = []
+    private var figureRows = FigureRows()
+    private var sharedCells = SharedCells()
     private var pendingFigures = 0
     /// How many figures' rows are put together on another thread at once: some 1.5 MB of CSV for a census table.
     private static let figuresAPiece = 8_192
@@ -59,6 +59,7 @@ final class ObservationWriter: EvidenceSink {
         } else if areaCells[area.code] == nil {
             areaCells[area.code] = csv.encoded([area.code, area.name, area.level.rawValue])
             lastArea = nil
+            sharedCells.forget(area: area.code)
         }
     }
 
@@ -68,18 +69,27 @@ final class ObservationWriter: EvidenceSink {
             indicator.id, indicator.name, indicator.unit, indicator.polarity.rawValue,
         ])
         layoutCells.removeAll()
-        lastIndicator = nil
+        sharedCells.forget(indicator: indicator.id)
     }
 
-    /// Writes the observation as a CSV row, or as one line of JSON.
+    /// Writes the observation as a CSV row (put together on another thread, ``FigureRows``), or as one line of
+    /// JSON.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ o: Observation) throws {
         guard try figures.admit(o) else {
             repeats += 1
             return
         }
-        writePending()
-        json ? write(json: o) : write(o)
+        guard !json else {
+            writePending()
+            return write(json: o)
+        }
+        let places = sharedCells.places(
+            of: o, source: { cell(source: o.source) }, indicator: { cells(indicator: o.indicator) },
+            area: { cells(area: o.area) }, breakdown: { cells(breakdown: o.breakdown) })
+        figureRows.append(o, at: places)
+        pendingFigures += 1
+        if pendingFigures >= Self.figuresAPiece { startWriting() }
     }
 
     /// Writes an observation as one line of the JSON array.
@@ -102,6 +112,7 @@ final class ObservationWriter: EvidenceSink {
             return
         }
         let slots = cells(layout: batch.layout, source: batch.source)
+        handOverFigureRows()
         if json {
             let area = ObservationJSON.areaMembers(code: batch.area, areas[batch.area])
             let period = ObservationJSON.periodMember(batch.period)
@@ -116,8 +127,16 @@ final class ObservationWriter: EvidenceSink {
         if pendingFigures >= Self.figuresAPiece { startWriting() }
     }
 
+    /// Puts the figures' rows gathered so far among the pending rows, in their turn.
+    private func handOverFigureRows() {
+        guard figureRows.count > 0 else { return }
+        pending.append(figureRows.handedOver(with: sharedCells.all))
+        figureRows = FigureRows()
+    }
+
     /// Starts putting the pending rows' bytes together on another thread, to be written in turn.
     private func startWriting() {
+        handOverFigureRows()
         guard !pending.isEmpty else { return }
         let piece = pending
         (pending, pendingFigures, writingStarted) = ([], 0, true)
@@ -150,30 +169,6 @@ final class ObservationWriter: EvidenceSink {
         csv.flush()
     }
 
-    /// An observation's CSV row, in the order of ``NormalisedLoader/columns``.
-    private func write(_ o: Observation) {
-        let (source, indicator, area) = (cell(source: o.source), cells(indicator: o.indicator), cells(area: o.area))
-        let breakdown = cells(breakdown: o.breakdown)
-        csv.writeRows { row in
-            row.append(source)
-            row.separate()
-            row.append(indicator)
-            row.separate()
-            row.append(area)
-            row.separate()
-            row.field(o.period)
-            row.append(breakdown)
-            row.separate()
-            row.append(figure: o.value)
-            row.separate()
-            if let reason = o.missing { row.field(reason.rawValue) }
-            Self.append(confidence: o, to: &row)
-            row.separate()
-            if let note = o.note { row.field(note) }
-            row.endRow()
-        }
-    }
-
     private func cell(source: String) -> [UInt8] {
         if let sourceCell, sourceCell.source == source { return sourceCell.cell }
         let cell = csv.encoded([source])
@@ -188,12 +183,7 @@ final class ObservationWriter: EvidenceSink {
         return cells
     }
 
-    private func cells(indicator id: String) -> [UInt8] {
-        if let lastIndicator, lastIndicator.key == id { return lastIndicator.cells }
-        let cells = indicatorCells[id] ?? csv.encoded([id, "", "", ""])
-        lastIndicator = (id, cells)
-        return cells
-    }
+    private func cells(indicator id: String) -> [UInt8] { indicatorCells[id] ?? csv.encoded([id, "", "", ""]) }
 
     private func cells(layout: BatchLayout, source: String) -> SlotCells {
         if let known = layoutCells[ObjectIdentifier(layout)], known.source == source { return known.cells }
@@ -228,29 +218,8 @@ final class ObservationWriter: EvidenceSink {
         return cells
     }
 
-    /// The four parts of a breakdown, each after the delimiter: the last row's again when they are the same.
+    /// The four parts of a breakdown, each after the delimiter.
     private func cells(breakdown: Breakdown) -> [UInt8] {
-        if let lastBreakdown, lastBreakdown.key == breakdown { return lastBreakdown.cells }
-        let cells =
-            [UInt8(ascii: ",")]
-            + csv.encoded([breakdown.sex, breakdown.age, breakdown.categoryType, breakdown.category])
-        lastBreakdown = (breakdown, cells)
-        return cells
-    }
-
-    /// The confidence limits, count and denominator, each after the delimiter.
-    static func append(confidence o: Observation, to row: inout CSVRowBytes) {
-        row.separate()
-        row.append(figure: o.lower95)
-        row.separate()
-        row.append(figure: o.upper95)
-        row.separate()
-        row.append(figure: o.lower998)
-        row.separate()
-        row.append(figure: o.upper998)
-        row.separate()
-        row.append(figure: o.count)
-        row.separate()
-        row.append(figure: o.denominator)
+        [UInt8(ascii: ",")] + csv.encoded([breakdown.sex, breakdown.age, breakdown.categoryType, breakdown.category])
     }
 }

@@ -1,0 +1,71 @@
+import CSV
+import Evidence
+
+/// Figures given a row each (as a Fingertips export gives them) as `svtk load` writes them as CSV, to be put
+/// together on another thread: each figure's own period, numbers and note, and the places of the cells it shares
+/// with other rows (``SharedCells``).
+struct FigureRows: BatchOutput {
+    /// What a figure's row is made of beyond the cells it shares.
+    private struct Row {
+        var places: SharedCells.Places
+        var period: String
+        var value: Double?
+        /// The confidence limits (95%, lower and upper, then 99.8%), count and denominator, in the columns' order.
+        var limitsAndCounts: InlineArray<6, Double?>
+        var missing: MissingReason?
+        var note: String?
+    }
+
+    private var rows: [Row] = []
+    /// The shared cells the rows name, as they were when the rows were handed over.
+    private var cells: [[UInt8]] = []
+
+    /// The number of figures, one row each.
+    var count: Int { rows.count }
+
+    /// About the number of bytes the rows take: 160 a row, about what a Fingertips figure's row takes.
+    var byteEstimate: Int { rows.count * 160 }
+
+    /// Adds a figure's row, its shared cells at `places`.
+    mutating func append(_ o: Observation, at places: SharedCells.Places) {
+        rows.append(
+            Row(
+                places: places, period: o.period, value: o.value,
+                limitsAndCounts: [o.lower95, o.upper95, o.lower998, o.upper998, o.count, o.denominator],
+                missing: o.missing, note: o.note))
+    }
+
+    /// The rows, to be written with `cells`, the shared cells they name.
+    func handedOver(with cells: [[UInt8]]) -> FigureRows {
+        var rows = self
+        rows.cells = cells
+        return rows
+    }
+
+    /// Appends each figure's row, in the order of ``NormalisedLoader/columns``: the same bytes as a row written
+    /// alone.
+    /// - Complexity: O(*n*) in the bytes written.
+    func write(to out: inout CSVRowBytes) {
+        for row in rows {
+            out.append(cells[Int(row.places.source)])
+            out.separate()
+            out.append(cells[Int(row.places.indicator)])
+            out.separate()
+            out.append(cells[Int(row.places.area)])
+            out.separate()
+            out.field(row.period)
+            out.append(cells[Int(row.places.breakdown)])
+            out.separate()
+            out.append(figure: row.value)
+            out.separate()
+            if let reason = row.missing { out.field(reason.rawValue) }
+            for column in row.limitsAndCounts.indices {
+                out.separate()
+                out.append(figure: row.limitsAndCounts[column])
+            }
+            out.separate()
+            if let note = row.note { out.field(note) }
+            out.endRow()
+        }
+    }
+}
