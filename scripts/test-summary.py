@@ -19,14 +19,14 @@ issues = []
 for line in sys.stdin:
     log.write(line)
     text = line.rstrip("\n")
+    if REQUEST_LOG.match(text):
+        continue
     starts_test = text.startswith(("✔", "✘", "◇", "↳", "􀟈", "􁁛", "􀢄")) or " Test " in text[:12]
     if "recorded an issue" in text or "error:" in text:
         keeping = True
         issues.append(text)
     elif starts_test and not text.startswith("↳"):
         keeping = False
-    if REQUEST_LOG.match(text):
-        continue
     if keeping or text.startswith("✘") or "Test run with" in text or " skipped" in text:
         print(text, flush=True)
 if issues:

@@ -177,7 +177,7 @@ struct WorkspaceTests {
         #expect(throws: ToolkitError.self) { try Workspace(path: folder + "/text.sqlite") }
     }
 
-    @Test("a new workspace file opened by eight at once is made once: each opens it, and what one saves all read")
+    @Test("a new workspace file opened by eight threads at once is made once: each opens it, and all read one save")
     func openedAtOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-at-once-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -185,12 +185,17 @@ struct WorkspaceTests {
         // Ten new files, as the race of two openings is won or lost in a few milliseconds.
         for file in 1...10 {
             let path = folder + "/w\(file).sqlite"
-            let opened = Mutex<[Workspace]>([])
+            let opened = Mutex<(workspaces: [Workspace], errors: [String])>(([], []))
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                if let workspace = try? Workspace(path: path) { opened.withLock { $0.append(workspace) } }
+                do {
+                    let workspace = try Workspace(path: path)
+                    opened.withLock { $0.workspaces.append(workspace) }
+                } catch {
+                    opened.withLock { $0.errors.append("\(error)") }
+                }
             }
-            let workspaces = opened.withLock { $0 }
-            try #require(workspaces.count == 8, "file \(file)")
+            let (workspaces, errors) = opened.withLock { $0 }
+            try #require(errors.isEmpty, "file \(file): \(errors)")
             _ = try await workspaces[0].addContract(try profile())
             for workspace in workspaces { #expect(try await workspace.contracts().count == 1) }
         }

@@ -73,67 +73,114 @@ struct CommandLineTests {
         return Array(demo.split(separator: "\n").prefix(4))
     }
 
+    /// `count` copies of the demo export's Rotherham row, each with a category (`copy n`) and value (`n.5`) of its
+    /// own, so each is a figure of its own.
+    static func fingertipsCopies(_ count: Int) throws -> [String] {
+        var fields = try fingertipsStart()[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return (0..<count).map { n in
+            (fields[9], fields[10], fields[12]) = ("Test copies", "copy \(n)", "\(n).5")
+            return fields.joined(separator: ",")
+        }
+    }
+
+    /// Runs `body` with a new temporary folder, removed after.
+    static func inTemporaryFolder(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-load-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+
+    /// Writes `lines` as a file at `path`, each ended by a line feed.
+    static func write(_ lines: [String], to path: String) throws {
+        try lines.map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     @Test("load writes a Fingertips export's rows before its error, then exits 1 naming its line")
     func loadFingertipsStopsAtError() throws {
-        let lines = try Self.fingertipsStart()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-repeat-\(UUID()).csv").path
-        try (lines + [lines[1]]).joined(separator: "\n").appending("\n").write(
-            toFile: path, atomically: true, encoding: .utf8)
-        let run = try SVTKBinary.run(["load", path, "--format", "csv", "--quiet"])
-        #expect(run.status == 1)
-        #expect(run.errors.contains("\(path):5: this row repeats a figure an earlier row gave"))
-        let rows = run.output.split(separator: "\n")
-        #expect(rows.count == 4)  // the header and the three figures before the repeat
-        #expect(rows.last?.hasPrefix("\(path),91141,Estimated prevalence of mental health disorders") == true)
-        #expect(
-            rows.last?.hasSuffix(
-                ",E08000018,Rotherham,local authority,2015,Persons,5-16 yrs,,,10.0826082976812,,,,,,"
-                    + "3752.64598231396,37219,Value is modelled or synthetic estimate") == true)
+        let lines = try Self.fingertipsStart().map(String.init)
+        try Self.inTemporaryFolder { folder in
+            try Self.write(lines + [lines[1]], to: folder + "/repeat.csv")
+            let run = try SVTKBinary.run(["load", folder + "/repeat.csv", "--format", "csv", "--quiet"])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("\(folder)/repeat.csv:5: this row repeats a figure an earlier row gave"))
+            let rows = run.output.split(separator: "\n")
+            #expect(rows.count == 4)  // the header and the three figures before the repeat
+            #expect(rows.last?.hasPrefix("\(folder)/repeat.csv,91141,Estimated prevalence of mental health") == true)
+            #expect(
+                rows.last?.hasSuffix(
+                    ",E08000018,Rotherham,local authority,2015,Persons,5-16 yrs,,,10.0826082976812,,,,,,"
+                        + "3752.64598231396,37219,Value is modelled or synthetic estimate") == true)
+
+            // Past the first pieces of rows put together on other threads: every figure before the repeat is out.
+            let copies = try Self.fingertipsCopies(10_000)
+            try Self.write([lines[0]] + copies + [copies[0]], to: folder + "/late.csv")
+            let late = try SVTKBinary.run(["load", folder + "/late.csv", "--format", "csv", "--quiet"])
+            #expect(late.status == 1)
+            #expect(late.errors.contains("\(folder)/late.csv:10002: this row repeats a figure an earlier row gave"))
+            #expect(late.output.split(separator: "\n").count == 10_001)
+        }
     }
 
     @Test("load writes 20,000 figures of one Fingertips indicator in the file's order, each breakdown its own")
     func loadFingertipsInOrder() throws {
-        let lines = try Self.fingertipsStart()
-        // Rotherham's row, each copy with a category and value of its own.
-        var fields = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        var file = [String(lines[0])]
-        for n in 0..<20_000 {
-            (fields[9], fields[10], fields[12]) = ("Test copies", "copy \(n)", "\(n).5")
-            file.append(fields.joined(separator: ","))
+        try Self.inTemporaryFolder { folder in
+            try Self.write(
+                [String(try Self.fingertipsStart()[0])] + Self.fingertipsCopies(20_000), to: folder + "/c.csv")
+            let run = try SVTKBinary.run(["load", folder + "/c.csv", "--format", "csv", "--quiet"])
+            #expect(run.status == 0, "\(run.errors)")
+            let rows = run.output.split(separator: "\n").dropFirst()
+            #expect(rows.count == 20_000)
+            let firstOutOfOrder = rows.enumerated().first { n, row in
+                !row.contains(",Persons,5-16 yrs,Test copies,copy \(n),\(n).5,")
+            }
+            #expect(firstOutOfOrder == nil)
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-order-\(UUID()).csv").path
-        try (file.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try SVTKBinary.run(["load", path, "--format", "csv", "--quiet"])
-        #expect(run.status == 0, "\(run.errors)")
-        let rows = run.output.split(separator: "\n").dropFirst()
-        #expect(rows.count == 20_000)
-        let firstOutOfOrder = rows.enumerated().first { n, row in
-            !row.contains(",Persons,5-16 yrs,Test copies,copy \(n),\(n).5,")
+    }
+
+    @Test("load of a Fingertips export, a wide census table and another export writes each file's rows in turn")
+    func loadFilesInTurn() throws {
+        let demo = try String(
+            contentsOf: SVTKBinary.repository.appendingPathComponent("Datasets/demo/fingertips_rotherham.csv"),
+            encoding: .utf8
+        ).split(separator: "\n").map(String.init)
+        try Self.inTemporaryFolder { folder in
+            try Self.write(Array(demo[0...20]), to: folder + "/first.csv")
+            try Self.write([demo[0]] + demo[21...], to: folder + "/second.csv")
+            let census = SVTKBinary.repository.appendingPathComponent(
+                "Datasets/demo/census2021_ts045_lsoa_rotherham.csv"
+            ).path
+            let files = [folder + "/first.csv", census, folder + "/second.csv"]
+            let together = try SVTKBinary.run(["load", "--format", "csv", "--quiet"] + files)
+            #expect(together.status == 0, "\(together.errors)")
+            var apart: [Substring] = []
+            for file in files {
+                let run = try SVTKBinary.run(["load", "--format", "csv", "--quiet", file])
+                apart += run.output.split(separator: "\n").dropFirst()
+            }
+            #expect(apart.count == 20 + 1530 + 25)  // the census table's 170 LSOAs × (5 counts + 4 shares)
+            #expect(Array(together.output.split(separator: "\n").dropFirst()) == apart)
         }
-        #expect(firstOutOfOrder == nil)
     }
 
     @Test("load writes a later file's figures with the indicator as that file declares it again")
     func loadIndicatorDeclaredAgain() throws {
-        let lines = try Self.fingertipsStart()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-again-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try Self.fingertipsStart().map(String.init)
         let name =
             "Estimated prevalence of mental health disorders in children and young people: % population aged 5-16"
-        try (lines[0...2].joined(separator: "\n") + "\n").write(
-            toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
-        let renamed = [String(lines[0]), lines[3].replacingOccurrences(of: name, with: "Renamed")]
-        try (renamed.joined(separator: "\n") + "\n").write(toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
-        let run = try SVTKBinary.run(["load", folder + "/a.csv", folder + "/b.csv", "--format", "csv", "--quiet"])
-        #expect(run.status == 0, "\(run.errors)")
-        let starts = run.output.split(separator: "\n").dropFirst().map {
-            $0.split(separator: ",").prefix(3).joined(separator: ",")
+        try Self.inTemporaryFolder { folder in
+            try Self.write(Array(lines[0...2]), to: folder + "/a.csv")
+            try Self.write([lines[0], lines[3].replacingOccurrences(of: name, with: "Renamed")], to: folder + "/b.csv")
+            let run = try SVTKBinary.run(["load", folder + "/a.csv", folder + "/b.csv", "--format", "csv", "--quiet"])
+            #expect(run.status == 0, "\(run.errors)")
+            let starts = run.output.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",").prefix(3).joined(separator: ",")
+            }
+            #expect(
+                starts == [
+                    "\(folder)/a.csv,91141,\(name)", "\(folder)/a.csv,91141,\(name)", "\(folder)/b.csv,91141,Renamed",
+                ])
         }
-        #expect(
-            starts == [
-                "\(folder)/a.csv,91141,\(name)", "\(folder)/a.csv,91141,\(name)", "\(folder)/b.csv,91141,Renamed",
-            ])
     }
 
     @Test("load writes the rows before a file's error, then exits 1 naming its line")

@@ -77,7 +77,7 @@ struct DeliveryPlan {
             quarters: contract.profile.quarters, awardedAt: awardedAt)
     }
 
-    /// The winning offer of a tender scored by `now`.
+    /// The winning offer of a scored tender, its offers opened at `now` (after the deadline).
     static func winningOffer(_ tender: Tender, workspace: Workspace, at now: Date) async throws -> SupplierOffer? {
         guard let scored = try await workspace.evaluation(of: tender),
             let winner = scored.evaluation.offers.first(where: { $0.rank == 1 })

@@ -77,24 +77,23 @@ struct DeliveryRoutes: RouteGroup {
             context.form, plan: plan, contract: contract.id ?? 0, by: context.visitor.actor, at: now,
             limits: (borough.catalogue.contractLimits, borough.catalogue.workspaceLimits))
         guard entry.problems.isEmpty else { return try await returnsPage(contract, entry: entry, context: context) }
-        guard let problem = try await refusal({ try await save(entry, plan: plan, for: contract) }) else {
+        guard let problem = try await refusal({ try await save(entry, plan: plan, for: contract, at: now) }) else {
             return Page.seeOther("/contracts/\(contract.id ?? 0)/returns")
         }
         return try await returnsPage(contract, error: problem, context: context)
     }
 
     /// Monitors the plan's commitments against its returns with the entry's in place, and keeps them with the
-    /// entry's evidence files.
+    /// entry's evidence files, as returned at `now`.
     /// - Throws: `ToolkitError` locating a problem in the returns; the workspace's errors when they cannot be saved.
-    func save(_ entry: ReturnEntry, plan: DeliveryPlan, for contract: SavedContract) async throws {
+    func save(_ entry: ReturnEntry, plan: DeliveryPlan, for contract: SavedContract, at now: Date) async throws {
         let commitments = FormData.File(name: "commitments.csv", bytes: plan.commitmentsCSV)
         let returns = FormData.File(name: "returns entered online.csv", bytes: plan.returnsCSV(replacing: entry.rows))
         let monitoring = try monitor(commitments, returns, for: contract)
         _ = try await workspace.save(
             SavedReturns(
                 contractId: contract.id ?? 0, commitmentsName: commitments.name, commitments: Data(commitments.bytes),
-                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring,
-                uploadedAt: clock.now()),
+                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring, uploadedAt: now),
             evidence: entry.files)
     }
 

@@ -10,8 +10,7 @@ struct FigureRows: BatchOutput {
         var places: SharedCells.Places
         var period: String
         var value: Double?
-        /// The confidence limits (95%, lower and upper, then 99.8%), count and denominator, in the columns' order.
-        var limitsAndCounts: InlineArray<6, Double?>
+        var limitsAndCounts: LimitsAndCounts
         var missing: MissingReason?
         var note: String?
     }
@@ -23,15 +22,24 @@ struct FigureRows: BatchOutput {
     /// The number of figures, one row each.
     var count: Int { rows.count }
 
-    /// About the number of bytes the rows take: 160 a row, about what a Fingertips figure's row takes.
-    var byteEstimate: Int { rows.count * 160 }
+    /// About the number of bytes the rows take: their shared cells, and 96 for each row's own period, figures and
+    /// note (a Fingertips figure's take 40 to 90). Asked on the thread that puts the rows together.
+    var byteEstimate: Int {
+        rows.reduce(0) { total, row in
+            let places = row.places
+            return total + 96 + cells[Int(places.source)].count + cells[Int(places.indicator)].count
+                + cells[Int(places.area)].count + cells[Int(places.breakdown)].count
+        }
+    }
 
     /// Adds a figure's row, its shared cells at `places`.
     mutating func append(_ o: Observation, at places: SharedCells.Places) {
         rows.append(
             Row(
                 places: places, period: o.period, value: o.value,
-                limitsAndCounts: [o.lower95, o.upper95, o.lower998, o.upper998, o.count, o.denominator],
+                limitsAndCounts: LimitsAndCounts(
+                    lower95: o.lower95, upper95: o.upper95, lower998: o.lower998, upper998: o.upper998, count: o.count,
+                    denominator: o.denominator),
                 missing: o.missing, note: o.note))
     }
 
@@ -59,13 +67,34 @@ struct FigureRows: BatchOutput {
             out.append(figure: row.value)
             out.separate()
             if let reason = row.missing { out.field(reason.rawValue) }
-            for column in row.limitsAndCounts.indices {
+            for column in 0..<LimitsAndCounts.columns {
                 out.separate()
                 out.append(figure: row.limitsAndCounts[column])
             }
             out.separate()
             if let note = row.note { out.field(note) }
             out.endRow()
+        }
+    }
+}
+
+/// A figure's confidence limits (95%, lower and upper, then 99.8%), count and denominator, read in the columns'
+/// order.
+struct LimitsAndCounts {
+    /// How many there are, one column each.
+    static let columns = 6
+
+    var lower95, upper95, lower998, upper998, count, denominator: Double?
+
+    /// The figure of the `column`th of them, from 0.
+    subscript(column: Int) -> Double? {
+        switch column {
+        case 0: lower95
+        case 1: upper95
+        case 2: lower998
+        case 3: upper998
+        case 4: count
+        default: denominator
         }
     }
 }

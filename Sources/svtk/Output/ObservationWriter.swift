@@ -30,18 +30,19 @@ final class ObservationWriter: EvidenceSink {
     /// A batch layout's runs of cells, slot by slot (``runs(indicator:source:)``), one run after another, and where
     /// each ends (forgotten when an indicator changes). The layout is kept, so that no other takes its identifier.
     private var layoutCells: [ObjectIdentifier: (layout: BatchLayout, source: String, cells: SlotCells)] = [:]
-    /// The last wide table row's area's and period's cells looked up: most rows repeat the row before's.
+    /// The last area's and wide table's period's cells looked up: most rows repeat the row before's.
     private var lastArea: (key: String, cells: [UInt8])?
     private var lastPeriod: (key: String, cells: [UInt8])?
     /// Rows not yet handed to ``writing``, and their number of figures: wide tables', and as CSV, figures given a row
     /// each, the last of which are gathered in `figureRows`.
     private var pending: [any BatchOutput] = []
     private var figureRows = FigureRows()
+    /// The cells the figures' rows share, named by place.
     private var sharedCells = SharedCells()
     private var pendingFigures = 0
     /// How many figures' rows are put together on another thread at once: some 1.5 MB of CSV for a census table.
     private static let figuresAPiece = 8_192
-    /// Wide tables' rows being put together on other threads, written in turn; whether any are.
+    /// Rows being put together on other threads, written in turn; whether any are.
     private let writing = WorkInOrder<CSVRowBytes>()
     private var writingStarted = false
     /// The last file's name as a cell.
