@@ -53,13 +53,14 @@ struct SharedCells {
         _ make: () -> [UInt8]
     ) -> Int32 {
         if let last, last.key == key { return last.at }
-        let at =
-            known[key]
-            ?? {
-                all.append(make())
-                known[key] = Int32(all.count - 1)
-                return Int32(all.count - 1)
-            }()
+        let at: Int32
+        if let place = known[key] {
+            at = place
+        } else {
+            all.append(make())
+            at = Int32(all.count - 1)
+            known[key] = at
+        }
         last = (key, at)
         return at
     }
