@@ -62,15 +62,18 @@ public struct FigureKeys {
     public mutating func admit(_ batch: ObservationBatch) throws -> Bool {
         var hasher = place(batch.area, Breakdown())
         hasher.combine(batch.period)
-        // The row's figures mixed into one word (SplitMix64's finaliser per figure): equal rows agree, and rows that
-        // differ in any figure or missing reason differ but for a one-in-2⁶⁴ chance.
+        // The row's figures mixed into one word: each figure's bits, missing reason and slot through SplitMix64's
+        // finaliser on its own, the results summed (so one figure's mixing need not wait for the last's). Equal rows
+        // agree; rows that differ in any figure, reason or its slot differ but for a one-in-2⁶⁴ chance.
+        let (values, missing) = (batch.values, batch.missing)
         var value: UInt64 = 0
         for slot in 0..<batch.count {
-            let reason = batch.missing[slot].flatMap { MissingReason.allCases.firstIndex(of: $0) } ?? -1
-            var z = value &+ batch.values[slot].bitPattern &+ UInt64(bitPattern: Int64(reason)) &* 0x9E37_79B9_7F4A_7C15
+            let reason = missing[slot].flatMap { MissingReason.allCases.firstIndex(of: $0) } ?? -1
+            let tag = UInt64(slot) << 8 | UInt64(bitPattern: Int64(reason)) & 0xFF
+            var z = values[slot].bitPattern &+ tag &* 0x9E37_79B9_7F4A_7C15
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            value = z ^ (z >> 31)
+            value &+= z ^ (z >> 31)
         }
         return try admit(
             hasher, indicator: batch.layout.indicators.first ?? "", layout: layoutKey(batch.layout), bits: value,

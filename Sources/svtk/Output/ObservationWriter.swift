@@ -58,8 +58,9 @@ final class ObservationWriter: EvidenceSink {
         if json {
             if areas[area.code] == nil { areas[area.code] = (area.name, area.level) }
         } else if areaCells[area.code] == nil {
-            areaCells[area.code] = csv.encoded([area.code, area.name, area.level.rawValue])
-            lastArea = nil
+            let cells = csv.encoded([area.code, area.name, area.level.rawValue])
+            areaCells[area.code] = cells
+            lastArea = (area.code, cells)  // most tables declare each row's area just before its figures
             sharedCells.forget(area: area.code)
         }
     }

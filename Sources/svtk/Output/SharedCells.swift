@@ -42,6 +42,7 @@ struct SharedCells {
 
     /// Forgets an area's cells, to be made again: it was declared (its name and level are known now).
     mutating func forget(area code: String) {
+        guard !areas.isEmpty else { return }  // a wide table's areas, declared before any figure named one
         areas[code] = nil
         lastArea = nil
     }

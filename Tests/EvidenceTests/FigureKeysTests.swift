@@ -1,0 +1,59 @@
+import Core
+import Evidence
+import Testing
+
+@Suite("Figures given twice, caught where figures are not kept")
+struct FigureKeysTests {
+    /// A census-like row: two counts and a share of the first, for one area in 2021.
+    static func row(source: String, owned: Double?, rented: Double?, share: Double?) -> ObservationBatch {
+        let layout = BatchLayout(indicators: ["tenure:owned", "tenure:rented", "tenure:owned:percent"])
+        let batch = ObservationBatch(layout: layout)
+        (batch.area, batch.period, batch.source) = ("E01000001", "2021", source)
+        batch.set(0, value: owned, missing: owned == nil ? .suppressed : nil)
+        batch.set(1, value: rented)
+        batch.set(2, value: share)
+        return batch
+    }
+
+    @Test("a row given again by a later file with the same figures is a repeat; by its own file, an error")
+    func rowRepeated() throws {
+        var keys = FigureKeys()
+        #expect(try keys.admit(Self.row(source: "a.csv", owned: 300, rented: 100, share: 75)))
+        #expect(try !keys.admit(Self.row(source: "b.csv", owned: 300, rented: 100, share: 75)))
+        #expect(throws: ToolkitError.self) { try keys.admit(Self.row(source: "a.csv", owned: 1, rented: 2, share: 3)) }
+    }
+
+    @Test("a later file's row differing in a figure, in two swapped, or in one missing, contradicts the first")
+    func rowContradicted() throws {
+        var keys = FigureKeys()
+        #expect(try keys.admit(Self.row(source: "a.csv", owned: 300, rented: 100, share: 75)))
+        let others: [(Double?, Double?, Double)] = [(300, 100, 75.1), (100, 300, 75), (nil, 100, 75)]
+        for (owned, rented, share) in others {
+            #expect(throws: ToolkitError.self) {
+                try keys.admit(Self.row(source: "b.csv", owned: owned, rented: rented, share: share))
+            }
+        }
+        // Another area's row with the first row's figures is a figure of its own.
+        let elsewhere = Self.row(source: "b.csv", owned: 300, rented: 100, share: 75)
+        elsewhere.area = "E01000002"
+        #expect(try keys.admit(elsewhere))
+    }
+
+    @Test("a single figure: new, repeated by a later file, contradicted by one, given twice by its own")
+    func figureRepeated() throws {
+        var keys = FigureKeys()
+        let figure = Observation(
+            indicator: "90366", area: "E08000018", period: "2018 - 20", breakdown: Breakdown(sex: "Male"), value: 77.1,
+            source: "a.csv")
+        #expect(try keys.admit(figure))
+        var later = figure
+        later.source = "b.csv"
+        #expect(try !keys.admit(later))
+        later.value = 77.2
+        #expect(throws: ToolkitError.self) { try keys.admit(later) }
+        var female = figure
+        female.breakdown = Breakdown(sex: "Female")
+        #expect(try keys.admit(female))
+        #expect(throws: ToolkitError.self) { try keys.admit(figure) }
+    }
+}
