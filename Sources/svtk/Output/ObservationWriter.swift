@@ -10,8 +10,9 @@ import Loaders
 ///
 /// A row is put together from bytes: an indicator's four cells and an area's three are encoded once, when they are
 /// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. Rows are put
-/// together on other threads, some 8,000 figures a piece, and written in order: a wide table's (``BatchRows``,
-/// ``BatchJSON``), and as CSV, figures given a row each (``FigureRows``).
+/// together on other threads, some 8,000 figures a piece, and written in order: as CSV, a wide table's rows
+/// (``WideRows``) and figures given a row each (``FigureRows``), gathered a piece at a time; as JSON, each wide table
+/// row's objects (``BatchJSON``).
 final class ObservationWriter: EvidenceSink {
     /// Runs of bytes for each slot of a batch (CSV cells or JSON members), one after another, and where each ends.
     private typealias SlotCells = (bytes: [UInt8], ends: [Int])
@@ -34,8 +35,9 @@ final class ObservationWriter: EvidenceSink {
     private var lastArea: (key: String, cells: [UInt8])?
     private var lastPeriod: (key: String, cells: [UInt8])?
     /// Rows not yet handed to ``writing``, and their number of figures: wide tables', and as CSV, figures given a row
-    /// each, the last of which are gathered in `figureRows`.
+    /// each; as CSV, the last of either kind are gathered in `wideRows` or `figureRows`.
     private var pending: [any BatchOutput] = []
+    private var wideRows = WideRows()
     private var figureRows = FigureRows()
     /// The cells the figures' rows share, named by place.
     private var sharedCells = SharedCells()
@@ -86,6 +88,7 @@ final class ObservationWriter: EvidenceSink {
             writePending()
             return write(json: o)
         }
+        handOverWideRows()
         let places = sharedCells.places(
             of: o, source: { cell(source: o.source) }, indicator: { cells(indicator: o.indicator) },
             area: { cells(area: o.area) }, breakdown: { cells(breakdown: o.breakdown) })
@@ -105,7 +108,7 @@ final class ObservationWriter: EvidenceSink {
     }
 
     /// Writes a row's figures, checked as one row (``FigureKeys``), one CSV row or JSON object each, put together on
-    /// another thread (``BatchRows``, ``BatchJSON``) from the file's and each indicator's bytes, made once for the
+    /// another thread (``WideRows``, ``BatchJSON``) from the file's and each indicator's bytes, made once for the
     /// table, and the row's area's and period's, made once for the row.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
@@ -122,11 +125,18 @@ final class ObservationWriter: EvidenceSink {
                 BatchJSON(slots: slots, area: area, period: period, opensArray: first, figures: BatchFigures(batch)))
             first = first && batch.count == 0
         } else {
-            let middle = cells(area: batch.area) + cells(periodWithoutBreakdown: batch.period)
-            pending.append(BatchRows(prefixes: slots, middle: middle, figures: BatchFigures(batch)))
+            wideRows.append(
+                batch, prefixes: slots, area: cells(area: batch.area), period: cells(periodWithoutBreakdown: batch.period))
         }
         pendingFigures += batch.count
         if pendingFigures >= Self.figuresAPiece { startWriting() }
+    }
+
+    /// Puts the wide tables' rows gathered so far among the pending rows, in their turn.
+    private func handOverWideRows() {
+        guard !wideRows.isEmpty else { return }
+        pending.append(wideRows)
+        wideRows = WideRows()
     }
 
     /// Puts the figures' rows gathered so far among the pending rows, in their turn.
@@ -138,6 +148,7 @@ final class ObservationWriter: EvidenceSink {
 
     /// Starts putting the pending rows' bytes together on another thread, to be written in turn.
     private func startWriting() {
+        handOverWideRows()
         handOverFigureRows()
         guard !pending.isEmpty else { return }
         let piece = pending

@@ -1,0 +1,107 @@
+import CSV
+import Evidence
+
+/// Rows of wide tables as `svtk load` writes them as CSV, one row per figure, gathered a piece at a time to be put
+/// together on another thread: every table row's figures in columns the piece shares, its area's and period's cells
+/// in one run of bytes, and the cells that start each slot's row kept once for each run of rows of one layout.
+///
+/// A piece's rows live in a few arrays that grow as rows arrive, not in arrays of each row's own: the reading thread
+/// allocates nothing per row, and the thread that writes a piece frees a few blocks rather than each row's (threads
+/// freeing what another allocated contend for the allocator's lock).
+struct WideRows: BatchOutput {
+    /// The cells that start each slot's row (the file's and the indicator's, each followed by the delimiter), one
+    /// slot's after another, and where each slot's end.
+    typealias Prefixes = (bytes: [UInt8], ends: [Int])
+
+    /// Where a table row's parts are: its prefixes in ``prefixes``, its first figure in the columns, and the end
+    /// of its area's and period's cells in ``middles``.
+    private struct Row {
+        var prefixes: Int32
+        var firstFigure: Int32
+        var middleEnd: Int32
+    }
+
+    private var rows: [Row] = []
+    private var prefixes: [Prefixes] = []
+    /// Each row's area cells, then its period and empty breakdown, one row's after another.
+    private var middles: [UInt8] = []
+    private var values: [Double] = []
+    private var missing: [MissingReason?] = []
+    private var counts: [Double] = []
+    private var denominators: [Double] = []
+    /// Each figure's note; `nil` until a row has one, as in most tables.
+    private var notes: [String?]?
+    private(set) var byteEstimate = 0
+
+    /// Whether no row has been added.
+    var isEmpty: Bool { rows.isEmpty }
+
+    /// Adds a table row's figures (one row each), as the batch holds them now, with the cells that start each slot's
+    /// row and the row's area and period cells.
+    /// - Complexity: O(*k*) in the batch's figures and the cells' bytes, amortised; O(1) allocations.
+    mutating func append(_ batch: ObservationBatch, prefixes slots: Prefixes, area: [UInt8], period: [UInt8]) {
+        // Mostly the same arrays as the last row's, found equal in O(1) (arrays compare their storage first).
+        let sameAsLast = prefixes.last.map { $0.ends == slots.ends && $0.bytes == slots.bytes } ?? false
+        if !sameAsLast { prefixes.append(slots) }
+        middles += area
+        middles += period
+        rows.append(
+            Row(prefixes: Int32(prefixes.count - 1), firstFigure: Int32(values.count), middleEnd: Int32(middles.count)))
+        values += batch.values
+        missing += batch.missing
+        counts += batch.counts
+        denominators += batch.denominators
+        if notes == nil, batch.notes.contains(where: { $0 != nil }) {
+            notes = Array(repeating: nil, count: values.count - batch.count)
+        }
+        notes?.append(contentsOf: batch.notes)
+        // Each row's cells before its figures, and 64 bytes for the figures.
+        byteEstimate += slots.bytes.count + batch.count * (area.count + period.count + 64)
+    }
+
+    /// Appends each figure's row, in the order of ``NormalisedLoader/columns``: the same bytes as a row written
+    /// alone.
+    /// - Complexity: O(*n*) in the bytes written.
+    func write(to out: inout CSVRowBytes) {
+        middles.withUnsafeBufferPointer { middles in
+            var middleStart = 0
+            for (index, row) in rows.enumerated() {
+                let end = index + 1 < rows.count ? Int(rows[index + 1].firstFigure) : values.count
+                let middle = UnsafeBufferPointer(rebasing: middles[middleStart..<Int(row.middleEnd)])
+                write(Int(row.firstFigure)..<end, prefixes: prefixes[Int(row.prefixes)], middle: middle, to: &out)
+                middleStart = Int(row.middleEnd)
+            }
+        }
+    }
+
+    /// Appends the rows of one table row's figures, at `figures` in the columns.
+    private func write(
+        _ figures: Range<Int>, prefixes: Prefixes, middle: UnsafeBufferPointer<UInt8>, to out: inout CSVRowBytes
+    ) {
+        prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
+            // A row's figures mostly share one denominator (a census table's total): written once, then copied.
+            var lastDenominator = (bits: Double.nan.bitPattern, bytes: 0..<0)
+            for (slot, figure) in figures.enumerated() {
+                let from = slot == 0 ? 0 : prefixes.ends[slot - 1]
+                out.append(UnsafeBufferPointer(rebasing: prefixBytes[from..<prefixes.ends[slot]]))
+                out.append(middle)
+                out.append(figure: values[figure].unlessNaN)
+                out.separate()
+                if let reason = missing[figure] { out.field(reason.rawValue) }
+                out.append(",,,,,")  // no confidence limits
+                out.append(figure: counts[figure].unlessNaN)
+                out.separate()
+                if denominators[figure].bitPattern == lastDenominator.bits {
+                    out.appendAgain(lastDenominator.bytes)
+                } else {
+                    let from = out.position
+                    out.append(figure: denominators[figure].unlessNaN)
+                    lastDenominator = (denominators[figure].bitPattern, from..<out.position)
+                }
+                out.separate()
+                if let note = notes?[figure] { out.field(note) }
+                out.endRow()
+            }
+        }
+    }
+}
