@@ -125,8 +125,8 @@ final class ObservationWriter: EvidenceSink {
                 BatchJSON(slots: slots, area: area, period: period, opensArray: first, figures: BatchFigures(batch)))
             first = first && batch.count == 0
         } else {
-            wideRows.append(
-                batch, prefixes: slots, area: cells(area: batch.area), period: cells(periodWithoutBreakdown: batch.period))
+            let (area, period) = (cells(area: batch.area), cells(periodWithoutBreakdown: batch.period))
+            wideRows.append(batch, prefixes: slots, area: area, period: period)
         }
         pendingFigures += batch.count
         if pendingFigures >= Self.figuresAPiece { startWriting() }
