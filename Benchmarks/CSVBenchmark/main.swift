@@ -2,7 +2,8 @@
 // (b) the CSV layer with every field parsed as a number, (c) the loaders to observations, and `svtk inspect` and
 // `svtk load` on the same files. Each runs in its own process, so that its peak resident memory is its own, three
 // times in interleaved rounds; the fastest run counts (this machine's speed drifts by up to half between minutes),
-// and the commands' ratios are the C loop's fastest time over theirs. Then the national targets: one authority's
+// and the commands' ratios are the C loop's fastest time over theirs (a command's time is its whole process's,
+// start-up included; a stage's is timed inside its process). Then the national targets: one authority's
 // report from every file in ../shared/data, the demo report, and the atlas of every authority.
 //
 // Run: make benchmark   (or: swift run -c release csv-benchmark [folder])
@@ -95,7 +96,7 @@ func measure(_ executable: String, _ args: [String]) throws -> (output: String, 
 /// `text` with spaces after it to make up `width` characters, for a column of labels (Foundation's `%-42@` does not
 /// pad on Linux).
 func padded(_ text: String, _ width: Int) -> NSString {
-    text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) as NSString
+    (text + String(repeating: " ", count: max(0, width - text.count))) as NSString
 }
 
 /// Writes a census-style wide file: 230,000 rows × 63 columns of counts.

@@ -4,12 +4,16 @@ import Testing
 
 @Suite("Figures given twice, caught where figures are not kept")
 struct FigureKeysTests {
-    /// A census-like row: two counts and a share of the first, for one area in 2021.
-    static func row(source: String, owned: Double?, rented: Double?, share: Double?) -> ObservationBatch {
+    /// A census-like row: two counts and a share of the first, for an area in 2021; the first count, when not given,
+    /// is missing for `reason`.
+    static func row(
+        source: String, area: String = "E01000001", owned: Double?, rented: Double?, share: Double?,
+        reason: MissingReason? = .suppressed
+    ) -> ObservationBatch {
         let layout = BatchLayout(indicators: ["tenure:owned", "tenure:rented", "tenure:owned:percent"])
         let batch = ObservationBatch(layout: layout)
-        (batch.area, batch.period, batch.source) = ("E01000001", "2021", source)
-        batch.set(0, value: owned, missing: owned == nil ? .suppressed : nil)
+        (batch.area, batch.period, batch.source) = (area, "2021", source)
+        batch.set(0, value: owned, missing: owned == nil ? reason : nil)
         batch.set(1, value: rented)
         batch.set(2, value: share)
         return batch
@@ -23,7 +27,7 @@ struct FigureKeysTests {
         #expect(throws: ToolkitError.self) { try keys.admit(Self.row(source: "a.csv", owned: 1, rented: 2, share: 3)) }
     }
 
-    @Test("a later file's row differing in a figure, in two swapped, or in one missing, contradicts the first")
+    @Test("a later file's row differing in a figure, two swapped, or one missing or why, contradicts the first")
     func rowContradicted() throws {
         var keys = FigureKeys()
         #expect(try keys.admit(Self.row(source: "a.csv", owned: 300, rented: 100, share: 75)))
@@ -32,6 +36,13 @@ struct FigureKeysTests {
             #expect(throws: ToolkitError.self) {
                 try keys.admit(Self.row(source: "b.csv", owned: owned, rented: rented, share: share))
             }
+        }
+        // A first count missing for one reason, then for another or for none given.
+        let third = "E01000003"
+        #expect(try keys.admit(Self.row(source: "a.csv", area: third, owned: nil, rented: 5, share: nil)))
+        for reason in [MissingReason.notAvailable, nil] {
+            let other = Self.row(source: "b.csv", area: third, owned: nil, rented: 5, share: nil, reason: reason)
+            #expect(throws: ToolkitError.self) { try keys.admit(other) }
         }
         // Another area's row with the first row's figures is a figure of its own.
         let elsewhere = Self.row(source: "b.csv", owned: 300, rented: 100, share: 75)

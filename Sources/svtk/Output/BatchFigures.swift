@@ -19,7 +19,7 @@ struct BatchFigures: Sendable {
         notes = batch.notes.contains { $0 != nil } ? Self.copy(batch.notes) : nil
     }
 
-    /// A column of the batch, copied in one go (made for each column's type where it is called).
+    /// A column of the batch, copied in one go (specialised for each column's type).
     @inline(__always)
     private static func copy<Element>(_ column: UnsafeMutableBufferPointer<Element>) -> [Element] {
         Array(unsafeUninitializedCapacity: column.count) { copied, count in

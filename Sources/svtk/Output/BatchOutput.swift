@@ -1,6 +1,6 @@
 import CSV
 
-/// A wide table's row as `svtk load` writes it, one row or object per figure, to be put together on another thread.
+/// Rows as `svtk load` writes them, one row or object per figure, to be put together on another thread.
 protocol BatchOutput: Sendable {
     /// About the number of bytes the rows take, to make room for them at once.
     var byteEstimate: Int { get }

@@ -128,7 +128,7 @@ final class ObservationWriter: EvidenceSink {
             let (area, period) = (cells(area: batch.area), cells(periodWithoutBreakdown: batch.period))
             wideRows.append(batch, prefixes: slots, area: area, period: period)
         }
-        pendingFigures += batch.count
+        pendingFigures += max(batch.count, 1)  // a row of no figures still holds its cells
         if pendingFigures >= Self.figuresAPiece { startWriting() }
     }
 

@@ -42,7 +42,7 @@ struct SharedCells {
 
     /// Forgets an area's cells, to be made again: it was declared (its name and level are known now).
     mutating func forget(area code: String) {
-        guard !areas.isEmpty else { return }  // a wide table's areas, declared before any figure named one
+        guard !areas.isEmpty else { return }  // no area's place made yet: nothing, not even the last, to forget
         areas[code] = nil
         lastArea = nil
     }

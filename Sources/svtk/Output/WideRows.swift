@@ -38,7 +38,8 @@ struct WideRows: BatchOutput {
 
     /// Adds a table row's figures (one row each), as the batch holds them now, with the cells that start each slot's
     /// row and the row's area and period cells.
-    /// - Complexity: O(*k*) in the batch's figures and the cells' bytes, amortised; O(1) allocations.
+    /// - Complexity: O(*k*) in the batch's figures and the cells' bytes, amortised, with no allocation but the
+    ///   arrays' growth.
     mutating func append(_ batch: ObservationBatch, prefixes slots: Prefixes, area: [UInt8], period: [UInt8]) {
         // Mostly the same arrays as the last row's, found equal in O(1) (arrays compare their storage first).
         let sameAsLast = prefixes.last.map { $0.ends == slots.ends && $0.bytes == slots.bytes } ?? false
