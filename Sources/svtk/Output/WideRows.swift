@@ -6,8 +6,9 @@ import Evidence
 /// in one run of bytes, and the cells that start each slot's row kept once for each run of rows of one layout.
 ///
 /// A piece's rows live in a few arrays that grow as rows arrive, not in arrays of each row's own: the reading thread
-/// allocates nothing per row, and the thread that writes a piece frees a few blocks rather than each row's (threads
-/// freeing what another allocated contend for the allocator's lock).
+/// allocates no arrays for a row (beyond its area's cells, made once per area), and the thread that writes a piece
+/// frees a few blocks rather than each row's (threads freeing what another allocated contend for the allocator's
+/// lock).
 struct WideRows: BatchOutput {
     /// The cells that start each slot's row (the file's and the indicator's, each followed by the delimiter), one
     /// slot's after another, and where each slot's end.
