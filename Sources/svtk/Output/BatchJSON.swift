@@ -7,7 +7,7 @@ import Evidence
 struct BatchJSON: BatchOutput {
     /// Each slot's two runs of members, one slot's after another, and where each run ends: from its indicator to
     /// `missing`, and from `polarity` to `value` (``ObservationJSON/slotMembers(indicator:_:source:)``).
-    let slots: (bytes: [UInt8], ends: [Int])
+    let slots: SlotCells
     /// The object's opening up to the count (``ObservationJSON/areaMembers(code:_:)``).
     let area: [UInt8]
     /// The period member, with the comma before it.

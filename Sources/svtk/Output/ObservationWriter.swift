@@ -14,9 +14,6 @@ import Loaders
 /// (``WideRows``) and figures given a row each (``FigureRows``), gathered a piece at a time; as JSON, each wide table
 /// row's objects (``BatchJSON``).
 final class ObservationWriter: EvidenceSink {
-    /// Runs of bytes for each slot of a batch (CSV cells or JSON members), one after another, and where each ends.
-    private typealias SlotCells = (bytes: [UInt8], ends: [Int])
-
     private let json: Bool
     private let csv = CSVWriter.standardOutput()
     private var areas: [String: (name: String, level: AreaLevel)] = [:]

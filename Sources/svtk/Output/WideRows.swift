@@ -10,10 +10,6 @@ import Evidence
 /// frees a few blocks rather than each row's (threads freeing what another allocated contend for the allocator's
 /// lock).
 struct WideRows: BatchOutput {
-    /// The cells that start each slot's row (the file's and the indicator's, each followed by the delimiter), one
-    /// slot's after another, and where each slot's end.
-    typealias Prefixes = (bytes: [UInt8], ends: [Int])
-
     /// Where a table row's parts are: its prefixes in ``prefixes``, its first figure in the columns, and the end
     /// of its area's and period's cells in ``middles``.
     private struct Row {
@@ -23,7 +19,9 @@ struct WideRows: BatchOutput {
     }
 
     private var rows: [Row] = []
-    private var prefixes: [Prefixes] = []
+    /// The cells that start each slot's row (the file's and the indicator's, each followed by the delimiter), once
+    /// for each run of rows of one layout.
+    private var prefixes: [SlotCells] = []
     /// Each row's area cells, then its period and empty breakdown, one row's after another.
     private var middles: [UInt8] = []
     private var values: [Double] = []
@@ -41,7 +39,7 @@ struct WideRows: BatchOutput {
     /// row and the row's area and period cells.
     /// - Complexity: O(*k*) in the batch's figures and the cells' bytes, amortised, with no allocation but the
     ///   arrays' growth.
-    mutating func append(_ batch: ObservationBatch, prefixes slots: Prefixes, area: [UInt8], period: [UInt8]) {
+    mutating func append(_ batch: ObservationBatch, prefixes slots: SlotCells, area: [UInt8], period: [UInt8]) {
         // Mostly the same arrays as the last row's, found equal in O(1) (arrays compare their storage first).
         let sameAsLast = prefixes.last.map { $0.ends == slots.ends && $0.bytes == slots.bytes } ?? false
         if !sameAsLast { prefixes.append(slots) }
@@ -78,7 +76,7 @@ struct WideRows: BatchOutput {
 
     /// Appends the rows of one table row's figures, at `figures` in the columns.
     private func write(
-        _ figures: Range<Int>, prefixes: Prefixes, middle: UnsafeBufferPointer<UInt8>, to out: inout CSVRowBytes
+        _ figures: Range<Int>, prefixes: SlotCells, middle: UnsafeBufferPointer<UInt8>, to out: inout CSVRowBytes
     ) {
         prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
             // A row's figures mostly share one denominator (a census table's total): written once, then copied.
