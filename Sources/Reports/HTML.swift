@@ -19,9 +19,12 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A table with a caption, column headers and (optionally) a row header in the first column.
+    /// A table with a caption, column headers and (optionally) a row header in the first column; `numeric` columns
+    /// are set right and never wrap, and `cellClass` names a class for a cell from its column and text (a status
+    /// coloured by the stylesheet, say).
     public static func table(
-        caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true
+        caption: String, header: [String], rows: [[String]], numeric: Set<Int> = [], rowHeaders: Bool = true,
+        cellClass: (_ column: Int, _ text: String) -> String? = { _, _ in nil }
     ) -> String {
         var html = "<table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
         for (i, h) in header.enumerated() {
@@ -32,7 +35,8 @@ public enum HTML {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
                 let content = escape(cell)
-                let cls = numeric.contains(i) ? " class=\"num\"" : ""
+                let names = [numeric.contains(i) ? "num" : nil, cellClass(i, cell)].compactMap { $0 }
+                let cls = names.isEmpty ? "" : " class=\"\(escape(names.joined(separator: " ")))\""
                 html += i == 0 && rowHeaders ? "<th scope=\"row\"\(cls)>\(content)</th>" : "<td\(cls)>\(content)</td>"
             }
             html += "</tr>\n"

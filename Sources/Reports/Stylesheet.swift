@@ -96,7 +96,7 @@ public enum Stylesheet {
         .decided { font-weight: 600; }
         .flash { border-left: 4px solid #00703c; background: #eef7f1; padding: 6px 10px; }
         .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-        .rag-green { color: #00703c; font-weight: 700; } .rag-amber { color: #b35806; font-weight: 700; } .rag-red { \
-        color: #b10e1e; font-weight: 700; }
+        .rag-green { color: #00703c; } .rag-amber { color: #b35806; } .rag-red { color: #b10e1e; }
+        .rag-green, .rag-amber, .rag-red { font-weight: 700; white-space: nowrap; }
         """
 }

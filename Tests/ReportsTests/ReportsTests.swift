@@ -112,6 +112,18 @@ struct ReportsTests {
         #expect(!html.contains("url("))
     }
 
+    @Test("a table's cells: numbers set right, a cell's own class beside it, text and class names escaped")
+    func tableCells() {
+        let html = HTML.table(
+            caption: "Delivery", header: ["Measure", "Progress", "RAG"],
+            rows: [["J2 <new>", "50%", "GREEN"], ["E8", "29%", "x\" onclick=\"y"]], numeric: [1],
+            cellClass: { column, text in column == 2 ? "rag-" + text.lowercased() : nil })
+        #expect(html.contains("<tr><th scope=\"row\">J2 &lt;new&gt;</th><td class=\"num\">50%</td>"))
+        #expect(html.contains("<td class=\"rag-green\">GREEN</td>"))
+        #expect(html.contains("<td class=\"rag-x&quot; onclick=&quot;y\">x&quot; onclick=&quot;y</td>"))
+        #expect(!html.contains("class=\"\""))
+    }
+
     @Test("the report has the contract, the rules, every measure with its target and SLEVA, and the exclusions")
     func content() throws {
         let (html, r) = try page()

@@ -563,6 +563,9 @@ struct WebAppTests {
                 #expect(page.contains("aria-labelledby=\"delivery-title delivery-desc\""))
                 #expect(page.contains("J2 Long-term unemployed people employed on the contract"))
                 #expect(page.contains("Q2: contract of employment"))
+                // Each status in the table is coloured, and kept on one line in its narrow column.
+                #expect(page.contains("<td class=\"rag-green\">GREEN</td>"))
+                #expect(page.contains("<td class=\"rag-red\">RED</td>"))
             }
         }
     }

@@ -120,7 +120,8 @@ enum DeliveryPages {
                     l.progress.written(.wholeShare), l.status.rawValue.uppercased(), l.shortfall.written(.plain),
                     l.forecast.written(.plain), l.evidence.joined(separator: "; "),
                 ]
-            }, numeric: [1, 2, 3, 4, 6, 7])
+            }, numeric: [1, 2, 3, 4, 6, 7],
+            cellClass: { column, text in column == 5 ? "rag-" + text.lowercased() : nil })
         html +=
             "<p>Value delivered \(m.valueDelivered.written(.money)) of "
             + "\(m.valueCommitted.written(.money)) "
