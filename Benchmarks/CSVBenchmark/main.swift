@@ -43,9 +43,6 @@ func runStage(_ stage: String, _ path: String) throws {
                 if case .number = NumericCell.value(row[i]) { count += 1 }
             }
         }
-    case "csv-rows":
-        let table = try CSVTable(path: path)
-        try table.forEachRow { row in count += row.count }
     case "loader", "loader-one-thread":
         let sink = CountingSink()
         _ = try FileLoader.load(path, options: LoadOptions(threads: stage == "loader" ? .automatic : .one), into: sink)
@@ -90,7 +87,17 @@ func measure(_ executable: String, _ args: [String]) throws -> (output: String, 
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
+    // Exited normally (no signal in the low seven bits) with status 0; a failed run is never timed.
+    guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+        stop("\(([executable] + args).joined(separator: " ")) failed (wait status \(status)): run it to see why")
+    }
     return (String(decoding: output, as: UTF8.self), Double(usage.ru_maxrss) / 1024, Date().timeIntervalSince(start))
+}
+
+/// Ends the benchmark with a message on standard error and exit status 1.
+func stop(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("csv-benchmark: \(message)\n".utf8))
+    exit(1)
 }
 
 /// `text` with spaces after it to make up `width` characters, for a column of labels (Foundation's `%-42@` does not
@@ -176,7 +183,9 @@ for file in [census, fingertips] {
         for (stage, _) in stages {
             let run = try measure(me, ["--stage", stage, file])
             let parts = run.output.split(separator: " ")
-            let seconds = Double(parts[0])!
+            guard parts.count == 2, let seconds = Double(parts[0]) else {
+                stop("stage \(stage) on \(file) printed \"\(run.output)\", not \"seconds count\"")
+            }
             if seconds < best[stage]?.seconds ?? .infinity {
                 best[stage] = (seconds, run.peakMB, String(parts[1].dropLast(parts[1].hasSuffix("\n") ? 1 : 0)))
             }

@@ -8,11 +8,11 @@ import Foundation
 /// text, any error) is read again in order by the caller, from its start to the end of the file.
 public struct ReadingThreads: Sendable, Equatable {
     /// The helper threads tokenizing ahead; 0 reads on the caller's thread alone.
-    public var helpers: Int
+    public let helpers: Int
     /// The number of segments tokenized and not yet handed on, at most.
-    public var segmentsAhead: Int
+    public let segmentsAhead: Int
     /// The size of a segment, in bytes; a segment ends at the line break nearest after it.
-    public var segmentBytes: Int
+    public let segmentBytes: Int
 
     /// Read on the caller's thread alone.
     public static let one = ReadingThreads(helpers: 0, segmentsAhead: 0, segmentBytes: 1 << 20)

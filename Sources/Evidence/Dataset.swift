@@ -4,7 +4,9 @@ import Core
 ///
 /// The same figure (indicator, area, period and breakdown) from two files is kept once, from the file
 /// loaded first; ``duplicates`` counts the rest. The same figure twice in one file is an error: a file
-/// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). An indicator
+/// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). A figure's file
+/// is the file being read when it was given (``startFile(_:)``) with the figure's source, so a normalised file read
+/// back and the file it came from are two files, as are two sources a normalised file holds. An indicator
 /// described twice keeps the first description,
 /// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
 /// can supply the polarity of an export's indicators whichever is loaded first).
@@ -17,13 +19,25 @@ public final class Dataset: EvidenceSink {
     public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
+    /// The files read (``startFile(_:)``): where each one's figures start, and its path.
+    private var readings: [(start: Int, path: String)] = []
     /// A figure given again by a later file (its position) → the last file that gave it again.
-    private var repeatedBy: [Int: String] = [:]
+    private var repeatedBy: [Int: Giver] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
     /// An empty dataset.
     public init() {}
+
+    /// The file a figure came from: the file being read when it was given (its number in ``readings``; -1 before
+    /// any) and the figure's source.
+    private struct Giver: Equatable {
+        var reading: Int
+        var source: String
+    }
+
+    /// Starts a file: the figures that follow, whatever their source, are another file's than those read before.
+    public func startFile(_ path: String) { readings.append((observations.count, path)) }
 
     /// Adds an area, or fills in what the one already held lacks (see ``areas``).
     public func add(_ area: Area) {
@@ -47,7 +61,7 @@ public final class Dataset: EvidenceSink {
     public func add(_ observation: Observation) throws {
         let key = observations.key(of: observation)
         if let first = observations.firstPosition(of: key) {
-            try repeated(first, source: observation.source)
+            try repeated(first, by: Giver(reading: readings.count - 1, source: observation.source))
             return
         }
         observations.append(observation, key: key)
@@ -69,24 +83,30 @@ public final class Dataset: EvidenceSink {
         for slot in 0..<batch.count {
             let key = row.key(indicator: indicators[slot])
             if let first = observations.firstPosition(of: key) {
-                try repeated(first, source: batch.source)
+                try repeated(first, by: Giver(reading: readings.count - 1, source: batch.source))
                 continue
             }
             observations.append(slot, of: batch, row: row, key: key)
         }
     }
 
-    /// Adds everything another dataset holds: its areas and indicators in code order, then its figures.
-    /// - Throws: `ToolkitError` for a figure this dataset already holds from another file.
+    /// Adds everything another dataset holds: its areas and indicators in code order, then its figures, each with
+    /// the file it read them from.
+    /// - Throws: `ToolkitError` for a figure this dataset already holds from the same file.
     public func add(contentsOf other: Dataset) throws {
         for area in other.areas.values.sorted(by: { $0.code < $1.code }) { add(area) }
         for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { add(indicator) }
         let theirs = other.observations
         var translation = ObservationTable.Translation(from: theirs)
+        var theirReading = -1  // the other's file of the figure being added
         for position in theirs.indices {
+            while theirReading + 1 < other.readings.count, other.readings[theirReading + 1].start <= position {
+                theirReading += 1
+                startFile(other.readings[theirReading].path)
+            }
             let key = observations.key(at: position, of: theirs, &translation)
             if let first = observations.firstPosition(of: key) {
-                try repeated(first, source: theirs.source(at: position))
+                try repeated(first, by: Giver(reading: readings.count - 1, source: theirs.source(at: position)))
                 continue
             }
             observations.append(position, of: theirs, key: key, &translation)
@@ -108,8 +128,9 @@ public final class Dataset: EvidenceSink {
         }
         guard kept.count < observations.count else { return }
         observations.keep(only: kept)
+        readings = readings.map { (Self.count(of: kept, below: $0.start), $0.path) }
         guard !repeatedBy.isEmpty else { return }
-        var moved: [Int: String] = [:]  // the figures given again, at their new positions
+        var moved: [Int: Giver] = [:]  // the figures given again, at their new positions
         for (now, old) in kept.enumerated() { if let source = repeatedBy[Int(old)] { moved[now] = source } }
         repeatedBy = moved
     }
@@ -120,21 +141,43 @@ public final class Dataset: EvidenceSink {
         (areas[code]?.level ?? AreaLevel(code: code)) >= level
     }
 
+    /// The number of positions in `kept` (ascending) below `position`.
+    private static func count(of kept: [Int32], below position: Int) -> Int {
+        var (low, high) = (0, kept.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(kept[middle]) < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The file the figure at `position` came from.
+    /// - Complexity: O(log *f*) in the files read.
+    private func giver(at position: Int) -> Giver {
+        var (low, high) = (0, readings.count)  // the first file starting after the position
+        while low < high {
+            let middle = (low + high) / 2
+            if readings[middle].start <= position { low = middle + 1 } else { high = middle }
+        }
+        return Giver(reading: low - 1, source: observations.source(at: position))
+    }
+
     /// A figure seen before: from another file, a duplicate counted; from the same file, an error, also when the file
     /// gives it a second time after an earlier file gave it (so reading a file alone or after others finds the same
-    /// repeats).
-    private func repeated(_ first: Int, source: String) throws {
-        guard observations.source(at: first) != source, repeatedBy[first] != source else {
+    /// repeats). The error names the file being read (the figure's source before any is started), for its reader to
+    /// add the line.
+    private func repeated(_ first: Int, by giver: Giver) throws {
+        guard self.giver(at: first) != giver, repeatedBy[first] != giver else {
             let breakdown = observations.breakdown(at: first)
             throw ToolkitError(
-                file: source,
+                file: giver.reading >= 0 ? readings[giver.reading].path : giver.source,
                 "this row repeats a figure an earlier row gave: indicator "
                     + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "
                     + "\(observations.period(at: first))\(breakdown == Breakdown() ? "" : " (\(breakdown))"); a file "
                     + "gives each figure once"
             )
         }
-        repeatedBy[first] = source
+        repeatedBy[first] = giver
         duplicates += 1
     }
 

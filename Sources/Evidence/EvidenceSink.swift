@@ -4,6 +4,11 @@ import Core
 ///
 /// A sink can keep everything (``Dataset``), count it (``LoadStatistics``) or stream it out (`svtk load`).
 public protocol EvidenceSink: AnyObject {
+    /// Told that a file is about to be read, before its first area, indicator or figure: the file a figure given twice
+    /// is checked against, and an error about one names. A figure's `source` is where it comes from, which for a
+    /// normalised file (`svtk load`'s output) is the file it was first read from, not the one being read. By default
+    /// nothing is done.
+    func startFile(_ path: String)
     /// Receives an area, before any observation that uses it.
     func add(_ area: Area)
     /// Receives an indicator, before any observation that uses it.
@@ -16,6 +21,9 @@ public protocol EvidenceSink: AnyObject {
 }
 
 extension EvidenceSink {
+    /// Does nothing: the sink does not check figures against their file.
+    public func startFile(_ path: String) {}
+
     /// Hands each slot of the batch to ``add(_:)-observation``, in slot order.
     /// - Throws: whatever ``add(_:)-observation`` throws, stopping at that slot.
     public func add(_ batch: ObservationBatch) throws {
@@ -43,6 +51,9 @@ public final class LoadStatistics: EvidenceSink {
 
     /// Counts, and hands everything on to `next` when there is one.
     public init(forwardingTo next: EvidenceSink? = nil) { self.next = next }
+
+    /// Hands the file on.
+    public func startFile(_ path: String) { next?.startFile(path) }
 
     /// Counts the area if it is new, and hands it on.
     public func add(_ area: Area) {

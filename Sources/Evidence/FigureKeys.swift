@@ -2,8 +2,11 @@ import Core
 
 /// The figures a stream of files has passed, each remembered by a 128-bit digest of what it is a figure of
 /// (indicator, area, period, breakdown) with its value and file, so a figure given twice is caught where figures
-/// are not kept (`svtk load`, `svtk inspect`). As in ``Dataset``, the same file giving a figure twice is an error,
-/// and a later file giving it again with the same value repeats it (to be skipped). Unlike ``Dataset``, which keeps
+/// are not kept (`svtk load`, `svtk inspect`). A figure's file is the file being read (``startFile(_:)``) with the
+/// figure's source, so a normalised file read back and the file it came from are two files, as are two sources a
+/// normalised file holds. As in ``Dataset``, the same file giving a figure twice is an error
+/// (also after an earlier file gave it), and a later file giving it again with the same value repeats it (to be
+/// skipped). Unlike ``Dataset``, which keeps
 /// the first file's value and counts the later one as a duplicate, a later file giving another value contradicts it
 /// (an error): what is streamed out cannot be taken back.
 ///
@@ -24,13 +27,20 @@ public struct FigureKeys {
         func _rawHashValue(seed: Int) -> Int { first ^ seed }
     }
 
+    /// A figure's value, the file that gave it first, and the last later file that repeated it (-1 for none).
     private struct Seen {
         var value: UInt64
         var file: Int32
+        var repeatedBy: Int32 = -1
     }
 
     private var seen: [Digest: Seen] = [:]
+    /// The file being read (``startFile(_:)``), which errors name.
+    private var reading: String?
+    /// The sources of the file being read, numbered after those of the files read before.
     private var files: [String: Int32] = [:]
+    /// The number of sources numbered in all files.
+    private var numbered: Int32 = 0
     /// Each batch layout's indicators, hashed; the layout is kept, so that no other takes its identifier.
     private var layouts: [ObjectIdentifier: (layout: BatchLayout, key: Int)] = [:]
     /// The last figure's area and breakdown, and a hasher fed them.
@@ -40,6 +50,13 @@ public struct FigureKeys {
 
     /// An empty record.
     public init() {}
+
+    /// Starts a file: its figures, whatever their source, are another file's than those of the files read before.
+    public mutating func startFile(_ path: String) {
+        reading = path
+        files.removeAll()
+        last = nil
+    }
 
     /// Records a figure; true when it is new, false when an earlier file gave it with the same value.
     /// - Throws: `ToolkitError` naming the figure's file (the reader adds the line) when the file gave it before,
@@ -126,29 +143,33 @@ public struct FigureKeys {
         let count = seen.count
         let first = Self.read(&seen[key, default: Seen(value: bits, file: file)])  // one lookup, inserting if new
         guard seen.count == count else { return true }
-        if first.file == file {
+        if first.file == file || first.repeatedBy == file {
             throw ToolkitError(
-                file: source,
+                file: reading ?? source,
                 "this row repeats a figure an earlier row gave (indicator \(indicator), the same area, period and "
                     + "breakdown); a file gives each figure once")
         }
         guard first.value == bits else {
             throw ToolkitError(
-                file: source,
+                file: reading ?? source,
                 "this row gives another value for a figure an earlier file gave (indicator \(indicator), the same "
                     + "area, period and breakdown): say which is right by loading one of them")
         }
+        seen[key]?.repeatedBy = file  // so that this file giving it again is its error
         return false
     }
 
     /// What an access to the table's slot found (or put there), so that finding and inserting take one lookup.
     private static func read(_ slot: inout Seen) -> Seen { slot }
 
-    /// The number of a figure's file, given in the order files are first seen.
+    /// The number of a figure's file: the file being read with the figure's source, numbered as first seen.
     private mutating func number(of source: String) -> Int32 {
         if let last, last.source == source { return last.file }
-        let file = files[source] ?? Int32(files.count)
-        files[source] = file
+        let file = files[source] ?? numbered
+        if file == numbered {
+            files[source] = file
+            numbered += 1
+        }
         last = (source, file)
         return file
     }

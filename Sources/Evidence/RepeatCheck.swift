@@ -1,10 +1,13 @@
 /// A sink that only checks that no figure is given twice (``FigureKeys``), for a command that counts figures
-/// without keeping them (`svtk inspect`).
+/// without keeping them (`svtk inspect`, which checks each file with a check of its own).
 public final class RepeatCheck: EvidenceSink {
     private var figures = FigureKeys()
 
     /// A check with nothing seen yet.
     public init() {}
+
+    /// Checks the file's figures against one another, and against those of the files read before with this check.
+    public func startFile(_ path: String) { figures.startFile(path) }
 
     /// Areas are not checked.
     public func add(_ area: Area) {}

@@ -92,6 +92,7 @@ public enum FileLoader {
     {
         try checkMetadata(options)
         guard let table = try table(path, options: options) else {
+            sink.startFile(path)
             let outcome = try NormalisedJSONLoader.load(path, options: options, into: sink)
             guard outcome.csv.rows > 0 else {
                 throw ToolkitError(file: path, "no observations in the array: nothing to load")
@@ -115,6 +116,7 @@ public enum FileLoader {
         try checkMetadata(options)
         table.threads = options.threads
         let loader = try detect(table)
+        sink.startFile(table.path)
         var outcome = try loader.load(table, options: options, into: sink)
         guard outcome.csv.rows > 0 else {
             throw ToolkitError(

@@ -30,7 +30,8 @@ public enum NormalisedJSONLoader {
 
     /// Reads every observation of the file into the sink.
     /// - Throws: `ToolkitError` at the line and column where the text stops being JSON, or at the line of the
-    ///   observation whose member cannot be read, naming the member (`field "value"`).
+    ///   observation whose member cannot be read, naming the member (`field "value"`); what `sink` throws, at the
+    ///   observation's line when it names this file.
     public static func load(_ path: String, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
         let bytes = Data(try WholeFile.bytes(at: path, limit: limit))
         let rows = try decodedRows(bytes, file: path)
@@ -49,7 +50,12 @@ public enum NormalisedJSONLoader {
                 let read = RowReader(row: row, index: index, file: path)
                 if seenIndicators.insert(row.indicatorID).inserted { sink.add(try read.indicator()) }
                 if seenAreas.insert(row.areaCode).inserted { sink.add(try read.area()) }
-                try sink.add(try read.observation())
+                do {
+                    try sink.add(try read.observation())
+                } catch var error as ToolkitError where error.line == nil && error.file == path {
+                    error.line = line(of: index, in: bytes)  // the sink's error about this observation
+                    throw error
+                }
             }
         } catch let error as RowReader.Problem {
             throw ToolkitError(file: path, line: line(of: error.index, in: bytes), field: error.member, error.message)

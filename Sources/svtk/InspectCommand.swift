@@ -94,25 +94,23 @@ struct InspectCommand: ParsableCommand {
 
     private func table(_ report: (FileLoader.Result, LoadStatistics)) -> String {
         let (result, stats) = report
-        do {
-            let areas = stats.areasByLevel.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
-            let periods = stats.periods.sorted()
-            let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                "\($0.value) \($0.key.rawValue)"
-            }
-            var lines = [
-                result.file,
-                "  format        \(result.format) (\(result.outcome.csv.encoding.rawValue))",
-                "  rows          \(result.outcome.csv.rows)",
-                "  observations  \(stats.observations)",
-                "  areas         \(areas.isEmpty ? "none" : areas.joined(separator: ", "))",
-                "  indicators    \(stats.indicators.count)" + preview(stats.indicators),
-                "  periods       \(periods.count)" + preview(periods),
-                "  missing       \(missing.isEmpty ? "none" : missing.joined(separator: ", "))",
-            ]
-            lines += result.outcome.warnings.map { "  warning       \($0)" }
-            return lines.joined(separator: "\n")
+        let areas = stats.areasByLevel.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+        let periods = stats.periods.sorted()
+        let missing = stats.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+            "\($0.value) \($0.key.rawValue)"
         }
+        var lines = [
+            result.file,
+            "  format        \(result.format) (\(result.outcome.csv.encoding.rawValue))",
+            "  rows          \(result.outcome.csv.rows)",
+            "  observations  \(stats.observations)",
+            "  areas         \(areas.isEmpty ? "none" : areas.joined(separator: ", "))",
+            "  indicators    \(stats.indicators.count)" + preview(stats.indicators),
+            "  periods       \(periods.count)" + preview(periods),
+            "  missing       \(missing.isEmpty ? "none" : missing.joined(separator: ", "))",
+        ]
+        lines += result.outcome.warnings.map { "  warning       \($0)" }
+        return lines.joined(separator: "\n")
     }
 
     private func preview(_ items: [String]) -> String {

@@ -50,6 +50,33 @@ struct FigureKeysTests {
         #expect(try keys.admit(elsewhere))
     }
 
+    @Test("the file being read tells files apart: a normalised file and its figures' source are two files")
+    func fileBeingRead() throws {
+        var keys = FigureKeys()
+        let figure = Observation(indicator: "41001", area: "E08000018", period: "2015 - 17", value: 10, source: "a.csv")
+        keys.startFile("normalised.csv")
+        #expect(try keys.admit(figure))
+        keys.startFile("a.csv")
+        #expect(try !keys.admit(figure))  // the same value from another file: a repeat
+        keys.startFile("again.csv")
+        var other = figure
+        other.value = 11
+        #expect {
+            try keys.admit(other)
+        } throws: { error in
+            let error = error as? ToolkitError
+            return error?.file == "again.csv" && error?.message.contains("another value") == true
+        }
+        // Two sources in one normalised file are two files; one source twice in it is its error, naming it.
+        keys.startFile("both.csv")
+        var elsewhere = figure
+        elsewhere.area = "E08000019"
+        #expect(try keys.admit(elsewhere))
+        elsewhere.source = "b.csv"
+        #expect(try !keys.admit(elsewhere))
+        #expect { try keys.admit(elsewhere) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+    }
+
     @Test("a single figure: new, repeated by a later file, contradicted by one, given twice by its own")
     func figureRepeated() throws {
         var keys = FigureKeys()

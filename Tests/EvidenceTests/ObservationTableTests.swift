@@ -59,6 +59,41 @@ struct ObservationTableTests {
         #expect(throws: ToolkitError.self) { try alone.add(later) }
     }
 
+    @Test("the file being read tells files apart: a normalised file read back, then its figures' own source")
+    func fileBeingRead() throws {
+        let data = Dataset()
+        data.startFile("normalised.csv")
+        try data.add(Self.plain)  // its source is ts054.csv, as the normalised file says
+        data.startFile("ts054.csv")
+        try data.add(Self.plain)
+        #expect(data.duplicates == 1)
+        #expect { try data.add(Self.plain) } throws: { ($0 as? ToolkitError)?.file == "ts054.csv" }
+        // Another dataset's figures are those of the file it read, here as there.
+        let other = Dataset()
+        other.startFile("third.csv")
+        try other.add(Self.detailed)
+        try other.add(Self.plain)
+        try data.add(contentsOf: other)
+        #expect(data.duplicates == 2 && data.observations.count == 2)
+        #expect { try data.add(Self.detailed) } throws: { ($0 as? ToolkitError)?.file == "third.csv" }
+    }
+
+    @Test("each figure stays its file's once figures below wards are forgotten")
+    func fileAfterRemoval() throws {
+        let data = Dataset()
+        var lsoa = Self.plain
+        lsoa.area = "E01007321"
+        data.startFile("a.csv")
+        for observation in [lsoa, Self.plain] { try data.add(observation) }
+        data.startFile("b.csv")
+        try data.add(Self.detailed)
+        data.removeFigures(below: .ward)
+        #expect(data.observations.count == 2)
+        try data.add(Self.plain)  // a.csv's, given by b.csv: a duplicate
+        #expect(data.duplicates == 1)
+        #expect { try data.add(Self.detailed) } throws: { ($0 as? ToolkitError)?.file == "b.csv" }
+    }
+
     @Test("a batch row is stored as the same observations one by one would be, and deduplicated with them")
     func batch() throws {
         let layout = BatchLayout(indicators: ["census2021:tenure:owned", "census2021:tenure:owned:percent"])

@@ -122,6 +122,26 @@ struct CommandLineTests {
         }
     }
 
+    @Test("load writes 10,000 Fingertips figures, each of a new area, each row naming its own area, in order")
+    func loadFingertipsNewAreas() throws {
+        var fields = try Self.fingertipsStart()[3].split(separator: ",", omittingEmptySubsequences: false)
+            .map(String.init)
+        let rows = (0..<10_000).map { n in
+            (fields[4], fields[5]) = (String(format: "E08%06d", n), "Area \(n)")
+            return fields.joined(separator: ",")
+        }
+        try Self.inTemporaryFolder { folder in
+            try Self.write([String(try Self.fingertipsStart()[0])] + rows, to: folder + "/areas.csv")
+            let run = try SVTKBinary.run(["load", folder + "/areas.csv", "--format", "csv", "--quiet"])
+            #expect(run.status == 0, "\(run.errors)")
+            let written = run.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+            #expect(written.count == 10_000)
+            // Past ten blocks of shared cells and a piece handed to another thread: each row's own area.
+            let areas = written.map { $0.count > 7 ? "\($0[5]),\($0[6])" : "" }
+            #expect(areas == (0..<10_000).map { String(format: "E08%06d", $0) + ",Area \($0)" })
+        }
+    }
+
     @Test("load writes 20,000 figures of one Fingertips indicator in the file's order, each breakdown its own")
     func loadFingertipsInOrder() throws {
         try Self.inTemporaryFolder { folder in
@@ -180,6 +200,30 @@ struct CommandLineTests {
                 starts == [
                     "\(folder)/a.csv,91141,\(name)", "\(folder)/a.csv,91141,\(name)", "\(folder)/b.csv,91141,Renamed",
                 ])
+        }
+    }
+
+    @Test("a normalised file read back is a file of its own: its source repeated after it, its own repeat at its line")
+    func normalisedReadBack() throws {
+        try Self.inTemporaryFolder { folder in
+            let source = "Datasets/demo/fingertips_rotherham.csv"
+            let first = try SVTKBinary.run(["load", source, "--format", "csv", "--quiet"])
+            try first.output.write(toFile: folder + "/normalised.csv", atomically: true, encoding: .utf8)
+            // Its figures name the export as their source; the export read after it repeats every one of them.
+            let both = try SVTKBinary.run(["load", folder + "/normalised.csv", source, "--format", "csv"])
+            #expect(both.status == 0, "\(both.errors)")
+            #expect(both.output == first.output)
+            let note = "note: 45 figure(s) repeated by a later file with the same value: written once"
+            #expect(both.errors.contains(note))
+            // A row given twice in the normalised file is its error, at its line, in load, inspect and the dataset.
+            let lines = first.output.split(separator: "\n").map(String.init)
+            try Self.write(lines + [lines[1]], to: folder + "/twice.csv")
+            for command in [["load"], ["inspect"], ["needs", "--data"]] {
+                let run = try SVTKBinary.run(command + [folder + "/twice.csv"])
+                #expect(run.status == 1)
+                let error = "error: \(folder)/twice.csv:47: this row repeats a figure"
+                #expect(run.errors.contains(error), "\(run.errors)")
+            }
         }
     }
 

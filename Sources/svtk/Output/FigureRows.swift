@@ -17,7 +17,7 @@ struct FigureRows: BatchOutput {
 
     private var rows: [Row] = []
     /// The shared cells the rows name, as they were when the rows were handed over.
-    private var cells: [[UInt8]] = []
+    private var cells = CellBlocks()
 
     /// The number of figures, one row each.
     var count: Int { rows.count }
@@ -27,8 +27,8 @@ struct FigureRows: BatchOutput {
     var byteEstimate: Int {
         rows.reduce(0) { total, row in
             let places = row.places
-            return total + 96 + cells[Int(places.source)].count + cells[Int(places.indicator)].count
-                + cells[Int(places.area)].count + cells[Int(places.breakdown)].count
+            return total + 96 + cells[places.source].count + cells[places.indicator].count
+                + cells[places.area].count + cells[places.breakdown].count
         }
     }
 
@@ -44,7 +44,7 @@ struct FigureRows: BatchOutput {
     }
 
     /// The rows, to be written with `cells`, the shared cells they name.
-    func handedOver(with cells: [[UInt8]]) -> FigureRows {
+    func handedOver(with cells: CellBlocks) -> FigureRows {
         var rows = self
         rows.cells = cells
         return rows
@@ -55,14 +55,14 @@ struct FigureRows: BatchOutput {
     /// - Complexity: O(*n*) in the bytes written.
     func write(to out: inout CSVRowBytes) {
         for row in rows {
-            out.append(cells[Int(row.places.source)])
+            out.append(cells[row.places.source])
             out.separate()
-            out.append(cells[Int(row.places.indicator)])
+            out.append(cells[row.places.indicator])
             out.separate()
-            out.append(cells[Int(row.places.area)])
+            out.append(cells[row.places.area])
             out.separate()
             out.field(row.period)
-            out.append(cells[Int(row.places.breakdown)])
+            out.append(cells[row.places.breakdown])
             out.separate()
             out.append(figure: row.value)
             out.separate()

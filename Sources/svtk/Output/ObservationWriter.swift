@@ -52,6 +52,9 @@ final class ObservationWriter: EvidenceSink {
         if !json { csv.write(NormalisedLoader.columns) }
     }
 
+    /// Checks the file's figures as another file's than those read before (``FigureKeys/startFile(_:)``).
+    func startFile(_ path: String) { figures.startFile(path) }
+
     /// Remembers an area the first time it is declared: as cells for CSV, by name and level for JSON.
     func add(_ area: Area) {
         if json {

@@ -9,7 +9,7 @@ struct SharedCells {
     }
 
     /// Every cell made so far, by place.
-    private(set) var all: [[UInt8]] = []
+    private(set) var all = CellBlocks()
     private var sources: [String: Int32] = [:]
     private var indicators: [String: Int32] = [:]
     private var areas: [String: Int32] = [:]
@@ -50,7 +50,7 @@ struct SharedCells {
     /// Where the cells of `key` are: the last figure's place when it had the same key, else its known place, else a
     /// new place for `make`'s.
     private static func place<Key: Hashable>(
-        _ key: Key, last: inout (key: Key, at: Int32)?, known: inout [Key: Int32], all: inout [[UInt8]],
+        _ key: Key, last: inout (key: Key, at: Int32)?, known: inout [Key: Int32], all: inout CellBlocks,
         _ make: () -> [UInt8]
     ) -> Int32 {
         if let last, last.key == key { return last.at }
@@ -58,8 +58,7 @@ struct SharedCells {
         if let place = known[key] {
             at = place
         } else {
-            all.append(make())
-            at = Int32(all.count - 1)
+            at = all.append(make())
             known[key] = at
         }
         last = (key, at)

@@ -13,9 +13,9 @@ struct WideRows: BatchOutput {
     /// Where a table row's parts are: its prefixes in ``prefixes``, its first figure in the columns, and the end
     /// of its area's and period's cells in ``middles``.
     private struct Row {
-        var prefixes: Int32
-        var firstFigure: Int32
-        var middleEnd: Int32
+        var prefixes: Int
+        var firstFigure: Int
+        var middleEnd: Int
     }
 
     private var rows: [Row] = []
@@ -46,7 +46,7 @@ struct WideRows: BatchOutput {
         middles += area
         middles += period
         rows.append(
-            Row(prefixes: Int32(prefixes.count - 1), firstFigure: Int32(values.count), middleEnd: Int32(middles.count)))
+            Row(prefixes: prefixes.count - 1, firstFigure: values.count, middleEnd: middles.count))
         values += batch.values
         missing += batch.missing
         counts += batch.counts
@@ -66,10 +66,10 @@ struct WideRows: BatchOutput {
         middles.withUnsafeBufferPointer { middles in
             var middleStart = 0
             for (index, row) in rows.enumerated() {
-                let end = index + 1 < rows.count ? Int(rows[index + 1].firstFigure) : values.count
-                let middle = UnsafeBufferPointer(rebasing: middles[middleStart..<Int(row.middleEnd)])
-                write(Int(row.firstFigure)..<end, prefixes: prefixes[Int(row.prefixes)], middle: middle, to: &out)
-                middleStart = Int(row.middleEnd)
+                let end = index + 1 < rows.count ? rows[index + 1].firstFigure : values.count
+                let middle = UnsafeBufferPointer(rebasing: middles[middleStart..<row.middleEnd])
+                write(row.firstFigure..<end, prefixes: prefixes[row.prefixes], middle: middle, to: &out)
+                middleStart = row.middleEnd
             }
         }
     }
