@@ -1,10 +1,11 @@
 // Speed and memory of reading large files: (a) a plain C loop over libcsv with strtod on every field,
-// (b) the CSV layer with every field parsed as a number, (c) the loaders to observations, and `svtk inspect` and
-// `svtk load` on the same files. Each runs in its own process, so that its peak resident memory is its own, three
-// times in interleaved rounds; the fastest run counts (this machine's speed drifts by up to half between minutes),
-// and the commands' ratios are the C loop's fastest time over theirs (a command's time is its whole process's,
-// start-up included; a stage's is timed inside its process). Then the national targets: one authority's
-// report from every file in ../shared/data, the demo report, and the atlas of every authority.
+// (b) the CSV layer with every field parsed as a number, (c) the loaders to observations on one thread and (d) with
+// helper threads reading ahead, and `svtk inspect` and `svtk load` on the same files. Each runs in its own process,
+// so that its peak resident memory is its own, three times in interleaved rounds; the fastest run counts (this
+// machine's speed drifts by up to half between minutes), and the commands' ratios are the C loop's fastest time over
+// theirs (a command's time is its whole process's, start-up included; a stage's is timed inside its process). Then
+// the national targets: one authority's report from every file in ../shared/data, the demo report, and the atlas of
+// every authority.
 //
 // Run: make benchmark   (or: swift run -c release csv-benchmark [folder])
 import CSV

@@ -131,7 +131,7 @@ public final class Dataset: EvidenceSink {
         readings = readings.map { (Self.count(of: kept, below: $0.start), $0.path) }
         guard !repeatedBy.isEmpty else { return }
         var moved: [Int: Giver] = [:]  // the figures given again, at their new positions
-        for (now, old) in kept.enumerated() { if let source = repeatedBy[Int(old)] { moved[now] = source } }
+        for (now, old) in kept.enumerated() { if let giver = repeatedBy[Int(old)] { moved[now] = giver } }
         repeatedBy = moved
     }
 

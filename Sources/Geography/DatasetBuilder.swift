@@ -39,10 +39,7 @@ public struct DatasetBuilder {
         files: [String], authority: String? = nil, everyAuthority: Bool = false, keepingFrom smallest: AreaLevel? = nil,
         reading: DataReading = DataReading(), options: (String) -> LoadOptions = { _ in LoadOptions() }
     ) throws {
-        var seen: Set<String> = []
-        for file in files where !seen.insert(file).inserted {
-            throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
-        }
+        try FileLoader.checkEachOnce(files)
         let lookups = try Self.readLookups(files, changes: reading.authorityChanges)
         let chosen = everyAuthority ? nil : try Self.choose(authority, lookups, changes: reading.authorityChanges)
         let fileOptions = files.map { file in
@@ -62,15 +59,15 @@ public struct DatasetBuilder {
         if let chosen, outside > 0 {
             notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
         }
-        if data.duplicates > 0 {
-            notes.append(
-                "\(data.duplicates) figure(s) appeared in more than one file and were counted once (the first file's "
-                    + "kept)"
-            )
-        }
         if !lookups.isEmpty {
             notes += try Self.rollUp(
                 data, lookups: lookups, authority: authority, weights: reading.weights, keepingFrom: smallest)
+        }
+        if data.duplicates > 0 {
+            notes.append(
+                "\(data.duplicates) figure(s) appeared in more than one file and were counted once (the first file's "
+                    + "kept; the roll-ups count as files)"
+            )
         }
         if let smallest { data.removeFigures(below: smallest) }
         dataset = data
@@ -162,6 +159,7 @@ public struct DatasetBuilder {
             data.add(indicator)
         }
         for area in own.areas.values.sorted(by: { $0.code < $1.code }) { data.add(area) }
+        data.startFile(table.path)
         for observation in own.observations { try data.add(observation) }
         return result
     }
@@ -190,7 +188,8 @@ public struct DatasetBuilder {
         ]
     }
 
-    /// Adds the deprivation and census roll-ups to wards, returning notes on them.
+    /// Adds the deprivation and census roll-ups to wards, each as a file of its own (named as its figures' source), so
+    /// that a figure a data file gave already is a duplicate whichever file was read last; returns notes on them.
     static func rollUp(
         _ data: Dataset, lookups: [LookupTable], authority: String?, weights: DeprivationWeights,
         keepingFrom smallest: AreaLevel?
@@ -199,11 +198,13 @@ public struct DatasetBuilder {
         for rollUp in try DeprivationRollUp.everyEdition(
             data: data, lookups: lookups, authority: authority, weights: weights)
         {
+            data.startFile("deprivation roll-up")
             try data.add(contentsOf: rollUp.wards)
             notes += rollUp.notes.map { "deprivation: \($0)" }
         }
         let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
+            data.startFile("census roll-up")
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
         }
         return notes

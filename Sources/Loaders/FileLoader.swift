@@ -83,6 +83,16 @@ public enum FileLoader {
                 + "\(ToolkitError.quoted(table.header[second], limit: 40)): rename one so it is clear which is meant")
     }
 
+    /// Checks that no file is given twice in a list of files to read together: a file read twice would give each of
+    /// its figures again, as another file's.
+    /// - Throws: `ToolkitError` naming the first file given a second time.
+    public static func checkEachOnce(_ files: [String]) throws {
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file).inserted {
+            throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
+        }
+    }
+
     /// Opens, detects and loads a file into a sink: a delimited table, or the JSON `svtk load --format json`
     /// writes.
     /// - Throws: `ToolkitError` for a file that cannot be read, fits no loader or has no data rows, or for a

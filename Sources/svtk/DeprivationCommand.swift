@@ -96,6 +96,7 @@ struct DeprivationCommand: ParsableCommand {
     /// - Throws: `ToolkitError` naming a file that cannot be read or is of another format.
     private func inputs(_ catalogue: Catalogue) throws -> Dataset {
         let ranked = catalogue.publishedSources.rankedAreas(of: DeprivationLSOALoader.format)
+        try FileLoader.checkEachOnce(iodFiles + population)
         let data = Dataset()
         for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked) }
         for file in population {

@@ -33,6 +33,7 @@ struct LoadCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
+        try FileLoader.checkEachOnce(files)
         let writer = ObservationWriter(json: format == .json)
         for file in files { try load(file, into: writer) }
         writer.finish()

@@ -136,7 +136,7 @@ struct CommandLineTests {
             #expect(run.status == 0, "\(run.errors)")
             let written = run.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
             #expect(written.count == 10_000)
-            // Past ten blocks of shared cells and a piece handed to another thread: each row's own area.
+            // Past nine full blocks of shared cells and a piece handed to another thread: each row's own area.
             let areas = written.map { $0.count > 7 ? "\($0[5]),\($0[6])" : "" }
             #expect(areas == (0..<10_000).map { String(format: "E08%06d", $0) + ",Area \($0)" })
         }
@@ -224,7 +224,60 @@ struct CommandLineTests {
                 let error = "error: \(folder)/twice.csv:47: this row repeats a figure"
                 #expect(run.errors.contains(error), "\(run.errors)")
             }
+            // As JSON: the object given again, on the array's line 47.
+            let json = try SVTKBinary.run(["load", source, "--format", "json", "--quiet"])
+            // "[", then an object a line, each but the last followed by a comma, then "]".
+            var objects = json.output.split(separator: "\n").map(String.init)
+            let again = String(objects[1].dropLast())  // without its comma
+            objects[objects.count - 2] += ","
+            objects.insert(again, at: objects.count - 1)
+            try Self.write(objects, to: folder + "/twice.json")
+            let run = try SVTKBinary.run(["load", folder + "/twice.json"])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("error: \(folder)/twice.json:47: this row repeats a figure"), "\(run.errors)")
         }
+    }
+
+    @Test("svtk deprivation's wards read with the files they come from: the roll-up's figures are duplicates, counted")
+    func rollUpReadBack() throws {
+        try Self.inTemporaryFolder { folder in
+            let demo = ["iod2025_domains_rotherham.csv", "census2021_ts007a_lsoa_rotherham.csv"].map {
+                "Datasets/demo/" + $0
+            }
+            let lookup = "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv"
+            let wards = try SVTKBinary.run([
+                "deprivation", "--iod", demo[0], "--population", demo[1], "--lookup", lookup, "--format", "csv",
+            ])
+            #expect(wards.status == 0, "\(wards.errors)")
+            try wards.output.write(toFile: folder + "/wards.csv", atomically: true, encoding: .utf8)
+            // 25 wards × 40 figures, whether the wards' file is read before the files they are rolled up from or after.
+            let figures = wards.output.split(separator: "\n").count - 1
+            #expect(figures == 1000)
+            var outputs: [String] = []
+            for data in [demo + [lookup, folder + "/wards.csv"], [folder + "/wards.csv"] + demo + [lookup]] {
+                let run = try SVTKBinary.run(["needs", "--format", "csv", "--data"] + data)
+                #expect(run.status == 0, "\(run.errors)")
+                let note = "note: \(figures) figure(s) appeared in more than one file"
+                #expect(run.errors.contains(note), "\(run.errors)")
+                outputs.append(run.output)
+            }
+            #expect(outputs[0] == outputs[1])
+        }
+    }
+
+    @Test("a file given twice to load or deprivation is refused, naming it, before anything is written")
+    func fileGivenTwice() throws {
+        let file = "Datasets/demo/fingertips_rotherham.csv"
+        let load = try SVTKBinary.run(["load", file, file])
+        #expect(load.status == 1 && load.output.isEmpty)
+        #expect(load.errors.contains("error: \(file): is given twice: each file is read once"), "\(load.errors)")
+        let iod = "Datasets/demo/iod2019_domains_rotherham.csv"
+        let deprivation = try SVTKBinary.run([
+            "deprivation", "--iod", iod, "--population", iod, "--lookup",
+            "Datasets/demo/lookup_lsoa21_ward22_rotherham.csv",
+        ])
+        #expect(deprivation.status == 1)
+        #expect(deprivation.errors.contains("error: \(iod): is given twice"), "\(deprivation.errors)")
     }
 
     @Test("load writes the rows before a file's error, then exits 1 naming its line")
