@@ -6,10 +6,9 @@ import Core
 /// loaded first; ``duplicates`` counts the rest. The same figure twice in one file is an error: a file
 /// gives each figure once, so a repeat is a mistake in it (and which value is right cannot be told). A figure's file
 /// is the file being read when it was given (``startFile(_:)``) with the figure's source, so a normalised file read
-/// back and the file it came from are two files, as are two sources a normalised file holds. An indicator
-/// described twice keeps the first description,
-/// except that a unit or polarity the first lacked is filled in from the later one (so a metadata file
-/// can supply the polarity of an export's indicators whichever is loaded first).
+/// back and the file it came from are two files, as are two sources a normalised file holds. An indicator described
+/// twice keeps the first description, except that a unit or polarity the first lacked is filled in from the later
+/// one (so a metadata file can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
     /// Every area by code; a later description fills in a missing parent or vintage, or a name that is its code.
     public private(set) var areas: [String: Area] = [:]

@@ -4,11 +4,10 @@ import Core
 /// (indicator, area, period, breakdown) with its value and file, so a figure given twice is caught where figures
 /// are not kept (`svtk load`, `svtk inspect`). A figure's file is the file being read (``startFile(_:)``) with the
 /// figure's source, so a normalised file read back and the file it came from are two files, as are two sources a
-/// normalised file holds. As in ``Dataset``, the same file giving a figure twice is an error
-/// (also after an earlier file gave it), and a later file giving it again with the same value repeats it (to be
-/// skipped). Unlike ``Dataset``, which keeps
-/// the first file's value and counts the later one as a duplicate, a later file giving another value contradicts it
-/// (an error): what is streamed out cannot be taken back.
+/// normalised file holds. As in ``Dataset``, the same file giving a figure twice is an error (also after an earlier
+/// file gave it), and a later file giving it again with the same value repeats it (to be skipped). Unlike
+/// ``Dataset``, which keeps the first file's value and counts the later one as a duplicate, a later file giving
+/// another value contradicts it (an error): what is streamed out cannot be taken back.
 ///
 /// Memory grows by about 60 bytes per distinct figure (measured: 61 MB for a million), whatever the length of its
 /// codes and names. Two different figures would be taken for one only if both halves of their digests agreed, a

@@ -10,7 +10,7 @@ struct CellBlocks {
     private var last: [[UInt8]] = []
 
     /// The number of cells held.
-    private(set) var count = 0
+    private var count = 0
 
     /// Appends a cell; returns its place.
     /// - Complexity: O(1) amortised; after a copy, O(*b* + *n* / *b*) in the block size and the cells held.
