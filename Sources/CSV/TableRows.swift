@@ -72,9 +72,8 @@ final class TableRows {
         summary.rows += 1
         do {
             try body(row)
-        } catch var error as ToolkitError where error.line == nil && error.file == path {
-            error.line = row.line  // an error about this row, raised where the line is not known
-            throw error
+        } catch let error as ToolkitError {
+            throw error.located(atLine: row.line, of: path)
         }
     }
 

@@ -74,6 +74,15 @@ public struct ToolkitError: Error, CustomStringConvertible, Equatable, Sendable 
 }
 
 extension ToolkitError {
+    /// The error at `line` when it is about `file` and names no line: an error about a row, raised where its line is
+    /// not known (by a sink, say), located by the reader of the row; any other error as it is.
+    public func located(atLine line: Int?, of file: String) -> ToolkitError {
+        guard self.line == nil, self.file == file else { return self }
+        var located = self
+        located.line = line
+        return located
+    }
+
     /// Text from an input file as a message may quote it: in double quotes, cut to `limit` characters with
     /// "…", so that an error never echoes a long field or a line of an arbitrary file.
     public static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {

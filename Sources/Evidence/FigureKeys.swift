@@ -164,8 +164,11 @@ public struct FigureKeys {
     /// The number of a figure's file: the file being read with the figure's source, numbered as first seen.
     private mutating func number(of source: String) -> Int32 {
         if let last, last.source == source { return last.file }
-        let file = files[source] ?? numbered
-        if file == numbered {
+        let file: Int32
+        if let known = files[source] {
+            file = known
+        } else {
+            file = numbered
             files[source] = file
             numbered += 1
         }

@@ -6,6 +6,9 @@ import Loaders
 /// profiles and the borough figure come from the same LSOA table. ONS's LSOA→ward lookup is best-fit (an
 /// LSOA is counted whole in the ward holding most of its population), which the notes say.
 public enum CensusRollUp {
+    /// The source of the figures summed to wards and authorities, and the name their file goes by.
+    public static let source = "census roll-up"
+
     /// Adds to the data ward and authority observations for every `count` indicator at LSOA level (and its
     /// `:percent` share), returning notes on them.
     /// - Parameters:
@@ -150,12 +153,12 @@ public enum CensusRollUp {
                     try data.add(
                         Observation(
                             indicator: indicatorID, area: targets[target], period: period, value: count,
-                            denominator: total, source: "census roll-up"))
+                            denominator: total, source: CensusRollUp.source))
                     if let share, let total, total > 0 {
                         try data.add(
                             Observation(
                                 indicator: share.id, area: targets[target], period: period, value: count / total * 100,
-                                count: count, denominator: total, source: "census roll-up"))
+                                count: count, denominator: total, source: CensusRollUp.source))
                     }
                 }
             }

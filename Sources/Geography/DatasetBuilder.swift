@@ -198,13 +198,13 @@ public struct DatasetBuilder {
         for rollUp in try DeprivationRollUp.everyEdition(
             data: data, lookups: lookups, authority: authority, weights: weights)
         {
-            data.startFile("deprivation roll-up")
+            data.startFile(DeprivationRollUp.source)
             try data.add(contentsOf: rollUp.wards)
             notes += rollUp.notes.map { "deprivation: \($0)" }
         }
         let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
-            data.startFile("census roll-up")
+            data.startFile(CensusRollUp.source)
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
         }
         return notes

@@ -13,6 +13,9 @@ import Loaders
 /// 2021 LSOAs without them, Census 2021 usual residents (TS007A), times the LSOA's fraction in the ward; without
 /// either every LSOA weighs the same, and the notes say which weights were used.
 public struct DeprivationRollUp {
+    /// The source of the ward figures rolled up, and the name their file goes by.
+    public static let source = "deprivation roll-up"
+
     /// The ward figures, as a dataset of `iod-ward:<domain>:<measure>` indicators at ward level.
     public let wards: Dataset
     /// How many LSOAs went in, and notes on the method.
@@ -323,7 +326,7 @@ private struct WardRollUp {
                 try output.add(
                     Observation(
                         indicator: id, area: ward, period: edition, value: figures[ward],
-                        denominator: perWard[ward]?.weight, source: "deprivation roll-up"))
+                        denominator: perWard[ward]?.weight, source: DeprivationRollUp.source))
             }
         }
     }

@@ -126,7 +126,7 @@ public struct EditionChange: Sendable {
             try out.add(
                 Observation(
                     indicator: "iod-ward:\(move.domain):average-decile-change", area: move.ward, period: newer,
-                    value: move.change, source: "deprivation roll-up"))
+                    value: move.change, source: DeprivationRollUp.source))
         }
         return out
     }

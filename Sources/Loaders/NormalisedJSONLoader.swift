@@ -52,9 +52,8 @@ public enum NormalisedJSONLoader {
                 if seenAreas.insert(row.areaCode).inserted { sink.add(try read.area()) }
                 do {
                     try sink.add(try read.observation())
-                } catch var error as ToolkitError where error.line == nil && error.file == path {
-                    error.line = line(of: index, in: bytes)  // the sink's error about this observation
-                    throw error
+                } catch let error as ToolkitError {
+                    throw error.located(atLine: line(of: index, in: bytes), of: path)
                 }
             }
         } catch let error as RowReader.Problem {

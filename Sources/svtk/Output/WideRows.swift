@@ -45,8 +45,7 @@ struct WideRows: BatchOutput {
         if !sameAsLast { prefixes.append(slots) }
         middles += area
         middles += period
-        rows.append(
-            Row(prefixes: prefixes.count - 1, firstFigure: values.count, middleEnd: middles.count))
+        rows.append(Row(prefixes: prefixes.count - 1, firstFigure: values.count, middleEnd: middles.count))
         values += batch.values
         missing += batch.missing
         counts += batch.counts
