@@ -20,8 +20,8 @@ public final class Dataset: EvidenceSink {
     public private(set) var duplicates = 0
     /// The files read (``startFile(_:)``): where each one's figures start, and its path.
     private var readings: [(start: Int, path: String)] = []
-    /// A figure given again by a later file (its position) → the last file that gave it again.
-    private var repeatedBy: [Int: Giver] = [:]
+    /// A figure given again by later files (its position) → the files that gave it again, in the order they did.
+    private var repeatedBy: [Int: [Giver]] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
     private var layoutSymbols: [ObjectIdentifier: (layout: BatchLayout, symbols: [UInt32])] = [:]
 
@@ -90,9 +90,11 @@ public final class Dataset: EvidenceSink {
     }
 
     /// Adds everything another dataset holds: its areas and indicators in code order, then its figures, each with
-    /// the file it read them from.
+    /// the file it read them from, and the count of its duplicates (so reading files into datasets of their own
+    /// and adding them counts what reading them in order into this one would).
     /// - Throws: `ToolkitError` for a figure this dataset already holds from the same file.
     public func add(contentsOf other: Dataset) throws {
+        duplicates += other.duplicates
         for area in other.areas.values.sorted(by: { $0.code < $1.code }) { add(area) }
         for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { add(indicator) }
         let theirs = other.observations
@@ -129,8 +131,8 @@ public final class Dataset: EvidenceSink {
         observations.keep(only: kept)
         readings = readings.map { (Self.count(of: kept, below: $0.start), $0.path) }
         guard !repeatedBy.isEmpty else { return }
-        var moved: [Int: Giver] = [:]  // the figures given again, at their new positions
-        for (now, old) in kept.enumerated() { if let giver = repeatedBy[Int(old)] { moved[now] = giver } }
+        var moved: [Int: [Giver]] = [:]  // the figures given again, at their new positions
+        for (now, old) in kept.enumerated() { if let givers = repeatedBy[Int(old)] { moved[now] = givers } }
         repeatedBy = moved
     }
 
@@ -166,7 +168,7 @@ public final class Dataset: EvidenceSink {
     /// repeats). The error names the file being read (the figure's source before any is started), for its reader to
     /// add the line.
     private func repeated(_ first: Int, by giver: Giver) throws {
-        guard self.giver(at: first) != giver, repeatedBy[first] != giver else {
+        guard self.giver(at: first) != giver, repeatedBy[first]?.contains(giver) != true else {
             let breakdown = observations.breakdown(at: first)
             throw ToolkitError(
                 file: giver.reading >= 0 ? readings[giver.reading].path : giver.source,
@@ -176,7 +178,7 @@ public final class Dataset: EvidenceSink {
                     + "gives each figure once"
             )
         }
-        repeatedBy[first] = giver
+        repeatedBy[first, default: []].append(giver)
         duplicates += 1
     }
 

@@ -4,8 +4,8 @@ import Core
 /// (indicator, area, period, breakdown) with its value and file, so a figure given twice is caught where figures
 /// are not kept (`svtk load`, `svtk inspect`). A figure's file is the file being read (``startFile(_:)``) with the
 /// figure's source, so a normalised file read back and the file it came from are two files, as are two sources a
-/// normalised file holds. As in ``Dataset``, the same file giving a figure twice is an error (also after an earlier
-/// file gave it), and a later file giving it again with the same value repeats it (to be skipped). Unlike
+/// normalised file holds. As in ``Dataset``, the same file giving a figure twice is an error (also after earlier
+/// files gave it), and a later file giving it again with the same value repeats it (to be skipped). Unlike
 /// ``Dataset``, which keeps the first file's value and counts the later one as a duplicate, a later file giving
 /// another value contradicts it (an error): what is streamed out cannot be taken back.
 ///
@@ -34,6 +34,9 @@ public struct FigureKeys {
     }
 
     private var seen: [Digest: Seen] = [:]
+    /// The files that repeated a figure before its last repeater (``Seen/repeatedBy``): only figures given by
+    /// three files or more, so most files add nothing here.
+    private var earlierRepeaters: [Digest: [Int32]] = [:]
     /// The file being read (``startFile(_:)``), which errors name.
     private var reading: String?
     /// The sources of the file being read, numbered after those of the files read before.
@@ -142,7 +145,9 @@ public struct FigureKeys {
         let count = seen.count
         let first = Self.read(&seen[key, default: Seen(value: bits, file: file)])  // one lookup, inserting if new
         guard seen.count == count else { return true }
-        if first.file == file || first.repeatedBy == file {
+        if first.file == file || first.repeatedBy == file
+            || (first.repeatedBy >= 0 && earlierRepeaters[key]?.contains(file) == true)
+        {
             throw ToolkitError(
                 file: reading ?? source,
                 "this row repeats a figure an earlier row gave (indicator \(indicator), the same area, period and "
@@ -154,6 +159,7 @@ public struct FigureKeys {
                 "this row gives another value for a figure an earlier file gave (indicator \(indicator), the same "
                     + "area, period and breakdown): say which is right by loading one of them")
         }
+        if first.repeatedBy >= 0 { earlierRepeaters[key, default: []].append(first.repeatedBy) }
         seen[key]?.repeatedBy = file  // so that this file giving it again is its error
         return false
     }

@@ -50,10 +50,14 @@ struct FigureKeysTests {
         #expect(try keys.admit(elsewhere))
     }
 
+    /// A figure of a.csv.
+    static let rate = Observation(
+        indicator: "41001", area: "E08000018", period: "2015 - 17", value: 10, source: "a.csv")
+
     @Test("the file being read tells files apart: a normalised file and its figures' source are two files")
     func fileBeingRead() throws {
         var keys = FigureKeys()
-        let figure = Observation(indicator: "41001", area: "E08000018", period: "2015 - 17", value: 10, source: "a.csv")
+        let figure = Self.rate
         keys.startFile("normalised.csv")
         #expect(try keys.admit(figure))
         keys.startFile("a.csv")
@@ -75,6 +79,26 @@ struct FigureKeysTests {
         elsewhere.source = "b.csv"
         #expect(try !keys.admit(elsewhere))
         #expect { try keys.admit(elsewhere) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+    }
+
+    @Test("a file giving a figure twice is its error however many files repeated it in between")
+    func repeatedByThree() throws {
+        var keys = FigureKeys()
+        let figure = Self.rate
+        keys.startFile(figure.source)
+        #expect(try keys.admit(figure))
+        // A normalised file holding two sources, each repeating a.csv's figure, one of them twice.
+        keys.startFile("both.csv")
+        var repeats = [figure, figure, figure]
+        repeats[0].source = "b.csv"
+        repeats[1].source = "c.csv"
+        repeats[2].source = "b.csv"
+        #expect(try !keys.admit(repeats[0]))
+        #expect(try !keys.admit(repeats[1]))
+        #expect { try keys.admit(repeats[2]) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+        #expect { try keys.admit(repeats[1]) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+        keys.startFile("d.csv")  // another file: its sources are new
+        #expect(try !keys.admit(repeats[2]))
     }
 
     @Test("a single figure: new, repeated by a later file, contradicted by one, given twice by its own")

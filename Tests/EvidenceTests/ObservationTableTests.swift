@@ -78,13 +78,46 @@ struct ObservationTableTests {
         #expect { try data.add(Self.detailed) } throws: { ($0 as? ToolkitError)?.file == "third.csv" }
     }
 
+    /// A dataset of one file, `file`, holding `plain` and the same figure for an LSOA before it.
+    static func withLSOA(_ file: String) throws -> Dataset {
+        let data = Dataset()
+        var lsoa = plain
+        lsoa.area = "E01007321"
+        data.startFile(file)
+        for observation in [lsoa, plain] { try data.add(observation) }
+        return data
+    }
+
+    @Test("a file giving a figure twice is its error however many files repeated it in between")
+    func repeatedByThree() throws {
+        let data = try Self.withLSOA("ts054.csv")
+        data.startFile("both.csv")  // a normalised file holding two sources, each repeating ts054.csv's figure
+        var (first, second) = (Self.plain, Self.plain)
+        first.source = "b.csv"
+        second.source = "c.csv"
+        try data.add(first)
+        try data.add(second)
+        #expect(data.duplicates == 2)
+        #expect { try data.add(first) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+        data.removeFigures(below: .ward)  // the repeaters kept as the figure moves
+        #expect(data.observations.count == 1)
+        #expect { try data.add(second) } throws: { ($0 as? ToolkitError)?.file == "both.csv" }
+        #expect(data.duplicates == 2)
+        // Read into a dataset of its own and added, the normalised file's repeats count as they did read in order.
+        let apart = Dataset()
+        apart.startFile("ts054.csv")
+        try apart.add(Self.plain)
+        let own = Dataset()
+        own.startFile("both.csv")
+        try own.add(first)
+        try own.add(second)
+        try apart.add(contentsOf: own)
+        #expect(apart.duplicates == 2 && apart.observations.count == 1)
+    }
+
     @Test("each figure stays its file's once figures below wards are forgotten")
     func fileAfterRemoval() throws {
-        let data = Dataset()
-        var lsoa = Self.plain
-        lsoa.area = "E01007321"
-        data.startFile("a.csv")
-        for observation in [lsoa, Self.plain] { try data.add(observation) }
+        let data = try Self.withLSOA("a.csv")
         data.startFile("b.csv")
         try data.add(Self.detailed)
         data.removeFigures(below: .ward)
