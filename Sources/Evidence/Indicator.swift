@@ -25,7 +25,7 @@ public struct Indicator: Hashable, Codable, Sendable {
 extension Indicator {
     /// This description with what it lacks filled in from a later one of the same indicator: a unit, a polarity,
     /// and a name where this one is only Fingertips' placeholder.
-    func completed(by later: Indicator) -> Indicator {
+    public func completed(by later: Indicator) -> Indicator {
         var known = self
         if known.polarity == .unknown { known.polarity = later.polarity }
         if known.unit.isEmpty { known.unit = later.unit }

@@ -30,14 +30,16 @@ extension FigureReading {
             ? "out of range: beyond ±1.8e308, or too close to 0 to hold" : nil
     }
 
-    /// The message for a figure written with a decimal comma (`23,99`, `1.234,5`): a comma followed by other than
-    /// three digits, or after a point; `nil` when the commas could be thousands separators.
+    /// The message for a figure written with a decimal comma (`23,99`, `1.234,5`, `0,125`): a comma followed by other
+    /// than three digits, after a point, or after a whole part starting with 0; `nil` when the commas could be
+    /// thousands separators.
     static func decimalComma(in text: String) -> String? {
         let body = text.drop { $0 == "-" || $0 == "+" }
         let parts = body.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2, let whole = parts.first, let fraction = parts.last, !whole.isEmpty,
             !fraction.isEmpty, whole.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            fraction.allSatisfy({ $0.isASCII && $0.isNumber }), fraction.count != 3 || whole.contains(".")
+            fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+            fraction.count != 3 || whole.contains(".") || whole.first == "0"
         else { return nil }
         let point = whole.filter { $0 != "." } + "." + fraction
         return "a decimal comma: write the figure with a decimal point, as \(text.hasPrefix("-") ? "-" : "")\(point)"

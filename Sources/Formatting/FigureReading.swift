@@ -159,7 +159,9 @@ public enum FigureReading {
         return Double(sign: .plus, exponent: dropped - shift, significand: Double(significand))
     }
 
-    /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`).
+    /// Numbers with thousands separators (`1,234,567`) and/or a trailing percent sign (`12.5%`). A comma is read as
+    /// a thousands separator only in the whole part, after a first group of one to three digits that does not start
+    /// with 0, before groups of three: `0,125` and `4.018,5` (decimal commas) are not numbers.
     public static func formattedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let first = bytes.first,
             first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
@@ -171,12 +173,12 @@ public enum FigureReading {
         guard !body.isEmpty else { return nil }
         let integerEnd = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
         let integerPart = body[body.startIndex..<integerEnd]
+        guard !body[integerEnd...].contains(UInt8(ascii: ",")) else { return nil }
         if integerPart.contains(UInt8(ascii: ",")) {
-            // Groups after the first comma must be exactly three digits.
             var digits = integerPart[...]
             if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
             let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard let head = groups.first, (1...3).contains(head.count),
+            guard let head = groups.first, (1...3).contains(head.count), head.first != UInt8(ascii: "0"),
                 groups.dropFirst().allSatisfy({ $0.count == 3 })
             else { return nil }
         }

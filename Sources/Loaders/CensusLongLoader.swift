@@ -177,18 +177,27 @@ public enum CensusLongLoader: Loader {
             cells.removeAll(keepingCapacity: true)
         }
 
-        /// An area's total: its `Total` category's count where the file has one, otherwise the sum of its counts.
-        private static func total(of cells: [Cell]) -> Double {
+        /// An area's total: its `Total` category's count where the file has one, otherwise the sum of its counts;
+        /// `nil` when that count is missing, or one of those summed is (a missing count is not taken as 0).
+        private static func total(of cells: [Cell]) -> Double? {
             let counts = cells.filter { !$0.isPercent }
-            let totalCell = counts.first { $0.category.lowercased().hasPrefix("total") }
-            return totalCell?.value.number ?? counts.reduce(0.0) { $0 + ($1.value.number ?? 0) }
+            if let totalCell = counts.first(where: { $0.category.lowercased().hasPrefix("total") }) {
+                return totalCell.value.number
+            }
+            var sum = 0.0
+            for cell in counts {
+                guard let count = cell.value.number else { return nil }
+                sum += count
+            }
+            return sum
         }
 
         /// Gives the sink one cell of `area`: a percentage as the file gives it; or a count, with the area's
         /// total as its denominator (none for the total itself), then its share of the total unless the cell is
         /// the total or the file gives that share.
         /// - Throws: what the sink throws for a figure.
-        private mutating func addFigures(of cell: Cell, area: String, total: Double, givenPercent: Set<String>) throws {
+        private mutating func addFigures(of cell: Cell, area: String, total: Double?, givenPercent: Set<String>) throws
+        {
             declare(cell.category, percent: cell.isPercent)
             if cell.isPercent {
                 try sink.add(

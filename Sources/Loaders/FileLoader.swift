@@ -119,6 +119,13 @@ public enum FileLoader {
         NormalisedJSONLoader.matches(path) ? nil : try CSVTable(path: path, delimiter: options.delimiter)
     }
 
+    /// True for a file that describes indicators and gives no figures (Fingertips indicator metadata), which a
+    /// streaming reader reads first so that its names and polarity describe every row.
+    /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
+    public static func describesIndicatorsOnly(_ path: String, options: LoadOptions) throws -> Bool {
+        try table(path, options: options).map { FingertipsMetadataLoader.matches($0.header) } ?? false
+    }
+
     /// Detects and loads a table already opened by ``table(_:options:)`` into a sink.
     /// - Throws: `ToolkitError` for a table that fits no loader or has no data rows, or for a metadata sidecar
     ///   given in `options` that cannot be read; what `sink` throws.

@@ -88,7 +88,7 @@ extension NormalisedJSONLoader {
             let missing: MissingReason? = try named(row.missing, .missing, "missing reason")
             if let problem = NormalisedLoader.valueOrMissingProblem(row.value, missing) { throw error(.value, problem) }
             return Observation(
-                indicator: row.indicatorID, area: row.areaCode, period: try required(row.period, .period),
+                indicator: row.indicatorID, area: row.areaCode, period: row.period,
                 breakdown: Breakdown(
                     sex: row.sex, age: row.age, categoryType: row.categoryType, category: row.category),
                 value: row.value, missing: missing, lower95: row.lower95, upper95: row.upper95, lower998: row.lower998,

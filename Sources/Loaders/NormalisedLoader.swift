@@ -98,7 +98,7 @@ public enum NormalisedLoader: Loader {
             if let problem = NormalisedLoader.valueOrMissingProblem(value, missing) { throw error(13, problem) }
             let note = text(21)
             return Observation(
-                indicator: indicator, area: area, period: try required(8),
+                indicator: indicator, area: area, period: text(8),
                 breakdown: Breakdown(sex: text(9), age: text(10), categoryType: text(11), category: text(12)),
                 value: value, missing: missing, lower95: try number(15), upper95: try number(16),
                 lower998: try number(17), upper998: try number(18), count: try number(19), denominator: try number(20),

@@ -13,7 +13,9 @@ struct LoadCommand: ParsableCommand {
             One row per observation: source, indicator id and name, unit, polarity, area code, name and level, \
             period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, \
             denominator and note. Output streams: no row is kept once written; what grows is what is remembered \
-            to refuse a figure given twice (an area's cells, a digest a figure or a census row; README).
+            to refuse a figure given twice (an area's cells, a digest a figure or a census row; README). Fingertips \
+            indicator metadata is read before the data files, wherever it is given, so that its names and polarity \
+            describe every row.
 
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
@@ -35,11 +37,22 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         try FileLoader.checkEachOnce(files)
         let writer = ObservationWriter(json: format == .json)
-        for file in files { try load(file, into: writer) }
+        for file in try metadataFirst() { try load(file, into: writer) }
         writer.finish()
         if writer.repeats > 0 {
             printError("note: \(writer.repeats) figure(s) repeated by a later file with the same value: written once")
         }
+    }
+
+    /// The files, indicator metadata first (each group in the order given): a figure's row is written as soon as it
+    /// is read, so the names and polarity that metadata gives must be known before any.
+    /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
+    private func metadataFirst() throws -> [String] {
+        let isMetadata = try files.map {
+            try FileLoader.describesIndicatorsOnly($0, options: input.loadOptions(for: $0))
+        }
+        let metadata = zip(files, isMetadata).filter(\.1).map(\.0)
+        return metadata + zip(files, isMetadata).filter { !$0.1 }.map(\.0)
     }
 
     /// Loads one file into the writer, printing its notes; the rows before an error are written before it is thrown.

@@ -25,6 +25,17 @@ struct CSVWriterTests {
         #expect(rows == [["E01", "Plain", "has, comma"], ["E02", "say \"hi\"", "two\nlines"]])
     }
 
+    @Test(
+        "a formula is marked, and text already starting with marks before one gets one more; each reads back as it was",
+        arguments: [
+            ("=SUM(A1)", "'=SUM(A1)"), ("'=see note", "''=see note"), ("''+1", "'''+1"), ("-x", "'-x"),
+            ("-12.5", "-12.5"), ("'quoted", "'quoted"), ("'", "'"), ("it's", "it's"), ("", ""),
+        ])
+    func formulaGuard(text: String, written: String) {
+        #expect(FormulaGuard.guarding(text) == written)
+        #expect(FormulaGuard.unguarding(written) == text)
+    }
+
     @Test("bytes appended, and appended again, as they are, whatever their length and place")
     func bytesOfEveryLength() {
         let source = (0..<700).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }

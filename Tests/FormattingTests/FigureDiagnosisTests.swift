@@ -8,6 +8,8 @@ struct FigureDiagnosisTests {
         arguments: [
             ("23,99", "a decimal comma: write the figure with a decimal point, as 23.99"),
             ("-1.234,5", "a decimal comma: write the figure with a decimal point, as -1234.5"),
+            ("0,125", "a decimal comma: write the figure with a decimal point, as 0.125"),
+            ("4.018,5", "a decimal comma: write the figure with a decimal point, as 4018.5"),
             ("0x2", "hex is not read"),
             ("-0X36DC", "hex is not read"),
             ("Infinity", "not a figure (infinity or not-a-number)"),

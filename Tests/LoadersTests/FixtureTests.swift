@@ -21,6 +21,30 @@ struct FixtureTests {
         #expect(data.figure("census2021:c2021-tenure-9:social-rented:percent", "E05012994")?.missing == .suppressed)
     }
 
+    @Test("Census long table without a Total: a suppressed category leaves the total, and every share, unknown")
+    func longTableSuppressed() throws {
+        let header =
+            "Electoral wards and divisions Code,Electoral wards and divisions,"
+            + "Economic activity status last week (3 categories) Code,"
+            + "Economic activity status last week (3 categories),Observation\n"
+        let rows = [
+            "E05012993,Anston & Woodsetts,-8,Does not apply,1900", "E05012993,Anston & Woodsetts,1,Employed,5420",
+            "E05012993,Anston & Woodsetts,2,Not employed,4680", "E05012994,Aston & Todwick,-8,Does not apply,1000",
+            "E05012994,Aston & Todwick,1,Employed,5420", "E05012994,Aston & Todwick,2,Not employed,[c]",
+        ]
+        let (data, results) = try load(temporaryFile(header + rows.joined(separator: "\n") + "\n"))
+        #expect(results[0].format == CensusLongLoader.format)
+        let employed = "census2021:economic-activity-status-last-week-3-categories:employed"
+        // All three given: the sum 12,000 is the total, so 5,420 is 45.17%.
+        #expect(data.figure(employed, "E05012993")?.denominator == 12000)
+        #expect(data.figure(employed + ":percent", "E05012993")?.value == 5420.0 / 12000 * 100)
+        // Not employed suppressed: the count stands, its total and share are unknown, not 5,420 of 6,420.
+        let count = try #require(data.figure(employed, "E05012994"))
+        #expect(count.value == 5420 && count.denominator == nil)
+        let share = try #require(data.figure(employed + ":percent", "E05012994"))
+        #expect(share.value == nil && share.missing == .notAvailable)
+    }
+
     @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")
     func wardProfile() throws {
         let (data, results) = try load(fixture("ward_profile.csv"))
@@ -112,7 +136,7 @@ struct NumericCellTests {
         "numbers as releases write them",
         arguments: [
             ("1234", 1234.0), ("1,234", 1234), ("12.5%", 12.5), (" 7 ", 7), ("-0.3", -0.3), ("1.5e3", 1500),
-            ("1,234,567.5", 1_234_567.5), ("\"29,199\"", nil),
+            ("1,234,567.5", 1_234_567.5), ("-1,234", -1234), ("12,345%", 12345), ("\"29,199\"", nil),
         ] as [(String, Double?)])
     func numbers(text: String, expected: Double?) {
         #expect(NumericCell.parse(text)?.number == expected)
@@ -129,7 +153,9 @@ struct NumericCellTests {
         #expect(NumericCell.parse(text)?.missingReason == reason)
     }
 
-    @Test("text, malformed thousands and hex are not numbers", arguments: ["abc", "1,23", "0x10", "inf", "12,5"])
+    @Test(
+        "text, malformed thousands, decimal commas and hex are not numbers",
+        arguments: ["abc", "1,23", "0x10", "inf", "12,5", "0,125", "-0,125", "4.018,5", "1,234.5,6", "01,234"])
     func rejects(text: String) {
         #expect(NumericCell.parse(text) == nil)
     }

@@ -238,6 +238,51 @@ struct CommandLineTests {
         }
     }
 
+    @Test("svtk load's output reads back as written: an empty period, an id two editions name apart, CSV and JSON")
+    func readBackAsWritten() throws {
+        try Self.inTemporaryFolder { folder in
+            let fixtures = "Tests/LoadersTests/Fixtures/"
+            let inputs = [
+                // A ward profile has no period column: its figures' periods are empty.
+                ["load", fixtures + "ward_profile.csv", "--metadata", fixtures + "ward_profile.meta.csv"],
+                // IoD2019 and IoD2025 name the same IMD rank apart: the first name describes every row.
+                ["load", "Datasets/demo/iod2019_domains_rotherham.csv", "Datasets/demo/iod2025_domains_rotherham.csv"],
+            ]
+            for (n, input) in inputs.enumerated() {
+                for format in ["csv", "json"] {
+                    let written = try SVTKBinary.run(input + ["--format", format, "--quiet"])
+                    #expect(written.status == 0, "\(written.errors)")
+                    let path = "\(folder)/written\(n).\(format)"
+                    try written.output.write(toFile: path, atomically: true, encoding: .utf8)
+                    let read = try SVTKBinary.run(["load", path, "--format", format, "--quiet"])
+                    #expect(read.status == 0, "\(read.errors)")
+                    // The source column names each figure's file, so the bytes read back are the bytes written.
+                    #expect(read.output == written.output, "\(input[1]) as \(format)")
+                }
+            }
+            let names = try SVTKBinary.run(inputs[1] + ["--quiet"]).output.split(separator: "\n")
+            let imd = names.filter { $0.contains(",iod:index-of-multiple-deprivation:rank,") }
+            #expect(imd.count == 337)
+            #expect(imd.allSatisfy { $0.contains(",Index of Multiple Deprivation (IMD) rank (1 = most deprived),") })
+        }
+    }
+
+    @Test("Fingertips indicator metadata given after the data still names and judges every row")
+    func metadataAfterData() throws {
+        try Self.inTemporaryFolder { folder in
+            try Self.write(
+                ["IndicatorID,IndicatorName,Polarity", "91141,Children's mental health (metadata name),Low is good"],
+                to: folder + "/metadata.csv")
+            let run = try SVTKBinary.run(["load", "Datasets/demo/fingertips_rotherham.csv", folder + "/metadata.csv"])
+            #expect(run.status == 0, "\(run.errors)")
+            let rows = run.output.split(separator: "\n").filter { $0.contains(",91141,") }
+            #expect(!rows.isEmpty)
+            // The metadata's name and polarity; the unit, which it lacks, from the export.
+            #expect(
+                rows.allSatisfy { $0.contains(",91141,Children's mental health (metadata name),%,lower is better,") })
+        }
+    }
+
     @Test("svtk deprivation's wards read with the files they come from: the roll-up's figures are duplicates, counted")
     func rollUpReadBack() throws {
         try Self.inTemporaryFolder { folder in

@@ -67,7 +67,11 @@ final class ObservationWriter: EvidenceSink {
         }
     }
 
-    func add(_ indicator: Indicator) {
+    /// Keeps an indicator's description, or completes the one already held with it (``Indicator/completed(by:)``),
+    /// as ``Dataset`` does: each indicator's rows carry one name, unit and polarity, and read back the same.
+    func add(_ later: Indicator) {
+        let indicator = indicators[later.id].map { $0.completed(by: later) } ?? later
+        guard indicator != indicators[later.id] else { return }
         indicators[indicator.id] = indicator
         indicatorCells[indicator.id] = csv.encoded([
             indicator.id, indicator.name, indicator.unit, indicator.polarity.rawValue,
