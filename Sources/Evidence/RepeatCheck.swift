@@ -1,12 +1,12 @@
-/// A sink that only checks that no figure is given twice (``FigureKeys``), for a command that counts figures
-/// without keeping them (`svtk inspect`, which checks each file with a check of its own).
+/// A sink that only checks that no figure of a file is given twice (``FigureKeys``), for a command that counts
+/// figures without keeping them (`svtk inspect`, which checks each file with a check of its own).
 public final class RepeatCheck: EvidenceSink {
     private var figures = FigureKeys()
 
-    /// A check with nothing seen yet.
-    public init() {}
+    /// A check with nothing seen yet, of one file: no file follows it.
+    public init() { figures.laterFilesFollow = false }
 
-    /// Checks the file's figures against one another, and against those of the files read before with this check.
+    /// Checks the file's figures against one another.
     public func startFile(_ path: String) { figures.startFile(path) }
 
     /// Areas are not checked.

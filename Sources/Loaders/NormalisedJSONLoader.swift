@@ -38,7 +38,7 @@ public enum NormalisedJSONLoader {
         var summary = CSVReadSummary()
         summary.bytes = Int64(bytes.count)
         summary.rows = rows.count
-        var seenIndicators: Set<String> = []
+        var declarations = IndicatorDeclarations()
         var seenAreas: Set<String> = []
         var outside = 0
         do {
@@ -48,7 +48,11 @@ public enum NormalisedJSONLoader {
                     continue
                 }
                 let read = RowReader(row: row, index: index, file: path)
-                if seenIndicators.insert(row.indicatorID).inserted { sink.add(try read.indicator()) }
+                if declarations.changes(
+                    row.indicatorID, name: row.indicatorName, unit: row.unit, polarity: row.polarity)
+                {
+                    sink.add(try read.indicator())
+                }
                 if seenAreas.insert(row.areaCode).inserted { sink.add(try read.area()) }
                 do {
                     try sink.add(try read.observation())

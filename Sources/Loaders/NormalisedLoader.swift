@@ -27,7 +27,8 @@ public enum NormalisedLoader: Loader {
     /// Reads every row of the table into the sink.
     /// - Throws: `ToolkitError` at the file, line and column of the first cell or row that cannot be read.
     public static func load(_ table: CSVTable, options: LoadOptions, into sink: EvidenceSink) throws -> LoadOutcome {
-        var seenIndicators: Set<String> = []
+        var declarations = IndicatorDeclarations()
+        let descriptions = StringInterner(columns: columns.count)  // a row's name, unit and polarity, as written
         var seenAreas: Set<String> = []
         let (summary, outside) = try table.forEachRow(
             keepingAreasIn: 5, shape: .areaCode, keys: [1, 8, 9, 10, 11, 12], options
@@ -35,7 +36,10 @@ public enum NormalisedLoader: Loader {
             let cells = Cells(row: row, table: table)
             let indicator = try cells.required(1)
             let area = try cells.required(5)
-            if seenIndicators.insert(indicator).inserted {
+            let name = descriptions.string(row[2].trimmed, column: 2)
+            let unit = descriptions.string(row[3].trimmed, column: 3)
+            let polarity = descriptions.string(row[4].trimmed, column: 4)
+            if declarations.changes(indicator, name: name, unit: unit, polarity: polarity) {
                 sink.add(
                     Indicator(
                         id: indicator, name: cells.text(2), unit: cells.text(3),

@@ -14,8 +14,8 @@ struct LoadCommand: ParsableCommand {
             period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, \
             denominator and note. Output streams: no row is kept once written; what grows is what is remembered \
             to refuse a figure given twice (an area's cells, a digest a figure or a census row; README). Fingertips \
-            indicator metadata is read before the data files, wherever it is given, so that its names and polarity \
-            describe every row.
+            indicator metadata is read before the data files, wherever it is given, so that it completes every \
+            row's description (polarity, unit, a name for an export's placeholder).
 
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
@@ -37,7 +37,11 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         try FileLoader.checkEachOnce(files)
         let writer = ObservationWriter(json: format == .json)
-        for file in try metadataFirst() { try load(file, into: writer) }
+        let ordered = try metadataFirst()
+        for (index, file) in ordered.enumerated() {
+            writer.laterFilesFollow = index < ordered.count - 1
+            try load(file, into: writer)
+        }
         writer.finish()
         if writer.repeats > 0 {
             printError("note: \(writer.repeats) figure(s) repeated by a later file with the same value: written once")
@@ -45,7 +49,7 @@ struct LoadCommand: ParsableCommand {
     }
 
     /// The files, indicator metadata first (each group in the order given): a figure's row is written as soon as it
-    /// is read, so the names and polarity that metadata gives must be known before any.
+    /// is read, so what metadata adds to its indicator's description must be known before any.
     /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
     private func metadataFirst() throws -> [String] {
         let isMetadata = try files.map {

@@ -1,3 +1,4 @@
+import Core
 import Evidence
 import Loaders
 import TestSupport
@@ -80,6 +81,33 @@ struct RealFileTests {
     func censusMeasuresColumns() throws {
         let (data, _) = try load(SharedData.path("census/census2021-ts007a-ltla.csv"))
         #expect(data.figure("census2021:age:total", "E08000018")?.value == 265806)
+    }
+
+    @Test("Census TS007 and TS007A give Hartlepool's total 3 apart: read in turn, the second's is an error naming it")
+    func censusTablesSharingTheTotal() throws {
+        /// Checks figures as `svtk load` does, keeping rows' values for the file after.
+        final class Check: EvidenceSink {
+            var keys = FigureKeys()
+            func startFile(_ path: String) { keys.startFile(path) }
+            func add(_ area: Area) {}
+            func add(_ indicator: Indicator) {}
+            func add(_ observation: Observation) throws { _ = try keys.admit(observation) }
+            func add(_ batch: ObservationBatch) throws { _ = try keys.admit(batch) }
+        }
+        let check = Check()
+        let (first, second) = (
+            SharedData.path("census/census2021-ts007-ltla.csv"), SharedData.path("census/census2021-ts007a-ltla.csv")
+        )
+        _ = try FileLoader.load(first, into: check)
+        #expect {
+            try FileLoader.load(second, into: check)
+        } throws: { error in
+            let error = error as? ToolkitError
+            return error?.file == second && error?.line == 2
+                && error?.message.contains(
+                    "another value for a figure an earlier file gave (indicator "
+                        + "census2021:age:total,") == true
+        }
     }
 
     @Test("Census custom long table: Astley Bridge employed residents and share")

@@ -55,6 +55,12 @@ final class ObservationWriter: EvidenceSink {
     /// Checks the file's figures as another file's than those read before (``FigureKeys/startFile(_:)``).
     func startFile(_ path: String) { figures.startFile(path) }
 
+    /// True while files follow the one being read (``FigureKeys/laterFilesFollow``); set before each file.
+    var laterFilesFollow: Bool {
+        get { figures.laterFilesFollow }
+        set { figures.laterFilesFollow = newValue }
+    }
+
     /// Remembers an area the first time it is declared: as cells for CSV, by name and level for JSON.
     func add(_ area: Area) {
         if json {
@@ -67,10 +73,11 @@ final class ObservationWriter: EvidenceSink {
         }
     }
 
-    /// Keeps an indicator's description, or completes the one already held with it (``Indicator/completed(by:)``),
-    /// as ``Dataset`` does: each indicator's rows carry one name, unit and polarity, and read back the same.
+    /// Takes an indicator's description for the rows after it, as the file being read declares it, with what it
+    /// lacks (a unit, a polarity, a name where it has only Fingertips' placeholder) from the one held before
+    /// (``Indicator/completed(by:)``): metadata read first names and judges the rows of an export that does not.
     func add(_ later: Indicator) {
-        let indicator = indicators[later.id].map { $0.completed(by: later) } ?? later
+        let indicator = indicators[later.id].map { later.completed(by: $0) } ?? later
         guard indicator != indicators[later.id] else { return }
         indicators[indicator.id] = indicator
         indicatorCells[indicator.id] = csv.encoded([
@@ -88,6 +95,11 @@ final class ObservationWriter: EvidenceSink {
             repeats += 1
             return
         }
+        write(o)
+    }
+
+    /// Writes an observation checked before.
+    private func write(_ o: Observation) {
         guard !json else {
             writePending()
             return write(json: o)
@@ -113,11 +125,14 @@ final class ObservationWriter: EvidenceSink {
 
     /// Writes a row's figures, checked as one row (``FigureKeys``), one CSV row or JSON object each, put together on
     /// another thread (``WideRows``, ``BatchJSON``) from the file's and each indicator's bytes, made once for the
-    /// table, and the row's area's and period's, made once for the row.
+    /// table, and the row's area's and period's, made once for the row. Where an earlier file gave some of them
+    /// (another table sharing a column), the others are written one by one.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
-        guard try figures.admit(batch) else {
-            repeats += batch.count
+        let repeated = try figures.admit(batch)
+        guard repeated.isEmpty else {
+            repeats += repeated.count
+            for slot in 0..<batch.count where !repeated.contains(slot) { write(batch.observation(slot)) }
             return
         }
         let slots = cells(layout: batch.layout, source: batch.source)
