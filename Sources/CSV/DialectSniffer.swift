@@ -62,8 +62,12 @@ struct DialectSniffer {
         }
         var counts: [Int: Int] = [:]
         for row in rows where row.fields.count > 1 { counts[row.fields.count, default: 0] += 1 }
+        // The header: the first row of the modal width naming two columns or more; a title above it that Excel
+        // padded to the table's width ("TS045 Car or van availability,,,,") names one.
         guard let (width, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
-            let headerIndex = rows.firstIndex(where: { $0.fields.count == width })
+            let headerIndex = rows.firstIndex(where: {
+                $0.fields.count == width && $0.fields.lazy.filter { !$0.trimmingSpaces.isEmpty }.count > 1
+            }) ?? rows.firstIndex(where: { $0.fields.count == width })
         else { return nil }
         let encoding: TextEncoding? = read.sawByteOrderMark ? .utf8 : parser.encoding
         let header = rows[headerIndex].fields.map { $0.trimmingSpaces }

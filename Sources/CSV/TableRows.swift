@@ -47,8 +47,14 @@ final class TableRows {
         }
         if nonBlankIndex <= headerRowIndex { return }
         if let footerStartLine { return try footnote(row, footnotesFrom: footerStartLine) }
-        if row.count == width { return try dataRow(row, body) }
+        if row.count == width && !isPaddedNote(row) { return try dataRow(row, body) }
         try shortRow(row)
+    }
+
+    /// True for a row as wide as the header that holds only a note after the table's rows (a footnote Excel padded
+    /// to the table's width: "Source: ONS,,,,").
+    private func isPaddedNote(_ row: CSVRow) -> Bool {
+        summary.rows > 0 && row.nonBlankCount == 1 && CSVTable.readsAsNote(row)
     }
 
     /// A row after the first footnote: another footnote, unless it is a table row.
@@ -56,8 +62,8 @@ final class TableRows {
         if row.count == width && row.nonBlankCount > 1 {
             throw ToolkitError(
                 file: path, line: start, column: nil,
-                "ragged row: this line has fewer fields than the header on line \(headerLine) "
-                    + "(\(width)), yet table rows follow it on line \(row.line)")
+                "this line reads as a footnote (a note, or fewer fields than the header on line \(headerLine) has), "
+                    + "yet table rows follow it on line \(row.line)")
         }
         summary.footnotes.append(Self.text(of: row))
     }

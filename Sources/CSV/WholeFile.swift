@@ -19,4 +19,16 @@ public enum WholeFile {
         _ = read
         return bytes
     }
+
+    /// The file's first bytes, at most `count` (a byte-order mark left out): enough to tell its kind. A pipe or `-`
+    /// is copied once, so that it can be read again whole.
+    /// - Throws: `ToolkitError` naming the file when it cannot be read.
+    public static func start(of path: String, count: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        _ = try FileBlocks(path: path).forEach(limit: count) { block in
+            bytes.append(contentsOf: block.prefix(count - bytes.count))
+            return bytes.count < count
+        }
+        return bytes
+    }
 }

@@ -23,4 +23,10 @@ public enum MissingReason: String, Codable, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// The reason an empty cell's note gives: suppressed where it says so (Fingertips' "Value suppressed for
+    /// disclosure control reasons"), else empty.
+    public init(emptyCellWithNote note: String?) {
+        self = note?.lowercased().contains("suppress") == true ? .suppressed : .empty
+    }
 }

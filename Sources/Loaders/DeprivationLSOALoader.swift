@@ -108,26 +108,32 @@ public enum DeprivationLSOALoader: Loader {
     }
 
     /// Refuses a header whose measure columns cannot be told apart: a rank, decile or score that names no domain
-    /// (`rank`), or domain measures and population denominators in one file (MHCLG publishes them apart, Files 1
-    /// to 5 and File 6), where a population column could be a measure whose name lost its marker.
+    /// (`rank`), or, among domain measures (Files 1 to 5, or File 7 with the population denominators beside them),
+    /// a column that is neither a measure nor names a population (`… population …`, `… aged …`), which could be a
+    /// measure whose name lost its marker. File 6 holds population denominators alone, whatever their names.
     /// - Throws: `ToolkitError` at the header's line and the column.
     static func checkColumns(_ table: CSVTable) throws {
-        var populations: [Int] = []
+        var unclear: [Int] = []
         var measures = 0
         for (index, name) in table.header.enumerated().dropFirst(4) {
-            if let first = HeaderName.words(name).first, measureWords.contains(first) {
+            let words = HeaderName.words(name)
+            if let first = words.first, measureWords.contains(first) {
                 throw ToolkitError(
                     file: table.path, line: table.headerLine, column: index + 1,
                     "column \(ToolkitError.quoted(name, limit: 60)) gives a \(first) but not of which domain: name "
                         + "it as MHCLG does (e.g. Income Rank (where 1 is most deprived))")
             }
-            if measure(named: name) == nil { populations.append(index) } else { measures += 1 }
+            if measure(named: name) != nil {
+                measures += 1
+            } else if !words.contains("population") && !words.contains("aged") {
+                unclear.append(index)
+            }
         }
-        if measures > 0, let first = populations.first {
+        if measures > 0, let first = unclear.first {
             throw ToolkitError(
                 file: table.path, line: table.headerLine, column: first + 1,
-                "column \(ToolkitError.quoted(table.header[first], limit: 60)) reads as a population among domain "
-                    + "ranks, deciles and scores: give the population denominators (File 6) as a file of their own")
+                "column \(ToolkitError.quoted(table.header[first], limit: 60)) is neither a domain's rank, decile "
+                    + "or score nor a population denominator: name it as MHCLG does")
         }
     }
 

@@ -163,7 +163,8 @@ public enum FingertipsExportLoader: Loader {
         }
 
         /// Reads the row's figure: its value, breakdown and period, both pairs of confidence limits (checked
-        /// against the value), count, denominator, value note, recent trend and comparisons.
+        /// against the value), count, denominator, value note, recent trend and comparisons. An empty value whose
+        /// note says it was suppressed is missing as suppressed, not empty.
         /// - Throws: `ToolkitError` at a cell that is neither a number nor a marker, or at a lower confidence limit
         ///   above its upper or with the value outside them.
         private mutating func readFigure(_ row: CSVRow) throws {
@@ -190,6 +191,7 @@ public enum FingertipsExportLoader: Loader {
             figure.count = try cells.number(row, columns.count)
             figure.denominator = try cells.number(row, columns.denominator)
             cells.update(&figure.note, row, columns.note)
+            if figure.missing == .empty { figure.missing = MissingReason(emptyCellWithNote: figure.note) }
             cells.update(&figure.comparedToEngland, row, columns.versusEngland)
             cells.update(&figure.comparedToParent, row, columns.versusParent)
             cells.update(&figure.recentTrend, row, columns.trend)

@@ -15,17 +15,12 @@ public enum NormalisedJSONLoader {
     /// The largest file read, in bytes.
     public static let limit = 1 << 30
 
-    /// True when the file is a regular file whose first character other than a byte-order mark or white space
-    /// opens a JSON array (no delimited table starts with `[`). A pipe is never looked into, as what is read from
-    /// it is gone.
+    /// True when the file's first character other than a byte-order mark or white space opens a JSON array (no
+    /// delimited table starts with `[`). A pipe, a FIFO or `-` is copied once to be looked into, and read again from
+    /// the copy.
     public static func matches(_ path: String) -> Bool {
-        let regular = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey]).isRegularFile
-        guard regular == true, let handle = FileHandle(forReadingAtPath: path)
-        else { return false }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 4096)) ?? Data()
-        let text = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
-        return text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "[")
+        guard let start = try? WholeFile.start(of: path, count: 4096) else { return false }
+        return start.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "[")
     }
 
     /// Reads every observation of the file into the sink.

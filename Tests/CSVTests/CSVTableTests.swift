@@ -81,6 +81,29 @@ struct CSVTableTests {
         #expect(summary.blankLines >= 2)
     }
 
+    @Test("a title and footnotes Excel padded to the table's width are a title and footnotes, not the header or rows")
+    func paddedTitleAndFootnotes() throws {
+        let text = """
+            TS045 Car or van availability,,,
+            date,geography,geography code,Number of cars or vans: Total: All households
+            2021,Hartlepool,E06000001,40930
+            2021,Middlesbrough,E06000002,58004
+            Source: Office for National Statistics,,,
+            ,,,
+            "Figures are rounded, and records swapped",,,
+
+            """
+        let (table, rows, summary) = try readAll(try temporaryFile(text))
+        #expect(
+            table.header == ["date", "geography", "geography code", "Number of cars or vans: Total: All households"])
+        #expect(table.headerLine == 2)
+        #expect(
+            rows == [["2021", "Hartlepool", "E06000001", "40930"], ["2021", "Middlesbrough", "E06000002", "58004"]])
+        #expect(summary.titleLines == ["TS045 Car or van availability"])
+        #expect(
+            summary.footnotes == ["Source: Office for National Statistics", "Figures are rounded, and records swapped"])
+    }
+
     @Test("blank trailing lines and rows of bare commas are skipped and counted")
     func blankLines() throws {
         let (_, rows, summary) = try readAll(try temporaryFile("a,b\n1,2\n,\n\n\n"))
@@ -144,6 +167,12 @@ struct CSVStrictnessTests {
         #expect(e.line == 3)
         #expect(e.column == 2)
         #expect(e.message.contains("undecodable"))
+    }
+
+    @Test("a table row after a footnote Excel padded to the table's width")
+    func rowAfterPaddedFootnote() throws {
+        let e = try error(Array("a,b\n1,2\nSource: ONS,\n3,4\n".utf8))
+        #expect(e.line == 3 && e.message.contains("reads as a footnote"))
     }
 
     @Test("a table row after the footnotes")

@@ -1,4 +1,5 @@
 import CSV
+import Core
 import Evidence
 import Foundation
 import Loaders
@@ -43,6 +44,32 @@ struct FixtureTests {
         #expect(count.value == 5420 && count.denominator == nil)
         let share = try #require(data.figure(employed + ":percent", "E05012994"))
         #expect(share.value == nil && share.missing == .notAvailable)
+    }
+
+    @Test("IoD File 7 (measures with population denominators beside them) loads both; an unnamed measure is refused")
+    func iodFile7() throws {
+        let header =
+            "LSOA code (2011),LSOA name (2011),Local Authority District code (2019),"
+            + "Local Authority District name (2019),"
+            + "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived),"
+            + "\"Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived, 10% of LSOAs)\","
+            + "Total population: mid 2015 (excluding prisoners),"
+            + "Dependent Children aged 0-15: mid 2015 (excluding prisoners)\n"
+        // City of London 001A's figures in IoD2019 Files 1 and 6.
+        let row = "E01000001,City of London 001A,E09000001,City of London,29199,9,\"1,296\",175\n"
+        let (data, _) = try load(temporaryFile(header + row))
+        #expect(data.figure("iod:index-of-multiple-deprivation:rank", "E01000001")?.value == 29199)
+        #expect(data.figure("iod:population:total-population-mid-2015", "E01000001")?.value == 1296)
+        #expect(data.figure("iod:population:dependent-children-aged-0-15-mid-2015", "E01000001")?.value == 175)
+        // A column that is neither a measure nor a population, beside measures: a measure that lost its marker?
+        let unclear = header.replacingOccurrences(of: "Dependent Children aged 0-15", with: "Income (where 1 is worst)")
+        #expect {
+            try load(temporaryFile(unclear + row))
+        } throws: { error in
+            let error = error as? ToolkitError
+            return error?.line == 1 && error?.column == 8
+                && error?.message.contains("neither a domain's rank, decile or score nor a population") == true
+        }
     }
 
     @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")

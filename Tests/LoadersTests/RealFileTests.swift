@@ -25,15 +25,16 @@ struct RealFileTests {
         #expect(results[0].outcome.csv.rows == 85)
     }
 
-    @Test("Fingertips: suppressed values become missing with their note")
+    @Test("Fingertips: an empty value whose note says suppressed is missing as suppressed, with its note")
     func fingertipsSuppressed() throws {
         let (data, _) = try load(
             SharedData.path("fingertips/Jezzaay_MHA__indicators-CountyUA.data_yorkshire_cyp_mental_health.csv"))
         let o = try #require(data.figure("92315", "E06000012", period: "2016/17"))
         #expect(o.value == nil)
-        #expect(o.missing == .empty)
+        #expect(o.missing == .suppressed)  // empty, and its note says suppressed
         #expect(o.note == "Value suppressed for disclosure control reasons")
-        #expect(data.observations.filter { $0.missing != nil }.count == 3)
+        // The two others have no value and a note "Value estimated": empty.
+        #expect(data.observations.filter { $0.missing == .empty }.count == 2)
     }
 
     @Test("Fingertips 27-column variants: quoted with BOM and CRLF, and 'Column not used'")

@@ -283,6 +283,15 @@ struct CommandLineTests {
         }
     }
 
+    @Test("svtk's JSON read from standard input is read as from a file")
+    func jsonFromStandardInput() throws {
+        let json = try SVTKBinary.run(["load", "Datasets/demo/fingertips_rotherham.csv", "--format", "json", "--quiet"])
+        let piped = try SVTKBinary.run(["load", "-", "--quiet"], input: Data(json.output.utf8))
+        #expect(piped.status == 0, "\(piped.errors)")
+        let direct = try SVTKBinary.run(["load", "Datasets/demo/fingertips_rotherham.csv", "--quiet"])
+        #expect(piped.output == direct.output)  // the source column names the export, as the JSON says
+    }
+
     @Test("Fingertips indicator metadata given after the data still judges every row the export does not")
     func metadataAfterData() throws {
         try Self.inTemporaryFolder { folder in
