@@ -30,8 +30,59 @@ public enum CensusRollUp {
                 "\(places.outside.count) LSOA(s) of the census tables are outside the lookup and not summed "
                     + "(e.g. \(first))")
         }
-        try sums.add(to: data, targets: places.targets)
+        let short = try sums.add(to: data, targets: places.targets, lsoas: lsoaCounts(wardOf))
+        if let first = short.first {
+            notes.append(
+                "\(short.count) census sum(s) of a ward or authority left out: some of its LSOAs have no figure "
+                    + "(a file cut short, or a missing count), and a part is not the whole (e.g. \(first))")
+        }
+        let bare = wardsWithout(places.targets, wardOf).map { data.areas[$0]?.name ?? $0 }
+        if let first = bare.first {
+            notes.append("\(bare.count) ward(s) of the authorities summed have no census LSOA figure (e.g. \(first))")
+        }
         return notes
+    }
+
+    /// The wards, of the authorities among `targets`, that are not among them: no LSOA of theirs had a figure.
+    private static func wardsWithout(_ targets: [String], _ wardOf: [String: (ward: String, authority: String)])
+        -> [String]
+    {
+        let summed = Set(targets)
+        return Set(wardOf.values.filter { summed.contains($0.authority) && !summed.contains($0.ward) }.map(\.ward))
+            .sorted()
+    }
+
+    /// The number of LSOAs the lookup places in each ward and authority: what a whole sum adds up.
+    private static func lsoaCounts(_ wardOf: [String: (ward: String, authority: String)]) -> [String: Int32] {
+        var counts: [String: Int32] = [:]
+        for place in wardOf.values {
+            counts[place.ward, default: 0] += 1
+            counts[place.authority, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// The number of census counts' LSOA figures in the data: what a lookup from LSOA 2021 to wards would sum, for
+    /// a note where none is given.
+    /// - Complexity: O(*n*) in the figures.
+    public static func lsoaFigures(in data: Dataset) -> Int {
+        let table = data.observations
+        var isCensusCount = SymbolMemo<Bool>(for: table.symbols)  // indicator symbol → a census count
+        var isLSOA = SymbolMemo<Bool>(for: table.symbols)  // area symbol → an LSOA
+        var count = 0
+        for position in table.indices where censusCount(table.indicatorSymbol(at: position), data, &isCensusCount) {
+            let area = table.areaSymbol(at: position)
+            if isLSOA.value(for: area, { data.areas[table.symbols[area]]?.level == .lsoa }) { count += 1 }
+        }
+        return count
+    }
+
+    /// True when the indicator of symbol `indicator` is a census count, remembered in `memo`.
+    private static func censusCount(_ indicator: UInt32, _ data: Dataset, _ memo: inout SymbolMemo<Bool>) -> Bool {
+        memo.value(for: indicator) {
+            let described = data.indicators[data.observations.symbols[indicator]]
+            return described?.unit == "count" && described?.source.hasPrefix("ONS Census") == true
+        }
     }
 
     /// Every census count's LSOA figures summed by ward and authority in one pass over the figures, read by their
@@ -43,11 +94,9 @@ public enum CensusRollUp {
         var isCensusCount = SymbolMemo<Bool>(for: table.symbols)  // indicator symbol → a census count
         for position in table.indices {
             let indicator = table.indicatorSymbol(at: position)
-            let counted = isCensusCount.value(for: indicator) {
-                let described = data.indicators[table.symbols[indicator]]
-                return described?.unit == "count" && described?.source.hasPrefix("ONS Census") == true
-            }
-            guard counted, let place = places.place(of: table.areaSymbol(at: position)) else { continue }
+            guard censusCount(indicator, data, &isCensusCount),
+                let place = places.place(of: table.areaSymbol(at: position))
+            else { continue }
             guard let value = table.value(at: position) else { continue }
             for target in [place.ward, place.authority] {
                 sums.add(
@@ -109,16 +158,18 @@ public enum CensusRollUp {
     }
 
     /// Each census count's sums by ward and authority number: the count, the denominators (NaN where none has
-    /// one) and the period of the first figure summed.
+    /// one), the period of the first figure summed, and the number of LSOA figures summed.
     private struct Sums {
         private var counts: [[Double]]
         private var totals: [[Double]]
         private var periods: [[UInt32]]
+        private var summed: [[Int32]]
 
         init(_ indicators: Int) {
             counts = Array(repeating: [], count: indicators)
             totals = Array(repeating: [], count: indicators)
             periods = Array(repeating: [], count: indicators)
+            summed = Array(repeating: [], count: indicators)
         }
 
         mutating func add(
@@ -130,24 +181,32 @@ public enum CensusRollUp {
                 counts[i] += repeatElement(.nan, count: more)
                 totals[i] += repeatElement(.nan, count: more)
                 periods[i] += repeatElement(0, count: more)
+                summed[i] += repeatElement(0, count: more)
             }
             if counts[i][target].isNaN {
                 counts[i][target] = 0
                 periods[i][target] = period
             }
             counts[i][target] += value
+            summed[i][target] += 1
             if let denominator { totals[i][target] = (totals[i][target].isNaN ? 0 : totals[i][target]) + denominator }
         }
 
         /// Adds the sums to the data as observations, with each count's `:percent` share, by indicator id and then
-        /// area code.
-        func add(to data: Dataset, targets: [String]) throws {
+        /// area code; a sum of fewer LSOA figures than `lsoas` says its area has is left out.
+        /// - Returns: the sums left out, as "indicator: area".
+        func add(to data: Dataset, targets: [String], lsoas: [String: Int32]) throws -> [String] {
             let symbols = data.observations.symbols
-            let summed = counts.indices.filter { !counts[$0].isEmpty }.map { (id: symbols[UInt32($0)], index: $0) }
-            for (indicatorID, i) in summed.sorted(by: { $0.id < $1.id }) {
+            let indicators = counts.indices.filter { !counts[$0].isEmpty }.map { (id: symbols[UInt32($0)], index: $0) }
+            var short: [String] = []
+            for (indicatorID, i) in indicators.sorted(by: { $0.id < $1.id }) {
                 let share = data.indicators[indicatorID + ":percent"]
                 let areas = counts[i].indices.filter { !counts[i][$0].isNaN }.sorted { targets[$0] < targets[$1] }
                 for target in areas {
+                    guard summed[i][target] >= lsoas[targets[target], default: 0] else {
+                        short.append("\(indicatorID): \(data.areas[targets[target]]?.name ?? targets[target])")
+                        continue
+                    }
                     let (count, period) = (counts[i][target], symbols[periods[i][target]])
                     let total = totals[i][target].isNaN ? nil : totals[i][target]
                     try data.add(
@@ -162,6 +221,7 @@ public enum CensusRollUp {
                     }
                 }
             }
+            return short
         }
     }
 }

@@ -206,6 +206,10 @@ public struct DatasetBuilder {
         if !wardOf.isEmpty {
             data.startFile(CensusRollUp.source)
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
+        } else if case let unsummed = CensusRollUp.lsoaFigures(in: data), unsummed > 0 {
+            notes.append(
+                "\(unsummed) census figure(s) by LSOA not summed to wards or authorities: no lookup from LSOA 2021 "
+                    + "to wards among the files (ONS's LSOA 2021 to ward to local authority lookup)")
         }
         return notes
     }

@@ -86,6 +86,9 @@ public struct DeprivationRollUp {
         let selected = try files.lsoas(of: authority, placedBy: lookup)
         try files.checkPlaced(selected, by: lookup)
         var notes = ["LSOAs to wards: \(lookup.method)"]
+        if let short = LookupCoverage(of: selected, lookup: lookup).note(naming: { lookup.wards[$0]?.name ?? $0 }) {
+            notes.append(short + ": the files do not give every LSOA; their averages are of the LSOAs given")
+        }
         if lookup.repeatedRows > 0 {
             notes.append("\(lookup.repeatedRows) lookup row(s) repeated word for word, counted once")
         }

@@ -216,13 +216,21 @@ public struct NeedsAnalysis {
             "the data cover \(max(parents.count, authorities.count)) authorities: choose one by its code or name")
     }
 
-    /// An area of the data by code, or by name ignoring case (the coarsest of that name).
-    /// - Throws: `ToolkitError` about `setting` listing the borough's wards when none matches.
+    /// An area of the data by code, or by name ignoring case: the borough or one of its wards first (Barnsley's
+    /// ward North East, not the region), else the coarsest area of that name.
+    /// - Throws: `ToolkitError` about `setting` when the borough and a ward of it share the name, or, listing the
+    ///   borough's wards, when none matches.
     public func area(_ wanted: String, setting: String) throws -> Area {
-        if let area = dataset.areas[wanted]
-            ?? dataset.areas.values.filter({ $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
-            .min(by: { $0.level > $1.level })
-        {
+        if let area = dataset.areas[wanted] { return area }
+        func named(_ area: Area) -> Bool { area.name.caseInsensitiveCompare(wanted) == .orderedSame }
+        let own = ([borough] + wards).filter(named)
+        if own.count > 1 {
+            let meanings = own.map { "\($0.name) (\($0.level.rawValue), \($0.code))" }
+            throw ToolkitError(
+                setting: setting,
+                "\"\(wanted)\" names \(meanings.joined(separator: " and ")): give the code of the one meant")
+        }
+        if let area = own.first ?? dataset.areas.values.filter(named).min(by: { $0.level > $1.level }) {
             return area
         }
         throw ToolkitError(

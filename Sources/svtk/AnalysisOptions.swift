@@ -75,7 +75,11 @@ struct AnalysisOptions: ParsableArguments {
     /// The area codes asked for, resolved against the data (an unknown one is an error).
     func selectedAreas(_ analysis: NeedsAnalysis, _ areas: String?) throws -> [Area] {
         guard let areas else { return [analysis.borough] + analysis.wards }
-        return try areas.split(separator: ",").map { try analysis.area(String($0).trimmingSpaces, setting: "areas") }
+        let names = areas.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard !names.isEmpty else {
+            throw ToolkitError(setting: "areas", "names no area: give area codes or names, separated by commas")
+        }
+        return try names.map { try analysis.area($0, setting: "areas") }
     }
 }
 

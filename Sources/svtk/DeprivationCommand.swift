@@ -100,9 +100,28 @@ struct DeprivationCommand: ParsableCommand {
         let data = Dataset()
         for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked) }
         for file in population {
-            try load(file, into: data, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
+            let own = Dataset()
+            try load(file, into: own, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
+            try Self.checkGivesPopulations(own, file)
+            try data.add(contentsOf: own)
         }
         return data
+    }
+
+    /// Refuses a `--population` file that gives no LSOA's population (a census table of another topic, or by
+    /// authority), which would leave every LSOA weighing the same without a word.
+    /// - Throws: `ToolkitError` naming the file.
+    static func checkGivesPopulations(_ data: Dataset, _ file: String) throws {
+        let gives = data.observations.contains { figure in
+            (figure.indicator == CensusWideLoader.usualResidents
+                || figure.indicator.hasPrefix("iod:population:total-population")) && figure.value != nil
+                && data.areas[figure.area]?.level == .lsoa
+        }
+        guard !gives else { return }
+        throw ToolkitError(
+            file: file,
+            "--population: no LSOA's total population in this file: give the IoD population denominators (File 6) "
+                + "or Census 2021 TS007A by LSOA")
     }
 
     /// The ward figures as normalised observations, CSV or JSON.

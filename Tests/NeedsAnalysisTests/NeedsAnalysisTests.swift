@@ -121,6 +121,25 @@ struct ComparisonTests {
         #expect(r.signalBasis.contains("+20%"))
     }
 
+    @Test("an area by name: the borough's ward before a region of that name; the borough and its ward alike, an error")
+    func areaByName() throws {
+        let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
+        data.add(Area(code: "E12000001", name: "North East", level: .region))
+        data.add(Area(code: "E05099902", name: "North East", level: .ward, parent: "E08000099"))
+        data.add(Area(code: "E05099903", name: "Testborough", level: .ward, parent: "E08000099"))
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        #expect(try analysis.area("north east", setting: "areas").code == "E05099902")
+        #expect(try analysis.area("E12000001", setting: "areas").code == "E12000001")
+        #expect {
+            try analysis.area("Testborough", setting: "areas")
+        } throws: { error in
+            (error as? ToolkitError)?.message
+                == "\"Testborough\" names Testborough (local authority, E08000099) and Testborough (ward, "
+                + "E05099903): give the code of the one meant"
+        }
+    }
+
     @Test("the trend follows polarity across periods")
     func trend() throws {
         let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])

@@ -309,6 +309,48 @@ struct CommandLineTests {
         }
     }
 
+    @Test("a roll-up from files missing some LSOAs says which wards are short; a wrong population file is an error")
+    func rollUpsShortOfLSOAs() throws {
+        try Self.inTemporaryFolder { folder in
+            let demo = "Datasets/demo/"
+            let lookup = demo + "lookup_lsoa21_ward22_rotherham.csv"
+            // The first 100 of Rotherham's 170 LSOAs.
+            for file in ["iod2025_domains_rotherham.csv", "census2021_ts045_lsoa_rotherham.csv"] {
+                // Split on line feeds as bytes: the IoD file's lines end in CR LF, which Swift reads as one Character.
+                let text = try String(contentsOfFile: demo + file, encoding: .utf8)
+                let lines = text.utf8.split(separator: UInt8(ascii: "\n")).prefix(101).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+                try Self.write(lines, to: folder + "/" + file)
+            }
+            let iod = try SVTKBinary.run([
+                "deprivation", "--iod", folder + "/iod2025_domains_rotherham.csv", "--population",
+                demo + "census2021_ts007a_lsoa_rotherham.csv", "--lookup", lookup,
+            ])
+            #expect(iod.status == 0, "\(iod.errors)")
+            #expect(iod.errors.contains("70 LSOA(s) the lookup places in the authorities' wards have no figures"))
+            #expect(
+                iod.errors.contains("12 ward(s) from part of their LSOAs (e.g. Anston & Woodsetts), 6 ward(s) left out")
+            )
+            // Census sums of 12 wards and the borough, 5 counts each, are left out; 6 wards have no figure at all.
+            let census = try SVTKBinary.run([
+                "needs", "--data", folder + "/census2021_ts045_lsoa_rotherham.csv", lookup,
+            ])
+            #expect(census.errors.contains("note: 65 census sum(s) of a ward or authority left out"))
+            #expect(census.errors.contains("note: 6 ward(s) of the authorities summed have no census LSOA figure"))
+            // A census table by authority gives no LSOA's population.
+            let population = try SVTKBinary.run([
+                "deprivation", "--iod", demo + "iod2025_domains_rotherham.csv", "--population",
+                demo + "census2021_ts045_lsoa_rotherham.csv", "--lookup", lookup,
+            ])
+            #expect(population.status == 1)
+            #expect(population.errors.contains("--population: no LSOA's total population in this file"))
+            let noAreas = try SVTKBinary.run(["needs", "--data", demo + "fingertips_rotherham.csv", "--areas", " , "])
+            #expect(noAreas.status == 1)
+            #expect(noAreas.errors.contains("--areas: names no area"))
+        }
+    }
+
     @Test("svtk deprivation's wards read with the files they come from: the roll-up's figures are duplicates, counted")
     func rollUpReadBack() throws {
         try Self.inTemporaryFolder { folder in
