@@ -54,7 +54,9 @@ final class TableRows {
     /// True for a row as wide as the header that holds only a note after the table's rows (a footnote Excel padded
     /// to the table's width: "Source: ONS,,,,").
     private func isPaddedNote(_ row: CSVRow) -> Bool {
-        summary.rows > 0 && row.nonBlankCount == 1 && CSVTable.readsAsNote(row)
+        // Its second and last fields empty first, in O(1), as few table rows have them: most rows stop there.
+        summary.rows > 0 && row.count > 1 && row[1].trimmed.bytes.isEmpty && row[row.count - 1].trimmed.bytes.isEmpty
+            && row.nonBlankCount == 1 && CSVTable.readsAsNote(row)
     }
 
     /// A row after the first footnote: another footnote, unless it is a table row.

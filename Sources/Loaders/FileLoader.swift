@@ -120,10 +120,11 @@ public enum FileLoader {
     }
 
     /// True for a file that describes indicators and gives no figures (Fingertips indicator metadata), which a
-    /// streaming reader reads first so that its names and polarity describe every row.
-    /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
-    public static func describesIndicatorsOnly(_ path: String, options: LoadOptions) throws -> Bool {
-        try table(path, options: options).map { FingertipsMetadataLoader.matches($0.header) } ?? false
+    /// streaming reader reads first so that its names and polarity describe every row; false for any other file,
+    /// and for one that cannot be read (whose error its load reports in its turn).
+    public static func describesIndicatorsOnly(_ path: String, options: LoadOptions) -> Bool {
+        guard let table = try? table(path, options: options) else { return false }
+        return FingertipsMetadataLoader.matches(table.header)
     }
 
     /// Detects and loads a table already opened by ``table(_:options:)`` into a sink.

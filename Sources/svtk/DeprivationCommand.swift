@@ -79,10 +79,10 @@ struct DeprivationCommand: ParsableCommand {
 
     func run() throws {
         let catalogue = try catalogueOptions.load()
+        let tables = try lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) }
         let rollUps = try DeprivationRollUp.everyEdition(
-            data: try inputs(catalogue),
-            lookups: lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) },
-            authority: authority, wardVintage: wards, weights: catalogue.deprivationWeights)
+            data: try inputs(catalogue), lookups: tables, authority: try chosenAuthority(tables, catalogue),
+            wardVintage: wards, weights: catalogue.deprivationWeights)
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()
         for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
@@ -90,6 +90,15 @@ struct DeprivationCommand: ParsableCommand {
         if let change { try wards.add(contentsOf: change.dataset()) }
         guard format == .table else { return try write(wards) }
         print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
+    }
+
+    /// The authority asked for, found in the lookups as `needs` finds it: by code or name, a successor by its
+    /// name (Cumberland), its code where it has one; a district replaced since is an error naming its successor.
+    /// - Throws: `ToolkitError` about `--authority` when the lookups have no such authority, or it was replaced.
+    private func chosenAuthority(_ tables: [LookupTable], _ catalogue: Catalogue) throws -> String? {
+        guard let authority else { return nil }
+        let found = try AuthorityAreas(tables: tables, authority: authority, changes: catalogue.authorityChanges)
+        return found.codes.count == 1 ? found.codes.first : authority
     }
 
     /// The IoD files and the population tables, each checked to be of its kind.

@@ -13,9 +13,10 @@ struct LoadCommand: ParsableCommand {
             One row per observation: source, indicator id and name, unit, polarity, area code, name and level, \
             period, sex, age, category type, category, value, missing reason, 95% and 99.8% confidence limits, count, \
             denominator and note. Output streams: no row is kept once written; what grows is what is remembered \
-            to refuse a figure given twice (an area's cells, a digest a figure or a census row; README). Fingertips \
-            indicator metadata is read before the data files, wherever it is given, so that it completes every \
-            row's description (polarity, unit, a name for an export's placeholder).
+            to refuse a figure given twice (an area's cells, a digest a figure or a census row, and in every file \
+            but the last 8 bytes a census figure; README). Each file's rows carry the description it gives, \
+            completed from the files read before (a polarity or unit it lacks, a name for a placeholder); Fingertips \
+            indicator metadata is read before the data files, wherever it is given.
 
             Examples:
               svtk load Datasets/demo/fingertips_rotherham.csv \\
@@ -37,7 +38,7 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         try FileLoader.checkEachOnce(files)
         let writer = ObservationWriter(json: format == .json)
-        let ordered = try metadataFirst()
+        let ordered = metadataFirst()
         for (index, file) in ordered.enumerated() {
             writer.laterFilesFollow = index < ordered.count - 1
             try load(file, into: writer)
@@ -50,11 +51,8 @@ struct LoadCommand: ParsableCommand {
 
     /// The files, indicator metadata first (each group in the order given): a figure's row is written as soon as it
     /// is read, so what metadata adds to its indicator's description must be known before any.
-    /// - Throws: `ToolkitError` for a file that cannot be read or has no header.
-    private func metadataFirst() throws -> [String] {
-        let isMetadata = try files.map {
-            try FileLoader.describesIndicatorsOnly($0, options: input.loadOptions(for: $0))
-        }
+    private func metadataFirst() -> [String] {
+        let isMetadata = files.map { FileLoader.describesIndicatorsOnly($0, options: input.loadOptions(for: $0)) }
         let metadata = zip(files, isMetadata).filter(\.1).map(\.0)
         return metadata + zip(files, isMetadata).filter { !$0.1 }.map(\.0)
     }

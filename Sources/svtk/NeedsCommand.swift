@@ -69,7 +69,12 @@ struct NeedsCommand: ParsableCommand {
                     "    - \(evidence.result.name): \(evidence.result.summary) [\(evidence.result.signalBasis)]")
             }
         }
-        let noData = profile.domains.filter { $0.score == nil }.map(\.domain.name)
+        let unscored = profile.domains.filter { $0.score == nil }
+        let noData = unscored.filter(\.context.isEmpty).map(\.domain.name)
+        let contextOnly = unscored.filter { !$0.context.isEmpty }.map { "\($0.domain.name) (\($0.context.count))" }
+        if !contextOnly.isEmpty {
+            lines.append("  only context figures (no better or worse): \(contextOnly.joined(separator: "; "))")
+        }
         if !noData.isEmpty { lines.append("  no data: \(noData.joined(separator: "; "))") }
         return lines.joined(separator: "\n")
     }

@@ -283,6 +283,16 @@ struct CommandLineTests {
         }
     }
 
+    @Test("a later file that cannot be opened stops load after the rows of the files before it")
+    func unreadableLaterFile() throws {
+        let census = "Datasets/demo/census2021_ts045_lsoa_rotherham.csv"
+        let alone = try SVTKBinary.run(["load", census, "--quiet"])
+        let run = try SVTKBinary.run(["load", census, "/nonexistent/file.csv", "--quiet"])
+        #expect(run.status == 1)
+        #expect(run.output == alone.output)
+        #expect(run.errors.contains("/nonexistent/file.csv"))
+    }
+
     @Test("svtk's JSON read from standard input is read as from a file")
     func jsonFromStandardInput() throws {
         let json = try SVTKBinary.run(["load", "Datasets/demo/fingertips_rotherham.csv", "--format", "json", "--quiet"])
@@ -349,6 +359,24 @@ struct CommandLineTests {
             #expect(noAreas.status == 1)
             #expect(noAreas.errors.contains("--areas: names no area"))
         }
+    }
+
+    @Test(
+        "deprivation finds --authority as needs does: by name in the lookups; a replaced district names its successor"
+    )
+    func deprivationAuthority() throws {
+        let demo = "Datasets/demo/"
+        let files = [
+            "--iod", demo + "iod2025_domains_rotherham.csv", "--population",
+            demo + "census2021_ts007a_lsoa_rotherham.csv",
+            "--lookup", demo + "lookup_lsoa21_ward22_rotherham.csv", "--format", "csv",
+        ]
+        let byCode = try SVTKBinary.run(["deprivation"] + files + ["--authority", "E08000018"])
+        let byName = try SVTKBinary.run(["deprivation"] + files + ["--authority", "rotherham"])
+        #expect(byName.status == 0 && byName.output == byCode.output)
+        let replaced = try SVTKBinary.run(["deprivation"] + files + ["--authority", "Carlisle"])
+        #expect(replaced.status == 1)
+        #expect(replaced.errors.contains("--authority: Carlisle (E07000028) became part of Cumberland (E06000063)"))
     }
 
     @Test("svtk deprivation's wards read with the files they come from: the roll-up's figures are duplicates, counted")

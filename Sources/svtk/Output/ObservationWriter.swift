@@ -5,8 +5,9 @@ import Loaders
 
 /// Streams observations out as CSV, or as a JSON array with one observation a line (``ObservationJSON``). It
 /// remembers each area's cells, each indicator, and a digest of each figure or wide table's row (``FigureKeys``: a
-/// figure given twice is an error, or, repeated by a later file with the same value, written once), so memory grows
-/// with the number of distinct areas and figures, never with the length of the rows.
+/// figure given twice is an error, or, repeated by a later file with the same value, written once), and, while later
+/// files follow, 8 bytes for each figure of a wide table's rows; so memory grows with the number of distinct areas
+/// and figures, never with the length of their texts.
 ///
 /// A row is put together from bytes: an indicator's four cells and an area's three are encoded once, when they are
 /// declared, and figures are written as digits, so a row costs no `String` but the ones it is made of. Rows are put
@@ -132,7 +133,9 @@ final class ObservationWriter: EvidenceSink {
         let repeated = try figures.admit(batch)
         guard repeated.isEmpty else {
             repeats += repeated.count
-            for slot in 0..<batch.count where !repeated.contains(slot) { write(batch.observation(slot)) }
+            guard repeated.count < batch.count else { return }
+            let given = Set(repeated)
+            for slot in 0..<batch.count where !given.contains(slot) { write(batch.observation(slot)) }
             return
         }
         let slots = cells(layout: batch.layout, source: batch.source)
