@@ -33,7 +33,7 @@ public struct FigureKeys {
         /// Slots whose indicator another layout has.
         private var shared: Set<Int> = []
         /// The slots compared one by one: those shared, and those whose indicator figures given one by one have
-        /// (as of `noted` such indicators).
+        /// (as of `noted` such indicators; -1 when a slot has been shared since).
         private(set) var compared: [Int] = []
         private(set) var noted = 0
 
@@ -42,10 +42,9 @@ public struct FigureKeys {
             self.key = key
         }
 
-        /// Marks a slot whose indicator another layout has.
+        /// Marks a slot whose indicator another layout has; the compared slots are worked out again when next asked.
         mutating func share(_ slot: Int) {
-            guard shared.insert(slot).inserted else { return }
-            compared = (0..<layout.indicators.count).filter { compared.contains($0) || $0 == slot }
+            if shared.insert(slot).inserted { noted = -1 }
         }
 
         /// Brings the compared slots up to date with the indicators given one by one.
@@ -248,16 +247,14 @@ public struct FigureKeys {
         bits(batch.values[slot].isNaN ? nil : batch.values[slot], batch.missing[slot])
     }
 
-    /// A row's figures mixed into one word: each figure's bits, missing reason and slot through SplitMix64's
-    /// finaliser on its own, the results summed (so one figure's mixing need not wait for the last's). Equal rows
-    /// agree; rows that differ in any figure, reason or its slot differ but for a one-in-2⁶⁴ chance.
+    /// A row's figures mixed into one word: each figure's bits (``bits(_:_:)``, a missing one's reason among them)
+    /// and slot through SplitMix64's finaliser on its own, the results summed (so one figure's mixing need not wait
+    /// for the last's). Equal rows agree; rows that differ in any figure, reason or its slot differ but for a
+    /// one-in-2⁶⁴ chance.
     private static func rowValue(_ batch: ObservationBatch) -> UInt64 {
-        let (values, missing) = (batch.values, batch.missing)
         var value: UInt64 = 0
         for slot in 0..<batch.count {
-            let reason = missing[slot].flatMap { MissingReason.allCases.firstIndex(of: $0) } ?? -1
-            let tag = UInt64(slot) << 8 | UInt64(bitPattern: Int64(reason)) & 0xFF
-            var z = values[slot].bitPattern &+ tag &* 0x9E37_79B9_7F4A_7C15
+            var z = bits(batch, slot) &+ UInt64(slot + 1) &* 0x9E37_79B9_7F4A_7C15
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             value &+= z ^ (z >> 31)

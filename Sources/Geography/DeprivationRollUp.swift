@@ -189,7 +189,7 @@ private struct IoDFiles {
         var wanted = Set(domainWeights.values.flatMap { $0.terms.map(\.indicator) })
         if lsoaVintage == "LSOA21" { wanted.insert(CensusWideLoader.usualResidents) }
         let loaded = figures(in: table.indices, of: selected) { wanted.contains($0) }
-        let own = figures(in: positions, of: selected) { $0.hasPrefix("iod:population:total-population") }
+        let own = figures(in: positions, of: selected) { DeprivationLSOALoader.isTotalPopulation($0) }
         var populations = Populations(
             standard: (
                 [:],

@@ -32,7 +32,7 @@ public enum DeprivationLSOALoader: Loader {
         var largestRank: Double
 
         /// True for File 6's total population, the weight of ward averages.
-        var isTotalPopulation: Bool { indicator.id.hasPrefix("iod:population:total-population") }
+        var isTotalPopulation: Bool { DeprivationLSOALoader.isTotalPopulation(indicator.id) }
 
         /// What is wrong with a value for this column, if anything: ranks are whole, from 1 to the number of LSOAs
         /// the edition ranks, deciles 1 to 10, populations 0 or more, and a total population (the weight of ward
@@ -54,6 +54,10 @@ public enum DeprivationLSOALoader: Loader {
             }
         }
     }
+
+    /// True for the indicator of an edition's total population by LSOA (File 6's, or File 7's), the weight of ward
+    /// averages.
+    public static func isTotalPopulation(_ id: String) -> Bool { id.hasPrefix("iod:population:total-population") }
 
     /// What a column holds, read from its name by meaning: a domain's rank, decile or score, else a population.
     static func column(_ index: Int, _ name: String, edition: String, largestRank: Double) -> Column {

@@ -123,7 +123,7 @@ struct DeprivationCommand: ParsableCommand {
     static func checkGivesPopulations(_ data: Dataset, _ file: String) throws {
         let gives = data.observations.contains { figure in
             (figure.indicator == CensusWideLoader.usualResidents
-                || figure.indicator.hasPrefix("iod:population:total-population")) && figure.value != nil
+                || DeprivationLSOALoader.isTotalPopulation(figure.indicator)) && figure.value != nil
                 && data.areas[figure.area]?.level == .lsoa
         }
         guard !gives else { return }
