@@ -66,6 +66,60 @@ struct LoadFormatsTests {
         #expect(rows.contains { $0["area_name"] == "Café\\5 / Maltby" && $0["value"] == "50.90016366612111" })
     }
 
+    @Test("a table sharing columns with an earlier one: its rows but the shared figures, as its own load writes them")
+    func tableSharingColumns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-sharing-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The later table's first row is of an area the earlier one lacks: none of its figures is left out.
+        let earlier = folder.appendingPathComponent("bands.csv").path
+        let later = folder.appendingPathComponent("more-bands.csv").path
+        try Data(
+            """
+            date,geography,geography code,Age: Total,Age: Band 1
+            2021,A,E01000001,40,4
+            2021,B,E01000002,50,5
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: earlier))
+        try Data(
+            """
+            date,geography,geography code,Age: Total,Age: Band 1,Age: Band 2
+            2021,C,E01000003,60,6,7
+            2021,A,E01000001,40,4,8
+            2021,B,E01000002,50,5,9
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: later))
+        let shared = ["census2021:age:total", "census2021:age:band-1", "census2021:age:band-1:percent"]
+        for format in ["csv", "json"] {
+            let both = try SVTKBinary.run(["load", "--format", format, earlier, later])
+            let first = try SVTKBinary.run(["load", "--format", format, earlier])
+            let second = try SVTKBinary.run(["load", "--format", format, later])
+            #expect(both.status == 0, "\(both.errors)")
+            // Areas A and B repeat the total, band 1 and its share: 2 × 3 figures.
+            #expect(both.errors.contains("note: 6 figure(s) repeated by a later file with the same value"))
+            let expected =
+                Self.records(first.output, format: format)
+                + Self.records(second.output, format: format).filter { record in
+                    !(record.contains(",E01000001,") || record.contains(",E01000002,")
+                        || record.contains(#""area_code":"E01000001""#)
+                        || record.contains(#""area_code":"E01000002""#))
+                        || !shared.contains { record.contains(",\($0),") || record.contains(#""\#($0)""#) }
+                }
+            // Earlier: 2 areas × 3 figures; later: 3 areas × 5, less the 6 repeated.
+            #expect(expected.count == 6 + 15 - 6)
+            #expect(Self.records(both.output, format: format) == expected, "\(format)")
+        }
+    }
+
+    /// The rows of `svtk load`'s output but its header (CSV), or its objects without the commas between them (JSON).
+    static func records(_ output: String, format: String) -> [String] {
+        let lines = output.split(separator: "\n").map(String.init)
+        guard format == "json" else { return Array(lines.dropFirst()) }
+        return lines.filter { $0 != "[" && $0 != "]" }.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+    }
+
     /// The CSV's rows as column-to-cell maps, read through the CSV layer.
     static func rows(ofCSV text: String) throws -> [[String: String]] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-formats-\(UUID()).csv").path

@@ -15,19 +15,24 @@ struct BatchJSON: BatchOutput {
     /// Whether the first object opens the JSON array.
     let opensArray: Bool
     let figures: BatchFigures
+    /// Whether an earlier file gave each slot's figure, to be left out; `nil` when none did, as in most rows.
+    let givenEarlier: [Bool]?
 
     /// About the number of bytes the objects take: each one's members but the figures, and 96 bytes for those.
     var byteEstimate: Int { slots.bytes.count + figures.count * (area.count + period.count + 96) }
 
-    /// Appends each figure's object, each on its own line after a comma (or the array's opening).
+    /// Appends each figure's object but those given earlier, each on its own line after a comma (or the array's
+    /// opening).
     /// - Complexity: O(*n*) in the bytes written.
     func write(to rows: inout CSVRowBytes) {
         slots.bytes.withUnsafeBufferPointer { slotBytes in
             func run(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: slotBytes[(index == 0 ? 0 : slots.ends[index - 1])..<slots.ends[index]])
             }
-            for slot in 0..<figures.count {
-                rows.append(opensArray && slot == 0 ? "[\n" : ",\n")
+            var opening = opensArray
+            for slot in 0..<figures.count where givenEarlier?[slot] != true {
+                rows.append(opening ? "[\n" : ",\n")
+                opening = false
                 rows.append(area)
                 rows.appendJSON(figure: figures.counts[slot])
                 rows.append(",\"denominator\":")

@@ -126,32 +126,38 @@ final class ObservationWriter: EvidenceSink {
 
     /// Writes a row's figures, checked as one row (``FigureKeys``), one CSV row or JSON object each, put together on
     /// another thread (``WideRows``, ``BatchJSON``) from the file's and each indicator's bytes, made once for the
-    /// table, and the row's area's and period's, made once for the row. Where an earlier file gave some of them
-    /// (another table sharing a column), the others are written one by one.
+    /// table, and the row's area's and period's, made once for the row. Figures an earlier file gave (its own read
+    /// back, or another table sharing a column) are left out.
     /// - Throws: `ToolkitError` for a figure given twice (``FigureKeys``).
     func add(_ batch: ObservationBatch) throws {
         let repeated = try figures.admit(batch)
-        guard repeated.isEmpty else {
-            repeats += repeated.count
-            guard repeated.count < batch.count else { return }
-            let given = Set(repeated)
-            for slot in 0..<batch.count where !given.contains(slot) { write(batch.observation(slot)) }
-            return
-        }
+        repeats += repeated.count
+        guard repeated.count < batch.count || batch.count == 0 else { return }
+        let givenEarlier = Self.mask(repeated, count: batch.count)
         let slots = cells(layout: batch.layout, source: batch.source)
         handOverFigureRows()
         if json {
             let area = ObservationJSON.areaMembers(code: batch.area, areas[batch.area])
             let period = ObservationJSON.periodMember(batch.period)
             pending.append(
-                BatchJSON(slots: slots, area: area, period: period, opensArray: first, figures: BatchFigures(batch)))
-            first = first && batch.count == 0
+                BatchJSON(
+                    slots: slots, area: area, period: period, opensArray: first, figures: BatchFigures(batch),
+                    givenEarlier: givenEarlier))
+            first = first && batch.count == repeated.count
         } else {
             let (area, period) = (cells(area: batch.area), cells(periodWithoutBreakdown: batch.period))
-            wideRows.append(batch, prefixes: slots, area: area, period: period)
+            wideRows.append(batch, prefixes: slots, area: area, period: period, givenEarlier: givenEarlier)
         }
-        pendingFigures += max(batch.count, 1)  // a row of no figures still holds its cells
+        pendingFigures += max(batch.count - repeated.count, 1)  // a row of no figures still holds its cells
         if pendingFigures >= Self.figuresAPiece { startWriting() }
+    }
+
+    /// For each of a row's `count` slots, whether it is among `slots`; `nil` when none is, as in most rows.
+    private static func mask(_ slots: [Int], count: Int) -> [Bool]? {
+        guard !slots.isEmpty else { return nil }
+        var mask = [Bool](repeating: false, count: count)
+        for slot in slots { mask[slot] = true }
+        return mask
     }
 
     /// Puts the wide tables' rows gathered so far among the pending rows, in their turn.

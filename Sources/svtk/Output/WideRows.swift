@@ -30,16 +30,21 @@ struct WideRows: BatchOutput {
     private var denominators: [Double] = []
     /// Each figure's note; `nil` until a row has one, as in most tables.
     private var notes: [String?]?
+    /// Whether an earlier file gave each figure, to be left out; `nil` until a row has one, as in most tables.
+    private var givenEarlier: [Bool]?
     private(set) var byteEstimate = 0
 
     /// Whether no row has been added.
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Adds a table row's figures (one row each), as the batch holds them now, with the cells that start each slot's
-    /// row and the row's area and period cells.
+    /// Adds a table row's figures (one row each, but those `givenEarlier` marks), as the batch holds them now, with
+    /// the cells that start each slot's row and the row's area and period cells.
     /// - Complexity: O(*k*) in the batch's figures and the cells' bytes, amortised, with no allocation but the
     ///   arrays' growth.
-    mutating func append(_ batch: ObservationBatch, prefixes slots: SlotCells, area: [UInt8], period: [UInt8]) {
+    mutating func append(
+        _ batch: ObservationBatch, prefixes slots: SlotCells, area: [UInt8], period: [UInt8],
+        givenEarlier given: [Bool]?
+    ) {
         // Mostly the same arrays as the last row's, found equal in O(1) (arrays compare their storage first).
         let sameAsLast = prefixes.last.map { $0.ends == slots.ends && $0.bytes == slots.bytes } ?? false
         if !sameAsLast { prefixes.append(slots) }
@@ -54,6 +59,10 @@ struct WideRows: BatchOutput {
             notes = Array(repeating: nil, count: values.count - batch.count)
         }
         notes?.append(contentsOf: batch.notes)
+        if givenEarlier == nil, given != nil {
+            givenEarlier = Array(repeating: false, count: values.count - batch.count)
+        }
+        givenEarlier?.append(contentsOf: given ?? Array(repeating: false, count: batch.count))
         // Each row's cells before its figures, and 64 bytes for the figures.
         byteEstimate += slots.bytes.count + batch.count * (area.count + period.count + 64)
     }
@@ -80,7 +89,7 @@ struct WideRows: BatchOutput {
         prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
             // A row's figures mostly share one denominator (a census table's total): written once, then copied.
             var lastDenominator = (bits: Double.nan.bitPattern, bytes: 0..<0)
-            for (slot, figure) in figures.enumerated() {
+            for (slot, figure) in figures.enumerated() where givenEarlier?[figure] != true {
                 let from = slot == 0 ? 0 : prefixes.ends[slot - 1]
                 out.append(UnsafeBufferPointer(rebasing: prefixBytes[from..<prefixes.ends[slot]]))
                 out.append(middle)
