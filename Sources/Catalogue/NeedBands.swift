@@ -1,8 +1,9 @@
 import Core
 
-/// How need is read (`policy/need_bands.csv`, `policy/national_deciles.csv`): the score bands that name a
-/// level of need, the score at which a measure answers a need, and how an indicator's position in England
-/// (a national decile, a comparison with England) becomes a need signal beside the local one.
+/// How need is read (`policy/need_bands.csv`, `policy/national_deciles.csv`, `policy/national_ranks.csv`): the score
+/// bands that name a level of need, the score at which a measure answers a need, and how an indicator's position in
+/// England (a national decile, an authority's national rank, a comparison with England) becomes a need signal beside
+/// the local one.
 public struct NeedBands: Sendable {
     /// The lowest domain score that names high need.
     let highFrom: Double
@@ -25,11 +26,13 @@ public struct NeedBands: Sendable {
     public let trendChangeFrom: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
     let nationalDecilePatterns: [IndicatorLink]
+    /// Indicator patterns whose value is an authority's rank among England's authorities (1 = most deprived).
+    let nationalRankPatterns: [IndicatorLink]
     /// Indicators whose periods are editions, not a time series: no trend is read from them
     /// (`policy/not_trended.csv`).
     let notTrendedPatterns: [IndicatorLink]
 
-    /// Reads the need bands, national deciles and untrended indicators of a policy folder.
+    /// Reads the need bands, national deciles and ranks, and untrended indicators of a policy folder.
     /// - Throws: `ToolkitError` naming the file (and line) of a missing file, column or parameter, or of a bad value.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/need_bands.csv")
@@ -49,6 +52,7 @@ public struct NeedBands: Sendable {
                 "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
         nationalDecilePatterns = try Self.patterns(folder + "/national_deciles.csv")
+        nationalRankPatterns = try Self.patterns(folder + "/national_ranks.csv")
         notTrendedPatterns = try Self.patterns(folder + "/not_trended.csv")
     }
 
@@ -79,6 +83,11 @@ public struct NeedBands: Sendable {
     /// True when the indicator is a national decile (`policy/national_deciles.csv`).
     public func isNationalDecile(_ indicator: String) -> Bool {
         nationalDecilePatterns.contains { $0.matches(indicator) }
+    }
+
+    /// True when the indicator is an authority's rank among England's authorities (`policy/national_ranks.csv`).
+    public func isNationalRank(_ indicator: String) -> Bool {
+        nationalRankPatterns.contains { $0.matches(indicator) }
     }
 
     /// The need signal of a national decile: positive when more deprived than the middle of England.

@@ -44,6 +44,17 @@ public enum AreaLevel: String, Codable, Sendable, CaseIterable, Comparable {
     /// A code whose prefix names none of these.
     case unknown
 
+    /// The kind's name for several areas: `wards`, `local authorities`, `counties`, `other areas` for unknown.
+    public var plural: String {
+        switch self {
+        case .localAuthority: "local authorities"
+        case .county: "counties"
+        case .country: "countries"
+        case .unknown: "other areas"
+        default: rawValue + "s"
+        }
+    }
+
     /// The level implied by a GSS code's entity prefix, e.g. `E05` → ward (ONS Register of Geographic Codes).
     public init(code: String) {
         let prefix = code.prefix(3).uppercased()

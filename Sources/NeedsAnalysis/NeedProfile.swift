@@ -88,7 +88,7 @@ extension NeedsAnalysis {
                     : "only context figures (no better or worse) for \(area.name)"
             return DomainScore(
                 domain: domain, score: score, localScore: local, nationalScore: national, level: bands.level(score),
-                evidence: found.scored.sorted { ($0.result.signal ?? 0) > ($1.result.signal ?? 0) },
+                evidence: Self.decidingFirst(found.scored, national: (national ?? -.infinity) > (local ?? -.infinity)),
                 context: found.context, note: note)
         }
         return NeedProfile(
@@ -101,6 +101,20 @@ extension NeedsAnalysis {
                 default: a.domain.id < b.domain.id
                 }
             })
+    }
+
+    /// A domain's evidence in the order of the signal that decided its score: the national signal where the national
+    /// score is the higher, else the local one; the strongest first, then by the other signal, those without either
+    /// last, ties by indicator id. So the figures shown first for a need are those that make it one.
+    private static func decidingFirst(_ evidence: [DomainScore.Evidence], national: Bool) -> [DomainScore.Evidence] {
+        func key(_ e: DomainScore.Evidence) -> (Double, Double) {
+            let (local, england) = (e.result.signal ?? -.infinity, e.result.nationalSignal ?? -.infinity)
+            return national ? (england, local) : (local, england)
+        }
+        return evidence.sorted { a, b in
+            let (x, y) = (key(a), key(b))
+            return (x.0, x.1, b.result.indicator) > (y.0, y.1, a.result.indicator)
+        }
     }
 
     private func mean(_ values: [Double]) -> Double? {

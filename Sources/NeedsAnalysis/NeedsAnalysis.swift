@@ -29,6 +29,11 @@ public struct NeedsAnalysis {
     let series: [String: [String: [Int32]]]
     /// The latest headline values of sibling areas, sorted: the values a rank and z-score are taken among.
     let siblings: [SiblingGroup: [Double]]
+    /// The same a level wider (``widerSiblingGroups(_:_:)``), for areas with fewer siblings than a z-score needs.
+    let widerSiblings: [SiblingGroup: [Double]]
+    /// The number of authorities with a figure, by indicator and period, for indicators that rank England's
+    /// authorities (``NeedBands/isNationalRank(_:)``): what a rank is a rank among.
+    let authoritiesRanked: [RankedGroup: Int]
     /// The taxonomy's links of each analysed indicator, resolved once (patterns are matched here, not per area).
     let links: [String: [IndicatorLink]]
     /// The analysed indicators' ids, sorted.
@@ -58,6 +63,8 @@ public struct NeedsAnalysis {
         wards = Self.wards(of: self.borough, in: dataset)
         series = Self.headlineSeries(dataset, from: smallest)
         siblings = Self.siblingGroups(series, dataset)
+        widerSiblings = Self.widerSiblingGroups(siblings, dataset)
+        authoritiesRanked = Self.authoritiesRanked(series, dataset, bands)
         indicatorIDs = series.keys.sorted()
         links = Dictionary(uniqueKeysWithValues: series.keys.map { ($0, taxonomy.links(for: $0)) })
     }
@@ -162,6 +169,58 @@ public struct NeedsAnalysis {
             }
         }
         return groups.mapValues { $0.sorted() }
+    }
+
+    /// The groups of siblings a level wider, for areas whose own group is too small for a z-score: every area of the
+    /// level in the region, or in the parent's parent below a region (South Yorkshire's 4 authorities, or a region's
+    /// 3 unitary authorities → Yorkshire and The Humber's 15), those directly in it and those in its children. Only
+    /// the wider groups some small group needs are made.
+    /// - Complexity: O(*g* + *v*) in the groups and the values gathered.
+    static func widerSiblingGroups(_ groups: [SiblingGroup: [Double]], _ dataset: Dataset) -> [SiblingGroup: [Double]] {
+        let needed = Set(
+            groups.filter { $0.value.count < minimumSiblings }.keys.compactMap { widerParent(of: $0.parent, dataset) })
+        guard !needed.isEmpty else { return [:] }
+        var widened: [SiblingGroup: [Double]] = [:]
+        for (group, values) in groups {
+            for around in [group.parent, dataset.areas[group.parent]?.parent] {
+                guard let around, needed.contains(around) else { continue }
+                var key = group
+                key.parent = around
+                widened[key, default: []] += values
+            }
+        }
+        return widened.mapValues { $0.sorted() }
+    }
+
+    /// The area whose areas of a level are compared when those of `parent` are too few: a region itself, else the
+    /// parent's parent; nil above a region (England's areas are the national comparison, not a local one).
+    static func widerParent(of parent: String, _ dataset: Dataset) -> String? {
+        guard let area = dataset.areas[parent], area.level != .country else { return nil }
+        if area.level == .region { return parent }
+        guard let up = area.parent, dataset.areas[up].map({ $0.level != .country }) == true else { return nil }
+        return up
+    }
+
+    /// The number of authorities with a latest figure of each indicator that ranks England's authorities, by period.
+    static func authoritiesRanked(_ series: [String: [String: [Int32]]], _ dataset: Dataset, _ bands: NeedBands)
+        -> [RankedGroup: Int]
+    {
+        var counts: [RankedGroup: Int] = [:]
+        for (indicator, byArea) in series where bands.isNationalRank(indicator) {
+            for (code, positions) in byArea where dataset.areas[code]?.level == .localAuthority {
+                guard let latest = positions.last else { continue }
+                counts[
+                    RankedGroup(indicator: indicator, period: dataset.observations.period(at: Int(latest))), default: 0] +=
+                    1
+            }
+        }
+        return counts
+    }
+
+    /// An indicator's figures in one period: the authorities a national rank is among.
+    struct RankedGroup: Hashable {
+        var indicator: String
+        var period: String
     }
 
     /// Areas compared with one another: an indicator's latest figures for areas of one level in one parent.
@@ -308,9 +367,15 @@ public struct NeedsAnalysis {
             result.polarity == .higherIsBetter || result.polarity == .lowerIsBetter
         else { return }
         // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same
-        // output.
-        let group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
-        guard let values = siblings[group], values.count >= 2 else { return }
+        // output. Too few siblings for a z-score: those a level wider, where the data have enough.
+        var group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
+        guard var values = siblings[group], values.count >= 2 else { return }
+        if values.count < Self.minimumSiblings, let around = Self.widerParent(of: parent, dataset) {
+            let wider = SiblingGroup(indicator: result.indicator, parent: around, level: area.level, period: period)
+            if let widened = widerSiblings[wider], widened.count >= Self.minimumSiblings {
+                (group, values) = (wider, widened)
+            }
+        }
         // The values are sorted ascending: the worst first where higher is better, the worst last where lower is.
         let worseFirstIndex =
             result.polarity == .lowerIsBetter
@@ -322,8 +387,8 @@ public struct NeedsAnalysis {
         result.siblingMinimum = values.min()
         result.siblingMaximum = values.max()
         result.siblings =
-            "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.rawValue + "s") of "
-            + (dataset.areas[parent]?.name ?? parent)
+            "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.plural) of "
+            + (dataset.areas[group.parent]?.name ?? group.parent)
         guard values.count >= Self.minimumSiblings else { return }
         let mean = values.reduce(0, +) / Double(values.count)
         let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
@@ -403,6 +468,9 @@ extension NeedsAnalysis {
     /// The national signal: a national decile read against the middle of England (`policy/need_bands.csv`), else
     /// significance against England from confidence intervals, else the relative difference from England.
     func addNationalSignal(_ result: inout IndicatorResult) {
+        if bands.isNationalRank(result.indicator) {
+            return addNationalRankSignal(&result)
+        }
         if bands.isNationalDecile(result.indicator) {
             let signal = bands.signal(decile: result.value)
             result.nationalSignal = signal
@@ -416,6 +484,23 @@ extension NeedsAnalysis {
         else { return }
         result.nationalSignal = signal
         result.nationalBasis = "against England: " + signal.written(.signedScore)
+    }
+}
+
+extension NeedsAnalysis {
+    /// The national signal of an authority's rank among England's authorities (1 = most deprived): the national
+    /// decile of the rank, read as a national decile is; none where too few authorities are ranked.
+    private func addNationalRankSignal(_ result: inout IndicatorResult) {
+        guard dataset.areas[result.area]?.level == .localAuthority,
+            let among = authoritiesRanked[RankedGroup(indicator: result.indicator, period: result.period)],
+            among >= Self.minimumSiblings, result.value >= 1
+        else { return }
+        let decile = min(10, (result.value * 10 / Double(among)).rounded(.up))
+        let signal = bands.signal(decile: decile)
+        result.nationalSignal = signal
+        result.nationalBasis =
+            "rank \(result.value.written(.plain)) of \(among) authorities in England: national decile "
+            + "\(decile.written(.plain)) (1 = most deprived 10%): \(signal.written(.signedScore))"
     }
 }
 

@@ -119,8 +119,8 @@ public struct SourceRegister: Codable, Sendable {
     static func coverage(_ areas: [AreaLevel: Int]) -> String {
         let parts = AreaLevel.allCases.reversed().compactMap { level -> String? in
             guard let count = areas[level], count > 0 else { return nil }
-            let name = level == .unknown ? "other areas" : level.rawValue
-            return "\(Double(count).written(.whole)) \(name)\(count == 1 || level == .unknown ? "" : "s")"
+            let name = count == 1 && level != .unknown ? level.rawValue : level.plural
+            return "\(Double(count).written(.whole)) \(name)"
         }
         return parts.isEmpty ? "—" : parts.joined(separator: ", ")
     }

@@ -97,14 +97,14 @@ struct NeedsCommand: ParsableCommand {
         writer.write([
             "area_code", "area_name", "domain", "domain_score", "level", "indicator_id", "indicator_name", "period",
             "value", "unit", "england", "significance_vs_england", "parent", "rank", "ranked_among", "z_score",
-            "trend", "signal", "signal_basis", "link_reason",
+            "trend", "signal", "signal_basis", "national_signal", "national_basis", "link_reason",
         ])
         for profile in profiles {
             for domain in profile.domains {
                 if domain.evidence.isEmpty {
                     writer.write(
                         [profile.area.code, profile.area.name, domain.domain.id, "", domain.level.rawValue]
-                            + Array(repeating: "", count: 14)
+                            + Array(repeating: "", count: 16)
                             + [domain.note ?? ""])
                 }
                 for e in domain.evidence {
@@ -116,7 +116,8 @@ struct NeedsCommand: ParsableCommand {
                         r.england?.significance95.rawValue ?? "", (r.parent?.value).written(.plain),
                         r.rank.map(String.init) ?? "", r.rankedAmong.map(String.init) ?? "",
                         r.zScore.written(.preciseScore), r.trend ?? "",
-                        r.signal.written(.preciseScore), r.signalBasis, e.reason,
+                        r.signal.written(.preciseScore), r.signalBasis, r.nationalSignal.written(.preciseScore),
+                        r.nationalBasis ?? "", e.reason,
                     ])
                 }
             }

@@ -1,0 +1,113 @@
+import Catalogue
+import Evidence
+import NeedsAnalysis
+import Testing
+
+/// An authority compared with others: among its region's where its county has too few for a z-score, and with
+/// England through its national rank in MHCLG's local-authority summaries.
+@Suite("Needs analysis: authorities compared")
+struct AuthorityComparisonTests {
+    /// A region of 3 unitary authorities and a metropolitan county of 4 districts (as Yorkshire and The Humber's
+    /// South Yorkshire), each with a claimant rate.
+    static func region(_ rates: [String: Double]) throws -> Dataset {
+        let data = Dataset()
+        data.add(Area(code: "E92000001", name: "England", level: .country))
+        data.add(Area(code: "E12000003", name: "Yorkshire and The Humber", level: .region, parent: "E92000001"))
+        data.add(Area(code: "E11000003", name: "South Yorkshire", level: .county, parent: "E12000003"))
+        data.add(
+            Indicator(id: "claimant-rate", name: "Claimant rate", unit: "%", polarity: .lowerIsBetter, source: "t"))
+        for (code, rate) in rates {
+            let parent = code.hasPrefix("E08") ? "E11000003" : "E12000003"
+            data.add(Area(code: code, name: code, level: .localAuthority, parent: parent))
+            try data.add(Observation(indicator: "claimant-rate", area: code, period: "2024", value: rate, source: "t"))
+        }
+        return data
+    }
+
+    @Test("a county of 4 authorities and a region's 3 unitaries: each is compared with the region's 7")
+    func regionWhereCountyIsSmall() throws {
+        let rates: [String: Double] = [
+            "E08000016": 4, "E08000017": 5, "E08000018": 6, "E08000019": 7,
+            "E06000010": 2, "E06000011": 3, "E06000012": 8,
+        ]
+        let data = try Self.region(rates)
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000019")
+        // The 7 rates' mean is 5 and their standard deviation 2 (squared deviations 1+0+1+4+9+4+9 = 28, over 7).
+        let district = try #require(analysis.result(indicator: "claimant-rate", area: "E08000019"))
+        #expect(district.siblings == "7 authorities of Yorkshire and The Humber")
+        #expect(district.zScore == 1)  // (7 − 5) ÷ 2, a higher rate being worse
+        #expect(district.rank == 2 && district.rankedAmong == 7)  // after 8
+        let unitary = try #require(analysis.result(indicator: "claimant-rate", area: "E06000010"))
+        #expect(unitary.siblings == "7 authorities of Yorkshire and The Humber")
+        #expect(unitary.zScore == -1.5)  // (2 − 5) ÷ 2
+        #expect(unitary.signalBasis == "z-score among 7 authorities of Yorkshire and The Humber")
+    }
+
+    @Test("a county of 5 authorities keeps its own comparison; a region of fewer than 5 gives a rank, not a z-score")
+    func ownGroupWhenLargeEnough() throws {
+        let data = try Self.region([
+            "E08000016": 4, "E08000017": 5, "E08000018": 6, "E08000019": 7, "E08000020": 8, "E06000010": 2,
+        ])
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000019")
+        let district = try #require(analysis.result(indicator: "claimant-rate", area: "E08000019"))
+        #expect(district.siblings == "5 authorities of South Yorkshire")
+        // Mean 6, standard deviation √2 (squared deviations 4+1+0+1+4 = 10, over 5).
+        #expect(abs(district.zScore! - 1 / 2.0.squareRoot()) < 1e-12)
+        let small = try Self.region(["E08000016": 4, "E08000017": 5, "E08000018": 6, "E08000019": 7])
+        let alone = try NeedsAnalysis(
+            dataset: small, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000019")
+        let result = try #require(alone.result(indicator: "claimant-rate", area: "E08000019"))
+        #expect(result.siblings == "4 authorities of South Yorkshire" && result.rank == 1 && result.zScore == nil)
+    }
+
+    @Test("an authority's rank among England's in File 10 is read as its national decile: 2nd of 10 is decile 2")
+    func nationalRank() throws {
+        let data = Dataset()
+        data.add(Area(code: "E92000001", name: "England", level: .country))
+        data.add(Area(code: "E12000003", name: "Yorkshire and The Humber", level: .region, parent: "E92000001"))
+        let id = "iod-la:income:rankaveragerank"
+        data.add(Indicator(id: id, name: "Income: rank", unit: "rank", polarity: .higherIsBetter, source: "t"))
+        for rank in 1...10 {
+            let code = String(format: "E060000%02d", rank)
+            data.add(Area(code: code, name: code, level: .localAuthority, parent: "E12000003"))
+            try data.add(Observation(indicator: id, area: code, period: "2025", value: Double(rank), source: "t"))
+        }
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E06000002")
+        let result = try #require(analysis.result(indicator: id, area: "E06000002"))
+        // (5.5 − 2) ÷ 2.5 (policy/need_bands.csv's midpoint and scale).
+        #expect(abs(result.nationalSignal! - 1.4) < 1e-12)
+        #expect(
+            result.nationalBasis
+                == "rank 2 of 10 authorities in England: national decile 2 (1 = most deprived 10%): +1.40")
+        // 10th of 10 is decile 10, 7th decile 7: (5.5 − 7) ÷ 2.5.
+        #expect(analysis.result(indicator: id, area: "E06000010")?.nationalSignal == -1.8)
+        #expect(abs(analysis.result(indicator: id, area: "E06000007")!.nationalSignal! + 0.6) < 1e-12)
+        // The income domain's score is decided nationally, and its evidence shows the national signal first.
+        let income = try #require(analysis.profile(for: "E06000002").domains.first { $0.domain.id == "income-poverty" })
+        #expect(income.score == income.nationalScore)
+    }
+
+    @Test("a ward's need decided by its national decile lists that decile first, before a share of higher local z")
+    func decidingEvidenceFirst() throws {
+        // Ward 0 is among England's most deprived (average decile 1.5, middling within the borough); its share of
+        // people in the most deprived 10% is the borough's worst, a higher local z-score (0.85) than the decile's (0).
+        let data = try wards(
+            [
+                "iod-ward:income:average-decile": [1.5, 1.2, 1.0, 1.8, 2.0],
+                "iod-ward:income:population-in-most-deprived-decile": [95, 10, 90, 80, 70],
+            ],
+            polarity: [
+                "iod-ward:income:average-decile": .higherIsBetter,
+                "iod-ward:income:population-in-most-deprived-decile": .lowerIsBetter,
+            ])
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        let income = try #require(analysis.profile(for: "E05099900").domains.first { $0.domain.id == "income-poverty" })
+        // National: (5.5 − 1.5) ÷ 2.5 = 1.6, above the local scores' mean.
+        #expect(abs(income.score! - 1.6) < 1e-12)
+        #expect(income.evidence.map(\.result.indicator).first == "iod-ward:income:average-decile")
+    }
+}
