@@ -209,9 +209,8 @@ public struct NeedsAnalysis {
         for (indicator, byArea) in series where bands.isNationalRank(indicator) {
             for (code, positions) in byArea where dataset.areas[code]?.level == .localAuthority {
                 guard let latest = positions.last else { continue }
-                counts[
-                    RankedGroup(indicator: indicator, period: dataset.observations.period(at: Int(latest))), default: 0] +=
-                    1
+                let period = dataset.observations.period(at: Int(latest))
+                counts[RankedGroup(indicator: indicator, period: period), default: 0] += 1
             }
         }
         return counts
