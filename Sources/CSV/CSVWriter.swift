@@ -25,16 +25,17 @@ public final class CSVWriter {
         CSVWriter(stream: svtk_standard_output(), delimiter: delimiter, formulaGuard: formulaGuard)
     }
 
-    /// Rows written to memory, as bytes (a download): with a UTF-8 byte-order mark first when asked, for Excel.
+    /// Rows written to memory, as bytes (a download): with a UTF-8 byte-order mark first when asked, for Excel, and
+    /// the formula guard unless a file only the toolkit reads back asks it off.
     public static func bytes(
-        byteOrderMark: Bool = false, delimiter: Delimiter = .comma,
+        byteOrderMark: Bool = false, delimiter: Delimiter = .comma, formulaGuard: Bool = true,
         _ rows: (CSVWriter) -> Void
     ) -> [UInt8] {
         var buffer: UnsafeMutablePointer<CChar>?
         var size = 0
         guard let stream = open_memstream(&buffer, &size) else { return [] }
         if byteOrderMark { fputs("\u{FEFF}", stream) }
-        let writer = CSVWriter(stream: stream, delimiter: delimiter)
+        let writer = CSVWriter(stream: stream, delimiter: delimiter, formulaGuard: formulaGuard)
         rows(writer)
         writer.flush()
         fclose(stream)

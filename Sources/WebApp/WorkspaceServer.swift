@@ -13,16 +13,20 @@ public struct WorkspaceServer: Sendable {
     let workspace: Workspace
     let tokens: CSRFTokens
     let clock: WorkspaceClock
+    /// The bounds on a CPV search and a tender's deadline (`policy/workspace_limits.csv`).
+    let formLimits: FormLimits
 
     /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
     /// default the workspace's own, ``Workspace/serverSecret()``), telling the time by `clock`.
-    /// - Throws: the workspace's error when its secret cannot be read.
+    /// - Throws: the workspace's error when its secret cannot be read; `ToolkitError` when the policy's
+    ///   `workspace_limits.csv` lacks a bound on forms or has one that is not a whole number above 0.
     public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil, clock: WorkspaceClock = .system)
         async throws
     {
         self.borough = borough
         self.workspace = workspace
         self.clock = clock
+        formLimits = try FormLimits(catalogue: borough.catalogue)
         if let secret {
             tokens = CSRFTokens(secret: secret)
         } else {
@@ -58,11 +62,12 @@ public struct WorkspaceServer: Sendable {
         AccountRoutes(borough: borough, workspace: workspace).add(to: router)
         AuditRoutes(borough: borough, workspace: workspace).add(to: router)
         BoroughRoutes(borough: borough, workspace: workspace, pages: pages).add(to: router)
-        ContractRoutes(borough: borough, workspace: workspace, pages: pages, clock: clock).add(to: router)
+        ContractRoutes(borough: borough, workspace: workspace, pages: pages, clock: clock, limits: formLimits)
+            .add(to: router)
         DecisionRoutes(borough: borough, workspace: workspace).add(to: router)
         DeliveryRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
         SupplierRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
-        TenderRoutes(borough: borough, workspace: workspace, clock: clock).add(to: router)
+        TenderRoutes(borough: borough, workspace: workspace, clock: clock, limits: formLimits).add(to: router)
         return router
     }
 

@@ -113,15 +113,16 @@ struct DeliveryPlan {
         }
     }
 
-    /// The returns CSV with `entered` in place of what was returned for the same quarter and measure.
+    /// The returns CSV with `entered` in place of what was returned for the same quarter and measure, as the
+    /// workspace keeps it: every note as typed (``KeptCSV``), so saving one quarter leaves the others' notes as
+    /// they were.
     func returnsCSV(replacing entered: [ReturnRow]) -> [UInt8] {
         let kept = returns.filter { row in !entered.contains { $0.quarter == row.quarter && $0.measure == row.measure }
         }
         let all = (kept + entered).sorted { ($0.quarter, $0.measure) < ($1.quarter, $1.measure) }
-        return CSVWriter.bytes { writer in
-            writer.write(["quarter", "measure", "delivered", "evidence"])
-            for row in all { writer.write([String(row.quarter), row.measure, row.delivered, row.evidence]) }
-        }
+        let header: [String] = ["quarter", "measure", "delivered", "evidence"]
+        let rows: [[String]] = all.map { row in [String(row.quarter), row.measure, row.delivered, row.evidence] }
+        return KeptCSV.bytes([header] + rows)
     }
 
     /// The quarters ended by `now` whose return has not been made, each with the day it is due by (the quarter's

@@ -27,7 +27,17 @@ public struct FormData: Sendable {
     /// Every value of a repeated field, in the order sent.
     public func values(_ name: String) -> [String] { fields[name] ?? [] }
 
-    mutating func add(_ name: String, _ value: String) { fields[name, default: []].append(value) }
+    /// Adds a text field's value.
+    /// - Throws: a ``ToolkitError`` naming the field when its name or value holds a control character.
+    mutating func add(_ name: String, _ value: String) throws {
+        guard !Self.holdsControlCharacter(name), !Self.holdsControlCharacter(value) else {
+            throw ToolkitError(
+                .badInput,
+                "the form's field \(Self.printable(name)) holds a control character (such as a NUL byte), which no "
+                    + "text in the workspace may: remove it and send the form again")
+        }
+        fields[name, default: []].append(value)
+    }
 
     mutating func add(file: File, as name: String) { files[name] = file }
 
@@ -35,7 +45,8 @@ public struct FormData: Sendable {
     var count: Int { fields.values.reduce(0) { $0 + $1.count } + files.count }
 
     /// Reads an `application/x-www-form-urlencoded` body.
-    /// - Throws: a ``ToolkitError`` for text that is not UTF-8 or a broken percent escape.
+    /// - Throws: a ``ToolkitError`` for text that is not UTF-8, a broken percent escape or a field holding a control
+    ///   character (``add(_:_:)``).
     static func urlEncoded(_ body: [UInt8], fieldLimit: Int) throws -> FormData {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw ToolkitError(.badInput, "the form is not UTF-8 text")
@@ -49,7 +60,7 @@ public struct FormData: Sendable {
             guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
                 throw ToolkitError(.badInput, "the form has a broken percent escape")
             }
-            form.add(name, value)
+            try form.add(name, value)
         }
         return form
     }
@@ -57,6 +68,17 @@ public struct FormData: Sendable {
     /// A form with more fields than the limit, found while it is read (the rest are not read).
     struct TooManyFields: Error {
         var limit: Int
+    }
+
+    /// True for text holding a C0 control character other than a tab, a carriage return or a line feed: a NUL
+    /// byte cuts text short wherever it reaches C (SQLite's functions, bcrypt), and the rest are never typed.
+    static func holdsControlCharacter(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
+    /// A field's name as a message may quote it: its control characters left out, cut to 40 characters.
+    static func printable(_ name: String) -> String {
+        ToolkitError.quoted(String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }), limit: 40)
     }
 
     private static func decode(_ text: Substring) -> String? {

@@ -16,7 +16,7 @@ enum Multipart {
     }
 
     /// - Throws: a ``ToolkitError`` for a boundary RFC 2046 does not allow (empty, over 70 characters), a part
-    ///   without a name, a body cut short, or text fields that are not UTF-8.
+    ///   without a name, a body cut short, or text fields that are not UTF-8 or hold a control character.
     static func parse(_ body: ByteBuffer, boundary: String, fieldLimit: Int) throws -> FormData {
         guard (1...70).contains(boundary.utf8.count) else {
             throw ToolkitError(.badInput, "the form's multipart boundary must be 1 to 70 characters")
@@ -52,7 +52,7 @@ enum Multipart {
             if let fileName = disposition.fileName {
                 form.add(file: FormData.File(name: fileName, bytes: content), as: name)
             } else if let text = String(validating: content, as: UTF8.self) {
-                form.add(name, text)
+                do { try form.add(name, text) } catch { problem = problem ?? (error as? ToolkitError) }
             } else {
                 problem = problem ?? ToolkitError(.badInput, "the form's field \(name) is not UTF-8 text")
             }

@@ -58,10 +58,10 @@ enum ContractFormPage {
     ///   - action: where the form posts (`/contracts` or `/contracts/ID`).
     ///   - searchAction: where the CPV search posts the form, to show it again with the codes found.
     ///   - version: the contract's version being edited, sent back for the conflict check.
-    ///   - search: words searched in the CPV vocabulary, with the codes found.
+    ///   - search: words searched in the CPV vocabulary, with the codes found or why the search was refused.
     static func html(
         _ form: ContractForm, borough: Borough, context: WebContext, action: String, searchAction: String,
-        version: Int?, search: (words: String, codes: [CPVVocabulary.Code])?
+        version: Int?, search: CPVSearch?
     ) -> String {
         var html = "<h1>\(version == nil ? "New contract" : "Edit contract")</h1>\n" + errorSummary(form)
         html +=
@@ -141,18 +141,18 @@ enum ContractFormPage {
     }
 
     /// The CPV codes field, a search box that posts the whole form back to be shown again (so nothing typed is
-    /// lost, and the form's token never goes into an address), and the codes found, to tick.
-    static func cpv(_ form: ContractForm, search: (words: String, codes: [CPVVocabulary.Code])?, searchAction: String)
-        -> String
-    {
+    /// lost, and the form's token never goes into an address), and the codes found, to tick; a search refused has
+    /// its problem beside the box.
+    static func cpv(_ form: ContractForm, search: CPVSearch?, searchAction: String) -> String {
         var html = text("cpv", hint: "Codes such as 45233142-6, separated by commas; or search below and tick.", form)
+        let e = searchError(search?.problem)
         html +=
-            "<div class=\"field\"><label for=\"f-cpvSearch\">Search the CPV vocabulary</label>"
+            "<div class=\"field\(e.wrapper)\"><label for=\"f-cpvSearch\">\(CPVSearch.label)</label>\(e.message)"
             + "<input type=\"text\" id=\"f-cpvSearch\" name=\"cpvSearch\" "
-            + "value=\"\(HTML.escape(search?.words ?? ""))\"> "
+            + "value=\"\(HTML.escape(search?.words ?? ""))\"\(e.described)> "
             + "<button class=\"secondary\" type=\"submit\" "
             + "formaction=\"\(HTML.escape(searchAction))\">Search</button></div>\n"
-        guard let search else { return html }
+        guard let search, search.problem == nil else { return html }
         if search.codes.isEmpty {
             return html + "<p>No CPV code matches \(ToolkitError.quotedHTML(search.words)).</p>\n"
         }
@@ -164,6 +164,15 @@ enum ContractFormPage {
                 + "\(HTML.escape(code.full)) \(HTML.escape(code.description))</label>"
         }
         return html + "</fieldset>\n"
+    }
+
+    /// A refused CPV search's problem beside its box, as ``error(_:_:)`` gives a field's.
+    static func searchError(_ problem: String?) -> (wrapper: String, message: String, described: String) {
+        guard let problem else { return ("", "", "") }
+        return (
+            " has-error", "<p class=\"field-error\" id=\"f-cpvSearch-error\">\(HTML.escape(problem))</p>",
+            " aria-invalid=\"true\" aria-describedby=\"f-cpvSearch-error\""
+        )
     }
 
     /// The delivery wards: the whole borough, or a box per ward; the map beside ticks the boxes (with scripts).

@@ -13,6 +13,8 @@ struct ContractRoutes: RouteGroup {
     let workspace: Workspace
     let pages: PageCache
     let clock: WorkspaceClock
+    /// The bounds on a search of the CPV vocabulary.
+    let limits: FormLimits
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts") { _, context in try await contractsList(context) }
@@ -119,12 +121,14 @@ struct ContractRoutes: RouteGroup {
             type: "text/html; charset=utf-8", download: ExportFormat.html.fileName(contract.title + " supplier"))
     }
 
-    /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find.
+    /// The form page, for a new contract or an edit; with `search`, the CPV codes its words find, or (a 400) why a
+    /// search beyond the limits was not run.
     func form(
         _ form: ContractForm, context: WebContext, contract: SavedContract?, search: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let found = search.map { words in (words, words.isEmpty ? [] : borough.catalogue.cpv.search(words, limit: 25)) }
+        let found = search.map { CPVSearch($0, in: borough.catalogue.cpv, limits: limits) }
+        let status = found?.problem == nil ? status : .badRequest
         let action = contract.map { "/contracts/\($0.id ?? 0)" } ?? "/contracts"
         let body = ContractFormPage.html(
             form, borough: borough, context: context, action: action,

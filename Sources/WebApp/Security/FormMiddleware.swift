@@ -102,10 +102,10 @@ struct FormMiddleware: RouterMiddleware {
                 + "reads (policy/workspace_limits.csv).")
     }
 
-    /// How many times the security cookie is sent, over every `Cookie` header.
-    static func cookieCount(_ request: Request) -> Int {
+    /// How many times a cookie (by default the security cookie) is sent, over every `Cookie` header.
+    static func cookieCount(_ request: Request, named name: String = FormMiddleware.cookie) -> Int {
         request.headers[values: .cookie].flatMap { $0.split(separator: ";") }.filter {
-            $0.trimmingCharacters(in: .whitespaces).hasPrefix(Self.cookie + "=")
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + "=")
         }.count
     }
 }

@@ -11,6 +11,16 @@ enum Deadline {
         return nil
     }
 
+    /// Why a deadline is too far after `now` to set, naming the field; nil when it is at most `daysMaximum` days
+    /// after (`tender_open_days_maximum`, `policy/workspace_limits.csv`). A tender once published cannot be put out
+    /// again, so a deadline mistyped years ahead would keep its offers sealed for good.
+    static func tooFar(_ deadline: Date, from now: Date, daysMaximum: Int) -> String? {
+        let latest = now.addingTimeInterval(Double(daysMaximum) * 86_400)
+        guard deadline > latest else { return nil }
+        return "Deadline (UTC): \(shown(deadline)) is more than \(daysMaximum) days away, the longest a tender stays "
+            + "open (policy/workspace_limits.csv); give a deadline by \(shown(latest))."
+    }
+
     /// The moment as the pages show it: `2027-01-15 12:00:00 UTC`.
     static func shown(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm:ss 'UTC'").string(from: date) }
 

@@ -10,25 +10,24 @@ import Workspace
 enum OnlineOffers {
     /// The offers as an offers CSV, each supplier named as the evaluation will name it (its name, with its account
     /// where two suppliers share a name), with the qualitative mark the commissioner gave its written response.
+    /// Kept and read back by the toolkit alone (``KeptCSV``), so a name starting `+` or `=` is the evaluation's
+    /// name for the supplier as typed, and its winning offer is found again.
     static func csv(_ offers: [SupplierOffer], tender: Tender) -> [UInt8] {
         let names = bidderNames(offers)
-        return CSVWriter.bytes { writer in
-            writer.write(["supplier", "measure", "quantity", "qualitative_mark"])
-            for offer in offers {
-                let mark = tender.marks[offer.supplier].map { $0.written(.asGiven) } ?? ""
-                guard !offer.lines.isEmpty else {
-                    writer.write([names[offer.supplier] ?? offer.supplierName, "", "", mark])
-                    continue
-                }
-                for line in offer.lines {
-                    writer.write([
-                        names[offer.supplier] ?? offer.supplierName,
-                        tender.guide.line(line.measure)?.ref ?? line.measure,
-                        line.quantity.written(.asGiven), mark,
-                    ])
-                }
+        var rows: [[String]] = [["supplier", "measure", "quantity", "qualitative_mark"]]
+        for offer in offers {
+            let mark = tender.marks[offer.supplier].map { $0.written(.asGiven) } ?? ""
+            let name = names[offer.supplier] ?? offer.supplierName
+            guard !offer.lines.isEmpty else {
+                rows.append([name, "", "", mark])
+                continue
+            }
+            for line in offer.lines {
+                rows.append(
+                    [name, tender.guide.line(line.measure)?.ref ?? line.measure, line.quantity.written(.asGiven), mark])
             }
         }
+        return KeptCSV.bytes(rows)
     }
 
     /// Each supplier account's name in the evaluation: its supplier name, with the account where it is not unique.

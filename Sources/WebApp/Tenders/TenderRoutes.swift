@@ -13,6 +13,8 @@ struct TenderRoutes: RouteGroup {
     let borough: Borough
     let workspace: Workspace
     let clock: WorkspaceClock
+    /// The bounds on a tender's deadline.
+    let limits: FormLimits
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts/:id/tender") { _, context in try await tenderPage(try contractId(context), context) }
@@ -45,6 +47,9 @@ struct TenderRoutes: RouteGroup {
         guard let deadline = Deadline.parse(context.form["deadline"]), deadline > now else {
             return try await tenderPage(
                 id, context, problem: "Give a deadline in the future, as a date and time (UTC).")
+        }
+        if let problem = Deadline.tooFar(deadline, from: now, daysMaximum: limits.tenderOpenDaysMaximum) {
+            return try await tenderPage(id, context, problem: problem)
         }
         let view = try await recommendationView(contract)
         let decided = view.decided

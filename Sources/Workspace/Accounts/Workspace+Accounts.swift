@@ -88,27 +88,42 @@ extension Workspace {
         return name
     }
 
+    /// What the policy has against a new password, or nil when it may be kept: it holds no control character
+    /// (bcrypt stops reading at a NUL byte, so `a`, NUL, `bcdefghijkl` would be kept as `a`), has at least the
+    /// policy's characters, and no more bytes than bcrypt reads. The one rule for every way a password is set
+    /// (`svtk users`, the account page).
+    public static func passwordProblem(_ password: String, limits: WorkspaceLimits) -> String? {
+        if holdsControlCharacter(password) {
+            return "a password may not hold a control character (such as a NUL byte, a tab or a line break)"
+        }
+        if password.count < limits.passwordCharactersMinimum {
+            return "a password needs at least \(limits.passwordCharactersMinimum) characters (three random words "
+                + "make a strong one)"
+        }
+        if password.utf8.count > passwordBytesMaximum {
+            return "a password has at most \(passwordBytesMaximum) bytes (bcrypt reads no more)"
+        }
+        return nil
+    }
+
+    /// True for text holding a control character (Unicode's Cc: NUL to US, DEL, and C1's).
+    static func holdsControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
     /// The password's bcrypt hash at the policy's cost.
-    /// - Throws: a `badInput` ``ToolkitError`` for a password shorter than the policy's minimum or longer than
-    ///   bcrypt reads.
+    /// - Throws: a `badInput` ``ToolkitError`` for a password the policy refuses (``passwordProblem(_:limits:)``).
     static func hash(_ password: String, limits: WorkspaceLimits) async throws -> String {
-        guard password.count >= limits.passwordCharactersMinimum else {
-            throw ToolkitError(
-                .badInput,
-                "a password needs at least \(limits.passwordCharactersMinimum) characters (three random words make "
-                    + "a strong one)")
-        }
-        guard password.utf8.count <= passwordBytesMaximum else {
-            throw ToolkitError(
-                .badInput, "a password has at most \(passwordBytesMaximum) bytes (bcrypt reads no more)")
-        }
+        if let problem = passwordProblem(password, limits: limits) { throw ToolkitError(.badInput, problem) }
         let cost = UInt8(limits.passwordHashCost)
         return await offThePool { Bcrypt.hash(password, cost: cost) }
     }
 
-    /// Whether `password` has the bcrypt `hash`.
+    /// Whether `password` has the bcrypt `hash`; never for a password holding a control character, which no
+    /// password may (bcrypt would stop reading at a NUL byte, and `a`, NUL, anything would match `a`'s hash).
     static func verify(_ password: String, hash: String) async -> Bool {
-        await offThePool { Bcrypt.verify(password, hash: hash) }
+        guard !holdsControlCharacter(password) else { return false }
+        return await offThePool { Bcrypt.verify(password, hash: hash) }
     }
 
     /// Runs bcrypt's deliberately slow work on a thread of Dispatch's, not one of the few threads Swift's tasks

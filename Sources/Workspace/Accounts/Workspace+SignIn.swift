@@ -8,6 +8,10 @@ import Synchronization
 /// Signing in, finding who a browser's session belongs to, signing out, changing one's password.
 extension Workspace {
     /// Checks a name and password and starts a session.
+    ///
+    /// The attempt is counted as a wrong password before the password is checked, and the count cleared when it is
+    /// right: attempts sent at once for one name are counted one after another, so at most the policy's number
+    /// are checked in the window, however many arrive together.
     /// - Throws: a `badInput` ``ToolkitError`` for a wrong name or password (the same words for both) or a
     ///   disabled account, a `conflict` one when the name has had too many wrong passwords in the window (without
     ///   checking this one).
@@ -16,17 +20,17 @@ extension Workspace {
     {
         let name = name.lowercased().trimmingSpaces
         let window = date.addingTimeInterval(-Double(limits.signInWindowMinutes) * 60)
-        guard try await store.signInFailures(name: name, since: window) < limits.signInFailuresMaximum else {
-            throw ToolkitError.tooManySignIns(minutes: limits.signInWindowMinutes)
-        }
+        guard
+            try await store.reserveSignInAttempt(
+                name: name, at: date, window: window, maximum: limits.signInFailuresMaximum)
+        else { throw ToolkitError.tooManySignIns(minutes: limits.signInWindowMinutes) }
         let account = try await store.account(named: name)
         let hash = account?.passwordHash ?? Self.standIn(cost: limits.passwordHashCost)
         guard await Self.verify(password, hash: hash), let account, account.id != nil else {
-            try await store.recordSignInFailure(name: name, at: date, forgettingBefore: window)
             throw ToolkitError.signInRefused
         }
-        guard !account.disabled else { throw ToolkitError.accountDisabled }
         try await store.clearSignInFailures(name: name)
+        guard !account.disabled else { throw ToolkitError.accountDisabled }
         try await store.endSessions(
             unusedSince: date.addingTimeInterval(-Double(limits.sessionIdleMinutesMaximum) * 60),
             startedBefore: date.addingTimeInterval(-Double(limits.sessionHoursMaximum) * 3600))

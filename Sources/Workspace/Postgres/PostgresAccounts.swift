@@ -108,6 +108,29 @@ extension PostgresStore {
         }
     }
 
+    /// Counts and records in one transaction holding an advisory lock on the name (the two-key form, whose keys
+    /// never meet the schema's one-key lock), so attempts for one name from every server take turns.
+    func reserveSignInAttempt(name: String, at date: Date, window: Date, maximum: Int) async throws -> Bool {
+        try await transaction { connection in
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(unescaped: Self.signInLockClass), hashtext(\(name)))", logger: logger)
+            try await connection.query("DELETE FROM \"signInFailure\" WHERE at < \(window)", logger: logger)
+            var counted = 0
+            for try await count in try await connection.query(
+                "SELECT count(*) FROM \"signInFailure\" WHERE name = \(name) AND at >= \(window)", logger: logger
+            ).decode(Int.self) {
+                counted = count
+            }
+            guard counted < maximum else { return false }
+            try await connection.query(
+                "INSERT INTO \"signInFailure\" (name, at) VALUES (\(name), \(date))", logger: logger)
+            return true
+        }
+    }
+
+    /// The first key of the advisory locks on sign-in names: "svtk" in ASCII, as a 32-bit integer.
+    private static let signInLockClass = String(0x7376_746B)
+
     func signInFailures(name: String, since date: Date) async throws -> Int {
         try await count("SELECT count(*) FROM \"signInFailure\" WHERE name = \(name) AND at >= \(date)")
     }

@@ -80,6 +80,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Counts and records in one write transaction: SQLite runs one at a time, so attempts made at once take turns.
+    func reserveSignInAttempt(name: String, at date: Date, window: Date, maximum: Int) async throws -> Bool {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM signInFailure WHERE at < ?", arguments: [window])
+            let counted =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM signInFailure WHERE name = ? AND at >= ?", arguments: [name, window]
+                ) ?? 0
+            guard counted < maximum else { return false }
+            try db.execute(sql: "INSERT INTO signInFailure (name, at) VALUES (?, ?)", arguments: [name, date])
+            return true
+        }
+    }
+
     func signInFailures(name: String, since date: Date) async throws -> Int {
         try await database.read {
             try Int.fetchOne(
