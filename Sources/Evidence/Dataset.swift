@@ -10,7 +10,8 @@ import Core
 /// twice keeps the first description, except that a unit or polarity the first lacked is filled in from the later
 /// one (so a metadata file can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
-    /// Every area by code; a later description fills in a missing parent or vintage, or a name that is its code.
+    /// Every area by code; a later description fills in a missing parent or vintage (or a newer vintage of the same
+    /// kind), or a name that is its code.
     public private(set) var areas: [String: Area] = [:]
     /// Every indicator by id, completed by later descriptions (``Indicator/completed(by:)``).
     public private(set) var indicators: [String: Indicator] = [:]
@@ -18,8 +19,16 @@ public final class Dataset: EvidenceSink {
     public private(set) var observations = ObservationTable()
     /// Figures seen again in a later file and not counted twice.
     public private(set) var duplicates = 0
-    /// The files read (``startFile(_:)``): where each one's figures start, and its path.
-    private var readings: [(start: Int, path: String)] = []
+    /// Figures a derived file (a roll-up) gave with another value than a data file's: the data file's is kept.
+    public private(set) var derivedDiffering = 0
+    /// Figures a later data file gave with another value than an earlier one's (ONS's TS007 and TS007A give
+    /// authorities' totals a few people apart): the earlier file's is kept.
+    public private(set) var contradicted = 0
+    /// The first of ``contradicted``, in words: the figure, the two files and their values.
+    public private(set) var firstContradiction: String?
+    /// The files read (``startFile(_:derived:)``): where each one's figures start, its path, and whether its figures
+    /// are worked out from others' (a roll-up) rather than published.
+    private var readings: [(start: Int, path: String, derived: Bool)] = []
     /// A figure given again by later files (its position) → the files that gave it again, in the order they did.
     private var repeatedBy: [Int: [Giver]] = [:]
     /// The indicator symbols of each batch layout seen (the layout is held so its identifier is not reused).
@@ -36,18 +45,32 @@ public final class Dataset: EvidenceSink {
     }
 
     /// Starts a file: the figures that follow, whatever their source, are another file's than those read before.
-    public func startFile(_ path: String) { readings.append((observations.count, path)) }
+    public func startFile(_ path: String) { startFile(path, derived: false) }
+
+    /// Starts a file, saying whether its figures are worked out from others' (a roll-up): a `derived` file's figures
+    /// that a data file gave already with another value give way to it.
+    public func startFile(_ path: String, derived: Bool) {
+        readings.append((observations.count, path, derived))
+    }
 
     /// Adds an area, or fills in what the one already held lacks (see ``areas``).
     public func add(_ area: Area) {
         if var known = areas[area.code] {
             if known.parent == nil { known.parent = area.parent }
-            if known.vintage == nil { known.vintage = area.vintage }
+            if known.vintage == nil || Self.isNewer(area.vintage, than: known.vintage) { known.vintage = area.vintage }
             if known.name == known.code { known.name = area.name }
             areas[area.code] = known
         } else {
             areas[area.code] = area
         }
+    }
+
+    /// Whether a vintage is a newer one of the same kind (`WD24` than `WD22`): an unchanged code named by a newer
+    /// lookup is an area of that vintage too, whichever file named it first.
+    static func isNewer(_ vintage: String?, than known: String?) -> Bool {
+        guard let vintage, let known else { return false }
+        let kind = { (v: String) in v.prefix { $0.isLetter } }
+        return kind(vintage) == kind(known) && vintage.count == known.count && vintage > known
     }
 
     /// Adds an indicator, or completes the one already held with it (``Indicator/completed(by:)``).
@@ -60,7 +83,9 @@ public final class Dataset: EvidenceSink {
     public func add(_ observation: Observation) throws {
         let key = observations.key(of: observation)
         if let first = observations.firstPosition(of: key) {
-            try repeated(first, by: Giver(reading: readings.count - 1, source: observation.source))
+            try repeated(
+                first, by: Giver(reading: readings.count - 1, source: observation.source),
+                value: observation.value, missing: observation.missing)
             return
         }
         observations.append(observation, key: key)
@@ -82,7 +107,9 @@ public final class Dataset: EvidenceSink {
         for slot in 0..<batch.count {
             let key = row.key(indicator: indicators[slot])
             if let first = observations.firstPosition(of: key) {
-                try repeated(first, by: Giver(reading: readings.count - 1, source: batch.source))
+                try repeated(
+                    first, by: Giver(reading: readings.count - 1, source: batch.source),
+                    value: batch.values[slot].unlessNaN, missing: batch.missing[slot])
                 continue
             }
             observations.append(slot, of: batch, row: row, key: key)
@@ -95,6 +122,9 @@ public final class Dataset: EvidenceSink {
     /// - Throws: `ToolkitError` for a figure this dataset already holds from the same file.
     public func add(contentsOf other: Dataset) throws {
         duplicates += other.duplicates
+        contradicted += other.contradicted
+        derivedDiffering += other.derivedDiffering
+        firstContradiction = firstContradiction ?? other.firstContradiction
         for area in other.areas.values.sorted(by: { $0.code < $1.code }) { add(area) }
         for indicator in other.indicators.values.sorted(by: { $0.id < $1.id }) { add(indicator) }
         let theirs = other.observations
@@ -103,11 +133,13 @@ public final class Dataset: EvidenceSink {
         for position in theirs.indices {
             while theirReading + 1 < other.readings.count, other.readings[theirReading + 1].start <= position {
                 theirReading += 1
-                startFile(other.readings[theirReading].path)
+                startFile(other.readings[theirReading].path, derived: other.readings[theirReading].derived)
             }
             let key = observations.key(at: position, of: theirs, &translation)
             if let first = observations.firstPosition(of: key) {
-                try repeated(first, by: Giver(reading: readings.count - 1, source: theirs.source(at: position)))
+                try repeated(
+                    first, by: Giver(reading: readings.count - 1, source: theirs.source(at: position)),
+                    value: theirs.value(at: position), missing: theirs[position].missing)
                 continue
             }
             observations.append(position, of: theirs, key: key, &translation)
@@ -129,7 +161,7 @@ public final class Dataset: EvidenceSink {
         }
         guard kept.count < observations.count else { return }
         observations.keep(only: kept)
-        readings = readings.map { (Self.count(of: kept, below: $0.start), $0.path) }
+        readings = readings.map { (Self.count(of: kept, below: $0.start), $0.path, $0.derived) }
         guard !repeatedBy.isEmpty else { return }
         var moved: [Int: [Giver]] = [:]  // the figures given again, at their new positions
         for (now, old) in kept.enumerated() { if let givers = repeatedBy[Int(old)] { moved[now] = givers } }
@@ -163,23 +195,43 @@ public final class Dataset: EvidenceSink {
         return Giver(reading: low - 1, source: observations.source(at: position))
     }
 
-    /// A figure seen before: from another file, a duplicate counted; from the same file, an error, also when the file
-    /// gives it a second time after an earlier file gave it (so reading a file alone or after others finds the same
-    /// repeats). The error names the file being read (the figure's source before any is started), for its reader to
-    /// add the line.
-    private func repeated(_ first: Int, by giver: Giver) throws {
+    /// A figure seen before: from another file, a duplicate counted, and, with another value or missing reason,
+    /// counted as contradicted (or, from a derived file such as a roll-up, as giving way to the data file's); from the
+    /// same file, an error, also when the file gives it a second time after an earlier file gave it (so reading a
+    /// file alone or after others finds the same repeats). The error names the file being read (the figure's source
+    /// before any is started), for its reader to add the line.
+    private func repeated(_ first: Int, by giver: Giver, value: Double?, missing: MissingReason?) throws {
         guard self.giver(at: first) != giver, repeatedBy[first]?.contains(giver) != true else {
-            let breakdown = observations.breakdown(at: first)
             throw ToolkitError(
-                file: giver.reading >= 0 ? readings[giver.reading].path : giver.source,
-                "this row repeats a figure an earlier row gave: indicator "
-                    + "\(observations.indicatorID(at: first)) for \(observations.areaCode(at: first)), period "
-                    + "\(observations.period(at: first))\(breakdown == Breakdown() ? "" : " (\(breakdown))"); a file "
-                    + "gives each figure once"
-            )
+                file: file(of: giver),
+                "this row repeats a figure an earlier row gave: \(figure(at: first)); a file gives each figure once")
+        }
+        if !observations.holds(value: value, missing: missing, at: first) {
+            if giver.reading >= 0, readings[giver.reading].derived {
+                derivedDiffering += 1
+            } else {
+                contradicted += 1
+                func written(_ value: Double?) -> String {
+                    value.map { $0 == $0.rounded() && abs($0) < 1e15 ? "\(Int64($0))" : "\($0)" } ?? "none"
+                }
+                firstContradiction =
+                    firstContradiction
+                    ?? "\(figure(at: first)): \(written(observations.value(at: first))) in "
+                    + "\(file(of: self.giver(at: first))), \(written(value)) in \(file(of: giver))"
+            }
         }
         repeatedBy[first, default: []].append(giver)
         duplicates += 1
+    }
+
+    /// The file a giver names: the file being read, or the figure's source before any is started.
+    private func file(of giver: Giver) -> String { giver.reading >= 0 ? readings[giver.reading].path : giver.source }
+
+    /// The figure at a position in words: its indicator, area, period and breakdown.
+    private func figure(at position: Int) -> String {
+        let breakdown = observations.breakdown(at: position)
+        return "indicator \(observations.indicatorID(at: position)) for \(observations.areaCode(at: position)), "
+            + "period \(observations.period(at: position))\(breakdown == Breakdown() ? "" : " (\(breakdown))")"
     }
 
     /// The local authority an area lies in, following parents upwards (an authority is its own).

@@ -92,6 +92,11 @@ public struct ObservationTable: RandomAccessCollection, Sendable {
     /// The value at a position, without making the whole row.
     public func value(at position: Int) -> Double? { value[position].unlessNaN }
 
+    /// Whether the figure at a position has this value and missing reason (a value the same to the bit).
+    public func holds(value other: Double?, missing reason: MissingReason?, at position: Int) -> Bool {
+        value[position].bitPattern == (other ?? .nan).bitPattern && missing[position] == Self.code(reason)
+    }
+
     /// The identity of a figure as four symbols: indicator, area, period and breakdown.
     public struct FigureKey: Sendable {
         let indicator: UInt32, area: UInt32, period: UInt32, breakdown: UInt32

@@ -69,6 +69,16 @@ public struct DatasetBuilder {
                     + "kept; the roll-ups count as files)"
             )
         }
+        if data.contradicted > 0, let first = data.firstContradiction {
+            notes.append(
+                "\(data.contradicted) figure(s) given by two files with different values; the first file's is kept "
+                    + "(load only one of them to choose): e.g. \(first)")
+        }
+        if data.derivedDiffering > 0 {
+            notes.append(
+                "\(data.derivedDiffering) roll-up figure(s) differ from a data file's figure for the same area and "
+                    + "period: the data file's is kept")
+        }
         if let smallest { data.removeFigures(below: smallest) }
         dataset = data
         self.results = results
@@ -198,13 +208,13 @@ public struct DatasetBuilder {
         for rollUp in try DeprivationRollUp.everyEdition(
             data: data, lookups: lookups, authority: authority, weights: weights)
         {
-            data.startFile(DeprivationRollUp.source)
+            data.startFile(DeprivationRollUp.source, derived: true)
             try data.add(contentsOf: rollUp.wards)
             notes += rollUp.notes.map { "deprivation: \($0)" }
         }
         let wardOf = try censusWards(lookups)
         if !wardOf.isEmpty {
-            data.startFile(CensusRollUp.source)
+            data.startFile(CensusRollUp.source, derived: true)
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
         } else if case let unsummed = CensusRollUp.lsoaFigures(in: data), unsummed > 0 {
             notes.append(

@@ -143,7 +143,10 @@ public enum CensusLongLoader: Loader {
                 )
             }
             currentArea = code
-            currentPeriod = layout.date.map { row[$0].trimmedString } ?? "2021"
+            currentPeriod =
+                try layout.date.map {
+                    try CensusGeography.period(row[$0].trimmedString, file: file, line: row.line, column: $0 + 1)
+                } ?? CensusGeography.date
         }
 
         /// The row's cell: its categories joined by `; `, its figure, and whether the figure is a percentage.

@@ -131,7 +131,7 @@ public enum CensusWideLoader: Loader {
             sink.add(
                 Area(code: code, name: row[1].trimmedString, level: level, vintage: CensusGeography.vintage(level)))
             batch.area = code
-            batch.period = row[0].trimmedString
+            batch.period = try CensusGeography.period(row[0].trimmedString, file: file, line: row.line, column: 1)
             try layout.fill(batch, from: row, file: file, header: header)
             try sink.add(batch)
         }
@@ -139,8 +139,24 @@ public enum CensusWideLoader: Loader {
     }
 }
 
-/// Boundary vintages of Census 2021 outputs.
+/// Boundary vintages and the date of Census 2021 outputs.
 enum CensusGeography {
+    /// The census these loaders read: its date, and the prefix of its indicators' ids.
+    static let date = "2021"
+
+    /// A row's period: its date cell, which must be Census 2021's (a 2011 table has the same layout, and its figures
+    /// would be mislabelled as 2021's).
+    /// - Throws: `ToolkitError` at the cell for any other date.
+    static func period(_ cell: String, file: String, line: Int, column: Int) throws -> String {
+        guard cell == date else {
+            throw ToolkitError(
+                file: file, line: line, column: column,
+                "date \"\(cell)\": this is read as a Census \(date) table (its indicators are census\(date):…), so "
+                    + "a table of another census would be mislabelled; load Census \(date) tables only")
+        }
+        return cell
+    }
+
     static func vintage(_ level: AreaLevel) -> String? {
         switch level {
         case .outputArea: "OA21"

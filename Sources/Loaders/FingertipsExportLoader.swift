@@ -35,6 +35,11 @@ public enum FingertipsExportLoader: Loader {
             try reader.read(row)
         }
         var warnings: [String] = []
+        if !reader.columns.unread.isEmpty {
+            warnings.append(
+                "column(s) \(reader.columns.unread.joined(separator: ", ")) not read: svtk reads a Fingertips export's "
+                    + "columns under Fingertips' own names (Lower CI 95.0 limit, Count, Sex, …); rename one to read it")
+        }
         if !reader.seenIndicators.isEmpty {
             warnings.append(
                 "Fingertips exports carry no polarity: load the indicator metadata file, "
@@ -69,13 +74,26 @@ public enum FingertipsExportLoader: Loader {
         let versusEngland: Int?
         let versusParent: Int?
 
+        /// The header's columns read under none of their known names, nor known to hold nothing svtk keeps.
+        let unread: [String]
+
+        /// Columns Fingertips writes that hold nothing a figure keeps: the area's type, the period's sort key and
+        /// range, whether the data are new, and the comparison with a goal.
+        static let notKept: Set<String> = [
+            "areatype", "columnnotused", "timeperiodsortable", "newdata", "comparedtogoal", "timeperiodrange",
+        ]
+
         /// The columns that file a figure besides its area: a hidden character in one would make a phantom.
         var keys: [Int?] { [id, period, sex, age, categoryType, category] }
 
         /// Finds the columns in a header that ``FingertipsExportLoader/matches(_:)`` accepts.
         init(_ header: [String]) {
             let index = HeaderName.index(header)
-            func column(_ keys: String...) -> Int? { keys.lazy.compactMap { index[$0] }.first }
+            var known = Self.notKept.union(FingertipsExportLoader.keys)
+            func column(_ keys: String...) -> Int? {
+                known.formUnion(keys)
+                return keys.lazy.compactMap { index[$0] }.first
+            }
             id = index["indicatorid"]!
             name = index["indicatorname"]!
             code = index["areacode"]!
@@ -100,6 +118,7 @@ public enum FingertipsExportLoader: Loader {
             versusParent = column(
                 "comparedtoregionvalueorpercentiles", "comparedtoparentvalueorpercentiles",
                 "comparedtoparentvalueorpercentile")
+            unread = header.filter { !known.contains(HeaderName.key($0)) && !$0.isEmpty }
         }
     }
 

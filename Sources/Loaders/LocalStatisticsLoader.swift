@@ -53,7 +53,8 @@ enum LocalStatisticsLoader: Loader {
         private var seenAreas: Set<String> = []
         /// The periods already found to be ISO 8601: a file repeats a few periods on every area's rows.
         private var periods: Set<String> = []
-        private var seenIndicators: Set<String> = []
+        /// Each indicator's unit, as its first row gives it.
+        private var units: [String: String] = [:]
         /// Indicator label → id, so each label is made a slug once.
         private var ids: [String: String] = [:]
 
@@ -86,7 +87,7 @@ enum LocalStatisticsLoader: Loader {
                 throw ToolkitError(file: file, line: row.line, column: code + 1, "empty area code")
             }
             if seenAreas.insert(area).inserted { sink.add(Area(code: area, name: row[name].trimmedString)) }
-            let id = declareIndicator(of: row)
+            let id = try declareIndicator(of: row)
             let periodText = row[period].trimmedString
             if !periods.contains(periodText) {
                 guard LocalStatisticsLoader.isPeriod(periodText) else {
@@ -101,17 +102,22 @@ enum LocalStatisticsLoader: Loader {
         }
 
         /// The id of the row's indicator, given to the sink (with the row's unit) the first time it is seen.
-        private mutating func declareIndicator(of row: CSVRow) -> String {
+        /// - Throws: `ToolkitError` at the unit when an earlier row gave the indicator another unit.
+        private mutating func declareIndicator(of row: CSVRow) throws -> String {
             let label = row[indicator].trimmedString
             let id = ids[label] ?? "ons-local:" + slug(label)
             ids[label] = id
-            if seenIndicators.insert(id).inserted {
-                sink.add(
-                    Indicator(
-                        id: id, name: label, unit: unit.map { row[$0].trimmedString } ?? "",
-                        source: "ONS Explore local statistics"))
+            let rowUnit = unit.map { row[$0].trimmedString } ?? ""
+            guard let known = units[id] else {
+                units[id] = rowUnit
+                sink.add(Indicator(id: id, name: label, unit: rowUnit, source: "ONS Explore local statistics"))
+                return id
             }
-            return id
+            guard known != rowUnit, let column = unit else { return id }
+            throw ToolkitError(
+                file: file, line: row.line, column: column + 1,
+                "unit \(ToolkitError.quoted(rowUnit)) for \(ToolkitError.quoted(label)), which earlier rows give in "
+                    + "\(ToolkitError.quoted(known)): one indicator has one unit (split the file by unit)")
         }
 
         /// The row's figure: its value (missing with the row's status as reason when the status gives one),

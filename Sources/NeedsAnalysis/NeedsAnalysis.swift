@@ -503,16 +503,31 @@ extension NeedsAnalysis {
     }
 }
 
-/// Orders periods as sources write them: `2015 Q1`, `2018/19`, `2018 - 20`, `2021` by their first year, then text.
+/// Orders periods as sources write them: `2015 Q1`, `2018/19`, `2018 - 20`, `2021` by their first year, then a
+/// month named in them (`Jan 2023` before `March 2023` before `Dec 2023`), then text.
 struct PeriodKey: Comparable {
     let year: Int
+    let month: Int
     let text: String
 
     init(_ period: String) {
         text = period
         let digits = period.split(whereSeparator: { !$0.isNumber }).first { $0.count == 4 }
         year = digits.flatMap { Int(String($0)) } ?? 0
+        month = period.split(whereSeparator: { !$0.isLetter }).lazy.compactMap(Self.month(named:)).first ?? 0
     }
 
-    static func < (a: PeriodKey, b: PeriodKey) -> Bool { (a.year, a.text) < (b.year, b.text) }
+    /// The month a word names (1 for `Jan` or `January`, 9 for `Sep`, `Sept` or `September`), or nil.
+    static func month(named word: Substring) -> Int? {
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        let word = word.lowercased()
+        guard word.count >= 3 else { return nil }
+        return months.firstIndex { $0 == word || $0.prefix(3) == word || (word == "sept" && $0 == "september") }
+            .map { $0 + 1 }
+    }
+
+    static func < (a: PeriodKey, b: PeriodKey) -> Bool { (a.year, a.month, a.text) < (b.year, b.month, b.text) }
 }

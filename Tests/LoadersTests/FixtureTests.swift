@@ -155,6 +155,68 @@ struct FixtureTests {
         #expect(error?.line == lines.count + 1)
         #expect(error?.message.contains("repeats a figure") == true)
     }
+
+    @Test("Two files giving one figure different values: the first kept, the contradiction counted and named")
+    func contradictions() throws {
+        let header = "date,geography,geography code,Age: Total\n"
+        let first = try temporaryFile(header + "2021,Hartlepool,E06000001,92334\n", name: "census2021-ts007-ltla.csv")
+        let second = try temporaryFile(header + "2021,Hartlepool,E06000001,92337\n", name: "census2021-ts007a-ltla.csv")
+        let (data, _) = try load(first, second)
+        #expect(data.duplicates == 1 && data.contradicted == 1)
+        #expect(data.figure("census2021:age:total", "E06000001")?.value == 92334)
+        #expect(
+            data.firstContradiction
+                == "indicator census2021:age:total for E06000001, period 2021: 92334 in \(first), 92337 in \(second)")
+        let again = try temporaryFile(header + "2021,Hartlepool,E06000001,92334\n", name: "census2021-ts007-ltla.csv")
+        let (same, _) = try load(first, again)
+        #expect(same.duplicates == 1 && same.contradicted == 0 && same.firstContradiction == nil)
+    }
+
+    @Test("A Census table dated other than 2021 is refused at its date, wide or long, not labelled Census 2021")
+    func censusDate() throws {
+        let wide = try temporaryFile("date,geography,geography code,Age: Total\n2011,Hartlepool,E06000001,92028\n")
+        let error = inputError { _ = try load(wide) }
+        #expect(error?.line == 2 && error?.column == 1)
+        #expect(error?.message.hasPrefix("date \"2011\": this is read as a Census 2021 table") == true)
+        // A Nomis API table's second area dated 2011: its date (DATE_NAME, the second column) is the error.
+        let lines = try String(contentsOfFile: fixture("nomis_api_tenure.csv"), encoding: .utf8).split(separator: "\n")
+        let area = lines.firstIndex { $0.contains("E05012994") }!
+        let dated = lines.enumerated().map { $0.offset == area ? "2011,2011" + $0.element.dropFirst(9) : $0.element }
+        let long = try temporaryFile(dated.joined(separator: "\n") + "\n")
+        let later = inputError { _ = try load(long) }
+        #expect(later?.line == area + 1 && later?.column == 2)
+    }
+
+    @Test("ONS local statistics: an indicator given in two units is an error at the second unit")
+    func localStatisticsUnits() throws {
+        let file = try temporaryFile(
+            "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes\n"
+                + "E08000018,Rotherham,LAD,Claimant count,2024-01-01/P1Y,4.4,Rate,%,,,,\n"
+                + "E08000018,Rotherham,LAD,Claimant count,2025-01-01/P1Y,7420,Count,Number,,,,\n")
+        let error = inputError { _ = try load(file) }
+        #expect(error?.line == 3 && error?.column == 8)
+        #expect(error?.message.contains("\"Number\" for \"Claimant count\", which earlier rows give in \"%\"") == true)
+    }
+
+    @Test("A Fingertips export's columns under other names are reported as not read, Fingertips' own unreported")
+    func fingertipsUnreadColumns() throws {
+        let file = try temporaryFile(
+            "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Time period,Value,Lower 95% CI,Numerator,"
+                + "Time period Sortable,New data\n41001,Suicide rate,E08000018,Rotherham,County & UA,2021 - 23,12.5,"
+                + "10.1,120,20210000,\n")
+        let (data, results) = try load(file)
+        #expect(data.figure("41001", "E08000018")?.value == 12.5)
+        #expect(data.figure("41001", "E08000018")?.lower95 == nil)
+        #expect(results[0].outcome.warnings.first?.hasPrefix("column(s) Lower 95% CI, Numerator not read") == true)
+        // Every column of Fingertips' own 27-column export is read or known to hold nothing kept.
+        let header = try String(contentsOfFile: fixture("fingertips_bad_value.csv"), encoding: .utf8)
+            .split(separator: "\n")[0]
+        let own = try temporaryFile(
+            header + "\n90366,Life expectancy at birth,E12000003,Yorkshire and the Humber region,E08000018,Rotherham,"
+                + "UA,Male,All ages,,,2018 - 20,78.1,77.6,78.6,,,,,,,Worse,Similar,20180000,,,3y\n")
+        let (_, read) = try load(own)
+        #expect(!read[0].outcome.warnings.contains { $0.contains("not read") })
+    }
 }
 
 @Suite("Numeric cells")

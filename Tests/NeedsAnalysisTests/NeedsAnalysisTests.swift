@@ -153,6 +153,20 @@ struct ComparisonTests {
         #expect(r.trend == "improving")  // 8 → 5, and lower is better
     }
 
+    @Test("months named in periods order them within a year: Dec 2023 is the latest, not Jan or March")
+    func monthPeriods() throws {
+        let data = try wards(["claimant-rate": [5, 6]], polarity: ["claimant-rate": .lowerIsBetter])
+        for (period, value) in [("Jan 2023", 9.0), ("Dec 2023", 4.0), ("March 2023", 7.0), ("Sept 2022", 8.0)] {
+            try data.add(
+                Observation(indicator: "claimant-rate", area: "E05099901", period: period, value: value, source: "t"))
+        }
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000099")
+        let r = try #require(analysis.result(indicator: "claimant-rate", area: "E05099901"))
+        #expect(r.period == "2024")
+        #expect(r.trendPeriods == ["Sept 2022", "Jan 2023", "March 2023", "Dec 2023", "2024"])
+    }
+
     @Test("the same figures in two files are counted once; the same file given twice is an error")
     func noDoubleCounting() throws {
         let file = repository + "/Datasets/demo/census2021_economic_activity_ward_rotherham.csv"
