@@ -59,6 +59,8 @@ public enum CensusLongLoader: Loader {
         var category: String
         var value: NumericCell.Value
         var isPercent: Bool
+        /// The line of the row that gave it.
+        var line: Int
     }
 
     /// Reads every row of the table into the sink.
@@ -74,6 +76,11 @@ public enum CensusLongLoader: Loader {
             try reader.read(row)
         }
         try reader.finishArea()
+        if let short = reader.firstShortArea {
+            warnings.append(
+                "\(reader.shortAreas) area(s) lack rows for some categories, and the file has no Total to take shares "
+                    + "of (e.g. \(short)): their totals and shares are unknown")
+        }
         return LoadOutcome(csv: summary, warnings: warnings, outside: outside)
     }
 
@@ -94,6 +101,12 @@ public enum CensusLongLoader: Loader {
         private var currentArea: String?
         private var currentPeriod = "2021"
         private var cells: [Cell] = []
+        /// Every count category the areas read so far have: without a Total, an area lacking one of them has no
+        /// total to take its shares of (its sum would be short).
+        private var categories: Set<String> = []
+        /// The areas lacking a category others have, and the first of them in words.
+        private(set) var shortAreas = 0
+        private(set) var firstShortArea: String?
 
         /// A reader of `table`, whose header has `layout`, giving what it reads to `sink`.
         init(_ table: CSVTable, layout: Layout, into sink: EvidenceSink) {
@@ -163,7 +176,7 @@ public enum CensusLongLoader: Loader {
                     file: file, line: row.line, column: layout.value + 1,
                     "\(problem), not \(row[layout.value].trimmedString)")
             }
-            return Cell(category: category, value: value, isPercent: isPercent)
+            return Cell(category: category, value: value, isPercent: isPercent, line: row.line)
         }
 
         /// Gives the sink the figures of the area being read, if any, now that all its cells are in, and
@@ -171,13 +184,34 @@ public enum CensusLongLoader: Loader {
         /// - Throws: what the sink throws for a figure.
         mutating func finishArea() throws {
             guard let area = currentArea else { return }
-            let total = Self.total(of: cells)
+            let total = try isComplete(area) ? Self.total(of: cells) : nil
             let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
             for cell in cells {
                 try addFigures(of: cell, area: area, total: total, givenPercent: givenPercent)
             }
             finishedAreas.insert(area)
             cells.removeAll(keepingCapacity: true)
+        }
+
+        /// Whether the area's counts can be summed to its total: it has a Total, or every category the areas before
+        /// it have (else it is counted among ``shortAreas``).
+        /// - Throws: `ToolkitError` at a category the areas before it lack (their sums were short, and are given).
+        private mutating func isComplete(_ area: String) throws -> Bool {
+            let counts = cells.filter { !$0.isPercent }
+            guard !counts.contains(where: { $0.category.lowercased().hasPrefix("total") }) else { return true }
+            defer { categories.formUnion(counts.map(\.category)) }
+            if !categories.isEmpty, let new = counts.first(where: { !categories.contains($0.category) }) {
+                throw ToolkitError(
+                    file: file, line: new.line, column: (layout.categories.last?.column ?? 0) + 1,
+                    "category \(ToolkitError.quoted(new.category)), which the areas before \(area) lack: without a "
+                        + "Total their shares were of a short sum; give every area every category (a missing "
+                        + "figure as [x])")
+            }
+            guard counts.count < categories.count, !categories.isEmpty else { return true }
+            shortAreas += 1
+            let missing = categories.subtracting(counts.map(\.category)).sorted()
+            firstShortArea = firstShortArea ?? "\(area) lacks \(missing.joined(separator: ", "))"
+            return false
         }
 
         /// An area's total: its `Total` category's count where the file has one, otherwise the sum of its counts;

@@ -59,6 +59,32 @@ struct ObservationTableTests {
         #expect(throws: ToolkitError.self) { try alone.add(later) }
     }
 
+    @Test("a newer lookup naming an unchanged ward code gives it its vintage, whichever file named the ward first")
+    func newerVintage() {
+        let data = Dataset()
+        data.add(Area(code: "E05012994", name: "Aston & Todwick", level: .ward, vintage: "WD22"))
+        data.add(Area(code: "E05012994", name: "Aston & Todwick", level: .ward, vintage: "WD24"))
+        data.add(Area(code: "E05012994", name: "Aston & Todwick", level: .ward, vintage: "WD19"))
+        data.add(Area(code: "E05012994", name: "Aston & Todwick", level: .ward, vintage: "LSOA21"))
+        #expect(data.areas["E05012994"]?.vintage == "WD24")
+    }
+
+    @Test("a roll-up's figure differing from a data file's gives way to it, counted apart from files contradicting")
+    func derivedGivesWay() throws {
+        let data = Dataset()
+        data.startFile("ts054.csv")
+        try data.add(Self.plain)
+        data.startFile("census roll-up", derived: true)
+        var summed = Self.plain
+        summed.value = (Self.plain.value ?? 0) + 1
+        try data.add(summed)
+        #expect(data.derivedDiffering == 1 && data.contradicted == 0 && data.duplicates == 1)
+        #expect(data.observations[0].value == Self.plain.value)
+        data.startFile("ts054-again.csv")
+        try data.add(summed)
+        #expect(data.contradicted == 1 && data.firstContradiction?.hasSuffix("in ts054-again.csv") == true)
+    }
+
     @Test("the file being read tells files apart: a normalised file read back, then its figures' own source")
     func fileBeingRead() throws {
         let data = Dataset()

@@ -46,6 +46,35 @@ struct FixtureTests {
         #expect(share.value == nil && share.missing == .notAvailable)
     }
 
+    @Test("Census long table without a Total: an area lacking a category's row has no total, not a short sum")
+    func longTableMissingRow() throws {
+        let header =
+            "Electoral wards and divisions Code,Electoral wards and divisions,"
+            + "Economic activity status last week (3 categories) Code,"
+            + "Economic activity status last week (3 categories),Observation\n"
+        let rows = [
+            "E05012994,Aston & Todwick,-8,Does not apply,1000", "E05012994,Aston & Todwick,1,Employed,5420",
+            "E05012994,Aston & Todwick,2,Not employed,3580", "E05012993,Anston & Woodsetts,-8,Does not apply,1900",
+            "E05012993,Anston & Woodsetts,1,Employed,5420",
+        ]
+        let (data, results) = try load(temporaryFile(header + rows.joined(separator: "\n") + "\n"))
+        let employed = "census2021:economic-activity-status-last-week-3-categories:employed"
+        #expect(data.figure(employed + ":percent", "E05012994")?.value == 54.2)  // 5,420 of 10,000
+        // Not 5,420 of 7,320 (74%): the row for Not employed is missing, so the total is unknown.
+        let share = try #require(data.figure(employed + ":percent", "E05012993"))
+        #expect(share.value == nil && share.missing == .notAvailable)
+        #expect(data.figure(employed, "E05012993")?.value == 5420)
+        #expect(
+            results[0].outcome.warnings.contains(
+                "1 area(s) lack rows for some categories, and the file has no Total to take shares of (e.g. E05012993 "
+                    + "lacks Not employed): their totals and shares are unknown"))
+        // The first area short instead: the later area's extra category is an error at its row.
+        let reversed = [rows[3], rows[4], rows[0], rows[1], rows[2]]
+        let error = inputError { _ = try load(temporaryFile(header + reversed.joined(separator: "\n") + "\n")) }
+        #expect(error?.line == 6 && error?.column == 4)
+        #expect(error?.message.hasPrefix("category \"Not employed\", which the areas before E05012994 lack") == true)
+    }
+
     @Test("IoD File 7 (measures with population denominators beside them) loads both; an unnamed measure is refused")
     func iodFile7() throws {
         let header =
