@@ -21,7 +21,7 @@ public struct DeprivationRollUp {
     /// How many LSOAs went in, and notes on the method.
     public let lsoaCount: Int
     /// Notes on the method, for the report: the lookup used, repeated lookup rows and the population weights.
-    public let notes: [String]
+    public private(set) var notes: [String]
     /// The IoD edition rolled up (`2019`, `2025`), the period of every ward figure.
     public let edition: String
 
@@ -54,19 +54,38 @@ public struct DeprivationRollUp {
     }
 
     /// Every edition loaded rolled up to the same wards, oldest first: the newest edition's figures are the
-    /// latest period of each ward indicator, so they drive need; the older are kept to show the change.
+    /// latest period of each ward indicator, so they drive need; the older are kept to show the change. An edition
+    /// whose files hold no LSOA of the authority (IoD2025 given for four authorities) is left out, with a note.
     /// - Parameter wardVintage: the ward vintage wanted (e.g. `WD22`); the newest in the lookups when `nil`.
-    /// - Throws: what ``init(data:edition:lookup:authority:)`` and ``WardLookup`` throw.
+    /// - Throws: what ``init(data:edition:lookup:authority:)`` and ``WardLookup`` throw; `ToolkitError` about the
+    ///   authority when no edition's files hold an LSOA of it.
     public static func everyEdition(
         data: Dataset, lookups: [LookupTable], authority: String?, wardVintage: String? = nil,
         weights: DeprivationWeights = DeprivationWeights()
     ) throws -> [DeprivationRollUp] {
-        try editions(in: data).map { edition in
+        var rollUps: [DeprivationRollUp] = []
+        var without: [String] = []  // the editions whose files hold no LSOA of the authority
+        for edition in editions(in: data) {
             let lookup = try WardLookup(
                 tables: lookups, from: DeprivationLSOALoader.lsoaVintage(edition: edition), to: wardVintage)
-            return try DeprivationRollUp(
-                data: data, edition: edition, lookup: lookup, authority: authority, weights: weights)
+            guard let authority, !IoDFiles(data, edition: edition).hasLSOAs(of: authority, placedBy: lookup) else {
+                rollUps.append(
+                    try DeprivationRollUp(
+                        data: data, edition: edition, lookup: lookup, authority: authority, weights: weights))
+                continue
+            }
+            without.append(edition)
         }
+        guard without.isEmpty || !rollUps.isEmpty else {
+            throw ToolkitError(
+                setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
+        }
+        if !without.isEmpty, let authority, let last = rollUps.indices.last {
+            rollUps[last].notes.append(
+                "the IoD\(without.joined(separator: " and IoD")) files hold no LSOA of \(authority) (an extract of "
+                    + "other authorities'): IoD\(rollUps[last].edition) is the edition read for it")
+        }
+        return rollUps
     }
 
     /// - Parameters:
@@ -166,6 +185,11 @@ private struct IoDFiles {
                 setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
         }
         return Set(lsoas.map(\.code))
+    }
+
+    /// Whether the files hold an LSOA of the authority (``lsoas(of:placedBy:)`` finds one).
+    func hasLSOAs(of authority: String, placedBy lookup: WardLookup) -> Bool {
+        (try? lsoas(of: authority, placedBy: lookup)) != nil
     }
 
     /// Checks that the lookup places every selected LSOA in wards.

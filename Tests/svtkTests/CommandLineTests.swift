@@ -319,6 +319,39 @@ struct CommandLineTests {
         }
     }
 
+    @Test("deprivation given two editions, one of which holds none of the authority's LSOAs, reads it from the other")
+    func deprivationEditionWithoutTheAuthority() throws {
+        try Self.inTemporaryFolder { folder in
+            let demo = "Datasets/demo/"
+            // IoD2025 for other LSOAs of another authority only, as an extract for South Yorkshire is for Cornwall.
+            var elsewhere = try String(contentsOfFile: demo + "iod2025_domains_rotherham.csv", encoding: .utf8)
+            for (from, to) in [
+                ("E01007", "E01097"), ("E01032", "E01092"), ("E01034", "E01094"), ("E08000018", "E08000019"),
+                ("Rotherham", "Sheffield"),
+            ] {
+                elsewhere = elsewhere.replacingOccurrences(of: from, with: to)
+            }
+            try elsewhere.write(toFile: folder + "/iod2025_elsewhere.csv", atomically: true, encoding: .utf8)
+            let run = try SVTKBinary.run([
+                "deprivation", "--iod", demo + "iod2019_domains_rotherham.csv", "--iod",
+                folder + "/iod2025_elsewhere.csv",
+                "--population", demo + "iod2019_population_rotherham.csv", "--population",
+                demo + "census2021_ts007a_lsoa_rotherham.csv", "--lookup", demo + "lookup_lsoa11_lsoa21_rotherham.csv",
+                "--lookup", demo + "lookup_lsoa21_ward22_rotherham.csv", "--authority", "Rotherham",
+            ])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.errors.contains("note: the IoD2025 files hold no LSOA of E08000018"))
+            #expect(run.output.hasPrefix("Index of Multiple Deprivation 2019 by ward (25 wards"))
+            let nowhere = try SVTKBinary.run([
+                "deprivation", "--iod", folder + "/iod2025_elsewhere.csv", "--population",
+                demo + "census2021_ts007a_lsoa_rotherham.csv", "--lookup", demo + "lookup_lsoa21_ward22_rotherham.csv",
+                "--authority", "Rotherham",
+            ])
+            #expect(nowhere.status == 1)
+            #expect(nowhere.errors.contains("no LSOA of E08000018 in the deprivation files"))
+        }
+    }
+
     @Test("a roll-up from files missing some LSOAs says which wards are short; a wrong population file is an error")
     func rollUpsShortOfLSOAs() throws {
         try Self.inTemporaryFolder { folder in
