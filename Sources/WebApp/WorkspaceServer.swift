@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Toolkit
 import Workspace
@@ -13,8 +14,9 @@ public struct WorkspaceServer: Sendable {
     let workspace: Workspace
     let tokens: CSRFTokens
     let clock: WorkspaceClock
-    /// The bounds on a CPV search and a tender's deadline (`policy/workspace_limits.csv`).
-    let formLimits: FormLimits
+    /// The bounds on a CPV search, a tender's deadline and the time given to connections and requests' bodies
+    /// (`policy/workspace_limits.csv`); a variable, so that a test can shorten the times.
+    var formLimits: FormLimits
 
     /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
     /// default the workspace's own, ``Workspace/serverSecret()``), telling the time by `clock`.
@@ -38,13 +40,15 @@ public struct WorkspaceServer: Sendable {
     public static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
 
     /// Every route of the workspace, behind its middleware: request log, security headers, error pages, the
-    /// host check (requests addressed to `hosts` only; any, when `nil`), forms.
+    /// host check (requests addressed to `hosts` only; any, when `nil`), forms. A `HEAD` is answered as its page's
+    /// `GET` without the body; a method a known path does not have, with 405 and the methods it has
+    /// (``AccessMiddleware``).
     /// Requests from `trustedProxies` (addresses) may name any host, and their `X-Forwarded-Proto` is believed; with
     /// any, or with `hosts` beyond this machine, everyone must sign in.
     public func router(hosts: Set<String>? = WorkspaceServer.loopbackNames, trustedProxies: Set<String> = [])
         -> Router<WebContext>
     {
-        let router = Router(context: WebContext.self)
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         let limits = borough.catalogue.workspaceLimits
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeaders())
@@ -76,9 +80,10 @@ public struct WorkspaceServer: Sendable {
     ///
     /// It answers to the loopback names and `host`; to any name when `host` is a wildcard address (`0.0.0.0`,
     /// `::`), as the names it is reached by cannot be known. It raises its open-file limit where allowed and keeps
-    /// its connections under it (``ConnectionCap``), closes a connection idle for 30 s, and on a signal stops
-    /// accepting, gives requests in progress the limits' grace to finish, then cuts the rest (a body trickled
-    /// byte by byte among them) and returns.
+    /// its connections under it (``ConnectionCap``), closes a connection idle for the limits' time, closes one whose
+    /// request's body takes longer than the limits allow or that was answered before its body was read
+    /// (``BodyDeadline``), and on a signal stops accepting, gives requests in progress the limits' grace to finish,
+    /// then cuts the rest and returns.
     /// - Throws: what the server throws starting (an address in use).
     public func serve(
         host: String, port: Int, trustedProxies: Set<String> = [], requestLog: Bool = true,
@@ -92,10 +97,11 @@ public struct WorkspaceServer: Sendable {
             reserved: limits.connectionsReservedFiles, retryAfterSeconds: limits.retryAfterSeconds)
         let hosts: Set<String>? =
             ["0.0.0.0", "::"].contains(host) ? nil : Self.loopbackNames.union([host.lowercased()])
+        let idle = TimeAmount.seconds(Int64(formLimits.connectionIdleSeconds))
         let application = Application(
             router: router(hosts: hosts, trustedProxies: trustedProxies),
             server: .http1(
-                configuration: .init(additionalChannelHandlers: [cap.handler()], idleTimeout: .seconds(30))),
+                configuration: .init(additionalChannelHandlers: connectionHandlers(cap), idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "svtk"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
         var configuration = ServiceGroupConfiguration(
@@ -103,6 +109,11 @@ public struct WorkspaceServer: Sendable {
         configuration.maximumGracefulShutdownDuration = .seconds(limits.shutdownGraceSeconds)
         configuration.maximumCancellationDuration = .seconds(1)
         try await ServiceGroup(configuration: configuration).run()
+    }
+
+    /// A new connection's handlers: its place under `cap`, and the deadline on its requests' bodies.
+    private func connectionHandlers(_ cap: ConnectionCap) -> [any RemovableChannelHandler] {
+        [cap.handler(), BodyDeadline(limits: formLimits).handler()]
     }
 }
 

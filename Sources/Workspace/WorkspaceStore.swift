@@ -52,6 +52,12 @@ protocol WorkspaceStore: AccountStore, TenderStore {
     /// Inserts commitments and returns (uploaded or entered) with the evidence files they name, and returns them
     /// with their id.
     func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns
+    /// Inserts what `merge` makes of the contract's newest returns, read in the same transaction (the contract's row
+    /// locked, where the store locks rows), with the evidence files they name, and returns it with its id.
+    func insertReturns(
+        for contract: Int64, evidence: [EvidenceFile],
+        merging merge: @escaping @Sendable (SavedReturns?) throws -> SavedReturns
+    ) async throws -> SavedReturns
     /// The contract's newest returns.
     func latestReturns(for contract: Int64) async throws -> SavedReturns?
 

@@ -23,6 +23,37 @@ private func demoTender() throws -> Tender {
         method: "as the policy says", deadline: Date(), publishedAt: Date(), publishedBy: "commissioner")
 }
 
+/// Where two servers can share a new, empty workspace in `store`: a file in a new folder, or a new database.
+private func sharedLocation(_ store: TestStore) async throws -> String {
+    switch store {
+    case .sqlite:
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-shared-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/w.sqlite"
+    case .postgres:
+        return try await TestStore.newDatabase()
+    }
+}
+
+/// Enters a return of 1 for J2 with a note for each quarter at `address`, all at once, the quarters shared among
+/// `clients` in turn; the statuses answered.
+private func enterAtOnce(_ quarters: ClosedRange<Int>, at address: String, through clients: [any TestClientProtocol])
+    async throws -> [HTTPResponse.Status]
+{
+    try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+        for quarter in quarters {
+            let client = clients[quarter % clients.count]
+            group.addTask {
+                var browser = Browser(cookies: [FormMiddleware.cookie: token], csrf: token)
+                let fields = [("quarter", "\(quarter)"), ("delivered-J2", "1"), ("note-J2", "quarter \(quarter)")]
+                return try await browser.sendMultipart(client, address + "/returns/entry", fields: fields, files: [])
+                    .status
+            }
+        }
+        return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+    }
+}
+
 @Suite("What the workspace refuses, and what it keeps as typed")
 struct RequestHardeningTests {
     @Test(
@@ -255,6 +286,79 @@ struct RequestHardeningTests {
                 uri: "/contracts", method: .get, headers: [.cookie: "\(SignInMiddleware.cookie)=\(own)"]
             ) { response in
                 #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test(
+        "eight quarters' returns entered at once through two servers over one workspace are all kept, each a 303",
+        arguments: TestStore.available)
+    func returnsEnteredAtOnce(store: TestStore) async throws {
+        let location = try await sharedLocation(store)
+        let workspaces = [try await Workspace.open(location), try await Workspace.open(location)]
+        let first = try await WorkspaceServer(borough: demoBorough, workspace: workspaces[0], secret: testSecret)
+        let second = try await WorkspaceServer(borough: demoBorough, workspace: workspaces[1], secret: testSecret)
+        try await Application(router: first.router()).test(.router) { one in
+            try await Application(router: second.router()).test(.router) { two in
+                let address = try await createHighways(one)
+                let (headers, body) = multipart([
+                    ("commitments", "c.csv", "measure,quantity\nJ2,8\n"),
+                    ("returns", "r.csv", "quarter,measure,delivered,evidence\nQ1,J2,0,\n"),
+                ])
+                try await two.execute(uri: address + "/returns", method: .post, headers: headers, body: body) {
+                    response in
+                    #expect(response.status == .seeOther)
+                }
+                let statuses = try await enterAtOnce(1...8, at: address, through: [one, two])
+                #expect(statuses == [HTTPResponse.Status](repeating: .seeOther, count: 8))
+            }
+        }
+        let saved = try #require(try await workspaces[1].latestReturns(for: 1))
+        let kept = String(decoding: saved.returns, as: UTF8.self)
+        for quarter in 1...8 { #expect(kept.contains("\n\(quarter),J2,1,quarter \(quarter)\n"), "quarter \(quarter)") }
+        #expect(!kept.contains(",J2,0,"))
+    }
+
+    @Test(
+        "HEAD is answered as GET without the body; another method on a known path is 405 naming the methods it has",
+        arguments: TestStore.available)
+    func methods(store: TestStore) async throws {
+        try await withServer(store) { client in
+            let page: TestResponse = try await client.execute(uri: "/sources", method: .get)
+            try await client.execute(uri: "/sources", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
+                #expect(response.headers[.contentType] == page.headers[.contentType])
+                #expect((Int(response.headers[.contentLength] ?? "") ?? 0) > 1000)
+            }
+            let address = try await createHighways(client)
+            let paths = [("/", "GET, HEAD"), (address, "GET, HEAD, POST"), (address + "/returns/entry", "POST")]
+            for (uri, allowed) in paths {
+                for method in [HTTPRequest.Method.put, .delete, .trace, .options] {
+                    try await client.execute(uri: uri, method: method) { response in
+                        #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                        #expect(response.headers[.allow] == allowed, "\(method) \(uri)")
+                    }
+                }
+            }
+            try await client.execute(uri: address + "/returns/entry", method: .head) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "POST")
+            }
+            for method in [HTTPRequest.Method.head, .put] {
+                try await client.execute(uri: "/no/such/page", method: method) { response in
+                    #expect(response.status == .notFound, "\(method)")
+                }
+            }
+        }
+    }
+
+    @Test("a HEAD from someone not signed in is sent to sign in, as a GET is", arguments: TestStore.available)
+    func headSignedOut(store: TestStore) async throws {
+        let server = try await WorkspaceServer(
+            borough: demoBorough, workspace: try await workspaceWithAccounts(store), secret: testSecret)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/contracts", method: .head) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/sign-in?next=") == true)
             }
         }
     }

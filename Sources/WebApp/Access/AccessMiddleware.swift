@@ -1,13 +1,15 @@
 import Catalogue
 import Core
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Workspace
 
 /// Lets a request through only where its route's rule (``AccessRules``) allows the visitor: someone not signed in
 /// is sent to sign in (a page) or told 401 (a form); someone signed in whose role does not allow it is told 403; a
-/// contract manager reaches only the contracts assigned to them. It also gives the page's navigation for the
-/// visitor (only the pages they may open, and their account).
+/// contract manager reaches only the contracts assigned to them. A path no route has is 404; a path whose routes
+/// have other methods is 405 naming them (`Allow`). It also gives the page's navigation for the visitor (only the
+/// pages they may open, and their account).
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
@@ -21,7 +23,7 @@ struct AccessMiddleware: RouterMiddleware {
         return await Navigation.$current.withValue(navigation) {
             do {
                 guard let (rule, contract) = AccessRules.rule(request.method, path) else {
-                    throw HTTPError(.notFound, message: "There is no page at \(ToolkitError.quoted(path, limit: 80)).")
+                    throw Self.noRoute(request.method, path)
                 }
                 try check(rule, contract: contract, request: request, visitor: context.visitor)
                 return try await next(request, context)
@@ -36,7 +38,7 @@ struct AccessMiddleware: RouterMiddleware {
         switch (rule, visitor) {
         case (.open, _), (_, .singleUser): return
         case (_, .anonymous):
-            guard request.method == .get else {
+            guard request.method == .get || request.method == .head else {
                 throw HTTPError(.unauthorized, message: "Your sign-in has ended: sign in again, then send the form.")
             }
             let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -50,6 +52,20 @@ struct AccessMiddleware: RouterMiddleware {
                         + (contract.map { " for contract \($0)" } ?? "") + ".")
             }
         }
+    }
+}
+
+extension AccessMiddleware {
+    /// The refusal of a request no route has: 405 with the methods the path's routes have (`Allow`), or 404 when
+    /// no route has the path.
+    static func noRoute(_ method: HTTPRequest.Method, _ path: String) -> HTTPError {
+        let quoted = ToolkitError.quoted(path, limit: 80)
+        let allowed = AccessRules.methods(at: path).map(\.rawValue)
+        guard !allowed.isEmpty else { return HTTPError(.notFound, message: "There is no page at \(quoted).") }
+        return HTTPError(
+            .methodNotAllowed, headers: [.allow: allowed.joined(separator: ", ")],
+            message: "\(quoted) is not asked for with \(ToolkitError.quoted(method.rawValue, limit: 20)), only with "
+                + allowed.joined(separator: ", ") + ".")
     }
 }
 

@@ -54,10 +54,10 @@ enum AccessRules {
     ]
 
     /// The rule for a request and the contract its path names (`:id`, where a whole number), or nil when no route
-    /// has that method and path.
+    /// has that method and path. A `HEAD` has its page's `GET` rule.
     /// - Complexity: O(r·s) for r rules and s segments in the path.
     static func rule(_ method: HTTPRequest.Method, _ path: String) -> (rule: Rule, contract: Int64?)? {
-        route(method, path).map { ($0.entry.rule, $0.contract) }
+        route(method == .head ? .get : method, path).map { ($0.entry.rule, $0.contract) }
     }
 
     /// The first route of the table a request matches, and the contract its path names.
@@ -65,17 +65,35 @@ enum AccessRules {
     static func route(_ method: HTTPRequest.Method, _ path: String)
         -> (entry: (method: HTTPRequest.Method, path: String, rule: Rule), contract: Int64?)?
     {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         for entry in table where entry.method == method {
-            let pattern = entry.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            guard pattern.count == segments.count else { continue }
-            var contract: Int64?
-            let matches = zip(pattern, segments).allSatisfy { want, have in
-                if want == ":id" { contract = Int64(have) }
-                return want.hasPrefix(":") ? !have.isEmpty : want == have
-            }
-            if matches { return (entry, contract) }
+            let found = match(entry.path, path)
+            if found.matches { return (entry, found.contract) }
         }
         return nil
+    }
+
+    /// The methods some route has at `path`, as an `Allow` header lists them (`HEAD` with `GET`); none when no
+    /// route has the path.
+    /// - Complexity: O(r·s) for r rules and s segments in the path.
+    static func methods(at path: String) -> [HTTPRequest.Method] {
+        var allowed: [HTTPRequest.Method] = []
+        for entry in table where !allowed.contains(entry.method) && match(entry.path, path).matches {
+            allowed += entry.method == .get ? [.get, .head] : [entry.method]
+        }
+        return allowed
+    }
+
+    /// Whether `path` matches a route's `pattern` (a segment starting with `:` matches any one segment), and the
+    /// contract its `:id` names where that is a whole number.
+    private static func match(_ pattern: String, _ path: String) -> (matches: Bool, contract: Int64?) {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let wanted = pattern.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard wanted.count == segments.count else { return (false, nil) }
+        var contract: Int64?
+        let matches = zip(wanted, segments).allSatisfy { want, have in
+            if want == ":id" { contract = Int64(have) }
+            return want.hasPrefix(":") ? !have.isEmpty : want == have
+        }
+        return (matches, contract)
     }
 }

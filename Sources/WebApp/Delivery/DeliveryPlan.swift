@@ -41,6 +41,8 @@ struct DeliveryPlan {
     let quarters: Int
     /// The award that starts the quarters; nil when the commitments were uploaded.
     let awardedAt: Date?
+    /// The id of the contract's latest returns when the plan was read; nil when it had none.
+    var returnsId: Int64?
 
     /// The contract's plan at `now`, or nil when it has no commitments yet.
     /// - Throws: the workspace's errors; `ToolkitError` when a kept CSV cannot be read again.
@@ -69,12 +71,20 @@ struct DeliveryPlan {
         } else {
             return nil
         }
-        let sameCommitments = latest.map { Array($0.commitments) == committed } ?? false
         return DeliveryPlan(
             commitments: try Self.commitments(committed, contract: contract.profile, borough: borough),
-            commitmentsCSV: committed,
-            returns: sameCommitments ? try Self.rows(Array(latest!.returns), limits: limits) : [],
-            quarters: contract.profile.quarters, awardedAt: awardedAt)
+            commitmentsCSV: committed, returns: try Self.kept(latest, against: committed, limits: limits),
+            quarters: contract.profile.quarters, awardedAt: awardedAt, returnsId: latest?.id)
+    }
+
+    /// The rows of the returns `latest` keeps when they were returned against `commitments`; none otherwise (the
+    /// commitments of an awarded tender replace those uploaded before).
+    /// - Throws: `ToolkitError` when the kept returns cannot be read again.
+    static func kept(_ latest: SavedReturns?, against commitments: [UInt8], limits: WorkspaceLimits) throws
+        -> [ReturnRow]
+    {
+        guard let latest, Array(latest.commitments) == commitments else { return [] }
+        return try rows(Array(latest.returns), limits: limits)
     }
 
     /// The winning offer of a scored tender, its offers opened at `now` (after the deadline).
@@ -113,11 +123,23 @@ struct DeliveryPlan {
         }
     }
 
-    /// The returns CSV with `entered` in place of what was returned for the same quarter and measure, as the
-    /// workspace keeps it: every note as typed (``KeptCSV``), so saving one quarter leaves the others' notes as
-    /// they were.
-    func returnsCSV(replacing entered: [ReturnRow]) -> [UInt8] {
-        let kept = returns.filter { row in !entered.contains { $0.quarter == row.quarter && $0.measure == row.measure }
+    /// The returns CSV with `entered` in place of what was returned for the same quarter and measure, over the
+    /// returns `latest` keeps (read again in the transaction that saves the entry, so that a return saved since the
+    /// plan was read, for another quarter, through this server or another, stays), as the workspace keeps it: every
+    /// note as typed (``KeptCSV``), so saving one quarter leaves the others' notes as they were.
+    /// - Throws: a `conflict` ``ToolkitError`` when other commitments were kept since the plan was read;
+    ///   `ToolkitError` when the kept returns cannot be read again.
+    func returnsCSV(replacing entered: [ReturnRow], over latest: SavedReturns?, limits: WorkspaceLimits) throws
+        -> [UInt8]
+    {
+        if let latest, latest.id != returnsId, Array(latest.commitments) != commitmentsCSV {
+            throw ToolkitError(
+                .conflict,
+                "Other commitments were uploaded for this contract since you opened its page: reload the page and "
+                    + "enter the return against them.")
+        }
+        let kept = try Self.kept(latest, against: commitmentsCSV, limits: limits).filter { row in
+            !entered.contains { $0.quarter == row.quarter && $0.measure == row.measure }
         }
         let all = (kept + entered).sorted { ($0.quarter, $0.measure) < ($1.quarter, $1.measure) }
         let header: [String] = ["quarter", "measure", "delivered", "evidence"]

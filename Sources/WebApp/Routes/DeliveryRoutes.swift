@@ -84,17 +84,30 @@ struct DeliveryRoutes: RouteGroup {
     }
 
     /// Monitors the plan's commitments against its returns with the entry's in place, and keeps them with the
-    /// entry's evidence files, as returned at `now`.
-    /// - Throws: `ToolkitError` locating a problem in the returns; the workspace's errors when they cannot be saved.
+    /// entry's evidence files, as returned at `now`. The entry is merged in the workspace's transaction into the
+    /// returns kept then, not those the plan was read with, so returns entered at the same time for other quarters,
+    /// through this server or another, are all kept.
+    /// - Throws: `ToolkitError` locating a problem in the returns, or a `conflict` one when other commitments were
+    ///   uploaded since the plan was read; the workspace's errors when they cannot be saved.
     func save(_ entry: ReturnEntry, plan: DeliveryPlan, for contract: SavedContract, at now: Date) async throws {
+        let (rows, limits) = (entry.rows, borough.catalogue.workspaceLimits)
+        _ = try await workspace.saveReturns(for: contract.id ?? 0, evidence: entry.files) { latest in
+            let returns = try plan.returnsCSV(replacing: rows, over: latest, limits: limits)
+            return try kept(
+                FormData.File(name: "returns entered online.csv", bytes: returns), plan: plan, for: contract, at: now)
+        }
+    }
+
+    /// The plan's commitments and `returns` as the workspace keeps them, with the monitoring they give.
+    /// - Throws: `ToolkitError` locating a problem in the returns.
+    private func kept(_ returns: FormData.File, plan: DeliveryPlan, for contract: SavedContract, at now: Date) throws
+        -> SavedReturns
+    {
         let commitments = FormData.File(name: "commitments.csv", bytes: plan.commitmentsCSV)
-        let returns = FormData.File(name: "returns entered online.csv", bytes: plan.returnsCSV(replacing: entry.rows))
-        let monitoring = try monitor(commitments, returns, for: contract)
-        _ = try await workspace.save(
-            SavedReturns(
-                contractId: contract.id ?? 0, commitmentsName: commitments.name, commitments: Data(commitments.bytes),
-                returnsName: returns.name, returns: Data(returns.bytes), monitoring: monitoring, uploadedAt: now),
-            evidence: entry.files)
+        return SavedReturns(
+            contractId: contract.id ?? 0, commitmentsName: commitments.name, commitments: Data(commitments.bytes),
+            returnsName: returns.name, returns: Data(returns.bytes),
+            monitoring: try monitor(commitments, returns, for: contract), uploadedAt: now)
     }
 
     /// An evidence file, always as a download of bytes (never shown in the page's origin as HTML or a script).

@@ -30,7 +30,9 @@ struct ErrorPages: RouterMiddleware {
             let status = error.status
             let message =
                 error.body ?? (status == .notFound ? "There is no page at \(request.uri.path)." : status.reasonPhrase)
-            return Page.error(status: status, message: message, context: context)
+            var response = Page.error(status: status, message: message, context: context)
+            response.headers.append(contentsOf: error.headers)  // a 405's Allow
+            return response
         } catch let error as ToolkitError where error.kind != .cannotWrite {
             // A workspace's missing contract reads "no contract 7 in this workspace".
             let message = error.kind == .notFound ? "There is \(error.description)." : error.description

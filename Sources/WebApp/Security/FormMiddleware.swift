@@ -69,6 +69,10 @@ struct FormMiddleware: RouterMiddleware {
             throw tooLarge
         } catch is NIOTooManyBytesError {
             throw tooLarge  // a body sent in chunks, without a length, that runs past the limit
+        } catch is BodyDeadline.TooSlow {
+            throw HTTPError(
+                .requestTimeout,
+                message: "The form took too long to arrive (policy/workspace_limits.csv): send it again.")
         }
         let type = request.headers[.contentType] ?? ""
         let form: FormData

@@ -271,15 +271,36 @@ final class PostgresStore: WorkspaceStore {
     }
 
     func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns {
+        try await transaction { connection in try await insert(returns, evidence: evidence, on: connection) }
+    }
+
+    /// Locks the contract's row first, so that entries saved at once through any server take turns, each reading
+    /// the returns the one before kept.
+    func insertReturns(
+        for contract: Int64, evidence: [EvidenceFile],
+        merging merge: @escaping @Sendable (SavedReturns?) throws -> SavedReturns
+    ) async throws -> SavedReturns {
         try await transaction { connection in
-            for file in evidence {
-                try await audit(
-                    .evidenceUploaded(try await file.inserted(on: connection, logger: logger)), on: connection)
+            guard try await locked(contract, on: connection) != nil else {
+                throw ToolkitError.missingFromWorkspace("contract \(contract)")
             }
-            let saved = try await returns.inserted(on: connection, logger: logger)
-            try await audit(.returnsUploaded(saved), on: connection)
-            return saved
+            let latest = try await records(
+                SavedReturns.self, where: "\"contractId\" = \(contract)", order: "id DESC LIMIT 1", on: connection
+            ).first
+            return try await insert(try merge(latest), evidence: evidence, on: connection)
         }
+    }
+
+    /// Inserts returns with the evidence files they name, and their entries in the audit trail, on `connection`.
+    private func insert(_ returns: SavedReturns, evidence: [EvidenceFile], on connection: PostgresConnection)
+        async throws -> SavedReturns
+    {
+        for file in evidence {
+            try await audit(.evidenceUploaded(try await file.inserted(on: connection, logger: logger)), on: connection)
+        }
+        let saved = try await returns.inserted(on: connection, logger: logger)
+        try await audit(.returnsUploaded(saved), on: connection)
+        return saved
     }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {

@@ -229,16 +229,35 @@ final class SQLiteStore: WorkspaceStore {
     }
 
     func insert(_ returns: SavedReturns, evidence: [EvidenceFile]) async throws -> SavedReturns {
+        try await database.write { db in try Self.insert(returns, evidence: evidence, db) }
+    }
+
+    /// Reads and writes in one immediate transaction (GRDB begins every write so), which holds SQLite's write lock
+    /// from the read on: another process's write to the file waits for it, and reads the merged returns after.
+    func insertReturns(
+        for contract: Int64, evidence: [EvidenceFile],
+        merging merge: @escaping @Sendable (SavedReturns?) throws -> SavedReturns
+    ) async throws -> SavedReturns {
         try await database.write { db in
-            for var file in evidence {
-                try file.insert(db)
-                try Self.audit(.evidenceUploaded(file), db)
-            }
-            var saved = returns
-            try saved.insert(db)
-            try Self.audit(.returnsUploaded(saved), db)
-            return saved
+            let latest = try SavedReturns.filter(SavedReturns.Columns.contractId == contract).order(
+                SavedReturns.Columns.id.desc
+            ).fetchOne(db)
+            return try Self.insert(try merge(latest), evidence: evidence, db)
         }
+    }
+
+    /// Inserts returns with the evidence files they name, and their entries in the audit trail.
+    private static func insert(_ returns: SavedReturns, evidence: [EvidenceFile], _ db: Database) throws
+        -> SavedReturns
+    {
+        for var file in evidence {
+            try file.insert(db)
+            try audit(.evidenceUploaded(file), db)
+        }
+        var saved = returns
+        try saved.insert(db)
+        try audit(.returnsUploaded(saved), db)
+        return saved
     }
 
     func latestReturns(for contract: Int64) async throws -> SavedReturns? {

@@ -100,6 +100,19 @@ extension Workspace {
         try await store.insert(returns, evidence: evidence)
     }
 
+    /// Saves a quarter's return entered online with the evidence files it names, in one transaction that reads the
+    /// contract's latest returns (nil when it has none) and keeps what `merge` makes of them. Returns entered at the
+    /// same time, through this server or another over the same workspace, take turns, each merged into what the
+    /// one before kept, so none is lost.
+    /// - Throws: what `merge` throws, when nothing is saved; a `notFound` ``ToolkitError`` for a contract there is
+    ///   not; the store's error when the write fails.
+    public func saveReturns(
+        for contract: Int64, evidence: [EvidenceFile],
+        merging merge: @escaping @Sendable (SavedReturns?) throws -> SavedReturns
+    ) async throws -> SavedReturns {
+        try await store.insertReturns(for: contract, evidence: evidence, merging: merge)
+    }
+
     /// The evidence file `id` of `contract`, its bytes included.
     /// - Throws: a `notFound` ``ToolkitError`` when the contract has no such file.
     public func evidence(_ id: Int64, of contract: Int64) async throws -> EvidenceFile {
