@@ -47,7 +47,8 @@ public enum DeprivationLSOALoader: Loader {
                     : "a rank is a whole number, 1 or more"
             case "decile":
                 (1...10).contains(value) && value == value.rounded() ? nil : "a decile is a whole number from 1 to 10"
-            case "score": nil
+            case "score":
+                abs(value) <= 100 ? nil : "an IoD score is a rate, a percentage or a standardised score, within ±100"
             case _ where isTotalPopulation:
                 value > 0 ? nil : "a total population is above 0 (it weighs the LSOA in ward averages)"
             default: value >= 0 ? nil : "a population is 0 or more"
@@ -186,6 +187,11 @@ public enum DeprivationLSOALoader: Loader {
         private var lineOf: [String: Int] = [:]
         /// The number of missing figures, and the file, line and column of the first.
         private(set) var missing: (count: Int, first: String?) = (0, nil)
+        /// Each domain's rank and decile columns (their places in ``columns``), where the file gives both and the
+        /// edition's number of LSOAs is known: a decile is the tenth its rank falls in.
+        private let rankDeciles: [(rank: Int, decile: Int)]
+        /// The row's figure in each of ``columns``, reused from row to row.
+        private var values: [Double?]
 
         /// A reader of `table`'s rows, giving what it reads to `sink`; ranks are checked against the number of LSOAs
         /// the edition ranks where `options` give it.
@@ -194,9 +200,12 @@ public enum DeprivationLSOALoader: Loader {
             let largestRank = options.rankedAreas[edition].map(Double.init) ?? CensusFigure.largestCount
             self.lsoa2021 = DeprivationLSOALoader.lsoaVintage(edition: edition) == "LSOA21"
             self.edition = edition
-            columns = table.header.enumerated().dropFirst(4).map {
+            let columns = table.header.enumerated().dropFirst(4).map {
                 DeprivationLSOALoader.column($0.offset, $0.element, edition: edition, largestRank: largestRank)
             }
+            self.columns = columns
+            rankDeciles = largestRank < CensusFigure.largestCount ? Self.rankDeciles(columns) : []
+            values = Array(repeating: nil, count: columns.count)
             file = table.path
             header = table.header
             self.sink = sink
@@ -227,13 +236,45 @@ public enum DeprivationLSOALoader: Loader {
                         code: code, name: row[1].trimmedString, level: .lsoa,
                         vintage: lsoa2021 ? "LSOA21" : "LSOA11", parent: authority))
             }
-            for column in columns { try addFigure(of: column, lsoa: code, from: row) }
+            for (place, column) in columns.enumerated() {
+                values[place] = try addFigure(of: column, lsoa: code, from: row)
+            }
+            try checkDeciles(row, lsoa: code)
+        }
+
+        /// The places in `columns` of each domain's rank and decile, where both are given.
+        static func rankDeciles(_ columns: [Column]) -> [(rank: Int, decile: Int)] {
+            columns.indices.compactMap { rank in
+                guard columns[rank].indicator.unit == "rank", case let id = columns[rank].indicator.id,
+                    let decile = columns.firstIndex(where: { $0.indicator.id == id.dropLast(4) + "decile" })
+                else { return nil }
+                return (rank, decile)
+            }
+        }
+
+        /// Checks each domain's decile is the tenth its rank falls in (MHCLG's deciles: rank × 10 ÷ the LSOAs ranked,
+        /// rounded up; ranks may tie), so that swapped or reversed columns, or scores in a rank column, are refused
+        /// rather than read.
+        /// - Throws: `ToolkitError` at a decile its rank does not fall in.
+        private func checkDeciles(_ row: CSVRow, lsoa code: String) throws {
+            for (rank, decile) in rankDeciles {
+                guard let ranked = values[rank] else { continue }
+                let column = columns[rank]
+                guard let given = values[decile] else { continue }
+                let expected = (ranked * 10 / column.largestRank).rounded(.up)
+                guard given != expected else { continue }
+                throw ToolkitError(
+                    file: file, line: row.line, column: columns[decile].index + 1,
+                    "decile \(Int(given)) of LSOA \(code) is not the tenth its rank \(Int(ranked)) falls in (decile "
+                        + "\(Int(expected)) of \(Int(column.largestRank)) LSOAs, 1 = most deprived): are the columns "
+                        + "swapped, or the deciles reversed?")
+            }
         }
 
         /// Gives the sink the row's figure for one column, counting it when it is missing.
         /// - Throws: `ToolkitError` at the cell when it cannot be read, is out of range for the column, or is a
         ///   missing total population; what the sink throws.
-        private mutating func addFigure(of column: Column, lsoa code: String, from row: CSVRow) throws {
+        private mutating func addFigure(of column: Column, lsoa code: String, from row: CSVRow) throws -> Double? {
             let parsed = try NumericCell.parse(
                 row[column.index], file: file, line: row.line,
                 column: column.index + 1, columnName: header[column.index])
@@ -257,6 +298,7 @@ public enum DeprivationLSOALoader: Loader {
                 Observation(
                     indicator: column.indicator.id, area: code, period: edition,
                     value: parsed.number, missing: parsed.missingReason, source: file))
+            return parsed.number
         }
     }
 }

@@ -178,11 +178,13 @@ public enum ProfilePage {
                 + (d.evidence.first.map { "\($0.result.name): \($0.result.summary)" } ?? d.note ?? "") + " |"
         }
         md += [
-            "", "## Indicators", "", "| Indicator | Period | Value | England | vs England |", "|---|---|---|---|---|",
+            "", "## Indicators", "", "| Indicator | Period | Value | Parent | England | vs England | Rank | Trend |",
+            "|---|---|---|---|---|---|---|---|",
         ]
-        md += results.map {
-            "| \($0.name) | \($0.period) | \($0.value.written(.plain)) | \(($0.england?.value).written(.plain)) | "
-                + "\($0.england?.significance95.rawValue ?? "") |"
+        md += results.map { r in
+            "| \(r.name) | \(r.period) | \(r.value.written(.plain)) | \((r.parent?.value).written(.plain)) | "
+                + "\((r.england?.value).written(.plain)) | \(r.england?.significance95.rawValue ?? "") | "
+                + "\(r.rank.map { "\($0) of \(r.rankedAmong ?? 0)" } ?? "") | \(r.trend ?? "") |"
         }
         if let change, !change.moves(of: profile.area.code).isEmpty {
             md += [

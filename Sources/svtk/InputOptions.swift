@@ -1,5 +1,7 @@
 import ArgumentParser
 import CSV
+import Catalogue
+import Evidence
 import Foundation
 import Loaders
 import Reports
@@ -22,10 +24,22 @@ struct InputOptions: ParsableArguments {
     )
     var quiet = false
 
-    /// Load options for one file, with a progress line for large files when stderr is a terminal.
+    /// Load options for one file, with a progress line for large files when stderr is a terminal, and the number of
+    /// LSOAs each IoD edition ranks (`policy/editions.csv`), which its ranks and deciles are checked against.
     func loadOptions(for path: String) -> LoadOptions {
-        LoadOptions(
+        var options = LoadOptions(
             delimiter: delimiter, metadata: metadata,
             progress: quiet ? nil : Progress.reporter(for: path))
+        options.rankedAreas = Self.rankedAreas
+        return options
     }
+
+    /// The number of LSOAs each IoD edition ranks, from the toolkit's data; none where svtk runs without it (the
+    /// ranks are then checked as whole numbers from 1, their deciles against nothing).
+    private static let rankedAreas: [String: Int] = {
+        guard let folder = try? DatasetsDirectory.path(),
+            let sources = try? PublishedSources(folder: folder + "/policy")
+        else { return [:] }
+        return sources.rankedAreas(of: DeprivationLSOALoader.format)
+    }()
 }

@@ -101,6 +101,36 @@ struct FixtureTests {
         }
     }
 
+    @Test("IoD deciles are the tenth their rank falls in, and scores within ±100: reversed or misnamed, refused")
+    func iodRanksAndDeciles() throws {
+        let demo = URL(fileURLWithPath: datasets).appendingPathComponent("demo/iod2025_domains_rotherham.csv").path
+        // Split on line feeds as bytes: the file's lines end in CR LF, which Swift reads as one Character.
+        let lines = try Data(contentsOf: URL(fileURLWithPath: demo)).split(separator: UInt8(ascii: "\n"))
+            .map { String(decoding: $0, as: UTF8.self) }
+        var options = LoadOptions()
+        options.rankedAreas = ["2025": 33755]
+        func error(_ lines: [String]) throws -> ToolkitError? {
+            let path = try temporaryFile(lines.joined(separator: "\n") + "\n")
+            return inputError { _ = try FileLoader.load(path, options: options, into: Dataset()) }
+        }
+        #expect(try error(lines) == nil)
+        // Rotherham 029A: IMD rank 24,811 is decile 8 (24,811 × 10 ÷ 33,755 = 7.35, rounded up); reversed, 3.
+        var reversed = lines
+        reversed[1] = reversed[1].replacingOccurrences(of: ",24811,8,", with: ",24811,3,")
+        let wrongDecile = try error(reversed)
+        #expect(wrongDecile?.line == 2 && wrongDecile?.column == 6)
+        #expect(
+            wrongDecile?.message.hasPrefix("decile 3 of LSOA E01007657 is not the tenth its rank 24811 falls in")
+                == true)
+        // Ranks under a Score heading are not scores.
+        var scored = lines
+        scored[0] = scored[0].replacingOccurrences(
+            of: "\"Index of Multiple Deprivation Rank\"", with: "\"Index of Multiple Deprivation Score\"")
+        #expect(
+            try error(scored)?.message.hasPrefix("an IoD score is a rate, a percentage or a standardised score") == true
+        )
+    }
+
     @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")
     func wardProfile() throws {
         let (data, results) = try load(fixture("ward_profile.csv"))
