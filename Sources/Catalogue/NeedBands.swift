@@ -26,8 +26,9 @@ public struct NeedBands: Sendable {
     public let trendChangeFrom: Double
     /// Indicator patterns whose value is a national decile (1 = most deprived).
     let nationalDecilePatterns: [IndicatorLink]
-    /// Indicator patterns whose value is an authority's rank among England's authorities (1 = most deprived).
-    let nationalRankPatterns: [IndicatorLink]
+    /// Indicator patterns whose value, in a period, is an authority's rank among England's authorities (1 = most
+    /// deprived), with the number of authorities ranked in that period.
+    let nationalRanks: [(pattern: IndicatorLink, period: String, ranked: Int)]
     /// Indicators whose periods are editions, not a time series: no trend is read from them
     /// (`policy/not_trended.csv`).
     let notTrendedPatterns: [IndicatorLink]
@@ -52,7 +53,18 @@ public struct NeedBands: Sendable {
                 "national_decile_scale, relative_difference_for_one and national_signal_cap must be positive")
         }
         nationalDecilePatterns = try Self.patterns(folder + "/national_deciles.csv")
-        nationalRankPatterns = try Self.patterns(folder + "/national_ranks.csv")
+        nationalRanks = try DataTable(
+            path: folder + "/national_ranks.csv", required: ["indicator", "period", "ranked"]
+        )
+        .rows().map { row in
+            guard let ranked = Int(row["ranked"]), ranked > 0 else {
+                throw row.error("ranked", "\(row["ranked"]): give the number of authorities ranked, a whole number")
+            }
+            let pattern = IndicatorLink(
+                pattern: try row.required("indicator"), domain: nil, polarity: .higherIsBetter,
+                reason: try row.required("reason"), location: row.location)
+            return (pattern, try row.required("period"), ranked)
+        }
         notTrendedPatterns = try Self.patterns(folder + "/not_trended.csv")
     }
 
@@ -85,9 +97,10 @@ public struct NeedBands: Sendable {
         nationalDecilePatterns.contains { $0.matches(indicator) }
     }
 
-    /// True when the indicator is an authority's rank among England's authorities (`policy/national_ranks.csv`).
-    public func isNationalRank(_ indicator: String) -> Bool {
-        nationalRankPatterns.contains { $0.matches(indicator) }
+    /// The number of England's authorities an indicator's figure of a period ranks (`policy/national_ranks.csv`),
+    /// or nil when it is not such a rank.
+    public func authoritiesRanked(by indicator: String, in period: String) -> Int? {
+        nationalRanks.first { $0.period == period && $0.pattern.matches(indicator) }?.ranked
     }
 
     /// The need signal of a national decile: positive when more deprived than the middle of England.

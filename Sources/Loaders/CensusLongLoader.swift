@@ -59,8 +59,6 @@ public enum CensusLongLoader: Loader {
         var category: String
         var value: NumericCell.Value
         var isPercent: Bool
-        /// The line of the row that gave it.
-        var line: Int
     }
 
     /// Reads every row of the table into the sink.
@@ -75,7 +73,7 @@ public enum CensusLongLoader: Loader {
         ) { row in
             try reader.read(row)
         }
-        try reader.finishArea()
+        try reader.finishFile()
         if let short = reader.firstShortArea {
             warnings.append(
                 "\(reader.shortAreas) area(s) lack rows for some categories, and the file has no Total to take shares "
@@ -101,9 +99,11 @@ public enum CensusLongLoader: Loader {
         private var currentArea: String?
         private var currentPeriod = "2021"
         private var cells: [Cell] = []
-        /// Every count category the areas read so far have: without a Total, an area lacking one of them has no
-        /// total to take its shares of (its sum would be short).
+        /// Every count category of the areas without a Total: an area lacking one of them has no total to take its
+        /// shares of (its sum would be short).
         private var categories: Set<String> = []
+        /// The areas without a Total, with their periods and cells, held until the file's categories are known.
+        private var held: [(area: String, period: String, cells: [Cell])] = []
         /// The areas lacking a category others have, and the first of them in words.
         private(set) var shortAreas = 0
         private(set) var firstShortArea: String?
@@ -176,42 +176,51 @@ public enum CensusLongLoader: Loader {
                     file: file, line: row.line, column: layout.value + 1,
                     "\(problem), not \(row[layout.value].trimmedString)")
             }
-            return Cell(category: category, value: value, isPercent: isPercent, line: row.line)
+            return Cell(category: category, value: value, isPercent: isPercent)
         }
 
-        /// Gives the sink the figures of the area being read, if any, now that all its cells are in, and
-        /// marks the area finished.
+        /// Gives the sink the figures of the area being read, if any, now that all its cells are in, and marks the
+        /// area finished. An area without a Total is held until the file ends (``finishFile()``): only then is it
+        /// known whether it has every category, so whether its counts sum to its total.
         /// - Throws: what the sink throws for a figure.
         mutating func finishArea() throws {
             guard let area = currentArea else { return }
-            let total = try isComplete(area) ? Self.total(of: cells) : nil
-            let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
-            for cell in cells {
-                try addFigures(of: cell, area: area, total: total, givenPercent: givenPercent)
-            }
             finishedAreas.insert(area)
-            cells.removeAll(keepingCapacity: true)
+            defer { cells.removeAll(keepingCapacity: true) }
+            let counts = cells.filter { !$0.isPercent }.map(\.category)
+            guard counts.contains(where: { $0.lowercased().hasPrefix("total") }) else {
+                categories.formUnion(counts)
+                held.append((area, currentPeriod, cells))
+                return
+            }
+            try addFigures(of: cells, area: area, period: currentPeriod, total: Self.total(of: cells))
         }
 
-        /// Whether the area's counts can be summed to its total: it has a Total, or every category the areas before
-        /// it have (else it is counted among ``shortAreas``).
-        /// - Throws: `ToolkitError` at a category the areas before it lack (their sums were short, and are given).
-        private mutating func isComplete(_ area: String) throws -> Bool {
-            let counts = cells.filter { !$0.isPercent }
-            guard !counts.contains(where: { $0.category.lowercased().hasPrefix("total") }) else { return true }
-            defer { categories.formUnion(counts.map(\.category)) }
-            if !categories.isEmpty, let new = counts.first(where: { !categories.contains($0.category) }) {
-                throw ToolkitError(
-                    file: file, line: new.line, column: (layout.categories.last?.column ?? 0) + 1,
-                    "category \(ToolkitError.quoted(new.category)), which the areas before \(area) lack: without a "
-                        + "Total their shares were of a short sum; give every area every category (a missing "
-                        + "figure as [x])")
+        /// Finishes the last area, then gives the sink the areas held for want of a Total, each with the sum of its
+        /// counts as its total where it has every category the file's areas have, else with its total and shares
+        /// unknown (counted among ``shortAreas``), whatever the order of the areas.
+        /// - Throws: what the sink throws for a figure.
+        mutating func finishFile() throws {
+            try finishArea()
+            for (area, period, cells) in held {
+                let counts = Set(cells.filter { !$0.isPercent }.map(\.category))
+                let complete = counts.isSuperset(of: categories)
+                if !complete {
+                    shortAreas += 1
+                    let missing = categories.subtracting(counts).sorted()
+                    firstShortArea = firstShortArea ?? "\(area) lacks \(missing.joined(separator: ", "))"
+                }
+                try addFigures(of: cells, area: area, period: period, total: complete ? Self.total(of: cells) : nil)
             }
-            guard counts.count < categories.count, !categories.isEmpty else { return true }
-            shortAreas += 1
-            let missing = categories.subtracting(counts.map(\.category)).sorted()
-            firstShortArea = firstShortArea ?? "\(area) lacks \(missing.joined(separator: ", "))"
-            return false
+            held.removeAll()
+        }
+
+        /// Gives the sink an area's cells, as ``addFigures(of:area:period:total:givenPercent:)`` does each.
+        private mutating func addFigures(of cells: [Cell], area: String, period: String, total: Double?) throws {
+            let givenPercent = Set(cells.filter(\.isPercent).map(\.category))
+            for cell in cells {
+                try addFigures(of: cell, area: area, period: period, total: total, givenPercent: givenPercent)
+            }
         }
 
         /// An area's total: its `Total` category's count where the file has one, otherwise the sum of its counts;
@@ -233,14 +242,15 @@ public enum CensusLongLoader: Loader {
         /// total as its denominator (none for the total itself), then its share of the total unless the cell is
         /// the total or the file gives that share.
         /// - Throws: what the sink throws for a figure.
-        private mutating func addFigures(of cell: Cell, area: String, total: Double?, givenPercent: Set<String>) throws
-        {
+        private mutating func addFigures(
+            of cell: Cell, area: String, period: String, total: Double?, givenPercent: Set<String>
+        ) throws {
             declare(cell.category, percent: cell.isPercent)
             if cell.isPercent {
                 try sink.add(
                     Observation(
                         indicator: indicatorID(cell.category, percent: true), area: area,
-                        period: currentPeriod, value: cell.value.number,
+                        period: period, value: cell.value.number,
                         missing: cell.value.missingReason, source: file))
                 return
             }
@@ -248,14 +258,14 @@ public enum CensusLongLoader: Loader {
             try sink.add(
                 Observation(
                     indicator: indicatorID(cell.category, percent: false), area: area,
-                    period: currentPeriod, value: cell.value.number,
+                    period: period, value: cell.value.number,
                     missing: cell.value.missingReason, denominator: isTotal ? nil : total,
                     source: file))
             if !isTotal && !givenPercent.contains(cell.category) {
                 declare(cell.category, percent: true)
                 try sink.add(
                     CensusShare(count: cell.value, total: total).observation(
-                        indicator: indicatorID(cell.category, percent: true), area: area, period: currentPeriod,
+                        indicator: indicatorID(cell.category, percent: true), area: area, period: period,
                         source: file))
             }
         }

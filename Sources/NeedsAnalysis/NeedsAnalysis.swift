@@ -31,9 +31,6 @@ public struct NeedsAnalysis {
     let siblings: [SiblingGroup: [Double]]
     /// The same a level wider (``widerSiblingGroups(_:_:)``), for areas with fewer siblings than a z-score needs.
     let widerSiblings: [SiblingGroup: [Double]]
-    /// The number of authorities with a figure, by indicator and period, for indicators that rank England's
-    /// authorities (``NeedBands/isNationalRank(_:)``): what a rank is a rank among.
-    let authoritiesRanked: [RankedGroup: Int]
     /// The taxonomy's links of each analysed indicator, resolved once (patterns are matched here, not per area).
     let links: [String: [IndicatorLink]]
     /// The analysed indicators' ids, sorted.
@@ -64,7 +61,6 @@ public struct NeedsAnalysis {
         series = Self.headlineSeries(dataset, from: smallest)
         siblings = Self.siblingGroups(series, dataset)
         widerSiblings = Self.widerSiblingGroups(siblings, dataset)
-        authoritiesRanked = Self.authoritiesRanked(series, dataset, bands)
         indicatorIDs = series.keys.sorted()
         links = Dictionary(uniqueKeysWithValues: series.keys.map { ($0, taxonomy.links(for: $0)) })
     }
@@ -199,27 +195,6 @@ public struct NeedsAnalysis {
         if area.level == .region { return parent }
         guard let up = area.parent, dataset.areas[up].map({ $0.level != .country }) == true else { return nil }
         return up
-    }
-
-    /// The number of authorities with a latest figure of each indicator that ranks England's authorities, by period.
-    static func authoritiesRanked(_ series: [String: [String: [Int32]]], _ dataset: Dataset, _ bands: NeedBands)
-        -> [RankedGroup: Int]
-    {
-        var counts: [RankedGroup: Int] = [:]
-        for (indicator, byArea) in series where bands.isNationalRank(indicator) {
-            for (code, positions) in byArea where dataset.areas[code]?.level == .localAuthority {
-                guard let latest = positions.last else { continue }
-                let period = dataset.observations.period(at: Int(latest))
-                counts[RankedGroup(indicator: indicator, period: period), default: 0] += 1
-            }
-        }
-        return counts
-    }
-
-    /// An indicator's figures in one period: the authorities a national rank is among.
-    struct RankedGroup: Hashable {
-        var indicator: String
-        var period: String
     }
 
     /// Areas compared with one another: an indicator's latest figures for areas of one level in one parent.
@@ -467,8 +442,8 @@ extension NeedsAnalysis {
     /// The national signal: a national decile read against the middle of England (`policy/need_bands.csv`), else
     /// significance against England from confidence intervals, else the relative difference from England.
     func addNationalSignal(_ result: inout IndicatorResult) {
-        if bands.isNationalRank(result.indicator) {
-            return addNationalRankSignal(&result)
+        if let among = bands.authoritiesRanked(by: result.indicator, in: result.period) {
+            return addNationalRankSignal(&result, among: among)
         }
         if bands.isNationalDecile(result.indicator) {
             let signal = bands.signal(decile: result.value)
@@ -487,14 +462,12 @@ extension NeedsAnalysis {
 }
 
 extension NeedsAnalysis {
-    /// The national signal of an authority's rank among England's authorities (1 = most deprived): the national
-    /// decile of the rank, read as a national decile is; none where too few authorities are ranked.
-    private func addNationalRankSignal(_ result: inout IndicatorResult) {
-        guard dataset.areas[result.area]?.level == .localAuthority,
-            let among = authoritiesRanked[RankedGroup(indicator: result.indicator, period: result.period)],
-            among >= Self.minimumSiblings, result.value >= 1
+    /// The national signal of an authority's rank among the `among` authorities of England its edition ranks (1 =
+    /// most deprived): the national decile of the rank, read as a national decile is; none for a rank outside them.
+    private func addNationalRankSignal(_ result: inout IndicatorResult, among: Int) {
+        guard dataset.areas[result.area]?.level == .localAuthority, result.value >= 1, result.value <= Double(among)
         else { return }
-        let decile = min(10, (result.value * 10 / Double(among)).rounded(.up))
+        let decile = (result.value * 10 / Double(among)).rounded(.up)
         let signal = bands.signal(decile: decile)
         result.nationalSignal = signal
         result.nationalBasis =
@@ -504,7 +477,7 @@ extension NeedsAnalysis {
 }
 
 /// Orders periods as sources write them: `2015 Q1`, `2018/19`, `2018 - 20`, `2021` by their first year, then a
-/// month named in them (`Jan 2023` before `March 2023` before `Dec 2023`), then text.
+/// month named in them (`Jan 2023` before `March 2023` before `Dec 2023`; `Dec-23` before `Jan-24`), then text.
 struct PeriodKey: Comparable {
     let year: Int
     let month: Int
@@ -512,9 +485,15 @@ struct PeriodKey: Comparable {
 
     init(_ period: String) {
         text = period
-        let digits = period.split(whereSeparator: { !$0.isNumber }).first { $0.count == 4 }
-        year = digits.flatMap { Int(String($0)) } ?? 0
         month = period.split(whereSeparator: { !$0.isLetter }).lazy.compactMap(Self.month(named:)).first ?? 0
+        let numbers = period.split(whereSeparator: { !$0.isNumber })
+        if let full = numbers.first(where: { $0.count == 4 }) {
+            year = Int(String(full)) ?? 0
+        } else if month > 0, let short = numbers.first(where: { $0.count == 2 }), let yy = Int(String(short)) {
+            year = 2000 + yy  // `Dec-23`: a month with a two-digit year
+        } else {
+            year = 0
+        }
     }
 
     /// The month a word names (1 for `Jan` or `January`, 9 for `Sep`, `Sept` or `September`), or nil.

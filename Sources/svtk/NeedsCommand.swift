@@ -10,11 +10,16 @@ struct NeedsCommand: ParsableCommand {
         abstract: "Rank local needs by domain for the borough and its wards, with the figures behind each.",
         discussion: """
             Each indicator's latest figure is compared with its parent area, England (significance from 95% and 99.8% \
-            confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score), with its \
-            trend; polarity comes from the taxonomy or the source. Indicators feed need domains through the taxonomy; \
-            a domain's score is the higher of the mean local signal of its indicators (against sibling areas) and the \
-            mean national one (IoD national deciles, comparisons with England), positive = worse: 1 or more is high \
-            need (Datasets/policy/need_bands.csv). A domain with no data says so.
+            confidence intervals, as Fingertips judges it) and its sibling areas (rank, quintile, z-score; where they \
+            are fewer than 5, every area of that kind in the region), with its trend; polarity comes from the \
+            taxonomy or the source. Indicators feed need domains through the taxonomy; a domain's score is the higher \
+            of the mean local signal of its indicators (against sibling areas) and the mean national one (IoD \
+            national deciles; an authority's rank among England's in File 10, as the decile it falls in, \
+            Datasets/policy/national_ranks.csv; comparisons with England), positive = worse: 1 or more is high need \
+            (Datasets/policy/need_bands.csv); its evidence is listed in the order of the signal that decided it. A \
+            domain with no data says so. The same figure in two files is counted once; where they give it different \
+            values, the first file's is kept and a note counts them. --format csv gives each indicator's local and \
+            national signal with its basis.
 
             Examples:
               svtk needs --data Datasets/demo/*.csv

@@ -62,32 +62,32 @@ struct AuthorityComparisonTests {
         #expect(result.siblings == "4 authorities of South Yorkshire" && result.rank == 1 && result.zScore == nil)
     }
 
-    @Test("an authority's rank among England's in File 10 is read as its national decile: 2nd of 10 is decile 2")
+    @Test("an authority's rank in File 10 is read as the decile of England's 296 it falls in, an extract's too")
     func nationalRank() throws {
         let data = Dataset()
         data.add(Area(code: "E92000001", name: "England", level: .country))
         data.add(Area(code: "E12000003", name: "Yorkshire and The Humber", level: .region, parent: "E92000001"))
         let id = "iod-la:income:rankaveragerank"
         data.add(Indicator(id: id, name: "Income: rank", unit: "rank", polarity: .higherIsBetter, source: "t"))
-        for rank in 1...10 {
-            let code = String(format: "E060000%02d", rank)
+        // Three authorities of an extract of IoD2025's File 10, ranked among England's 296 (policy/national_ranks.csv).
+        for (code, rank) in [("E08000019", 31.0), ("E06000010", 150), ("E06000014", 296)] {
             data.add(Area(code: code, name: code, level: .localAuthority, parent: "E12000003"))
-            try data.add(Observation(indicator: id, area: code, period: "2025", value: Double(rank), source: "t"))
+            try data.add(Observation(indicator: id, area: code, period: "2025", value: rank, source: "t"))
         }
         let analysis = try NeedsAnalysis(
-            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E06000002")
-        let result = try #require(analysis.result(indicator: id, area: "E06000002"))
-        // (5.5 − 2) ÷ 2.5 (policy/need_bands.csv's midpoint and scale).
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E08000019")
+        let result = try #require(analysis.result(indicator: id, area: "E08000019"))
+        // 31 × 10 ÷ 296 = 1.05, decile 2: (5.5 − 2) ÷ 2.5 (policy/need_bands.csv's midpoint and scale).
         #expect(abs(result.nationalSignal! - 1.4) < 1e-12)
         #expect(
             result.nationalBasis
-                == "rank 2 of 10 authorities in England: national decile 2 (1 = most deprived 10%): +1.40")
-        // 10th of 10 is decile 10, 7th decile 7: (5.5 − 7) ÷ 2.5.
-        #expect(analysis.result(indicator: id, area: "E06000010")?.nationalSignal == -1.8)
-        #expect(abs(analysis.result(indicator: id, area: "E06000007")!.nationalSignal! + 0.6) < 1e-12)
-        // The income domain's score is decided nationally, and its evidence shows the national signal first.
-        let income = try #require(analysis.profile(for: "E06000002").domains.first { $0.domain.id == "income-poverty" })
-        #expect(income.score == income.nationalScore)
+                == "rank 31 of 296 authorities in England: national decile 2 (1 = most deprived 10%): +1.40")
+        // 150 is decile 6 (5.07 rounded up), 296 decile 10.
+        #expect(abs(analysis.result(indicator: id, area: "E06000010")!.nationalSignal! + 0.2) < 1e-12)
+        #expect(analysis.result(indicator: id, area: "E06000014")?.nationalSignal == -1.8)
+        // The income domain's score is decided nationally, by its one indicator.
+        let income = try #require(analysis.profile(for: "E08000019").domains.first { $0.domain.id == "income-poverty" })
+        #expect(income.score == income.nationalScore && income.evidence.first?.result.indicator == id)
     }
 
     @Test("a ward's need decided by its national decile lists that decile first, before a share of higher local z")

@@ -310,7 +310,7 @@ struct AccessControlTests {
         #expect(try await workspace.signedIn(token: kept.token, limits: limits, at: start) == nil)
         // A sign-in ends every expired session, even one never asked for again; and a wrong password forgets the
         // wrong passwords out of every window, whatever the name.
-        try await workspace.store.recordSignInFailure(name: "someone", at: start, forgettingBefore: start)
+        _ = try await workspace.store.reserveSignInAttempt(name: "someone", at: start, window: start, maximum: 5)
         _ = try await workspace.signIn(name: "administrator", password: testPassword, limits: limits, at: end)
         #expect(try await workspace.store.session(Workspace.sessionKey(forgotten.token)) == nil)
         await #expect(throws: ToolkitError.signInRefused) {

@@ -158,7 +158,7 @@ struct RequestHardeningTests {
     }
 
     @Test(
-        "a new password holding a NUL byte is refused at the account page, and its first character never signs in",
+        "a new password holding a NUL byte is refused at the account page, naming the field, the old one kept",
         arguments: TestStore.available)
     func passwordWithNul(store: TestStore) async throws {
         let server = try await WorkspaceServer(
@@ -170,8 +170,6 @@ struct RequestHardeningTests {
                 [("current", testPassword), ("new", "a\u{0}bcdefghijkl"), ("again", "a\u{0}bcdefghijkl")])
             #expect(refused.status == .badRequest)
             #expect(text(refused).contains("field &quot;new&quot; holds a control character"))
-            let (_, first) = try await signIn(client, as: "viewer", password: "a")
-            #expect(first.status == .unauthorized)
             let (_, kept) = try await signIn(client, as: "viewer")
             #expect(kept.status == .seeOther)
         }

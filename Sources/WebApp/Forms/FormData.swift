@@ -70,10 +70,21 @@ public struct FormData: Sendable {
         var limit: Int
     }
 
-    /// True for text holding a C0 control character other than a tab, a carriage return or a line feed: a NUL
-    /// byte cuts text short wherever it reaches C (SQLite's functions, bcrypt), and the rest are never typed.
+    /// True for text holding a control character (C0 but a tab, a carriage return or a line feed; DEL; C1), as
+    /// passwords are refused for: a NUL byte cuts text short wherever it reaches C (SQLite's functions, bcrypt),
+    /// and the rest are never typed.
     static func holdsControlCharacter(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            // C0 but tab, LF and CR; DEL; C1 (U+0080 to U+009F, 0xC2 then 0x80 to 0x9F in UTF-8).
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+            {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// A field's name as a message may quote it: its control characters left out, cut to 40 characters.

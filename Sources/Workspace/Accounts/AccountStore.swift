@@ -24,15 +24,12 @@ protocol AccountStore: Sendable {
     func endSession(_ tokenHash: String) async throws
     /// Ends every session unused since `unused` or started before `started` (expired, whether or not asked for again).
     func endSessions(unusedSince unused: Date, startedBefore started: Date) async throws
-    /// Notes a wrong password for `name`, forgetting every one made before `forgotten` (out of any window), so
-    /// that the table stays as small as the window's failures however many names are tried.
-    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws
     /// Counts a sign-in attempt for `name` at `date` as a wrong password before its password is checked (a right
     /// one then clears it), unless `maximum` have been counted since `window`: true when counted, false when the
     /// name has had its attempts. The count and the attempt are one transaction that attempts for the same name
     /// (on any server) wait for, so attempts made at once are counted one after another and at most `maximum` are
-    /// checked in a window. Forgets every wrong password made before `window`, as
-    /// ``recordSignInFailure(name:at:forgettingBefore:)`` does.
+    /// checked in a window. Forgets every wrong password made before `window`, whatever the name, so that the table
+    /// stays as small as the window's failures however many names are tried.
     func reserveSignInAttempt(name: String, at date: Date, window: Date, maximum: Int) async throws -> Bool
     /// The wrong passwords for `name` since `date`.
     func signInFailures(name: String, since date: Date) async throws -> Int

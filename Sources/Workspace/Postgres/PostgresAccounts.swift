@@ -100,14 +100,6 @@ extension PostgresStore {
             "DELETE FROM session WHERE \"lastSeenAt\" <= \(unused) OR \"startedAt\" <= \(started)", logger: logger)
     }
 
-    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws {
-        try await transaction { connection in
-            try await connection.query("DELETE FROM \"signInFailure\" WHERE at < \(forgotten)", logger: logger)
-            try await connection.query(
-                "INSERT INTO \"signInFailure\" (name, at) VALUES (\(name), \(date))", logger: logger)
-        }
-    }
-
     /// Counts and records in one transaction holding an advisory lock on the name (the two-key form, whose keys
     /// never meet the schema's one-key lock), so attempts for one name from every server take turns.
     func reserveSignInAttempt(name: String, at date: Date, window: Date, maximum: Int) async throws -> Bool {

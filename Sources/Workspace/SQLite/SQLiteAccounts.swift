@@ -73,13 +73,6 @@ extension SQLiteStore {
         }
     }
 
-    func recordSignInFailure(name: String, at date: Date, forgettingBefore forgotten: Date) async throws {
-        try await database.write {
-            try $0.execute(sql: "DELETE FROM signInFailure WHERE at < ?", arguments: [forgotten])
-            try $0.execute(sql: "INSERT INTO signInFailure (name, at) VALUES (?, ?)", arguments: [name, date])
-        }
-    }
-
     /// Counts and records in one write transaction: SQLite runs one at a time, so attempts made at once take turns.
     func reserveSignInAttempt(name: String, at date: Date, window: Date, maximum: Int) async throws -> Bool {
         try await database.write { db in

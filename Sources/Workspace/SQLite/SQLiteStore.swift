@@ -239,6 +239,9 @@ final class SQLiteStore: WorkspaceStore {
         merging merge: @escaping @Sendable (SavedReturns?) throws -> SavedReturns
     ) async throws -> SavedReturns {
         try await database.write { db in
+            guard try SavedContract.exists(db, key: contract) else {
+                throw ToolkitError.missingFromWorkspace("contract \(contract)")
+            }
             let latest = try SavedReturns.filter(SavedReturns.Columns.contractId == contract).order(
                 SavedReturns.Columns.id.desc
             ).fetchOne(db)
