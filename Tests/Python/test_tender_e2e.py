@@ -73,6 +73,10 @@ class TenderToReturn(SignedInWorkspace):
         page.goto(self.address + "/contracts/1")
         page.get_by_role("link", name="Tender online").click()
         deadline = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=DEADLINE_SECONDS)
+        # Chromium shows a datetime-local value of :00 seconds without them, which Playwright's fill takes for a
+        # malformed value: a deadline on the minute is moved a second on.
+        if deadline.second == 0:
+            deadline += datetime.timedelta(seconds=1)
         page.locator("#deadline").fill(deadline.strftime("%Y-%m-%dT%H:%M:%S"))
         page.screenshot(path=str(self.SHOTS / "commissioner-publish.png"), full_page=True)
         page.get_by_role("button", name="Publish the tender").click()
