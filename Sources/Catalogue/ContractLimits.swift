@@ -106,9 +106,24 @@ public struct WorkspaceLimits: Sendable {
     public let returnDueDays: Int
     /// A supplier's written response to a tender has at most this many characters.
     public let offerStatementCharactersMaximum: Int
+    /// A search of the CPV vocabulary has at most this many characters.
+    public let cpvSearchCharactersMaximum: Int
+    /// A search of the CPV vocabulary has at most this many words.
+    public let cpvSearchWordsMaximum: Int
+    /// A tender's deadline is at most this many days after it is published.
+    public let tenderOpenDaysMaximum: Int
+    /// A connection on which nothing arrives for this many seconds is closed.
+    public let connectionIdleSeconds: Int
+    /// A request's body arrives whole within this many seconds of its headers, or the request fails and its
+    /// connection is closed (a variable, so that a test can shorten it).
+    public var requestBodySecondsMaximum: Int
+    /// A connection whose request was answered before its body was read is closed this many seconds after the
+    /// answer (a variable, so that a test can shorten it).
+    public var answeredRequestLingerSeconds: Int
 
     /// Reads `workspace_limits.csv` of a policy folder.
-    /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter.
+    /// - Throws: `ToolkitError` at a row whose value is not a positive whole number, or naming a missing parameter,
+    ///   a bcrypt cost out of its range, or a connection's or a body's time longer than a day.
     public init(folder: String) throws {
         let table = try ParameterTable(path: folder + "/workspace_limits.csv") { name, value in
             value > 0 && value < 1e12 && value == value.rounded()
@@ -132,6 +147,17 @@ public struct WorkspaceLimits: Sendable {
         evidenceFileBytesMaximum = Int(try table.value("evidence_file_bytes_maximum"))
         returnDueDays = Int(try table.value("return_due_days"))
         offerStatementCharactersMaximum = Int(try table.value("offer_statement_characters_maximum"))
+        cpvSearchCharactersMaximum = Int(try table.value("cpv_search_characters_maximum"))
+        cpvSearchWordsMaximum = Int(try table.value("cpv_search_words_maximum"))
+        tenderOpenDaysMaximum = Int(try table.value("tender_open_days_maximum"))
+        func seconds(_ name: String) throws -> Int {
+            let found = Int(try table.value(name))
+            guard found <= 86_400 else { throw ToolkitError(file: table.path, "\(name) must be at most 86400 (a day)") }
+            return found
+        }
+        connectionIdleSeconds = try seconds("connection_idle_seconds")
+        requestBodySecondsMaximum = try seconds("request_body_seconds_maximum")
+        answeredRequestLingerSeconds = try seconds("answered_request_linger_seconds")
         guard (4...31).contains(passwordHashCost) else {
             throw ToolkitError(file: table.path, "password_hash_cost must be from 4 to 31 (bcrypt's range)")
         }

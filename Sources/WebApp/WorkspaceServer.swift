@@ -1,3 +1,4 @@
+import Catalogue
 import Core
 import Hummingbird
 import Logging
@@ -15,20 +16,19 @@ public struct WorkspaceServer: Sendable {
     let tokens: CSRFTokens
     let clock: WorkspaceClock
     /// The bounds on a CPV search, a tender's deadline and the time given to connections and requests' bodies
-    /// (`policy/workspace_limits.csv`); a variable, so that a test can shorten the times.
-    var formLimits: FormLimits
+    /// (`policy/workspace_limits.csv`, as the catalogue read them); a variable, so that a test can shorten the times.
+    var formLimits: WorkspaceLimits
 
     /// A server for a borough's evidence and a workspace, whose forms' tokens are derived from `secret` (by
     /// default the workspace's own, ``Workspace/serverSecret()``), telling the time by `clock`.
-    /// - Throws: the workspace's error when its secret cannot be read; `ToolkitError` when the policy's
-    ///   `workspace_limits.csv` lacks a bound on forms or has one that is not a whole number above 0.
+    /// - Throws: the workspace's error when its secret cannot be read.
     public init(borough: Borough, workspace: Workspace, secret: [UInt8]? = nil, clock: WorkspaceClock = .system)
         async throws
     {
         self.borough = borough
         self.workspace = workspace
         self.clock = clock
-        formLimits = try FormLimits(catalogue: borough.catalogue)
+        formLimits = borough.catalogue.workspaceLimits
         if let secret {
             tokens = CSRFTokens(secret: secret)
         } else {

@@ -60,7 +60,7 @@ struct RequestHardeningTests {
         "a CPV search of 10,000 characters, or of more words than the policy allows, is refused at once beside its box",
         arguments: TestStore.available)
     func cpvSearchBounds(store: TestStore) async throws {
-        let limits = try FormLimits(catalogue: demoBorough.catalogue)
+        let limits = demoBorough.catalogue.workspaceLimits
         let (characters, words) = (limits.cpvSearchCharactersMaximum, limits.cpvSearchWordsMaximum)
         let manyWords = (0...words).map { "w\($0)" }.joined(separator: " ")
         let long = String(repeating: "e ", count: 5000)
@@ -97,7 +97,7 @@ struct RequestHardeningTests {
 
     @Test("a CPV search's words are read as the vocabulary reads them, and a word typed again is looked for once")
     func cpvSearchWords() throws {
-        let limits = try FormLimits(catalogue: demoBorough.catalogue)
+        let limits = demoBorough.catalogue.workspaceLimits
         let vocabulary = demoBorough.catalogue.cpv
         #expect(CPVSearch.searchWords("Road-marking, ROAD 45") == ["road", "marking", "road", "45"])
         let once = CPVSearch("resurfacing", in: vocabulary, limits: limits)
@@ -183,7 +183,7 @@ struct RequestHardeningTests {
         let time = HandSetClock(Date(timeIntervalSince1970: 1_800_000_000))
         let server = try await WorkspaceServer(
             borough: demoBorough, workspace: workspace, secret: testSecret, clock: time.clock)
-        let days = try FormLimits(catalogue: demoBorough.catalogue).tenderOpenDaysMaximum
+        let days = demoBorough.catalogue.workspaceLimits.tenderOpenDaysMaximum
         let longest = time.now.addingTimeInterval(Double(days) * 86_400)
         try await Application(router: server.router()).test(.router) { client in
             var (commissioner, _) = try await signIn(client, as: "commissioner")

@@ -17,7 +17,7 @@ struct CPVSearch {
     static let label = "Search the CPV vocabulary"
 
     /// Runs the search `typed` in `vocabulary`, unless it is beyond `limits`.
-    init(_ typed: String, in vocabulary: CPVVocabulary, limits: FormLimits) {
+    init(_ typed: String, in vocabulary: CPVVocabulary, limits: WorkspaceLimits) {
         let problem = Self.refusal(typed, limits: limits)
         (words, self.problem) = (typed, problem)
         guard problem == nil else {
@@ -30,7 +30,7 @@ struct CPVSearch {
     }
 
     /// What is wrong with a search beyond the limits, naming its box; nil when it is within them.
-    static func refusal(_ typed: String, limits: FormLimits) -> String? {
+    static func refusal(_ typed: String, limits: WorkspaceLimits) -> String? {
         let (characters, most) = (limits.cpvSearchCharactersMaximum, limits.cpvSearchWordsMaximum)
         if typed.count > characters {
             return "\(label): \(typed.count.formatted()) characters, and a search has at most \(characters) "

@@ -1,3 +1,4 @@
+import Catalogue
 import Core
 import Foundation
 import Hummingbird
@@ -14,7 +15,7 @@ struct ContractRoutes: RouteGroup {
     let pages: PageCache
     let clock: WorkspaceClock
     /// The bounds on a search of the CPV vocabulary.
-    let limits: FormLimits
+    let limits: WorkspaceLimits
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts") { _, context in try await contractsList(context) }

@@ -1,3 +1,4 @@
+import Catalogue
 import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
@@ -26,7 +27,7 @@ struct BodyDeadline: Sendable {
     struct TooSlow: Error {}
 
     /// The deadline and the linger of the policy's limits.
-    init(limits: FormLimits) {
+    init(limits: WorkspaceLimits) {
         seconds = limits.requestBodySecondsMaximum
         lingerSeconds = limits.answeredRequestLingerSeconds
     }

@@ -1,3 +1,4 @@
+import Catalogue
 import Core
 import Formatting
 import Foundation
@@ -14,7 +15,7 @@ struct TenderRoutes: RouteGroup {
     let workspace: Workspace
     let clock: WorkspaceClock
     /// The bounds on a tender's deadline.
-    let limits: FormLimits
+    let limits: WorkspaceLimits
 
     func add(to router: Router<WebContext>) {
         router.get("/contracts/:id/tender") { _, context in try await tenderPage(try contractId(context), context) }
