@@ -145,11 +145,18 @@ public enum DeprivationLSOALoader: Loader {
     /// The LSOA boundaries an edition uses: 2011 LSOAs up to IoD2019, 2021 LSOAs from IoD2025.
     public static func lsoaVintage(edition: String) -> String { (Int(edition) ?? 0) >= 2025 ? "LSOA21" : "LSOA11" }
 
-    /// The edition a header belongs to: MHCLG's spreadsheets name the LSOA vintage (`LSOA code (2011)` in
-    /// IoD2019, `LSOA code (2021)` in IoD2025); the IoD2025 open-data CSV names none, and IoD2019 had no such file.
+    /// The edition a header belongs to. MHCLG's spreadsheets name the LSOA vintage (`LSOA code (2011)` in IoD2019,
+    /// `LSOA code (2021)` in IoD2025) and the authorities' (`Local Authority District code (2019)`); where the LSOA
+    /// column names no year the authorities' decides (2019's districts are IoD2019's, a later year's IoD2025's).
+    /// The IoD2025 open-data CSV names neither, and IoD2019 had no such file, so a header naming no year is
+    /// IoD2025's; its deciles then tell a renamed IoD2019 file (``RowReader``'s decile check says so).
     static func edition(of header: [String]) -> String {
-        let first = HeaderName.key(header[0])
-        return first.hasSuffix("2011") ? "2019" : "2025"
+        let lsoa = HeaderName.key(header[0])
+        if lsoa.hasSuffix("2011") { return "2019" }
+        if lsoa.hasSuffix("2021") { return "2025" }
+        let authority = HeaderName.key(header[2])
+        guard let year = Int(authority.suffix(4)), (2011...2099).contains(year) else { return "2025" }
+        return year < 2021 ? "2019" : "2025"
     }
 
     /// Reads every row of the table into the sink.
@@ -192,6 +199,8 @@ public enum DeprivationLSOALoader: Loader {
         private let rankDeciles: [(rank: Int, decile: Int)]
         /// The row's figure in each of ``columns``, reused from row to row.
         private var values: [Double?]
+        /// The number of LSOAs each edition ranks, where known (`policy/editions.csv`).
+        private let rankedAreas: [String: Int]
 
         /// A reader of `table`'s rows, giving what it reads to `sink`; ranks are checked against the number of LSOAs
         /// the edition ranks where `options` give it.
@@ -206,6 +215,7 @@ public enum DeprivationLSOALoader: Loader {
             self.columns = columns
             rankDeciles = largestRank < CensusFigure.largestCount ? Self.rankDeciles(columns) : []
             values = Array(repeating: nil, count: columns.count)
+            rankedAreas = options.rankedAreas
             file = table.path
             header = table.header
             self.sink = sink
@@ -261,14 +271,27 @@ public enum DeprivationLSOALoader: Loader {
                 guard let ranked = values[rank] else { continue }
                 let column = columns[rank]
                 guard let given = values[decile] else { continue }
-                let expected = (ranked * 10 / column.largestRank).rounded(.up)
+                let expected = Self.decile(of: ranked, among: column.largestRank)
                 guard given != expected else { continue }
                 throw ToolkitError(
                     file: file, line: row.line, column: columns[decile].index + 1,
                     "decile \(Int(given)) of LSOA \(code) is not the tenth its rank \(Int(ranked)) falls in (decile "
-                        + "\(Int(expected)) of \(Int(column.largestRank)) LSOAs, 1 = most deprived): are the columns "
-                        + "swapped, or the deciles reversed?")
+                        + "\(Int(expected)) of \(Int(column.largestRank)) LSOAs, 1 = most deprived): "
+                        + (otherEdition(whose: given, rank: ranked).map {
+                            "it is IoD\($0)'s decile: name the first column "
+                                + "\"LSOA code (\(DeprivationLSOALoader.lsoaVintage(edition: $0) == "LSOA11" ? 2011 : 2021))\""
+                        } ?? "are the columns swapped, or the deciles reversed?"))
             }
+        }
+
+        /// MHCLG's decile of a rank: rank × 10 ÷ the LSOAs ranked, rounded up.
+        static func decile(of rank: Double, among ranked: Double) -> Double { (rank * 10 / ranked).rounded(.up) }
+
+        /// Another edition whose count of LSOAs puts `rank` in the tenth `given`, where one does: a file of that
+        /// edition whose header names no year.
+        private func otherEdition(whose given: Double, rank: Double) -> String? {
+            rankedAreas.filter { $0.key != edition && Self.decile(of: rank, among: Double($0.value)) == given }
+                .keys.sorted().first
         }
 
         /// Gives the sink the row's figure for one column, counting it when it is missing.

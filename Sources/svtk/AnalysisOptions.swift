@@ -63,7 +63,7 @@ struct AnalysisOptions: ParsableArguments {
         return BoroughInputs(
             catalogue: catalogue, dataFiles: dataFiles, authority: authority, includeUnofficial: unofficial.unofficial,
             actionPlan: actionPlan, boundaries: boundaries, toolkit: "svtk \(Version.text)",
-            loadOptions: { input.loadOptions(for: $0) })
+            loadOptions: { input.readingOptions(for: $0) })
     }
 
     /// Prints what each file's reading left out or converted, and how the data were prepared unless `--quiet`.

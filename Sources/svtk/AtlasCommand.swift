@@ -87,7 +87,7 @@ struct AtlasCommand: ParsableCommand {
         let built = try DatasetBuilder(
             files: dataFiles.filter { !EqualityActionPlanLoader.isActionPlan($0) }, everyAuthority: true,
             keepingFrom: .ward,
-            reading: unofficial.reading(catalogue), options: input.loadOptions(for:))
+            reading: unofficial.reading(catalogue), options: input.readingOptions(for:))
         for warning in built.warnings { printError("note: \(warning)") }
         if !input.quiet { for note in built.notes { printError("note: \(note)") } }
         let authorities = NeedsAnalysis.authoritiesWithWards(in: built.dataset)

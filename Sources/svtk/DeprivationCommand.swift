@@ -147,7 +147,7 @@ struct DeprivationCommand: ParsableCommand {
     /// against the number of LSOAs each edition ranks (`ranked`).
     /// - Throws: `ToolkitError` naming the file when it cannot be read or is of another format.
     private func load(_ file: String, into data: Dataset, as formats: [String], ranked: [String: Int]) throws {
-        var options = input.loadOptions(for: file)
+        var options = input.readingOptions(for: file)
         options.rankedAreas = ranked
         let result = try FileLoader.load(file, options: options, into: data)
         guard formats.contains(result.format) else {

@@ -26,20 +26,24 @@ struct InputOptions: ParsableArguments {
 
     /// Load options for one file, with a progress line for large files when stderr is a terminal, and the number of
     /// LSOAs each IoD edition ranks (`policy/editions.csv`), which its ranks and deciles are checked against.
-    func loadOptions(for path: String) -> LoadOptions {
-        var options = LoadOptions(
-            delimiter: delimiter, metadata: metadata,
-            progress: quiet ? nil : Progress.reporter(for: path))
-        options.rankedAreas = Self.rankedAreas
+    /// - Throws: `ToolkitError` when the toolkit's `policy/editions.csv` or `policy/sources.csv` cannot be read.
+    func loadOptions(for path: String) throws -> LoadOptions {
+        var options = readingOptions(for: path)
+        options.rankedAreas = try Self.rankedAreas()
         return options
+    }
+
+    /// Load options for one file without the IoD editions' LSOA counts, for commands that read them with the rest
+    /// of the catalogue (`DataReading.rankedAreas`).
+    func readingOptions(for path: String) -> LoadOptions {
+        LoadOptions(delimiter: delimiter, metadata: metadata, progress: quiet ? nil : Progress.reporter(for: path))
     }
 
     /// The number of LSOAs each IoD edition ranks, from the toolkit's data; none where svtk runs without it (the
     /// ranks are then checked as whole numbers from 1, their deciles against nothing).
-    private static let rankedAreas: [String: Int] = {
-        guard let folder = try? DatasetsDirectory.path(),
-            let sources = try? PublishedSources(folder: folder + "/policy")
-        else { return [:] }
-        return sources.rankedAreas(of: DeprivationLSOALoader.format)
-    }()
+    /// - Throws: `ToolkitError` when the toolkit's data are there but their editions cannot be read.
+    private static func rankedAreas() throws -> [String: Int] {
+        guard let folder = try? DatasetsDirectory.path() else { return [:] }
+        return try PublishedSources(folder: folder + "/policy").rankedAreas(of: DeprivationLSOALoader.format)
+    }
 }

@@ -47,7 +47,7 @@ struct InspectCommand: ParsableCommand {
     /// - Throws: `ToolkitError` for a file that cannot be read.
     private func inspect(_ file: String) throws -> (FileLoader.Result, LoadStatistics) {
         let statistics = LoadStatistics(forwardingTo: RepeatCheck())
-        return (try FileLoader.load(file, options: input.loadOptions(for: file), into: statistics), statistics)
+        return (try FileLoader.load(file, options: try input.loadOptions(for: file), into: statistics), statistics)
     }
 
     /// Counts of an action plan's gaps by protected characteristic.

@@ -52,7 +52,7 @@ struct LoadCommand: ParsableCommand {
     /// The files, indicator metadata first (each group in the order given): a figure's row is written as soon as it
     /// is read, so what metadata adds to its indicator's description must be known before any.
     private func metadataFirst() -> [String] {
-        let isMetadata = files.map { FileLoader.describesIndicatorsOnly($0, options: input.loadOptions(for: $0)) }
+        let isMetadata = files.map { FileLoader.describesIndicatorsOnly($0, options: input.readingOptions(for: $0)) }
         let metadata = zip(files, isMetadata).filter(\.1).map(\.0)
         return metadata + zip(files, isMetadata).filter { !$0.1 }.map(\.0)
     }
@@ -61,7 +61,7 @@ struct LoadCommand: ParsableCommand {
     /// - Throws: the loader's error for the file.
     private func load(_ file: String, into writer: ObservationWriter) throws {
         do {
-            let result = try FileLoader.load(file, options: input.loadOptions(for: file), into: writer)
+            let result = try FileLoader.load(file, options: try input.loadOptions(for: file), into: writer)
             for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
         } catch {
             writer.writeHandedOver()

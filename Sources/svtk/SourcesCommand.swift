@@ -53,7 +53,7 @@ struct SourcesCommand: ParsableCommand {
         if EqualityActionPlanLoader.isActionPlan(file) {
             return SourceRegister.Read(path: file, format: EqualityActionPlanLoader.format, periods: [], areas: [:])
         }
-        let options = input.loadOptions(for: file)
+        let options = try input.loadOptions(for: file)
         let statistics = LoadStatistics()
         let table = try FileLoader.table(file, options: options)
         let result =

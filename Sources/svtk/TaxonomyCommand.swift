@@ -45,7 +45,7 @@ struct TaxonomyCheckCommand: ParsableCommand {
         let files = dataFiles.isEmpty ? try demoFiles() : dataFiles
         let data = IndicatorSet()
         for file in files where !EqualityActionPlanLoader.isActionPlan(file) {
-            _ = try FileLoader.load(file, options: input.loadOptions(for: file), into: data)
+            _ = try FileLoader.load(file, options: try input.loadOptions(for: file), into: data)
         }
         let check = TaxonomyCheck(catalogue: catalogue, indicators: Array(data.indicators.values))
         print(report(check, catalogue: catalogue, files: files.count))

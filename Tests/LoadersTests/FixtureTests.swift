@@ -105,6 +105,25 @@ struct FixtureTests {
         )
     }
 
+    @Test("An IoD file naming no LSOA vintage: the authorities' year decides, else its deciles say which edition")
+    func iodEditionUnnamed() throws {
+        let demo = URL(fileURLWithPath: datasets).appendingPathComponent("demo/iod2019_domains_rotherham.csv").path
+        let text = try String(contentsOfFile: demo, encoding: .utf8)
+        var options = LoadOptions()
+        options.rankedAreas = ["2019": 32_844, "2025": 33_755]
+        // "LSOA code (2011)" renamed "LSOA code": the districts' "(2019)" still makes it IoD2019.
+        let unnamedLSOA = try temporaryFile(text.replacingOccurrences(of: " (2011)", with: ""))
+        let data = Dataset()
+        _ = try FileLoader.load(unnamedLSOA, options: options, into: data)
+        #expect(data.figure("iod:income:rank", "E01007657")?.period == "2019")
+        #expect(data.areas["E01007657"]?.vintage == "LSOA11")
+        // No year at all: read as IoD2025's open-data CSV, until a decile fits only IoD2019's 32,844 LSOAs.
+        let unnamed = try temporaryFile(
+            text.replacingOccurrences(of: " (2011)", with: "").replacingOccurrences(of: " (2019)", with: ""))
+        let error = try #require(inputError { _ = try FileLoader.load(unnamed, options: options, into: Dataset()) })
+        #expect(error.message.contains("it is IoD2019's decile: name the first column \"LSOA code (2011)\""))
+    }
+
     @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")
     func wardProfile() throws {
         let (data, results) = try load(fixture("ward_profile.csv"))

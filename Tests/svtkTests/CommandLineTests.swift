@@ -494,6 +494,22 @@ struct CommandLineTests {
         #expect(workspace.errors == "error: /nonexistent/w.sqlite: no such workspace file\n")
     }
 
+    @Test("inspect with a malformed editions file exits 1 naming its line, not checking IoD ranks against nothing")
+    func malformedEditions() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("svtk-datasets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: SVTKBinary.repository.appendingPathComponent("Datasets"), to: copy)
+        let editions = copy.appendingPathComponent("policy/editions.csv")
+        let text = try String(contentsOf: editions, encoding: .utf8)
+        try text.replacingOccurrences(of: ",32844,", with: ",3x,").write(
+            to: editions, atomically: true, encoding: .utf8)
+        let iod = "Datasets/demo/iod2019_domains_rotherham.csv"
+        let run = try SVTKBinary.run(["inspect", iod], environment: ["SVTK_DATASETS": copy.path])
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("error: \(editions.path):2:"))
+        #expect(try SVTKBinary.run(["inspect", iod]).status == 0)
+    }
+
     @Test("output that cannot be written exits 73 naming the path")
     func cannotWrite() throws {
         let run = try SVTKBinary.run(

@@ -32,11 +32,15 @@ enum SVTKBinary {
         return folder.appendingPathComponent("svtk").path
     }
 
-    /// Runs svtk to the end, feeding `input` through a pipe when given, and stops it after `timeout` seconds.
-    static func run(_ arguments: [String], input: Data? = nil, timeout: TimeInterval = 600) throws -> CommandRun {
+    /// Runs svtk to the end, feeding `input` through a pipe when given, with `environment` added to the test's, and
+    /// stops it after `timeout` seconds.
+    static func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], timeout: TimeInterval = 600
+    ) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = repository
         let out = Pipe()
         let err = Pipe()
