@@ -278,8 +278,8 @@ public enum DeprivationLSOALoader: Loader {
                     "decile \(Int(given)) of LSOA \(code) is not the tenth its rank \(Int(ranked)) falls in (decile "
                         + "\(Int(expected)) of \(Int(column.largestRank)) LSOAs, 1 = most deprived): "
                         + (otherEdition(whose: given, rank: ranked).map {
-                            "it is IoD\($0)'s decile: name the first column "
-                                + "\"LSOA code (\(DeprivationLSOALoader.lsoaVintage(edition: $0) == "LSOA11" ? 2011 : 2021))\""
+                            let year = DeprivationLSOALoader.lsoaVintage(edition: $0) == "LSOA11" ? 2011 : 2021
+                            return "it is IoD\($0)'s decile: name the first column \"LSOA code (\(year))\""
                         } ?? "are the columns swapped, or the deciles reversed?"))
             }
         }
