@@ -59,6 +59,8 @@ public enum CensusLongLoader: Loader {
         var category: String
         var value: NumericCell.Value
         var isPercent: Bool
+        /// The line the cell is on.
+        var line: Int
     }
 
     /// Reads every row of the table into the sink.
@@ -171,12 +173,14 @@ public enum CensusLongLoader: Loader {
                 row[layout.value], file: file, line: row.line,
                 column: layout.value + 1, columnName: header[layout.value])
             let isPercent = layout.measure.map { row[$0].trimmedString.lowercased().hasPrefix("percent") } ?? false
-            if let number = value.number, let problem = CensusFigure.problem(with: number, isPercent: isPercent) {
+            if let number = value.number,
+                let problem = CensusFigure.problem(with: number, isPercent: isPercent, in: row[layout.value])
+            {
                 throw ToolkitError(
                     file: file, line: row.line, column: layout.value + 1,
                     "\(problem), not \(row[layout.value].trimmedString)")
             }
-            return Cell(category: category, value: value, isPercent: isPercent)
+            return Cell(category: category, value: value, isPercent: isPercent, line: row.line)
         }
 
         /// Gives the sink the figures of the area being read, if any, now that all its cells are in, and marks the
@@ -255,6 +259,13 @@ public enum CensusLongLoader: Loader {
                 return
             }
             let isTotal = cell.category.lowercased().hasPrefix("total")
+            if !isTotal, let count = cell.value.number, let total, count > total {
+                throw ToolkitError(
+                    file: file, line: cell.line, column: layout.value + 1,
+                    CensusFigure.aboveTotal(
+                        "\(Int64(count))", total: "\(Int64(total))",
+                        of: "category \(ToolkitError.quoted(cell.category))"))
+            }
             try sink.add(
                 Observation(
                     indicator: indicatorID(cell.category, percent: false), area: area,

@@ -218,7 +218,7 @@ struct CensusLayout {
                 row[index], file: file, line: row.line, column: index + 1,
                 columnName: header[index])
             if let number = cell.number,
-                let problem = CensusFigure.problem(with: number, isPercent: isPercent[position])
+                let problem = CensusFigure.problem(with: number, isPercent: isPercent[position], in: row[index])
             {
                 throw ToolkitError(
                     file: file, line: row.line, column: index + 1,
@@ -232,6 +232,14 @@ struct CensusLayout {
         for position in columnIndex.indices where !isPercent[position] {
             let count = slot[position]
             let total = totalPosition[position].map { values[slot[$0]] } ?? .nan
+            if values[count] > total, let totalPosition = totalPosition[position] {
+                let index = columnIndex[position]
+                throw ToolkitError(
+                    file: file, line: row.line, column: index + 1,
+                    CensusFigure.aboveTotal(
+                        row[index].trimmedString, total: row[columnIndex[totalPosition]].trimmedString,
+                        of: "column \(ToolkitError.quoted(header[index]))"))
+            }
             batch.denominators[count] = total
             if let share = shareSlot[position] { CensusShare.write(share, of: count, total: total, in: batch) }
         }
@@ -244,14 +252,25 @@ enum CensusFigure {
     /// 2^53: the largest whole number a `Double` holds exactly (and far beyond any count of people).
     static let largestCount = 9_007_199_254_740_992.0
 
-    /// What is wrong with a figure, if anything.
+    /// What is wrong with a figure read from `field`, if anything.
     @inline(__always)
-    static func problem(with value: Double, isPercent: Bool) -> String? {
+    static func problem(with value: Double, isPercent: Bool, in field: CSVField) -> String? {
         if isPercent { return (0...100).contains(value) ? nil : "a percentage is from 0 to 100" }
+        if field.trimmed.bytes.last == UInt8(ascii: "%") {
+            return "a census count has no % sign (a percentage belongs under a Percent measure)"
+        }
         // Within 0...2^53 the conversion to a whole number is exact, so it tells a whole number without `round`.
         return value >= 0 && value <= largestCount && value == Double(Int64(value))
             ? nil
             : "a census count is a whole number from 0 to 2^53 (the most held exactly)"
+    }
+}
+
+extension CensusFigure {
+    /// Why a category's count above its variable's total is refused: the categories are parts of the total, so the
+    /// total is not the one the counts are of, or a figure is wrong.
+    static func aboveTotal(_ count: String, total: String, of category: String) -> String {
+        "count \(count) of \(category) is above its total \(total): a category is part of its total"
     }
 }
 

@@ -46,6 +46,42 @@ struct FixtureTests {
         #expect(share.value == nil && share.missing == .notAvailable)
     }
 
+    @Test("Census counts: a % sign, or a category above its total, is refused at the cell, wide or long")
+    func censusCountsChecked() throws {
+        let demo = URL(fileURLWithPath: datasets).appendingPathComponent("demo/census2021_ts054_lsoa_rotherham.csv")
+        let lines = try String(contentsOf: demo, encoding: .utf8).split(separator: "\n").prefix(3).map(String.init)
+        func error(_ second: String) throws -> ToolkitError? {
+            let path = try temporaryFile([lines[0], lines[1], second].joined(separator: "\n") + "\n")
+            return inputError { _ = try load(path) }
+        }
+        #expect(try error(lines[2]) == nil)
+        // Rotherham 032A: 610 households, 508 owned. "508%" is not a count; 611 owned is more than all households.
+        let percent = try #require(try error(lines[2].replacingOccurrences(of: ",610,508,", with: ",610,508%,")))
+        #expect(percent.line == 3 && percent.column == 5)
+        #expect(percent.message.hasPrefix("a census count has no % sign"))
+        let above = try #require(try error(lines[2].replacingOccurrences(of: ",610,508,", with: ",610,611,")))
+        #expect(above.line == 3 && above.column == 5)
+        #expect(
+            above.message.hasPrefix(
+                "count 611 of column \"Tenure of household: Owned\" is above its total 610: a category is part of"))
+        let header =
+            "Electoral wards and divisions Code,Electoral wards and divisions,"
+            + "Economic activity status last week (3 categories) Code,"
+            + "Economic activity status last week (3 categories),Observation\n"
+        func longError(_ employed: String) throws -> ToolkitError? {
+            let rows = [
+                "E05012993,Anston & Woodsetts,0,Total: All usual residents aged 16 years and over,12000",
+                "E05012993,Anston & Woodsetts,1,Employed,\(employed)",
+            ]
+            return inputError { _ = try load(temporaryFile(header + rows.joined(separator: "\n") + "\n")) }
+        }
+        #expect(try longError("5420") == nil)
+        #expect(try longError("5420%")?.message.hasPrefix("a census count has no % sign") == true)
+        let longAbove = try #require(try longError("12001"))
+        #expect(longAbove.line == 3 && longAbove.column == 5)
+        #expect(longAbove.message.hasPrefix("count 12001 of category \"Employed\" is above its total 12000"))
+    }
+
     @Test("Census long table without a Total: an area lacking a category's row has no total, in either order")
     func longTableMissingRow() throws {
         let header =
