@@ -45,11 +45,7 @@ extension NeedsAnalysis {
                 try gap.isBoroughWide
                 ? [borough]
                 : gap.places.map { place -> Area in
-                    if let ward = wards.first(where: {
-                        $0.code == place || $0.name.caseInsensitiveCompare(place) == .orderedSame
-                    }) {
-                        return ward
-                    }
+                    if let ward = ward(named: place) { return ward }
                     if place.caseInsensitiveCompare(borough.name) == .orderedSame || place == borough.code {
                         return borough
                     }

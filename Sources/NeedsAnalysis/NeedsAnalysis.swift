@@ -271,17 +271,22 @@ public struct NeedsAnalysis {
             "no area \"\(wanted)\" in the data; wards of \(borough.name): " + wards.map(\.name).joined(separator: ", "))
     }
 
-    /// A ward of the borough by code or name, ignoring case and a bracketed suffix: "Claremont" finds
-    /// "Claremont (Blackpool)" and the other way round.
+    /// A ward of the borough by code or name, ignoring case, a bracketed suffix, "&" for "and", full stops, commas,
+    /// apostrophes, hyphens and spacing: "Claremont" finds "Claremont (Blackpool)" and the other way round, and
+    /// "Hartcliffe & Withywood" finds "Hartcliffe and Withywood".
     public func ward(named text: String) -> Area? {
-        func plain(_ name: String) -> String {
-            var name = name.trimmingCharacters(in: .whitespaces)
-            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
-                name = String(name[..<open]).trimmingCharacters(in: .whitespaces)
-            }
-            return name.lowercased()
-        }
-        return wards.first { $0.code == text } ?? wards.first { plain($0.name) == plain(text) }
+        let wanted = Self.plainName(text)
+        return wards.first { $0.code == text } ?? wards.first { Self.plainName($0.name) == wanted }
+    }
+
+    /// A place name as a person might type it: lower case, without a bracketed suffix, "&" read as "and", and
+    /// punctuation other than letters and digits read as spaces, each run of spaces as one.
+    static func plainName(_ name: String) -> String {
+        var name = name.trimmingCharacters(in: .whitespaces)
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]) }
+        let spaced = name.lowercased().replacingOccurrences(of: "&", with: " and ")
+            .map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(spaced).split(separator: " ").joined(separator: " ")
     }
 
     /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.

@@ -177,10 +177,14 @@ struct RecommendationRulesTests {
         #expect(1.0.written(.quantity("opportunities")) == "1 opportunity")
     }
 
-    @Test("a ward name matches with or without its bracketed authority")
+    @Test("a ward name matches with or without its bracketed authority, '&' or 'and', punctuation or spacing")
     func wardNames() {
         #expect(recommender.analysis.ward(named: "Wath (Rotherham)")?.name == "Wath")
         #expect(recommender.analysis.ward(named: "wath")?.code == "E05013016")
+        #expect(recommender.analysis.ward(named: "Anston and Woodsetts")?.name == "Anston & Woodsetts")
+        #expect(recommender.analysis.ward(named: " anston  &woodsetts ")?.name == "Anston & Woodsetts")
+        #expect(recommender.analysis.ward(named: "Anston-Woodsetts") == nil)
+        #expect(recommender.analysis.ward(named: "Anston & Woodsett") == nil)
     }
 
     @Test("a ward in the most deprived 30% of England is a need even where the borough is as deprived")
