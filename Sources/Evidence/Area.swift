@@ -19,6 +19,9 @@ public struct Area: Hashable, Codable, Sendable {
         self.vintage = vintage
         self.parent = parent
     }
+
+    /// True for an English shire county (`E10`): a county council, whose districts (`E07`) are its parts.
+    public var isShireCounty: Bool { code.hasPrefix("E10") }
 }
 
 /// The kinds of area in English and Welsh statistics.

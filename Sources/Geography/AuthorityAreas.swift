@@ -25,30 +25,25 @@ public struct AuthorityAreas: Sendable {
     public let codes: Set<String>
     /// The authority's name in the lookups.
     public let name: String
+    /// A local authority (district, unitary or borough), or a shire county whose areas are its districts'.
+    public let level: AreaLevel
     /// Its wards in the newest ward vintage of the lookups, by name.
     public let wards: [Area]
     /// Keeps rows of this authority's small areas (and of areas the lookups do not place) when loading.
     public let filter: AreaFilter
 
-    /// Finds an authority by code or name (ignoring case) in the lookups.
+    /// Finds an authority by code or name (ignoring case) in the lookups: a district, unitary or borough, or a shire
+    /// county council (`E10`), whose areas are its districts'.
     /// - Throws: `ToolkitError` naming the successor of an authority replaced since (`changes`), or every
     ///   authority the lookups cover (with its ward count) when none matches.
     public init(tables: [LookupTable], authority wanted: String, changes: AuthorityChanges = AuthorityChanges()) throws
     {
-        var codes: Set<String> = []
-        var name: String?
-        for table in tables {
-            for vintage in table.columns.keys where Self.isAuthority(vintage) {
-                let column = table.columns[vintage]!
-                let nameColumn = table.names[vintage]
-                for row in table.rows where !row[column].isEmpty {
-                    let rowName = nameColumn.map { row[$0] }
-                    if row[column].sameIgnoringCase(wanted) || rowName?.sameIgnoringCase(wanted) == true {
-                        codes.insert(row[column])
-                        name = name ?? rowName
-                    }
-                }
-            }
+        var (codes, name) = Self.codes(of: wanted, in: tables) { Self.isAuthority($0) }
+        level = codes.isEmpty ? .county : .localAuthority
+        if codes.isEmpty {
+            (codes, name) = Self.codes(of: wanted, in: tables) { Self.isCounty($0) }
+            codes = codes.filter { AreaLevel(code: $0) == .county && $0.hasPrefix("E10") }
+            codes.formUnion(Self.districts(of: codes, in: tables))
         }
         if codes.isEmpty, let change = changes.change(named: wanted) {
             throw ToolkitError(
@@ -92,6 +87,43 @@ public struct AuthorityAreas: Sendable {
         filter = AreaFilter(inside: inside, placed: placed)
     }
 
+    /// The codes in columns of the vintages `isWanted` picks whose code or name is `wanted` (ignoring case), and the
+    /// first such name.
+    private static func codes(
+        of wanted: String, in tables: [LookupTable], _ isWanted: (String) -> Bool
+    ) -> (Set<String>, String?) {
+        var codes: Set<String> = []
+        var name: String?
+        for table in tables {
+            for vintage in table.columns.keys where isWanted(vintage) {
+                let column = table.columns[vintage]!
+                let nameColumn = table.names[vintage]
+                for row in table.rows where !row[column].isEmpty {
+                    let rowName = nameColumn.map { row[$0] }
+                    if row[column].sameIgnoringCase(wanted) || rowName?.sameIgnoringCase(wanted) == true {
+                        codes.insert(row[column])
+                        name = name ?? rowName
+                    }
+                }
+            }
+        }
+        return (codes, name)
+    }
+
+    /// The district codes, in every vintage, of the lookups' rows placing them in one of `counties`.
+    private static func districts(of counties: Set<String>, in tables: [LookupTable]) -> Set<String> {
+        guard !counties.isEmpty else { return [] }
+        var districts: Set<String> = []
+        for table in tables {
+            let county = table.columns.filter { isCounty($0.key) }.map(\.value)
+            let authority = table.columns.filter { isAuthority($0.key) }.map(\.value)
+            for row in table.rows where county.contains(where: { counties.contains(row[$0]) }) {
+                for column in authority where !row[column].isEmpty { districts.insert(row[column]) }
+            }
+        }
+        return districts
+    }
+
     /// Every authority of the newest authority vintage in the lookups, by name, with its ward count.
     public static func authorities(in tables: [LookupTable]) -> [Summary] {
         guard let vintage = LookupTable.newest("LAD", in: tables) else { return [] }
@@ -120,6 +152,10 @@ public struct AuthorityAreas: Sendable {
 
     /// `LAD19`, `LAD22`: the lookups' local-authority columns.
     static func isAuthority(_ vintage: String) -> Bool { LookupTable.isVintage(vintage, of: "LAD") }
+
+    /// `CTY22`: the lookups' county columns (shire counties, and metropolitan counties or Inner and Outer London
+    /// for other authorities).
+    static func isCounty(_ vintage: String) -> Bool { LookupTable.isVintage(vintage, of: "CTY") }
 
     /// Output areas, LSOAs, MSOAs and wards: the areas a chosen authority narrows down.
     static func isSmallArea(_ vintage: String) -> Bool {

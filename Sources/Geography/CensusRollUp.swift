@@ -43,6 +43,43 @@ public enum CensusRollUp {
         return notes
     }
 
+    /// Adds to the data every shire county's census counts (and their `:percent` shares) summed from its districts'
+    /// figures, as ONS publishes census tables by lower-tier authority: a county council is then compared with the
+    /// other counties. A county some of whose districts lack a figure gets no sum for it.
+    /// - Returns: notes on the sums.
+    /// - Throws: `ToolkitError` on making a figure twice, possible only when a count's `:percent` share is a count too.
+    public static func sumCounties(into data: Dataset) throws -> [String] {
+        let counties = data.areas.values.filter(\.isShireCounty).map(\.code).sorted()
+        guard !counties.isEmpty else { return [] }
+        let number = Dictionary(uniqueKeysWithValues: counties.enumerated().map { ($0.element, $0.offset) })
+        var districts: [String: Int32] = [:]
+        for area in data.areas.values where area.level == .localAuthority {
+            if let county = area.parent, number[county] != nil { districts[county, default: 0] += 1 }
+        }
+        let table = data.observations
+        var sums = Sums(table.symbols.count + 1)
+        var isCensusCount = SymbolMemo<Bool>(for: table.symbols)
+        var countyOf = SymbolMemo<Int>(for: table.symbols)  // area symbol → its county's number, or -1
+        for position in table.indices {
+            let indicator = table.indicatorSymbol(at: position)
+            guard censusCount(indicator, data, &isCensusCount), let value = table.value(at: position) else { continue }
+            let county = countyOf.value(for: table.areaSymbol(at: position)) {
+                guard let area = data.areas[table.symbols[table.areaSymbol(at: position)]],
+                    area.level == .localAuthority
+                else { return -1 }
+                return area.parent.flatMap { number[$0] } ?? -1
+            }
+            guard county >= 0 else { continue }
+            sums.add(
+                value, denominator: table.denominator(at: position), indicator: indicator, target: county,
+                period: table.periodSymbol(at: position))
+        }
+        let before = data.observations.count
+        _ = try sums.add(to: data, targets: counties, lsoas: districts)
+        guard data.observations.count > before else { return [] }
+        return ["census counts of shire counties summed from their districts' figures"]
+    }
+
     /// The wards, of the authorities among `targets`, that are not among them: no LSOA of theirs had a figure.
     private static func wardsWithout(_ targets: [String], _ wardOf: [String: (ward: String, authority: String)])
         -> [String]

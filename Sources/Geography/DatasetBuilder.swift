@@ -60,8 +60,10 @@ public struct DatasetBuilder {
             notes.append("\(outside) row(s) for other authorities' areas skipped: the data are read for \(chosen.name)")
         }
         if !lookups.isEmpty {
+            // A county's areas are its districts': the data hold only theirs, so every LSOA read is the county's.
             notes += try Self.rollUp(
-                data, lookups: lookups, authority: authority, weights: reading.weights, keepingFrom: smallest)
+                data, lookups: lookups, authority: chosen?.level == .county ? nil : authority,
+                weights: reading.weights, keepingFrom: smallest)
         }
         if data.duplicates > 0 {
             notes.append(
@@ -216,6 +218,7 @@ public struct DatasetBuilder {
         if !wardOf.isEmpty {
             data.startFile(CensusRollUp.source, derived: true)
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
+            notes += try CensusRollUp.sumCounties(into: data)
         } else if case let unsummed = CensusRollUp.lsoaFigures(in: data), unsummed > 0 {
             notes.append(
                 "\(unsummed) census figure(s) by LSOA not summed to wards or authorities: no lookup from LSOA 2021 "

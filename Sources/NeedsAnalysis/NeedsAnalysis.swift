@@ -95,7 +95,15 @@ public struct NeedsAnalysis {
     /// The authority's wards of the newest ward vintage its data define (`WD22` over `WD19`): wards of an older
     /// vintage, or of none (a third-party aggregate), are left out, never added as extra wards.
     static func wards(of authority: Area, in dataset: Dataset) -> [Area] {
-        newestVintage(dataset.areas.values.filter { $0.level == .ward && $0.parent == authority.code })
+        newestVintage(dataset.areas.values.filter { $0.level == .ward && isWard($0, of: authority, in: dataset) })
+    }
+
+    /// True when `ward` is the authority's: its parent is the authority, or, for a shire county, one of the
+    /// county's districts.
+    static func isWard(_ ward: Area, of authority: Area, in dataset: Dataset) -> Bool {
+        guard let parent = ward.parent else { return false }
+        return parent == authority.code
+            || (authority.isShireCounty && dataset.areas[parent]?.parent == authority.code)
     }
 
     /// One authority's wards of its newest vintage, by name.
@@ -107,8 +115,10 @@ public struct NeedsAnalysis {
     /// The authority's wards left out of the analysis as of an older vintage than its newest, or of none.
     public var wardsOfOtherVintages: [Area] {
         let kept = Set(wards.map(\.code))
-        return dataset.areas.values.filter { $0.level == .ward && $0.parent == borough.code && !kept.contains($0.code) }
-            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        return dataset.areas.values.filter {
+            $0.level == .ward && Self.isWard($0, of: borough, in: dataset) && !kept.contains($0.code)
+        }
+        .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
     /// Each indicator's headline breakdown: area → observations with a value, oldest first.
@@ -233,6 +243,9 @@ public struct NeedsAnalysis {
         if let wanted {
             if let area = dataset.areas[wanted]
                 ?? authorities.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame })
+                ?? dataset.areas.values.first(where: {
+                    $0.isShireCounty && $0.name.caseInsensitiveCompare(wanted) == .orderedSame
+                })
             {
                 return area
             }

@@ -87,4 +87,31 @@ struct AuthorityAreasTests {
         #expect(error?.message.hasSuffix("choose one by its code or name") == true)
         #expect(error?.setting == "authority")
     }
+
+    @Test(
+        "a shire county is chosen by name: its districts' wards and LSOAs, and its census counts summed from theirs",
+        .enabled(if: SharedData.available, SharedData.skipMessage))
+    func shireCounty() throws {
+        let wardLookup =
+            "census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_"
+            + "United_Kingdom.csv"
+        let tables = try [wardLookup, Self.nationalLookup].map { try LookupTable(path: SharedData.path($0)) }
+        let norfolk = try AuthorityAreas(tables: tables, authority: "norfolk")
+        #expect(norfolk.level == .county && norfolk.name == "Norfolk" && norfolk.codes.contains("E10000020"))
+        // Breckland 27, Broadland 27, Great Yarmouth 17, King's Lynn and West Norfolk 35, North Norfolk 32,
+        // Norwich 13 and South Norfolk 26 wards.
+        #expect(norfolk.wards.count == 177)
+        #expect(try AuthorityAreas(tables: tables, authority: "Norwich").level == .localAuthority)
+        // A metropolitan county is no council: not an authority to choose.
+        #expect(inputError { _ = try AuthorityAreas(tables: tables, authority: "South Yorkshire") } != nil)
+
+        let files = [wardLookup, Self.nationalLookup, "census/census2021-ts045-ltla.csv"].map(SharedData.path)
+        let built = try DatasetBuilder(files: files, authority: "Norfolk")
+        // Norfolk's districts' "No cars or vans in household": 70,405 of 404,342 households (17.41%).
+        let none = "census2021:number-of-cars-or-vans:no-cars-or-vans-in-household"
+        let count = try #require(built.dataset.figure(none, "E10000020"))
+        #expect(count.value == 70_405 && count.denominator == 404_342 && count.source == CensusRollUp.source)
+        #expect(built.dataset.figure(none + ":percent", "E10000020")?.value == 70_405.0 / 404_342 * 100)
+        #expect(built.notes.contains("census counts of shire counties summed from their districts' figures"))
+    }
 }

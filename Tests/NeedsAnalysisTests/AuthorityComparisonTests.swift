@@ -110,4 +110,30 @@ struct AuthorityComparisonTests {
         #expect(abs(income.score! - 1.6) < 1e-12)
         #expect(income.evidence.map(\.result.indicator).first == "iod-ward:income:average-decile")
     }
+
+    @Test(
+        "a shire county chosen by name is the borough: its districts' wards are its wards, compared in their district")
+    func shireCounty() throws {
+        let data = Dataset()
+        data.add(Area(code: "E12000006", name: "East of England", level: .region))
+        data.add(Area(code: "E10000020", name: "Norfolk", level: .county, parent: "E12000006"))
+        data.add(Area(code: "E07000148", name: "Norwich", level: .localAuthority, parent: "E10000020"))
+        data.add(Area(code: "E07000144", name: "Broadland", level: .localAuthority, parent: "E10000020"))
+        data.add(
+            Indicator(id: "claimant-rate", name: "Claimant rate", unit: "%", polarity: .lowerIsBetter, source: "t"))
+        let wards = [("E05005757", "Acle", "E07000144"), ("E05012368", "Bowthorpe", "E07000148")]
+        for (code, name, district) in wards {
+            data.add(Area(code: code, name: name, level: .ward, vintage: "WD22", parent: district))
+            try data.add(Observation(indicator: "claimant-rate", area: code, period: "2024", value: 3, source: "t"))
+        }
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "norfolk")
+        #expect(analysis.borough.code == "E10000020")
+        #expect(analysis.wards.map(\.name) == ["Acle", "Bowthorpe"])
+        #expect(analysis.ward(named: "Bowthorpe")?.parent == "E07000148")
+        // A district's own wards stay the district's.
+        let norwich = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Norwich")
+        #expect(norwich.wards.map(\.name) == ["Bowthorpe"])
+    }
 }
