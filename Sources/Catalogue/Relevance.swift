@@ -53,14 +53,23 @@ extension Taxonomy {
     /// → `housing construction` for "homes"). A description never adds a subject beside the code's, nor moves
     /// it sideways (a school build on a "housing growth site" stays a school build), nor turns goods into the
     /// service of using them (food for school kitchens is not school catering): a narrower subject of another
-    /// category than the contract's is not a refinement.
+    /// category than the contract's is not a refinement. Nor does a passing mention: a description naming the
+    /// code's own subject in more of its words than the narrower one's ("public health", "school nursing" against
+    /// "mental health support") keeps the code's subject.
     public func refinements(of subject: String, description: Words, category: ContractCategory)
         -> [(subject: Subject, word: String)]
     {
-        subjects(inDescription: description).filter { found in
+        let own = wordsNaming(subject, in: description)
+        return subjects(inDescription: description).filter { found in
             found.subject.id != subject && lineage(of: found.subject.id).contains(subject)
                 && (found.subject.category == nil || found.subject.category == category)
+                && wordsNaming(found.subject.id, in: description) >= own
         }
+    }
+
+    /// How many of a subject's keywords the description contains.
+    func wordsNaming(_ subject: String, in description: Words) -> Int {
+        subjectKeywords[subject]?.count { description.contains($0) } ?? 0
     }
 
     /// A code's subject after the narrower subjects a description refines it to, most specific first.

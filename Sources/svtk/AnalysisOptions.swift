@@ -19,7 +19,8 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The borough: a local authority code or name (default: the one the data's wards belong to).",
+            "The borough: a local authority or shire county code or name (default: the one the data's wards "
+                + "belong to).",
             valueName: "code|name"))
     var authority: String?
 

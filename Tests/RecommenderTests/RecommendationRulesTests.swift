@@ -52,6 +52,20 @@ struct RecommendationRulesTests {
             })
     }
 
+    @Test("a passing mention does not refine: words naming the code's own subject more often keep it")
+    func passingMention() throws {
+        var nursing = try caseContract("08_")
+        nursing.cpv = ["85323000-9"]
+        nursing.description =
+            "The public health nursing service: school nursing, infant feeding and perinatal mental health support."
+        let kept = try recommend(nursing)
+        #expect(kept.subjects.contains { $0.hasPrefix("Community and public health services") })
+        #expect(!kept.subjects.contains { $0.hasPrefix("Counselling and psychological therapies") })
+        nursing.description = "Talking therapies and counselling for adults with mild to moderate mental health needs."
+        let refined = try recommend(nursing)
+        #expect(refined.subjects.contains { $0.hasPrefix("Counselling and psychological therapies") })
+    }
+
     @Test("safeguarding: no target for people with convictions in children's homes")
     func safeguarding() throws {
         let r = try recommend(try caseContract("14_"))
