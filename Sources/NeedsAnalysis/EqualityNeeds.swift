@@ -51,8 +51,7 @@ extension NeedsAnalysis {
                     }
                     throw ToolkitError(
                         file: gap.file, line: gap.line, column: gap.placesColumn,
-                        "unknown ward \(ToolkitError.quoted(place)) in the action plan: not one of \(borough.name)'s "
-                            + "\(wards.count) wards (\(wards.map(\.name).joined(separator: ", ")))")
+                        wardProblem(place) + " (in the action plan)")
                 }
             var sizes: [EqualityNeed.GroupSize] = []
             var missing: [String] = []

@@ -284,24 +284,6 @@ public struct NeedsAnalysis {
             "no area \"\(wanted)\" in the data; wards of \(borough.name): " + wards.map(\.name).joined(separator: ", "))
     }
 
-    /// A ward of the borough by code or name, ignoring case, a bracketed suffix, "&" for "and", full stops, commas,
-    /// apostrophes, hyphens and spacing: "Claremont" finds "Claremont (Blackpool)" and the other way round, and
-    /// "Hartcliffe & Withywood" finds "Hartcliffe and Withywood".
-    public func ward(named text: String) -> Area? {
-        let wanted = Self.plainName(text)
-        return wards.first { $0.code == text } ?? wards.first { Self.plainName($0.name) == wanted }
-    }
-
-    /// A place name as a person might type it: lower case, without a bracketed suffix, "&" read as "and", and
-    /// punctuation other than letters and digits read as spaces, each run of spaces as one.
-    static func plainName(_ name: String) -> String {
-        var name = name.trimmingCharacters(in: .whitespaces)
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]) }
-        let spaced = name.lowercased().replacingOccurrences(of: "&", with: " and ")
-            .map { $0.isLetter || $0.isNumber ? $0 : " " }
-        return String(spaced).split(separator: " ").joined(separator: " ")
-    }
-
     /// The polarity to judge an indicator by: the taxonomy's, else the indicator's own.
     public func polarity(of indicator: String) -> Polarity {
         (links[indicator] ?? taxonomy.links(for: indicator)).compactMap(\.polarity).first ?? dataset.indicators[

@@ -115,7 +115,7 @@ public struct Recommender {
     /// (whose areas are the borough and, as evidence, all its wards).
     func deliveryWards(_ areas: [Area]) -> [DeliveryWard] {
         guard !areas.contains(where: { $0.code == analysis.borough.code }) else { return [] }
-        return areas.map { DeliveryWard(code: $0.code, name: $0.name) }
+        return areas.map { DeliveryWard(code: $0.code, name: analysis.uniqueName(of: $0)) }
     }
 
     /// The contract's CPV codes, looked up in the catalogue's CPV vocabulary.
@@ -433,10 +433,7 @@ public struct Recommender {
         var found: [Area] = []
         for (i, text) in contract.areas.enumerated() {
             guard let ward = analysis.ward(named: text) else {
-                throw ToolkitError(
-                    file: file, field: "areas[\(i)]",
-                    "unknown ward \"\(text)\": not one of \(analysis.borough.name)'s \(analysis.wards.count) wards "
-                        + "(\(analysis.wards.map(\.name).joined(separator: ", "))) or \"borough\"")
+                throw ToolkitError(file: file, field: "areas[\(i)]", analysis.wardProblem(text) + " or \"borough\"")
             }
             found.append(ward)
         }

@@ -131,9 +131,25 @@ struct AuthorityComparisonTests {
         #expect(analysis.borough.code == "E10000020")
         #expect(analysis.wards.map(\.name) == ["Acle", "Bowthorpe"])
         #expect(analysis.ward(named: "Bowthorpe")?.parent == "E07000148")
+        // "Nelson" is a ward of both Great Yarmouth and Norwich: the bracketed district picks one, else neither.
+        data.add(Area(code: "E07000145", name: "Great Yarmouth", level: .localAuthority, parent: "E10000020"))
+        data.add(Area(code: "E05005795", name: "Nelson", level: .ward, vintage: "WD22", parent: "E07000145"))
+        data.add(Area(code: "E05012908", name: "Nelson", level: .ward, vintage: "WD22", parent: "E07000148"))
+        let county = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E10000020")
+        #expect(county.wards(named: "nelson").count == 2 && county.ward(named: "Nelson") == nil)
+        #expect(county.ward(named: "Nelson (Norwich)")?.code == "E05012908")
+        #expect(county.ward(named: "E05005795")?.name == "Nelson")
+        #expect(county.uniqueName(of: county.ward(named: "E05005795")!) == "Nelson (Great Yarmouth)")
+        #expect(county.uniqueName(of: county.ward(named: "Acle")!) == "Acle")
+        #expect(
+            county.wardProblem("Nelson").hasPrefix(
+                "ward name \"Nelson\" is shared by 2 wards of Norfolk: Nelson (Great Yarmouth, E05005795), "
+                    + "Nelson (Norwich, E05012908); give its code, or its district in brackets"))
         // A district's own wards stay the district's.
         let norwich = try NeedsAnalysis(
             dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Norwich")
-        #expect(norwich.wards.map(\.name) == ["Bowthorpe"])
+        #expect(norwich.wards.map(\.name) == ["Bowthorpe", "Nelson"])
+        #expect(norwich.ward(named: "Nelson")?.code == "E05012908")
     }
 }
