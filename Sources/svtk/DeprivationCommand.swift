@@ -58,7 +58,9 @@ struct DeprivationCommand: ParsableCommand {
         name: .customLong("lookup"), help: ArgumentHelp("ONS lookup file(s) from LSOAs to wards.", valueName: "file"))
     var lookups: [String]
 
-    @Option(help: ArgumentHelp("Local authority code or name: only its LSOAs and wards.", valueName: "code|name"))
+    @Option(
+        help: ArgumentHelp(
+            "Local authority or shire county code or name: only its LSOAs and wards.", valueName: "code|name"))
     var authority: String?
 
     @Option(
@@ -80,8 +82,14 @@ struct DeprivationCommand: ParsableCommand {
     func run() throws {
         let catalogue = try catalogueOptions.load()
         let tables = try lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) }
+        let chosen = try authority.map {
+            try AuthorityAreas(tables: tables, authority: $0, changes: catalogue.authorityChanges)
+        }
+        // A county's LSOAs are its districts': only theirs are read, and every LSOA read is the county's.
+        let county = chosen?.level == .county ? chosen : nil
         let rollUps = try DeprivationRollUp.everyEdition(
-            data: try inputs(catalogue), lookups: tables, authority: try chosenAuthority(tables, catalogue),
+            data: try inputs(catalogue, keeping: county?.filter), lookups: tables,
+            authority: county == nil ? chosen.map { $0.codes.count == 1 ? $0.codes.first! : authority! } : nil,
             wardVintage: wards, weights: catalogue.deprivationWeights)
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()
@@ -92,25 +100,21 @@ struct DeprivationCommand: ParsableCommand {
         print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
     }
 
-    /// The authority asked for, found in the lookups as `needs` finds it: by code or name, a successor by its
-    /// name (Cumberland), its code where it has one; a district replaced since is an error naming its successor.
-    /// - Throws: `ToolkitError` about `--authority` when the lookups have no such authority, or it was replaced.
-    private func chosenAuthority(_ tables: [LookupTable], _ catalogue: Catalogue) throws -> String? {
-        guard let authority else { return nil }
-        let found = try AuthorityAreas(tables: tables, authority: authority, changes: catalogue.authorityChanges)
-        return found.codes.count == 1 ? found.codes.first : authority
-    }
-
-    /// The IoD files and the population tables, each checked to be of its kind.
+    /// The IoD files and the population tables, each checked to be of its kind, keeping only the rows `filter`
+    /// keeps where one is given.
     /// - Throws: `ToolkitError` naming a file that cannot be read or is of another format.
-    private func inputs(_ catalogue: Catalogue) throws -> Dataset {
+    private func inputs(_ catalogue: Catalogue, keeping filter: AreaFilter?) throws -> Dataset {
         let ranked = catalogue.publishedSources.rankedAreas(of: DeprivationLSOALoader.format)
         try FileLoader.checkEachOnce(iodFiles + population)
         let data = Dataset()
-        for file in iodFiles { try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked) }
+        for file in iodFiles {
+            try load(file, into: data, as: [DeprivationLSOALoader.format], ranked: ranked, keeping: filter)
+        }
         for file in population {
             let own = Dataset()
-            try load(file, into: own, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked)
+            try load(
+                file, into: own, as: [DeprivationLSOALoader.format, CensusWideLoader.format], ranked: ranked,
+                keeping: filter)
             try Self.checkGivesPopulations(own, file)
             try data.add(contentsOf: own)
         }
@@ -144,11 +148,14 @@ struct DeprivationCommand: ParsableCommand {
     }
 
     /// Loads a file given to an option, which must be one of `formats`, printing its notes; IoD ranks are checked
-    /// against the number of LSOAs each edition ranks (`ranked`).
+    /// against the number of LSOAs each edition ranks (`ranked`), and only the rows `filter` keeps are read.
     /// - Throws: `ToolkitError` naming the file when it cannot be read or is of another format.
-    private func load(_ file: String, into data: Dataset, as formats: [String], ranked: [String: Int]) throws {
+    private func load(
+        _ file: String, into data: Dataset, as formats: [String], ranked: [String: Int], keeping filter: AreaFilter?
+    ) throws {
         var options = input.readingOptions(for: file)
         options.rankedAreas = ranked
+        options.areas = filter
         let result = try FileLoader.load(file, options: options, into: data)
         guard formats.contains(result.format) else {
             throw ToolkitError(file: file, "this is a \(result.format), not \(formats.joined(separator: " or "))")
@@ -160,16 +167,18 @@ struct DeprivationCommand: ParsableCommand {
     /// ward's decile in it and the move.
     private func table(_ wards: Dataset, lsoas: Int, edition: String, change: EditionChange?) -> String {
         let prefix = "iod-ward:index-of-multiple-deprivation:"
-        func value(_ ward: String, _ measure: String) -> Double? {
-            wards.observations.first { $0.area == ward && $0.indicator == prefix + measure && $0.period == edition }?
-                .value
+        var values: [String: [String: Double]] = [:]  // ward → measure → the edition's value
+        for figure in wards.observations where figure.period == edition && figure.indicator.hasPrefix(prefix) {
+            values[figure.area, default: [:]][String(figure.indicator.dropFirst(prefix.count))] = figure.value
         }
+        func value(_ ward: String, _ measure: String) -> Double? { values[ward]?[measure] }
+        // One authority's wards by their rank in it; a county's, across its districts, by their average rank.
+        let key = Set(wards.areas.values.compactMap(\.parent)).count > 1 ? "average-rank" : "rank-in-authority"
         let ordered = wards.areas.values.sorted {
-            (value($0.code, "rank-in-authority") ?? .infinity, $0.code) < (
-                value($1.code, "rank-in-authority") ?? .infinity, $1.code
-            )
+            (value($0.code, key) ?? .infinity, $0.code) < (value($1.code, key) ?? .infinity, $1.code)
         }
-        var header = ["rank", "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"]
+        let rank = key == "average-rank" ? "rank in district" : "rank"
+        var header = [rank, "ward", "code", "authority", "avg IMD rank", "avg decile", "% pop in 10% most deprived"]
         if let change { header += ["avg decile IoD\(change.older)", "change"] }
         var text = TextTable(header: header, numeric: [0, 4, 5, 6, 7, 8])
         for ward in ordered {

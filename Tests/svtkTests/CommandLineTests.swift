@@ -519,6 +519,34 @@ struct CommandLineTests {
         #expect(run.errors == "error: /proc/svtk-report: cannot make this folder for the report\n")
     }
 
+    @Test(
+        "deprivation for a shire county: its districts' 538 LSOAs of IoD2019 to 177 wards, most deprived first",
+        .enabled(if: FileManager.default.fileExists(atPath: ExamplesTests.shared.path), "../shared is absent"))
+    func deprivationOfCounty() throws {
+        let data = ExamplesTests.shared.appendingPathComponent("data").path
+        let run = try SVTKBinary.run([
+            "deprivation", "--authority", "Norfolk", "--quiet",
+            "--iod", data + "/deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv",
+            "--population", data + "/deprivation/File_6_-_IoD2019_Population_Denominators.csv", "--lookup",
+            data + "/census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_"
+                + "United_Kingdom.csv",
+            "--lookup",
+            data + "/census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_"
+                + "Wales_v3.csv",
+            "--lookup", data + "/deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n")
+        // 538 LSOAs of Breckland, Broadland, Great Yarmouth, King's Lynn and West Norfolk, North Norfolk, Norwich and
+        // South Norfolk in File 2; Nelson (Great Yarmouth) first, the first in its district.
+        #expect(
+            lines.first
+                == "Index of Multiple Deprivation 2019 by ward (177 wards from 538 LSOAs; all domains in --format csv|json)"
+        )
+        #expect(lines.count > 3 && lines[1].hasPrefix("rank in district  ward"))
+        #expect(lines.count > 3 && lines[3].hasPrefix("               1  Nelson ") && lines[3].contains("E07000145"))
+    }
+
     @Test("deprivation ranks the demo borough's wards, Rotherham East first")
     func deprivation() throws {
         let run = try SVTKBinary.run([
