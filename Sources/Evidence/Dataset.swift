@@ -11,8 +11,11 @@ import Core
 /// one (so a metadata file can supply the polarity of an export's indicators whichever is loaded first).
 public final class Dataset: EvidenceSink {
     /// Every area by code; a later description fills in a missing parent or vintage (or a newer vintage of the same
-    /// kind), or a name that is its code.
+    /// kind), or a name that is its code. A parent given by a geography of known vintage (an ONS lookup) replaces
+    /// one a data file gave without (a Fingertips export naming England as a county's parent, not its region).
     public private(set) var areas: [String: Area] = [:]
+    /// The areas whose parent a geography of known vintage gave.
+    private var placedAreas: Set<String> = []
     /// Every indicator by id, completed by later descriptions (``Indicator/completed(by:)``).
     public private(set) var indicators: [String: Indicator] = [:]
     /// The figures, stored column by column (``ObservationTable``) and read as ``Observation`` rows.
@@ -55,14 +58,18 @@ public final class Dataset: EvidenceSink {
 
     /// Adds an area, or fills in what the one already held lacks (see ``areas``).
     public func add(_ area: Area) {
+        let placedByGeography = area.parent != nil && area.vintage != nil
         if var known = areas[area.code] {
-            if known.parent == nil { known.parent = area.parent }
+            if known.parent == nil || (placedByGeography && !placedAreas.contains(area.code)) {
+                known.parent = area.parent ?? known.parent
+            }
             if known.vintage == nil || Self.isNewer(area.vintage, than: known.vintage) { known.vintage = area.vintage }
             if known.name == known.code { known.name = area.name }
             areas[area.code] = known
         } else {
             areas[area.code] = area
         }
+        if placedByGeography { placedAreas.insert(area.code) }
     }
 
     /// Whether a vintage is a newer one of the same kind (`WD24` than `WD22`): an unchanged code named by a newer

@@ -169,7 +169,8 @@ public struct NeedsAnalysis {
                 else { continue }
                 groups[
                     SiblingGroup(
-                        indicator: indicator, parent: parent, level: area.level, period: table.period(at: Int(latest))),
+                        indicator: indicator, parent: parent, level: area.level, shire: area.isShireCounty,
+                        period: table.period(at: Int(latest))),
                     default: []
                 ].append(value)
             }
@@ -184,7 +185,9 @@ public struct NeedsAnalysis {
     /// - Complexity: O(*g* + *v*) in the groups and the values gathered.
     static func widerSiblingGroups(_ groups: [SiblingGroup: [Double]], _ dataset: Dataset) -> [SiblingGroup: [Double]] {
         let needed = Set(
-            groups.filter { $0.value.count < minimumSiblings }.keys.compactMap { widerParent(of: $0.parent, dataset) })
+            groups.filter { $0.value.count < minimumSiblings }.keys.compactMap {
+                widerParent(of: $0.parent, shire: $0.shire, dataset)
+            })
         guard !needed.isEmpty else { return [:] }
         var widened: [SiblingGroup: [Double]] = [:]
         for (group, values) in groups {
@@ -199,19 +202,23 @@ public struct NeedsAnalysis {
     }
 
     /// The area whose areas of a level are compared when those of `parent` are too few: a region itself, else the
-    /// parent's parent; nil above a region (England's areas are the national comparison, not a local one).
-    static func widerParent(of parent: String, _ dataset: Dataset) -> String? {
+    /// parent's parent; nil above a region (England's areas are the national comparison, not a local one), except
+    /// for `shire` counties, whose region's are all of a region's (the West Midlands' 2): England's 21 are their peers.
+    static func widerParent(of parent: String, shire: Bool = false, _ dataset: Dataset) -> String? {
         guard let area = dataset.areas[parent], area.level != .country else { return nil }
-        if area.level == .region { return parent }
+        if area.level == .region { return shire ? area.parent : parent }
         guard let up = area.parent, dataset.areas[up].map({ $0.level != .country }) == true else { return nil }
         return up
     }
 
-    /// Areas compared with one another: an indicator's latest figures for areas of one level in one parent.
+    /// Areas compared with one another: an indicator's latest figures for areas of one level in one parent, shire
+    /// counties (county councils) apart from the other areas of county level (metropolitan counties, combined
+    /// authorities), which are no councils' areas of the same kind.
     struct SiblingGroup: Hashable {
         var indicator: String
         var parent: String
         var level: AreaLevel
+        var shire = false
         var period: String
     }
 
@@ -342,14 +349,18 @@ public struct NeedsAnalysis {
         else { return }
         // Sorted, so that sums (and so z-scores) do not depend on dictionary order: the same input gives the same
         // output. Too few siblings for a z-score: those a level wider, where the data have enough.
-        var group = SiblingGroup(indicator: result.indicator, parent: parent, level: area.level, period: period)
-        guard var values = siblings[group], values.count >= 2 else { return }
-        if values.count < Self.minimumSiblings, let around = Self.widerParent(of: parent, dataset) {
-            let wider = SiblingGroup(indicator: result.indicator, parent: around, level: area.level, period: period)
+        let shire = area.isShireCounty
+        var group = SiblingGroup(
+            indicator: result.indicator, parent: parent, level: area.level, shire: shire, period: period)
+        var values = siblings[group] ?? []
+        if values.count < Self.minimumSiblings, let around = Self.widerParent(of: parent, shire: shire, dataset) {
+            let wider = SiblingGroup(
+                indicator: result.indicator, parent: around, level: area.level, shire: shire, period: period)
             if let widened = widerSiblings[wider], widened.count >= Self.minimumSiblings {
                 (group, values) = (wider, widened)
             }
         }
+        guard values.count >= 2 else { return }
         // The values are sorted ascending: the worst first where higher is better, the worst last where lower is.
         let worseFirstIndex =
             result.polarity == .lowerIsBetter
@@ -360,9 +371,8 @@ public struct NeedsAnalysis {
         result.quintile = Int((Double(rank) / Double(values.count) * 5).rounded(.up))
         result.siblingMinimum = values.min()
         result.siblingMaximum = values.max()
-        result.siblings =
-            "\(values.count) \(area.level == .localAuthority ? "authorities" : area.level.plural) of "
-            + (dataset.areas[group.parent]?.name ?? group.parent)
+        let kind = area.level == .localAuthority ? "authorities" : shire ? "shire counties" : area.level.plural
+        result.siblings = "\(values.count) \(kind) of " + (dataset.areas[group.parent]?.name ?? group.parent)
         guard values.count >= Self.minimumSiblings else { return }
         let mean = values.reduce(0, +) / Double(values.count)
         let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()

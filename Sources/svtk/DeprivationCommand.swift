@@ -80,17 +80,7 @@ struct DeprivationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogue = try catalogueOptions.load()
-        let tables = try lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) }
-        let chosen = try authority.map {
-            try AuthorityAreas(tables: tables, authority: $0, changes: catalogue.authorityChanges)
-        }
-        // A county's LSOAs are its districts': only theirs are read, and every LSOA read is the county's.
-        let county = chosen?.level == .county ? chosen : nil
-        let rollUps = try DeprivationRollUp.everyEdition(
-            data: try inputs(catalogue, keeping: county?.filter), lookups: tables,
-            authority: county == nil ? chosen.map { $0.codes.count == 1 ? $0.codes.first! : authority! } : nil,
-            wardVintage: wards, weights: catalogue.deprivationWeights)
+        let rollUps = try rollUps(try catalogueOptions.load())
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()
         for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
@@ -98,6 +88,22 @@ struct DeprivationCommand: ParsableCommand {
         if let change { try wards.add(contentsOf: change.dataset()) }
         guard format == .table else { return try write(wards) }
         print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
+    }
+
+    /// Each edition's roll-up to wards of the authority asked for, found in the lookups as `needs` finds it (by code
+    /// or name, a successor by its name; a district replaced since is an error naming its successor), or of every
+    /// authority. A shire county's LSOAs are its districts': only theirs are read, and every LSOA read is the county's.
+    /// - Throws: `ToolkitError` for a file that cannot be read, or an authority the lookups do not have.
+    private func rollUps(_ catalogue: Catalogue) throws -> [DeprivationRollUp] {
+        let tables = try lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) }
+        let chosen = try authority.map {
+            try AuthorityAreas(tables: tables, authority: $0, changes: catalogue.authorityChanges)
+        }
+        let county = chosen?.level == .county ? chosen : nil
+        return try DeprivationRollUp.everyEdition(
+            data: try inputs(catalogue, keeping: county?.filter), lookups: tables,
+            authority: county == nil ? chosen.map { $0.codes.count == 1 ? $0.codes.first! : authority! } : nil,
+            wardVintage: wards, weights: catalogue.deprivationWeights)
     }
 
     /// The IoD files and the population tables, each checked to be of its kind, keeping only the rows `filter`

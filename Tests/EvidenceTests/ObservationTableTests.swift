@@ -69,6 +69,30 @@ struct ObservationTableTests {
         #expect(data.areas["E05012994"]?.vintage == "WD24")
     }
 
+    @Test("an ONS lookup's parent replaces one a data file gave without a vintage, whichever came first")
+    func lookupPlacesArea() {
+        // West Sussex: a Fingertips export names England as its parent; the ward to county lookup, its region.
+        let exportFirst = Dataset()
+        exportFirst.add(Area(code: "E10000032", name: "West Sussex", parent: "E92000001"))
+        exportFirst.add(Area(code: "E10000032", name: "West Sussex", vintage: "CTY22", parent: "E12000008"))
+        #expect(exportFirst.areas["E10000032"]?.parent == "E12000008")
+        let lookupFirst = Dataset()
+        lookupFirst.add(Area(code: "E10000032", name: "West Sussex", vintage: "CTY22", parent: "E12000008"))
+        lookupFirst.add(Area(code: "E10000032", name: "West Sussex", parent: "E92000001"))
+        #expect(lookupFirst.areas["E10000032"]?.parent == "E12000008")
+        // An authority first named, without a parent, by a dated file (IoD's File 10), then by an export.
+        let summaryFirst = Dataset()
+        summaryFirst.add(Area(code: "E06000001", name: "Hartlepool", vintage: "LAD24"))
+        summaryFirst.add(Area(code: "E06000001", name: "Hartlepool", parent: "E92000001"))
+        summaryFirst.add(Area(code: "E06000001", name: "Hartlepool", vintage: "LAD22", parent: "E12000001"))
+        summaryFirst.add(Area(code: "E06000001", name: "Hartlepool", vintage: "LAD19", parent: "E12000009"))
+        #expect(summaryFirst.areas["E06000001"]?.parent == "E12000001")
+        // A dated area without a parent (an IoD file's authority) leaves the export's parent as it is.
+        exportFirst.add(Area(code: "E07000223", name: "Adur", parent: "E10000032"))
+        exportFirst.add(Area(code: "E07000223", name: "Adur", vintage: "LAD19"))
+        #expect(exportFirst.areas["E07000223"]?.parent == "E10000032")
+    }
+
     @Test("a roll-up's figure differing from a data file's gives way to it, counted apart from files contradicting")
     func derivedGivesWay() throws {
         let data = Dataset()

@@ -152,4 +152,31 @@ struct AuthorityComparisonTests {
         #expect(norwich.wards.map(\.name) == ["Bowthorpe", "Nelson"])
         #expect(norwich.ward(named: "Nelson")?.code == "E05012908")
     }
+
+    @Test("a shire county is compared with shire counties only: its region's where they are 5 or more, else England's")
+    func shireCountiesCompared() throws {
+        let data = Dataset()
+        data.add(Area(code: "E92000001", name: "England", level: .country))
+        data.add(Area(code: "E12000004", name: "East Midlands", level: .region, parent: "E92000001"))
+        data.add(Area(code: "E12000005", name: "West Midlands", level: .region, parent: "E92000001"))
+        data.add(
+            Indicator(id: "claimant-rate", name: "Claimant rate", unit: "%", polarity: .lowerIsBetter, source: "t"))
+        // Staffordshire alone in its region beside the West Midlands metropolitan county; 4 East Midlands counties.
+        let counties: [(String, String, Double)] = [
+            ("E10000028", "E12000005", 7), ("E11000005", "E12000005", 100), ("E10000007", "E12000004", 4),
+            ("E10000018", "E12000004", 5), ("E10000019", "E12000004", 6), ("E10000024", "E12000004", 3),
+        ]
+        for (code, region, rate) in counties {
+            data.add(Area(code: code, name: code, level: .county, parent: region))
+            try data.add(Observation(indicator: "claimant-rate", area: code, period: "2024", value: rate, source: "t"))
+        }
+        let analysis = try NeedsAnalysis(
+            dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E10000028")
+        let staffordshire = try #require(analysis.result(indicator: "claimant-rate", area: "E10000028"))
+        #expect(staffordshire.siblings == "5 shire counties of England")
+        // 7, 4, 5, 6, 3: mean 5, standard deviation √2; the metropolitan county's 100 is not among them.
+        #expect(abs(staffordshire.zScore! - 2 / 2.0.squareRoot()) < 1e-12)
+        let derbyshire = try #require(analysis.result(indicator: "claimant-rate", area: "E10000007"))
+        #expect(derbyshire.siblings == "5 shire counties of England")
+    }
 }
