@@ -41,8 +41,13 @@ public struct AuthorityAreas: Sendable {
         var (codes, name) = Self.codes(of: wanted, in: tables) { Self.isAuthority($0) }
         level = codes.isEmpty ? .county : .localAuthority
         if codes.isEmpty {
-            (codes, name) = Self.codes(of: wanted, in: tables) { Self.isCounty($0) }
-            codes = codes.filter { AreaLevel(code: $0) == .county && $0.hasPrefix("E10") }
+            let (counties, countyName) = Self.codes(of: wanted, in: tables) { Self.isCounty($0) }
+            codes = counties.filter { $0.hasPrefix("E10") }
+            name = countyName
+            if codes.isEmpty, !counties.isEmpty {
+                throw Self.notACouncil(
+                    countyName ?? wanted, districts: Self.districts(of: counties, in: tables), tables)
+            }
             codes.formUnion(Self.districts(of: codes, in: tables))
         }
         if codes.isEmpty, let change = changes.change(named: wanted) {
@@ -50,16 +55,7 @@ public struct AuthorityAreas: Sendable {
                 setting: "authority",
                 "\(change.description): choose \(change.successor.name) (\(change.successor.code))")
         }
-        guard !codes.isEmpty else {
-            let covered = Self.authorities(in: tables)
-            let stem = wanted.lowercased().prefix(4)
-            let close = covered.filter { $0.name.lowercased().hasPrefix(stem) }.map(\.name)
-            throw ToolkitError(
-                setting: "authority",
-                "no local authority \"\(wanted)\" in the lookups"
-                    + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "
-                    + Self.listing(covered))
-        }
+        guard !codes.isEmpty else { throw Self.notFound(wanted, tables) }
         var inside: Set<String> = []
         var placed: Set<String> = []
         var wards: [String: Area] = [:]
@@ -85,6 +81,51 @@ public struct AuthorityAreas: Sendable {
         self.name = name ?? wanted
         self.wards = wards.values.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
         filter = AreaFilter(inside: inside, placed: placed)
+    }
+
+    /// An authority the lookups lack: the names closest to it (authorities and shire counties), and every authority
+    /// where the lookups cover few, else how to list them.
+    static func notFound(_ wanted: String, _ tables: [LookupTable]) -> ToolkitError {
+        let covered = authorities(in: tables)
+        let names = (covered + shireCounties(in: tables)).map(\.name)
+        let typed = wanted.lowercased().trimmingCharacters(in: .whitespaces)
+        let close = names.map { (name: $0, distance: $0.lowercased().editDistance(to: typed)) }
+            .filter { $0.distance <= 2 || ($0.name.lowercased().hasPrefix(typed.prefix(4)) && $0.distance <= 4) }
+            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
+        return ToolkitError(
+            setting: "authority",
+            "no local authority or shire county \"\(wanted)\" in the lookups"
+                + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)") + "; "
+                + (covered.count <= 30
+                    ? listing(covered)
+                    : "svtk wards --data with the same lookups lists the authorities and shire counties they cover"))
+    }
+
+    /// A county-level area that is no council (a metropolitan county, or Inner or Outer London): its districts are.
+    static func notACouncil(_ name: String, districts: Set<String>, _ tables: [LookupTable]) -> ToolkitError {
+        let names = authorities(in: tables).filter { districts.contains($0.code) }.map(\.name)
+        return ToolkitError(
+            setting: "authority",
+            "\(name) has no county council: choose one of its \(names.count) authorities "
+                + "(\(names.joined(separator: ", ")))")
+    }
+
+    /// The shire counties (`E10`) of the newest county vintage in the lookups, by name, with their ward counts (newest
+    /// ward vintage of a lookup holding both).
+    public static func shireCounties(in tables: [LookupTable]) -> [Summary] {
+        guard let vintage = LookupTable.newest("CTY", in: tables) else { return [] }
+        var names: [String: String] = [:]
+        var wards: [String: Set<String>] = [:]
+        for table in tables {
+            guard let column = table.columns[vintage] else { continue }
+            let ward = table.newest("WD").flatMap { table.columns[$0] }
+            for row in table.rows where row[column].hasPrefix("E10") {
+                names[row[column]] = names[row[column]] ?? table.names[vintage].map { row[$0] } ?? row[column]
+                if let ward, !row[ward].isEmpty { wards[row[column], default: []].insert(row[ward]) }
+            }
+        }
+        return names.map { Summary(code: $0.key, name: $0.value, wards: wards[$0.key]?.count ?? 0) }
+            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
     /// The codes in columns of the vintages `isWanted` picks whose code or name is `wanted` (ignoring case), and the

@@ -72,27 +72,11 @@ enum ContractJSON {
     }()
 
     private static func unknown(_ field: String, among known: [String], file: String) -> ToolkitError {
-        let close = known.filter { Self.distance($0.lowercased(), field.lowercased()) <= 2 }.sorted()
+        let close = known.filter { $0.lowercased().editDistance(to: field.lowercased()) <= 2 }.sorted()
         return ToolkitError(
             file: file, field: field,
             "not a field of a contract profile"
                 + (close.isEmpty ? "" : " (did you mean \"\(close[0])\"?)") + "; the fields are in Datasets/README.md")
-    }
-
-    /// The edit distance between two short texts (insertions, deletions and substitutions).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// What a field's JSON must be, in words, for a type the decoder expected.

@@ -68,13 +68,15 @@ struct WardsCommand: ParsableCommand {
             title: "\(found.name) (\(codes)): \(found.wards.count) wards\(vintage)")
     }
 
-    /// Every authority of the lookups with its number of wards.
+    /// Every authority of the lookups with its number of wards, then every shire county.
     private func writeAuthorities(_ tables: [LookupTable]) throws {
-        let entries = AuthorityAreas.authorities(in: tables).map {
-            Entry(code: $0.code, name: $0.name, wards: $0.wards)
-        }
-        let noun = entries.count == 1 ? "authority" : "authorities"
-        try write(entries, title: "\(entries.count) \(noun) in the lookups (wards each)")
+        let authorities = AuthorityAreas.authorities(in: tables)
+        let counties = AuthorityAreas.shireCounties(in: tables)
+        let entries = (authorities + counties).map { Entry(code: $0.code, name: $0.name, wards: $0.wards) }
+        let noun = authorities.count == 1 ? "authority" : "authorities"
+        let shire =
+            counties.isEmpty ? "" : " and \(counties.count) shire \(counties.count == 1 ? "county" : "counties")"
+        try write(entries, title: "\(authorities.count) \(noun)\(shire) in the lookups (wards each)")
     }
 
     private func write(_ entries: [Entry], title: String) throws {

@@ -37,7 +37,8 @@ struct AuthorityAreasTests {
         let tables = [try LookupTable(path: demo + "/lookup_lsoa21_ward22_rotherham.csv")]
         let error = inputError { _ = try AuthorityAreas(tables: tables, authority: "Rotheram") }
         #expect(
-            error?.message.contains("no local authority \"Rotheram\" in the lookups (did you mean Rotherham?)") == true)
+            error?.message.contains(
+                "no local authority or shire county \"Rotheram\" in the lookups (did you mean Rotherham?)") == true)
         #expect(error?.message.contains("the lookups cover 1 authority: Rotherham (E08000018, 25 wards)") == true)
     }
 
@@ -102,8 +103,20 @@ struct AuthorityAreasTests {
         // Norwich 13 and South Norfolk 26 wards.
         #expect(norfolk.wards.count == 177)
         #expect(try AuthorityAreas(tables: tables, authority: "Norwich").level == .localAuthority)
-        // A metropolitan county is no council: not an authority to choose.
-        #expect(inputError { _ = try AuthorityAreas(tables: tables, authority: "South Yorkshire") } != nil)
+        // A metropolitan county is no council: its districts are named instead.
+        #expect(
+            inputError { _ = try AuthorityAreas(tables: tables, authority: "South Yorkshire") }?.message
+                == "South Yorkshire has no county council: choose one of its 4 authorities (Barnsley, Doncaster, "
+                + "Rotherham, Sheffield)")
+        // A misspelt county is suggested, and the national lookups' 331 authorities are not listed in the message.
+        let misspelt = inputError { _ = try AuthorityAreas(tables: tables, authority: "Norfok") }?.message
+        #expect(
+            misspelt?.hasPrefix("no local authority or shire county \"Norfok\" in the lookups (did you mean Norfolk?)")
+                == true)
+        #expect(misspelt?.hasSuffix("lists the authorities and shire counties they cover") == true)
+        // December 2022: 24 shire counties, Cumbria, North Yorkshire and Somerset among them (unitaries from 2023).
+        #expect(AuthorityAreas.shireCounties(in: tables).count == 24)
+        #expect(AuthorityAreas.shireCounties(in: tables).first { $0.name == "Norfolk" }?.wards == 177)
 
         let files = [wardLookup, Self.nationalLookup, "census/census2021-ts045-ltla.csv"].map(SharedData.path)
         let built = try DatasetBuilder(files: files, authority: "Norfolk")
