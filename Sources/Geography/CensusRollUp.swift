@@ -45,7 +45,7 @@ public enum CensusRollUp {
 
     /// Adds to the data every shire county's census counts (and their `:percent` shares) summed from its districts'
     /// figures, as ONS publishes census tables by lower-tier authority: a county council is then compared with the
-    /// other counties. A county some of whose districts lack a figure gets no sum for it.
+    /// other counties. A county some of whose districts lack a figure gets no sum for it, and a note says so.
     /// - Returns: notes on the sums.
     /// - Throws: `ToolkitError` on making a figure twice, possible only when a count's `:percent` share is a count too.
     public static func sumCounties(into data: Dataset) throws -> [String] {
@@ -75,9 +75,17 @@ public enum CensusRollUp {
                 period: table.periodSymbol(at: position))
         }
         let before = data.observations.count
-        _ = try sums.add(to: data, targets: counties, lsoas: districts)
-        guard data.observations.count > before else { return [] }
-        return ["census counts of shire counties summed from their districts' figures"]
+        let short = try sums.add(to: data, targets: counties, lsoas: districts)
+        var notes: [String] = []
+        if data.observations.count > before {
+            notes.append("census counts of shire counties summed from their districts' figures")
+        }
+        if let first = short.first {
+            notes.append(
+                "\(short.count) census sum(s) of a shire county left out: some of its districts have no figure (e.g. "
+                    + "\(first))")
+        }
+        return notes
     }
 
     /// The wards, of the authorities among `targets`, that are not among them: no LSOA of theirs had a figure.

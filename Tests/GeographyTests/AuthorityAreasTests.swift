@@ -126,5 +126,17 @@ struct AuthorityAreasTests {
         #expect(count.value == 70_405 && count.denominator == 404_342 && count.source == CensusRollUp.source)
         #expect(built.dataset.figure(none + ":percent", "E10000020")?.value == 70_405.0 / 404_342 * 100)
         #expect(built.notes.contains("census counts of shire counties summed from their districts' figures"))
+        // Norwich's row taken out: no sum for Norfolk, and a note, not a part for the whole.
+        let ltla = try String(contentsOfFile: files[2], encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let withoutNorwich = try temporaryFile(
+            ltla.filter { !$0.contains(",E07000148,") }.joined(separator: "\n"), name: "ts045-ltla.csv")
+        let short = try DatasetBuilder(files: [files[0], files[1], withoutNorwich], authority: "Norfolk")
+        #expect(short.dataset.figure(none, "E10000020") == nil)
+        #expect(
+            short.notes.contains {
+                $0.contains("census sum(s) of a shire county left out: some of its districts have no figure")
+                    && $0.contains("Norfolk")
+            })
     }
 }
