@@ -20,6 +20,7 @@ struct DialectSniffer {
     }
 
     static func sniff(_ blocks: FileBlocks, delimiter forced: Delimiter?) throws -> Result {
+        if let packed = try PackedFile.kind(of: blocks) { throw ToolkitError(file: blocks.path, "this is \(packed)") }
         let candidates = forced.map { [$0] } ?? Delimiter.allCases
         var best: (score: (Int, Int), result: Result)?
         for candidate in candidates {

@@ -70,25 +70,17 @@ public enum Polarity: String, Codable, Sendable, CaseIterable {
     /// Reads the wordings sources use: Fingertips (`RAG - Low is good`, `Low is good`, `BOB`...),
     /// our own (`higher is better`) and short forms (`higher`, `lower`, `+`, `-`).
     public init?(text: String) {
-        let t = text.lowercased().trimmingCharacters(in: " ")
+        let t = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         switch t {
         case "higher is better", "high is good", "rag - high is good", "higher", "high", "+", "up":
             self = .higherIsBetter
         case "lower is better", "low is good", "rag - low is good", "lower", "low", "-", "down":
             self = .lowerIsBetter
-        case "neither", "no judgement", "not applicable", "bob", "blue orange blue", "rag - neither", "none":
+        case "neither", "no judgement", "not applicable", "bob", "blue orange blue", "bob - blue orange blue",
+            "rag - neither", "none":
             self = .neither
         case "", "unknown": self = .unknown
         default: return nil
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return String(s)
     }
 }

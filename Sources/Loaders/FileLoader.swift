@@ -88,7 +88,7 @@ public enum FileLoader {
     /// - Throws: `ToolkitError` naming the first file given a second time.
     public static func checkEachOnce(_ files: [String]) throws {
         var seen: Set<String> = []
-        for file in files where !seen.insert(file).inserted {
+        for file in files where !seen.insert(URL(fileURLWithPath: file).resolvingSymlinksInPath().path).inserted {
             throw ToolkitError(file: file, "is given twice: each file is read once (check the list of data files)")
         }
     }

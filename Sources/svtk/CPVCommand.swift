@@ -23,7 +23,7 @@ struct CPVCommand: ParsableCommand {
     var query: [String]
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: ListingFormat = .table
 
     @Option(help: "Most codes to list for a word search.")
     var limit = 25

@@ -20,15 +20,12 @@ struct InspectCommand: ParsableCommand {
     var files: [String]
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: ListingFormat = .table
 
     @OptionGroup var input: InputOptions
 
-    func validate() throws {
-        if format == .csv { throw ValidationError("inspect prints table or json") }
-    }
-
     func run() throws {
+        try FileLoader.checkEachOnce(files)
         var reports: [(FileLoader.Result, LoadStatistics)] = []
         var plans: [(String, [EqualityGap])] = []
         for file in files {

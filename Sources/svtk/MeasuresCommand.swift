@@ -120,7 +120,7 @@ struct MeasuresShowCommand: ParsableCommand {
     var reference: String
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: ListingFormat = .table
 
     @OptionGroup var catalogueOptions: CatalogueOptions
 

@@ -28,7 +28,7 @@ struct SourcesCommand: ParsableCommand {
     var dataFiles: [String] = []
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: ListingFormat = .table
 
     @OptionGroup var catalogueOptions: CatalogueOptions
     @OptionGroup var input: InputOptions
@@ -37,7 +37,6 @@ struct SourcesCommand: ParsableCommand {
         if dataFiles.isEmpty {
             throw ValidationError("give the files with --data FILE... (e.g. --data Datasets/demo/*.csv)")
         }
-        if format == .csv { throw ValidationError("sources prints table or json") }
     }
 
     func run() throws {

@@ -30,7 +30,7 @@ struct SubjectsCommand: ParsableCommand {
     var subject: String?
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: ListingFormat = .table
 
     @OptionGroup var catalogueOptions: CatalogueOptions
 

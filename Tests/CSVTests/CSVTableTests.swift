@@ -21,6 +21,24 @@ struct CSVTableTests {
         #expect(summary.rows == 3)
     }
 
+    @Test("a compressed file or a workbook is named as such by its first bytes, not read as an empty table")
+    func packedFiles() throws {
+        // The first bytes of `gzip` output, of an .xlsx (a ZIP archive) and of an .xls, each followed by a table.
+        let cases: [([UInt8], String)] = [
+            ([0x1F, 0x8B, 0x08, 0x00], "this is a gzip-compressed file: decompress it first (gunzip)"),
+            ([0x50, 0x4B, 0x03, 0x04], "this is a ZIP archive or an Excel workbook (.xlsx, .ods)"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "this is an Excel 97-2003 workbook (.xls): save the sheet as CSV"),
+        ]
+        for (magic, message) in cases {
+            let path = try temporaryFile(magic + Array("a,b\n1,2\n".utf8))
+            let error = inputError { _ = try CSVTable(path: path) }
+            #expect(error?.message.hasPrefix(message) == true, "\(message)")
+            #expect(error?.file == path)
+        }
+        // Text that merely starts with "PK" is a table.
+        #expect(try readAll(try temporaryFile("PK,b\n1,2\n")).1 == [["1", "2"]])
+    }
+
     @Test("CRLF line endings, a byte-order mark and no final newline")
     func crlfAndBOM() throws {
         let path = try temporaryFile([0xEF, 0xBB, 0xBF] + Array("code,value\r\nE01,1\r\nE02,\"2,345\"".utf8))

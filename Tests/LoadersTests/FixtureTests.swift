@@ -160,6 +160,16 @@ struct FixtureTests {
         #expect(error.message.contains("it is IoD2019's decile: name the first column \"LSOA code (2011)\""))
     }
 
+    @Test("polarity as Fingertips writes it, padded or not: RAG - High is good, BOB - Blue orange blue")
+    func fingertipsPolarity() {
+        #expect(Polarity(text: "RAG - High is good   ") == .higherIsBetter)
+        #expect(Polarity(text: "RAG - Low is good") == .lowerIsBetter)
+        #expect(Polarity(text: "BOB - Blue orange blue") == .neither)
+        #expect(Polarity(text: "RAG  -  Low is good") == .lowerIsBetter)
+        #expect(Polarity(text: "") == .unknown)
+        #expect(Polarity(text: "Good") == nil)
+    }
+
     @Test("Ward profile with its sidecar: units, polarity, periods, number formats and markers")
     func wardProfile() throws {
         let (data, results) = try load(fixture("ward_profile.csv"))

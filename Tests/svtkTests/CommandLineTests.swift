@@ -476,6 +476,16 @@ struct CommandLineTests {
         let help = try SVTKBinary.run(["load", "--help"])
         let words = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // however it wraps
         #expect(words.contains("(values: csv, json; default: csv)"), "\(help.output)")
+        // A listing is a table or JSON: csv is refused, not answered with a table.
+        for command in [["cpv", "refuse vehicles"], ["subjects"], ["measures", "show", "J2"], ["inspect", "x.csv"]] {
+            let listing = try SVTKBinary.run(command + ["--format", "csv"])
+            #expect(listing.status == 64, "\(command)")
+            #expect(listing.errors.contains("Please provide one of 'table' and 'json'."), "\(command)")
+        }
+        // A file given twice, under two spellings of its path, is refused.
+        let demo = "Datasets/demo/fingertips_rotherham.csv"
+        let twice = try SVTKBinary.run(["inspect", demo, "./" + demo])
+        #expect(twice.status == 1 && twice.errors.contains("is given twice"), "\(twice.errors)")
     }
 
     @Test("something asked for that is not there exits 1 naming it, without the usage text")
