@@ -53,13 +53,16 @@ extension Taxonomy {
     /// → `housing construction` for "homes"). A description never adds a subject beside the code's, nor moves
     /// it sideways (a school build on a "housing growth site" stays a school build), nor turns goods into the
     /// service of using them (food for school kitchens is not school catering): a narrower subject of another
-    /// category than the contract's is not a refinement. Nor does a passing mention: a description naming the
-    /// code's own subject in more of its words than the narrower one's ("public health", "school nursing" against
-    /// "mental health support") keeps the code's subject.
+    /// category than the contract's is not a refinement. Nor does a passing mention: a description naming a
+    /// specific code's own subject (one that itself refines another) in more of its words than the narrower one's
+    /// ("public health", "school nursing" against "mental health support") keeps the code's subject. A broad
+    /// subject's words are too general to count against a narrower one ("construction" and "demolition" against
+    /// "homes").
     public func refinements(of subject: String, description: Words, category: ContractCategory)
         -> [(subject: Subject, word: String)]
     {
-        let own = wordsNaming(subject, in: description)
+        let isSpecific = subjects.first { $0.id == subject }?.parent != nil
+        let own = isSpecific ? wordsNaming(subject, in: description) : 0
         return subjects(inDescription: description).filter { found in
             found.subject.id != subject && lineage(of: found.subject.id).contains(subject)
                 && (found.subject.category == nil || found.subject.category == category)

@@ -21,7 +21,8 @@ public struct AuthorityAreas: Sendable {
         }
     }
 
-    /// The authority's codes in every vintage the lookups hold (usually one code).
+    /// The authority's codes in every vintage the lookups hold (usually one code); a shire county's, with its
+    /// districts' codes.
     public let codes: Set<String>
     /// The authority's name in the lookups.
     public let name: String
@@ -34,8 +35,9 @@ public struct AuthorityAreas: Sendable {
 
     /// Finds an authority by code or name (ignoring case) in the lookups: a district, unitary or borough, or a shire
     /// county council (`E10`), whose areas are its districts'.
-    /// - Throws: `ToolkitError` naming the successor of an authority replaced since (`changes`), or every
-    ///   authority the lookups cover (with its ward count) when none matches.
+    /// - Throws: `ToolkitError` naming the successor of an authority replaced since (`changes`), the authorities of
+    ///   a county-level area that is no council (a metropolitan county), or, when none matches, the closest names
+    ///   (``notFound(_:_:)``).
     public init(tables: [LookupTable], authority wanted: String, changes: AuthorityChanges = AuthorityChanges()) throws
     {
         var (codes, name) = Self.codes(of: wanted, in: tables) { Self.isAuthority($0) }

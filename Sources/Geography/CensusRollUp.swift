@@ -52,9 +52,14 @@ public enum CensusRollUp {
         let counties = data.areas.values.filter(\.isShireCounty).map(\.code).sorted()
         guard !counties.isEmpty else { return [] }
         let number = Dictionary(uniqueKeysWithValues: counties.enumerated().map { ($0.element, $0.offset) })
+        // The districts of the newest vintage: an older lookup's districts, merged since, are not parts to wait for.
+        let inCounties = data.areas.values.filter {
+            $0.level == .localAuthority && $0.parent.map { number[$0] != nil } == true
+        }
+        let newest = inCounties.compactMap(\.vintage).filter { $0.hasPrefix("LAD") }.max()
         var districts: [String: Int32] = [:]
-        for area in data.areas.values where area.level == .localAuthority {
-            if let county = area.parent, number[county] != nil { districts[county, default: 0] += 1 }
+        for area in inCounties where newest == nil || area.vintage == newest {
+            districts[area.parent!, default: 0] += 1
         }
         let table = data.observations
         var sums = Sums(table.symbols.count + 1)

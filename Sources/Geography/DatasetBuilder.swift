@@ -218,12 +218,14 @@ public struct DatasetBuilder {
         if !wardOf.isEmpty {
             data.startFile(CensusRollUp.source, derived: true)
             notes += try CensusRollUp.rollUp(into: data, wardOf: wardOf, keepingFrom: smallest)
-            notes += try CensusRollUp.sumCounties(into: data)
         } else if case let unsummed = CensusRollUp.lsoaFigures(in: data), unsummed > 0 {
             notes.append(
                 "\(unsummed) census figure(s) by LSOA not summed to wards or authorities: no lookup from LSOA 2021 "
                     + "to wards among the files (ONS's LSOA 2021 to ward to local authority lookup)")
         }
+        // Counties from their districts' figures, which the authority tables give without any LSOA lookup.
+        data.startFile(CensusRollUp.source, derived: true)
+        notes += try CensusRollUp.sumCounties(into: data)
         return notes
     }
 

@@ -259,7 +259,7 @@ public enum CensusLongLoader: Loader {
                 return
             }
             let isTotal = cell.category.lowercased().hasPrefix("total")
-            if !isTotal, let count = cell.value.number, let total, count > total {
+            if !isTotal, let count = cell.value.number, let total, CensusFigure.isClearlyAbove(count, total) {
                 throw ToolkitError(
                     file: file, line: cell.line, column: layout.value + 1,
                     CensusFigure.aboveTotal(

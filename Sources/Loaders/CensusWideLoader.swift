@@ -232,7 +232,7 @@ struct CensusLayout {
         for position in columnIndex.indices where !isPercent[position] {
             let count = slot[position]
             let total = totalPosition[position].map { values[slot[$0]] } ?? .nan
-            if values[count] > total, let totalPosition = totalPosition[position] {
+            if CensusFigure.isClearlyAbove(values[count], total), let totalPosition = totalPosition[position] {
                 let index = columnIndex[position]
                 throw ToolkitError(
                     file: file, line: row.line, column: index + 1,
@@ -267,6 +267,15 @@ enum CensusFigure {
 }
 
 extension CensusFigure {
+    /// True when a category's count is clearly above its total: by more than 10 and more than 10% of it. Census
+    /// 2021 tables are perturbed for disclosure control (ONS's cell key method), so a total and its parts may differ
+    /// a little in a small area; a count well above its total is of another total (persons against households), or
+    /// wrong. NaN (a missing figure) is never above.
+    @inline(__always)
+    static func isClearlyAbove(_ count: Double, _ total: Double) -> Bool {
+        count > total + max(10, total * 0.1)
+    }
+
     /// Why a category's count above its variable's total is refused: the categories are parts of the total, so the
     /// total is not the one the counts are of, or a figure is wrong.
     static func aboveTotal(_ count: String, total: String, of category: String) -> String {

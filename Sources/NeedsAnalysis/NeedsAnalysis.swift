@@ -258,7 +258,7 @@ public struct NeedsAnalysis {
             }
             throw ToolkitError(
                 setting: "authority",
-                "no local authority \"\(wanted)\" in the data; "
+                "no local authority or shire county \"\(wanted)\" in the data; "
                     + "load a lookup or a file that names it, or check the spelling")
         }
         let parents = Set(dataset.areas.values.filter { $0.level == .ward }.compactMap(\.parent))
@@ -269,16 +269,19 @@ public struct NeedsAnalysis {
             "the data cover \(max(parents.count, authorities.count)) authorities: choose one by its code or name")
     }
 
-    /// An area of the data by code, or by name ignoring case: the borough or one of its wards first (Barnsley's
-    /// ward North East, not the region), else the coarsest area of that name.
-    /// - Throws: `ToolkitError` about `setting` when the borough and a ward of it share the name, or, listing the
-    ///   borough's wards, when none matches.
+    /// An area of the data by code, or by name ignoring case: the borough or one of its wards first, the wards
+    /// as ``wards(named:)`` finds them (Barnsley's ward North East, not the region; "Nelson (Norwich)"), else the
+    /// coarsest area of that name.
+    /// - Throws: `ToolkitError` about `setting` when the borough and a ward of it, or two wards of a county, share
+    ///   the name, or, listing the borough's wards, when none matches.
     public func area(_ wanted: String, setting: String) throws -> Area {
         if let area = dataset.areas[wanted] { return area }
         func named(_ area: Area) -> Bool { area.name.caseInsensitiveCompare(wanted) == .orderedSame }
-        let own = ([borough] + wards).filter(named)
+        let own = ([borough].filter(named) + wards(named: wanted)).reduce(into: [Area]()) { found, area in
+            if !found.contains(area) { found.append(area) }
+        }
         if own.count > 1 {
-            let meanings = own.map { "\($0.name) (\($0.level.rawValue), \($0.code))" }
+            let meanings = own.map { "\(uniqueName(of: $0)) (\($0.level.rawValue), \($0.code))" }
             throw ToolkitError(
                 setting: setting,
                 "\"\(wanted)\" names \(meanings.joined(separator: " and ")): give the code of the one meant")

@@ -7,15 +7,19 @@ extension NeedsAnalysis {
     /// whose name matches ignoring case, a bracketed suffix, "&" for "and", full stops, commas, apostrophes, hyphens
     /// and spacing ("Claremont" finds "Claremont (Blackpool)" and the other way round, "Hartcliffe & Withywood" finds
     /// "Hartcliffe and Withywood"). Where wards of two districts of a county share the name, a bracketed district
-    /// ("Nelson (Norwich)") picks one.
+    /// ("Nelson (Norwich)") picks one; brackets naming neither the ward's district nor the borough find none.
     ///
     /// - Complexity: O(*n*) in the borough's wards.
     public func wards(named text: String) -> [Area] {
         if let ward = wards.first(where: { $0.code == text }) { return [ward] }
         let wanted = Self.plainName(text)
         let found = wards.filter { Self.plainName($0.name) == wanted }
-        guard found.count > 1, let district = Self.bracketed(text).map(Self.plainName) else { return found }
-        return found.filter { Self.plainName(districtName(of: $0) ?? "") == district }
+        guard let place = Self.bracketed(text).map(Self.plainName) else { return found }
+        // The brackets name the ward's district, the borough, or are part of the ward's own name.
+        return found.filter { ward in
+            [districtName(of: ward), borough.name, Self.bracketed(ward.name)].compactMap { $0 }.map(Self.plainName)
+                .contains(place)
+        }
     }
 
     /// The one ward of the borough `text` means (``wards(named:)``), or nil when none or several match.
@@ -48,12 +52,14 @@ extension NeedsAnalysis {
     /// The name of the district a ward lies in, where the data name it.
     func districtName(of ward: Area) -> String? { ward.parent.flatMap { dataset.areas[$0]?.name } }
 
-    /// A place name as a person might type it: lower case, without a bracketed suffix, "&" read as "and", and
-    /// punctuation other than letters and digits read as spaces, each run of spaces as one.
+    /// A place name as a person might type it: lower case, without a bracketed suffix, "&" read as "and",
+    /// apostrophes and full stops left out ("King's" is "Kings", "St." is "St"), and other punctuation read as
+    /// spaces, each run of spaces as one.
     static func plainName(_ name: String) -> String {
         var name = name.trimmingCharacters(in: .whitespaces)
         if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]) }
         let spaced = name.lowercased().replacingOccurrences(of: "&", with: " and ")
+            .filter { !["'", "\u{2019}", "."].contains($0) }
             .map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(spaced).split(separator: " ").joined(separator: " ")
     }

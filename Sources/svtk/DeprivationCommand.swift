@@ -87,7 +87,10 @@ struct DeprivationCommand: ParsableCommand {
         let change = EditionChange(wards)
         if let change { try wards.add(contentsOf: change.dataset()) }
         guard format == .table else { return try write(wards) }
-        print(table(wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change))
+        print(
+            table(
+                wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change,
+                county: authority != nil && Set(wards.areas.values.compactMap(\.parent)).count > 1))
     }
 
     /// Each edition's roll-up to wards of the authority asked for, found in the lookups as `needs` finds it (by code
@@ -100,10 +103,15 @@ struct DeprivationCommand: ParsableCommand {
             try AuthorityAreas(tables: tables, authority: $0, changes: catalogue.authorityChanges)
         }
         let county = chosen?.level == .county ? chosen : nil
-        return try DeprivationRollUp.everyEdition(
+        let rollUps = try DeprivationRollUp.everyEdition(
             data: try inputs(catalogue, keeping: county?.filter), lookups: tables,
             authority: county == nil ? chosen.map { $0.codes.count == 1 ? $0.codes.first! : authority! } : nil,
             wardVintage: wards, weights: catalogue.deprivationWeights)
+        guard !rollUps.isEmpty else {
+            throw ToolkitError(
+                setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
+        }
+        return rollUps
     }
 
     /// The IoD files and the population tables, each checked to be of its kind, keeping only the rows `filter`
@@ -169,9 +177,9 @@ struct DeprivationCommand: ParsableCommand {
         for warning in result.outcome.warnings { printError("\(file): note: \(warning)") }
     }
 
-    /// Wards ranked by the overall index of the newest edition, most deprived first; with an older edition, each
-    /// ward's decile in it and the move.
-    private func table(_ wards: Dataset, lsoas: Int, edition: String, change: EditionChange?) -> String {
+    /// Wards ranked by the overall index of the newest edition, most deprived first (a `county`'s across its
+    /// districts, by average rank); with an older edition, each ward's decile in it and the move.
+    private func table(_ wards: Dataset, lsoas: Int, edition: String, change: EditionChange?, county: Bool) -> String {
         let prefix = "iod-ward:index-of-multiple-deprivation:"
         var values: [String: [String: Double]] = [:]  // ward → measure → the edition's value
         for figure in wards.observations where figure.period == edition && figure.indicator.hasPrefix(prefix) {
@@ -179,7 +187,7 @@ struct DeprivationCommand: ParsableCommand {
         }
         func value(_ ward: String, _ measure: String) -> Double? { values[ward]?[measure] }
         // One authority's wards by their rank in it; a county's, across its districts, by their average rank.
-        let key = Set(wards.areas.values.compactMap(\.parent)).count > 1 ? "average-rank" : "rank-in-authority"
+        let key = county ? "average-rank" : "rank-in-authority"
         let ordered = wards.areas.values.sorted {
             (value($0.code, key) ?? .infinity, $0.code) < (value($1.code, key) ?? .infinity, $1.code)
         }

@@ -24,7 +24,8 @@ struct WardsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The authority whose wards to list (code or name); without it, the authorities.",
+            "The authority or shire county whose wards to list (code or name); without it, the authorities and "
+                + "shire counties.",
             valueName: "code|name"))
     var authority: String?
 

@@ -118,7 +118,8 @@ struct AuthorityAreasTests {
         #expect(AuthorityAreas.shireCounties(in: tables).count == 24)
         #expect(AuthorityAreas.shireCounties(in: tables).first { $0.name == "Norfolk" }?.wards == 177)
 
-        let files = [wardLookup, Self.nationalLookup, "census/census2021-ts045-ltla.csv"].map(SharedData.path)
+        // The ward to county lookup and the authority table are enough: no LSOA lookup is needed.
+        let files = [wardLookup, "census/census2021-ts045-ltla.csv"].map(SharedData.path)
         let built = try DatasetBuilder(files: files, authority: "Norfolk")
         // Norfolk's districts' "No cars or vans in household": 70,405 of 404,342 households (17.41%).
         let none = "census2021:number-of-cars-or-vans:no-cars-or-vans-in-household"
@@ -127,11 +128,11 @@ struct AuthorityAreasTests {
         #expect(built.dataset.figure(none + ":percent", "E10000020")?.value == 70_405.0 / 404_342 * 100)
         #expect(built.notes.contains("census counts of shire counties summed from their districts' figures"))
         // Norwich's row taken out: no sum for Norfolk, and a note, not a part for the whole.
-        let ltla = try String(contentsOfFile: files[2], encoding: .utf8).split(
+        let ltla = try String(contentsOfFile: files[1], encoding: .utf8).split(
             separator: "\n", omittingEmptySubsequences: false)
         let withoutNorwich = try temporaryFile(
             ltla.filter { !$0.contains(",E07000148,") }.joined(separator: "\n"), name: "ts045-ltla.csv")
-        let short = try DatasetBuilder(files: [files[0], files[1], withoutNorwich], authority: "Norfolk")
+        let short = try DatasetBuilder(files: [files[0], withoutNorwich], authority: "Norfolk")
         #expect(short.dataset.figure(none, "E10000020") == nil)
         #expect(
             short.notes.contains {

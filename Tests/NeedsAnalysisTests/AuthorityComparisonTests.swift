@@ -1,4 +1,5 @@
 import Catalogue
+import Core
 import Evidence
 import NeedsAnalysis
 import Testing
@@ -121,7 +122,10 @@ struct AuthorityComparisonTests {
         data.add(Area(code: "E07000144", name: "Broadland", level: .localAuthority, parent: "E10000020"))
         data.add(
             Indicator(id: "claimant-rate", name: "Claimant rate", unit: "%", polarity: .lowerIsBetter, source: "t"))
-        let wards = [("E05005757", "Acle", "E07000144"), ("E05012368", "Bowthorpe", "E07000148")]
+        let wards = [
+            ("E05005757", "Acle", "E07000144"), ("E05012368", "Bowthorpe", "E07000148"),
+            ("E05012370", "St. Mary's", "E07000148"),
+        ]
         for (code, name, district) in wards {
             data.add(Area(code: code, name: name, level: .ward, vintage: "WD22", parent: district))
             try data.add(Observation(indicator: "claimant-rate", area: code, period: "2024", value: 3, source: "t"))
@@ -129,7 +133,10 @@ struct AuthorityComparisonTests {
         let analysis = try NeedsAnalysis(
             dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "norfolk")
         #expect(analysis.borough.code == "E10000020")
-        #expect(analysis.wards.map(\.name) == ["Acle", "Bowthorpe"])
+        #expect(analysis.wards.map(\.name) == ["Acle", "Bowthorpe", "St. Mary's"])
+        // Full stops and apostrophes left out, curly or straight.
+        #expect(analysis.ward(named: "St Marys")?.code == "E05012370")
+        #expect(analysis.ward(named: "st mary\u{2019}s")?.code == "E05012370")
         #expect(analysis.ward(named: "Bowthorpe")?.parent == "E07000148")
         // "Nelson" is a ward of both Great Yarmouth and Norwich: the bracketed district picks one, else neither.
         data.add(Area(code: "E07000145", name: "Great Yarmouth", level: .localAuthority, parent: "E10000020"))
@@ -139,6 +146,11 @@ struct AuthorityComparisonTests {
             dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "E10000020")
         #expect(county.wards(named: "nelson").count == 2 && county.ward(named: "Nelson") == nil)
         #expect(county.ward(named: "Nelson (Norwich)")?.code == "E05012908")
+        #expect(try county.area("nelson (norwich)", setting: "areas").code == "E05012908")
+        #expect(throws: ToolkitError.self) { try county.area("Nelson", setting: "areas") }
+        // Brackets naming another place find no ward, even where the name alone would.
+        #expect(county.ward(named: "Acle (Norwich)") == nil && county.ward(named: "Acle (Broadland)") != nil)
+        #expect(county.ward(named: "Acle (Norfolk)")?.code == "E05005757")
         #expect(county.ward(named: "E05005795")?.name == "Nelson")
         #expect(county.uniqueName(of: county.ward(named: "E05005795")!) == "Nelson (Great Yarmouth)")
         #expect(county.uniqueName(of: county.ward(named: "Acle")!) == "Acle")
@@ -149,7 +161,7 @@ struct AuthorityComparisonTests {
         // A district's own wards stay the district's.
         let norwich = try NeedsAnalysis(
             dataset: data, taxonomy: catalogue.taxonomy, bands: catalogue.needBands, borough: "Norwich")
-        #expect(norwich.wards.map(\.name) == ["Bowthorpe", "Nelson"])
+        #expect(norwich.wards.map(\.name) == ["Bowthorpe", "Nelson", "St. Mary's"])
         #expect(norwich.ward(named: "Nelson")?.code == "E05012908")
     }
 

@@ -64,6 +64,11 @@ struct RecommendationRulesTests {
         nursing.description = "Talking therapies and counselling for adults with mild to moderate mental health needs."
         let refined = try recommend(nursing)
         #expect(refined.subjects.contains { $0.hasPrefix("Counselling and psychological therapies") })
+        // A broad subject's general words do not outweigh a narrower one: homes built after a demolition are homes.
+        var works = try caseContract("03_")
+        works.cpv = ["45000000-7"]
+        works.description = "Construction of 40 new council homes, including demolition of the existing garages."
+        #expect(try recommend(works).subjects.contains { $0.hasPrefix("Housing construction and improvement") })
     }
 
     @Test("safeguarding: no target for people with convictions in children's homes")

@@ -184,12 +184,15 @@ enum ContractFormPage {
             "<label><input type=\"checkbox\" name=\"areas\" value=\"borough\" "
             + "id=\"ward-borough\"\(form.areas.contains("borough") ? " checked" : "")> "
             + "The whole of \(HTML.escape(borough.analysis.borough.name))</label>\n<div class=\"wards\">"
-        for ward in borough.analysis.wards.sorted(by: { $0.name < $1.name }) {
-            let ticked = form.areas.contains(ward.code) || form.areas.contains(ward.name) ? " checked" : ""
+        let analysis = borough.analysis
+        // A saved area ticks the ward it names as the command line reads it: by code, or a name only one ward has.
+        let chosen = Set(form.areas.compactMap { analysis.ward(named: $0)?.code })
+        for ward in analysis.wards.sorted(by: { $0.name < $1.name }) {
+            let ticked = chosen.contains(ward.code) ? " checked" : ""
             html +=
                 "<label><input type=\"checkbox\" name=\"areas\" value=\"\(HTML.escape(ward.code))\" "
                 + "id=\"ward-\(HTML.escape(ward.code))\"\(ticked)> "
-                + "\(HTML.escape(ward.name))</label>"
+                + "\(HTML.escape(analysis.uniqueName(of: ward)))</label>"
         }
         html += "</div>"
         if let maps = borough.maps, maps.coversBorough {
