@@ -534,17 +534,20 @@ struct CommandLineTests {
         .enabled(if: FileManager.default.fileExists(atPath: ExamplesTests.shared.path), "../shared is absent"))
     func deprivationOfCounty() throws {
         let data = ExamplesTests.shared.appendingPathComponent("data").path
-        let run = try SVTKBinary.run([
-            "deprivation", "--authority", "Norfolk", "--quiet",
-            "--iod", data + "/deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv",
-            "--population", data + "/deprivation/File_6_-_IoD2019_Population_Denominators.csv", "--lookup",
+        let norfolk = [
+            "deprivation", "--authority", "Norfolk", "--quiet", "--lookup",
             data + "/census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_"
                 + "United_Kingdom.csv",
             "--lookup",
             data + "/census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_"
                 + "Wales_v3.csv",
-            "--lookup", data + "/deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
-        ])
+        ]
+        let run = try SVTKBinary.run(
+            norfolk + [
+                "--iod", data + "/deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv",
+                "--population", data + "/deprivation/File_6_-_IoD2019_Population_Denominators.csv",
+                "--lookup", data + "/deprivation/LSOA11_LSOA21_LAD22_EW_LU.csv",
+            ])
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")
         // 538 LSOAs of Breckland, Broadland, Great Yarmouth, King's Lynn and West Norfolk, North Norfolk, Norwich and
@@ -553,16 +556,11 @@ struct CommandLineTests {
         #expect(lines.count > 3 && lines[1].hasPrefix("rank in district  ward"))
         #expect(lines.count > 3 && lines[3].hasPrefix("               1  Nelson ") && lines[3].contains("E07000145"))
         // IoD files holding none of the county's LSOAs: an error, as for an authority.
-        let none = try SVTKBinary.run([
-            "deprivation", "--authority", "Norfolk", "--quiet",
-            "--iod", data + "/deprivation/iod2025/iod2025_domains_south_yorkshire.csv",
-            "--population", data + "/census/census2021-ts007a-lsoa.csv", "--lookup",
-            data + "/census/Ward_to_Local_Authority_District_to_County_to_Region_to_Country_December_2022_Lookup_in_"
-                + "United_Kingdom.csv",
-            "--lookup",
-            data + "/census/Lower_Layer_Super_Output_Area_2021_to_Ward_2022_to_LAD_2022_Lookup_in_England_and_"
-                + "Wales_v3.csv",
-        ])
+        let none = try SVTKBinary.run(
+            norfolk + [
+                "--iod", data + "/deprivation/iod2025/iod2025_domains_south_yorkshire.csv",
+                "--population", data + "/census/census2021-ts007a-lsoa.csv",
+            ])
         #expect(none.status == 1 && none.signal == nil, "\(none.errors)")
         #expect(none.errors.contains("no LSOA of Norfolk in the deprivation files"), "\(none.errors)")
     }
