@@ -115,19 +115,7 @@ public struct AuthorityAreas: Sendable {
     /// The shire counties (`E10`) of the newest county vintage in the lookups, by name, with their ward counts (newest
     /// ward vintage of a lookup holding both).
     public static func shireCounties(in tables: [LookupTable]) -> [Summary] {
-        guard let vintage = LookupTable.newest("CTY", in: tables) else { return [] }
-        var names: [String: String] = [:]
-        var wards: [String: Set<String>] = [:]
-        for table in tables {
-            guard let column = table.columns[vintage] else { continue }
-            let ward = table.newest("WD").flatMap { table.columns[$0] }
-            for row in table.rows where row[column].hasPrefix("E10") {
-                names[row[column]] = names[row[column]] ?? table.names[vintage].map { row[$0] } ?? row[column]
-                if let ward, !row[ward].isEmpty { wards[row[column], default: []].insert(row[ward]) }
-            }
-        }
-        return names.map { Summary(code: $0.key, name: $0.value, wards: wards[$0.key]?.count ?? 0) }
-            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        summaries(of: "CTY", in: tables) { $0.hasPrefix("E10") }
     }
 
     /// The codes in columns of the vintages `isWanted` picks whose code or name is `wanted` (ignoring case), and the
@@ -169,13 +157,19 @@ public struct AuthorityAreas: Sendable {
 
     /// Every authority of the newest authority vintage in the lookups, by name, with its ward count.
     public static func authorities(in tables: [LookupTable]) -> [Summary] {
-        guard let vintage = LookupTable.newest("LAD", in: tables) else { return [] }
+        summaries(of: "LAD", in: tables) { _ in true }
+    }
+
+    /// The areas of the newest vintage of `entity` (`LAD`, `CTY`) in the lookups whose code `keeps`, by name, with
+    /// their ward counts (the newest ward vintage of a lookup holding both).
+    private static func summaries(of entity: String, in tables: [LookupTable], keeps: (String) -> Bool) -> [Summary] {
+        guard let vintage = LookupTable.newest(entity, in: tables) else { return [] }
         var names: [String: String] = [:]
         var wards: [String: Set<String>] = [:]
         for table in tables {
             guard let column = table.columns[vintage] else { continue }
             let ward = table.newest("WD").flatMap { table.columns[$0] }
-            for row in table.rows where !row[column].isEmpty {
+            for row in table.rows where !row[column].isEmpty && keeps(row[column]) {
                 if names[row[column]] == nil {
                     names[row[column]] = table.names[vintage].map { row[$0] } ?? row[column]
                 }

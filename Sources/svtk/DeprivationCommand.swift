@@ -80,7 +80,7 @@ struct DeprivationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rollUps = try rollUps(try catalogueOptions.load())
+        let (rollUps, county) = try rollUps(try catalogueOptions.load())
         if !input.quiet { for note in rollUps.flatMap(\.notes) { printError("note: \(note)") } }
         let wards = Dataset()
         for rollUp in rollUps { try wards.add(contentsOf: rollUp.wards) }
@@ -90,14 +90,15 @@ struct DeprivationCommand: ParsableCommand {
         print(
             table(
                 wards, lsoas: rollUps.last!.lsoaCount, edition: rollUps.last!.edition, change: change,
-                county: authority != nil && Set(wards.areas.values.compactMap(\.parent)).count > 1))
+                county: county))
     }
 
     /// Each edition's roll-up to wards of the authority asked for, found in the lookups as `needs` finds it (by code
     /// or name, a successor by its name; a district replaced since is an error naming its successor), or of every
     /// authority. A shire county's LSOAs are its districts': only theirs are read, and every LSOA read is the county's.
+    /// - Returns: the roll-ups, and whether the authority is a shire county.
     /// - Throws: `ToolkitError` for a file that cannot be read, or an authority the lookups do not have.
-    private func rollUps(_ catalogue: Catalogue) throws -> [DeprivationRollUp] {
+    private func rollUps(_ catalogue: Catalogue) throws -> (rollUps: [DeprivationRollUp], county: Bool) {
         let tables = try lookups.map { try LookupTable(path: $0, changes: catalogue.authorityChanges) }
         let chosen = try authority.map {
             try AuthorityAreas(tables: tables, authority: $0, changes: catalogue.authorityChanges)
@@ -111,7 +112,7 @@ struct DeprivationCommand: ParsableCommand {
             throw ToolkitError(
                 setting: "authority", "no LSOA of \(authority ?? "any authority") in the deprivation files")
         }
-        return rollUps
+        return (rollUps, county != nil)
     }
 
     /// The IoD files and the population tables, each checked to be of its kind, keeping only the rows `filter`
